@@ -1,0 +1,42 @@
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
+import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import type { AppContext } from "./app-context.js";
+import { registerAuth } from "./auth/plugin.js";
+import { installErrorHandling } from "./http/error-handler.js";
+import { registerOpenApi } from "./http/openapi.js";
+import { requestIdFor } from "./http/request-id.js";
+import { contractRoutes } from "./modules/contract/routes.js";
+import { healthRoutes } from "./modules/health/routes.js";
+
+/** Request bodies above this are refused with 413 (attachments will get their own limit). */
+export const BODY_LIMIT = 1024 * 1024;
+
+export interface BuildAppOptions {
+  /** A pino logger; none in tests. */
+  logger?: FastifyServerOptions["loggerInstance"];
+  /** Extra routes, registered after the product's own (tests use this for fixtures). */
+  extraRoutes?: (app: FastifyInstance) => Promise<void>;
+}
+
+/** Builds the HTTP application; does not listen. */
+export async function buildApp(context: AppContext, options: BuildAppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
+    bodyLimit: BODY_LIMIT,
+    genReqId: requestIdFor,
+    // Unknown body fields are refused by the strict zod schemas, not silently dropped.
+    ajv: { customOptions: { removeAdditional: false } },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook("onSend", async (request, reply) => {
+    reply.header("x-request-id", request.id);
+  });
+  installErrorHandling(app, BODY_LIMIT);
+  await registerOpenApi(app, context.contract.provider.portalName.fr);
+  await registerAuth(app, context);
+  await app.register(healthRoutes(context));
+  await app.register(contractRoutes(context));
+  if (options.extraRoutes) await options.extraRoutes(app);
+  return app;
+}

@@ -1,0 +1,141 @@
+import { apiTokens, type Db, organisations, sessions, supportGrants, users } from "@guichet/db";
+import type { Role } from "@guichet/domain";
+import { and, eq, gt, isNull } from "drizzle-orm";
+import { hashSecret } from "../modules/accounts/secrets.js";
+import type { Principal } from "./principal.js";
+
+export const SESSION_COOKIE = "guichet_session";
+export const API_TOKEN_PREFIX = "gt_";
+
+/** Session lifetimes: signed out after 30 idle minutes, and after 12 hours whatever happens. */
+export const SESSION_IDLE_MS = 30 * 60_000;
+export const SESSION_ABSOLUTE_MS = 12 * 3600_000;
+
+export type Resolution =
+  | { kind: "anonymous" }
+  | { kind: "principal"; principal: Principal }
+  /** Credentials were given but are no longer good: expired, revoked, unknown. */
+  | { kind: "invalid" }
+  /** The person's organisation is suspended (DSN-SEC-02, MCR-ACC-06). */
+  | { kind: "suspended"; organisationName: string }
+  /** Password given, second factor still due. */
+  | { kind: "second_factor_pending" };
+
+function displayName(user: { firstName: string; lastName: string }): string {
+  return `${user.firstName} ${user.lastName}`;
+}
+
+/**
+ * Who is calling: a bearer API token or the session cookie. Everything is re-read on every
+ * request, so a suspension or revocation takes effect on the very next one.
+ */
+export async function resolveCredentials(
+  db: Db,
+  credentials: { bearer?: string; sessionToken?: string },
+  now: Date,
+): Promise<Resolution> {
+  if (credentials.bearer) return resolveApiToken(db, credentials.bearer, now);
+  if (credentials.sessionToken) return resolveSession(db, credentials.sessionToken, now);
+  return { kind: "anonymous" };
+}
+
+async function resolveApiToken(db: Db, bearer: string, now: Date): Promise<Resolution> {
+  if (!bearer.startsWith(API_TOKEN_PREFIX)) return { kind: "invalid" };
+  const [row] = await db
+    .select({ token: apiTokens, user: users, organisation: organisations })
+    .from(apiTokens)
+    .innerJoin(users, eq(users.id, apiTokens.ownerUserId))
+    .innerJoin(organisations, eq(organisations.id, apiTokens.organisationId))
+    .where(
+      and(
+        eq(apiTokens.tokenHash, hashSecret(bearer)),
+        isNull(apiTokens.revokedAt),
+        gt(apiTokens.expiresAt, now),
+      ),
+    );
+  if (!row) return { kind: "invalid" };
+  if (row.user.status !== "active") return { kind: "invalid" };
+  if (row.organisation.status === "suspended")
+    return { kind: "suspended", organisationName: row.organisation.name };
+  await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.token.id));
+  await db.update(users).set({ lastUsedAt: now }).where(eq(users.id, row.user.id));
+  return {
+    kind: "principal",
+    principal: {
+      userId: row.user.id,
+      email: row.user.email,
+      displayName: displayName(row.user),
+      organisationId: row.organisation.id,
+      organisationKind: row.organisation.kind,
+      roles: row.token.roles as Role[],
+      canInvite: false,
+      via: "api_token",
+      apiTokenId: row.token.id,
+    },
+  };
+}
+
+async function resolveSession(db: Db, token: string, now: Date): Promise<Resolution> {
+  const tokenHash = hashSecret(token);
+  const [row] = await db
+    .select({ session: sessions, user: users, organisation: organisations })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .innerJoin(organisations, eq(organisations.id, sessions.organisationId))
+    .where(and(eq(sessions.tokenHash, tokenHash), isNull(sessions.revokedAt)));
+  if (!row) return { kind: "invalid" };
+  const { session, user, organisation } = row;
+  const idleExpired = session.lastSeenAt.getTime() + SESSION_IDLE_MS <= now.getTime();
+  if (session.expiresAt <= now || idleExpired || user.status !== "active") return { kind: "invalid" };
+  if (organisation.status === "suspended") return { kind: "suspended", organisationName: organisation.name };
+  if (!session.secondFactorDone) return { kind: "second_factor_pending" };
+  // Writing last_seen_at on every request would serialise a busy user's requests; a minute is precise enough for a 30-minute idle timeout.
+  if (now.getTime() - session.lastSeenAt.getTime() > 60_000) {
+    await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.tokenHash, tokenHash));
+  }
+  const principal: Principal = {
+    userId: user.id,
+    email: user.email,
+    displayName: displayName(user),
+    organisationId: organisation.id,
+    organisationKind: organisation.kind,
+    roles: user.roles as Role[],
+    canInvite: user.canInvite,
+    via: "session",
+    sessionTokenHash: tokenHash,
+    csrfToken: session.csrfToken,
+  };
+  if (session.actingGrantId) {
+    const acting = await activeGrant(db, session.actingGrantId, user.id, now);
+    if (acting === "suspended") return { kind: "suspended", organisationName: "" };
+    if (acting) {
+      principal.acting = acting;
+      // Inside the customer's tenant the agent has a customer's rights, not the provider's (MCR-ACC-05).
+      principal.roles = ["user", "named_contact"];
+      principal.canInvite = false;
+    }
+  }
+  return { kind: "principal", principal };
+}
+
+async function activeGrant(db: Db, grantId: string, agentUserId: string, now: Date) {
+  const [row] = await db
+    .select({ grant: supportGrants, organisation: organisations })
+    .from(supportGrants)
+    .innerJoin(organisations, eq(organisations.id, supportGrants.organisationId))
+    .where(
+      and(
+        eq(supportGrants.id, grantId),
+        eq(supportGrants.agentUserId, agentUserId),
+        isNull(supportGrants.revokedAt),
+        gt(supportGrants.expiresAt, now),
+      ),
+    );
+  if (!row) return undefined;
+  if (row.organisation.status === "suspended") return "suspended" as const;
+  return {
+    organisationId: row.organisation.id,
+    organisationName: row.organisation.name,
+    grantId: row.grant.id,
+  };
+}

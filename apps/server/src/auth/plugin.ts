@@ -1,0 +1,93 @@
+import fastifyCookie from "@fastify/cookie";
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { AppContext } from "../app-context.js";
+import { AppError } from "../http/errors.js";
+import { negotiateLocale, t } from "../i18n/index.js";
+import { sameSecret } from "../modules/accounts/secrets.js";
+import { recordAudit } from "../modules/audit/record-audit.js";
+import { resolveCredentials, SESSION_COOKIE } from "./authenticate.js";
+import { actorOf, type Principal } from "./principal.js";
+
+declare module "fastify" {
+  interface FastifyRequest {
+    /** Set on every route that is not public; routes read it through `principalOf`. */
+    principal?: Principal;
+  }
+  interface FastifyContextConfig {
+    /** A route anyone may call (sign in, health, accept an invitation). Every other route requires a principal. */
+    public?: boolean;
+  }
+}
+
+const UNSAFE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+/** The principal of an authenticated route (the hook guarantees it). */
+export function principalOf(request: FastifyRequest): Principal {
+  if (!request.principal) throw new AppError("unauthenticated", "no principal on an authenticated route");
+  return request.principal;
+}
+
+function bearerOf(request: FastifyRequest): string | undefined {
+  const header = request.headers.authorization;
+  return header?.startsWith("Bearer ") ? header.slice(7).trim() : undefined;
+}
+
+/**
+ * Authentication on every route that does not declare `config: { public: true }`:
+ * credentials are re-checked on each request, cookie-authenticated writes need the CSRF
+ * header, and every use of an API token is in the audit trail (DSN-SEC-01).
+ */
+export async function registerAuth(app: FastifyInstance, context: AppContext): Promise<void> {
+  await app.register(fastifyCookie);
+  app.decorateRequest("principal", undefined);
+  app.addHook("preHandler", async (request) => {
+    const url = request.routeOptions.url;
+    // Unmatched routes fall through to the JSON 404; the API documentation is public.
+    if (request.routeOptions.config?.public || !url || url.startsWith("/api/docs")) return;
+    const locale = negotiateLocale(request.headers["accept-language"]);
+    const now = context.clock();
+    const resolution = await resolveCredentials(
+      context.database.db,
+      { bearer: bearerOf(request), sessionToken: request.cookies[SESSION_COOKIE] },
+      now,
+    );
+    switch (resolution.kind) {
+      case "anonymous":
+      case "invalid":
+        throw new AppError("unauthenticated", t(locale, "auth.unauthenticated"));
+      case "second_factor_pending":
+        throw new AppError("unauthenticated", t(locale, "auth.second_factor_required"), {
+          secondFactor: "totp",
+        });
+      case "suspended": {
+        const contact =
+          context.contract.provider.contacts.securityEmail ??
+          context.contract.provider.contacts.supportEmail ??
+          "";
+        throw new AppError("forbidden", t(locale, "auth.suspended", { contact }), {
+          reason: "organisation_suspended",
+          contact,
+          clause: context.contract.id === "deux-sevres-eservices" ? "DSN-SEC-02" : "MCR-ACC-06",
+        });
+      }
+      case "principal":
+        break;
+    }
+    const principal = resolution.principal;
+    if (principal.via === "session" && UNSAFE_METHODS.has(request.method)) {
+      const given = request.headers["x-csrf-token"];
+      if (typeof given !== "string" || !principal.csrfToken || !sameSecret(given, principal.csrfToken)) {
+        throw new AppError("forbidden", t(locale, "auth.csrf"), { reason: "csrf" });
+      }
+    }
+    if (principal.via === "api_token") {
+      await recordAudit(
+        context.database.db,
+        actorOf(principal, request),
+        { action: "api_token.use", data: { method: request.method, route: request.routeOptions.url } },
+        now,
+      );
+    }
+    request.principal = principal;
+  });
+}

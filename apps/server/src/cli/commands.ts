@@ -1,0 +1,74 @@
+import { readFileSync } from "node:fs";
+import { evaluateCalendarCases } from "@guichet/domain";
+import { type Config, readConfig } from "../config.js";
+import { loadContract } from "../contract/load-contract.js";
+import { openDeployment } from "../runtime/open-deployment.js";
+import { serve } from "../runtime/serve.js";
+import { seedDemoData } from "../seed/seed-demo.js";
+import { startDemo } from "./demo.js";
+
+/** What a command prints, and its exit code (0 success, 1 refused input, 2 usage). */
+export interface CommandResult {
+  code: number;
+  out?: string;
+  err?: string;
+}
+
+export const USAGE = `Usage: guichet <command>
+
+  start                   migrate, then serve the contract set by GUICHET_CONTRACT
+  demo                    serve both shipped deployments with demo data (PORT and PORT+1)
+  migrate                 apply database migrations and exit
+  seed                    load the contract's demo data (once) and exit
+  contract check FILE     validate a contract file (exit 1 with each error's key path)
+  calendar eval FILE      evaluate calendar conformance cases (JSON) and print the results
+
+Configuration comes from the environment: see README.md.`;
+
+function config(env: NodeJS.ProcessEnv): Config {
+  return readConfig(env);
+}
+
+export async function runCommand(args: string[], env: NodeJS.ProcessEnv): Promise<CommandResult | "serving"> {
+  const [command, sub, file] = args;
+  switch (command) {
+    case "start":
+      await serve(config(env));
+      return "serving";
+    case "demo":
+      await startDemo(config(env), env);
+      return "serving";
+    case "migrate": {
+      const { database, contract } = await openDeployment(config(env), () => new Date(), { seed: "never" });
+      await database.close();
+      return { code: 0, out: `Migrations applied (${database.kind}, contract ${contract.id}).` };
+    }
+    case "seed": {
+      const { database, contract } = await openDeployment(config(env), () => new Date(), { seed: "never" });
+      try {
+        const seeded = await seedDemoData(database.db, contract, new Date());
+        return {
+          code: 0,
+          out: seeded ? `Demo data loaded for ${contract.id}.` : "Demo data already present.",
+        };
+      } finally {
+        await database.close();
+      }
+    }
+    case "contract":
+      if (sub !== "check" || !file) return { code: 2, err: USAGE };
+      return checkContract(file);
+    case "calendar": {
+      if (sub !== "eval" || !file) return { code: 2, err: USAGE };
+      const input: unknown = JSON.parse(readFileSync(file, "utf8"));
+      return { code: 0, out: JSON.stringify(evaluateCalendarCases(input), null, 2) };
+    }
+    default:
+      return { code: command === undefined || command === "help" ? 0 : 2, err: USAGE };
+  }
+}
+
+function checkContract(file: string): CommandResult {
+  const contract = loadContract(file);
+  return { code: 0, out: `${file}: valid contract "${contract.id}" version ${contract.version}` };
+}

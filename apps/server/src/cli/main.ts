@@ -1,0 +1,26 @@
+import { ContractError } from "@guichet/domain";
+import { ConfigError } from "../config.js";
+import { DeploymentMismatchError } from "../runtime/bind-deployment.js";
+import { SeedError } from "../seed/seed-demo.js";
+import { runCommand } from "./commands.js";
+
+/** Errors that are the operator's to fix: one clear message, no stack trace. */
+const EXPECTED = [ConfigError, ContractError, DeploymentMismatchError, SeedError];
+
+try {
+  const result = await runCommand(process.argv.slice(2), process.env);
+  if (result !== "serving") {
+    if (result.out) process.stdout.write(`${result.out}\n`);
+    if (result.err) process.stderr.write(`${result.err}\n`);
+    process.exitCode = result.code;
+  }
+} catch (error) {
+  if (EXPECTED.some((type) => error instanceof type)) {
+    process.stderr.write(`${(error as Error).message}\n`);
+  } else if (error instanceof SyntaxError) {
+    process.stderr.write(`Invalid JSON: ${error.message}\n`);
+  } else {
+    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  }
+  process.exitCode = 1;
+}

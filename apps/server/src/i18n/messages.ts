@@ -1,0 +1,50 @@
+/**
+ * Server-side texts people read (API error messages, e-mails later), French first.
+ * The English table must have exactly the French keys: the type checks it.
+ */
+export const fr = {
+  "error.validation_failed": "La requête est invalide : {detail}",
+  "error.malformed_json": "Le corps de la requête n'est pas un JSON valide : {detail}",
+  "error.payload_too_large": "Le corps de la requête dépasse la taille autorisée ({limit} octets).",
+  "error.unsupported_media_type": "Type de contenu non accepté : {detail}",
+  "error.not_found": "Aucune ressource à cette adresse : {method} {url}",
+  "error.unavailable": "La base de données ne répond pas ; réessayez dans un instant.",
+  "error.internal":
+    "Erreur interne. Communiquez l'identifiant de requête {requestId} à votre administrateur.",
+  "error.bad_request": "Requête invalide : {detail}",
+  "auth.unauthenticated": "Connectez-vous pour continuer : votre session est absente ou a expiré.",
+  "auth.second_factor_required":
+    "Saisissez le code de votre application d'authentification pour terminer la connexion.",
+  "auth.suspended":
+    "L'accès de votre organisation est suspendu par le fournisseur. Pour toute question, contactez {contact}.",
+  "auth.csrf": "Requête refusée : jeton anti-falsification (CSRF) absent ou invalide. Rechargez la page.",
+  "auth.forbidden": "Vous n'avez pas le droit de faire cela.",
+  "auth.login_failed": "Adresse e-mail ou mot de passe incorrect, ou compte temporairement verrouillé.",
+  "auth.link_invalid": "Ce lien n'est plus valable (déjà utilisé ou expiré). Demandez-en un nouveau.",
+  "auth.password_too_weak":
+    "Mot de passe trop faible : niveau {score}/4, le contrat exige au moins {minimum}/4.",
+  "auth.totp_invalid": "Code d'authentification incorrect.",
+} as const;
+
+export type MessageKey = keyof typeof fr;
+
+export const en: Record<MessageKey, string> = {
+  "error.validation_failed": "The request is invalid: {detail}",
+  "error.malformed_json": "The request body is not valid JSON: {detail}",
+  "error.payload_too_large": "The request body exceeds the size limit ({limit} bytes).",
+  "error.unsupported_media_type": "Content type not accepted: {detail}",
+  "error.not_found": "Nothing at this address: {method} {url}",
+  "error.unavailable": "The database does not answer; try again in a moment.",
+  "error.internal": "Internal error. Give the request id {requestId} to your administrator.",
+  "error.bad_request": "Bad request: {detail}",
+  "auth.unauthenticated": "Sign in to continue: your session is missing or has expired.",
+  "auth.second_factor_required": "Enter the code from your authenticator app to finish signing in.",
+  "auth.suspended":
+    "Your organisation's access is suspended by the provider. For any question, contact {contact}.",
+  "auth.csrf": "Request refused: anti-forgery (CSRF) token missing or invalid. Reload the page.",
+  "auth.forbidden": "You are not allowed to do this.",
+  "auth.login_failed": "Wrong e-mail address or password, or account temporarily locked.",
+  "auth.link_invalid": "This link is no longer valid (already used or expired). Ask for a new one.",
+  "auth.password_too_weak": "Password too weak: level {score}/4, the contract requires at least {minimum}/4.",
+  "auth.totp_invalid": "Wrong authentication code.",
+};

@@ -1,0 +1,146 @@
+import { type Db, organisations, sessions, users } from "@guichet/db";
+import { and, eq, ne } from "drizzle-orm";
+import { SESSION_ABSOLUTE_MS } from "../../auth/authenticate.js";
+import type { AuditActor } from "../audit/record-audit.js";
+import { recordAudit } from "../audit/record-audit.js";
+import { clearFailures, isLocked, recordFailure, throttleKey } from "./login-throttle.js";
+import { decoyPasswordHash, verifyPassword } from "./passwords.js";
+import { hashSecret, newSecret } from "./secrets.js";
+import { verifyTotp } from "./totp.js";
+
+export interface SignInInput {
+  email: string;
+  password: string;
+  totpCode?: string;
+  ip: string;
+  userAgent: string | null;
+  requestId: string;
+  /** A session token the browser still holds: revoked, so every sign-in rotates the session. */
+  previousSessionToken?: string;
+  /** The contract asks provider staff for a second factor. */
+  totpRequiredForProviderStaff: boolean;
+}
+
+export type SignInResult =
+  | { ok: true; sessionToken: string; csrfToken: string; expiresAt: Date; userId: string }
+  | { ok: false; reason: "failed" | "second_factor_required" | "second_factor_invalid" | "suspended" };
+
+/**
+ * Password (and TOTP when enrolled) → a new server-side session. Every outcome is audited;
+ * unknown account, wrong password and lockout answer alike and take the same time.
+ */
+export async function signIn(db: Db, input: SignInInput, now: Date): Promise<SignInResult> {
+  const email = input.email.trim().toLowerCase();
+  const accountKey = throttleKey("account", email);
+  const addressKey = throttleKey("address", input.ip);
+  const anonymous: AuditActor = {
+    userId: null,
+    label: `? <${email}>`,
+    organisationId: null,
+    via: "anonymous",
+    ip: input.ip,
+    userAgent: input.userAgent,
+    requestId: input.requestId,
+  };
+  const fail = async (reason: string, userId?: string, organisationId?: string) => {
+    await recordFailure(db, "account", accountKey, now);
+    await recordFailure(db, "address", addressKey, now);
+    await recordAudit(
+      db,
+      { ...anonymous, userId: userId ?? null, organisationId: organisationId ?? null },
+      { action: "auth.sign_in", outcome: "failure", data: { email, reason } },
+      now,
+    );
+    return { ok: false as const, reason: "failed" as const };
+  };
+
+  const [row] = await db
+    .select({ user: users, organisation: organisations })
+    .from(users)
+    .innerJoin(organisations, eq(organisations.id, users.organisationId))
+    .where(and(eq(users.email, email), ne(users.status, "revoked")));
+  const locked = (await isLocked(db, accountKey, now)) || (await isLocked(db, addressKey, now));
+  const passwordOk = await verifyPassword(
+    row?.user.passwordHash ?? (await decoyPasswordHash()),
+    input.password,
+  );
+  if (!row || locked || !passwordOk || row.user.status !== "active") {
+    return fail(
+      !row
+        ? "unknown_account"
+        : locked
+          ? "locked"
+          : !passwordOk
+            ? "wrong_password"
+            : `status_${row.user.status}`,
+      row?.user.id,
+      row?.organisation.id,
+    );
+  }
+  const { user, organisation } = row;
+  const actor: AuditActor = {
+    ...anonymous,
+    userId: user.id,
+    label: `${user.firstName} ${user.lastName} <${user.email}>`,
+    organisationId: organisation.id,
+    via: "session",
+  };
+  if (organisation.status === "suspended") {
+    await recordAudit(
+      db,
+      actor,
+      { action: "auth.sign_in", outcome: "failure", data: { reason: "suspended" } },
+      now,
+    );
+    return { ok: false, reason: "suspended" };
+  }
+  if (user.totpSecret) {
+    if (!input.totpCode) return { ok: false, reason: "second_factor_required" };
+    if (!verifyTotp(user.totpSecret, input.totpCode, now)) {
+      await fail("wrong_totp", user.id, organisation.id);
+      return { ok: false, reason: "second_factor_invalid" };
+    }
+  }
+  // Staff who must use a second factor but have not enrolled get a session limited to enrolment.
+  const secondFactorDone =
+    Boolean(user.totpSecret) || !(input.totpRequiredForProviderStaff && organisation.kind === "provider");
+
+  return db.transaction(async (tx) => {
+    if (input.previousSessionToken) {
+      await tx
+        .update(sessions)
+        .set({ revokedAt: now })
+        .where(eq(sessions.tokenHash, hashSecret(input.previousSessionToken)));
+    }
+    const session = newSecret();
+    const csrf = newSecret();
+    const expiresAt = new Date(now.getTime() + SESSION_ABSOLUTE_MS);
+    await tx.insert(sessions).values({
+      tokenHash: session.hash,
+      userId: user.id,
+      organisationId: organisation.id,
+      csrfToken: csrf.secret,
+      secondFactorDone,
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt,
+      ip: input.ip,
+      userAgent: input.userAgent,
+    });
+    await tx.update(users).set({ lastLoginAt: now, lastUsedAt: now }).where(eq(users.id, user.id));
+    await clearFailures(tx as unknown as Db, accountKey);
+    await recordAudit(
+      tx,
+      actor,
+      { action: "auth.sign_in", data: { secondFactor: Boolean(user.totpSecret) } },
+      now,
+    );
+    return {
+      ok: true as const,
+      sessionToken: session.secret,
+      csrfToken: csrf.secret,
+      expiresAt,
+      userId: user.id,
+    };
+  });
+}

@@ -1,0 +1,223 @@
+import type { Locale } from "../../i18n/index.js";
+
+/**
+ * Mail texts, French first, English for people who prefer it. Each kind has a `.subject` and a
+ * `.body`; the footer is appended to every body. `{name}` placeholders are filled from the
+ * kind's parameters (dates are formatted for the reader) and from the common values below.
+ * `{cite}` names the contract clause the mail applies, e.g. " (MCR-ACC-01)", or is empty.
+ *
+ * Adding a kind: declare its parameters in `MailParams`, then its subject and body in both
+ * tables. The compiler refuses a kind without texts and a French placeholder without a value;
+ * templates.test.ts checks that English uses the same placeholders as French.
+ */
+export const fr = {
+  "invitation.subject": "Invitation à {portalName}",
+  "invitation.body": `Bonjour {firstName},
+
+Un accès à {portalName} vous est ouvert pour {organisationName}. Pour l'activer, choisissez votre mot de passe en suivant ce lien :
+
+{link}
+
+Ce lien est personnel, ne sert qu'une fois et expire le {expiresAt}{cite}{oops}. Passé ce délai, demandez une nouvelle invitation à votre administrateur.
+
+Si vous n'attendiez pas ce message, ignorez-le : aucun accès ne sera activé sans vous.`,
+
+  "password_reset.subject": "Réinitialisation de votre mot de passe {portalName}",
+  "password_reset.body": `Bonjour {firstName},
+
+Une réinitialisation du mot de passe de votre compte {portalName} a été demandée. Pour choisir un nouveau mot de passe, suivez ce lien :
+
+{link}
+
+Ce lien ne sert qu'une fois et expire le {expiresAt}{cite}.
+
+Si vous n'êtes pas à l'origine de cette demande, ignorez ce message : votre mot de passe actuel reste valable.`,
+
+  "identifier_revoked_reissued.subject": "Votre nouvel identifiant {portalName}",
+  "identifier_revoked_reissued.body": `Bonjour {firstName},
+
+Suite à la déclaration de perte de votre identifiant, l'ancien a été révoqué : il ne permet plus de se connecter. Un nouvel identifiant vous est attribué{cite}. Pour l'activer, choisissez votre mot de passe en suivant ce lien :
+
+{link}
+
+Ce lien est personnel, ne sert qu'une fois et expire le {expiresAt}.
+
+Si vous n'avez signalé aucune perte, prévenez sans attendre {contact}.`,
+
+  "inactivity_warning.subject": "Votre identifiant {portalName} va être désactivé",
+  "inactivity_warning.body": `Bonjour {firstName},
+
+Votre identifiant n'a pas servi depuis le {lastUsedAt}. Sans connexion de votre part d'ici le {deactivationAt}, il sera désactivé{cite}.
+
+Pour le conserver, il suffit de vous connecter :
+
+{publicUrl}
+
+S'il ne vous est plus utile, vous n'avez rien à faire.`,
+
+  "organisation_suspended.subject": "Accès de {organisationName} à {portalName} suspendu",
+  "organisation_suspended.body": `Bonjour,
+
+L'accès de {organisationName} à {portalName} est suspendu depuis le {suspendedAt}{cite}.
+
+Motif : {reason}
+
+Pendant la suspension, personne dans votre organisation ne peut se connecter au portail. Pour toute question, contactez {contact}.`,
+
+  footer: `-- 
+{portalName}
+{publicUrl}`,
+} as const;
+
+export type MailTextKey = keyof typeof fr;
+
+export const en: Record<MailTextKey, string> = {
+  "invitation.subject": "Invitation to {portalName}",
+  "invitation.body": `Hello {firstName},
+
+An account on {portalName} has been opened for you at {organisationName}. To activate it, choose your password by following this link:
+
+{link}
+
+This link is personal, works only once and expires on {expiresAt}{cite}. After that, ask your administrator for a new invitation.
+
+If you did not expect this message, ignore it: nothing will be activated without you.`,
+
+  "password_reset.subject": "Reset your {portalName} password",
+  "password_reset.body": `Hello {firstName},
+
+Someone asked to reset the password of your {portalName} account. To choose a new password, follow this link:
+
+{link}
+
+This link works only once and expires on {expiresAt}{cite}.
+
+If you did not ask for this, ignore this message: your current password still works.`,
+
+  "identifier_revoked_reissued.subject": "Your new {portalName} identifier",
+  "identifier_revoked_reissued.body": `Hello {firstName},
+
+Following the report that your identifier was lost, the old one has been revoked: it can no longer sign in. A new identifier has been issued to you{cite}. To activate it, choose your password by following this link:
+
+{link}
+
+This link is personal, works only once and expires on {expiresAt}.
+
+If you reported no loss, tell {contact} without delay.`,
+
+  "inactivity_warning.subject": "Your {portalName} identifier is about to be deactivated",
+  "inactivity_warning.body": `Hello {firstName},
+
+Your identifier has not been used since {lastUsedAt}. Unless you sign in by {deactivationAt}, it will be deactivated{cite}.
+
+To keep it, just sign in:
+
+{publicUrl}
+
+If you no longer need it, there is nothing to do.`,
+
+  "organisation_suspended.subject": "Access of {organisationName} to {portalName} suspended",
+  "organisation_suspended.body": `Hello,
+
+The access of {organisationName} to {portalName} has been suspended since {suspendedAt}{cite}.
+
+Reason: {reason}
+
+While suspended, nobody in your organisation can sign in to the portal. For any question, contact {contact}.`,
+
+  footer: `-- 
+{portalName}
+{publicUrl}`,
+};
+
+/** What each kind of mail is rendered from; dates are formatted in the reader's language. */
+export interface MailParams {
+  /** A link to set a first password (MCR-ACC-01; DSN-ID-02 when identifiers have a deadline). */
+  invitation: { firstName: string; organisationName: string; link: string; expiresAt: Date };
+  password_reset: { firstName: string; link: string; expiresAt: Date };
+  /** A lost identifier replaced by a new one (DSN-ID-04); `contact` is who to warn if it was not you. */
+  identifier_revoked_reissued: { firstName: string; link: string; expiresAt: Date; contact: string };
+  /** Before an unused identifier is deactivated (DSN-ID-03). */
+  inactivity_warning: { firstName: string; lastUsedAt: Date; deactivationAt: Date };
+  /** An organisation's access suspended by the provider (DSN-SEC-02). */
+  organisation_suspended: { organisationName: string; suspendedAt: Date; reason: string; contact: string };
+}
+
+export type MailKind = keyof MailParams;
+
+/** Values every mail may use besides its own parameters. */
+export interface MailContext {
+  locale: Locale;
+  /** The portal's name in both languages, as the contract gives it (`provider.portalName`). */
+  portalName: Record<Locale, string>;
+  /** The address people reach Guichet at, without a trailing slash. */
+  publicUrl: string;
+  /** The clause the mail applies, named in its text; null when none does. */
+  clause: string | null;
+  /** Time zone dates are shown in, e.g. "Europe/Paris". */
+  timeZone: string;
+}
+
+const COMMON_PLACEHOLDERS = ["portalName", "publicUrl", "cite"] as const;
+
+// Compile-time check: every placeholder of a French text has a value. A missing one makes
+// this assignment fail and names the placeholder in the error.
+type Placeholders<S> = S extends `${string}{${infer Name}}${infer Rest}` ? Name | Placeholders<Rest> : never;
+type Unfilled = {
+  [K in MailKind]: Exclude<
+    Placeholders<(typeof fr)[`${K}.subject` | `${K}.body`]>,
+    keyof MailParams[K] | (typeof COMMON_PLACEHOLDERS)[number]
+  >;
+}[MailKind];
+true satisfies [Unfilled] extends [never] ? true : Unfilled;
+
+const tables: Record<Locale, Record<MailTextKey, string>> = { fr, en };
+
+export interface RenderedMail {
+  subject: string;
+  text: string;
+}
+
+/** Renders one mail in the reader's language. Throws on a placeholder without a value. */
+export function renderMail<K extends MailKind>(kind: K, params: MailParams[K], context: MailContext): RenderedMail {
+  const table = tables[context.locale];
+  const values: Record<string, string> = {
+    portalName: context.portalName[context.locale],
+    publicUrl: context.publicUrl,
+    cite: context.clause ? ` (${context.clause})` : "",
+  };
+  for (const [name, value] of Object.entries(params as Record<string, string | Date>)) {
+    values[name] = value instanceof Date ? formatInstant(value, context.locale, context.timeZone) : value;
+  }
+  const subjectKey: MailTextKey = `${kind}.subject`;
+  const bodyKey: MailTextKey = `${kind}.body`;
+  return {
+    // A subject is one header line whatever the parameters hold.
+    subject: fill(table[subjectKey], values, subjectKey).replace(/\s*[\r\n]+\s*/g, " "),
+    text: `${fill(table[bodyKey], values, bodyKey)}\n\n${fill(table.footer, values, "footer")}\n`,
+  };
+}
+
+function fill(text: string, values: Record<string, string>, key: string): string {
+  return text.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = values[name];
+    if (value === undefined) throw new Error(`mail text ${key}: no value for {${name}}`);
+    return value;
+  });
+}
+
+const DATE_LOCALES: Record<Locale, string> = { fr: "fr-FR", en: "en-GB" };
+
+/** "jeudi 12 mars 2026 à 14:30 UTC+1": the offset keeps it unambiguous for readers elsewhere. */
+export function formatInstant(at: Date, locale: Locale, timeZone: string): string {
+  return new Intl.DateTimeFormat(DATE_LOCALES[locale], {
+    weekday: "long",
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    timeZone,
+    timeZoneName: "shortOffset",
+  }).format(at);
+}

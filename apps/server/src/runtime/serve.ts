@@ -1,0 +1,40 @@
+import pino from "pino";
+import { buildApp } from "../app.js";
+import type { Config } from "../config.js";
+import { openDeployment } from "./open-deployment.js";
+
+/**
+ * Starts one server process: open the deployment, listen, and on SIGTERM/SIGINT stop
+ * accepting, let in-flight requests finish, then close the database cleanly.
+ */
+export async function serve(config: Config): Promise<void> {
+  const logger = pino({ level: config.LOG_LEVEL });
+  const startedAt = performance.now();
+  const { contract, database, seeded } = await openDeployment(config, () => new Date());
+  const app = await buildApp({ config, contract, database, clock: () => new Date() }, { logger });
+  await app.listen({ port: config.PORT, host: config.HOST });
+  const ms = Math.round(performance.now() - startedAt);
+  logger.info(
+    { contract: contract.id, database: database.kind, seeded, startupMs: ms },
+    `Guichet (${contract.provider.portalName.fr}) ready at ${config.PUBLIC_URL} in ${ms} ms`,
+  );
+  process.stdout.write(`\nGuichet — ${contract.provider.portalName.fr}: ${config.PUBLIC_URL}\n\n`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, "shutting down: finishing in-flight requests");
+    try {
+      await app.close();
+      await database.close();
+      logger.info("stopped cleanly");
+      process.exit(0);
+    } catch (error) {
+      logger.error({ err: error }, "unclean shutdown");
+      process.exit(1);
+    }
+  };
+  process.once("SIGTERM", () => void stop("SIGTERM"));
+  process.once("SIGINT", () => void stop("SIGINT"));
+}

@@ -1,0 +1,60 @@
+import { organisations, subscriptions } from "@guichet/db";
+import { createTestDatabase, databaseKindsUnderTest } from "@guichet/db/testing";
+import { eq } from "drizzle-orm";
+import { describe, expect, inject, it } from "vitest";
+import { loadContract } from "../contract/load-contract.js";
+import { bindDeployment } from "../runtime/bind-deployment.js";
+import { SeedError, seedDemoData } from "./seed-demo.js";
+
+const postgresUrl = inject("postgresUrl");
+const now = new Date("2026-11-23T09:00:00Z");
+
+describe.each(databaseKindsUnderTest(postgresUrl))("demo data on %s", (kind) => {
+  it.each(["multicloud-ready", "deux-sevres-eservices"])(
+    "loads %s once, its customers holding catalogue items",
+    async (id) => {
+      const contract = loadContract(id);
+      const database = await createTestDatabase(kind, postgresUrl);
+      try {
+        await bindDeployment(database.db, contract.id);
+        expect(await seedDemoData(database.db, contract, now)).toBe(true);
+        expect(await seedDemoData(database.db, contract, now)).toBe(false);
+        const customers = await database.db
+          .select()
+          .from(organisations)
+          .where(eq(organisations.kind, "customer"));
+        expect(customers.length).toBeGreaterThanOrEqual(3);
+        const held = await database.db.select().from(subscriptions);
+        const items = new Set(contract.catalogue.items.map((item) => item.id));
+        expect(held.every((s) => items.has(s.catalogueItemId))).toBe(true);
+        if (id === "multicloud-ready") {
+          // Customers on different support plans (MCR-SUP-01).
+          const plans = new Set(
+            held.map((s) => s.catalogueItemId).filter((item) => item.startsWith("support-")),
+          );
+          expect(plans).toEqual(
+            new Set(["support-basic", "support-standard", "support-business", "support-premium"]),
+          );
+        }
+      } finally {
+        await database.close();
+      }
+    },
+  );
+
+  it("refuses demo data naming an item the contract does not sell, and writes nothing", async () => {
+    const contract = loadContract("multicloud-ready");
+    const shrunk = {
+      ...contract,
+      catalogue: { ...contract.catalogue, items: contract.catalogue.items.filter((i) => i.id !== "gcp") },
+    };
+    const database = await createTestDatabase(kind, postgresUrl);
+    try {
+      await bindDeployment(database.db, contract.id);
+      await expect(seedDemoData(database.db, shrunk, now)).rejects.toThrow(SeedError);
+      expect(await database.db.select().from(organisations)).toEqual([]);
+    } finally {
+      await database.close();
+    }
+  });
+});

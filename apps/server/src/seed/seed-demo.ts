@@ -1,0 +1,57 @@
+import { type Db, deployment, organisations, subscriptions } from "@guichet/db";
+import type { Contract } from "@guichet/domain";
+import { eq } from "drizzle-orm";
+import { DEMO_DATA } from "./demo-data.js";
+
+export class SeedError extends Error {}
+
+/**
+ * Loads the contract's demo data in one transaction: all or nothing. Refuses catalogue items
+ * the contract does not define, so demo data cannot drift from the contract file.
+ * Returns false when the database already holds it (running twice changes nothing).
+ */
+export async function seedDemoData(db: Db, contract: Contract, now: Date): Promise<boolean> {
+  const data = DEMO_DATA[contract.id];
+  if (!data) throw new SeedError(`no demo data for contract "${contract.id}"`);
+  const known = new Set(contract.catalogue.items.map((item) => item.id));
+  for (const customer of data.customers) {
+    for (const held of customer.holds) {
+      if (!known.has(held.item)) {
+        throw new SeedError(
+          `demo customer ${customer.slug}: catalogue item "${held.item}" is not in ${contract.id}`,
+        );
+      }
+    }
+  }
+  return db.transaction(async (tx) => {
+    const [row] = await tx.select().from(deployment).where(eq(deployment.id, "this"));
+    if (row?.demoSeededAt) return false;
+    await tx
+      .insert(organisations)
+      .values({ kind: "provider", ...data.provider })
+      .onConflictDoNothing();
+    for (const customer of data.customers) {
+      const [organisation] = await tx
+        .insert(organisations)
+        .values({
+          kind: "customer",
+          slug: customer.slug,
+          name: customer.name,
+          registrationNumber: customer.registrationNumber,
+        })
+        .returning({ id: organisations.id });
+      if (!organisation) throw new SeedError(`could not create ${customer.slug}`);
+      await tx
+        .insert(subscriptions)
+        .values(
+          customer.holds.map((h) => ({
+            organisationId: organisation.id,
+            catalogueItemId: h.item,
+            startsOn: h.from,
+          })),
+        );
+    }
+    await tx.update(deployment).set({ demoSeededAt: now }).where(eq(deployment.id, "this"));
+    return true;
+  });
+}

@@ -1,0 +1,86 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { REPO_ROOT, runCli } from "./helpers/run-cli.js";
+
+const dir = mkdtempSync(join(tmpdir(), "guichet-cli-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe("guichet contract check", { timeout: 60_000 }, () => {
+  it.each(["contracts/multicloud-ready.yaml", "contracts/deux-sevres-eservices.yaml"])(
+    "accepts %s",
+    async (file) => {
+      const result = await runCli(["contract", "check", file]);
+      expect(result.stderr).toBe("");
+      expect(result.code).toBe(0);
+      expect(result.stdout).toContain("valid contract");
+    },
+  );
+
+  it("refuses a broken copy, naming the file, the key's path and what was expected", async () => {
+    const text = readFileSync(join(REPO_ROOT, "contracts/multicloud-ready.yaml"), "utf8");
+    const broken = text.replace(
+      "P1: { target: 30m, calendar: always }",
+      "P1: { target: soon, calendar: always }",
+    );
+    expect(broken).not.toBe(text);
+    const file = join(dir, "broken.yaml");
+    writeFileSync(file, broken);
+    const result = await runCli(["contract", "check", file]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(
+      /broken\.yaml: supportPlans\.premium\.sla\.initialResponse\.P1\.target: expected a duration such as "30m"/,
+    );
+  });
+
+  it("says so when the file does not exist", async () => {
+    const result = await runCli(["contract", "check", "contracts/nope.yaml"]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("contracts/nope.yaml: cannot read the contract file");
+  });
+});
+
+describe("guichet calendar eval", { timeout: 60_000 }, () => {
+  it("evaluates conformance cases with the product's calendar engine, a bad case alone failing", async () => {
+    const file = join(dir, "cases.json");
+    writeFileSync(
+      file,
+      JSON.stringify({
+        calendars: {
+          mcr: {
+            timeZone: "Europe/Paris",
+            week: {
+              mon: [["09:00", "19:00"]],
+              tue: [["09:00", "19:00"]],
+              wed: [["09:00", "19:00"]],
+              thu: [["09:00", "19:00"]],
+              fri: [["09:00", "19:00"]],
+            },
+            holidays: [],
+            holidayRegions: ["FR"],
+          },
+        },
+        cases: [
+          // Friday 18:30 + 60 business minutes: 30 on Friday, 30 on Monday 9:00 (Paris, UTC+1 in winter).
+          {
+            id: "friday-evening",
+            calendar: "mcr",
+            op: "addMinutes",
+            start: "2026-11-20T17:30:00Z",
+            minutes: 60,
+          },
+          { id: "open", calendar: "mcr", op: "isOpen", at: "2026-11-11T10:00:00Z" },
+          { id: "bad", calendar: "nope", op: "isOpen", at: "2026-11-11T10:00:00Z" },
+        ],
+      }),
+    );
+    const result = await runCli(["calendar", "eval", file]);
+    expect(result.code).toBe(0);
+    const output = JSON.parse(result.stdout);
+    expect(output["friday-evening"]).toBe("2026-11-23T08:30:00Z");
+    // 11 November is a French public holiday.
+    expect(output.open).toBe(false);
+    expect(output.bad).toEqual({ error: expect.any(String) });
+  });
+});

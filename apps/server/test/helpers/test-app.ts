@@ -1,0 +1,39 @@
+import type { Database, DatabaseKind } from "@guichet/db";
+import { createTestDatabase } from "@guichet/db/testing";
+import type { FastifyInstance } from "fastify";
+import { type BuildAppOptions, buildApp } from "../../src/app.js";
+import { readConfig } from "../../src/config.js";
+import { loadContract } from "../../src/contract/load-contract.js";
+import { bindDeployment } from "../../src/runtime/bind-deployment.js";
+
+export interface TestApp {
+  app: FastifyInstance;
+  database: Database;
+  close(): Promise<void>;
+}
+
+/** A server for HTTP tests (fastify.inject, no port) on a fresh database of the given kind. */
+export async function createTestApp(
+  kind: DatabaseKind,
+  postgresUrl: string,
+  contractId = "multicloud-ready",
+  options: BuildAppOptions & { clock?: () => Date } = {},
+): Promise<TestApp> {
+  const contract = loadContract(contractId);
+  const database = await createTestDatabase(kind, postgresUrl);
+  await bindDeployment(database.db, contract.id);
+  const config = readConfig({ GUICHET_CONTRACT: contractId });
+  const app = await buildApp(
+    { config, contract, database, clock: options.clock ?? (() => new Date()) },
+    options,
+  );
+  await app.ready();
+  return {
+    app,
+    database,
+    async close() {
+      await app.close();
+      await database.close();
+    },
+  };
+}

@@ -1,0 +1,99 @@
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import pg from "pg";
+import { afterAll, describe, expect, inject, it } from "vitest";
+import { freePort } from "./helpers/free-port.js";
+import { runCli, spawnCli, waitForOk } from "./helpers/run-cli.js";
+
+const postgresUrl = inject("postgresUrl");
+const dirs: string[] = [];
+afterAll(() => {
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+});
+
+function tempDataDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), "guichet-data-"));
+  dirs.push(dir);
+  return dir;
+}
+
+/** Starts `guichet start`, waits for /health, returns its body, then stops it with SIGTERM. */
+async function startAndStop(env: Record<string, string>) {
+  const port = await freePort();
+  const child = spawnCli(["start"], { ...env, PORT: String(port) });
+  try {
+    const health = (await (await waitForOk(`http://127.0.0.1:${port}/health`, 120_000)).json()) as {
+      database: string;
+    };
+    const openapi = await fetch(`http://127.0.0.1:${port}/api/openapi.json`);
+    const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+    child.kill("SIGTERM");
+    return { health, openapiStatus: openapi.status, exitCode: await exited, output: child.output() };
+  } finally {
+    if (child.exitCode === null) child.kill("SIGKILL");
+  }
+}
+
+// Each test starts real server processes: PGlite initialises its cluster on a first start.
+describe("guichet start", { timeout: 180_000 }, () => {
+  it("serves the embedded default with demo data, restarts on the same data, and stops cleanly", async () => {
+    const dataDir = tempDataDir();
+    const first = await startAndStop({ GUICHET_DATA_DIR: dataDir });
+    expect(first.health).toEqual({ status: "ok", database: "pglite", contract: "multicloud-ready" });
+    expect(first.openapiStatus).toBe(200);
+    expect(first.output).toContain('"seeded":true');
+    expect(first.output).toContain("stopped cleanly");
+    expect(first.exitCode).toBe(0);
+
+    const second = await startAndStop({ GUICHET_DATA_DIR: dataDir });
+    expect(second.health.database).toBe("pglite");
+    expect(second.output).toContain('"seeded":false');
+  });
+
+  it.runIf(postgresUrl)("serves on PostgreSQL when DATABASE_URL is set", async () => {
+    const name = `guichet_start_${randomBytes(4).toString("hex")}`;
+    const admin = new pg.Client({ connectionString: postgresUrl });
+    await admin.connect();
+    await admin.query(`create database ${name}`);
+    try {
+      const url = new URL(postgresUrl);
+      url.pathname = `/${name}`;
+      const result = await startAndStop({
+        DATABASE_URL: url.toString(),
+        GUICHET_CONTRACT: "deux-sevres-eservices",
+      });
+      expect(result.health).toEqual({
+        status: "ok",
+        database: "postgresql",
+        contract: "deux-sevres-eservices",
+      });
+      expect(result.exitCode).toBe(0);
+    } finally {
+      await admin.query(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    }
+  });
+
+  it("stops on a wrong variable with one line naming it", async () => {
+    const result = await runCli(["start"], { PORT: "abc" });
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim()).toMatch(/^Configuration error: PORT: .*"abc"$/);
+  });
+
+  it("refuses to open a database made for another contract", async () => {
+    const dataDir = tempDataDir();
+    const migrate = await runCli(["migrate"], { GUICHET_DATA_DIR: dataDir });
+    expect(migrate.code).toBe(0);
+    // Same PGlite directory, other contract: simulated by pointing the data dir of DSN at MCR's database.
+    const { renameSync } = await import("node:fs");
+    renameSync(join(dataDir, "multicloud-ready"), join(dataDir, "deux-sevres-eservices"));
+    const result = await runCli(["migrate"], {
+      GUICHET_DATA_DIR: dataDir,
+      GUICHET_CONTRACT: "deux-sevres-eservices",
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('belongs to the contract "multicloud-ready"');
+  });
+});

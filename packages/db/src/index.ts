@@ -1,0 +1,4 @@
+export { type Database, type DatabaseKind, type DatabaseTarget, type Db, openDatabase } from "./client.js";
+export { MIGRATIONS_FOLDER, migrateDatabase } from "./migrate.js";
+export * as schema from "./schema/index.js";
+export * from "./schema/index.js";

@@ -1,0 +1,10 @@
+/**
+ * The database schema, one file per area. Times are UTC instants (timestamptz); local dates
+ * (a subscription's start) are `date`. Tenant-owned tables carry `organisation_id`.
+ * Migrations are generated from this with `npm run db:generate` and committed.
+ */
+export * from "./accounts.js";
+export * from "./audit.js";
+export * from "./deployment.js";
+export * from "./mail.js";
+export * from "./organisations.js";

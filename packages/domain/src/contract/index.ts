@@ -1,0 +1,42 @@
+export { describeValue } from "./describe-value.js";
+export {
+  CALENDAR_UNITS,
+  type CalendarDuration,
+  type CalendarUnit,
+  parseCalendarDuration,
+  parseTerm,
+  TERM_DOCUMENTS,
+  type Term,
+  type TermDocument,
+  ZCalendarDuration,
+  ZTerm,
+} from "./duration.js";
+export { type Money, type Percent, parseMoney, parsePercent, ZMoney, ZPercent } from "./money.js";
+export {
+  ContractError,
+  type ContractIssue,
+  loadContractText,
+  type ParseContractResult,
+  parseContract,
+} from "./parse.js";
+export { type Label, type Limit, ZKey, ZLabel } from "./primitives.js";
+export { type Contract, type ContractInput, ZContract, ZContractShape, ZProvider } from "./schema.js";
+export { type IdentifierPolicy, type Security, ZIdentifierPolicy, ZSecurity } from "./schema-accounts.js";
+export {
+  CATALOGUE_KINDS,
+  type CatalogueItem,
+  PRICE_KINDS,
+  type Price,
+  ZCatalogue,
+  ZCatalogueItem,
+  ZPrice,
+} from "./schema-catalogue.js";
+export {
+  EMAIL_ACCEPT,
+  type Priorities,
+  type SupportPlan,
+  ZPriorities,
+  ZSupportPlan,
+} from "./schema-support.js";
+export { type Commitments, type Notice, ZCommitments, ZLiability, ZNotices } from "./schema-terms.js";
+export { NAMED_CONTACT_FIELDS, type TicketWorkflow, ZTicketWorkflow } from "./schema-tickets.js";

@@ -1,0 +1,76 @@
+import { z } from "zod";
+import { ZCalendarSpec } from "../calendar/spec.js";
+import { ZAutoClose, ZClockPolicy } from "../sla/policy-schema.js";
+import { checkCrossReferences } from "./cross-references.js";
+import { ZCurrency, ZEmailAddress, ZKey, ZLabel, ZText, ZWebAddress } from "./primitives.js";
+import { ZIdentifierPolicy, ZSecurity } from "./schema-accounts.js";
+import { ZCatalogue, ZPrice } from "./schema-catalogue.js";
+import { ZPriorities, ZSupportPlan } from "./schema-support.js";
+import { ZCommitments, ZLiability, ZNotices } from "./schema-terms.js";
+import { ZTicketWorkflow } from "./schema-tickets.js";
+
+/**
+ * A contract file (GEN-01): one provider's relationship, written once, run by Guichet.
+ * Every object refuses unknown keys, so a misspelt key is an error and not a silent default.
+ * After the shape is valid, a cross-reference pass checks that every name used is defined
+ * (calendars, plans, prices, categories, catalogue items) — see cross-references.ts.
+ */
+
+export const ZProvider = z.strictObject({
+  name: ZText,
+  legalName: ZText.optional(),
+  registrationNumber: ZText.optional(),
+  /** The customer portal's name, as customers know it. */
+  portalName: ZLabel,
+  /** The support desk's name, where it has one (DSN "e-soutien"). */
+  supportDeskName: ZLabel.optional(),
+  website: ZWebAddress.optional(),
+  contacts: z.strictObject({
+    supportEmail: ZEmailAddress.optional(),
+    securityEmail: ZEmailAddress.optional(),
+    supportUrl: ZWebAddress.optional(),
+  }),
+});
+
+export const ZContractSla = z.strictObject({
+  clockPolicy: ZClockPolicy.prefault({}),
+  /** Required when ticketWorkflow.closing.mode is "confirmation-or-auto-close". */
+  autoClose: ZAutoClose.optional(),
+});
+
+export const ZContractShape = z.strictObject({
+  /** Stable id of the deployment, e.g. "multicloud-ready"; the database is bound to it. */
+  id: ZKey,
+  /** Version of this contract file. */
+  version: ZText,
+  /** Title of the contractual text the file is written from, and that text's own edition. */
+  title: ZLabel,
+  edition: ZText.optional(),
+  locale: z.enum(["fr", "en"]).default("fr"),
+  currency: ZCurrency.default("EUR"),
+  provider: ZProvider,
+  calendars: z.record(ZKey, ZCalendarSpec),
+  sla: ZContractSla,
+  priorities: ZPriorities,
+  /** The plan a customer has when it subscribes to none. */
+  defaultSupportPlan: ZKey,
+  supportPlans: z.record(ZKey, ZSupportPlan),
+  ticketWorkflow: ZTicketWorkflow,
+  identifierPolicy: ZIdentifierPolicy,
+  security: ZSecurity.optional(),
+  catalogue: ZCatalogue,
+  prices: z.record(ZKey, ZPrice),
+  notices: ZNotices,
+  commitments: ZCommitments,
+  /** Absent: the contract text sets no ceiling. */
+  liability: ZLiability.optional(),
+});
+
+export type ContractShape = z.infer<typeof ZContractShape>;
+
+export const ZContract = ZContractShape.superRefine(checkCrossReferences);
+
+/** A validated contract, durations, amounts and targets parsed. */
+export type Contract = z.output<typeof ZContract>;
+/** A contract as written in the file. */
+export type ContractInput = z.input<typeof ZContract>;

@@ -1,0 +1,5 @@
+export * from "./accounts/named-contacts.js";
+export * from "./accounts/roles.js";
+export * from "./calendar/index.js";
+export * from "./contract/index.js";
+export * from "./sla/index.js";

@@ -1,0 +1,18 @@
+/**
+ * Typed errors of the SLA engine. Codes:
+ * - invalid_log: the event log cannot be read (no created event, no initial priority, or `now`
+ *   before the creation);
+ * - unknown_calendar: the contract's SLA section names a calendar the resolver does not know.
+ */
+export type SlaErrorCode = "invalid_log" | "unknown_calendar";
+
+export class SlaError extends Error {
+  override readonly name = "SlaError";
+
+  constructor(
+    readonly code: SlaErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}

@@ -1,0 +1,86 @@
+import { formatInstant } from "../calendar/conformance.js";
+import { formatLocalDateTime, formatMinutes, formatTarget } from "./format.js";
+import { type Locale, MESSAGES, type Parts } from "./messages.js";
+import type { MetricResult } from "./types.js";
+
+/**
+ * GEN-02: every automatic decision can be explained — the rule applied, its inputs, and the
+ * clause id. The text is for people (French by default); `data` is for screens and audits.
+ */
+
+export interface Explanation {
+  text: string;
+  data: {
+    /** The rule in words of the engine, e.g. "initialResponse: Premium P2, < 1 h, on 24x7". */
+    rule: string;
+    inputs: Record<string, string | number | boolean | null>;
+    clause: string;
+  };
+}
+
+const iso = (t: number | undefined): string | null => (t === undefined ? null : formatInstant(t));
+
+export function explain(result: MetricResult, locale: Locale = "fr"): Explanation {
+  const m = MESSAGES[locale];
+  const at = (t: number | undefined): string =>
+    t === undefined ? "—" : formatLocalDateTime(t, result.timeZone, locale);
+  const target = formatTarget(result.target, locale);
+  const isAutoClose = result.metric === "autoClose";
+  const rule = isAutoClose
+    ? m.autoCloseRule(target, result.calendar)
+    : result.state === "none"
+      ? `${result.plan} ${result.priority}`
+      : `${result.plan} ${result.priority}, ${target}, ${result.calendar}`;
+  const usage =
+    isAutoClose || result.targetMinutes === undefined
+      ? ""
+      : m.usage(
+          formatMinutes(result.elapsedMinutes),
+          formatMinutes(result.targetMinutes),
+          formatMinutes(result.percentUsed ?? 0),
+          result.pausedMinutes > 0 ? formatMinutes(result.pausedMinutes) : undefined,
+        );
+  const parts: Parts = {
+    metric: m.metric[result.metric],
+    due: at(result.state === "breached" && !isAutoClose ? result.breachedAt : result.dueAt),
+    stopped: at(result.stoppedAt),
+    zone: result.timeZone,
+    rule,
+    usage,
+    clause: result.clause,
+  };
+  const sentence = isAutoClose
+    ? {
+        running: m.autoCloseRunning,
+        paused: m.autoCloseRunning,
+        met: m.autoCloseMet,
+        breached: m.autoCloseBreached,
+        none: m.none,
+      }
+    : { running: m.running, paused: m.paused, met: m.met, breached: m.breached, none: m.none };
+  return {
+    text: sentence[result.state](parts),
+    data: {
+      rule: `${result.metric}: ${result.plan} ${result.priority}, ${result.target.kind === "none" ? "none" : result.target.text}, on ${result.calendar}`,
+      inputs: {
+        plan: result.plan,
+        priority: result.priority,
+        target: result.target.kind === "none" ? "none" : result.target.text,
+        calendar: result.calendar,
+        timeZone: result.timeZone,
+        state: result.state,
+        startedAt: iso(result.startedAt),
+        stoppedAt: iso(result.stoppedAt),
+        dueAt: iso(result.dueAt),
+        dueIsProjection: result.dueIsProjection,
+        breachedAt: iso(result.breachedAt),
+        targetMinutes: result.targetMinutes ?? null,
+        elapsedMinutes: result.elapsedMinutes,
+        remainingMinutes: result.remainingMinutes ?? null,
+        percentUsed: result.percentUsed ?? null,
+        pausedMinutes: result.pausedMinutes,
+      },
+      clause: result.clause,
+    },
+  };
+}

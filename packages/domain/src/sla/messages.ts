@@ -1,0 +1,90 @@
+/**
+ * Words of SLA explanations, per locale. French is the default language of both contracts;
+ * English is for the provider's international staff. Dates are written by hand from these
+ * tables rather than by Intl so the text is identical on every runtime and ICU version.
+ */
+
+export type Locale = "fr" | "en";
+
+/** The pieces a sentence is made of, already formatted. */
+export interface Parts {
+  metric: string;
+  due: string;
+  stopped: string;
+  zone: string;
+  rule: string;
+  /** Business time used, from `usage`, or "". */
+  usage: string;
+  clause: string;
+}
+
+export interface Messages {
+  weekdays: readonly string[];
+  months: readonly string[];
+  metric: Record<"initialResponse" | "resolution" | "autoClose", string>;
+  /** "< 12 business hours" */
+  businessHours(n: number): string;
+  businessDays(n: number): string;
+  noTarget: string;
+  autoCloseRule(target: string, calendar: string): string;
+  /** Business minutes used of the target, and paused minutes when there were any. */
+  usage(elapsed: string, target: string, percent: string, paused: string | undefined): string;
+  running(p: Parts): string;
+  paused(p: Parts): string;
+  met(p: Parts): string;
+  breached(p: Parts): string;
+  none(p: Parts): string;
+  autoCloseRunning(p: Parts): string;
+  autoCloseMet(p: Parts): string;
+  autoCloseBreached(p: Parts): string;
+}
+
+const fr: Messages = {
+  weekdays: ["lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "dim."],
+  months: ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."],
+  metric: { initialResponse: "Prise en charge", resolution: "Résolution", autoClose: "Clôture automatique" },
+  businessHours: (n) => `< ${n} heure${n > 1 ? "s" : ""} ouvrée${n > 1 ? "s" : ""}`,
+  businessDays: (n) => `${n} jour${n > 1 ? "s" : ""} ouvré${n > 1 ? "s" : ""}`,
+  noTarget: "sans objectif",
+  autoCloseRule: (target, calendar) => `${target} après la résolution sans confirmation, ${calendar}`,
+  usage: (elapsed, target, percent, paused) =>
+    ` ; ${elapsed} min ouvrées consommées sur ${target} (${percent} %)` +
+    (paused ? `, ${paused} min ouvrées de pause non décomptées` : ""),
+  running: (p) => `${p.metric} : échéance ${p.due} (${p.zone}) : ${p.rule}${p.usage} — ${p.clause}`,
+  paused: (p) =>
+    `${p.metric} : en pause ; échéance ${p.due} (${p.zone}) si elle reprenait maintenant : ${p.rule}${p.usage} — ${p.clause}`,
+  met: (p) =>
+    `${p.metric} : respecté, arrêté le ${p.stopped}, échéance ${p.due} (${p.zone}) : ${p.rule}${p.usage} — ${p.clause}`,
+  breached: (p) => `${p.metric} : dépassé depuis ${p.due} (${p.zone}) : ${p.rule}${p.usage} — ${p.clause}`,
+  none: (p) => `${p.metric} : sans objectif pour ${p.rule} — ${p.clause}`,
+  autoCloseRunning: (p) => `${p.metric} : échéance ${p.due} (${p.zone}) : ${p.rule} — ${p.clause}`,
+  autoCloseMet: (p) =>
+    `${p.metric} : sans objet, clôturé ${p.stopped} avant l'échéance ${p.due} (${p.zone}) : ${p.rule} — ${p.clause}`,
+  autoCloseBreached: (p) => `${p.metric} : à clôturer depuis ${p.due} (${p.zone}) : ${p.rule} — ${p.clause}`,
+};
+
+const en: Messages = {
+  weekdays: ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
+  months: ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
+  metric: { initialResponse: "Initial response", resolution: "Resolution", autoClose: "Auto-close" },
+  businessHours: (n) => `< ${n} business hour${n > 1 ? "s" : ""}`,
+  businessDays: (n) => `${n} business day${n > 1 ? "s" : ""}`,
+  noTarget: "no target",
+  autoCloseRule: (target, calendar) => `${target} after resolution without confirmation, ${calendar}`,
+  usage: (elapsed, target, percent, paused) =>
+    `; ${elapsed} of ${target} business minutes used (${percent} %)` +
+    (paused ? `, ${paused} business minutes on pause not counted` : ""),
+  running: (p) => `${p.metric}: due ${p.due} (${p.zone}): ${p.rule}${p.usage} — ${p.clause}`,
+  paused: (p) =>
+    `${p.metric}: paused; due ${p.due} (${p.zone}) if resumed now: ${p.rule}${p.usage} — ${p.clause}`,
+  met: (p) =>
+    `${p.metric}: met, stopped ${p.stopped}, due ${p.due} (${p.zone}): ${p.rule}${p.usage} — ${p.clause}`,
+  breached: (p) => `${p.metric}: breached since ${p.due} (${p.zone}): ${p.rule}${p.usage} — ${p.clause}`,
+  none: (p) => `${p.metric}: no target for ${p.rule} — ${p.clause}`,
+  autoCloseRunning: (p) => `${p.metric}: due ${p.due} (${p.zone}): ${p.rule} — ${p.clause}`,
+  autoCloseMet: (p) =>
+    `${p.metric}: not needed, closed ${p.stopped} before ${p.due} (${p.zone}): ${p.rule} — ${p.clause}`,
+  autoCloseBreached: (p) => `${p.metric}: to close since ${p.due} (${p.zone}): ${p.rule} — ${p.clause}`,
+};
+
+export const MESSAGES: Readonly<Record<Locale, Messages>> = { fr, en };
