@@ -5,8 +5,11 @@ import { registerAuth } from "./auth/plugin.js";
 import { installErrorHandling } from "./http/error-handler.js";
 import { registerOpenApi } from "./http/openapi.js";
 import { requestIdFor } from "./http/request-id.js";
+import { authRoutes } from "./modules/accounts/routes-auth.js";
+import { userRoutes } from "./modules/accounts/routes-users.js";
 import { contractRoutes } from "./modules/contract/routes.js";
 import { healthRoutes } from "./modules/health/routes.js";
+import { organisationRoutes } from "./modules/organisations/routes.js";
 
 /** Request bodies above this are refused with 413 (attachments will get their own limit). */
 export const BODY_LIMIT = 1024 * 1024;
@@ -37,6 +40,9 @@ export async function buildApp(context: AppContext, options: BuildAppOptions = {
   await registerAuth(app, context);
   await app.register(healthRoutes(context));
   await app.register(contractRoutes(context));
+  await app.register(authRoutes(context));
+  await app.register(organisationRoutes(context));
+  await app.register(userRoutes(context));
   if (options.extraRoutes) await options.extraRoutes(app);
   return app;
 }

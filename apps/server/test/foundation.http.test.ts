@@ -12,16 +12,14 @@ describe.each(databaseKindsUnderTest(postgresUrl))("foundation HTTP on %s", (kin
     t = await createTestApp(kind, postgresUrl, "multicloud-ready", {
       // A fixture route with a strict body, to prove how every route treats bad input.
       extraRoutes: async (app) => {
-        app
-          .withTypeProvider<ZodTypeProvider>()
-          .post(
-            "/api/test/echo",
-            {
-              config: { public: true },
-              schema: { body: z.strictObject({ name: z.string().max(50), count: z.number().int() }) },
-            },
-            async (request) => request.body,
-          );
+        app.withTypeProvider<ZodTypeProvider>().post(
+          "/api/test/echo",
+          {
+            config: { public: true },
+            schema: { body: z.strictObject({ name: z.string().max(50), count: z.number().int() }) },
+          },
+          async (request) => request.body,
+        );
         app.get("/api/test/crash", { config: { public: true } }, async () => {
           throw new Error("secret internal detail");
         });

@@ -3,3 +3,4 @@ export * from "./accounts/roles.js";
 export * from "./calendar/index.js";
 export * from "./contract/index.js";
 export * from "./sla/index.js";
+export * from "./time/add-duration.js";

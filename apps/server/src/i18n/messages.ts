@@ -12,6 +12,19 @@ export const fr = {
   "error.internal":
     "Erreur interne. Communiquez l'identifiant de requête {requestId} à votre administrateur.",
   "error.bad_request": "Requête invalide : {detail}",
+  "error.resource_not_found": "Introuvable ou inaccessible : {what}.",
+  "resource.organisation": "organisation",
+  "resource.user": "personne",
+  "resource.api_token": "jeton d'API",
+  "resource.support_grant": "accès d'assistance",
+  "invite.roles_do_not_fit": "Rôles non attribuables dans cette organisation : {roles}.",
+  "invite.named_contact_details_required":
+    "Un contact nommé doit avoir nom, prénom, fonction, e-mail, téléphone et horaires de disponibilité ({clause}).",
+  "invite.identifier_exists":
+    "Cette adresse a déjà un identifiant : un seul identifiant par personne ({clause}).",
+  "invite.identifier_limit": "Limite atteinte : {limit} identifiants au plus par opérateur ({clause}).",
+  "invite.named_contact_limit":
+    "Limite atteinte : l'offre {plan} permet {limit} contacts nommés et vous en avez {current} ({clause}).",
   "auth.unauthenticated": "Connectez-vous pour continuer : votre session est absente ou a expiré.",
   "auth.second_factor_required":
     "Saisissez le code de votre application d'authentification pour terminer la connexion.",
@@ -37,6 +50,18 @@ export const en: Record<MessageKey, string> = {
   "error.unavailable": "The database does not answer; try again in a moment.",
   "error.internal": "Internal error. Give the request id {requestId} to your administrator.",
   "error.bad_request": "Bad request: {detail}",
+  "error.resource_not_found": "Not found or not yours to see: {what}.",
+  "resource.organisation": "organisation",
+  "resource.user": "person",
+  "resource.api_token": "API token",
+  "resource.support_grant": "support access",
+  "invite.roles_do_not_fit": "Roles that cannot be given in this organisation: {roles}.",
+  "invite.named_contact_details_required":
+    "A named contact needs last name, first name, job title, e-mail, phone and availability hours ({clause}).",
+  "invite.identifier_exists": "This address already has an identifier: one identifier per person ({clause}).",
+  "invite.identifier_limit": "Limit reached: at most {limit} identifiers per operator ({clause}).",
+  "invite.named_contact_limit":
+    "Limit reached: the {plan} plan allows {limit} named contacts and you have {current} ({clause}).",
   "auth.unauthenticated": "Sign in to continue: your session is missing or has expired.",
   "auth.second_factor_required": "Enter the code from your authenticator app to finish signing in.",
   "auth.suspended":

@@ -1,0 +1,168 @@
+import { type Db, namedContacts, organisations, users } from "@guichet/db";
+import { canAddNamedContact, type Role, rolesFitOrganisation } from "@guichet/domain";
+import { and, count, eq, inArray, ne, sql } from "drizzle-orm";
+import type { AppContext } from "../../app-context.js";
+import { calendarOf } from "../../contract/calendars.js";
+import { type AuditActor, recordAudit } from "../audit/record-audit.js";
+import { enqueueMail } from "../mail/enqueue-mail.js";
+import { supportPlanOf } from "../organisations/support-plan-of.js";
+import { issueLink, timeZoneOf } from "./issue-link.js";
+
+export interface InviteInput {
+  organisationId: string;
+  email: string;
+  firstName: string;
+  lastName: string;
+  roles: Role[];
+  canInvite: boolean;
+  locale: "fr" | "en";
+  /** Required details when the person is a named contact (MCR-SUP-04). */
+  namedContact?: { jobTitle: string; phone: string; availability: string };
+}
+
+/** Why an invitation is refused, each with the clause that says so. */
+export type InviteRefusal =
+  | { reason: "organisation_not_found" }
+  | { reason: "roles_do_not_fit"; roles: string[] }
+  | { reason: "named_contact_details_required"; clause: "MCR-SUP-04" }
+  | { reason: "identifier_exists"; clause: string }
+  | { reason: "identifier_limit"; limit: number; clause: string }
+  | {
+      reason: "named_contact_limit";
+      limit: number | "unlimited";
+      current: number;
+      plan: string;
+      clause: "MCR-SUP-04";
+    };
+
+/** Statuses that hold an identifier: deactivated and revoked ones no longer count (DSN-ID-01). */
+const LIVE = ["invited", "active", "suspended"] as const;
+
+/**
+ * Creates an invited identifier and e-mails it a single-use link to set its password
+ * (MCR-ACC-01, MCR-ACC-02, DSN-ID-01, DSN-ID-02); named contacts within the plan's limit
+ * (MCR-SUP-04). All in one transaction: either the person, the link, the mail and the audit
+ * entry exist, or none does.
+ */
+export async function inviteUser(
+  context: AppContext,
+  actor: AuditActor,
+  input: InviteInput,
+  now: Date,
+): Promise<{ ok: true; userId: string; identifierDueAt: Date | null } | ({ ok: false } & InviteRefusal)> {
+  const { db } = context.database;
+  const { contract } = context;
+  const email = input.email.trim().toLowerCase();
+  return db.transaction(async (tx) => {
+    // Serialise invitations per organisation so two concurrent ones cannot both pass a limit.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${input.organisationId}))`);
+    const [organisation] = await tx
+      .select()
+      .from(organisations)
+      .where(eq(organisations.id, input.organisationId));
+    if (!organisation) return { ok: false, reason: "organisation_not_found" };
+    if (!rolesFitOrganisation(input.roles, organisation.kind)) {
+      return { ok: false, reason: "roles_do_not_fit", roles: input.roles };
+    }
+    const isNamedContact = input.roles.includes("named_contact");
+    if (isNamedContact && !input.namedContact) {
+      return { ok: false, reason: "named_contact_details_required", clause: "MCR-SUP-04" };
+    }
+    const policy = contract.identifierPolicy;
+    const [existing] = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(and(eq(users.email, email), ne(users.status, "revoked")));
+    if (existing)
+      return { ok: false, reason: "identifier_exists", clause: policy.onePerPerson?.clause ?? "DSN-ID-01" };
+    if (policy.maxPerOrganisation && organisation.kind === "customer") {
+      const [held] = await tx
+        .select({ n: count() })
+        .from(users)
+        .where(and(eq(users.organisationId, organisation.id), inArray(users.status, [...LIVE])));
+      if ((held?.n ?? 0) >= policy.maxPerOrganisation.limit) {
+        return { ok: false, reason: "identifier_limit", ...policy.maxPerOrganisation };
+      }
+    }
+    if (isNamedContact) {
+      const plan = await supportPlanOf(
+        tx as unknown as Db,
+        contract,
+        organisation.id,
+        now.toISOString().slice(0, 10),
+      );
+      const limit = contract.supportPlans[plan]?.namedContacts?.limit ?? "unlimited";
+      const [held] = await tx
+        .select({ n: count() })
+        .from(namedContacts)
+        .innerJoin(users, eq(users.id, namedContacts.userId))
+        .where(and(eq(namedContacts.organisationId, organisation.id), inArray(users.status, [...LIVE])));
+      const decision = canAddNamedContact(limit, held?.n ?? 0);
+      if (!decision.allowed) return { ok: false, reason: "named_contact_limit", ...decision, plan };
+    }
+
+    const sentWithin = policy.identifiersSentWithin;
+    const identifierDueAt = sentWithin
+      ? new Date(calendarOf(contract, sentWithin.calendar).addBusinessDays(now.getTime(), sentWithin.within))
+      : null;
+    const [user] = await tx
+      .insert(users)
+      .values({
+        organisationId: organisation.id,
+        email,
+        firstName: input.firstName,
+        lastName: input.lastName,
+        locale: input.locale,
+        roles: input.roles,
+        canInvite: input.canInvite,
+        status: "invited",
+        statusChangedAt: now,
+        identifierDueAt,
+        createdAt: now,
+      })
+      .returning({ id: users.id });
+    if (!user) throw new Error("insert returned no row");
+    if (input.namedContact) {
+      await tx
+        .insert(namedContacts)
+        .values({ userId: user.id, organisationId: organisation.id, ...input.namedContact, createdAt: now });
+    }
+    const { link, expiresAt } = await issueLink(
+      tx,
+      contract,
+      context.config.PUBLIC_URL,
+      { userId: user.id, organisationId: organisation.id, purpose: "invitation" },
+      now,
+    );
+    await enqueueMail(tx, {
+      organisationId: organisation.kind === "customer" ? organisation.id : null,
+      kind: "invitation",
+      to: email,
+      locale: input.locale,
+      params: { firstName: input.firstName, organisationName: organisation.name, link, expiresAt },
+      clause: contract.id === "deux-sevres-eservices" ? "DSN-ID-02" : "MCR-ACC-01",
+      portalName: contract.provider.portalName,
+      publicUrl: context.config.PUBLIC_URL,
+      timeZone: timeZoneOf(contract),
+      now,
+    });
+    await recordAudit(
+      tx,
+      actor,
+      {
+        action: "user.invite",
+        organisationId: organisation.id,
+        targetType: "user",
+        targetId: user.id,
+        data: {
+          email,
+          roles: input.roles,
+          canInvite: input.canInvite,
+          namedContact: Boolean(input.namedContact),
+        },
+      },
+      now,
+    );
+    return { ok: true, userId: user.id, identifierDueAt };
+  });
+}

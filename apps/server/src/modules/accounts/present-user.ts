@@ -1,0 +1,48 @@
+import type { namedContacts, users } from "@guichet/db";
+import { z } from "zod";
+
+/** What others may see of a person: never the password hash, TOTP secret or tokens. */
+export const ZUserView = z.object({
+  id: z.string(),
+  organisationId: z.string(),
+  email: z.string(),
+  firstName: z.string(),
+  lastName: z.string(),
+  locale: z.enum(["fr", "en"]),
+  status: z.enum(["invited", "active", "deactivated", "suspended", "revoked"]),
+  statusReason: z.string().nullable(),
+  statusChangedAt: z.string(),
+  roles: z.array(z.string()),
+  canInvite: z.boolean(),
+  secondFactor: z.boolean(),
+  lastUsedAt: z.string().nullable(),
+  identifierDueAt: z.string().nullable(),
+  namedContact: z.object({ jobTitle: z.string(), phone: z.string(), availability: z.string() }).nullable(),
+});
+
+export type UserView = z.infer<typeof ZUserView>;
+
+export function presentUser(
+  user: typeof users.$inferSelect,
+  contact: typeof namedContacts.$inferSelect | null,
+): UserView {
+  return {
+    id: user.id,
+    organisationId: user.organisationId,
+    email: user.email,
+    firstName: user.firstName,
+    lastName: user.lastName,
+    locale: user.locale,
+    status: user.status,
+    statusReason: user.statusReason,
+    statusChangedAt: user.statusChangedAt.toISOString(),
+    roles: user.roles,
+    canInvite: user.canInvite,
+    secondFactor: Boolean(user.totpSecret),
+    lastUsedAt: user.lastUsedAt?.toISOString() ?? null,
+    identifierDueAt: user.identifierDueAt?.toISOString() ?? null,
+    namedContact: contact
+      ? { jobTitle: contact.jobTitle, phone: contact.phone, availability: contact.availability }
+      : null,
+  };
+}

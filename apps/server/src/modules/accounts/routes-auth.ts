@@ -1,0 +1,161 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { AppContext } from "../../app-context.js";
+import { SESSION_COOKIE } from "../../auth/authenticate.js";
+import { principalOf } from "../../auth/plugin.js";
+import { AppError } from "../../http/errors.js";
+import { negotiateLocale, t } from "../../i18n/index.js";
+import { PASSWORD_MAX_LENGTH } from "./passwords.js";
+import { redeemLink } from "./redeem-link.js";
+import { requestPasswordReset } from "./request-password-reset.js";
+import { signIn } from "./sign-in.js";
+import { signOut } from "./sign-out.js";
+
+const ZEmail = z.email().max(254);
+const ZPassword = z.string().min(1).max(PASSWORD_MAX_LENGTH);
+
+export const ZMe = z.object({
+  userId: z.string(),
+  email: z.string(),
+  displayName: z.string(),
+  organisationId: z.string(),
+  organisationKind: z.enum(["provider", "customer"]),
+  roles: z.array(z.string()),
+  canInvite: z.boolean(),
+  via: z.enum(["session", "api_token"]),
+  csrfToken: z.string().optional(),
+  acting: z
+    .object({ organisationId: z.string(), organisationName: z.string(), grantId: z.string() })
+    .optional(),
+});
+
+/** Sign in and out, invitation and password links. */
+export function authRoutes(context: AppContext): FastifyPluginAsyncZod {
+  const { db } = context.database;
+  const secureCookie = context.config.PUBLIC_URL.startsWith("https://");
+  return async (app) => {
+    app.post(
+      "/api/auth/sign-in",
+      {
+        config: { public: true },
+        schema: {
+          tags: ["auth"],
+          summary: "Sign in with e-mail and password (and the TOTP code when enrolled)",
+          body: z.strictObject({
+            email: ZEmail,
+            password: ZPassword,
+            totpCode: z.string().max(12).optional(),
+          }),
+          response: { 200: z.object({ csrfToken: z.string(), expiresAt: z.string() }) },
+        },
+      },
+      async (request, reply) => {
+        const locale = negotiateLocale(request.headers["accept-language"]);
+        const result = await signIn(
+          db,
+          {
+            ...request.body,
+            ip: request.ip,
+            userAgent: request.headers["user-agent"] ?? null,
+            requestId: request.id,
+            previousSessionToken: request.cookies[SESSION_COOKIE],
+            totpRequiredForProviderStaff: context.contract.identifierPolicy.totpRequiredForProviderStaff,
+          },
+          context.clock(),
+        );
+        if (!result.ok) {
+          if (result.reason === "second_factor_required") {
+            throw new AppError("unauthenticated", t(locale, "auth.second_factor_required"), {
+              secondFactor: "totp",
+            });
+          }
+          if (result.reason === "second_factor_invalid")
+            throw new AppError("unauthenticated", t(locale, "auth.totp_invalid"));
+          if (result.reason === "suspended") {
+            const contact = context.contract.provider.contacts.securityEmail ?? "";
+            throw new AppError("forbidden", t(locale, "auth.suspended", { contact }), {
+              reason: "organisation_suspended",
+            });
+          }
+          throw new AppError("unauthenticated", t(locale, "auth.login_failed"));
+        }
+        reply.setCookie(SESSION_COOKIE, result.sessionToken, {
+          path: "/",
+          httpOnly: true,
+          secure: secureCookie,
+          sameSite: "lax",
+          expires: result.expiresAt,
+        });
+        return { csrfToken: result.csrfToken, expiresAt: result.expiresAt.toISOString() };
+      },
+    );
+
+    app.post(
+      "/api/auth/sign-out",
+      { schema: { tags: ["auth"], summary: "End this session", response: { 204: z.null() } } },
+      async (request, reply) => {
+        await signOut(db, principalOf(request), request, context.clock());
+        reply.clearCookie(SESSION_COOKIE, { path: "/" });
+        return reply.code(204).send(null);
+      },
+    );
+
+    app.get(
+      "/api/auth/me",
+      { schema: { tags: ["auth"], summary: "Who is signed in", response: { 200: ZMe } } },
+      async (request) => {
+        const p = principalOf(request);
+        return { ...p, roles: [...p.roles] };
+      },
+    );
+
+    app.post(
+      "/api/auth/links/redeem",
+      {
+        config: { public: true },
+        schema: {
+          tags: ["auth"],
+          summary:
+            "Set a password from an invitation or reset link (single use, expiring — MCR-ACC-01, DSN-ID-02)",
+          body: z.strictObject({ token: z.string().min(10).max(200), password: ZPassword }),
+          response: { 200: z.object({ email: z.string(), strength: z.number() }) },
+        },
+      },
+      async (request) => {
+        const locale = negotiateLocale(request.headers["accept-language"]);
+        const result = await redeemLink(context, request.body, request, context.clock());
+        if (result.ok) return { email: result.email, strength: result.strength };
+        if (result.reason === "too_weak") {
+          throw new AppError(
+            "contract_rule",
+            t(locale, "auth.password_too_weak", { score: result.score, minimum: result.minimum }),
+            {
+              field: "password",
+              strength: result.score,
+              minimum: result.minimum,
+              clause: "DSN-ID-02",
+            },
+          );
+        }
+        throw new AppError("not_found", t(locale, "auth.link_invalid"));
+      },
+    );
+
+    app.post(
+      "/api/auth/password-reset",
+      {
+        config: { public: true },
+        schema: {
+          tags: ["auth"],
+          summary: "Ask for a password reset link by e-mail (same answer whether the account exists or not)",
+          body: z.strictObject({ email: ZEmail }),
+          response: { 202: z.null() },
+        },
+      },
+      async (request, reply) => {
+        await requestPasswordReset(context, request.body.email, request, context.clock());
+        return reply.code(202).send(null);
+      },
+    );
+  };
+}

@@ -1,0 +1,169 @@
+import { CUSTOMER_ROLES, PROVIDER_ROLES } from "@guichet/domain";
+import type { FastifyRequest } from "fastify";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { AppContext } from "../../app-context.js";
+import { actorOf } from "../../auth/principal.js";
+import { AppError } from "../../http/errors.js";
+import { notFound } from "../../http/not-found.js";
+import { negotiateLocale, t } from "../../i18n/index.js";
+import { authorize } from "../../policies/authorize.js";
+import { organisationPolicy } from "../../policies/organisation-policy.js";
+import { ZOrganisationParams } from "../organisations/routes.js";
+import { type InviteInput, type InviteRefusal, inviteUser } from "./invite-user.js";
+import { listUsers } from "./list-users.js";
+import { ZUserView } from "./present-user.js";
+
+const ZName = z.string().trim().min(1).max(100);
+const ZNamedContactDetails = z.strictObject({
+  jobTitle: z.string().trim().min(1).max(100),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^\+?[0-9 ().-]{6,30}$/, "expected a phone number such as +33 5 49 00 00 00"),
+  availability: z.string().trim().min(1).max(200),
+});
+const ZInvitation = z.strictObject({
+  email: z.email().max(254),
+  firstName: ZName,
+  lastName: ZName,
+  roles: z
+    .array(z.enum([...PROVIDER_ROLES, ...CUSTOMER_ROLES]))
+    .min(1)
+    .max(9),
+  canInvite: z.boolean().default(false),
+  locale: z.enum(["fr", "en"]).default("fr"),
+  namedContact: ZNamedContactDetails.optional(),
+});
+const ZInvited = z.object({ userId: z.string(), identifierDueAt: z.string().nullable() });
+
+/** Turns a refused invitation into one clear error that cites its clause. */
+function refusal(request: FastifyRequest, refused: InviteRefusal): AppError {
+  const locale = negotiateLocale(request.headers["accept-language"]);
+  switch (refused.reason) {
+    case "organisation_not_found":
+      return notFound(request, "organisation");
+    case "roles_do_not_fit":
+      return new AppError(
+        "validation_failed",
+        t(locale, "invite.roles_do_not_fit", { roles: refused.roles.join(", ") }),
+        {
+          field: "roles",
+        },
+      );
+    case "named_contact_details_required":
+      return new AppError("validation_failed", t(locale, "invite.named_contact_details_required", refused), {
+        field: "namedContact",
+        clause: refused.clause,
+      });
+    case "identifier_exists":
+      return new AppError("conflict", t(locale, "invite.identifier_exists", refused), {
+        field: "email",
+        clause: refused.clause,
+      });
+    case "identifier_limit":
+      return new AppError("contract_rule", t(locale, "invite.identifier_limit", refused), { ...refused });
+    case "named_contact_limit":
+      return new AppError(
+        "contract_rule",
+        t(locale, "invite.named_contact_limit", { ...refused, limit: String(refused.limit) }),
+        {
+          ...refused,
+        },
+      );
+  }
+}
+
+/** People of an organisation: list, invite, named contacts (MCR-ACC-01..03, MCR-SUP-04, DSN-ID-01..02). */
+export function userRoutes(context: AppContext): FastifyPluginAsyncZod {
+  const { db } = context.database;
+  return async (app) => {
+    const invite = async (
+      request: FastifyRequest,
+      organisationId: string,
+      input: Omit<InviteInput, "organisationId">,
+    ) => {
+      const principal = authorize(request, (p) => organisationPolicy.invite(p, organisationId));
+      const adminInviter = principal.roles.some((r) => r === "customer_admin" || r === "admin");
+      // Only administrators hand out the right to invite or administrator roles (MCR-ACC-02).
+      if (
+        !adminInviter &&
+        (input.canInvite || input.roles.some((r) => r === "customer_admin" || r === "admin"))
+      ) {
+        authorize(request, () => false);
+      }
+      const result = await inviteUser(
+        context,
+        actorOf(principal, request),
+        { ...input, organisationId },
+        context.clock(),
+      );
+      if (!result.ok) throw refusal(request, result);
+      return { userId: result.userId, identifierDueAt: result.identifierDueAt?.toISOString() ?? null };
+    };
+
+    app.get(
+      "/api/organisations/:organisationId/users",
+      {
+        schema: {
+          tags: ["people"],
+          summary: "People of an organisation, with status, roles and named-contact details",
+          params: ZOrganisationParams,
+          response: { 200: z.array(ZUserView) },
+        },
+      },
+      async (request) => {
+        const { organisationId } = request.params;
+        authorize(request, (p) => organisationPolicy.listUsers(p, organisationId));
+        return listUsers(db, organisationId);
+      },
+    );
+
+    app.post(
+      "/api/organisations/:organisationId/users",
+      {
+        schema: {
+          tags: ["people"],
+          summary:
+            "Invite a person: an identifier and a single-use link to set a password (MCR-ACC-01, DSN-ID-02)",
+          params: ZOrganisationParams,
+          body: ZInvitation,
+          response: { 201: ZInvited },
+        },
+      },
+      async (request, reply) =>
+        reply.code(201).send(await invite(request, request.params.organisationId, request.body)),
+    );
+
+    app.post(
+      "/api/organisations/:organisationId/named-contacts",
+      {
+        schema: {
+          tags: ["people"],
+          summary: "Add a named contact, within the support plan's limit (MCR-SUP-04)",
+          params: ZOrganisationParams,
+          body: z.strictObject({
+            email: z.email().max(254),
+            firstName: ZName,
+            lastName: ZName,
+            locale: z.enum(["fr", "en"]).default("fr"),
+            ...ZNamedContactDetails.shape,
+          }),
+          response: { 201: ZInvited },
+        },
+      },
+      async (request, reply) => {
+        const { organisationId } = request.params;
+        authorize(request, (p) => organisationPolicy.manageNamedContacts(p, organisationId));
+        const { jobTitle, phone, availability, ...person } = request.body;
+        const invited = await invite(request, organisationId, {
+          ...person,
+          roles: ["named_contact"],
+          canInvite: false,
+          namedContact: { jobTitle, phone, availability },
+        });
+        return reply.code(201).send(invited);
+      },
+    );
+  };
+}

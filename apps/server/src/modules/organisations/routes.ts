@@ -1,0 +1,90 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { AppContext } from "../../app-context.js";
+import { actorOf } from "../../auth/principal.js";
+import { notFound } from "../../http/not-found.js";
+import { authorize } from "../../policies/authorize.js";
+import { organisationPolicy } from "../../policies/organisation-policy.js";
+import { listOrganisations } from "./list-organisations.js";
+import { setSuspension } from "./set-suspension.js";
+
+export const ZOrganisationParams = z.strictObject({ organisationId: z.uuid() });
+
+const ZOrganisation = z.object({
+  id: z.string(),
+  kind: z.enum(["provider", "customer"]),
+  slug: z.string(),
+  name: z.string(),
+  status: z.enum(["active", "suspended"]),
+  subscriptions: z.array(
+    z.object({ catalogueItemId: z.string(), startsOn: z.string(), endsOn: z.string().nullable() }),
+  ),
+});
+
+/** Organisations and their suspension (DSN-SEC-02, MCR-ACC-06). */
+export function organisationRoutes(context: AppContext): FastifyPluginAsyncZod {
+  const { db } = context.database;
+  const clause = context.contract.id === "deux-sevres-eservices" ? "DSN-SEC-02" : "MCR-ACC-06";
+  return async (app) => {
+    app.get(
+      "/api/organisations",
+      {
+        schema: {
+          tags: ["organisations"],
+          summary: "Every organisation with what it holds (provider staff)",
+          response: { 200: z.array(ZOrganisation) },
+        },
+      },
+      async (request) => {
+        authorize(request, organisationPolicy.listAll);
+        return listOrganisations(db);
+      },
+    );
+
+    app.get(
+      "/api/organisations/:organisationId",
+      {
+        schema: {
+          tags: ["organisations"],
+          summary: "One organisation and what it holds",
+          params: ZOrganisationParams,
+          response: { 200: ZOrganisation },
+        },
+      },
+      async (request) => {
+        const { organisationId } = request.params;
+        authorize(request, (p) => organisationPolicy.view(p, organisationId));
+        const [organisation] = await listOrganisations(db, organisationId);
+        if (!organisation) throw notFound(request, "organisation");
+        return organisation;
+      },
+    );
+
+    for (const suspended of [true, false]) {
+      app.route({
+        method: "POST",
+        url: `/api/organisations/:organisationId/suspension${suspended ? "" : "/lift"}`,
+        schema: {
+          tags: ["organisations"],
+          summary: suspended
+            ? `Suspend an organisation's access at once, without notice (${clause}) — security officer`
+            : "Lift a suspension: every access works again, nothing was lost — security officer",
+          params: ZOrganisationParams,
+          body: z.strictObject({ reason: z.string().trim().min(3).max(1000) }),
+          response: { 204: z.null() },
+        },
+        handler: async (request, reply) => {
+          const principal = authorize(request, organisationPolicy.suspend);
+          const outcome = await setSuspension(
+            db,
+            actorOf(principal, request),
+            { organisationId: request.params.organisationId, suspended, reason: request.body.reason, clause },
+            context.clock(),
+          );
+          if (outcome === "not_found") throw notFound(request, "organisation");
+          return reply.code(204).send(null);
+        },
+      });
+    }
+  };
+}

@@ -1,0 +1,35 @@
+import { type Db, subscriptions } from "@guichet/db";
+import type { Contract } from "@guichet/domain";
+import { and, eq, gte, isNull, lte, or } from "drizzle-orm";
+
+/**
+ * The support plan a customer holds on a date: its subscribed support-plan item's plan, or the
+ * contract's default plan (MCR Basic, included by default — MCR-SUP-01).
+ */
+export async function supportPlanOf(
+  db: Db,
+  contract: Contract,
+  organisationId: string,
+  onDate: string,
+): Promise<string> {
+  const planItems = new Map(
+    contract.catalogue.items
+      .filter((item) => item.kind === "support-plan" && item.plan)
+      .map((item) => [item.id, item.plan]),
+  );
+  const held = await db
+    .select({ item: subscriptions.catalogueItemId, startsOn: subscriptions.startsOn })
+    .from(subscriptions)
+    .where(
+      and(
+        eq(subscriptions.organisationId, organisationId),
+        lte(subscriptions.startsOn, onDate),
+        or(isNull(subscriptions.endsOn), gte(subscriptions.endsOn, onDate)),
+      ),
+    );
+  const plans = held
+    .filter((h) => planItems.has(h.item))
+    .sort((a, b) => b.startsOn.localeCompare(a.startsOn))
+    .map((h) => planItems.get(h.item) as string);
+  return plans[0] ?? contract.defaultSupportPlan;
+}

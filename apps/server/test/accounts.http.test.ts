@@ -1,0 +1,264 @@
+import { outbox } from "@guichet/db";
+import { databaseKindsUnderTest } from "@guichet/db/testing";
+import { desc } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { createOrganisation, createUser, STRONG_PASSWORD, type TestUser } from "./helpers/factories.js";
+import { signInAs } from "./helpers/session.js";
+import { createTestApp, type TestApp } from "./helpers/test-app.js";
+
+const postgresUrl = inject("postgresUrl");
+
+describe.each(databaseKindsUnderTest(postgresUrl))("accounts on %s (MultiCloud Ready)", (kind) => {
+  let t: TestApp;
+  let now = new Date("2026-11-23T09:00:00Z");
+  let customerId: string;
+  let otherCustomerId: string;
+  let admin: TestUser;
+  let otherAdmin: TestUser;
+  let securityOfficer: TestUser;
+
+  beforeAll(async () => {
+    t = await createTestApp(kind, postgresUrl, "multicloud-ready", { clock: () => now });
+    const { db } = t.database;
+    const provider = await createOrganisation(db, "provider");
+    securityOfficer = await createUser(db, provider.id, ["security_officer"], { totp: true });
+    // A Standard customer: two named contacts at most (MCR-SUP-04).
+    customerId = (
+      await createOrganisation(db, "customer", [{ item: "support-standard", from: "2026-01-01" }])
+    ).id;
+    otherCustomerId = (
+      await createOrganisation(db, "customer", [{ item: "support-premium", from: "2026-01-01" }])
+    ).id;
+    admin = await createUser(db, customerId, ["customer_admin"]);
+    otherAdmin = await createUser(db, otherCustomerId, ["customer_admin"]);
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  async function lastMail() {
+    const [mail] = await t.database.db.select().from(outbox).orderBy(desc(outbox.createdAt)).limit(1);
+    return mail;
+  }
+
+  it("invites a person, who sets a password from the single-use link and signs in (MCR-ACC-01)", async () => {
+    const session = await signInAs(t.app, admin, now);
+    const invited = await t.app.inject({
+      method: "POST",
+      url: `/api/organisations/${customerId}/users`,
+      headers: session.headers,
+      payload: { email: "Lea.Dupont@Example.fr", firstName: "Léa", lastName: "Dupont", roles: ["user"] },
+    });
+    expect(invited.statusCode).toBe(201);
+    const mail = await lastMail();
+    expect(mail?.toAddress).toBe("lea.dupont@example.fr");
+    expect(mail?.subject).toContain("Espace Client Cloud");
+    expect(mail?.textBody).toContain("MCR-ACC-01");
+    const token = /#token=([\w-]+)/.exec(mail?.textBody ?? "")?.[1];
+    expect(token).toBeTruthy();
+
+    const weak = await t.app.inject({
+      method: "POST",
+      url: "/api/auth/links/redeem",
+      payload: { token, password: "azerty123" },
+    });
+    expect(weak.statusCode).toBe(422);
+    expect(weak.json().details).toMatchObject({ field: "password", minimum: 3 });
+
+    const redeemed = await t.app.inject({
+      method: "POST",
+      url: "/api/auth/links/redeem",
+      payload: { token, password: STRONG_PASSWORD },
+    });
+    expect(redeemed.statusCode).toBe(200);
+    expect(redeemed.json().strength).toBe(4);
+
+    const again = await t.app.inject({
+      method: "POST",
+      url: "/api/auth/links/redeem",
+      payload: { token, password: STRONG_PASSWORD },
+    });
+    expect(again.statusCode).toBe(404);
+
+    const lea = await signInAs(
+      t.app,
+      { id: "", email: "lea.dupont@example.fr", password: STRONG_PASSWORD, totpSecret: null },
+      now,
+    );
+    const me = await t.app.inject({ method: "GET", url: "/api/auth/me", headers: { cookie: lea.cookie } });
+    expect(me.json()).toMatchObject({
+      email: "lea.dupont@example.fr",
+      roles: ["user"],
+      organisationId: customerId,
+    });
+  });
+
+  it("refuses an expired link", async () => {
+    const session = await signInAs(t.app, admin, now);
+    await t.app.inject({
+      method: "POST",
+      url: `/api/organisations/${customerId}/users`,
+      headers: session.headers,
+      payload: { email: "late@example.fr", firstName: "Paul", lastName: "Tardif", roles: ["user"] },
+    });
+    const token = /#token=([\w-]+)/.exec((await lastMail())?.textBody ?? "")?.[1];
+    const saved = now;
+    now = new Date(now.getTime() + 4 * 24 * 3600_000); // the MCR link is valid 3 days
+    try {
+      const late = await t.app.inject({
+        method: "POST",
+        url: "/api/auth/links/redeem",
+        payload: { token, password: STRONG_PASSWORD },
+      });
+      expect(late.statusCode).toBe(404);
+    } finally {
+      now = saved;
+    }
+  });
+
+  it("refuses a Standard customer's third named contact, citing MCR-SUP-04", async () => {
+    const session = await signInAs(t.app, admin, now);
+    const contact = (n: number) => ({
+      email: `contact${n}@example.fr`,
+      firstName: "Jean",
+      lastName: `Contact ${n}`,
+      jobTitle: "Responsable infrastructure",
+      phone: `+33 5 49 00 00 0${n}`,
+      availability: "lun.–ven. 9 h–18 h",
+    });
+    for (const n of [1, 2]) {
+      const ok = await t.app.inject({
+        method: "POST",
+        url: `/api/organisations/${customerId}/named-contacts`,
+        headers: session.headers,
+        payload: contact(n),
+      });
+      expect(ok.statusCode).toBe(201);
+    }
+    const third = await t.app.inject({
+      method: "POST",
+      url: `/api/organisations/${customerId}/named-contacts`,
+      headers: session.headers,
+      payload: contact(3),
+    });
+    expect(third.statusCode).toBe(422);
+    expect(third.json()).toMatchObject({
+      code: "contract_rule",
+      details: { clause: "MCR-SUP-04", limit: 2, current: 2, plan: "standard" },
+    });
+    expect(third.json().message).toContain("MCR-SUP-04");
+    const people = await t.app.inject({
+      method: "GET",
+      url: `/api/organisations/${customerId}/users`,
+      headers: session.headers,
+    });
+    expect(people.json().filter((u: { namedContact: unknown }) => u.namedContact)).toHaveLength(2);
+
+    const missing = await t.app.inject({
+      method: "POST",
+      url: `/api/organisations/${customerId}/named-contacts`,
+      headers: session.headers,
+      payload: { ...contact(4), phone: undefined },
+    });
+    expect(missing.statusCode).toBe(400);
+    expect(missing.json().details.issues[0].field).toBe("body.phone");
+  });
+
+  it("answers a wrong password and an unknown account alike, then locks without telling", async () => {
+    const attempt = (email: string, password: string) =>
+      t.app.inject({
+        method: "POST",
+        url: "/api/auth/sign-in",
+        payload: { email, password },
+        remoteAddress: "10.0.0.9",
+      });
+    const wrong = await attempt(admin.email, "not the password");
+    const unknown = await attempt("nobody@example.fr", "not the password");
+    expect(wrong.statusCode).toBe(401);
+    expect(unknown.statusCode).toBe(401);
+    expect(wrong.json().message).toBe(unknown.json().message);
+    for (let i = 0; i < 5; i++) await attempt(otherAdmin.email, "wrong");
+    const locked = await attempt(otherAdmin.email, otherAdmin.password);
+    expect(locked.statusCode).toBe(401);
+    expect(locked.json().message).toBe(wrong.json().message);
+    now = new Date(now.getTime() + 16 * 60_000);
+    const later = await attempt(otherAdmin.email, otherAdmin.password);
+    expect(later.statusCode).toBe(200);
+  });
+
+  it("refuses a cookie-authenticated write without the CSRF token, and a forged cookie", async () => {
+    const session = await signInAs(t.app, admin, now);
+    const noCsrf = await t.app.inject({
+      method: "POST",
+      url: `/api/organisations/${customerId}/users`,
+      headers: { cookie: session.cookie },
+      payload: { email: "x@example.fr", firstName: "X", lastName: "Y", roles: ["user"] },
+    });
+    expect(noCsrf.statusCode).toBe(403);
+    expect(noCsrf.json().details.reason).toBe("csrf");
+    const forged = await t.app.inject({
+      method: "GET",
+      url: "/api/auth/me",
+      headers: { cookie: "guichet_session=forged" },
+    });
+    expect(forged.statusCode).toBe(401);
+  });
+
+  it("keeps one customer out of another's people", async () => {
+    const session = await signInAs(t.app, admin, now);
+    const list = await t.app.inject({
+      method: "GET",
+      url: `/api/organisations/${otherCustomerId}/users`,
+      headers: session.headers,
+    });
+    expect(list.statusCode).toBe(403);
+    const invite = await t.app.inject({
+      method: "POST",
+      url: `/api/organisations/${otherCustomerId}/users`,
+      headers: session.headers,
+      payload: { email: "intruder@example.fr", firstName: "I", lastName: "N", roles: ["customer_admin"] },
+    });
+    expect(invite.statusCode).toBe(403);
+    const all = await t.app.inject({ method: "GET", url: "/api/organisations", headers: session.headers });
+    expect(all.statusCode).toBe(403);
+  });
+
+  it("suspends an organisation: its signed-in people are refused on the next request, and restored after (DSN-SEC-02, MCR-ACC-06)", async () => {
+    const customer = await signInAs(t.app, otherAdmin, now);
+    const officer = await signInAs(t.app, securityOfficer, now);
+    const before = await t.app.inject({ method: "GET", url: "/api/auth/me", headers: customer.headers });
+    expect(before.statusCode).toBe(200);
+
+    const suspend = await t.app.inject({
+      method: "POST",
+      url: `/api/organisations/${otherCustomerId}/suspension`,
+      headers: officer.headers,
+      payload: { reason: "Incident de sécurité grave" },
+    });
+    expect(suspend.statusCode).toBe(204);
+    const during = await t.app.inject({ method: "GET", url: "/api/auth/me", headers: customer.headers });
+    expect(during.statusCode).toBe(403);
+    expect(during.json()).toMatchObject({
+      details: { reason: "organisation_suspended", clause: "MCR-ACC-06" },
+    });
+    expect(during.json().message).toContain("suspendu");
+
+    const byCustomer = await t.app.inject({
+      method: "POST",
+      url: `/api/organisations/${customerId}/suspension`,
+      headers: (await signInAs(t.app, admin, now)).headers,
+      payload: { reason: "not mine to do" },
+    });
+    expect(byCustomer.statusCode).toBe(403);
+
+    const lift = await t.app.inject({
+      method: "POST",
+      url: `/api/organisations/${otherCustomerId}/suspension/lift`,
+      headers: officer.headers,
+      payload: { reason: "Incident clos" },
+    });
+    expect(lift.statusCode).toBe(204);
+    const after = await t.app.inject({ method: "GET", url: "/api/auth/me", headers: customer.headers });
+    expect(after.statusCode).toBe(200);
+  });
+});
