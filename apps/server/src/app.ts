@@ -5,8 +5,10 @@ import { registerAuth } from "./auth/plugin.js";
 import { installErrorHandling } from "./http/error-handler.js";
 import { registerOpenApi } from "./http/openapi.js";
 import { requestIdFor } from "./http/request-id.js";
+import { accessRoutes } from "./modules/accounts/routes-access.js";
 import { authRoutes } from "./modules/accounts/routes-auth.js";
 import { userRoutes } from "./modules/accounts/routes-users.js";
+import { auditRoutes } from "./modules/audit/routes.js";
 import { contractRoutes } from "./modules/contract/routes.js";
 import { healthRoutes } from "./modules/health/routes.js";
 import { organisationRoutes } from "./modules/organisations/routes.js";
@@ -43,6 +45,8 @@ export async function buildApp(context: AppContext, options: BuildAppOptions = {
   await app.register(authRoutes(context));
   await app.register(organisationRoutes(context));
   await app.register(userRoutes(context));
+  await app.register(accessRoutes(context));
+  await app.register(auditRoutes(context));
   if (options.extraRoutes) await options.extraRoutes(app);
   return app;
 }

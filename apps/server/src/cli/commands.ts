@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { evaluateCalendarCases } from "@guichet/domain";
 import { type Config, readConfig } from "../config.js";
 import { loadContract } from "../contract/load-contract.js";
+import { verifyAuditTrail } from "../modules/audit/verify-audit.js";
 import { openDeployment } from "../runtime/open-deployment.js";
 import { serve } from "../runtime/serve.js";
 import { seedDemoData } from "../seed/seed-demo.js";
@@ -21,6 +22,7 @@ export const USAGE = `Usage: guichet <command>
   migrate                 apply database migrations and exit
   seed                    load the contract's demo data (once) and exit
   contract check FILE     validate a contract file (exit 1 with each error's key path)
+  audit verify            check the audit trail's hash chain: "intact", or the first broken entry
   calendar eval FILE      evaluate calendar conformance cases (JSON) and print the results
 
 Configuration comes from the environment: see README.md.`;
@@ -58,6 +60,21 @@ export async function runCommand(args: string[], env: NodeJS.ProcessEnv): Promis
     case "contract":
       if (sub !== "check" || !file) return { code: 2, err: USAGE };
       return checkContract(file);
+    case "audit": {
+      if (sub !== "verify") return { code: 2, err: USAGE };
+      const { database } = await openDeployment(config(env), () => new Date(), { seed: "never" });
+      try {
+        const result = await verifyAuditTrail(database.db);
+        return result.intact
+          ? { code: 0, out: `intact (${result.entries} entries)` }
+          : {
+              code: 1,
+              err: `broken at entry #${result.brokenSeq}: ${result.reason === "chain_broken" ? "its link to the previous entry does not match" : "its content was changed after it was written"} (${result.entries} entries before it are intact)`,
+            };
+      } finally {
+        await database.close();
+      }
+    }
     case "calendar": {
       if (sub !== "eval" || !file) return { code: 2, err: USAGE };
       const input: unknown = JSON.parse(readFileSync(file, "utf8"));

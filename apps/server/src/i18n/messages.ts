@@ -25,6 +25,9 @@ export const fr = {
   "invite.identifier_limit": "Limite atteinte : {limit} identifiants au plus par opérateur ({clause}).",
   "invite.named_contact_limit":
     "Limite atteinte : l'offre {plan} permet {limit} contacts nommés et vous en avez {current} ({clause}).",
+  "access.token_expiry": "La date d'expiration d'un jeton doit être dans l'avenir et à moins d'un an.",
+  "access.agent_not_found": "Aucun agent actif du fournisseur n'a cette adresse e-mail.",
+  "access.expiry_not_in_future": "La date de fin de l'accès doit être dans l'avenir.",
   "auth.unauthenticated": "Connectez-vous pour continuer : votre session est absente ou a expiré.",
   "auth.second_factor_required":
     "Saisissez le code de votre application d'authentification pour terminer la connexion.",
@@ -62,6 +65,9 @@ export const en: Record<MessageKey, string> = {
   "invite.identifier_limit": "Limit reached: at most {limit} identifiers per operator ({clause}).",
   "invite.named_contact_limit":
     "Limit reached: the {plan} plan allows {limit} named contacts and you have {current} ({clause}).",
+  "access.token_expiry": "A token's expiry must be in the future and less than a year away.",
+  "access.agent_not_found": "No active provider agent has this e-mail address.",
+  "access.expiry_not_in_future": "The access's end date must be in the future.",
   "auth.unauthenticated": "Sign in to continue: your session is missing or has expired.",
   "auth.second_factor_required": "Enter the code from your authenticator app to finish signing in.",
   "auth.suspended":
