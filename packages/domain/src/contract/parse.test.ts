@@ -82,6 +82,12 @@ describe("parseContract", () => {
     ]);
   });
 
+  it("reports a malformed reference once, as malformed, not also as undefined", () => {
+    expect(errorsOf(broken("      plan: premium # MCR-SUP-01", "      plan: Premium"))).toEqual([
+      `${FILE}: catalogue.items[6].plan: expected a lower-case id such as "business-hours", got "Premium"`,
+    ]);
+  });
+
   it("refuses a price or commitment repeated on a support-plan item (its plan sets it)", () => {
     const text = broken(
       "      plan: premium # MCR-SUP-01",

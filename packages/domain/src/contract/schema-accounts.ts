@@ -30,6 +30,7 @@ export const ZIdentifierPolicy = z.strictObject({
     .refine((p) => p.recommendedStrength >= p.minimumStrength, {
       message: "recommendedStrength must not be below minimumStrength",
       path: ["recommendedStrength"],
+      when: (payload) => payload.issues.length === 0,
     }),
   /** The link that sets a password: single use, expiring (MCR-ACC-01). */
   invitationLink: z.strictObject({

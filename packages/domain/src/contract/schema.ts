@@ -68,7 +68,13 @@ export const ZContractShape = z.strictObject({
 
 export type ContractShape = z.infer<typeof ZContractShape>;
 
-export const ZContract = ZContractShape.superRefine(checkCrossReferences);
+/**
+ * Cross-references are checked only once every value has the right form: a misspelt id is
+ * then reported once (as malformed), not a second time as undefined.
+ */
+export const ZContract = ZContractShape.superRefine(checkCrossReferences, {
+  when: (payload) => payload.issues.length === 0,
+});
 
 /** A validated contract, durations, amounts and targets parsed. */
 export type Contract = z.output<typeof ZContract>;
