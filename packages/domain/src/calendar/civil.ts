@@ -94,3 +94,8 @@ export function wallFields(wallMs: number): WallTime {
     second: seconds % 60,
   };
 }
+
+/** Instant as YYYY-MM-DDTHH:MM:SSZ (whole seconds, as the conformance references print them). */
+export function formatInstant(t: number): string {
+  return `${new Date(t).toISOString().slice(0, 19)}Z`;
+}

@@ -10,7 +10,13 @@ const T = (s: string): number => {
   return t;
 };
 
-const weekdays = (ranges: [string, string][]) => ({ mon: ranges, tue: ranges, wed: ranges, thu: ranges, fri: ranges });
+const weekdays = (ranges: [string, string][]) => ({
+  mon: ranges,
+  tue: ranges,
+  wed: ranges,
+  thu: ranges,
+  fri: ranges,
+});
 
 /** MCR-SUP-07: Monday–Friday 09:00–19:00, Europe/Paris, French public holidays. */
 const MCR: CalendarSpecInput = {
@@ -253,7 +259,11 @@ describe("validation", () => {
   });
 
   it("refuses to search forever on a calendar that never opens again", () => {
-    const cal = compileCalendar({ timeZone: "UTC", week: {}, openings: [{ date: "2026-01-05", ranges: [["09:00", "10:00"]] }] });
+    const cal = compileCalendar({
+      timeZone: "UTC",
+      week: {},
+      openings: [{ date: "2026-01-05", ranges: [["09:00", "10:00"]] }],
+    });
     expect(cal.nextOpen(T("2026-01-01T00:00Z"))).toBe(T("2026-01-05T09:00Z"));
     expect(() => cal.nextOpen(T("2026-02-01T00:00Z"))).toThrow(/no open time/);
   });

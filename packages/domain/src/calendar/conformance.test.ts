@@ -14,7 +14,13 @@ describe("evaluateCalendarCases (guichet calendar eval)", () => {
       cases: [
         { id: "add", calendar: "mcr", op: "addMinutes", start: "2026-04-03T18:30:00+02:00", minutes: 31 },
         { id: "days", calendar: "mcr", op: "addBusinessDays", start: "2026-04-03T16:30:00Z", days: 1 },
-        { id: "between", calendar: "mcr", op: "minutesBetween", from: "2026-04-03T16:30:00Z", to: "2026-04-07T16:30:00Z" },
+        {
+          id: "between",
+          calendar: "mcr",
+          op: "minutesBetween",
+          from: "2026-04-03T16:30:00Z",
+          to: "2026-04-07T16:30:00Z",
+        },
         { id: "next", calendar: "mcr", op: "nextOpen", at: "2026-04-03T17:00:00Z" },
         { id: "open", calendar: "mcr", op: "isOpen", at: "2026-04-06T10:00:00Z" },
         { id: "hol", op: "holidays", region: "FR-67", year: 2026 },
@@ -72,5 +78,21 @@ describe("evaluateCalendarCases (guichet calendar eval)", () => {
 
   it("refuses an input without cases", () => {
     expect(() => evaluateCalendarCases({ calendars: {} })).toThrow(/cases/);
+  });
+});
+
+describe("instants", () => {
+  it("accepts ISO 8601 with or without seconds, with Z or an offset, and rejects local times", () => {
+    const cases = [
+      "2026-04-07T10:00Z",
+      "2026-04-07T12:00:00.000+02:00",
+      "2026-04-07T10:00:00",
+      "2026-13-07T10:00Z",
+    ].map((at, i) => ({ id: String(i), calendar: "mcr", op: "isOpen", at }));
+    const out = evaluateCalendarCases({ calendars: { mcr }, cases });
+    expect(out["0"]).toBe(true);
+    expect(out["1"]).toBe(true);
+    expect(out["2"]).toHaveProperty("error");
+    expect(out["3"]).toHaveProperty("error");
   });
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { formatInstant } from "./civil.js";
 import { type BusinessCalendar, compileCalendar } from "./compile.js";
 import { CalendarError } from "./errors.js";
 import { holidays } from "./holidays.js";
@@ -11,10 +12,19 @@ import { holidays } from "./holidays.js";
  *
  * Input: {"calendars": {NAME: CalendarSpec}, "cases": [{"id", "calendar", "op", …}]}.
  * Output: {id: result}, an instant as YYYY-MM-DDTHH:MM:SSZ, a number of minutes, a boolean or a
- * sorted list of YYYY-MM-DD.
+ * sorted list of YYYY-MM-DD. A case without an id is reported under "#<index>".
  */
 
-const ZInstant = z.iso.datetime({ offset: true }).transform((s) => Date.parse(s));
+/** An ISO 8601 instant with "Z" or an offset; seconds and fractions optional. */
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/;
+const ZInstant = z
+  .string()
+  .regex(ISO_INSTANT, { message: 'expected an instant such as "2026-03-29T01:30:00Z" or "…T03:30+02:00"' })
+  .transform((s, ctx) => {
+    const t = Date.parse(s);
+    if (Number.isNaN(t)) ctx.addIssue({ code: "custom", message: `not a real instant: ${s}` });
+    return t;
+  });
 
 const ZCase = z.discriminatedUnion("op", [
   z.object({
@@ -40,11 +50,6 @@ const ZInput = z.object({
   calendars: z.record(z.string(), z.unknown()).default({}),
   cases: z.array(z.unknown()),
 });
-
-/** Instant as YYYY-MM-DDTHH:MM:SSZ (whole seconds, as the references print them). */
-export function formatInstant(t: number): string {
-  return `${new Date(t).toISOString().slice(0, 19)}Z`;
-}
 
 function run(c: Case, calendar: (name: string) => BusinessCalendar): unknown {
   switch (c.op) {

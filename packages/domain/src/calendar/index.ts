@@ -1,5 +1,5 @@
 /** Business calendars: written form, compilation into an interval index, operations. */
-export { type CivilDate, formatDay, parseDay, type WallTime } from "./civil.js";
+export { type CivilDate, formatDay, formatInstant, parseDay, type WallTime } from "./civil.js";
 export { type BusinessCalendar, calendar24x7Spec, compileCalendar } from "./compile.js";
 export { evaluateCalendarCases } from "./conformance.js";
 export { CalendarError, type CalendarErrorCode } from "./errors.js";

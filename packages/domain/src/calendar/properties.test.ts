@@ -22,9 +22,12 @@ const SLOT = 30 * MIN;
 const ZONES = ["Europe/Paris", "America/New_York", "UTC", "Asia/Kolkata", "Australia/Lord_Howe"];
 const FROM = Date.UTC(2025, 0, 1);
 const TO = Date.UTC(2028, 11, 1);
-const CLOCK_CHANGES = ["2026-03-29T01:00Z", "2026-10-25T01:00Z", "2026-03-08T07:00Z", "2026-11-01T06:00Z"].map(
-  Date.parse,
-);
+const CLOCK_CHANGES = [
+  "2026-03-29T01:00Z",
+  "2026-10-25T01:00Z",
+  "2026-03-08T07:00Z",
+  "2026-11-01T06:00Z",
+].map(Date.parse);
 
 const hour = (h: number): string => `${String(h).padStart(2, "0")}:00`;
 
@@ -34,7 +37,8 @@ const arbDay = fc
   .map((hours) => {
     const sorted = [...hours].sort((a, b) => a - b);
     const ranges: [string, string][] = [];
-    for (let i = 0; i + 1 < sorted.length; i += 2) ranges.push([hour(sorted[i] as number), hour(sorted[i + 1] as number)]);
+    for (let i = 0; i + 1 < sorted.length; i += 2)
+      ranges.push([hour(sorted[i] as number), hour(sorted[i + 1] as number)]);
     return ranges;
   });
 
@@ -44,7 +48,9 @@ const arbSpec: fc.Arbitrary<CalendarSpecInput> = fc
     days: fc.array(arbDay, { minLength: 7, maxLength: 7 }),
     fr: fc.boolean(),
     closed: fc.array(fc.integer({ min: 0, max: 1400 }), { maxLength: 3 }),
-    excluded: fc.option(fc.record({ at: fc.integer({ min: 0, max: 70_000 }), slots: fc.integer({ min: 1, max: 20 }) })),
+    excluded: fc.option(
+      fc.record({ at: fc.integer({ min: 0, max: 70_000 }), slots: fc.integer({ min: 1, max: 20 }) }),
+    ),
   })
   .map(({ timeZone, days, fr, closed, excluded }) => {
     if (days.every((d) => d.length === 0)) days[0] = [["09:00", "17:00"]];
@@ -115,7 +121,8 @@ function oracle(spec: CalendarSpecInput) {
   };
   const nextOpen = (t: number): number | undefined => {
     if (isOpen(t)) return t;
-    for (let s = Math.floor(t / SLOT) * SLOT + SLOT; s < t + 30 * 86_400_000; s += SLOT) if (isOpen(s)) return s;
+    for (let s = Math.floor(t / SLOT) * SLOT + SLOT; s < t + 30 * 86_400_000; s += SLOT)
+      if (isOpen(s)) return s;
     return undefined;
   };
   return { isOpen, minutesBetween, nextOpen };
@@ -199,7 +206,9 @@ describe("calendar properties", () => {
           expect(c.addMinutes(t, lo)).toBeLessThanOrEqual(c.addMinutes(t, hi));
           expect(c.addMinutes(t, lo)).toBeLessThanOrEqual(c.addMinutes(t + dt * MIN, lo));
           expect(c.nextOpen(t)).toBeLessThanOrEqual(c.nextOpen(t + dt * MIN));
-          expect(c.minutesBetween(t, t + dt * MIN)).toBeLessThanOrEqual(c.minutesBetween(t, t + (dt + lo) * MIN));
+          expect(c.minutesBetween(t, t + dt * MIN)).toBeLessThanOrEqual(
+            c.minutesBetween(t, t + (dt + lo) * MIN),
+          );
           expect(c.addBusinessDays(t, n)).toBeLessThan(c.addBusinessDays(t, n + 1));
           expect(c.addBusinessDays(t, n)).toBeGreaterThanOrEqual(c.nextOpen(t));
         },

@@ -38,7 +38,12 @@ describe("civil date arithmetic", () => {
     expect(formatDay(daysFromCivil(2024, 2, 29))).toBe("2024-02-29");
     expect(weekdayOf(daysFromCivil(2026, 3, 29))).toBe(6); // Sunday
     expect(parseDay("2026-02-30")).toBeUndefined();
-    expect(wallFields(wall("2026-03-03T10:30:15"))).toMatchObject({ weekday: 1, hour: 10, minute: 30, second: 15 });
+    expect(wallFields(wall("2026-03-03T10:30:15"))).toMatchObject({
+      weekday: 1,
+      hour: 10,
+      minute: 30,
+      second: 15,
+    });
   });
 
   it("agrees with Date for every day of 1900–2100", () => {

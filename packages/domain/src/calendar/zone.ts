@@ -27,8 +27,11 @@ export interface ZoneIndex {
 }
 
 const SPAN_MS = 366 * DAY_MS;
-/** Sampling step while looking for transitions; real zones never change twice within it. */
-const STEP_MS = 6 * 3_600_000;
+/**
+ * Sampling step while looking for transitions (each sample is an Intl call, ~15 µs); no zone in
+ * the tz database changes offset twice within a day, so none is missed.
+ */
+const STEP_MS = DAY_MS;
 
 interface Span {
   /** Instants at which a new offset starts, ascending; first entry is the span start. */

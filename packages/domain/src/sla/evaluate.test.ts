@@ -44,8 +44,16 @@ describe("evaluateSla: clock rules", () => {
     ];
     const e = evaluateSla(log, resolutionPolicy(), T("2026-03-03T15:00+01:00"));
     const [response, resolution] = e.metrics;
-    expect(response).toMatchObject({ state: "met", stoppedAt: T("2026-03-03T12:00+01:00"), elapsedMinutes: 120 });
-    expect(resolution).toMatchObject({ state: "running", elapsedMinutes: 180, dueAt: T("2026-03-03T20:00+01:00") });
+    expect(response).toMatchObject({
+      state: "met",
+      stoppedAt: T("2026-03-03T12:00+01:00"),
+      elapsedMinutes: 120,
+    });
+    expect(resolution).toMatchObject({
+      state: "running",
+      elapsedMinutes: 180,
+      dueAt: T("2026-03-03T20:00+01:00"),
+    });
     expect(e.status).toBe("in_progress");
     const resolved = evaluateSla(log.slice(0, 2), resolutionPolicy(), T("2026-03-03T15:00+01:00"));
     expect(resolved.metrics[1]).toMatchObject({ state: "met", stoppedAt: T("2026-03-03T12:00+01:00") });
@@ -79,7 +87,11 @@ describe("evaluateSla: clock rules", () => {
       ev("2026-03-03T11:00+01:00", "status_changed", { status: "in_progress" }),
     ];
     const paused = evaluateSla(log, mcrPolicy("Premium"), T("2026-03-03T10:45+01:00")).metrics[0];
-    expect(paused).toMatchObject({ state: "paused", remainingMinutes: 0, dueAt: T("2026-03-03T10:30+01:00") });
+    expect(paused).toMatchObject({
+      state: "paused",
+      remainingMinutes: 0,
+      dueAt: T("2026-03-03T10:30+01:00"),
+    });
     const resumed = evaluateSla(log, mcrPolicy("Premium"), T("2026-03-03T11:05+01:00")).metrics[0];
     expect(resumed).toMatchObject({ state: "breached", breachedAt: T("2026-03-03T11:00+01:00") });
   });
@@ -107,7 +119,9 @@ describe("evaluateSla: clock rules", () => {
   it("refuses a log without a created event or evaluated before creation", () => {
     expect(() => evaluateSla([], mcrPolicy("Premium"), 0)).toThrow(SlaError);
     const log = [ev("2026-03-03T10:00+01:00", "created", { priority: "P2" })];
-    expect(() => evaluateSla(log, mcrPolicy("Premium"), T("2026-03-03T09:00+01:00"))).toThrow(/before the ticket's creation/);
+    expect(() => evaluateSla(log, mcrPolicy("Premium"), T("2026-03-03T09:00+01:00"))).toThrow(
+      /before the ticket's creation/,
+    );
   });
 });
 
@@ -133,7 +147,12 @@ describe("buildSlaPolicy", () => {
     expect([...policy.pauseStatuses]).toEqual(["on_hold"]);
     expect(policy.priorityChange).toBe("keep-elapsed");
     expect(policy.warningThresholds).toEqual([75, 90]);
-    const custom = buildSlaPolicy(plan, { warningThresholds: [90, 50, 90] }, new Map(Object.entries(calendars)), "X");
+    const custom = buildSlaPolicy(
+      plan,
+      { warningThresholds: [90, 50, 90] },
+      new Map(Object.entries(calendars)),
+      "X",
+    );
     expect(custom.warningThresholds).toEqual([50, 90]);
   });
 });
@@ -161,7 +180,13 @@ describe("explain (GEN-02)", () => {
     expect(explain(r).data).toMatchObject({
       rule: "initialResponse: Premium P2, 1h, on 24x7",
       clause: "MCR-SUP-06",
-      inputs: { plan: "Premium", priority: "P2", dueAt: "2026-03-03T09:30:00Z", elapsedMinutes: 20, targetMinutes: 60 },
+      inputs: {
+        plan: "Premium",
+        priority: "P2",
+        dueAt: "2026-03-03T09:30:00Z",
+        elapsedMinutes: 20,
+        targetMinutes: 60,
+      },
     });
   });
 
@@ -185,6 +210,30 @@ describe("explain (GEN-02)", () => {
     expect(resolved.autoClose && explain(resolved.autoClose).text).toBe(
       "Clôture automatique : échéance mar. 17 nov. 2026 10:00 (Europe/Paris) : 5 jours ouvrés après la résolution " +
         "sans confirmation, business-hours — MCR-SUP-10",
+    );
+  });
+});
+
+describe("explain: met and paused", () => {
+  const log = [
+    ev("2026-03-03T09:30+01:00", "created", { priority: "P2" }),
+    ev("2026-03-03T09:40+01:00", "status_changed", { status: "on_hold" }),
+  ];
+
+  it("says a pause and its projected due date", () => {
+    const r = evaluateSla(log, mcrPolicy("Premium"), T("2026-03-03T10:00+01:00")).metrics[0];
+    expect(r && explain(r, "en").text).toBe(
+      "Initial response: paused; due Tue 3 Mar 2026 10:50 (Europe/Paris) if resumed now: Premium P2, < 1 h, 24x7; " +
+        "10 of 60 business minutes used (17 %), 20 business minutes on pause not counted — MCR-SUP-06",
+    );
+  });
+
+  it("says when the clock stopped within the target", () => {
+    const replied = [...log, ev("2026-03-03T10:05+01:00", "agent_responded")];
+    const r = evaluateSla(replied, mcrPolicy("Premium"), T("2026-03-03T11:00+01:00")).metrics[0];
+    expect(r && explain(r).text).toBe(
+      "Prise en charge : respecté, arrêté le mar. 3 mars 2026 10:05, échéance mar. 3 mars 2026 10:55 (Europe/Paris) : " +
+        "Premium P2, < 1 h, 24x7 ; 10 min ouvrées consommées sur 60 (17 %), 25 min ouvrées de pause non décomptées — MCR-SUP-06",
     );
   });
 });

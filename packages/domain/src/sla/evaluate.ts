@@ -85,7 +85,8 @@ function evaluateMetric(t: Timeline, policy: SlaPolicy, metric: MetricPolicy): M
     });
     elapsedMs = clock.elapsedMs;
   }
-  // One object literal with a fixed shape: spreading a partial result here cost V8 ~20 µs.
+  // One object literal with a fixed shape: spreading a partial result here was, in profiles, the
+  // main cost of an evaluation.
   return {
     metric: metric.id,
     clause: metric.clause,
@@ -155,6 +156,8 @@ function evaluateAutoClose(
 /** Every SLA metric of the plan, and the auto-close deadline, for one ticket at `now`. */
 export function evaluateSla(log: readonly TicketEvent[], policy: SlaPolicy, now: number): SlaEvaluation {
   const t = buildTimeline(log, now);
+  const metrics: MetricResult[] = [];
+  for (const m of policy.metrics) metrics.push(evaluateMetric(t, policy, m));
   const autoClose =
     policy.autoClose && t.resolvedAt !== undefined
       ? evaluateAutoClose(t, policy, policy.autoClose, t.resolvedAt)
@@ -164,7 +167,7 @@ export function evaluateSla(log: readonly TicketEvent[], policy: SlaPolicy, now:
     now,
     priority: priorityAt(t, now),
     status: t.status,
-    metrics: policy.metrics.map((m) => evaluateMetric(t, policy, m)),
+    metrics,
     autoClose,
     autoCloseDue: t.status === "resolved" && autoClose !== undefined && now >= (autoClose.dueAt as number),
   };

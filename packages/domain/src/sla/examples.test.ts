@@ -10,9 +10,17 @@ import type { MetricResult, TicketEvent } from "./types.js";
  * MCR-SUP-12, DSN-SUP-06). Each expected instant is written in local time with its offset.
  */
 
-const created = (at: string, priority: "P1" | "P2" | "P3"): TicketEvent => ({ at: T(at), type: "created", priority });
-const mtti = (log: TicketEvent[], plan: Parameters<typeof mcrPolicy>[0], now: string, clock = {}): MetricResult =>
-  evaluateSla(log, mcrPolicy(plan, clock), T(now)).metrics[0] as MetricResult;
+const created = (at: string, priority: "P1" | "P2" | "P3"): TicketEvent => ({
+  at: T(at),
+  type: "created",
+  priority,
+});
+const mtti = (
+  log: TicketEvent[],
+  plan: Parameters<typeof mcrPolicy>[0],
+  now: string,
+  clock = {},
+): MetricResult => evaluateSla(log, mcrPolicy(plan, clock), T(now)).metrics[0] as MetricResult;
 
 describe("MCR Standard: business days, business hours (MCR-SUP-06/07)", () => {
   // Friday 3 April 2026 18:30, Easter Monday 6 April closed.
@@ -37,11 +45,23 @@ describe("MCR Standard: business days, business hours (MCR-SUP-06/07)", () => {
   });
 
   it("is met by a reply Tuesday 10:00 and breached by a reply Wednesday 09:00", () => {
-    const met = mtti([...log, { at: T("2026-04-07T10:00+02:00"), type: "agent_responded" }], "Standard", "2026-04-10T12:00+02:00");
+    const met = mtti(
+      [...log, { at: T("2026-04-07T10:00+02:00"), type: "agent_responded" }],
+      "Standard",
+      "2026-04-10T12:00+02:00",
+    );
     expect(met).toMatchObject({ state: "met", elapsedMinutes: 90, stoppedAt: T("2026-04-07T10:00+02:00") });
-    const late = mtti([...log, { at: T("2026-04-08T09:00+02:00"), type: "agent_responded" }], "Standard", "2026-04-10T12:00+02:00");
+    const late = mtti(
+      [...log, { at: T("2026-04-08T09:00+02:00"), type: "agent_responded" }],
+      "Standard",
+      "2026-04-10T12:00+02:00",
+    );
     // 30 min on Friday + all of Tuesday 09:00–19:00; Wednesday 09:00 adds nothing.
-    expect(late).toMatchObject({ state: "breached", breachedAt: T("2026-04-07T18:30+02:00"), elapsedMinutes: 630 });
+    expect(late).toMatchObject({
+      state: "breached",
+      breachedAt: T("2026-04-07T18:30+02:00"),
+      elapsedMinutes: 630,
+    });
   });
 
   it("P1 < 12 business hours from Thursday 24 Dec 17:00 is due Monday 28 Dec 19:00 (a closing)", () => {
@@ -68,7 +88,11 @@ describe("MCR Premium: 24x7 across clock changes", () => {
       { threshold: 75, at: T("2026-03-29T03:12:30+02:00"), crossed: false },
       { threshold: 90, at: T("2026-03-29T03:17+02:00"), crossed: false },
     ]);
-    const replied = mtti([...log, { at: T("2026-03-29T03:15+02:00"), type: "agent_responded" }], "Premium", "2026-03-29T05:00+02:00");
+    const replied = mtti(
+      [...log, { at: T("2026-03-29T03:15+02:00"), type: "agent_responded" }],
+      "Premium",
+      "2026-03-29T05:00+02:00",
+    );
     expect(replied).toMatchObject({ state: "met", elapsedMinutes: 25 });
   });
 
@@ -89,17 +113,31 @@ describe("priority changes and pauses (MCR-SUP-12)", () => {
     // nextOpen = Monday 09:00, +1 business day = Tuesday 09:00: 600 business minutes, which are
     // used up at Monday's closing — the same business-time position, so the due stays there.
     const r = mtti(log, "Business", "2026-03-07T10:10+01:00");
-    expect(r).toMatchObject({ priority: "P3", targetMinutes: 600, elapsedMinutes: 0, dueAt: T("2026-03-09T19:00+01:00") });
+    expect(r).toMatchObject({
+      priority: "P3",
+      targetMinutes: 600,
+      elapsedMinutes: 0,
+      dueAt: T("2026-03-09T19:00+01:00"),
+    });
   });
 
   it("keep-elapsed (default): P1 counts from creation on its own calendar → due 11:00", () => {
     const r = mtti(log, "Business", "2026-03-07T10:30+01:00");
-    expect(r).toMatchObject({ priority: "P1", state: "running", elapsedMinutes: 30, dueAt: T("2026-03-07T11:00+01:00") });
+    expect(r).toMatchObject({
+      priority: "P1",
+      state: "running",
+      elapsedMinutes: 30,
+      dueAt: T("2026-03-07T11:00+01:00"),
+    });
   });
 
   it("restart: P1 counts from the change → due 11:20", () => {
     const r = mtti(log, "Business", "2026-03-07T10:30+01:00", { priorityChange: "restart" });
-    expect(r).toMatchObject({ startedAt: T("2026-03-07T10:20+01:00"), elapsedMinutes: 10, dueAt: T("2026-03-07T11:20+01:00") });
+    expect(r).toMatchObject({
+      startedAt: T("2026-03-07T10:20+01:00"),
+      elapsedMinutes: 10,
+      dueAt: T("2026-03-07T11:20+01:00"),
+    });
   });
 
   it("keeps paused time when the priority changes: Premium P3 → P1 after 30 min on hold", () => {
@@ -154,7 +192,11 @@ describe("auto-close 5 business days after resolution (MCR-SUP-10)", () => {
 
   it("crosses a weekend and 11 November: resolved Monday 9 Nov 10:00 → Tuesday 17 Nov 10:00", () => {
     const e = evaluateSla(log, mcrPolicy("Standard"), T("2026-11-16T12:00+01:00"));
-    expect(e.autoClose).toMatchObject({ state: "running", dueAt: T("2026-11-17T10:00+01:00"), targetMinutes: 3000 });
+    expect(e.autoClose).toMatchObject({
+      state: "running",
+      dueAt: T("2026-11-17T10:00+01:00"),
+      targetMinutes: 3000,
+    });
     expect(e.autoCloseDue).toBe(false);
     const due = evaluateSla(log, mcrPolicy("Standard"), T("2026-11-17T10:00+01:00"));
     expect(due.autoCloseDue).toBe(true);
@@ -163,7 +205,9 @@ describe("auto-close 5 business days after resolution (MCR-SUP-10)", () => {
 
   it("is met when the customer confirms first, and cancelled by a reopening", () => {
     const confirmed = [...log, { at: T("2026-11-12T09:30+01:00"), type: "closed" } as TicketEvent];
-    expect(evaluateSla(confirmed, mcrPolicy("Standard"), T("2026-11-20T12:00+01:00")).autoClose?.state).toBe("met");
+    expect(evaluateSla(confirmed, mcrPolicy("Standard"), T("2026-11-20T12:00+01:00")).autoClose?.state).toBe(
+      "met",
+    );
     const reopened = [...log, { at: T("2026-11-10T09:30+01:00"), type: "reopened" } as TicketEvent];
     const e = evaluateSla(reopened, mcrPolicy("Standard"), T("2026-11-20T12:00+01:00"));
     expect(e.autoClose).toBeUndefined();

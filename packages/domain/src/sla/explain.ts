@@ -1,4 +1,4 @@
-import { formatInstant } from "../calendar/conformance.js";
+import { formatInstant } from "../calendar/civil.js";
 import { formatLocalDateTime, formatMinutes, formatTarget } from "./format.js";
 import { type Locale, MESSAGES, type Parts } from "./messages.js";
 import type { MetricResult } from "./types.js";
@@ -26,11 +26,12 @@ export function explain(result: MetricResult, locale: Locale = "fr"): Explanatio
     t === undefined ? "—" : formatLocalDateTime(t, result.timeZone, locale);
   const target = formatTarget(result.target, locale);
   const isAutoClose = result.metric === "autoClose";
+  const plan = typeof result.plan === "string" ? result.plan : result.plan[locale];
   const rule = isAutoClose
     ? m.autoCloseRule(target, result.calendar)
     : result.state === "none"
-      ? `${result.plan} ${result.priority}`
-      : `${result.plan} ${result.priority}, ${target}, ${result.calendar}`;
+      ? `${plan} ${result.priority}`
+      : `${plan} ${result.priority}, ${target}, ${result.calendar}`;
   const usage =
     isAutoClose || result.targetMinutes === undefined
       ? ""
@@ -61,9 +62,9 @@ export function explain(result: MetricResult, locale: Locale = "fr"): Explanatio
   return {
     text: sentence[result.state](parts),
     data: {
-      rule: `${result.metric}: ${result.plan} ${result.priority}, ${result.target.kind === "none" ? "none" : result.target.text}, on ${result.calendar}`,
+      rule: `${result.metric}: ${plan} ${result.priority}, ${result.target.kind === "none" ? "none" : result.target.text}, on ${result.calendar}`,
       inputs: {
-        plan: result.plan,
+        plan,
         priority: result.priority,
         target: result.target.kind === "none" ? "none" : result.target.text,
         calendar: result.calendar,

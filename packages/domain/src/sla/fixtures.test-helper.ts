@@ -47,7 +47,12 @@ const clause = "MCR-SUP-06";
 export const MCR_PLANS: Record<string, PlanSlaInput> = {
   Basic: { initialResponse: { clause, P1: bh("none"), P2: bh("none"), P3: bh("none") } },
   Standard: {
-    initialResponse: { clause, P1: bh("12 business hours"), P2: bh("1 business day"), P3: bh("1 business day") },
+    initialResponse: {
+      clause,
+      P1: bh("12 business hours"),
+      P2: bh("1 business day"),
+      P3: bh("1 business day"),
+    },
   },
   Business: { initialResponse: { clause, P1: h24("1h"), P2: h24("2h"), P3: bh("1 business day") } },
   Premium: { initialResponse: { clause, P1: h24("30m"), P2: h24("1h"), P3: h24("8h") } },

@@ -4,7 +4,8 @@ import { ZBusinessDays, ZSlaTarget } from "./target.js";
 /**
  * The SLA part of a contract file, as written. Calendar names refer to the contract's
  * top-level `calendars` map (checked by the contract schema's cross-reference pass).
- * The SLA engine (clocks.ts) turns this, with compiled calendars, into running clocks.
+ * buildSlaPolicy (policy.ts) turns this, with compiled calendars, into the SLA engine's input
+ * (evaluate.ts).
  */
 
 export const PRIORITIES = ["P1", "P2", "P3"] as const;
@@ -33,7 +34,13 @@ export const ZSlaMetric = z
   })
   .strict();
 
-/** Metric ids the engine knows how to start and stop from a ticket's event log. */
+/**
+ * Metric ids the engine knows how to start and stop from a ticket's event log. Both start at
+ * the ticket's creation. initialResponse (MTTI, MCR-SUP-06) stops at the first agent reply, or
+ * the resolution if none came first. resolution stops while the ticket is resolved or closed and
+ * resumes on reopening. "N business days" targets become business minutes at the clock's start
+ * (see target.ts). A plan may define neither (DSN has no numeric target).
+ */
 export const SLA_METRIC_IDS = ["initialResponse", "resolution"] as const;
 export type SlaMetricId = (typeof SLA_METRIC_IDS)[number];
 
@@ -44,21 +51,44 @@ export const ZPlanSla = z
   })
   .strict();
 
-/** How clocks behave, contract-wide. Defaults are the documented behaviour. */
+/**
+ * How clocks behave, contract-wide. Defaults are the documented behaviour; the engine
+ * (evaluate.ts) re-derives every clock from the ticket's log on each call, so changing a setting
+ * re-derives history too.
+ */
 export const ZClockPolicy = z
   .object({
-    /** Ticket statuses during which every clock pauses (e.g. on_hold during a priority dispute, MCR-SUP-12). */
+    /**
+     * Ticket statuses during which every clock pauses: no business time counts, and the due
+     * instant moves later by the business time spent paused (default on_hold: the ticket waits
+     * for the customer during a priority dispute, MCR-SUP-12). Resolved and closed always stop
+     * the clocks that end there; they need not be listed.
+     */
     pauseStatuses: z.array(z.enum(["new", "in_progress", "on_hold", "resolved"])).default(["on_hold"]),
     /**
-     * What a priority change does. "keep-elapsed": the new priority's target counts from the
-     * ticket's creation, elapsed business time kept (as the best engines do).
+     * What a priority change does to a running clock.
+     * - "keep-elapsed" (default): the new priority's target counts from the ticket's creation,
+     *   measured on the new priority's calendar over the same running periods: elapsed business
+     *   time and pauses are kept, nothing is lost or counted twice (as the best engines do).
+     * - "restart": the clock starts again at the change, with nothing elapsed.
+     * A change after a clock stopped (first response given, ticket resolved) does not touch it.
      */
     priorityChange: z.enum(["keep-elapsed", "restart"]).default("keep-elapsed"),
-    /** Warning thresholds as percentages of the target's business time used. */
+    /**
+     * Warning thresholds as percentages of the target's business time. The engine reports, for
+     * each, whether it was crossed and when: the instant the clock's business time reached it,
+     * found with addMinutes, so on a business-hours calendar a warning lands within open hours
+     * (or on a closing), never at midnight.
+     */
     warningThresholds: z.array(z.number().int().min(1).max(99)).default([75, 90]),
   })
   .strict();
 
+/**
+ * Auto-close of a resolved ticket without the customer's confirmation (MCR-SUP-10):
+ * calendar.addBusinessDays(resolution, after). A reopening cancels it; the next resolution
+ * starts it again.
+ */
 export const ZAutoClose = z
   .object({
     after: ZBusinessDays,

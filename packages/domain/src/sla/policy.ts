@@ -12,6 +12,7 @@ import {
 import type {
   AutoClosePolicy,
   MetricPolicy,
+  PlanName,
   PriorityTargetPolicy,
   SlaPolicy,
   TicketStatus,
@@ -37,16 +38,18 @@ function resolverOf(calendars: CalendarResolver): (name: string) => BusinessCale
 
 /**
  * Throws SlaError("unknown_calendar") naming the contract path of a calendar the resolver does
- * not know. `clockPolicy` may be written or parsed (defaults are applied here).
+ * not know. `clockPolicy` may be written or parsed (defaults are applied here). `planName` is
+ * what explanations say: a string, or the contract's {fr, en} label.
  */
 export function buildSlaPolicy(
   planSla: PlanSla,
   clockPolicy: z.input<typeof ZClockPolicy>,
   calendars: CalendarResolver,
-  planName: string,
+  planName: PlanName,
   autoClose?: AutoClose,
 ): SlaPolicy {
   const resolve = resolverOf(calendars);
+  const planPath = typeof planName === "string" ? planName : planName.en;
   const lookup = (name: string, path: string): BusinessCalendar => {
     const calendar = resolve(name);
     if (!calendar) throw new SlaError("unknown_calendar", `${path}: unknown calendar "${name}"`);
@@ -63,7 +66,7 @@ export function buildSlaPolicy(
       targets[p] = {
         target,
         calendarName: calendar,
-        calendar: lookup(calendar, `sla.${planName}.${id}.${p}.calendar`),
+        calendar: lookup(calendar, `sla.${planPath}.${id}.${p}.calendar`),
       };
     }
     metrics.push({ id, clause: metric.clause, targets });

@@ -54,10 +54,18 @@ function nextStatus(e: TicketEvent): TicketStatus | undefined {
   }
 }
 
+const byTime = (a: TicketEvent, b: TicketEvent): number => a.at - b.at;
+
 export function buildTimeline(log: readonly TicketEvent[], now: number): Timeline {
   // Stable sort: events at the same instant keep their log order.
-  const events = [...log].sort((a, b) => a.at - b.at);
-  const created = events.find((e) => e.type === "created");
+  const events = log.slice().sort(byTime);
+  let created: TicketEvent | undefined;
+  for (const e of events) {
+    if (e.type === "created") {
+      created = e;
+      break;
+    }
+  }
   if (!created) throw new SlaError("invalid_log", "the log has no created event");
   if (!created.priority) throw new SlaError("invalid_log", "the created event has no priority");
   if (now < created.at) throw new SlaError("invalid_log", "now is before the ticket's creation");

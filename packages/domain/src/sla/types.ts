@@ -49,7 +49,7 @@ export interface TicketEvent {
 
 export const ZTicketEvent = z
   .object({
-    at: z.number().finite(),
+    at: z.number(),
     type: z.enum(TICKET_EVENT_TYPES),
     priority: z.enum(PRIORITIES).optional(),
     status: z.enum(TICKET_STATUSES).optional(),
@@ -81,9 +81,12 @@ export interface AutoClosePolicy {
   clause: string;
 }
 
+/** A plan's name for explanations: one string, or one per locale (a contract label). */
+export type PlanName = string | Readonly<{ fr: string; en: string }>;
+
 export interface SlaPolicy {
-  /** Plan name for explanations, e.g. "Premium". */
-  plan: string;
+  /** Plan name for explanations, e.g. "Premium" or the contract's {fr, en} label. */
+  plan: PlanName;
   metrics: readonly MetricPolicy[];
   /** Statuses during which every clock pauses (default on_hold, MCR-SUP-12). */
   pauseStatuses: ReadonlySet<TicketStatus>;
@@ -117,7 +120,7 @@ export interface WarningResult {
 export interface MetricResult {
   metric: SlaMetricId | "autoClose";
   clause: string;
-  plan: string;
+  plan: PlanName;
   /** The priority whose target applies (the one in force when the clock stopped, or now). */
   priority: Priority;
   target: SlaTarget;
@@ -147,7 +150,7 @@ export interface MetricResult {
 }
 
 export interface SlaEvaluation {
-  plan: string;
+  plan: PlanName;
   now: number;
   priority: Priority;
   status: TicketStatus;
