@@ -2,12 +2,15 @@ import type { Database, DatabaseKind } from "@guichet/db";
 import { createTestDatabase } from "@guichet/db/testing";
 import type { FastifyInstance } from "fastify";
 import { type BuildAppOptions, buildApp } from "../../src/app.js";
+import type { AppContext } from "../../src/app-context.js";
 import { readConfig } from "../../src/config.js";
 import { loadContract } from "../../src/contract/load-contract.js";
 import { bindDeployment } from "../../src/runtime/bind-deployment.js";
 
 export interface TestApp {
   app: FastifyInstance;
+  /** What the app was built with, for calling use cases and sweeps directly. */
+  context: AppContext;
   database: Database;
   close(): Promise<void>;
 }
@@ -23,13 +26,12 @@ export async function createTestApp(
   const database = await createTestDatabase(kind, postgresUrl);
   await bindDeployment(database.db, contract.id);
   const config = readConfig({ GUICHET_CONTRACT: contractId });
-  const app = await buildApp(
-    { config, contract, database, clock: options.clock ?? (() => new Date()) },
-    options,
-  );
+  const context: AppContext = { config, contract, database, clock: options.clock ?? (() => new Date()) };
+  const app = await buildApp(context, options);
   await app.ready();
   return {
     app,
+    context,
     database,
     async close() {
       await app.close();

@@ -13,6 +13,7 @@ import { ZOrganisationParams } from "../organisations/routes.js";
 import { type InviteInput, type InviteRefusal, inviteUser } from "./invite-user.js";
 import { listUsers } from "./list-users.js";
 import { ZUserView } from "./present-user.js";
+import { revokeIdentifier } from "./revoke-identifier.js";
 
 const ZName = z.string().trim().min(1).max(100);
 const ZNamedContactDetails = z.strictObject({
@@ -163,6 +164,31 @@ export function userRoutes(context: AppContext): FastifyPluginAsyncZod {
           namedContact: { jobTitle, phone, availability },
         });
         return reply.code(201).send(invited);
+      },
+    );
+
+    app.post(
+      "/api/organisations/:organisationId/users/:userId/revoke",
+      {
+        schema: {
+          tags: ["people"],
+          summary: "Revoke a lost or compromised identifier at once and issue a new one (DSN-ID-04)",
+          params: ZOrganisationParams.extend({ userId: z.uuid() }),
+          body: z.strictObject({ reason: z.enum(["loss", "fraud"]) }),
+          response: { 201: z.object({ newUserId: z.string() }) },
+        },
+      },
+      async (request, reply) => {
+        const { organisationId, userId } = request.params;
+        const principal = authorize(request, (p) => organisationPolicy.revokeIdentifier(p, organisationId));
+        const result = await revokeIdentifier(
+          context,
+          actorOf(principal, request),
+          { organisationId, userId, reason: request.body.reason },
+          context.clock(),
+        );
+        if (!result.ok) throw notFound(request, "user");
+        return reply.code(201).send({ newUserId: result.newUserId });
       },
     );
   };
