@@ -2,6 +2,7 @@ import { outbox } from "@guichet/db";
 import { databaseKindsUnderTest } from "@guichet/db/testing";
 import { desc } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { totpCodeAt } from "../src/modules/accounts/totp.js";
 import { createOrganisation, createUser, STRONG_PASSWORD, type TestUser } from "./helpers/factories.js";
 import { signInAs } from "./helpers/session.js";
 import { createTestApp, type TestApp } from "./helpers/test-app.js";
@@ -16,11 +17,13 @@ describe.each(databaseKindsUnderTest(postgresUrl))("accounts on %s (MultiCloud R
   let admin: TestUser;
   let otherAdmin: TestUser;
   let securityOfficer: TestUser;
+  let providerId: string;
 
   beforeAll(async () => {
     t = await createTestApp(kind, postgresUrl, "multicloud-ready", { clock: () => now });
     const { db } = t.database;
     const provider = await createOrganisation(db, "provider");
+    providerId = provider.id;
     securityOfficer = await createUser(db, provider.id, ["security_officer"], { totp: true });
     // A Standard customer: two named contacts at most (MCR-SUP-04).
     customerId = (
@@ -260,5 +263,46 @@ describe.each(databaseKindsUnderTest(postgresUrl))("accounts on %s (MultiCloud R
     expect(lift.statusCode).toBe(204);
     const after = await t.app.inject({ method: "GET", url: "/api/auth/me", headers: customer.headers });
     expect(after.statusCode).toBe(200);
+  });
+
+  it("makes provider staff enrol a second factor before anything else, as the contract requires", async () => {
+    const agent = await createUser(t.database.db, providerId, ["support_agent"]);
+    const signIn = await t.app.inject({
+      method: "POST",
+      url: "/api/auth/sign-in",
+      payload: { email: agent.email, password: agent.password },
+    });
+    expect(signIn.body).toContain("csrfToken");
+    const cookie = `guichet_session=${signIn.cookies.find((c) => c.name === "guichet_session")?.value}`;
+    const headers = { cookie, "x-csrf-token": signIn.json().csrfToken };
+    const blocked = await t.app.inject({ method: "GET", url: "/api/organisations", headers });
+    expect(blocked.statusCode).toBe(401);
+    expect(blocked.json().details).toEqual({ secondFactor: "totp" });
+
+    const enrol = await t.app.inject({ method: "POST", url: "/api/auth/totp/enrol", headers });
+    expect(enrol.statusCode).toBe(200);
+    expect(enrol.json().uri).toMatch(/^otpauth:\/\/totp\//);
+    const wrong = await t.app.inject({
+      method: "POST",
+      url: "/api/auth/totp/verify",
+      headers,
+      payload: { code: "000000" },
+    });
+    expect(wrong.statusCode).toBe(401);
+    const code = totpCodeAt(enrol.json().secret, now);
+    expect(
+      (await t.app.inject({ method: "POST", url: "/api/auth/totp/verify", headers, payload: { code } }))
+        .statusCode,
+    ).toBe(204);
+    expect((await t.app.inject({ method: "GET", url: "/api/organisations", headers })).statusCode).toBe(200);
+
+    // From now on the password alone is not enough.
+    const again = await t.app.inject({
+      method: "POST",
+      url: "/api/auth/sign-in",
+      payload: { email: agent.email, password: agent.password },
+    });
+    expect(again.statusCode).toBe(401);
+    expect(again.json().details).toEqual({ secondFactor: "totp" });
   });
 });

@@ -18,8 +18,8 @@ export type Resolution =
   | { kind: "invalid" }
   /** The person's organisation is suspended (DSN-SEC-02, MCR-ACC-06). */
   | { kind: "suspended"; organisationName: string }
-  /** Password given, second factor still due. */
-  | { kind: "second_factor_pending" };
+  /** Password given, second factor still due (or to be enrolled): only enrolment routes accept it. */
+  | { kind: "second_factor_pending"; principal: Principal };
 
 function displayName(user: { firstName: string; lastName: string }): string {
   return `${user.firstName} ${user.lastName}`;
@@ -88,7 +88,6 @@ async function resolveSession(db: Db, token: string, now: Date): Promise<Resolut
   const idleExpired = session.lastSeenAt.getTime() + SESSION_IDLE_MS <= now.getTime();
   if (session.expiresAt <= now || idleExpired || user.status !== "active") return { kind: "invalid" };
   if (organisation.status === "suspended") return { kind: "suspended", organisationName: organisation.name };
-  if (!session.secondFactorDone) return { kind: "second_factor_pending" };
   // Writing last_seen_at on every request would serialise a busy user's requests; a minute is precise enough for a 30-minute idle timeout.
   if (now.getTime() - session.lastSeenAt.getTime() > 60_000) {
     await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.tokenHash, tokenHash));
@@ -105,6 +104,7 @@ async function resolveSession(db: Db, token: string, now: Date): Promise<Resolut
     sessionTokenHash: tokenHash,
     csrfToken: session.csrfToken,
   };
+  if (!session.secondFactorDone) return { kind: "second_factor_pending", principal };
   if (session.actingGrantId) {
     const acting = await activeGrant(db, session.actingGrantId, user.id, now);
     if (acting === "suspended") return { kind: "suspended", organisationName: "" };

@@ -16,6 +16,8 @@ declare module "fastify" {
   interface FastifyContextConfig {
     /** A route anyone may call (sign in, health, accept an invitation). Every other route requires a principal. */
     public?: boolean;
+    /** A route a session may call before its second factor is done: TOTP enrolment and verification. */
+    secondFactorStep?: boolean;
   }
 }
 
@@ -56,6 +58,10 @@ export async function registerAuth(app: FastifyInstance, context: AppContext): P
       case "invalid":
         throw new AppError("unauthenticated", t(locale, "auth.unauthenticated"));
       case "second_factor_pending":
+        if (request.routeOptions.config?.secondFactorStep) {
+          request.principal = resolution.principal;
+          return;
+        }
         throw new AppError("unauthenticated", t(locale, "auth.second_factor_required"), {
           secondFactor: "totp",
         });

@@ -40,6 +40,7 @@ export const fr = {
   "auth.password_too_weak":
     "Mot de passe trop faible : niveau {score}/4, le contrat exige au moins {minimum}/4.",
   "auth.totp_invalid": "Code d'authentification incorrect.",
+  "auth.totp_already": "Un second facteur est déjà enregistré pour ce compte.",
 } as const;
 
 export type MessageKey = keyof typeof fr;
@@ -78,4 +79,5 @@ export const en: Record<MessageKey, string> = {
   "auth.link_invalid": "This link is no longer valid (already used or expired). Ask for a new one.",
   "auth.password_too_weak": "Password too weak: level {score}/4, the contract requires at least {minimum}/4.",
   "auth.totp_invalid": "Wrong authentication code.",
+  "auth.totp_already": "A second factor is already enrolled for this account.",
 };

@@ -8,6 +8,7 @@ import { negotiateLocale, t } from "../../i18n/index.js";
 import { PASSWORD_MAX_LENGTH } from "./passwords.js";
 import { redeemLink } from "./redeem-link.js";
 import { requestPasswordReset } from "./request-password-reset.js";
+import { startTotpEnrolment, verifySecondFactor } from "./second-factor.js";
 import { signIn } from "./sign-in.js";
 import { signOut } from "./sign-out.js";
 
@@ -155,6 +156,62 @@ export function authRoutes(context: AppContext): FastifyPluginAsyncZod {
       async (request, reply) => {
         await requestPasswordReset(context, request.body.email, request, context.clock());
         return reply.code(202).send(null);
+      },
+    );
+
+    app.post(
+      "/api/auth/totp/enrol",
+      {
+        config: { secondFactorStep: true },
+        schema: {
+          tags: ["auth"],
+          summary: "Enrol a TOTP second factor: returns the secret once, as an otpauth URI",
+          response: { 200: z.object({ secret: z.string(), uri: z.string() }) },
+        },
+      },
+      async (request) => {
+        const result = await startTotpEnrolment(
+          db,
+          principalOf(request),
+          context.contract.provider.name,
+          request,
+          context.clock(),
+        );
+        if (!result.ok) {
+          throw new AppError(
+            "conflict",
+            t(negotiateLocale(request.headers["accept-language"]), "auth.totp_already"),
+          );
+        }
+        return { secret: result.secret, uri: result.uri };
+      },
+    );
+
+    app.post(
+      "/api/auth/totp/verify",
+      {
+        config: { secondFactorStep: true },
+        schema: {
+          tags: ["auth"],
+          summary: "Finish signing in with a code from the authenticator app",
+          body: z.strictObject({ code: z.string().regex(/^\d{6}$/) }),
+          response: { 204: z.null() },
+        },
+      },
+      async (request, reply) => {
+        const ok = await verifySecondFactor(
+          db,
+          principalOf(request),
+          request.body.code,
+          request,
+          context.clock(),
+        );
+        if (!ok)
+          throw new AppError(
+            "unauthenticated",
+            t(negotiateLocale(request.headers["accept-language"]), "auth.totp_invalid"),
+          );
+        return reply.code(204).send(null);
       },
     );
   };
