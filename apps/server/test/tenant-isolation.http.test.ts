@@ -1,0 +1,153 @@
+import { databaseKindsUnderTest } from "@guichet/db/testing";
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { createOrganisation, createUser, type TestUser } from "./helpers/factories.js";
+import { type SignedIn, signInAs } from "./helpers/session.js";
+import { createTestApp, type TestApp } from "./helpers/test-app.js";
+
+const postgresUrl = inject("postgresUrl");
+
+/** Routes anyone may call, or that act only on the caller's own session: no other tenant's id in them. */
+const PUBLIC_OR_SELF = new Set([
+  "GET /health",
+  "GET /api/contract",
+  "POST /api/auth/sign-in",
+  "POST /api/auth/sign-out",
+  "GET /api/auth/me",
+  "POST /api/auth/links/redeem",
+  "POST /api/auth/password-reset",
+  "POST /api/auth/totp/enrol",
+  "POST /api/auth/totp/verify",
+]);
+
+/** A valid body for each route that takes one, so that only authorisation can refuse it. */
+function bodyFor(route: string, ids: Record<string, string>): unknown {
+  const bodies: Record<string, unknown> = {
+    "POST /api/organisations/{organisationId}/suspension": { reason: "probing" },
+    "POST /api/organisations/{organisationId}/suspension/lift": { reason: "probing" },
+    "POST /api/organisations/{organisationId}/users": {
+      email: "probe@example.fr",
+      firstName: "P",
+      lastName: "R",
+      roles: ["user"],
+    },
+    "POST /api/organisations/{organisationId}/named-contacts": {
+      email: "probe2@example.fr",
+      firstName: "P",
+      lastName: "R",
+      jobTitle: "DSI",
+      phone: "+33 5 49 00 00 00",
+      availability: "9-18",
+    },
+    "POST /api/organisations/{organisationId}/users/{userId}/revoke": { reason: "fraud" },
+    "POST /api/organisations/{organisationId}/api-tokens": {
+      name: "probe",
+      roles: ["user"],
+      expiresAt: "2027-01-01T00:00:00Z",
+    },
+    "POST /api/organisations/{organisationId}/support-grants": {
+      agentEmail: ids.agentEmail,
+      reason: "probing",
+      expiresAt: "2027-01-01T00:00:00Z",
+    },
+    "POST /api/auth/acting": { grantId: ids.grantId },
+  };
+  return bodies[route];
+}
+
+describe.each(databaseKindsUnderTest(postgresUrl))("tenant isolation on %s", (kind) => {
+  let t: TestApp;
+  const now = new Date("2026-11-23T09:00:00Z");
+  let ids: Record<string, string>;
+  let intruder: SignedIn;
+
+  beforeAll(async () => {
+    t = await createTestApp(kind, postgresUrl, "multicloud-ready", { clock: () => now });
+    const { db } = t.database;
+    const provider = await createOrganisation(db, "provider");
+    const agent = await createUser(db, provider.id, ["support_agent"], { totp: true });
+    const a = await createOrganisation(db, "customer", [{ item: "support-premium", from: "2026-01-01" }]);
+    const b = await createOrganisation(db, "customer", [{ item: "support-premium", from: "2026-01-01" }]);
+    const adminA: TestUser = await createUser(db, a.id, ["customer_admin"], { canInvite: true });
+    const adminB = await createUser(db, b.id, ["customer_admin"]);
+    const sessionB = await signInAs(t.app, adminB, now);
+    const token = await t.app.inject({
+      method: "POST",
+      url: `/api/organisations/${b.id}/api-tokens`,
+      headers: sessionB.headers,
+      payload: { name: "B", roles: ["user"], expiresAt: "2027-01-01T00:00:00Z" },
+    });
+    const grant = await t.app.inject({
+      method: "POST",
+      url: `/api/organisations/${b.id}/support-grants`,
+      headers: sessionB.headers,
+      payload: { agentEmail: agent.email, reason: "B's grant", expiresAt: "2027-01-01T00:00:00Z" },
+    });
+    ids = {
+      organisationId: b.id,
+      userId: adminB.id,
+      tokenId: token.json().apiToken.id,
+      grantId: grant.json().grantId,
+      agentEmail: agent.email,
+    };
+    intruder = await signInAs(t.app, adminA, now);
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  async function snapshot() {
+    const tables = [
+      "organisations",
+      "users",
+      "named_contacts",
+      "api_tokens",
+      "support_grants",
+      "outbox",
+      "one_time_tokens",
+      "subscriptions",
+    ];
+    const counts: Record<string, unknown> = {};
+    for (const table of tables) {
+      const result = await t.database.db.execute(sql.raw(`select count(*)::int as n from ${table}`));
+      counts[table] = (result as unknown as { rows: { n: number }[] }).rows[0]?.n;
+    }
+    const states = await t.database.db.execute(sql`select status from organisations order by id`);
+    const grants = await t.database.db.execute(sql`select revoked_at from support_grants order by id`);
+    const tokens = await t.database.db.execute(sql`select revoked_at from api_tokens order by id`);
+    return JSON.stringify({ counts, states, grants, tokens });
+  }
+
+  it("answers every route of the OpenAPI document with 403 or 404 for another customer's ids, changing nothing", async () => {
+    const document = (await t.app.inject({ method: "GET", url: "/api/openapi.json" })).json() as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    const before = await snapshot();
+    const probed: string[] = [];
+    for (const [path, operations] of Object.entries(document.paths)) {
+      for (const method of Object.keys(operations)) {
+        const route = `${method.toUpperCase()} ${path}`;
+        if (PUBLIC_OR_SELF.has(route)) continue;
+        const url = path.replace(/\{(\w+)\}/g, (_, name: string) => {
+          const id = ids[name];
+          if (!id)
+            throw new Error(`no id of the other customer for {${name}} in ${route}: add it to the test`);
+          return id;
+        });
+        const body = bodyFor(route, ids);
+        const response = await t.app.inject({
+          method: method.toUpperCase() as "GET",
+          url,
+          headers: intruder.headers,
+          ...(body === undefined ? {} : { payload: body as object }),
+        });
+        expect([403, 404], `${route} answered ${response.statusCode}: ${response.body}`).toContain(
+          response.statusCode,
+        );
+        probed.push(route);
+      }
+    }
+    expect(probed.length).toBeGreaterThanOrEqual(12);
+    expect(await snapshot()).toBe(before);
+  });
+});
