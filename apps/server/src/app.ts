@@ -11,6 +11,7 @@ import { userRoutes } from "./modules/accounts/routes-users.js";
 import { auditRoutes } from "./modules/audit/routes.js";
 import { contractRoutes } from "./modules/contract/routes.js";
 import { healthRoutes } from "./modules/health/routes.js";
+import { outboxRoutes } from "./modules/mail/routes.js";
 import { organisationRoutes } from "./modules/organisations/routes.js";
 
 /** Request bodies above this are refused with 413 (attachments will get their own limit). */
@@ -47,6 +48,7 @@ export async function buildApp(context: AppContext, options: BuildAppOptions = {
   await app.register(userRoutes(context));
   await app.register(accessRoutes(context));
   await app.register(auditRoutes(context));
+  await app.register(outboxRoutes(context));
   if (options.extraRoutes) await options.extraRoutes(app);
   return app;
 }

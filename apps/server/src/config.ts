@@ -35,6 +35,8 @@ const ZConfig = z.object({
     .string()
     .regex(/^smtps?:\/\/.+/, 'expected an SMTP URL such as "smtp://user:pass@mail.example.fr:587"')
     .optional(),
+  /** Sender address of outgoing mail; defaults to no-reply@ the host of PUBLIC_URL. */
+  MAIL_FROM: z.email({ message: 'expected an e-mail address such as "portail@example.fr"' }).optional(),
   /** pino log level. */
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Load the contract's demo data on the first start of an empty database: "auto" (embedded only), "always", "never". */

@@ -305,4 +305,36 @@ describe.each(databaseKindsUnderTest(postgresUrl))("accounts on %s (MultiCloud R
     expect(again.statusCode).toBe(401);
     expect(again.json().details).toEqual({ secondFactor: "totp" });
   });
+
+  it("lets the security officer ask who used an identifier, export it, and read the outbox (DSN-SEC-01)", async () => {
+    const officer = await signInAs(t.app, securityOfficer, now);
+    const query = `email=${encodeURIComponent(admin.email)}&from=2026-11-01T00:00:00Z&to=2027-01-01T00:00:00Z`;
+    const found = await t.app.inject({ method: "GET", url: `/api/audit?${query}`, headers: officer.headers });
+    expect(found.statusCode).toBe(200);
+    const actions = found.json().map((e: { action: string }) => e.action);
+    expect(actions).toContain("auth.sign_in");
+    expect(actions).toContain("user.invite");
+    expect(found.json()[0]).toMatchObject({
+      actorLabel: expect.stringContaining(admin.email),
+      ip: "127.0.0.1",
+      requestId: expect.any(String),
+    });
+    const csv = await t.app.inject({
+      method: "GET",
+      url: `/api/audit/export.csv?${query}`,
+      headers: officer.headers,
+    });
+    expect(csv.headers["content-type"]).toContain("text/csv");
+    expect(csv.body.split("\r\n").length).toBe(found.json().length + 2);
+    const mail = await t.app.inject({ method: "GET", url: "/api/outbox?limit=5", headers: officer.headers });
+    expect(mail.json().items[0]).toMatchObject({ kind: expect.any(String), status: "pending" });
+
+    const customer = await signInAs(t.app, admin, now);
+    expect(
+      (await t.app.inject({ method: "GET", url: "/api/audit", headers: customer.headers })).statusCode,
+    ).toBe(403);
+    expect(
+      (await t.app.inject({ method: "GET", url: "/api/outbox", headers: customer.headers })).statusCode,
+    ).toBe(403);
+  });
 });

@@ -1,6 +1,10 @@
 import pino from "pino";
 import { buildApp } from "../app.js";
+import type { AppContext } from "../app-context.js";
 import type { Config } from "../config.js";
+import { startSweeps } from "../jobs/run-sweeps.js";
+import { startMailWorker } from "../modules/mail/mail-worker.js";
+import { createSmtpTransport } from "../modules/mail/smtp-transport.js";
 import { openDeployment } from "./open-deployment.js";
 
 /**
@@ -11,8 +15,23 @@ export async function serve(config: Config): Promise<void> {
   const logger = pino({ level: config.LOG_LEVEL });
   const startedAt = performance.now();
   const { contract, database, seeded } = await openDeployment(config, () => new Date());
-  const app = await buildApp({ config, contract, database, clock: () => new Date() }, { logger });
+  const context: AppContext = { config, contract, database, clock: () => new Date() };
+  const app = await buildApp(context, { logger });
   await app.listen({ port: config.PORT, host: config.HOST });
+  const mailWorker = startMailWorker({
+    db: database.db,
+    transport: config.SMTP_URL
+      ? createSmtpTransport(config.SMTP_URL, {
+          from: {
+            name: contract.provider.portalName.fr,
+            address: config.MAIL_FROM ?? `no-reply@${new URL(config.PUBLIC_URL).hostname}`,
+          },
+        })
+      : undefined,
+    clock: context.clock,
+    logger,
+  });
+  const sweeps = startSweeps(context, logger);
   const ms = Math.round(performance.now() - startedAt);
   logger.info(
     { contract: contract.id, database: database.kind, seeded, startupMs: ms },
@@ -27,6 +46,7 @@ export async function serve(config: Config): Promise<void> {
     logger.info({ signal }, "shutting down: finishing in-flight requests");
     try {
       await app.close();
+      await Promise.all([mailWorker.stop(), sweeps.stop()]);
       await database.close();
       logger.info("stopped cleanly");
       process.exit(0);

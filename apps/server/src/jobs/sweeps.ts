@@ -1,0 +1,22 @@
+import type { AppContext } from "../app-context.js";
+import { sweepInactiveIdentifiers } from "../modules/accounts/sweep-inactive-identifiers.js";
+
+/**
+ * Declared sweeps: each derives its work from the database state, so a run repeated, or run by
+ * several server processes on one PostgreSQL, changes nothing more than one run.
+ */
+export interface Sweep {
+  id: string;
+  /** How often a server process runs it. */
+  everyMs: number;
+  run(context: AppContext, now: Date): Promise<Record<string, number>>;
+}
+
+export const SWEEPS: readonly Sweep[] = [
+  {
+    id: "accounts.inactive-identifiers",
+    // The contract says daily (DSN-ID-03); hourly runs are harmless and shorten the delay after a restart.
+    everyMs: 3600_000,
+    run: sweepInactiveIdentifiers,
+  },
+];
