@@ -42,6 +42,7 @@ export async function startSmtpSink(options: { tls?: boolean } = {}): Promise<Sm
     disabledCommands: options.tls ? ["AUTH"] : ["AUTH", "STARTTLS"],
     authOptional: true,
     logger: false,
+    disableReverseLookup: true,
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on("data", (chunk: Buffer) => chunks.push(chunk));

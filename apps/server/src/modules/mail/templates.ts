@@ -18,7 +18,7 @@ Un accès à {portalName} vous est ouvert pour {organisationName}. Pour l'active
 
 {link}
 
-Ce lien est personnel, ne sert qu'une fois et expire le {expiresAt}{cite}{oops}. Passé ce délai, demandez une nouvelle invitation à votre administrateur.
+Ce lien est personnel, ne sert qu'une fois et expire le {expiresAt}{cite}. Passé ce délai, demandez une nouvelle invitation à votre administrateur.
 
 Si vous n'attendiez pas ce message, ignorez-le : aucun accès ne sera activé sans vous.`,
 
@@ -179,7 +179,11 @@ export interface RenderedMail {
 }
 
 /** Renders one mail in the reader's language. Throws on a placeholder without a value. */
-export function renderMail<K extends MailKind>(kind: K, params: MailParams[K], context: MailContext): RenderedMail {
+export function renderMail<K extends MailKind>(
+  kind: K,
+  params: MailParams[K],
+  context: MailContext,
+): RenderedMail {
   const table = tables[context.locale];
   const values: Record<string, string> = {
     portalName: context.portalName[context.locale],

@@ -1,0 +1,77 @@
+import { randomUUID } from "node:crypto";
+import { type Db, outbox } from "@guichet/db";
+import type { Locale } from "../../i18n/index.js";
+import { type MailKind, type MailParams, renderMail } from "./templates.js";
+
+/** Any transaction or database handle: the mail is written in the caller's transaction. */
+type Executor = Pick<Db, "insert">;
+
+export interface EnqueueMail<K extends MailKind> {
+  /** The customer organisation concerned; null for provider-internal mail. */
+  organisationId: string | null;
+  kind: K;
+  to: string;
+  /** The recipient's preferred language. */
+  locale: Locale;
+  params: MailParams[K];
+  /** The clause the mail applies, taken from the contract; null when none does. */
+  clause: string | null;
+  /** `contract.provider.portalName`. */
+  portalName: Record<Locale, string>;
+  /** PUBLIC_URL: its host names the Message-ID, and mails link to it. */
+  publicUrl: string;
+  now: Date;
+  /** Message-ID of the message this one answers (ticket threads). */
+  inReplyTo?: string;
+  /** Time zone dates are written in; the provider's by default. */
+  timeZone?: string;
+}
+
+export const DEFAULT_MAIL_TIME_ZONE = "Europe/Paris";
+
+/**
+ * Renders a mail and writes it to the outbox, pending, in the caller's transaction: the mail
+ * exists if and only if the change it announces commits. The mail worker sends it later.
+ */
+export async function enqueueMail<K extends MailKind>(
+  tx: Executor,
+  mail: EnqueueMail<K>,
+): Promise<{ id: string; messageId: string }> {
+  // A header injection or a typo'd address must fail here, inside the caller's transaction.
+  if (!/^[^\s@<>,;]+@[^\s@<>,;]+$/.test(mail.to))
+    throw new Error(`enqueueMail: not a single e-mail address: ${mail.to}`);
+  const { subject, text } = renderMail(mail.kind, mail.params, {
+    locale: mail.locale,
+    portalName: mail.portalName,
+    publicUrl: mail.publicUrl,
+    clause: mail.clause,
+    timeZone: mail.timeZone ?? DEFAULT_MAIL_TIME_ZONE,
+  });
+  const id = randomUUID();
+  const messageId = `<${id}@${new URL(mail.publicUrl).hostname}>`;
+  const headers: Record<string, string> = {
+    // RFC 3834: tells vacation responders and ticket systems not to answer automatically.
+    "Auto-Submitted": "auto-generated",
+    "Content-Language": mail.locale,
+  };
+  if (mail.inReplyTo) {
+    if (!/^<[^\s<>]+>$/.test(mail.inReplyTo))
+      throw new Error(`enqueueMail: not a Message-ID: ${mail.inReplyTo}`);
+    headers["In-Reply-To"] = mail.inReplyTo;
+    headers.References = mail.inReplyTo;
+  }
+  await tx.insert(outbox).values({
+    id,
+    organisationId: mail.organisationId,
+    kind: mail.kind,
+    toAddress: mail.to,
+    subject,
+    textBody: text,
+    messageId,
+    headers,
+    status: "pending",
+    nextAttemptAt: mail.now,
+    createdAt: mail.now,
+  });
+  return { id, messageId };
+}

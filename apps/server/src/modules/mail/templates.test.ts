@@ -1,0 +1,94 @@
+import { describe, expect, it } from "vitest";
+import {
+  en,
+  fr,
+  type MailContext,
+  type MailKind,
+  type MailParams,
+  type MailTextKey,
+  renderMail,
+} from "./templates.js";
+
+const at = new Date("2026-03-12T13:30:00Z");
+
+/** One example per kind: the type makes a new kind without an example a compile error. */
+const examples: { [K in MailKind]: MailParams[K] } = {
+  invitation: {
+    firstName: "Camille",
+    organisationName: "Acme",
+    link: "https://p.example.fr/i/abc",
+    expiresAt: at,
+  },
+  password_reset: { firstName: "Camille", link: "https://p.example.fr/r/abc", expiresAt: at },
+  identifier_revoked_reissued: {
+    firstName: "Camille",
+    link: "https://p.example.fr/i/def",
+    expiresAt: at,
+    contact: "securite@example.fr",
+  },
+  inactivity_warning: { firstName: "Camille", lastUsedAt: at, deactivationAt: at },
+  organisation_suspended: {
+    organisationName: "Acme",
+    suspendedAt: at,
+    reason: "incident de sécurité",
+    contact: "support@example.fr",
+  },
+};
+
+const context: MailContext = {
+  locale: "fr",
+  portalName: { fr: "Portail Exemple", en: "Example Portal" },
+  publicUrl: "https://p.example.fr",
+  clause: "DSN-ID-03",
+  timeZone: "Europe/Paris",
+};
+
+const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+describe("mail templates", () => {
+  it("use the same placeholders in English as in French", () => {
+    for (const key of Object.keys(fr) as MailTextKey[]) {
+      expect(placeholders(en[key]), key).toEqual(placeholders(fr[key]));
+    }
+  });
+
+  it.each(Object.keys(examples) as MailKind[])(
+    "render %s in both languages with every value filled",
+    (kind) => {
+      for (const locale of ["fr", "en"] as const) {
+        const mail = renderMail(kind, examples[kind], { ...context, locale });
+        expect(mail.subject).not.toMatch(/[{}\n]/);
+        expect(mail.text).not.toMatch(/[{}]/);
+        expect(mail.text).toContain(" (DSN-ID-03)");
+        expect(mail.text).toContain(`-- \n${context.portalName[locale]}\nhttps://p.example.fr\n`);
+      }
+    },
+  );
+
+  it("writes dates in the reader's language and time zone, and drops the citation without a clause", () => {
+    const french = renderMail("invitation", examples.invitation, { ...context, clause: null });
+    expect(french.subject).toBe("Invitation à Portail Exemple");
+    expect(french.text).toContain("expire le jeudi 12 mars 2026 à 14:30 UTC+1. Passé ce délai");
+    const english = renderMail("invitation", examples.invitation, {
+      ...context,
+      locale: "en",
+      clause: "MCR-ACC-01",
+    });
+    expect(english.subject).toBe("Invitation to Example Portal");
+    expect(english.text).toContain("expires on Thursday, 12 March 2026 at 14:30 GMT+1 (MCR-ACC-01).");
+  });
+
+  it("keeps a subject on one line whatever a parameter holds", () => {
+    const mail = renderMail(
+      "organisation_suspended",
+      { ...examples.organisation_suspended, organisationName: "Acme\r\nBcc: x@evil.example" },
+      context,
+    );
+    expect(mail.subject).toBe("Accès de Acme Bcc: x@evil.example à Portail Exemple suspendu");
+  });
+
+  it("refuses to render a placeholder without a value", () => {
+    const incomplete = { firstName: "Camille" } as MailParams["password_reset"];
+    expect(() => renderMail("password_reset", incomplete, context)).toThrow("no value for {link}");
+  });
+});
