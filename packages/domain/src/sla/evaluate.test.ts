@@ -191,14 +191,17 @@ describe("explain (GEN-02)", () => {
   });
 
   it("explains business-day targets, breaches, absent targets and the auto-close", () => {
+    // MCR-SUP-07: this said "breached since Mon 28 Dec 19:00" at Tuesday 09:00, before any business
+    // minute past the target; the breach begins at the next opening, Tuesday 09:00, and shows from
+    // the first business minute after it.
     const standard = evaluateSla(
       [ev("2026-12-24T17:00+01:00", "created", { priority: "P1" })],
       mcrPolicy("Standard"),
-      T("2026-12-29T09:00+01:00"),
+      T("2026-12-29T10:00+01:00"),
     ).metrics[0];
     expect(standard && explain(standard, "en").text).toBe(
-      "Initial response: breached since Mon 28 Dec 2026 19:00 (Europe/Paris): Standard P1, < 12 business hours, " +
-        "business-hours; 720 of 720 business minutes used (100 %) — MCR-SUP-06",
+      "Initial response: breached since Tue 29 Dec 2026 09:00 (Europe/Paris): Standard P1, < 12 business hours, " +
+        "business-hours; 780 of 720 business minutes used (108 %) — MCR-SUP-06",
     );
     const basic = evaluateSla(log, mcrPolicy("Basic"), T("2026-03-03T09:50+01:00")).metrics[0];
     expect(basic && explain(basic).text).toBe("Prise en charge : sans objectif pour Basic P2 — MCR-SUP-06");

@@ -1,11 +1,9 @@
 import { type ClockOutcome, runClock } from "./clock.js";
-import type { SlaTarget } from "./target.js";
 import { buildTimeline, lastChangeAt, priorityAt, type Timeline } from "./timeline.js";
 import type {
   AutoClosePolicy,
   MetricPolicy,
   MetricResult,
-  PriorityTargetPolicy,
   SlaEvaluation,
   SlaPolicy,
   TicketEvent,
@@ -26,19 +24,17 @@ import type {
  * - warnings at percentages of the target's business time;
  * - "N business days" targets become business minutes at the clock's start,
  *   minutesBetween(start, addBusinessDays(start, N)), then count like any minutes target, so a
- *   pause of 2 business hours moves the due instant by 2 business hours;
+ *   pause of 2 business hours moves the due instant by 2 business hours; their due instant is
+ *   reported on an opening, not a closing, so without pauses it is addBusinessDays(start, N)
+ *   (MCR-SUP-07: from Saturday, "1 business day" is due Tuesday 09:00, not Monday 19:00);
+ * - state in business time (MCR-SUP-07): breached iff the business time elapsed strictly exceeds
+ *   the target, at the first open instant past it; met iff the clock stopped within it (a reply
+ *   in closed time after a target used up on a closing is met);
  * - auto-close (MCR-SUP-10): addBusinessDays(resolution, N) on its calendar; a reopening cancels it.
  */
 
 const MINUTE_MS = 60_000;
 const DONE: ReadonlySet<TicketStatus> = new Set(["resolved", "closed"]);
-
-function targetMs(target: SlaTarget, rule: PriorityTargetPolicy, start: number): number {
-  if (target.kind === "minutes") return target.minutes * MINUTE_MS;
-  if (target.kind === "none") return 0;
-  const cal = rule.calendar;
-  return Math.round(cal.minutesBetween(start, cal.addBusinessDays(start, target.days)) * MINUTE_MS);
-}
 
 function evaluateMetric(t: Timeline, policy: SlaPolicy, metric: MetricPolicy): MetricResult {
   const stoppedAt = metric.id === "initialResponse" ? t.firstResponseAt : t.doneSince;
@@ -74,7 +70,15 @@ function evaluateMetric(t: Timeline, policy: SlaPolicy, metric: MetricPolicy): M
       elapsedMs += Math.round(cal.minutesBetween(periods[i] as number, periods[i + 1] as number) * MINUTE_MS);
     }
   } else {
-    target = targetMs(rule.target, rule, startedAt);
+    // Business days: converted at the clock's start; the contract's reading of the due instant is
+    // kept for reporting it (MCR-SUP-07, see ClockRun.businessDaysDue).
+    let businessDaysDue: number | undefined;
+    if (rule.target.kind === "businessDays") {
+      businessDaysDue = cal.addBusinessDays(startedAt, rule.target.days);
+      target = Math.round(cal.minutesBetween(startedAt, businessDaysDue) * MINUTE_MS);
+    } else {
+      target = rule.target.minutes * MINUTE_MS;
+    }
     clock = runClock({
       calendar: cal,
       periods,
@@ -82,6 +86,7 @@ function evaluateMetric(t: Timeline, policy: SlaPolicy, metric: MetricPolicy): M
       thresholds: policy.warningThresholds,
       projectFrom: end,
       stopped,
+      businessDaysDue,
     });
     elapsedMs = clock.elapsedMs;
   }

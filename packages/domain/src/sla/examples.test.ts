@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { compileCalendar } from "../calendar/compile.js";
 import { evaluateSla } from "./evaluate.js";
+import { explain } from "./explain.js";
 import { DSN_WORKING_HOURS, mcrCalendars, mcrPolicy, T } from "./fixtures.test-helper.js";
 import { buildSlaPolicy } from "./policy.js";
+import { ZPlanSla } from "./policy-schema.js";
 import type { MetricResult, TicketEvent } from "./types.js";
 
 /**
@@ -67,9 +69,27 @@ describe("MCR Standard: business days, business hours (MCR-SUP-06/07)", () => {
   it("P1 < 12 business hours from Thursday 24 Dec 17:00 is due Monday 28 Dec 19:00 (a closing)", () => {
     const r = mtti([created("2026-12-24T17:00+01:00", "P1")], "Standard", "2026-12-26T12:00+01:00");
     expect(r).toMatchObject({ state: "running", dueAt: T("2026-12-28T19:00+01:00"), elapsedMinutes: 120 });
-    // Not yet breached at Monday 19:00 sharp; breached a minute later, at the due instant.
-    const after = mtti([created("2026-12-24T17:00+01:00", "P1")], "Standard", "2026-12-28T19:01+01:00");
-    expect(after).toMatchObject({ state: "breached", breachedAt: T("2026-12-28T19:00+01:00") });
+    // MCR-SUP-07, state in business time: this used to say breached at 19:01, at the due instant,
+    // though no business minute had elapsed past the target. A minutes target keeps its due on
+    // the closing, but the clock is breached only once business time runs past it: at Tuesday
+    // 29 Dec 09:00, the next opening.
+    const evening = mtti([created("2026-12-24T17:00+01:00", "P1")], "Standard", "2026-12-28T19:01+01:00");
+    expect(evening).toMatchObject({
+      state: "running",
+      dueAt: T("2026-12-28T19:00+01:00"),
+      elapsedMinutes: 720,
+      remainingMinutes: 0,
+      breachedAt: undefined,
+    });
+    const opening = mtti([created("2026-12-24T17:00+01:00", "P1")], "Standard", "2026-12-29T09:00+01:00");
+    expect(opening.state).toBe("running");
+    const after = mtti([created("2026-12-24T17:00+01:00", "P1")], "Standard", "2026-12-29T09:01+01:00");
+    expect(after).toMatchObject({
+      state: "breached",
+      dueAt: T("2026-12-28T19:00+01:00"),
+      breachedAt: T("2026-12-29T09:00+01:00"),
+      elapsedMinutes: 721,
+    });
   });
 
   it("warns in business time, never at midnight: P2 from Monday 17:00 warns at 75 % on Tuesday 14:30", () => {
@@ -109,15 +129,16 @@ describe("priority changes and pauses (MCR-SUP-12)", () => {
     { at: T("2026-03-07T10:20+01:00"), type: "priority_changed", priority: "P1" },
   ];
 
-  it("before the change, P3 (1 business day from Saturday) is due Monday 19:00", () => {
-    // nextOpen = Monday 09:00, +1 business day = Tuesday 09:00: 600 business minutes, which are
-    // used up at Monday's closing — the same business-time position, so the due stays there.
+  it("before the change, P3 (1 business day from Saturday) is due Tuesday 09:00", () => {
+    // nextOpen = Monday 09:00, +1 business day = Tuesday 09:00: 600 business minutes, used up at
+    // Monday's closing. MCR-SUP-07: this used to report the due instant as Monday 19:00; a
+    // business-days target is reported on the next opening, addBusinessDays' own reading.
     const r = mtti(log, "Business", "2026-03-07T10:10+01:00");
     expect(r).toMatchObject({
       priority: "P3",
       targetMinutes: 600,
       elapsedMinutes: 0,
-      dueAt: T("2026-03-09T19:00+01:00"),
+      dueAt: T("2026-03-10T09:00+01:00"),
     });
   });
 
@@ -240,5 +261,176 @@ describe("history is re-derived from the log", () => {
     const after = evaluateSla(log, corrected, now).metrics[0];
     expect(before?.dueAt).toBe(T("2026-03-05T10:30+01:00"));
     expect(after?.dueAt).toBe(T("2026-03-06T10:30+01:00"));
+  });
+});
+
+describe("business-day due instants and state in business time (MCR-SUP-07)", () => {
+  // Standard P2, "1 business day", opened Saturday 21 November 2026 10:00 on Mon–Fri 09:00–19:00:
+  // nextOpen = Monday 09:00, + 1 business day = Tuesday 24 November 09:00; 600 business minutes,
+  // used up at Monday's closing (19:00), the same business-time position as Tuesday 09:00.
+  const log = [created("2026-11-21T10:00+01:00", "P2")];
+  const reply = (at: string): TicketEvent[] => [...log, { at: T(at), type: "agent_responded" }];
+  const cal = mcrCalendars()["business-hours"];
+  if (!cal) throw new Error("no business-hours calendar");
+
+  it("is due Tuesday 09:00 Paris (08:00Z), addBusinessDays' reading, and warns in open hours", () => {
+    const r = mtti(log, "Standard", "2026-11-21T12:00+01:00");
+    expect(r).toMatchObject({ state: "running", targetMinutes: 600, elapsedMinutes: 0 });
+    expect(r.dueAt).toBe(Date.UTC(2026, 10, 24, 8, 0));
+    expect(r.dueAt).toBe(cal.addBusinessDays(T("2026-11-21T10:00+01:00"), 1));
+    // 75 % = 450 min → Monday 16:30; 90 % = 540 min → Monday 18:00: open, never at midnight.
+    expect(r.warnings).toEqual([
+      { threshold: 75, at: T("2026-11-23T16:30+01:00"), crossed: false },
+      { threshold: 90, at: T("2026-11-23T18:00+01:00"), crossed: false },
+    ]);
+    for (const w of r.warnings) expect(cal.isOpen(w.at as number)).toBe(true);
+  });
+
+  it("is met by a reply Monday 20:00: no business minute elapsed past the target", () => {
+    const r = mtti(reply("2026-11-23T20:00+01:00"), "Standard", "2026-11-25T12:00+01:00");
+    expect(r).toMatchObject({
+      state: "met",
+      elapsedMinutes: 600,
+      remainingMinutes: 0,
+      percentUsed: 100,
+      breachedAt: undefined,
+      dueAt: T("2026-11-24T09:00+01:00"),
+      stoppedAt: T("2026-11-23T20:00+01:00"),
+    });
+    // Also met by a reply at the due instant itself.
+    expect(mtti(reply("2026-11-24T09:00+01:00"), "Standard", "2026-11-25T12:00+01:00").state).toBe("met");
+  });
+
+  it("is breached by a reply Tuesday 09:30, the breach at Tuesday 09:00", () => {
+    const r = mtti(reply("2026-11-24T09:30+01:00"), "Standard", "2026-11-25T12:00+01:00");
+    expect(r).toMatchObject({
+      state: "breached",
+      elapsedMinutes: 630,
+      breachedAt: T("2026-11-24T09:00+01:00"),
+      dueAt: T("2026-11-24T09:00+01:00"),
+    });
+  });
+
+  it("stays running through Monday night without a reply, and breaches after Tuesday 09:00", () => {
+    for (const now of ["2026-11-23T19:00+01:00", "2026-11-23T23:59+01:00", "2026-11-24T09:00+01:00"]) {
+      expect(mtti(log, "Standard", now)).toMatchObject({ state: "running", remainingMinutes: 0 });
+    }
+    expect(mtti(log, "Standard", "2026-11-24T09:01+01:00")).toMatchObject({
+      state: "breached",
+      breachedAt: T("2026-11-24T09:00+01:00"),
+    });
+  });
+
+  it("explains it with the Tuesday date", () => {
+    const running = mtti(log, "Standard", "2026-11-23T12:00+01:00");
+    expect(explain(running, "en").text).toBe(
+      "Initial response: due Tue 24 Nov 2026 09:00 (Europe/Paris): Standard P2, 1 business day, business-hours; " +
+        "180 of 600 business minutes used (30 %) — MCR-SUP-06",
+    );
+    expect(explain(running).text).toContain("échéance mar. 24 nov. 2026 09:00 (Europe/Paris)");
+    expect(explain(running).data.inputs.dueAt).toBe("2026-11-24T08:00:00Z");
+    const met = mtti(reply("2026-11-23T20:00+01:00"), "Standard", "2026-11-25T12:00+01:00");
+    expect(explain(met, "en").text).toContain(
+      "met, stopped Mon 23 Nov 2026 20:00, due Tue 24 Nov 2026 09:00 (Europe/Paris)",
+    );
+    const late = mtti(reply("2026-11-24T09:30+01:00"), "Standard", "2026-11-25T12:00+01:00");
+    expect(explain(late, "en").text).toContain("breached since Tue 24 Nov 2026 09:00 (Europe/Paris)");
+  });
+
+  it("moves by paused business time, and a due then used up on a closing shows the next opening", () => {
+    // Friday 20 Nov 18:00, on hold until the 19:00 closing: 60 paused business minutes, so the 600
+    // minutes (1 business day = Monday 18:00) are used up at Monday 19:00 → reported Tuesday 09:00.
+    const held: TicketEvent[] = [
+      { at: T("2026-11-20T18:00+01:00"), type: "created", priority: "P2", status: "on_hold" },
+      { at: T("2026-11-20T19:00+01:00"), type: "status_changed", status: "in_progress" },
+    ];
+    expect(mtti(held, "Standard", "2026-11-23T12:00+01:00")).toMatchObject({
+      state: "running",
+      targetMinutes: 600,
+      pausedMinutes: 60,
+      dueAt: T("2026-11-24T09:00+01:00"),
+    });
+    const replied = [...held, { at: T("2026-11-23T19:30+01:00"), type: "agent_responded" } as TicketEvent];
+    expect(mtti(replied, "Standard", "2026-11-24T12:00+01:00")).toMatchObject({
+      state: "met",
+      elapsedMinutes: 600,
+    });
+  });
+
+  it("keeps addBusinessDays' last closing when the next business day closes early", () => {
+    // 24 Dec 2026 opened 09:00–12:00 only: from Wednesday 23 Dec 15:00, 1 business day is that
+    // day's closing, 12:00 (420 business minutes); the breach would be at the next opening,
+    // Monday 28 Dec 09:00 (25 Dec is a holiday, then the weekend).
+    const calendars = mcrCalendars({ openings: [{ date: "2026-12-24", ranges: [["09:00", "12:00"]] }] });
+    const short = [created("2026-12-23T15:00+01:00", "P2")];
+    const at = (l: TicketEvent[], now: string) =>
+      evaluateSla(l, mcrPolicy("Standard", {}, calendars), T(now)).metrics[0] as MetricResult;
+    expect(at(short, "2026-12-24T10:00+01:00")).toMatchObject({
+      targetMinutes: 420,
+      dueAt: T("2026-12-24T12:00+01:00"),
+    });
+    const replied = [...short, { at: T("2026-12-24T15:00+01:00"), type: "agent_responded" } as TicketEvent];
+    expect(at(replied, "2026-12-28T12:00+01:00")).toMatchObject({ state: "met", elapsedMinutes: 420 });
+    expect(at(short, "2026-12-28T09:30+01:00")).toMatchObject({
+      state: "breached",
+      dueAt: T("2026-12-24T12:00+01:00"),
+      breachedAt: T("2026-12-28T09:00+01:00"),
+    });
+  });
+
+  it("without pauses, is due at addBusinessDays(start, 1), met there and breached at it (sweep)", () => {
+    // Every 47 minutes from 18 Dec 2026 to 8 Jan 2027: weekends, nights, 25 Dec and 1 Jan.
+    for (let t = T("2026-12-18T00:00+01:00"); t < T("2027-01-08T00:00+01:00"); t += 47 * 60_000) {
+      const start: TicketEvent[] = [{ at: t, type: "created", priority: "P2" }];
+      const due = cal.addBusinessDays(t, 1);
+      const r = evaluateSla(start, mcrPolicy("Standard"), t).metrics[0] as MetricResult;
+      expect(r.dueAt).toBe(due);
+      expect(cal.isOpen(due)).toBe(true);
+      for (const w of r.warnings) {
+        // Open hours, or the closing that ends them (a level used up exactly at 19:00).
+        const a = w.at as number;
+        expect(cal.isOpen(a) || cal.isOpen(a - 60_000)).toBe(true);
+      }
+      const onTime = [...start, { at: due, type: "agent_responded" } as TicketEvent];
+      expect(evaluateSla(onTime, mcrPolicy("Standard"), due).metrics[0]?.state).toBe("met");
+      const late = evaluateSla(start, mcrPolicy("Standard"), due + 60_000).metrics[0];
+      expect(late).toMatchObject({ state: "breached", breachedAt: due });
+    }
+  });
+});
+
+describe("24x7 is unaffected (always open: nextOpen changes nothing)", () => {
+  const policy = buildSlaPolicy(
+    ZPlanSla.parse({
+      initialResponse: {
+        clause: "MCR-SUP-06",
+        P1: { target: "1 business day", calendar: "24x7" },
+        P2: { target: "1h", calendar: "24x7" },
+        P3: { target: "1h", calendar: "24x7" },
+      },
+    }),
+    {},
+    mcrCalendars(),
+    "Test",
+  );
+
+  it("1 business day from Saturday 10:00 is Sunday 10:00, breached at it", () => {
+    const log = [created("2026-11-21T10:00+01:00", "P1")];
+    const at = (now: string) => evaluateSla(log, policy, T(now)).metrics[0] as MetricResult;
+    expect(at("2026-11-21T12:00+01:00")).toMatchObject({
+      targetMinutes: 1440,
+      dueAt: T("2026-11-22T10:00+01:00"),
+    });
+    expect(at("2026-11-22T10:00+01:00").state).toBe("running");
+    expect(at("2026-11-22T10:01+01:00")).toMatchObject({
+      state: "breached",
+      breachedAt: T("2026-11-22T10:00+01:00"),
+    });
+  });
+
+  it("1 business day across the 25 October 2026 clock change keeps the wall time (25 real hours)", () => {
+    const r = evaluateSla([created("2026-10-24T10:00+02:00", "P1")], policy, T("2026-10-24T11:00+02:00"))
+      .metrics[0];
+    expect(r).toMatchObject({ targetMinutes: 1500, dueAt: T("2026-10-25T10:00+01:00") });
   });
 });

@@ -10,7 +10,8 @@ import { z } from "zod";
  * - "N business day(s)" is calendar.addBusinessDays(start, N) (MCR-SUP-07 interpretation:
  *   the same business-time position on the N-th next business day). An SLA clock converts it
  *   once, at its start, to business minutes, minutesBetween(start, addBusinessDays(start, N)),
- *   so pauses and priority changes compose as for any minutes target (see sla/clock-metric.ts).
+ *   so pauses and priority changes compose as for any minutes target; its due instant is then
+ *   reported at the next opening rather than on a closing (see sla/clock.ts).
  */
 export type SlaTarget =
   | { kind: "none" }

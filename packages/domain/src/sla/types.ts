@@ -101,7 +101,8 @@ export interface SlaPolicy {
 
 /**
  * running: counting now; paused: in a pause status; met: stopped within the target;
- * breached: the target was used up and the clock ran on (stopped late or still running);
+ * breached: business time elapsed strictly past the target (stopped late or still running);
+ * closed time after a target used up on a closing breaches nothing (MCR-SUP-07);
  * none: the plan has no target for this priority ("none", e.g. Basic in MCR-SUP-06).
  * For the auto-close deadline: running = waiting for the customer's confirmation,
  * met = closed before the deadline, breached = the deadline passed (the ticket is to be, or
@@ -134,10 +135,17 @@ export interface MetricResult {
   /**
    * When the target is (or was) used up. While paused it is a projection, the due instant if
    * the clock ran again now, so it moves while the pause lasts (dueIsProjection). Once stopped
-   * short of the target it is the due instant as it stood at the stop.
+   * short of the target it is the due instant as it stood at the stop. For an "N business days"
+   * target it is never left on the closing where the minutes run out but given at the next
+   * opening: without pauses, addBusinessDays(start, N) (MCR-SUP-07). A minutes target used up
+   * on a closing is due at that closing.
    */
   dueAt: number | undefined;
   dueIsProjection: boolean;
+  /**
+   * When breached: the first open instant past the target in the running periods (the due
+   * instant, the next opening when that is a closing, or a resumption after it).
+   */
   breachedAt: number | undefined;
   /** Target in business minutes (business-day targets converted at the clock's start). */
   targetMinutes: number | undefined;

@@ -73,7 +73,10 @@ export async function revokeIdentifier(
         firstName: old.firstName,
         link,
         expiresAt,
-        contact: contract.provider.contacts.securityEmail ?? "",
+        contact:
+          contract.provider.contacts.securityEmail ??
+          contract.provider.contacts.supportEmail ??
+          contract.provider.name,
       },
       clause: "DSN-ID-04",
       portalName: contract.provider.portalName,
