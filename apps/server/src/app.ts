@@ -5,6 +5,7 @@ import { registerAuth } from "./auth/plugin.js";
 import { installErrorHandling } from "./http/error-handler.js";
 import { registerOpenApi } from "./http/openapi.js";
 import { requestIdFor } from "./http/request-id.js";
+import { registerWeb } from "./http/web.js";
 import { accessRoutes } from "./modules/accounts/routes-access.js";
 import { authRoutes } from "./modules/accounts/routes-auth.js";
 import { userRoutes } from "./modules/accounts/routes-users.js";
@@ -38,7 +39,7 @@ export async function buildApp(context: AppContext, options: BuildAppOptions = {
   app.addHook("onSend", async (request, reply) => {
     reply.header("x-request-id", request.id);
   });
-  installErrorHandling(app, BODY_LIMIT);
+  installErrorHandling(app, BODY_LIMIT, await registerWeb(app));
   await registerOpenApi(app, context.contract.provider.portalName.fr);
   await registerAuth(app, context);
   await app.register(healthRoutes(context));

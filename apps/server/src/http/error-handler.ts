@@ -27,7 +27,12 @@ function send(reply: FastifyReply, status: number, body: ErrorBody) {
  * validation names each field; Fastify's parser errors become 4xx; anything else is a 500
  * whose details never leave the server (logged with the request id).
  */
-export function installErrorHandling(app: FastifyInstance, bodyLimit: number): void {
+export function installErrorHandling(
+  app: FastifyInstance,
+  bodyLimit: number,
+  /** Answers the addresses the portal's own router owns, when the portal is served. */
+  pageFallback?: (request: FastifyRequest, reply: FastifyReply) => unknown,
+): void {
   app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     const locale = negotiateLocale(request.headers["accept-language"]);
     if (error instanceof AppError) {
@@ -70,6 +75,8 @@ export function installErrorHandling(app: FastifyInstance, bodyLimit: number): v
   });
 
   app.setNotFoundHandler((request, reply) => {
+    const page = pageFallback?.(request, reply);
+    if (page) return page;
     const locale = negotiateLocale(request.headers["accept-language"]);
     return send(reply, 404, {
       code: "not_found",

@@ -41,15 +41,13 @@ export async function seedDemoData(db: Db, contract: Contract, now: Date): Promi
         })
         .returning({ id: organisations.id });
       if (!organisation) throw new SeedError(`could not create ${customer.slug}`);
-      await tx
-        .insert(subscriptions)
-        .values(
-          customer.holds.map((h) => ({
-            organisationId: organisation.id,
-            catalogueItemId: h.item,
-            startsOn: h.from,
-          })),
-        );
+      await tx.insert(subscriptions).values(
+        customer.holds.map((h) => ({
+          organisationId: organisation.id,
+          catalogueItemId: h.item,
+          startsOn: h.from,
+        })),
+      );
     }
     await tx.update(deployment).set({ demoSeededAt: now }).where(eq(deployment.id, "this"));
     return true;

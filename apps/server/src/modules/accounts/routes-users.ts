@@ -12,6 +12,7 @@ import { organisationPolicy } from "../../policies/organisation-policy.js";
 import { ZOrganisationParams } from "../organisations/routes.js";
 import { type InviteInput, type InviteRefusal, inviteUser } from "./invite-user.js";
 import { listUsers } from "./list-users.js";
+import { namedContactQuota } from "./named-contact-quota.js";
 import { ZUserView } from "./present-user.js";
 import { revokeIdentifier } from "./revoke-identifier.js";
 
@@ -189,6 +190,36 @@ export function userRoutes(context: AppContext): FastifyPluginAsyncZod {
         );
         if (!result.ok) throw notFound(request, "user");
         return reply.code(201).send({ newUserId: result.newUserId });
+      },
+    );
+
+    app.get(
+      "/api/organisations/:organisationId/named-contacts",
+      {
+        schema: {
+          tags: ["people"],
+          summary: "The support plan's named-contact limit and its use (MCR-SUP-04)",
+          params: ZOrganisationParams,
+          response: {
+            200: z.object({
+              plan: z.string(),
+              planName: z.object({ fr: z.string(), en: z.string() }),
+              limit: z.union([z.number(), z.literal("unlimited")]),
+              current: z.number(),
+              clause: z.string(),
+            }),
+          },
+        },
+      },
+      async (request) => {
+        const { organisationId } = request.params;
+        authorize(request, (p) => organisationPolicy.manageNamedContacts(p, organisationId));
+        return namedContactQuota(
+          db,
+          context.contract,
+          organisationId,
+          context.clock().toISOString().slice(0, 10),
+        );
       },
     );
   };

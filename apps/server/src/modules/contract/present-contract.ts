@@ -21,6 +21,8 @@ export const ZContractSummary = z.object({
     }),
   ),
   catalogue: z.array(z.object({ id: z.string(), kind: z.string(), name: ZLabel })),
+  /** What the password form shows (DSN-ID-02: the strongest level recommended). */
+  passwordPolicy: z.object({ minimumStrength: z.number(), recommendedStrength: z.number() }),
 });
 
 export type ContractSummary = z.infer<typeof ZContractSummary>;
@@ -60,5 +62,9 @@ export function presentContract(contract: Contract): ContractSummary {
           : undefined,
       })),
     catalogue: contract.catalogue.items.map((item) => ({ id: item.id, kind: item.kind, name: item.name })),
+    passwordPolicy: {
+      minimumStrength: contract.identifierPolicy.password.minimumStrength,
+      recommendedStrength: contract.identifierPolicy.password.recommendedStrength,
+    },
   };
 }

@@ -1,0 +1,27 @@
+import { type Db, namedContacts, users } from "@guichet/db";
+import type { Contract } from "@guichet/domain";
+import { and, count, eq, inArray } from "drizzle-orm";
+import { supportPlanOf } from "../organisations/support-plan-of.js";
+
+/** The plan's named-contact limit and how much of it is used, for the Rights page (MCR-SUP-04). */
+export async function namedContactQuota(db: Db, contract: Contract, organisationId: string, today: string) {
+  const plan = await supportPlanOf(db, contract, organisationId, today);
+  const limit = contract.supportPlans[plan]?.namedContacts?.limit ?? "unlimited";
+  const [held] = await db
+    .select({ n: count() })
+    .from(namedContacts)
+    .innerJoin(users, eq(users.id, namedContacts.userId))
+    .where(
+      and(
+        eq(namedContacts.organisationId, organisationId),
+        inArray(users.status, ["invited", "active", "suspended"]),
+      ),
+    );
+  return {
+    plan,
+    planName: contract.supportPlans[plan]?.name ?? { fr: plan, en: plan },
+    limit,
+    current: held?.n ?? 0,
+    clause: "MCR-SUP-04",
+  };
+}
