@@ -5,6 +5,7 @@ import type { Config } from "../config.js";
 import { startSweeps } from "../jobs/run-sweeps.js";
 import { startMailWorker } from "../modules/mail/mail-worker.js";
 import { createSmtpTransport } from "../modules/mail/smtp-transport.js";
+import { DEMO_DATA, DEMO_PASSWORD } from "../seed/demo-data.js";
 import { openDeployment } from "./open-deployment.js";
 
 /**
@@ -37,7 +38,14 @@ export async function serve(config: Config): Promise<void> {
     { contract: contract.id, database: database.kind, seeded, startupMs: ms },
     `Guichet (${contract.provider.portalName.fr}) ready at ${config.PUBLIC_URL} in ${ms} ms`,
   );
-  process.stdout.write(`\nGuichet — ${contract.provider.portalName.fr}: ${config.PUBLIC_URL}\n\n`);
+  process.stdout.write(`\nGuichet — ${contract.provider.portalName.fr}: ${config.PUBLIC_URL}\n`);
+  if (seeded) {
+    const people = DEMO_DATA[contract.id]?.people.map((p) => `  ${p.email} (${p.roles.join(", ")})`) ?? [];
+    process.stdout.write(
+      `Comptes de démonstration, mot de passe « ${DEMO_PASSWORD} » :\n${people.join("\n")}\n`,
+    );
+  }
+  process.stdout.write("\n");
 
   let stopping = false;
   const stop = async (signal: string) => {

@@ -9,10 +9,27 @@ export interface DemoCustomer {
   holds: { item: string; from: string }[];
 }
 
+/** A person of the demo; `organisation` is the provider's or a customer's slug. */
+export interface DemoPerson {
+  organisation: string;
+  email: string;
+  firstName: string;
+  lastName: string;
+  roles: string[];
+  namedContact?: { jobTitle: string; phone: string; availability: string };
+}
+
 export interface DemoData {
   provider: { slug: string; name: string; registrationNumber: string };
   customers: DemoCustomer[];
+  people: DemoPerson[];
 }
+
+/**
+ * The one password of every demo account, printed when the demo data is loaded. Demo data is
+ * only loaded on the embedded default (GUICHET_DEMO_DATA), never on a production database.
+ */
+export const DEMO_PASSWORD = "Guichet-démo-2026 !";
 
 export const DEMO_DATA: Record<string, DemoData> = {
   "multicloud-ready": {
@@ -60,6 +77,62 @@ export const DEMO_DATA: Record<string, DemoData> = {
         ],
       },
     ],
+    people: [
+      {
+        organisation: "multicloud-ready",
+        email: "admin@multicloud-ready.demo",
+        firstName: "Hélène",
+        lastName: "Roux",
+        roles: ["admin"],
+      },
+      {
+        organisation: "multicloud-ready",
+        email: "securite@multicloud-ready.demo",
+        firstName: "Marc",
+        lastName: "Lefèvre",
+        roles: ["security_officer"],
+      },
+      {
+        organisation: "multicloud-ready",
+        email: "support@multicloud-ready.demo",
+        firstName: "Inès",
+        lastName: "Moreau",
+        roles: ["support_agent"],
+      },
+      {
+        organisation: "transports-garnier",
+        email: "dsi@transports-garnier.demo",
+        firstName: "Sophie",
+        lastName: "Garnier",
+        roles: ["customer_admin"],
+      },
+      {
+        organisation: "transports-garnier",
+        email: "exploitation@transports-garnier.demo",
+        firstName: "Julien",
+        lastName: "Petit",
+        roles: ["named_contact"],
+        namedContact: {
+          jobTitle: "Responsable exploitation",
+          phone: "+33 2 40 00 00 01",
+          availability: "lun.–ven. 8 h–18 h",
+        },
+      },
+      {
+        organisation: "banque-ducasse",
+        email: "cloud@banque-ducasse.demo",
+        firstName: "Claire",
+        lastName: "Ducasse",
+        roles: ["customer_admin"],
+      },
+      {
+        organisation: "atelier-lumiere",
+        email: "gerance@atelier-lumiere.demo",
+        firstName: "Paul",
+        lastName: "Lumière",
+        roles: ["customer_admin"],
+      },
+    ],
   },
   "deux-sevres-eservices": {
     provider: {
@@ -98,6 +171,43 @@ export const DEMO_DATA: Record<string, DemoData> = {
           { item: "e-sav", from: "2025-05-12" },
           { item: "e-soutien", from: "2025-05-12" },
         ],
+      },
+    ],
+    people: [
+      {
+        organisation: "deux-sevres-numerique",
+        email: "admin@deux-sevres-numerique.demo",
+        firstName: "René",
+        lastName: "Bauruel",
+        roles: ["admin"],
+      },
+      {
+        organisation: "deux-sevres-numerique",
+        email: "securite@deux-sevres-numerique.demo",
+        firstName: "Anne",
+        lastName: "Girard",
+        roles: ["security_officer"],
+      },
+      {
+        organisation: "deux-sevres-numerique",
+        email: "soutien@deux-sevres-numerique.demo",
+        firstName: "Luc",
+        lastName: "Bonnet",
+        roles: ["support_agent"],
+      },
+      {
+        organisation: "fibre-poitou",
+        email: "admin@fibre-poitou.demo",
+        firstName: "Élise",
+        lastName: "Fournier",
+        roles: ["customer_admin"],
+      },
+      {
+        organisation: "niort-connect",
+        email: "admin@niort-connect.demo",
+        firstName: "Karim",
+        lastName: "Benali",
+        roles: ["customer_admin"],
       },
     ],
   },

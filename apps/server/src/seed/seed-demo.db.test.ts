@@ -1,4 +1,4 @@
-import { organisations, subscriptions } from "@guichet/db";
+import { organisations, subscriptions, users } from "@guichet/db";
 import { createTestDatabase, databaseKindsUnderTest } from "@guichet/db/testing";
 import { eq } from "drizzle-orm";
 import { describe, expect, inject, it } from "vitest";
@@ -24,6 +24,11 @@ describe.each(databaseKindsUnderTest(postgresUrl))("demo data on %s", (kind) => 
           .from(organisations)
           .where(eq(organisations.kind, "customer"));
         expect(customers.length).toBeGreaterThanOrEqual(3);
+        const people = await database.db.select().from(users);
+        expect(people.length).toBeGreaterThanOrEqual(5);
+        expect(people.every((p) => p.status === "active" && p.passwordHash?.startsWith("$argon2id$"))).toBe(
+          true,
+        );
         const held = await database.db.select().from(subscriptions);
         const items = new Set(contract.catalogue.items.map((item) => item.id));
         expect(held.every((s) => items.has(s.catalogueItemId))).toBe(true);

@@ -1,7 +1,8 @@
-import { type Db, deployment, organisations, subscriptions } from "@guichet/db";
+import { type Db, deployment, namedContacts, organisations, subscriptions, users } from "@guichet/db";
 import type { Contract } from "@guichet/domain";
 import { eq } from "drizzle-orm";
-import { DEMO_DATA } from "./demo-data.js";
+import { hashPassword } from "../modules/accounts/passwords.js";
+import { DEMO_DATA, DEMO_PASSWORD } from "./demo-data.js";
 
 export class SeedError extends Error {}
 
@@ -23,6 +24,8 @@ export async function seedDemoData(db: Db, contract: Contract, now: Date): Promi
       }
     }
   }
+  // Hashed before the transaction: argon2 is slow on purpose, the transaction should not be.
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
   return db.transaction(async (tx) => {
     const [row] = await tx.select().from(deployment).where(eq(deployment.id, "this"));
     if (row?.demoSeededAt) return false;
@@ -48,6 +51,33 @@ export async function seedDemoData(db: Db, contract: Contract, now: Date): Promi
           startsOn: h.from,
         })),
       );
+    }
+    const bySlug = new Map(
+      (await tx.select({ id: organisations.id, slug: organisations.slug }).from(organisations)).map((o) => [
+        o.slug,
+        o.id,
+      ]),
+    );
+    for (const person of data.people) {
+      const organisationId = bySlug.get(person.organisation);
+      if (!organisationId)
+        throw new SeedError(`demo person ${person.email}: no organisation "${person.organisation}"`);
+      const { namedContact, organisation: _slug, ...fields } = person;
+      const [user] = await tx
+        .insert(users)
+        .values({
+          ...fields,
+          organisationId,
+          status: "active",
+          passwordHash,
+          statusChangedAt: now,
+          createdAt: now,
+        })
+        .returning({ id: users.id });
+      if (namedContact && user)
+        await tx
+          .insert(namedContacts)
+          .values({ userId: user.id, organisationId, ...namedContact, createdAt: now });
     }
     await tx.update(deployment).set({ demoSeededAt: now }).where(eq(deployment.id, "this"));
     return true;
