@@ -4,9 +4,10 @@ import { and, count, eq, inArray, ne, sql } from "drizzle-orm";
 import type { AppContext } from "../../app-context.js";
 import { calendarOf } from "../../contract/calendars.js";
 import { type AuditActor, recordAudit } from "../audit/record-audit.js";
+import { deploymentMail } from "../mail/deployment-mail.js";
 import { enqueueMail } from "../mail/enqueue-mail.js";
 import { supportPlanOf } from "../organisations/support-plan-of.js";
-import { issueLink, timeZoneOf } from "./issue-link.js";
+import { issueLink } from "./issue-link.js";
 
 export interface InviteInput {
   organisationId: string;
@@ -141,10 +142,7 @@ export async function inviteUser(
       locale: input.locale,
       params: { firstName: input.firstName, organisationName: organisation.name, link, expiresAt },
       clause: contract.id === "deux-sevres-eservices" ? "DSN-ID-02" : "MCR-ACC-01",
-      portalName: contract.provider.portalName,
-      publicUrl: context.config.PUBLIC_URL,
-      timeZone: timeZoneOf(contract),
-      now,
+      ...deploymentMail(context, now),
     });
     await recordAudit(
       tx,

@@ -1,8 +1,9 @@
-import { oneTimeTokens, organisations, sessions, users } from "@guichet/db";
+import { oneTimeTokens, organisations, users } from "@guichet/db";
 import { and, eq, gt, isNull } from "drizzle-orm";
 import type { AppContext } from "../../app-context.js";
 import { recordAudit } from "../audit/record-audit.js";
 import { hashPassword, passwordStrength } from "./passwords.js";
+import { revokeSessionsOf } from "./revoke-sessions.js";
 import { hashSecret } from "./secrets.js";
 
 export type RedeemResult =
@@ -91,10 +92,7 @@ export async function redeemLink(
         })
         .where(eq(users.id, user.id));
       if (link.purpose === "password_reset") {
-        await tx
-          .update(sessions)
-          .set({ revokedAt: now })
-          .where(and(eq(sessions.userId, user.id), isNull(sessions.revokedAt)));
+        await revokeSessionsOf(tx, user.id, now);
       }
       await recordAudit(
         tx,

@@ -2,8 +2,9 @@ import { users } from "@guichet/db";
 import { and, eq } from "drizzle-orm";
 import type { AppContext } from "../../app-context.js";
 import { recordAudit } from "../audit/record-audit.js";
+import { deploymentMail } from "../mail/deployment-mail.js";
 import { enqueueMail } from "../mail/enqueue-mail.js";
-import { issueLink, timeZoneOf } from "./issue-link.js";
+import { issueLink } from "./issue-link.js";
 
 interface RequestInfo {
   ip?: string;
@@ -60,10 +61,7 @@ export async function requestPasswordReset(
       locale: user.locale,
       params: { firstName: user.firstName, link, expiresAt },
       clause: null,
-      portalName: context.contract.provider.portalName,
-      publicUrl: context.config.PUBLIC_URL,
-      timeZone: timeZoneOf(context.contract),
-      now,
+      ...deploymentMail(context, now),
     });
     await recordAudit(
       tx,

@@ -1,9 +1,11 @@
-import { apiTokens, namedContacts, sessions, users } from "@guichet/db";
+import { apiTokens, namedContacts, users } from "@guichet/db";
 import { and, eq, isNull } from "drizzle-orm";
 import type { AppContext } from "../../app-context.js";
 import { type AuditActor, recordAudit } from "../audit/record-audit.js";
+import { deploymentMail } from "../mail/deployment-mail.js";
 import { enqueueMail } from "../mail/enqueue-mail.js";
-import { issueLink, timeZoneOf } from "./issue-link.js";
+import { issueLink } from "./issue-link.js";
+import { revokeSessionsOf } from "./revoke-sessions.js";
 
 /**
  * On loss or suspected fraud (DSN-ID-04) an identifier is revoked at once — its sessions and
@@ -28,10 +30,7 @@ export async function revokeIdentifier(
       .update(users)
       .set({ status: "revoked", statusReason: input.reason, statusChangedAt: now })
       .where(eq(users.id, old.id));
-    await tx
-      .update(sessions)
-      .set({ revokedAt: now })
-      .where(and(eq(sessions.userId, old.id), isNull(sessions.revokedAt)));
+    await revokeSessionsOf(tx, old.id, now);
     await tx
       .update(apiTokens)
       .set({ revokedAt: now })
@@ -79,10 +78,7 @@ export async function revokeIdentifier(
           contract.provider.name,
       },
       clause: "DSN-ID-04",
-      portalName: contract.provider.portalName,
-      publicUrl: context.config.PUBLIC_URL,
-      timeZone: timeZoneOf(contract),
-      now,
+      ...deploymentMail(context, now),
     });
     await recordAudit(
       tx,

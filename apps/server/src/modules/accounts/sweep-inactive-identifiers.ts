@@ -1,10 +1,12 @@
-import { sessions, users } from "@guichet/db";
+import { users } from "@guichet/db";
 import { subtractCalendarDuration } from "@guichet/domain";
 import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
 import type { AppContext } from "../../app-context.js";
 import { type AuditActor, recordAudit } from "../audit/record-audit.js";
+import { deploymentMail } from "../mail/deployment-mail.js";
 import { enqueueMail } from "../mail/enqueue-mail.js";
 import { timeZoneOf } from "./issue-link.js";
+import { revokeSessionsOf } from "./revoke-sessions.js";
 
 /** How long before deactivation the person is warned by e-mail. */
 export const INACTIVITY_WARNING_DAYS = 14;
@@ -50,10 +52,7 @@ export async function sweepInactiveIdentifiers(
           .where(and(eq(users.id, user.id), eq(users.status, "active"), lt(lastUse, cutoff)))
           .returning({ id: users.id });
         if (done.length === 0) return;
-        await tx
-          .update(sessions)
-          .set({ revokedAt: now })
-          .where(and(eq(sessions.userId, user.id), isNull(sessions.revokedAt)));
+        await revokeSessionsOf(tx, user.id, now);
         await recordAudit(
           tx,
           SYSTEM,
@@ -88,10 +87,7 @@ export async function sweepInactiveIdentifiers(
         locale: user.locale,
         params: { firstName: user.firstName, lastUsedAt, deactivationAt },
         clause: rule.clause,
-        portalName: context.contract.provider.portalName,
-        publicUrl: context.config.PUBLIC_URL,
-        timeZone: zone,
-        now,
+        ...deploymentMail(context, now),
       });
       await recordAudit(
         tx,

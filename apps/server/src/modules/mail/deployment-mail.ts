@@ -1,0 +1,17 @@
+import type { AppContext } from "../../app-context.js";
+import { timeZoneOf } from "../accounts/issue-link.js";
+import type { EnqueueMail } from "./enqueue-mail.js";
+import type { MailKind } from "./templates.js";
+
+/** What every mail of a deployment shares: the portal's name, its address, its time zone. */
+export function deploymentMail(
+  context: Pick<AppContext, "contract" | "config">,
+  now: Date,
+): Pick<EnqueueMail<MailKind>, "portalName" | "publicUrl" | "timeZone" | "now"> {
+  return {
+    portalName: context.contract.provider.portalName,
+    publicUrl: context.config.PUBLIC_URL,
+    timeZone: timeZoneOf(context.contract),
+    now,
+  };
+}
