@@ -58,6 +58,15 @@ describe.each(databaseKindsUnderTest(postgresUrl))("foundation HTTP on %s", (kin
     expect(docs.headers["content-type"]).toContain("text/html");
   });
 
+  it("serves the built portal at / and its page addresses, without signing in", async () => {
+    // `npm test` builds the portal first (pretest).
+    for (const url of ["/", "/rights", "/invitation"]) {
+      const page = await t.app.inject({ method: "GET", url, headers: { accept: "text/html" } });
+      expect(page.statusCode, url).toBe(200);
+      expect(page.body.toLowerCase()).toContain("<!doctype html>");
+    }
+  });
+
   it("answers an unknown route with a JSON 404 in French by default", async () => {
     const response = await t.app.inject({ method: "GET", url: "/api/nothing-here" });
     expect(response.statusCode).toBe(404);

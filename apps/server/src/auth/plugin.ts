@@ -44,8 +44,10 @@ export async function registerAuth(app: FastifyInstance, context: AppContext): P
   app.decorateRequest("principal", undefined);
   app.addHook("preHandler", async (request) => {
     const url = request.routeOptions.url;
-    // Unmatched routes fall through to the JSON 404; the API documentation is public.
-    if (request.routeOptions.config?.public || !url || url.startsWith("/api/docs")) return;
+    // Outside /api are the portal's static files (public by nature); unmatched routes fall through
+    // to the JSON 404; the API documentation is public.
+    if (request.routeOptions.config?.public || !url?.startsWith("/api/") || url.startsWith("/api/docs"))
+      return;
     const locale = negotiateLocale(request.headers["accept-language"]);
     const now = context.clock();
     const resolution = await resolveCredentials(
