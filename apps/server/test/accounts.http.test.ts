@@ -150,6 +150,7 @@ describe.each(databaseKindsUnderTest(postgresUrl))("accounts on %s (MultiCloud R
       details: { clause: "MCR-SUP-04", limit: 2, current: 2, plan: "standard" },
     });
     expect(third.json().message).toContain("MCR-SUP-04");
+    expect(third.json().message).toContain("l'offre Standard permet 2 contacts nommés");
     const people = await t.app.inject({
       method: "GET",
       url: `/api/organisations/${customerId}/users`,

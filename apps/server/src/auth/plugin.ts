@@ -1,6 +1,7 @@
 import fastifyCookie from "@fastify/cookie";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { AppContext } from "../app-context.js";
+import { securityContactOf, suspensionClauseOf } from "../contract/contacts.js";
 import { AppError } from "../http/errors.js";
 import { negotiateLocale, t } from "../i18n/index.js";
 import { sameSecret } from "../modules/accounts/secrets.js";
@@ -68,14 +69,11 @@ export async function registerAuth(app: FastifyInstance, context: AppContext): P
           secondFactor: "totp",
         });
       case "suspended": {
-        const contact =
-          context.contract.provider.contacts.securityEmail ??
-          context.contract.provider.contacts.supportEmail ??
-          "";
+        const contact = securityContactOf(context.contract);
         throw new AppError("forbidden", t(locale, "auth.suspended", { contact }), {
           reason: "organisation_suspended",
           contact,
-          clause: context.contract.id === "deux-sevres-eservices" ? "DSN-SEC-02" : "MCR-ACC-06",
+          clause: suspensionClauseOf(context.contract),
         });
       }
       case "principal":

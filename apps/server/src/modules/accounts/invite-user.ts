@@ -33,6 +33,7 @@ export type InviteRefusal =
       limit: number | "unlimited";
       current: number;
       plan: string;
+      planName: { fr: string; en: string };
       clause: "MCR-SUP-04";
     };
 
@@ -99,7 +100,10 @@ export async function inviteUser(
         .innerJoin(users, eq(users.id, namedContacts.userId))
         .where(and(eq(namedContacts.organisationId, organisation.id), inArray(users.status, [...LIVE])));
       const decision = canAddNamedContact(limit, held?.n ?? 0);
-      if (!decision.allowed) return { ok: false, reason: "named_contact_limit", ...decision, plan };
+      const planName = contract.supportPlans[plan]?.name ?? { fr: plan, en: plan };
+      if (!decision.allowed) {
+        return { ok: false, reason: "named_contact_limit", ...decision, plan, planName };
+      }
     }
 
     const sentWithin = policy.identifiersSentWithin;
@@ -141,7 +145,7 @@ export async function inviteUser(
       to: email,
       locale: input.locale,
       params: { firstName: input.firstName, organisationName: organisation.name, link, expiresAt },
-      clause: contract.id === "deux-sevres-eservices" ? "DSN-ID-02" : "MCR-ACC-01",
+      clause: contract.identifierPolicy.invitationLink.clause ?? "MCR-ACC-01",
       ...deploymentMail(context, now),
     });
     await recordAudit(

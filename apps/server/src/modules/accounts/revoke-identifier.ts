@@ -1,6 +1,7 @@
 import { apiTokens, namedContacts, users } from "@guichet/db";
 import { and, eq, isNull } from "drizzle-orm";
 import type { AppContext } from "../../app-context.js";
+import { securityContactOf } from "../../contract/contacts.js";
 import { type AuditActor, recordAudit } from "../audit/record-audit.js";
 import { deploymentMail } from "../mail/deployment-mail.js";
 import { enqueueMail } from "../mail/enqueue-mail.js";
@@ -72,10 +73,7 @@ export async function revokeIdentifier(
         firstName: old.firstName,
         link,
         expiresAt,
-        contact:
-          contract.provider.contacts.securityEmail ??
-          contract.provider.contacts.supportEmail ??
-          contract.provider.name,
+        contact: securityContactOf(contract),
       },
       clause: "DSN-ID-04",
       ...deploymentMail(context, now),

@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { AppContext } from "../../app-context.js";
 import { SESSION_COOKIE } from "../../auth/authenticate.js";
 import { principalOf } from "../../auth/plugin.js";
+import { securityContactOf } from "../../contract/contacts.js";
 import { AppError } from "../../http/errors.js";
 import { negotiateLocale, t } from "../../i18n/index.js";
 import { PASSWORD_MAX_LENGTH } from "./passwords.js";
@@ -73,7 +74,7 @@ export function authRoutes(context: AppContext): FastifyPluginAsyncZod {
           if (result.reason === "second_factor_invalid")
             throw new AppError("unauthenticated", t(locale, "auth.totp_invalid"));
           if (result.reason === "suspended") {
-            const contact = context.contract.provider.contacts.securityEmail ?? "";
+            const contact = securityContactOf(context.contract);
             throw new AppError("forbidden", t(locale, "auth.suspended", { contact }), {
               reason: "organisation_suspended",
             });

@@ -68,10 +68,13 @@ function refusal(request: FastifyRequest, refused: InviteRefusal): AppError {
     case "named_contact_limit":
       return new AppError(
         "contract_rule",
-        t(locale, "invite.named_contact_limit", { ...refused, limit: String(refused.limit) }),
-        {
-          ...refused,
-        },
+        t(locale, "invite.named_contact_limit", {
+          plan: refused.planName[locale],
+          limit: String(refused.limit),
+          current: refused.current,
+          clause: refused.clause,
+        }),
+        { ...refused },
       );
   }
 }

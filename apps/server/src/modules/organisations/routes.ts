@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppContext } from "../../app-context.js";
 import { actorOf } from "../../auth/principal.js";
+import { suspensionClauseOf } from "../../contract/contacts.js";
 import { notFound } from "../../http/not-found.js";
 import { authorize } from "../../policies/authorize.js";
 import { organisationPolicy } from "../../policies/organisation-policy.js";
@@ -24,7 +25,7 @@ const ZOrganisation = z.object({
 /** Organisations and their suspension (DSN-SEC-02, MCR-ACC-06). */
 export function organisationRoutes(context: AppContext): FastifyPluginAsyncZod {
   const { db } = context.database;
-  const clause = context.contract.id === "deux-sevres-eservices" ? "DSN-SEC-02" : "MCR-ACC-06";
+  const clause = suspensionClauseOf(context.contract);
   return async (app) => {
     app.get(
       "/api/organisations",

@@ -1,0 +1,96 @@
+import { queryString, request, setCsrfToken } from "./client";
+import type {
+  ApiTokenView,
+  AuditEntry,
+  AuditQuery,
+  ContractSummary,
+  Invitation,
+  Me,
+  NamedContactInput,
+  NamedContactQuota,
+  OrganisationView,
+  OutboxPage,
+  Role,
+  SupportGrantView,
+  UserView,
+} from "./types";
+
+const org = (organisationId: string) => `/api/organisations/${encodeURIComponent(organisationId)}`;
+
+/** The API, one typed function per route the portal uses. */
+export const api = {
+  contract: () => request<ContractSummary>("GET", "/api/contract"),
+
+  async me(): Promise<Me> {
+    const me = await request<Me>("GET", "/api/auth/me");
+    setCsrfToken(me.csrfToken);
+    return me;
+  },
+  async signIn(input: { email: string; password: string; totpCode?: string }) {
+    const session = await request<{ csrfToken: string; expiresAt: string }>(
+      "POST",
+      "/api/auth/sign-in",
+      input,
+    );
+    setCsrfToken(session.csrfToken);
+    return session;
+  },
+  async signOut() {
+    await request<null>("POST", "/api/auth/sign-out");
+    setCsrfToken(undefined);
+  },
+  enrolTotp: () => request<{ secret: string; uri: string }>("POST", "/api/auth/totp/enrol"),
+  verifyTotp: (code: string) => request<null>("POST", "/api/auth/totp/verify", { code }),
+  redeemLink: (token: string, password: string) =>
+    request<{ email: string; strength: number }>("POST", "/api/auth/links/redeem", { token, password }),
+  requestPasswordReset: (email: string) => request<null>("POST", "/api/auth/password-reset", { email }),
+  /** A provider agent enters a customer's tenant under a grant, or leaves it with null (MCR-ACC-05). */
+  act: (grantId: string | null) => request<null>("POST", "/api/auth/acting", { grantId }),
+
+  users: (organisationId: string) => request<UserView[]>("GET", `${org(organisationId)}/users`),
+  invite: (organisationId: string, invitation: Invitation) =>
+    request<{ userId: string }>("POST", `${org(organisationId)}/users`, invitation),
+  revokeIdentifier: (organisationId: string, userId: string, reason: "loss" | "fraud") =>
+    request<{ newUserId: string }>("POST", `${org(organisationId)}/users/${userId}/revoke`, { reason }),
+  namedContactQuota: (organisationId: string) =>
+    request<NamedContactQuota>("GET", `${org(organisationId)}/named-contacts`),
+  addNamedContact: (organisationId: string, contact: NamedContactInput) =>
+    request<{ userId: string }>("POST", `${org(organisationId)}/named-contacts`, contact),
+
+  apiTokens: (organisationId: string) => request<ApiTokenView[]>("GET", `${org(organisationId)}/api-tokens`),
+  createApiToken: (organisationId: string, input: { name: string; roles: Role[]; expiresAt: string }) =>
+    request<{ token: string; apiToken: ApiTokenView }>("POST", `${org(organisationId)}/api-tokens`, input),
+  revokeApiToken: (organisationId: string, tokenId: string) =>
+    request<null>("POST", `${org(organisationId)}/api-tokens/${tokenId}/revoke`),
+
+  supportGrants: (organisationId: string) =>
+    request<SupportGrantView[]>("GET", `${org(organisationId)}/support-grants`),
+  grantSupport: (organisationId: string, input: { agentEmail: string; reason: string; expiresAt: string }) =>
+    request<{ grantId: string }>("POST", `${org(organisationId)}/support-grants`, input),
+  revokeSupportGrant: (organisationId: string, grantId: string) =>
+    request<null>("POST", `${org(organisationId)}/support-grants/${grantId}/revoke`),
+
+  organisations: () => request<OrganisationView[]>("GET", "/api/organisations"),
+  organisation: (organisationId: string) => request<OrganisationView>("GET", org(organisationId)),
+  setSuspension: (organisationId: string, suspended: boolean, reason: string) =>
+    request<null>("POST", `${org(organisationId)}/suspension${suspended ? "" : "/lift"}`, { reason }),
+
+  audit: (query: AuditQuery) => request<AuditEntry[]>("GET", `/api/audit${queryString({ ...query })}`),
+  /** The same search as a CSV file, for a download link (the session cookie goes with it). */
+  auditCsvUrl: (query: AuditQuery) => `/api/audit/export.csv${queryString({ ...query, limit: 1000 })}`,
+  outbox: (cursor?: string) => request<OutboxPage>("GET", `/api/outbox${queryString({ cursor })}`),
+};
+
+/** Query keys, one place so invalidations cannot drift from the queries. */
+export const keys = {
+  contract: ["contract"] as const,
+  me: ["me"] as const,
+  users: (organisationId: string) => ["users", organisationId] as const,
+  namedContacts: (organisationId: string) => ["named-contacts", organisationId] as const,
+  apiTokens: (organisationId: string) => ["api-tokens", organisationId] as const,
+  supportGrants: (organisationId: string) => ["support-grants", organisationId] as const,
+  organisations: ["organisations"] as const,
+  organisation: (organisationId: string) => ["organisations", organisationId] as const,
+  audit: (query: AuditQuery) => ["audit", query] as const,
+  outbox: ["outbox"] as const,
+};

@@ -1,0 +1,66 @@
+import { Anchor, List, Stack, Text } from "@mantine/core";
+import { Link } from "@tanstack/react-router";
+import { useTranslation } from "react-i18next";
+import type { Me } from "../api/types";
+import { clausesOf } from "../clauses";
+import { Allowed } from "../components/Allowed";
+import { InviteForm, invitableCustomerRoles } from "../components/InviteForm";
+import { PageHeader } from "../components/PageHeader";
+import { Section } from "../components/Section";
+import { can, sectionsFor } from "../permissions";
+import { useContract } from "../session";
+
+/** Who is signed in, and the sections their roles open. */
+export function HomePage() {
+  return <Allowed when={() => true}>{(me) => <Home me={me} />}</Allowed>;
+}
+
+function Home({ me }: { me: Me }) {
+  const { t } = useTranslation();
+  const contract = useContract().data;
+  const sections = sectionsFor(me);
+  // Someone given the right to invite, without the Rights page, invites from here (MCR-ACC-02).
+  const invites = me.organisationKind === "customer" && me.canInvite && !can.manageRights(me);
+  return (
+    <Stack>
+      <PageHeader
+        title={t("home.title")}
+        intro={
+          me.organisationKind === "provider"
+            ? t("home.provider", { provider: contract?.provider.name ?? "" })
+            : t("home.customer")
+        }
+      />
+      <Text fw={700}>{t("home.greeting", { name: me.displayName })}</Text>
+      <Text>{t("home.roles", { roles: me.roles.map((role) => t(`roles.${role}`)).join(", ") })}</Text>
+      <Section title={t("home.sections")}>
+        {sections.length > 0 ? (
+          <List>
+            {sections.map((section) => (
+              <List.Item key={section.to}>
+                <Anchor component={Link} to={section.to}>
+                  {t(section.label)}
+                </Anchor>
+              </List.Item>
+            ))}
+          </List>
+        ) : (
+          <Text>{t("home.noSection")}</Text>
+        )}
+      </Section>
+      {invites && (
+        <Section
+          title={t("rights.invite.heading")}
+          intro={t("rights.invite.intro")}
+          clause={contract && clausesOf(contract).canInvite}
+        >
+          <InviteForm
+            organisationId={me.organisationId}
+            roles={invitableCustomerRoles(false)}
+            allowCanInvite={false}
+          />
+        </Section>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,61 @@
+import { Stack } from "@mantine/core";
+import { useQuery } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import { api, keys } from "../api/endpoints";
+import { clausesOf } from "../clauses";
+import { Allowed } from "../components/Allowed";
+import { InviteForm, invitableCustomerRoles } from "../components/InviteForm";
+import { PageHeader } from "../components/PageHeader";
+import { Section } from "../components/Section";
+import { useLocaleFormat } from "../i18n/format";
+import { can } from "../permissions";
+import { ApiTokensSection } from "../rights/ApiTokensSection";
+import { NamedContactsSection } from "../rights/NamedContactsSection";
+import { SupportGrantsSection } from "../rights/SupportGrantsSection";
+import { UsersSection } from "../rights/UsersSection";
+import { useContract } from "../session";
+
+/** "Droits": a customer administrator manages the organisation's people and access (MCR-ACC-03). */
+export function RightsPage() {
+  return <Allowed when={can.manageRights}>{(me) => <Rights organisationId={me.organisationId} />}</Allowed>;
+}
+
+function Rights({ organisationId }: { organisationId: string }) {
+  const { t } = useTranslation();
+  const { label } = useLocaleFormat();
+  const contract = useContract().data;
+  const organisation = useQuery({
+    queryKey: keys.organisation(organisationId),
+    queryFn: () => api.organisation(organisationId),
+  });
+  if (!contract) return null;
+  const clauses = clausesOf(contract);
+  const desk = contract.provider.supportDeskName
+    ? label(contract.provider.supportDeskName)
+    : contract.provider.name;
+  return (
+    <Stack gap={0}>
+      <PageHeader
+        title={t("rights.title")}
+        intro={organisation.data ? t("rights.intro", { organisation: organisation.data.name }) : undefined}
+        clause={clauses.rights}
+      />
+      <UsersSection organisationId={organisationId} revokeClause={clauses.revokeIdentifier} />
+      <Section
+        title={t("rights.invite.heading")}
+        intro={t("rights.invite.intro")}
+        clause={clauses.invitation}
+      >
+        <InviteForm
+          organisationId={organisationId}
+          roles={invitableCustomerRoles(true)}
+          allowCanInvite
+          canInviteClause={clauses.canInvite}
+        />
+      </Section>
+      {clauses.namedContacts && <NamedContactsSection organisationId={organisationId} desk={desk} />}
+      <SupportGrantsSection organisationId={organisationId} clause={clauses.supportGrants} />
+      <ApiTokensSection organisationId={organisationId} clause={clauses.apiTokens} />
+    </Stack>
+  );
+}

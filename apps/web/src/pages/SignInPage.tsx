@@ -1,0 +1,135 @@
+import { Alert, Anchor, Button, PasswordInput, Stack, TextInput } from "@mantine/core";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { Link, useNavigate, useSearch } from "@tanstack/react-router";
+import { type FormEvent, useEffect, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { ApiError } from "../api/client";
+import { api, keys } from "../api/endpoints";
+import { ErrorAlert } from "../components/ErrorAlert";
+import { PageHeader } from "../components/PageHeader";
+import { landingPath } from "../permissions";
+
+export interface SignInSearch {
+  /** The page asked for before signing in. */
+  redirect?: string;
+  email?: string;
+  /** Arriving from a set-password link. */
+  passwordSet?: string;
+}
+
+/** Only a path of this site: never send someone elsewhere after signing in. */
+function safeRedirect(path: string | undefined): string | undefined {
+  return path?.startsWith("/") && !path.startsWith("//") ? path : undefined;
+}
+
+/**
+ * E-mail and password, then the TOTP code when the account has one. Provider staff who must
+ * enrol a second factor are sent on to enrolment (/second-facteur).
+ */
+export function SignInPage() {
+  const { t } = useTranslation();
+  const search = useSearch({ from: "/connexion" });
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const [email, setEmail] = useState(search.email ?? "");
+  const [password, setPassword] = useState("");
+  const [code, setCode] = useState("");
+  const [codeStep, setCodeStep] = useState(false);
+  const codeInput = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    if (codeStep) codeInput.current?.focus();
+  }, [codeStep]);
+
+  const signIn = useMutation({
+    mutationFn: () => api.signIn({ email, password, totpCode: codeStep ? code : undefined }),
+    onSuccess: async () => {
+      try {
+        // Refetch in place (not remove): the header observes this query and must see the new session.
+        const me = await queryClient.fetchQuery({ queryKey: keys.me, queryFn: api.me, staleTime: 0 });
+        await navigate({ href: safeRedirect(search.redirect) ?? landingPath(me) });
+      } catch (error) {
+        if (error instanceof ApiError && error.secondFactorDue) await navigate({ to: "/second-facteur" });
+        else throw error;
+      }
+    },
+    onError: (error) => {
+      if (error instanceof ApiError && error.secondFactorDue) setCodeStep(true);
+    },
+  });
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    signIn.mutate();
+  };
+  // Asking for the code is a step, not a failure: only other refusals are shown as errors.
+  const refusal = signIn.error instanceof ApiError && signIn.error.secondFactorDue ? null : signIn.error;
+
+  return (
+    <Stack maw={480} mx="auto">
+      <PageHeader title={t("signIn.title")} intro={t("signIn.intro")} />
+      {search.passwordSet && search.email && (
+        <Alert color="green" variant="light" role="status">
+          {t("signIn.passwordSet", { email: search.email })}
+        </Alert>
+      )}
+      <form onSubmit={submit}>
+        <Stack>
+          {!codeStep ? (
+            <>
+              <TextInput
+                label={t("common.email")}
+                type="email"
+                autoComplete="username"
+                required
+                value={email}
+                onChange={(event) => setEmail(event.currentTarget.value)}
+              />
+              <PasswordInput
+                label={t("signIn.password")}
+                autoComplete="current-password"
+                required
+                value={password}
+                onChange={(event) => setPassword(event.currentTarget.value)}
+              />
+            </>
+          ) : (
+            <TextInput
+              label={t("signIn.code")}
+              description={t("signIn.codeIntro")}
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              pattern="[0-9]{6}"
+              maxLength={6}
+              required
+              ref={codeInput}
+              value={code}
+              onChange={(event) => setCode(event.currentTarget.value.trim())}
+            />
+          )}
+          <ErrorAlert error={refusal} />
+          <Button type="submit" loading={signIn.isPending}>
+            {codeStep ? t("signIn.verify") : t("signIn.submit")}
+          </Button>
+          {codeStep ? (
+            <Anchor
+              component="button"
+              type="button"
+              onClick={() => {
+                setCodeStep(false);
+                setCode("");
+                signIn.reset();
+              }}
+            >
+              {t("signIn.back")}
+            </Anchor>
+          ) : (
+            <Anchor component={Link} to="/mot-de-passe-oublie">
+              {t("signIn.forgot")}
+            </Anchor>
+          )}
+        </Stack>
+      </form>
+    </Stack>
+  );
+}

@@ -1,0 +1,159 @@
+import { Alert, Button, Code, Group, SimpleGrid, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { FormEvent } from "react";
+import { useTranslation } from "react-i18next";
+import { api, keys } from "../api/endpoints";
+import { TOKEN_ROLES } from "../api/types";
+import { CheckboxFieldset } from "../components/CheckboxFieldset";
+import { CopyValue } from "../components/CopyValue";
+import { ErrorAlert } from "../components/ErrorAlert";
+import { Section } from "../components/Section";
+import { lifecycleStatus, StatusBadge } from "../components/StatusBadge";
+import { checked, field, localInputValue, localToIso } from "../form-data";
+import { useLocaleFormat } from "../i18n/format";
+
+/**
+ * API tokens for integrated mode (DSN-SEC-03). A new token's secret is shown once, with a copy
+ * button; afterwards only its first characters are known.
+ */
+export function ApiTokensSection({ organisationId, clause }: { organisationId: string; clause: string }) {
+  const { t } = useTranslation();
+  const { dateTime } = useLocaleFormat();
+  const queryClient = useQueryClient();
+  const tokens = useQuery({
+    queryKey: keys.apiTokens(organisationId),
+    queryFn: () => api.apiTokens(organisationId),
+  });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: keys.apiTokens(organisationId) });
+  const create = useMutation({
+    mutationFn: (input: Parameters<typeof api.createApiToken>[1]) =>
+      api.createApiToken(organisationId, input),
+    onSuccess: refresh,
+  });
+  const revoke = useMutation({
+    mutationFn: (tokenId: string) => api.revokeApiToken(organisationId, tokenId),
+    onSuccess: refresh,
+  });
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const data = new FormData(form);
+    create.mutate(
+      {
+        name: field(data, "name"),
+        roles: checked(data, "roles", TOKEN_ROLES),
+        expiresAt: localToIso(field(data, "expiresAt")),
+      },
+      { onSuccess: () => form.reset() },
+    );
+  };
+  const now = Date.now();
+
+  return (
+    <Section title={t("rights.tokens.heading")} intro={t("rights.tokens.intro")} clause={clause}>
+      <ErrorAlert error={tokens.error ?? revoke.error} />
+      {create.data && (
+        <Alert
+          color="yellow"
+          variant="light"
+          title={t("rights.tokens.createdTitle", { name: create.data.apiToken.name })}
+        >
+          <Stack gap="xs">
+            <Text size="sm">{t("rights.tokens.createdText")}</Text>
+            <CopyValue
+              label={t("rights.tokens.secret")}
+              value={create.data.token}
+              copyLabel={t("rights.tokens.copy")}
+              copiedLabel={t("rights.tokens.copied")}
+            />
+          </Stack>
+        </Alert>
+      )}
+      {revoke.isSuccess && (
+        <Alert color="green" variant="light" role="status">
+          {t("rights.tokens.revoked")}
+        </Alert>
+      )}
+      {tokens.data?.length === 0 && <Text>{t("rights.tokens.empty")}</Text>}
+      {tokens.data && tokens.data.length > 0 && (
+        <Table.ScrollContainer minWidth={760}>
+          <Table striped verticalSpacing="xs">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t("common.name")}</Table.Th>
+                <Table.Th scope="col">{t("rights.tokens.prefix")}</Table.Th>
+                <Table.Th scope="col">{t("rights.tokens.roles")}</Table.Th>
+                <Table.Th scope="col">{t("rights.tokens.expires")}</Table.Th>
+                <Table.Th scope="col">{t("rights.tokens.lastUsed")}</Table.Th>
+                <Table.Th scope="col">{t("common.status")}</Table.Th>
+                <Table.Th scope="col">{t("common.actions")}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {tokens.data.map((token) => {
+                const status = lifecycleStatus(token, now);
+                return (
+                  <Table.Tr key={token.id}>
+                    <Table.Td>{token.name}</Table.Td>
+                    <Table.Td>
+                      <Code>{token.prefix}…</Code>
+                    </Table.Td>
+                    <Table.Td>{token.roles.map((role) => t(`roles.${role}`)).join(", ")}</Table.Td>
+                    <Table.Td>{dateTime(token.expiresAt)}</Table.Td>
+                    <Table.Td>{token.lastUsedAt ? dateTime(token.lastUsedAt) : t("common.never")}</Table.Td>
+                    <Table.Td>
+                      <StatusBadge status={status} label={t(`status.${status}`)} />
+                    </Table.Td>
+                    <Table.Td>
+                      {status === "active" && (
+                        <Button
+                          size="xs"
+                          variant="default"
+                          aria-label={t("rights.tokens.revokeLabel", { name: token.name })}
+                          loading={revoke.isPending && revoke.variables === token.id}
+                          onClick={() => revoke.mutate(token.id)}
+                        >
+                          {t("rights.tokens.revoke")}
+                        </Button>
+                      )}
+                    </Table.Td>
+                  </Table.Tr>
+                );
+              })}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+      <Title order={3} size="h4">
+        {t("rights.tokens.createHeading")}
+      </Title>
+      <form onSubmit={submit}>
+        <Stack>
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <TextInput name="name" label={t("rights.tokens.name")} required maxLength={100} />
+            <TextInput
+              name="expiresAt"
+              type="datetime-local"
+              label={t("rights.tokens.expires")}
+              required
+              defaultValue={localInputValue(90)}
+            />
+          </SimpleGrid>
+          <CheckboxFieldset
+            legend={t("rights.tokens.roles")}
+            name="roles"
+            options={TOKEN_ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
+            defaultChecked={["user"]}
+          />
+          <ErrorAlert error={create.error} />
+          <Group>
+            <Button type="submit" loading={create.isPending}>
+              {t("rights.tokens.create")}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Section>
+  );
+}

@@ -1,0 +1,78 @@
+import { Table, Text } from "@mantine/core";
+import { useQuery } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import { api, keys } from "../api/endpoints";
+import { ErrorAlert } from "../components/ErrorAlert";
+import { Section } from "../components/Section";
+import { StatusBadge } from "../components/StatusBadge";
+import { useLocaleFormat } from "../i18n/format";
+import { RevokeIdentifierButton } from "./RevokeIdentifierButton";
+
+/** The organisation's people: identifier, roles, status, last activity (MCR-ACC-03, DSN-ID-01). */
+export function UsersSection({
+  organisationId,
+  revokeClause,
+}: {
+  organisationId: string;
+  revokeClause: string;
+}) {
+  const { t } = useTranslation();
+  const { dateTime } = useLocaleFormat();
+  const users = useQuery({ queryKey: keys.users(organisationId), queryFn: () => api.users(organisationId) });
+  return (
+    <Section title={t("rights.users.heading")}>
+      <ErrorAlert error={users.error} />
+      {users.data?.length === 0 && <Text>{t("rights.users.empty")}</Text>}
+      {users.data && users.data.length > 0 && (
+        <Table.ScrollContainer minWidth={760}>
+          <Table striped verticalSpacing="xs">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t("common.name")}</Table.Th>
+                <Table.Th scope="col">{t("common.email")}</Table.Th>
+                <Table.Th scope="col">{t("rights.invite.roles")}</Table.Th>
+                <Table.Th scope="col">{t("common.status")}</Table.Th>
+                <Table.Th scope="col">{t("rights.users.lastUsed")}</Table.Th>
+                <Table.Th scope="col">{t("common.actions")}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {users.data.map((user) => {
+                const name = `${user.firstName} ${user.lastName}`;
+                return (
+                  <Table.Tr key={user.id}>
+                    <Table.Td>{name}</Table.Td>
+                    <Table.Td>{user.email}</Table.Td>
+                    <Table.Td>
+                      {user.roles.map((role) => t(`roles.${role}`)).join(", ")}
+                      {user.canInvite && ` · ${t("rights.users.canInvite")}`}
+                    </Table.Td>
+                    <Table.Td>
+                      <StatusBadge status={user.status} label={t(`status.${user.status}`)} />
+                      {user.statusReason && (
+                        <Text size="xs" c="dimmed">
+                          {user.statusReason}
+                        </Text>
+                      )}
+                    </Table.Td>
+                    <Table.Td>{user.lastUsedAt ? dateTime(user.lastUsedAt) : t("common.never")}</Table.Td>
+                    <Table.Td>
+                      {(user.status === "active" || user.status === "invited") && (
+                        <RevokeIdentifierButton
+                          organisationId={organisationId}
+                          user={user}
+                          name={name}
+                          clause={revokeClause}
+                        />
+                      )}
+                    </Table.Td>
+                  </Table.Tr>
+                );
+              })}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+    </Section>
+  );
+}

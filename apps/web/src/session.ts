@@ -1,0 +1,15 @@
+import { useQuery } from "@tanstack/react-query";
+import { api, keys } from "./api/endpoints";
+
+/** The public contract summary: portal name, plans, password policy. Read once per visit. */
+export function useContract() {
+  return useQuery({ queryKey: keys.contract, queryFn: api.contract, staleTime: Number.POSITIVE_INFINITY });
+}
+
+/**
+ * Who is signed in. Its error says why not: signed out (401), second factor due (401 with
+ * details.secondFactor) or organisation suspended (403) — see ApiError.
+ */
+export function useMe() {
+  return useQuery({ queryKey: keys.me, queryFn: api.me, retry: false, staleTime: 30_000 });
+}

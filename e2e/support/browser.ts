@@ -1,0 +1,77 @@
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { AxeBuilder } from "@axe-core/playwright";
+import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import { expect } from "vitest";
+import { type Person, totpCode } from "./seed.js";
+
+const SCREENSHOTS = fileURLToPath(new URL("../screenshots/", import.meta.url));
+
+/**
+ * Debian's Chromium, headless, never a downloaded browser. Playwright gives every launch a
+ * fresh temporary profile (user-data dir) and removes it on close.
+ */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    headless: true,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+}
+
+/** A separate person at the keyboard: own cookies and storage, French like most users. */
+export async function newVisitor(browser: Browser, baseURL: string): Promise<BrowserContext> {
+  const context = await browser.newContext({
+    baseURL,
+    locale: "fr-FR",
+    viewport: { width: 1280, height: 900 },
+    // No transition caught half-way in a screenshot (the portal honours the preference).
+    reducedMotion: "reduce",
+  });
+  context.setDefaultTimeout(10_000);
+  return context;
+}
+
+/**
+ * Keeps a full-page screenshot (e2e/screenshots/NAME.png) and runs axe-core on the page as it
+ * is: any serious or critical violation fails the test, each listed with its elements.
+ */
+export async function checkPage(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  const results = await new AxeBuilder({ page }).options({ resultTypes: ["violations"] }).analyze();
+  const blocking = results.violations
+    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+    .map(
+      (violation) =>
+        `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes
+          .map((node) => node.target.join(" "))
+          .join(", ")}`,
+    );
+  expect(blocking, `axe on ${name} (${page.url()})`).toEqual([]);
+}
+
+/** Signs in through the sign-in page, with the TOTP step when the person has a second factor. */
+export async function signIn(page: Page, person: Person, screenshotPrefix?: string): Promise<void> {
+  await page.goto("/connexion");
+  await page.getByLabel("Adresse e-mail").fill(person.email);
+  await page.getByLabel(/^Mot de passe/).fill(person.password);
+  await page.getByRole("button", { name: "Se connecter" }).click();
+  if (person.totpSecret) {
+    const code = page.getByLabel("Code d'authentification");
+    await code.waitFor();
+    if (screenshotPrefix) await checkPage(page, `${screenshotPrefix}-second-factor-code`);
+    await code.fill(totpCode(person.totpSecret));
+    await page.getByRole("button", { name: "Valider" }).click();
+  }
+  await page.waitForURL((url) => !url.pathname.startsWith("/connexion"));
+}
