@@ -1,7 +1,9 @@
+import { scopedDatabase } from "@guichet/db";
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
 import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import type { AppContext } from "./app-context.js";
 import { registerAuth } from "./auth/plugin.js";
+import { scopeHandlersToTenant } from "./auth/tenant-scope.js";
 import { installErrorHandling } from "./http/error-handler.js";
 import { registerOpenApi } from "./http/openapi.js";
 import { requestIdFor } from "./http/request-id.js";
@@ -41,7 +43,11 @@ export async function buildApp(context: AppContext, options: BuildAppOptions = {
   });
   installErrorHandling(app, BODY_LIMIT, await registerWeb(app));
   await registerOpenApi(app, context.contract.provider.portalName.fr);
+  // Modules see the database through the request's tenant transaction once authenticated.
+  const root = context.database;
+  context = { ...context, database: scopedDatabase(root) };
   await registerAuth(app, context);
+  scopeHandlersToTenant(app, root);
   await app.register(healthRoutes(context));
   await app.register(contractRoutes(context));
   await app.register(authRoutes(context));

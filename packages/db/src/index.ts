@@ -1,4 +1,12 @@
-export { type Database, type DatabaseKind, type DatabaseTarget, type Db, openDatabase } from "./client.js";
+export {
+  type Database,
+  type DatabaseKind,
+  type DatabaseTarget,
+  type Db,
+  openDatabase,
+  rowsOf,
+} from "./client.js";
 export { MIGRATIONS_FOLDER, migrateDatabase } from "./migrate.js";
 export * as schema from "./schema/index.js";
 export * from "./schema/index.js";
+export { runInTenant, scopedDatabase, type TenantScope } from "./tenant-scope.js";

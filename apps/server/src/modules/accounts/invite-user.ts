@@ -1,6 +1,6 @@
-import { type Db, namedContacts, organisations, users } from "@guichet/db";
+import { type Db, namedContacts, organisations, rowsOf, users } from "@guichet/db";
 import { canAddNamedContact, type Role, rolesFitOrganisation } from "@guichet/domain";
-import { and, count, eq, inArray, ne, sql } from "drizzle-orm";
+import { and, count, eq, inArray, sql } from "drizzle-orm";
 import type { AppContext } from "../../app-context.js";
 import { calendarOf } from "../../contract/calendars.js";
 import { type AuditActor, recordAudit } from "../audit/record-audit.js";
@@ -71,11 +71,12 @@ export async function inviteUser(
       return { ok: false, reason: "named_contact_details_required", clause: "MCR-SUP-04" };
     }
     const policy = contract.identifierPolicy;
-    const [existing] = await tx
-      .select({ id: users.id })
-      .from(users)
-      .where(and(eq(users.email, email), ne(users.status, "revoked")));
-    if (existing)
+    // Identifiers are unique across organisations (DSN-ID-01): asked through the owner's function,
+    // since row-level security hides other tenants' people.
+    const [existing] = rowsOf<{ used: boolean }>(
+      await tx.execute(sql`select identifier_in_use(${email}) as used`),
+    );
+    if (existing?.used)
       return { ok: false, reason: "identifier_exists", clause: policy.onePerPerson?.clause ?? "DSN-ID-01" };
     if (policy.maxPerOrganisation && organisation.kind === "customer") {
       const [held] = await tx

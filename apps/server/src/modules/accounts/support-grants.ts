@@ -1,5 +1,5 @@
-import { type Db, organisations, sessions, supportGrants, users } from "@guichet/db";
-import { and, desc, eq, gt, isNull } from "drizzle-orm";
+import { type Db, rowsOf, sessions, supportGrants, users } from "@guichet/db";
+import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
 import { type AuditActor, recordAudit } from "../audit/record-audit.js";
 
 /**
@@ -27,18 +27,11 @@ export async function grantSupportAccess(
 ): Promise<{ ok: true; grantId: string } | { ok: false; reason: GrantRefusal }> {
   if (input.expiresAt <= now) return { ok: false, reason: "expiry_not_in_future" };
   return db.transaction(async (tx) => {
-    const [agent] = await tx
-      .select({ id: users.id })
-      .from(users)
-      .innerJoin(organisations, eq(organisations.id, users.organisationId))
-      .where(
-        and(
-          eq(users.email, input.agentEmail.trim().toLowerCase()),
-          eq(users.status, "active"),
-          eq(organisations.kind, "provider"),
-        ),
-      );
-    if (!agent) return { ok: false as const, reason: "agent_not_found" as const };
+    // The agent belongs to the provider, outside the customer's tenant: asked through the owner's function.
+    const [agent] = rowsOf<{ id: string | null }>(
+      await tx.execute(sql`select active_provider_agent(${input.agentEmail.trim().toLowerCase()}) as id`),
+    );
+    if (!agent?.id) return { ok: false as const, reason: "agent_not_found" as const };
     const [grant] = await tx
       .insert(supportGrants)
       .values({

@@ -1,5 +1,5 @@
-import { auditLog, type Db } from "@guichet/db";
-import { desc, sql } from "drizzle-orm";
+import { auditLog, type Db, rowsOf } from "@guichet/db";
+import { sql } from "drizzle-orm";
 import { auditEntryHash, GENESIS_HASH, type HashedAuditFields } from "./audit-hash.js";
 
 /** Who acted, from where: filled from the request's principal (or the system for sweeps). */
@@ -45,7 +45,8 @@ export async function recordAudit(
 ): Promise<void> {
   // Serialise appenders so two transactions never chain to the same predecessor.
   await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
-  const [last] = await tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.seq)).limit(1);
+  // Through a function of the owner's: a tenant appends to the chain without reading others' entries.
+  const last = rowsOf<{ hash: string | null }>(await tx.execute(sql`select audit_chain_head() as hash`))[0];
   const fields: HashedAuditFields = {
     at,
     actorUserId: actor.userId,
