@@ -13,6 +13,7 @@ import { authRoutes } from "./modules/accounts/routes-auth.js";
 import { userRoutes } from "./modules/accounts/routes-users.js";
 import { auditRoutes } from "./modules/audit/routes.js";
 import { contractRoutes } from "./modules/contract/routes.js";
+import { deskRoutes } from "./modules/desk/routes.js";
 import { healthRoutes } from "./modules/health/routes.js";
 import { outboxRoutes } from "./modules/mail/routes.js";
 import { organisationRoutes } from "./modules/organisations/routes.js";
@@ -56,6 +57,7 @@ export async function buildApp(context: AppContext, options: BuildAppOptions = {
   await app.register(accessRoutes(context));
   await app.register(auditRoutes(context));
   await app.register(outboxRoutes(context));
+  await app.register(deskRoutes(context));
   if (options.extraRoutes) await options.extraRoutes(app);
   return app;
 }

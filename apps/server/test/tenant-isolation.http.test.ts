@@ -1,6 +1,7 @@
 import { databaseKindsUnderTest } from "@guichet/db/testing";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { makeNamedContact, openTicketAs } from "./helpers/desk.js";
 import { createOrganisation, createUser, type TestUser } from "./helpers/factories.js";
 import { type SignedIn, signInAs } from "./helpers/session.js";
 import { createTestApp, type TestApp } from "./helpers/test-app.js";
@@ -18,6 +19,10 @@ const PUBLIC_OR_SELF = new Set([
   "POST /api/auth/password-reset",
   "POST /api/auth/totp/enrol",
   "POST /api/auth/totp/verify",
+  // The caller's own organisation's desk: proven below to show nothing of another tenant.
+  "GET /api/desk/form",
+  "GET /api/tickets",
+  "POST /api/tickets",
 ]);
 
 /** A valid body for each route that takes one, so that only authorisation can refuse it. */
@@ -51,6 +56,11 @@ function bodyFor(route: string, ids: Record<string, string>): unknown {
       expiresAt: "2027-01-01T00:00:00Z",
     },
     "POST /api/auth/acting": { grantId: ids.grantId },
+    "POST /api/tickets/{ticketId}/messages": { body: "probing" },
+    "POST /api/tickets/{ticketId}/status": { action: "reopen", message: "probing" },
+    "POST /api/tickets/{ticketId}/priority": { priority: "P1", reason: "probing" },
+    "POST /api/tickets/{ticketId}/assignee": { userId: null },
+    "POST /api/tickets/{ticketId}/calls": { summary: "probing" },
   };
   return bodies[route];
 }
@@ -70,7 +80,9 @@ describe.each(databaseKindsUnderTest(postgresUrl))("tenant isolation on %s", (ki
     const b = await createOrganisation(db, "customer", [{ item: "support-premium", from: "2026-01-01" }]);
     const adminA: TestUser = await createUser(db, a.id, ["customer_admin"], { canInvite: true });
     const adminB = await createUser(db, b.id, ["customer_admin"]);
+    await makeNamedContact(db, b.id, adminB.id);
     const sessionB = await signInAs(t.app, adminB, now);
+    const ticket = await openTicketAs(t.app, sessionB, { category: "incident", priority: "P1" });
     const token = await t.app.inject({
       method: "POST",
       url: `/api/organisations/${b.id}/api-tokens`,
@@ -89,6 +101,7 @@ describe.each(databaseKindsUnderTest(postgresUrl))("tenant isolation on %s", (ki
       tokenId: token.json().apiToken.id,
       grantId: grant.json().grantId,
       agentEmail: agent.email,
+      ticketId: ticket.json().id,
     };
     intruder = await signInAs(t.app, adminA, now);
   });
@@ -106,6 +119,8 @@ describe.each(databaseKindsUnderTest(postgresUrl))("tenant isolation on %s", (ki
       "outbox",
       "one_time_tokens",
       "subscriptions",
+      "tickets",
+      "ticket_events",
     ];
     const counts: Record<string, unknown> = {};
     for (const table of tables) {
@@ -149,5 +164,15 @@ describe.each(databaseKindsUnderTest(postgresUrl))("tenant isolation on %s", (ki
     }
     expect(probed.length).toBeGreaterThanOrEqual(12);
     expect(await snapshot()).toBe(before);
+  });
+
+  it("lists only the caller's own tickets, whatever organisation the query names", async () => {
+    const list = await t.app.inject({
+      method: "GET",
+      url: `/api/tickets?organisationId=${ids.organisationId}`,
+      headers: intruder.headers,
+    });
+    expect(list.statusCode).toBe(200);
+    expect(list.json()).toEqual({ total: 0, items: [] });
   });
 });

@@ -33,19 +33,17 @@ ALTER TABLE organisations ENABLE ROW LEVEL SECURITY;
 --> statement-breakpoint
 CREATE POLICY tenant ON organisations USING (guichet_tenant_allows(id)) WITH CHECK (guichet_tenant_allows(id));
 --> statement-breakpoint
--- Every table keyed on organisation_id gets the same policy; later migrations do the same for theirs.
-DO $$
-DECLARE
-  keyed text;
+-- Every table keyed on organisation_id gets the same policy; later migrations call this for theirs.
+CREATE FUNCTION guichet_isolate_tenants(keyed text) RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
-  FOREACH keyed IN ARRAY ARRAY['subscriptions', 'named_contacts', 'service_profiles', 'one_time_tokens',
-                               'api_tokens', 'support_grants', 'outbox', 'users'] LOOP
-    EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', keyed);
-    EXECUTE format('CREATE POLICY tenant ON %I USING (guichet_tenant_allows(organisation_id)) '
-                   'WITH CHECK (guichet_tenant_allows(organisation_id))', keyed);
-  END LOOP;
+  EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', keyed);
+  EXECUTE format('CREATE POLICY tenant ON %I USING (guichet_tenant_allows(organisation_id)) '
+                 'WITH CHECK (guichet_tenant_allows(organisation_id))', keyed);
 END
 $$;
+--> statement-breakpoint
+SELECT guichet_isolate_tenants(keyed) FROM unnest(ARRAY['subscriptions', 'named_contacts', 'service_profiles',
+  'one_time_tokens', 'api_tokens', 'support_grants', 'outbox', 'users']) AS keyed;
 --> statement-breakpoint
 -- A customer also sees the provider agents it let into its tenant (MCR-ACC-05), by name only through the grants.
 CREATE POLICY granted_agents ON users FOR SELECT USING (id IN (SELECT agent_user_id FROM support_grants));

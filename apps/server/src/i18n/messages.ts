@@ -2,7 +2,10 @@
  * Server-side texts people read (API error messages, e-mails later), French first.
  * The English table must have exactly the French keys: the type checks it.
  */
+import { deskEn, deskFr } from "./messages-desk.js";
+
 export const fr = {
+  ...deskFr,
   "error.validation_failed": "La requête est invalide : {detail}",
   "error.malformed_json": "Le corps de la requête n'est pas un JSON valide : {detail}",
   "error.payload_too_large": "Le corps de la requête dépasse la taille autorisée ({limit} octets).",
@@ -17,6 +20,7 @@ export const fr = {
   "resource.user": "personne",
   "resource.api_token": "jeton d'API",
   "resource.support_grant": "accès d'assistance",
+  "resource.ticket": "demande",
   "invite.roles_do_not_fit": "Rôles non attribuables dans cette organisation : {roles}.",
   "invite.named_contact_details_required":
     "Un contact nommé doit avoir nom, prénom, fonction, e-mail, téléphone et horaires de disponibilité ({clause}).",
@@ -46,6 +50,7 @@ export const fr = {
 export type MessageKey = keyof typeof fr;
 
 export const en: Record<MessageKey, string> = {
+  ...deskEn,
   "error.validation_failed": "The request is invalid: {detail}",
   "error.malformed_json": "The request body is not valid JSON: {detail}",
   "error.payload_too_large": "The request body exceeds the size limit ({limit} bytes).",
@@ -59,6 +64,7 @@ export const en: Record<MessageKey, string> = {
   "resource.user": "person",
   "resource.api_token": "API token",
   "resource.support_grant": "support access",
+  "resource.ticket": "request",
   "invite.roles_do_not_fit": "Roles that cannot be given in this organisation: {roles}.",
   "invite.named_contact_details_required":
     "A named contact needs last name, first name, job title, e-mail, phone and availability hours ({clause}).",

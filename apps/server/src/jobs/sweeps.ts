@@ -1,5 +1,6 @@
 import type { AppContext } from "../app-context.js";
 import { sweepInactiveIdentifiers } from "../modules/accounts/sweep-inactive-identifiers.js";
+import { sweepAutoClose, sweepSlaWarnings } from "../modules/desk/desk-sweeps.js";
 
 /**
  * Declared sweeps: each derives its work from the database state, so a run repeated, or run by
@@ -19,4 +20,6 @@ export const SWEEPS: readonly Sweep[] = [
     everyMs: 3600_000,
     run: sweepInactiveIdentifiers,
   },
+  { id: "desk.auto-close", everyMs: 60_000, run: sweepAutoClose },
+  { id: "desk.sla-warnings", everyMs: 60_000, run: sweepSlaWarnings },
 ];

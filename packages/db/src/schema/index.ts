@@ -6,5 +6,6 @@
 export * from "./accounts.js";
 export * from "./audit.js";
 export * from "./deployment.js";
+export * from "./desk.js";
 export * from "./mail.js";
 export * from "./organisations.js";

@@ -13,6 +13,8 @@ export const outbox = pgTable(
     organisationId: uuid("organisation_id"),
     /** What kind of message, e.g. "invitation", "password_reset" (its template id). */
     kind: text("kind").notNull(),
+    /** The ticket a desk mail is about, so a reply's In-Reply-To finds it (MCR-SUP-03, DSN-SUP-03). */
+    ticketId: uuid("ticket_id"),
     toAddress: text("to_address").notNull(),
     subject: text("subject").notNull(),
     textBody: text("text_body").notNull(),

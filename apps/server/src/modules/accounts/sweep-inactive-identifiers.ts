@@ -2,7 +2,7 @@ import { users } from "@guichet/db";
 import { subtractCalendarDuration } from "@guichet/domain";
 import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
 import type { AppContext } from "../../app-context.js";
-import { type AuditActor, recordAudit } from "../audit/record-audit.js";
+import { type AuditActor, recordAudit, systemActor } from "../audit/record-audit.js";
 import { deploymentMail } from "../mail/deployment-mail.js";
 import { enqueueMail } from "../mail/enqueue-mail.js";
 import { timeZoneOf } from "./issue-link.js";
@@ -11,12 +11,7 @@ import { revokeSessionsOf } from "./revoke-sessions.js";
 /** How long before deactivation the person is warned by e-mail. */
 export const INACTIVITY_WARNING_DAYS = 14;
 
-const SYSTEM: AuditActor = {
-  userId: null,
-  label: "Guichet (tâche quotidienne)",
-  organisationId: null,
-  via: "system",
-};
+const SYSTEM: AuditActor = systemActor("Guichet (tâche quotidienne)");
 
 /**
  * The daily sweep of DSN-ID-03: an identifier unused for the contract's period is deactivated,

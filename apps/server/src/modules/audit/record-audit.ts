@@ -17,6 +17,11 @@ export interface AuditActor {
   requestId?: string | null;
 }
 
+/** The actor of the server's own sweeps, named by what it does. */
+export function systemActor(label: string): AuditActor {
+  return { userId: null, label, organisationId: null, via: "system" };
+}
+
 export interface AuditEvent {
   action: string;
   outcome?: "success" | "failure";

@@ -21,6 +21,8 @@ export interface EnqueueMail<K extends MailKind> {
   /** PUBLIC_URL: its host names the Message-ID, and mails link to it. */
   publicUrl: string;
   now: Date;
+  /** The ticket a desk mail is about: a reply to it joins that ticket. */
+  ticketId?: string;
   /** Message-ID of the message this one answers (ticket threads). */
   inReplyTo?: string;
   /** Time zone dates are written in; the provider's by default. */
@@ -64,6 +66,7 @@ export async function enqueueMail<K extends MailKind>(
     id,
     organisationId: mail.organisationId,
     kind: mail.kind,
+    ticketId: mail.ticketId ?? null,
     toAddress: mail.to,
     subject,
     textBody: text,

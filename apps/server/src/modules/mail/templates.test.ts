@@ -11,6 +11,12 @@ import {
 
 const at = new Date("2026-03-12T13:30:00Z");
 
+const ticketed = {
+  reference: "MCR-2026-00042",
+  title: "Console inaccessible",
+  link: "https://p.example.fr/t/1",
+};
+
 /** One example per kind: the type makes a new kind without an example a compile error. */
 const examples: { [K in MailKind]: MailParams[K] } = {
   invitation: {
@@ -32,6 +38,30 @@ const examples: { [K in MailKind]: MailParams[K] } = {
     suspendedAt: at,
     reason: "incident de sécurité",
     contact: "support@example.fr",
+  },
+  ticket_acknowledged: { ...ticketed, firstName: "Camille" },
+  ticket_message: {
+    ...ticketed,
+    firstName: "Camille",
+    author: "Léa Support",
+    message: "Redémarrez le service.",
+  },
+  ticket_info_requested: { ...ticketed, firstName: "Camille", message: "Quel est le numéro de ligne ?" },
+  ticket_resolved: { ...ticketed, firstName: "Camille", message: "Corrigé.", autoCloseAt: at },
+  ticket_resolution_report: { ...ticketed, message: "Port réinitialisé." },
+  ticket_closed: { ...ticketed, firstName: "Camille", reason: "Confirmée par le client." },
+  ticket_refused: {
+    originalSubject: "Panne",
+    reason: "Expéditeur inconnu.",
+    instructions: "Utilisez le portail.",
+  },
+  sla_warning: {
+    ...ticketed,
+    organisationName: "Acme",
+    priority: "P1",
+    threshold: "75",
+    metric: "prise en charge",
+    dueAt: at,
   },
 };
 

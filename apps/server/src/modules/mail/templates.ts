@@ -1,4 +1,5 @@
 import type { Locale } from "../../i18n/index.js";
+import { type DeskMailParams, deskEn, deskFr } from "./texts-desk.js";
 
 /**
  * Mail texts, French first, English for people who prefer it. Each kind has a `.subject` and a
@@ -64,6 +65,8 @@ Motif : {reason}
 
 Pendant la suspension, personne dans votre organisation ne peut se connecter au portail. Pour toute question, contactez {contact}.`,
 
+  ...deskFr,
+
   footer: `-- 
 {portalName}
 {publicUrl}`,
@@ -125,13 +128,15 @@ Reason: {reason}
 
 While suspended, nobody in your organisation can sign in to the portal. For any question, contact {contact}.`,
 
+  ...deskEn,
+
   footer: `-- 
 {portalName}
 {publicUrl}`,
 };
 
 /** What each kind of mail is rendered from; dates are formatted in the reader's language. */
-export interface MailParams {
+export interface MailParams extends DeskMailParams {
   /** A link to set a first password (MCR-ACC-01; DSN-ID-02 when identifiers have a deadline). */
   invitation: { firstName: string; organisationName: string; link: string; expiresAt: Date };
   password_reset: { firstName: string; link: string; expiresAt: Date };

@@ -1,0 +1,50 @@
+/** The service desk's refusals and labels, French first (merged into messages.ts). */
+export const deskFr = {
+  "desk.channel_closed": "Ce canal n'ouvre pas de demande pour votre offre de support ({clause}).",
+  "desk.not_named_contact": "Seuls les contacts nommés peuvent ouvrir une demande ({clause}).",
+  "desk.sender_not_allowed":
+    "Une demande par e-mail doit venir de l'administrateur du compte client ({clause}).",
+  "desk.unknown_category": "Type de demande inconnu ({clause}).",
+  "desk.category_out_of_scope": "Ce type de demande ne relève pas de votre offre de support ({clause}).",
+  "desk.item_not_covered": "Ce service ne relève pas du support ({clause}).",
+  "desk.item_not_subscribed": "Vous ne pouvez signaler que sur un e-service souscrit ({clause}).",
+  "desk.service_required": "Indiquez le service concerné ({clause}).",
+  "desk.phone_needs_ticket": "Un appel se rattache à une demande existante ({clause}).",
+  "desk.transition_forbidden": "Ce changement de statut n'est pas possible depuis « {status} » ({clause}).",
+  "desk.ticket_closed": "Cette demande est close : ouvrez-en une nouvelle en citant sa référence.",
+  "desk.internal_note_customer": "Seul le support écrit des notes internes.",
+  "desk.not_provider_staff": "La personne assignée doit faire partie de l'équipe du prestataire.",
+  "desk.no_priority_dispute": "Le contrat ne prévoit pas de contestation de priorité.",
+  "desk.same_priority": "La demande a déjà la priorité {priority}.",
+  "desk.reason_required": "Indiquez le motif.",
+  "desk.unknown_out_of_scope_reason": "Motif hors périmètre inconnu : {reason}.",
+  "desk.idempotency_mismatch": "Cette clé d'idempotence a déjà servi pour une autre demande.",
+  "desk.priority_proposed":
+    "Le support propose de passer la priorité de {from} à {to} : {reason}\nSi vous n'êtes pas d'accord, justifiez la priorité choisie en répondant ; le support décide en dernier ressort ({clause}).",
+} as const;
+
+export type DeskMessageKey = keyof typeof deskFr;
+
+export const deskEn: Record<DeskMessageKey, string> = {
+  "desk.channel_closed": "This channel does not open requests for your support plan ({clause}).",
+  "desk.not_named_contact": "Only named contacts may open requests ({clause}).",
+  "desk.sender_not_allowed":
+    "A request by e-mail must come from the customer account's administrator ({clause}).",
+  "desk.unknown_category": "Unknown request type ({clause}).",
+  "desk.category_out_of_scope": "This type of request is outside your support plan ({clause}).",
+  "desk.item_not_covered": "This service is not covered by support ({clause}).",
+  "desk.item_not_subscribed": "You may only report about an e-service you subscribe to ({clause}).",
+  "desk.service_required": "Say which service is concerned ({clause}).",
+  "desk.phone_needs_ticket": "A call joins an existing request ({clause}).",
+  "desk.transition_forbidden": 'This status change is not possible from "{status}" ({clause}).',
+  "desk.ticket_closed": "This request is closed: open a new one quoting its reference.",
+  "desk.internal_note_customer": "Only support writes internal notes.",
+  "desk.not_provider_staff": "The assignee must belong to the provider's team.",
+  "desk.no_priority_dispute": "The contract provides no priority dispute.",
+  "desk.same_priority": "The request already has priority {priority}.",
+  "desk.reason_required": "Give the reason.",
+  "desk.unknown_out_of_scope_reason": "Unknown out-of-scope reason: {reason}.",
+  "desk.idempotency_mismatch": "This idempotency key was already used for another request.",
+  "desk.priority_proposed":
+    "Support proposes to change the priority from {from} to {to}: {reason}\nIf you disagree, justify the priority you chose by replying; support decides last ({clause}).",
+};

@@ -1,0 +1,186 @@
+import { type Db, organisations, slaWarnings, tickets, users } from "@guichet/db";
+import { and, asc, eq, inArray, isNotNull, lte } from "drizzle-orm";
+import type { AppContext } from "../../app-context.js";
+import { timeZoneOf } from "../accounts/issue-link.js";
+import { type AuditActor, recordAudit, systemActor } from "../audit/record-audit.js";
+import { deploymentMail } from "../mail/deployment-mail.js";
+import { enqueueMail } from "../mail/enqueue-mail.js";
+import { mailRequester, ticketLink } from "./ticket-mail.js";
+import { evaluateTicketSla, timelineEventOf } from "./ticket-sla.js";
+import { appendToTimeline, lockTicket, timelineOf } from "./ticket-store.js";
+
+const SYSTEM: AuditActor = systemActor("Guichet (service desk)");
+const BATCH = 200;
+
+/**
+ * Closes resolved tickets whose customer neither confirmed nor reopened within the contract's
+ * delay in business days (MCR-SUP-10). Idempotent: a closed ticket is no longer a candidate, and
+ * each candidate is re-checked on its locked row.
+ */
+export async function sweepAutoClose(context: AppContext, now: Date): Promise<Record<string, number>> {
+  const { db } = context.database;
+  const { contract } = context;
+  const autoClose = contract.sla.autoClose;
+  if (contract.ticketWorkflow.closing.mode !== "confirmation-or-auto-close" || !autoClose)
+    return { closed: 0 };
+  // For a resolved ticket the queue's sort key is its auto-close instant.
+  const due = await db
+    .select({ id: tickets.id })
+    .from(tickets)
+    .where(and(eq(tickets.status, "resolved"), isNotNull(tickets.slaDueAt), lte(tickets.slaDueAt, now)))
+    .orderBy(asc(tickets.slaDueAt))
+    .limit(BATCH);
+  let closed = 0;
+  for (const { id } of due) {
+    const didClose = await db.transaction(async (tx) => {
+      const scoped = tx as unknown as Db;
+      const ticket = await lockTicket(scoped, id);
+      if (ticket?.status !== "resolved") return false;
+      const sla = evaluateTicketSla(
+        contract,
+        ticket,
+        (await timelineOf(scoped, id)).map(timelineEventOf),
+        now,
+      );
+      if (!sla.autoCloseDue) return false;
+      const updated = await appendToTimeline(
+        scoped,
+        contract,
+        ticket,
+        { side: "system", userId: null, label: "Guichet" },
+        [
+          {
+            type: "status_changed",
+            visibility: "public",
+            channel: null,
+            data: {
+              from: "resolved",
+              to: "closed",
+              action: "auto_close",
+              reason: "auto_closed",
+              clause: autoClose.clause,
+            },
+          },
+        ],
+        { status: "closed", closedAt: now },
+        now,
+      );
+      const reason =
+        contract.locale === "fr"
+          ? `Close automatiquement ${autoClose.after} jours ouvrés après sa résolution, sans réponse de votre part.`
+          : `Closed automatically ${autoClose.after} business days after its resolution, without an answer from you.`;
+      await mailRequester(scoped, context, updated, "ticket_closed", { reason }, autoClose.clause, now);
+      await recordAudit(
+        tx,
+        SYSTEM,
+        {
+          action: "ticket.auto_closed",
+          organisationId: ticket.organisationId,
+          targetType: "ticket",
+          targetId: id,
+          data: { reference: ticket.reference, clause: autoClose.clause },
+        },
+        now,
+      );
+      return true;
+    });
+    if (didClose) closed++;
+  }
+  return { closed };
+}
+
+/**
+ * Warns the assignee (or the support team's address) when a ticket's clock crosses one of the
+ * contract's thresholds, once per ticket, metric and threshold: the sla_warnings row is written
+ * in the same transaction as the mail.
+ */
+export async function sweepSlaWarnings(context: AppContext, now: Date): Promise<Record<string, number>> {
+  const { db } = context.database;
+  const { contract } = context;
+  const team = contract.provider.contacts.supportEmail;
+  const open = await db
+    .select()
+    .from(tickets)
+    .where(
+      and(
+        inArray(tickets.status, ["new", "in_progress"]),
+        eq(tickets.slaApplies, true),
+        isNotNull(tickets.slaDueAt),
+      ),
+    )
+    .orderBy(asc(tickets.slaDueAt));
+  let sent = 0;
+  for (const ticket of open) {
+    const sla = evaluateTicketSla(
+      contract,
+      ticket,
+      (await timelineOf(db, ticket.id)).map(timelineEventOf),
+      now,
+    );
+    for (const metric of sla.metrics) {
+      if (metric.stoppedAt !== undefined) continue;
+      for (const warning of metric.warnings) {
+        if (!warning.crossed) continue;
+        const wrote = await db.transaction(async (tx) => {
+          const stored = await tx
+            .insert(slaWarnings)
+            .values({
+              ticketId: ticket.id,
+              organisationId: ticket.organisationId,
+              metric: metric.metric,
+              threshold: warning.threshold,
+              sentAt: now,
+            })
+            .onConflictDoNothing()
+            .returning();
+          if (stored.length === 0) return false;
+          const to = await recipientOf(tx as unknown as Db, ticket.assigneeUserId, team);
+          if (!to) return true;
+          const [organisation] = await tx
+            .select({ name: organisations.name })
+            .from(organisations)
+            .where(eq(organisations.id, ticket.organisationId));
+          await enqueueMail(tx, {
+            ...deploymentMail(context, now),
+            organisationId: null,
+            ticketId: ticket.id,
+            kind: "sla_warning",
+            to: to.email,
+            locale: to.locale,
+            params: {
+              reference: ticket.reference,
+              title: ticket.title,
+              link: ticketLink(context, ticket.id),
+              organisationName: organisation?.name ?? "",
+              priority: ticket.priority,
+              threshold: String(warning.threshold),
+              metric:
+                metric.metric === "initialResponse"
+                  ? to.locale === "fr"
+                    ? "prise en charge"
+                    : "initial response"
+                  : metric.metric,
+              dueAt: new Date(metric.dueAt ?? now.getTime()),
+            },
+            clause: metric.clause,
+            timeZone: timeZoneOf(contract),
+          });
+          return true;
+        });
+        if (wrote) sent++;
+      }
+    }
+  }
+  return { warned: sent };
+}
+
+async function recipientOf(db: Db, assigneeUserId: string | null, team: string | undefined) {
+  if (assigneeUserId) {
+    const [assignee] = await db
+      .select({ email: users.email, locale: users.locale })
+      .from(users)
+      .where(and(eq(users.id, assigneeUserId), eq(users.status, "active")));
+    if (assignee) return assignee;
+  }
+  return team ? { email: team, locale: "fr" as const } : null;
+}

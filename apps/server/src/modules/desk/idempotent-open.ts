@@ -1,0 +1,77 @@
+import { createHash } from "node:crypto";
+import { type Db, idempotencyKeys } from "@guichet/db";
+import type { IntakeRefusal } from "@guichet/domain";
+import { and, eq } from "drizzle-orm";
+import type { AppContext } from "../../app-context.js";
+import type { AuditActor } from "../audit/record-audit.js";
+import { type DeskRefusal, refusal } from "./desk-refusal.js";
+import { type OpenTicketInput, openTicket } from "./open-ticket.js";
+
+type Opened = { ok: true; ticketId: string; replayed: boolean };
+
+/**
+ * Opens a ticket once per `Idempotency-Key`: a client that retries after a lost answer gets the
+ * ticket it already opened, not a second one; the same key with another request is refused.
+ * The key is stored in the ticket's transaction, so a failed opening leaves no key behind.
+ */
+export async function openWithIdempotency(
+  db: Db,
+  context: Pick<AppContext, "contract" | "config">,
+  input: OpenTicketInput,
+  key: string | null,
+  actor: AuditActor,
+  now: Date,
+): Promise<Opened | IntakeRefusal | DeskRefusal> {
+  if (!key) {
+    const opened = await openTicket(db, context, input, actor, now);
+    return opened.ok ? { ok: true, ticketId: opened.ticketId, replayed: false } : opened;
+  }
+  const requestHash = createHash("sha256")
+    .update(
+      JSON.stringify([
+        input.category,
+        input.catalogueItemId,
+        input.priority,
+        input.title,
+        input.description,
+        input.customerReference,
+      ]),
+    )
+    .digest("hex");
+  const owner = and(
+    eq(idempotencyKeys.organisationId, input.organisationId),
+    eq(idempotencyKeys.userId, input.requester.userId),
+    eq(idempotencyKeys.key, key),
+  );
+  return db.transaction(async (tx) => {
+    const [seen] = await tx.select().from(idempotencyKeys).where(owner);
+    if (seen) {
+      return seen.requestHash === requestHash
+        ? { ok: true as const, ticketId: seen.ticketId, replayed: true }
+        : refusal("idempotency_mismatch");
+    }
+    const opened = await openTicket(tx as unknown as Db, context, input, actor, now);
+    if (!opened.ok) return opened;
+    const stored = await tx
+      .insert(idempotencyKeys)
+      .values({
+        organisationId: input.organisationId,
+        userId: input.requester.userId,
+        key,
+        requestHash,
+        ticketId: opened.ticketId,
+        createdAt: now,
+      })
+      .onConflictDoNothing()
+      .returning();
+    // A concurrent request with the same key won the race: undo this opening, it answers for both.
+    if (stored.length === 0) throw new IdempotencyRace();
+    return { ok: true as const, ticketId: opened.ticketId, replayed: false };
+  });
+}
+
+export class IdempotencyRace extends Error {
+  constructor() {
+    super("a concurrent request with the same Idempotency-Key opened the ticket");
+  }
+}

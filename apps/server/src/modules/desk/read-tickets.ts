@@ -1,0 +1,199 @@
+import {
+  type Db,
+  organisations,
+  type Ticket,
+  type TicketEventRow,
+  ticketEvents,
+  tickets,
+  users,
+} from "@guichet/db";
+import { availableActions, type Contract, type Locale, type Side } from "@guichet/domain";
+import { and, asc, desc, eq, ilike, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
+import { evaluateTicketSla, presentSla, timelineEventOf } from "./ticket-sla.js";
+
+/** A ticket as a list shows it: enough to choose, with its SLA state now. */
+function summaryOf(
+  contract: Contract,
+  ticket: Ticket,
+  timeline: readonly TicketEventRow[],
+  names: ReadonlyMap<string, string>,
+  now: Date,
+  locale: Locale,
+) {
+  const sla = evaluateTicketSla(contract, ticket, timeline.map(timelineEventOf), now);
+  return {
+    id: ticket.id,
+    reference: ticket.reference,
+    organisationId: ticket.organisationId,
+    organisationName: names.get(ticket.organisationId) ?? "",
+    title: ticket.title,
+    category: ticket.category,
+    catalogueItemId: ticket.catalogueItemId,
+    priority: ticket.priority,
+    status: ticket.status,
+    holdReason: ticket.holdReason,
+    channel: ticket.channel,
+    customerReference: ticket.customerReference,
+    assigneeUserId: ticket.assigneeUserId,
+    assigneeName: ticket.assigneeUserId ? (names.get(ticket.assigneeUserId) ?? null) : null,
+    requesterName: names.get(ticket.requesterUserId) ?? "",
+    inMaintenance: ticket.maintenanceId !== null,
+    outOfScopeReason: ticket.outOfScopeReason,
+    createdAt: ticket.createdAt.toISOString(),
+    updatedAt: ticket.updatedAt.toISOString(),
+    sla: presentSla(sla, locale),
+  };
+}
+
+export type TicketSummary = ReturnType<typeof summaryOf>;
+
+/** Names of the people and organisations a page shows, in two queries. */
+async function namesFor(db: Db, page: readonly Ticket[], events: readonly TicketEventRow[] = []) {
+  const userIds = new Set<string>();
+  for (const t of page) {
+    userIds.add(t.requesterUserId);
+    if (t.assigneeUserId) userIds.add(t.assigneeUserId);
+  }
+  for (const e of events) if (e.actorUserId) userIds.add(e.actorUserId);
+  const organisationIds = [...new Set(page.map((t) => t.organisationId))];
+  const names = new Map<string, string>();
+  if (userIds.size > 0) {
+    const people = await db
+      .select({ id: users.id, firstName: users.firstName, lastName: users.lastName })
+      .from(users)
+      .where(inArray(users.id, [...userIds]));
+    for (const p of people) names.set(p.id, `${p.firstName} ${p.lastName}`);
+  }
+  if (organisationIds.length > 0) {
+    const orgs = await db
+      .select({ id: organisations.id, name: organisations.name })
+      .from(organisations)
+      .where(inArray(organisations.id, organisationIds));
+    for (const o of orgs) names.set(o.id, o.name);
+  }
+  return names;
+}
+
+async function timelinesOf(db: Db, page: readonly Ticket[]) {
+  const byTicket = new Map<string, TicketEventRow[]>();
+  if (page.length === 0) return byTicket;
+  const rows = await db
+    .select()
+    .from(ticketEvents)
+    .where(
+      inArray(
+        ticketEvents.ticketId,
+        page.map((t) => t.id),
+      ),
+    )
+    .orderBy(asc(ticketEvents.seq));
+  for (const row of rows) {
+    const list = byTicket.get(row.ticketId) ?? [];
+    list.push(row);
+    byTicket.set(row.ticketId, list);
+  }
+  return byTicket;
+}
+
+export interface TicketFilter {
+  organisationId?: string;
+  status?: Ticket["status"][];
+  /** Open tickets only (new, in progress, on hold), the queue's default. */
+  open?: boolean;
+  assigneeUserId?: string | "none";
+  /** Words of the title, the reference or the customer's own reference. */
+  q?: string;
+  limit: number;
+  offset: number;
+  /** "urgency": the queue, most urgent SLA first; "recent": newest first. */
+  order: "urgency" | "recent";
+}
+
+/** A page of tickets with their SLA now: the customer's Requests, or the provider's queue. */
+export async function listTickets(
+  db: Db,
+  contract: Contract,
+  filter: TicketFilter,
+  now: Date,
+  locale: Locale,
+) {
+  const where: SQL[] = [];
+  if (filter.organisationId) where.push(eq(tickets.organisationId, filter.organisationId));
+  if (filter.status?.length) where.push(inArray(tickets.status, filter.status));
+  if (filter.open) where.push(inArray(tickets.status, ["new", "in_progress", "on_hold"]));
+  if (filter.assigneeUserId === "none") where.push(isNull(tickets.assigneeUserId));
+  else if (filter.assigneeUserId) where.push(eq(tickets.assigneeUserId, filter.assigneeUserId));
+  if (filter.q?.trim()) {
+    const like = `%${filter.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const match = or(
+      ilike(tickets.title, like),
+      ilike(tickets.reference, like),
+      ilike(tickets.customerReference, like),
+    );
+    if (match) where.push(match);
+  }
+  const order =
+    filter.order === "urgency"
+      ? [sql`${tickets.slaDueAt} asc nulls last`, asc(tickets.createdAt)]
+      : [desc(tickets.createdAt), desc(tickets.reference)];
+  const condition = where.length ? and(...where) : undefined;
+  const page = await db
+    .select()
+    .from(tickets)
+    .where(condition)
+    .orderBy(...order)
+    .limit(filter.limit)
+    .offset(filter.offset);
+  const [{ total } = { total: 0 }] = await db
+    .select({ total: sql<number>`count(*)::int` })
+    .from(tickets)
+    .where(condition);
+  const [timelines, names] = await Promise.all([timelinesOf(db, page), namesFor(db, page)]);
+  return {
+    total,
+    items: page.map((t) => summaryOf(contract, t, timelines.get(t.id) ?? [], names, now, locale)),
+  };
+}
+
+/**
+ * One ticket with its timeline. The customer's side sees public entries only; both see the
+ * actions they may take now (workflow.ts) and each SLA clock explained (GEN-02).
+ */
+export async function getTicket(
+  db: Db,
+  contract: Contract,
+  ticketId: string,
+  side: Side,
+  now: Date,
+  locale: Locale,
+) {
+  const [ticket] = await db.select().from(tickets).where(eq(tickets.id, ticketId));
+  if (!ticket) return undefined;
+  const timeline = await db
+    .select()
+    .from(ticketEvents)
+    .where(eq(ticketEvents.ticketId, ticketId))
+    .orderBy(asc(ticketEvents.seq));
+  const names = await namesFor(db, [ticket], timeline);
+  const visible = side === "provider" ? timeline : timeline.filter((e) => e.visibility === "public");
+  return {
+    ...summaryOf(contract, ticket, timeline, names, now, locale),
+    description: ticket.description,
+    planKey: ticket.planKey,
+    slaApplies: ticket.slaApplies,
+    actions: availableActions(contract.ticketWorkflow, ticket.status, side),
+    timeline: visible.map((e) => ({
+      seq: e.seq,
+      at: e.at.toISOString(),
+      type: e.type,
+      side: e.side,
+      author: e.actorUserId ? (names.get(e.actorUserId) ?? e.actorLabel) : e.actorLabel,
+      channel: e.channel,
+      visibility: e.visibility,
+      body: e.body,
+      data: e.data,
+    })),
+  };
+}
+
+export type TicketView = NonNullable<Awaited<ReturnType<typeof getTicket>>>;

@@ -1,0 +1,317 @@
+import { PRIORITIES, TICKET_ACTIONS } from "@guichet/domain";
+import type { FastifyRequest } from "fastify";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { AppContext } from "../../app-context.js";
+import { actorOf, type Principal, tenantOf } from "../../auth/principal.js";
+import { AppError } from "../../http/errors.js";
+import { notFound } from "../../http/not-found.js";
+import { negotiateLocale, t } from "../../i18n/index.js";
+import { authorize } from "../../policies/authorize.js";
+import { deskPolicy, isDeskStaff } from "../../policies/desk-policy.js";
+import { changeStatus } from "./change-status.js";
+import { deskForm } from "./desk-form.js";
+import { type DeskRefusal, httpCodeOf } from "./desk-refusal.js";
+import { IdempotencyRace, openWithIdempotency } from "./idempotent-open.js";
+import { postMessage } from "./post-message.js";
+import { getTicket, listTickets } from "./read-tickets.js";
+import { assignTicket, changePriority, logCall } from "./support-moves.js";
+import type { TicketCommand, TimelineAuthor } from "./ticket-store.js";
+
+const ZTicketParams = z.strictObject({ ticketId: z.uuid() });
+const ZText = (max: number) => z.string().trim().min(1).max(max);
+const ZStatus = z.enum(["new", "in_progress", "on_hold", "resolved", "closed"]);
+
+const ZListQuery = z.strictObject({
+  status: z
+    .string()
+    .transform((s) => s.split(",").filter(Boolean))
+    .pipe(z.array(ZStatus))
+    .optional(),
+  open: z.enum(["true", "false"]).optional(),
+  organisationId: z.uuid().optional(),
+  assignee: z.union([z.uuid(), z.literal("none"), z.literal("me")]).optional(),
+  q: z.string().max(200).optional(),
+  order: z.enum(["urgency", "recent"]).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+
+/** Turns a refusal of the desk into the client's error, in its language, citing the clause. */
+export function refusalError(
+  request: FastifyRequest,
+  refused: DeskRefusal | { ok: false; reason: string; clause: string },
+) {
+  const locale = negotiateLocale(request.headers["accept-language"]);
+  const params = { clause: refused.clause ?? "", ...("params" in refused ? refused.params : {}) };
+  const reason = refused.reason as DeskRefusal["reason"];
+  return new AppError(httpCodeOf(reason), t(locale, `desk.${reason}`, params), {
+    reason,
+    ...(refused.clause ? { clause: refused.clause } : {}),
+  });
+}
+
+function authorOf(principal: Principal): TimelineAuthor {
+  const provider = principal.organisationKind === "provider" && !principal.acting;
+  return { side: provider ? "provider" : "customer", userId: principal.userId, label: principal.displayName };
+}
+
+/** The service desk's routes: customers' requests and the provider's queue and workspace. */
+export function deskRoutes(context: AppContext): FastifyPluginAsyncZod {
+  const { db } = context.database;
+  const { contract } = context;
+
+  /** The ticket's organisation, read under the request's tenant: another tenant's ticket is a 404. */
+  async function ticketFor(
+    request: FastifyRequest & { params: { ticketId: string } },
+    allowed: typeof deskPolicy.view,
+  ) {
+    const locale = negotiateLocale(request.headers["accept-language"]);
+    const principal = authorize(request, (p) => deskPolicy.view(p, tenantOf(p)));
+    const side = authorOf(principal).side === "provider" ? "provider" : "customer";
+    const view = await getTicket(db, contract, request.params.ticketId, side, context.clock(), locale);
+    if (!view || !allowed(principal, view.organisationId)) throw notFound(request, "ticket");
+    return { principal, view, locale, side };
+  }
+
+  const commandFor = (
+    request: FastifyRequest & { params: { ticketId: string } },
+    principal: Principal,
+  ): TicketCommand => ({
+    db,
+    context,
+    ticketId: request.params.ticketId,
+    author: authorOf(principal),
+    actor: actorOf(principal, request),
+    now: context.clock(),
+  });
+
+  const outcome = <T>(request: FastifyRequest, result: ({ ok: true } & T) | DeskRefusal | undefined) => {
+    if (!result) throw notFound(request, "ticket");
+    if (!result.ok) throw refusalError(request, result);
+    return result;
+  };
+
+  return async (app) => {
+    app.get(
+      "/api/desk/form",
+      {
+        schema: {
+          tags: ["desk"],
+          summary: "What the signed-in customer may open: plan, categories, services, the priority matrix",
+        },
+      },
+      async (request) => {
+        const principal = authorize(request, deskPolicy.open);
+        const locale = negotiateLocale(request.headers["accept-language"]);
+        return deskForm(db, contract, principal, context.clock(), locale);
+      },
+    );
+
+    app.get(
+      "/api/tickets",
+      {
+        schema: {
+          tags: ["desk"],
+          summary:
+            "Tickets with their SLA now: the customer's own, or the provider's queue (most urgent first)",
+          querystring: ZListQuery,
+        },
+      },
+      async (request) => {
+        const principal = authorize(request, (p) => deskPolicy.view(p, tenantOf(p)));
+        const locale = negotiateLocale(request.headers["accept-language"]);
+        const staff = isDeskStaff(principal);
+        const query = request.query;
+        const assignee = query.assignee === "me" ? principal.userId : query.assignee;
+        return listTickets(
+          db,
+          contract,
+          {
+            organisationId: staff
+              ? query.organisationId
+              : (principal.acting?.organisationId ?? principal.organisationId),
+            status: query.status,
+            open: query.open === undefined ? undefined : query.open === "true",
+            assigneeUserId: staff ? assignee : undefined,
+            q: query.q,
+            order: query.order ?? (staff ? "urgency" : "recent"),
+            limit: query.limit,
+            offset: query.offset,
+          },
+          context.clock(),
+          locale,
+        );
+      },
+    );
+
+    app.post(
+      "/api/tickets",
+      {
+        schema: {
+          tags: ["desk"],
+          summary:
+            "Open a ticket (named contacts, MCR-SUP-04; subscribed e-services, DSN-SUP-01); Idempotency-Key honoured",
+          headers: z.object({ "idempotency-key": z.string().trim().min(1).max(200).optional() }),
+          body: z.strictObject({
+            category: ZText(64),
+            catalogueItemId: z.string().trim().min(1).max(64).nullable().default(null),
+            priority: z.enum(PRIORITIES).nullable().default(null),
+            title: ZText(200),
+            description: ZText(20_000),
+            customerReference: z.string().trim().min(1).max(100).nullable().default(null),
+          }),
+        },
+      },
+      async (request, reply) => {
+        const principal = authorize(request, deskPolicy.open);
+        const now = context.clock();
+        const opened = await openWithIdempotency(
+          db,
+          context,
+          {
+            ...request.body,
+            organisationId: principal.organisationId,
+            requester: { userId: principal.userId, label: principal.displayName, roles: principal.roles },
+            channel: principal.via === "api_token" ? "api" : "portal",
+          },
+          request.headers["idempotency-key"] ?? null,
+          actorOf(principal, request),
+          now,
+        ).catch((error: unknown) => {
+          if (!(error instanceof IdempotencyRace)) throw error;
+          return { ok: false as const, reason: "idempotency_mismatch" as const };
+        });
+        if (!opened.ok) throw refusalError(request, opened);
+        const locale = negotiateLocale(request.headers["accept-language"]);
+        const view = await getTicket(db, contract, opened.ticketId, "customer", now, locale);
+        if (opened.replayed) reply.header("idempotent-replayed", "true");
+        return reply.code(opened.replayed ? 200 : 201).send(view);
+      },
+    );
+
+    app.get(
+      "/api/tickets/:ticketId",
+      {
+        schema: {
+          tags: ["desk"],
+          summary: "A ticket, its timeline, its SLA clocks explained, the actions open now",
+          params: ZTicketParams,
+        },
+      },
+      async (request) => (await ticketFor(request, deskPolicy.view)).view,
+    );
+
+    app.post(
+      "/api/tickets/:ticketId/messages",
+      {
+        schema: {
+          tags: ["desk"],
+          summary: "Reply on a ticket (DSN-SUP-04 return on open ticket); support may write internal notes",
+          params: ZTicketParams,
+          body: z.strictObject({
+            body: ZText(20_000),
+            visibility: z.enum(["public", "internal"]).default("public"),
+          }),
+        },
+      },
+      async (request, reply) => {
+        const { principal } = await ticketFor(request, deskPolicy.takePart);
+        const result = await postMessage(commandFor(request, principal), {
+          ...request.body,
+          channel: principal.via === "api_token" ? "api" : "portal",
+        });
+        outcome(request, result);
+        return reply.code(201).send((await ticketFor(request, deskPolicy.view)).view);
+      },
+    );
+
+    app.post(
+      "/api/tickets/:ticketId/status",
+      {
+        schema: {
+          tags: ["desk"],
+          summary:
+            "Take, hold (ask for information), resume, resolve, close, confirm or reopen (MCR-SUP-10, DSN-SUP-03, DSN-SUP-05)",
+          params: ZTicketParams,
+          body: z.strictObject({
+            action: z.enum(TICKET_ACTIONS),
+            message: z.string().trim().max(20_000).nullable().default(null),
+            outOfScopeReason: z.string().max(64).nullable().default(null),
+          }),
+        },
+      },
+      async (request) => {
+        const { principal } = await ticketFor(request, deskPolicy.takePart);
+        const result = await changeStatus(commandFor(request, principal), {
+          ...request.body,
+          channel: "portal",
+        });
+        outcome(request, result);
+        return (await ticketFor(request, deskPolicy.view)).view;
+      },
+    );
+
+    app.post(
+      "/api/tickets/:ticketId/priority",
+      {
+        schema: {
+          tags: ["desk"],
+          summary: "Support sets a priority, or proposes one and waits for the customer (MCR-SUP-12)",
+          params: ZTicketParams,
+          body: z.strictObject({
+            priority: z.enum(PRIORITIES),
+            reason: ZText(2_000),
+            mode: z.enum(["set", "propose"]).default("set"),
+          }),
+        },
+      },
+      async (request) => {
+        const principal = authorize(request, deskPolicy.work);
+        const result = await changePriority(commandFor(request, principal), request.body);
+        outcome(request, result);
+        return (await ticketFor(request, deskPolicy.view)).view;
+      },
+    );
+
+    app.post(
+      "/api/tickets/:ticketId/assignee",
+      {
+        schema: {
+          tags: ["desk"],
+          summary: "Assign the ticket to a member of the provider's staff, or to nobody",
+          params: ZTicketParams,
+          body: z.strictObject({ userId: z.uuid().nullable() }),
+        },
+      },
+      async (request) => {
+        const principal = authorize(request, deskPolicy.work);
+        const result = await assignTicket(
+          commandFor(request, principal),
+          request.body.userId,
+          principal.organisationId,
+        );
+        outcome(request, result);
+        return (await ticketFor(request, deskPolicy.view)).view;
+      },
+    );
+
+    app.post(
+      "/api/tickets/:ticketId/calls",
+      {
+        schema: {
+          tags: ["desk"],
+          summary: "Log a phone call on the ticket (Business and Premium, P1/P2, MCR-SUP-03)",
+          params: ZTicketParams,
+          body: z.strictObject({ summary: ZText(20_000) }),
+        },
+      },
+      async (request, reply) => {
+        const principal = authorize(request, deskPolicy.work);
+        const result = await logCall(commandFor(request, principal), request.body.summary);
+        outcome(request, result);
+        return reply.code(201).send((await ticketFor(request, deskPolicy.view)).view);
+      },
+    );
+  };
+}

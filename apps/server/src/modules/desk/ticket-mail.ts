@@ -1,0 +1,62 @@
+import { type Db, users } from "@guichet/db";
+import { eq } from "drizzle-orm";
+import type { AppContext } from "../../app-context.js";
+import { deploymentMail } from "../mail/deployment-mail.js";
+import { enqueueMail } from "../mail/enqueue-mail.js";
+import type { MailParams } from "../mail/templates.js";
+import type { DeskMailParams } from "../mail/texts-desk.js";
+
+type TicketMailKind = Exclude<keyof DeskMailParams, "ticket_refused" | "sla_warning">;
+type Ticketed = { reference: string; title: string; link: string; firstName: string };
+
+export interface MailableTicket {
+  id: string;
+  organisationId: string;
+  reference: string;
+  title: string;
+  requesterUserId: string;
+  threadMessageId: string;
+}
+
+/** The portal page of a ticket, as mails link to it. */
+export function ticketLink(context: Pick<AppContext, "config">, ticketId: string): string {
+  return `${context.config.PUBLIC_URL}/requests/${ticketId}`;
+}
+
+/**
+ * Writes a desk mail to the ticket's requester in the caller's transaction, in the requester's
+ * language, threaded under the ticket's first message so mail clients group them, and tied to the
+ * ticket so a reply joins it (MCR-SUP-03, DSN-SUP-03).
+ */
+export async function mailRequester<K extends TicketMailKind>(
+  tx: Db,
+  context: Pick<AppContext, "contract" | "config">,
+  ticket: MailableTicket,
+  kind: K,
+  params: Omit<DeskMailParams[K], keyof Ticketed>,
+  clause: string | null,
+  now: Date,
+): Promise<void> {
+  const [requester] = await tx
+    .select({ email: users.email, firstName: users.firstName, locale: users.locale })
+    .from(users)
+    .where(eq(users.id, ticket.requesterUserId));
+  if (!requester) return;
+  const ticketed: Ticketed = {
+    reference: ticket.reference,
+    title: ticket.title,
+    link: ticketLink(context, ticket.id),
+    firstName: requester.firstName,
+  };
+  await enqueueMail(tx, {
+    ...deploymentMail(context, now),
+    organisationId: ticket.organisationId,
+    ticketId: ticket.id,
+    kind,
+    to: requester.email,
+    locale: requester.locale,
+    params: { ...ticketed, ...params } as unknown as MailParams[K],
+    clause,
+    inReplyTo: ticket.threadMessageId,
+  });
+}

@@ -1,0 +1,100 @@
+import type { TicketEventRow } from "@guichet/db";
+import {
+  buildSlaPolicy,
+  type Contract,
+  evaluateSla,
+  explain,
+  type Locale,
+  type SlaEvaluation,
+  type SlaPolicy,
+  slaLogOf,
+  type TimelineEvent,
+} from "@guichet/domain";
+import { calendarOf } from "../../contract/calendars.js";
+
+const policies = new WeakMap<Contract, Map<string, SlaPolicy>>();
+
+/** A plan's SLA policy, built once per contract and plan (MCR-SUP-06, MCR-SUP-10, DSN-SUP-06). */
+export function slaPolicyOf(contract: Contract, planKey: string): SlaPolicy {
+  let byPlan = policies.get(contract);
+  if (!byPlan) {
+    byPlan = new Map();
+    policies.set(contract, byPlan);
+  }
+  let policy = byPlan.get(planKey);
+  if (!policy) {
+    const plan = contract.supportPlans[planKey];
+    if (!plan) throw new Error(`contract ${contract.id} has no support plan "${planKey}"`);
+    const autoClose =
+      contract.ticketWorkflow.closing.mode === "confirmation-or-auto-close"
+        ? contract.sla.autoClose
+        : undefined;
+    policy = buildSlaPolicy(
+      plan.sla,
+      contract.sla.clockPolicy,
+      (name) => calendarOf(contract, name),
+      plan.name,
+      autoClose,
+    );
+    byPlan.set(planKey, policy);
+  }
+  return policy;
+}
+
+/** A stored timeline row as the domain reads it. */
+export function timelineEventOf(
+  row: Pick<TicketEventRow, "at" | "type" | "side" | "channel" | "visibility" | "data">,
+): TimelineEvent {
+  return {
+    at: row.at.getTime(),
+    type: row.type as TimelineEvent["type"],
+    side: row.side,
+    channel: row.channel,
+    visibility: row.visibility,
+    data: row.data as TimelineEvent["data"],
+  };
+}
+
+/**
+ * Every SLA clock of a ticket at `now`, derived from its timeline. A ticket whose category has no
+ * SLA (MCR-SUP-08) still gets its auto-close date.
+ */
+export function evaluateTicketSla(
+  contract: Contract,
+  ticket: { planKey: string; slaApplies: boolean },
+  timeline: readonly TimelineEvent[],
+  now: Date,
+): SlaEvaluation {
+  const policy = slaPolicyOf(contract, ticket.planKey);
+  const applied = ticket.slaApplies ? policy : { ...policy, metrics: [] };
+  return evaluateSla(slaLogOf(timeline), applied, now.getTime());
+}
+
+/** The instant that orders the queue: the earliest due clock still running, else the auto-close date. */
+export function urgencyOf(evaluation: SlaEvaluation): Date | null {
+  const dues = evaluation.metrics
+    .filter((m) => m.state === "running" || m.state === "breached" || m.state === "paused")
+    .filter((m) => m.stoppedAt === undefined)
+    .map((m) => m.dueAt)
+    .filter((at): at is number => at !== undefined);
+  if (evaluation.autoClose?.state === "running" && evaluation.autoClose.dueAt !== undefined)
+    dues.push(evaluation.autoClose.dueAt);
+  return dues.length ? new Date(Math.min(...dues)) : null;
+}
+
+/** The clocks as the API shows them: state, due, remaining, and the explanation in words (GEN-02). */
+export function presentSla(evaluation: SlaEvaluation, locale: Locale) {
+  const clocks = [...evaluation.metrics, ...(evaluation.autoClose ? [evaluation.autoClose] : [])];
+  return clocks.map((m) => ({
+    metric: m.metric,
+    state: m.state,
+    priority: m.priority,
+    dueAt: m.dueAt === undefined ? null : new Date(m.dueAt).toISOString(),
+    breachedAt: m.breachedAt === undefined ? null : new Date(m.breachedAt).toISOString(),
+    elapsedMinutes: m.elapsedMinutes,
+    remainingMinutes: m.remainingMinutes ?? null,
+    percentUsed: m.percentUsed ?? null,
+    clause: m.clause,
+    explanation: explain(m, locale).text,
+  }));
+}

@@ -1,0 +1,31 @@
+/** Inbound e-mail of the service desk: receiving, parsing, classifying. No database here. */
+export {
+  type AutomaticVerdict,
+  classifyAutomatic,
+  isAutomatic,
+  type MessageHeaders,
+} from "./auto-replies.js";
+export { messageIdsIn, normaliseMessageId, threadCandidateIds } from "./message-ids.js";
+export {
+  type InboundAddress,
+  type InboundAttachment,
+  type InboundMessage,
+  type InboundParseResult,
+  parseInbound,
+} from "./parse-inbound.js";
+export {
+  type Envelope,
+  MessageRefused,
+  type ReceiverLogger,
+  type SmtpReceiver,
+  type SmtpReceiverOptions,
+  startSmtpReceiver,
+} from "./smtp-receiver.js";
+export { stripQuotedHistory } from "./strip-quoted.js";
+export {
+  DEFAULT_NEW_TICKET_SUBJECT,
+  type NewTicketSubject,
+  parseNewTicketSubject,
+  stripReplyPrefixes,
+  ticketReferenceIn,
+} from "./subject.js";

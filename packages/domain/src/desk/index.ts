@@ -1,0 +1,5 @@
+/** The service desk's rules: who may open what, the lifecycle, the timeline, references. */
+export * from "./intake.js";
+export * from "./reference.js";
+export * from "./timeline.js";
+export * from "./workflow.js";
