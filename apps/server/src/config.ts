@@ -37,6 +37,19 @@ const ZConfig = z.object({
     .optional(),
   /** Sender address of outgoing mail; defaults to no-reply@ the host of PUBLIC_URL. */
   MAIL_FROM: z.email({ message: 'expected an e-mail address such as "portail@example.fr"' }).optional(),
+  /** Port of the built-in SMTP receiver that takes mail to the desk (MCR-SUP-03, DSN-SUP-03); unset: off. */
+  DESK_SMTP_PORT: z.coerce
+    .number({ message: "expected a port number" })
+    .int("expected a whole port number")
+    .min(1, "expected a port between 1 and 65535")
+    .max(65535, "expected a port between 1 and 65535")
+    .optional(),
+  /** Interface the desk's SMTP receiver listens on. */
+  DESK_SMTP_HOST: z.string().min(1).default("127.0.0.1"),
+  /** The address customers write to the desk at, and the Reply-To of desk mails; defaults to the contract's support address. */
+  DESK_MAIL_ADDRESS: z
+    .email({ message: 'expected an e-mail address such as "support@example.fr"' })
+    .optional(),
   /** pino log level. */
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Load the contract's demo data on the first start of an empty database: "auto" (embedded only), "always", "never". */

@@ -21,6 +21,15 @@ export const deskFr = {
   "desk.idempotency_mismatch": "Cette clé d'idempotence a déjà servi pour une autre demande.",
   "desk.priority_proposed":
     "Le support propose de passer la priorité de {from} à {to} : {reason}\nSi vous n'êtes pas d'accord, justifiez la priorité choisie en répondant ; le support décide en dernier ressort ({clause}).",
+  "mailIn.unknown_sender":
+    "Cette adresse n'est celle d'aucun compte actif du portail : seules les personnes ayant un identifiant peuvent écrire au support.",
+  "mailIn.suspended": "L'accès de votre organisation est suspendu : contactez votre interlocuteur habituel.",
+  "mailIn.not_your_ticket": "La référence citée ne correspond à aucune de vos demandes.",
+  "mailIn.no_reference":
+    "Le message ne cite aucune demande : répondez depuis le portail ou en gardant la référence dans l'objet.",
+  "mailIn.subject_format": "L'objet doit suivre la forme « [votre référence] description » ({clause}).",
+  "mailIn.open_in_portal": "Vous pouvez ouvrir ou suivre vos demandes sur {url}.",
+  "mailIn.no_subject": "(sans objet)",
 } as const;
 
 export type DeskMessageKey = keyof typeof deskFr;
@@ -47,4 +56,13 @@ export const deskEn: Record<DeskMessageKey, string> = {
   "desk.idempotency_mismatch": "This idempotency key was already used for another request.",
   "desk.priority_proposed":
     "Support proposes to change the priority from {from} to {to}: {reason}\nIf you disagree, justify the priority you chose by replying; support decides last ({clause}).",
+  "mailIn.unknown_sender":
+    "This address belongs to no active account of the portal: only people with an identifier may write to support.",
+  "mailIn.suspended": "Your organisation's access is suspended: contact your usual correspondent.",
+  "mailIn.not_your_ticket": "The reference quoted matches none of your requests.",
+  "mailIn.no_reference":
+    "The message quotes no request: answer from the portal or keep the reference in the subject.",
+  "mailIn.subject_format": 'The subject must read "[your reference] description" ({clause}).',
+  "mailIn.open_in_portal": "You can open or follow your requests at {url}.",
+  "mailIn.no_subject": "(no subject)",
 };

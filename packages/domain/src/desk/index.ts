@@ -1,5 +1,6 @@
 /** The service desk's rules: who may open what, the lifecycle, the timeline, references. */
 export * from "./intake.js";
+export * from "./mail-fields.js";
 export * from "./reference.js";
 export * from "./timeline.js";
 export * from "./workflow.js";

@@ -1,7 +1,8 @@
 import type { DeskMessageKey } from "../../i18n/messages-desk.js";
 
 /** Why the desk refused a change; the route turns it into a clear error citing the clause. */
-export type DeskRefusalCode = DeskMessageKey extends `desk.${infer Code}` ? Code : never;
+type CodeOf<Key> = Key extends `desk.${infer Code}` ? Code : never;
+export type DeskRefusalCode = CodeOf<DeskMessageKey>;
 
 export interface DeskRefusal {
   ok: false;

@@ -92,8 +92,10 @@ export async function openTicket(
     const reference = formatTicketReference(prefix, year, counter?.last ?? 1);
     const priority = input.priority ?? contract.priorities.default;
     const id = randomUUID();
-    const threadMessageId =
-      input.inboundMessageId ?? `<ticket.${id}@${new URL(context.config.PUBLIC_URL).hostname}>`;
+    // A thread starts at the customer's own mail when its Message-ID is well formed, else at ours.
+    const inbound =
+      input.inboundMessageId && /^<[^\s<>]+>$/.test(input.inboundMessageId) ? input.inboundMessageId : null;
+    const threadMessageId = inbound ?? `<ticket.${id}@${new URL(context.config.PUBLIC_URL).hostname}>`;
     const closed = decision.closeAsOutOfScope;
 
     const [ticket] = await tx

@@ -5,6 +5,7 @@ import { deploymentMail } from "../mail/deployment-mail.js";
 import { enqueueMail } from "../mail/enqueue-mail.js";
 import type { MailParams } from "../mail/templates.js";
 import type { DeskMailParams } from "../mail/texts-desk.js";
+import { deskAddressOf } from "./mail-receiver.js";
 
 type TicketMailKind = Exclude<keyof DeskMailParams, "ticket_refused" | "sla_warning">;
 type Ticketed = { reference: string; title: string; link: string; firstName: string };
@@ -58,5 +59,6 @@ export async function mailRequester<K extends TicketMailKind>(
     params: { ...ticketed, ...params } as unknown as MailParams[K],
     clause,
     inReplyTo: ticket.threadMessageId,
+    replyTo: deskAddressOf(context),
   });
 }

@@ -23,6 +23,8 @@ export interface EnqueueMail<K extends MailKind> {
   now: Date;
   /** The ticket a desk mail is about: a reply to it joins that ticket. */
   ticketId?: string;
+  /** Where replies go (the desk's mailbox for ticket mails), when not the sender. */
+  replyTo?: string;
   /** Message-ID of the message this one answers (ticket threads). */
   inReplyTo?: string;
   /** Time zone dates are written in; the provider's by default. */
@@ -56,6 +58,7 @@ export async function enqueueMail<K extends MailKind>(
     "Auto-Submitted": "auto-generated",
     "Content-Language": mail.locale,
   };
+  if (mail.replyTo) headers["Reply-To"] = mail.replyTo;
   if (mail.inReplyTo) {
     if (!/^<[^\s<>]+>$/.test(mail.inReplyTo))
       throw new Error(`enqueueMail: not a Message-ID: ${mail.inReplyTo}`);

@@ -1,0 +1,262 @@
+import {
+  type Database,
+  type Db,
+  organisations,
+  outbox,
+  runInTenant,
+  scopedDatabase,
+  ticketEvents,
+  tickets,
+  users,
+} from "@guichet/db";
+import { isOpenStatus, localDateIn, matchService, readMailTicketFields } from "@guichet/domain";
+import { and, eq, inArray, ne } from "drizzle-orm";
+import type { AppContext } from "../../app-context.js";
+import { type Locale, t } from "../../i18n/index.js";
+import { timeZoneOf } from "../accounts/issue-link.js";
+import type { AuditActor } from "../audit/record-audit.js";
+import { deploymentMail } from "../mail/deployment-mail.js";
+import { enqueueMail } from "../mail/enqueue-mail.js";
+import {
+  type InboundMessage,
+  parseInbound,
+  parseNewTicketSubject,
+  stripQuotedHistory,
+  threadCandidateIds,
+  ticketReferenceIn,
+} from "../mail-in/index.js";
+import { supportPlanOf } from "../organisations/support-plan-of.js";
+import { openTicket } from "./open-ticket.js";
+import { postMessage } from "./post-message.js";
+
+/** What became of an inbound mail; logged, and asserted by tests. */
+export type IntakeOutcome =
+  | { outcome: "opened"; ticketId: string; reference: string }
+  | { outcome: "joined"; ticketId: string; duplicate: boolean }
+  | { outcome: "refused"; reason: string }
+  | { outcome: "dropped"; reason: "malformed" | "automatic" };
+
+interface Sender {
+  id: string;
+  email: string;
+  firstName: string;
+  lastName: string;
+  locale: Locale;
+  roles: string[];
+  organisationId: string;
+  organisationKind: "provider" | "customer";
+  organisationStatus: "active" | "suspended";
+}
+
+/**
+ * One mail to the desk's address (MCR-SUP-03, MCR-SUP-09, DSN-SUP-03, DSN-SUP-04, DSN-SUP-08):
+ * a reply joins its ticket (by the reference in the subject, or In-Reply-To/References), a new
+ * mail opens a ticket when the customer's plan takes e-mail now, and anything else gets a reply
+ * saying why and what to do. Bounces and auto-replies are dropped without an answer, so two
+ * robots never talk forever. Everything a person does here runs under row-level security in the
+ * sender's tenant, as a request of theirs would.
+ */
+export async function receiveDeskMail(
+  context: Pick<AppContext, "contract" | "config">,
+  database: Database,
+  raw: Buffer | string,
+  now: Date,
+): Promise<IntakeOutcome> {
+  const parsed = await parseInbound(raw);
+  if (!parsed.ok) return { outcome: "dropped", reason: "malformed" };
+  const mail = parsed.message;
+  if (mail.autoSubmitted || mail.isBounce) return { outcome: "dropped", reason: "automatic" };
+
+  const root = database.db;
+  const sender = await senderOf(root, mail.from.address);
+  const refuse = async (reason: string, explanation: string, clause: string | null) => {
+    await mailRefusal(context, root, mail, sender?.locale ?? "fr", explanation, clause, now);
+    return { outcome: "refused" as const, reason };
+  };
+  const locale = sender?.locale ?? "fr";
+  if (!sender) return refuse("unknown_sender", t(locale, "mailIn.unknown_sender"), null);
+  if (sender.organisationStatus === "suspended")
+    return refuse("suspended", t(locale, "mailIn.suspended"), null);
+
+  const ticket = await ticketOf(context, root, mail);
+  const actor = actorOf(sender);
+  const scope = sender.organisationKind === "provider" ? "*" : sender.organisationId;
+  const scoped = scopedDatabase(database).db;
+
+  if (ticket) {
+    if (sender.organisationKind === "customer" && ticket.organisationId !== sender.organisationId) {
+      return refuse("not_your_ticket", t(locale, "mailIn.not_your_ticket"), null);
+    }
+    if (!isOpenStatus(ticket.status) && ticket.status !== "resolved") {
+      return refuse("ticket_closed", t(locale, "desk.ticket_closed"), null);
+    }
+    const body = stripQuotedHistory(mail.text).trim() || mail.subject;
+    const joined = await runInTenant(database, scope, () =>
+      postMessage(
+        {
+          db: scoped,
+          context,
+          ticketId: ticket.id,
+          author: {
+            side: sender.organisationKind === "provider" ? "provider" : "customer",
+            userId: sender.id,
+            label: `${sender.firstName} ${sender.lastName}`,
+          },
+          actor,
+          now,
+        },
+        { body, visibility: "public", channel: "email", messageId: mail.messageId },
+      ),
+    );
+    if (!joined?.ok)
+      return refuse(
+        joined?.reason ?? "not_found",
+        t(locale, "mailIn.open_in_portal", { url: context.config.PUBLIC_URL }),
+        null,
+      );
+    return { outcome: "joined", ticketId: ticket.id, duplicate: joined.duplicate };
+  }
+
+  if (sender.organisationKind !== "customer")
+    return refuse("no_reference", t(locale, "mailIn.no_reference"), null);
+  const plan =
+    context.contract.supportPlans[
+      await supportPlanOf(
+        root,
+        context.contract,
+        sender.organisationId,
+        localDateIn(now, timeZoneOf(context.contract)),
+      )
+    ];
+  const subject = parseNewTicketSubject(mail.subject, plan?.channels.email.subjectPattern);
+  if (!subject) {
+    return refuse("subject_format", t(locale, "mailIn.subject_format"), plan?.channels.email.clause ?? null);
+  }
+  const fields = readMailTicketFields(mail.text);
+  const offered = context.contract.catalogue.items.filter(
+    (item) => !plan?.scope.catalogueItems || plan.scope.catalogueItems.includes(item.id),
+  );
+  const category =
+    fields.category && plan?.scope.categories.includes(fields.category)
+      ? fields.category
+      : defaultCategoryOf(plan?.scope.categories ?? []);
+  const opened = await runInTenant(database, scope, () =>
+    openTicket(
+      scoped,
+      context,
+      {
+        organisationId: sender.organisationId,
+        requester: {
+          userId: sender.id,
+          label: `${sender.firstName} ${sender.lastName}`,
+          roles: sender.roles,
+        },
+        channel: "email",
+        category,
+        catalogueItemId: matchService(fields.service, offered),
+        priority: fields.priority,
+        title: subject.summary,
+        description: mail.text.trim() || subject.summary,
+        customerReference: subject.customerRef || null,
+        inboundMessageId: mail.messageId,
+      },
+      actor,
+      now,
+    ),
+  );
+  if (!opened.ok) {
+    return refuse(
+      opened.reason,
+      t(locale, `desk.${opened.reason}`, { clause: opened.clause }),
+      opened.clause,
+    );
+  }
+  return { outcome: "opened", ticketId: opened.ticketId, reference: opened.reference };
+}
+
+/** An incident when the plan covers incidents, else its first category (Basic: account questions). */
+function defaultCategoryOf(categories: readonly string[]): string {
+  return categories.includes("incident") ? "incident" : (categories[0] ?? "incident");
+}
+
+async function senderOf(db: Db, address: string): Promise<Sender | undefined> {
+  const [row] = await db
+    .select({ user: users, organisation: organisations })
+    .from(users)
+    .innerJoin(organisations, eq(organisations.id, users.organisationId))
+    .where(and(eq(users.email, address), eq(users.status, "active")));
+  if (!row) return undefined;
+  return {
+    id: row.user.id,
+    email: row.user.email,
+    firstName: row.user.firstName,
+    lastName: row.user.lastName,
+    locale: row.user.locale,
+    roles: row.user.roles,
+    organisationId: row.organisation.id,
+    organisationKind: row.organisation.kind,
+    organisationStatus: row.organisation.status,
+  };
+}
+
+/** The ticket a mail answers: the reference in its subject first, else its thread's Message-IDs. */
+async function ticketOf(context: Pick<AppContext, "contract">, db: Db, mail: InboundMessage) {
+  const reference = ticketReferenceIn(mail.subject, context.contract.ticketWorkflow.referencePrefix);
+  const columns = { id: tickets.id, organisationId: tickets.organisationId, status: tickets.status };
+  if (reference) {
+    const [byReference] = await db.select(columns).from(tickets).where(eq(tickets.reference, reference));
+    return byReference;
+  }
+  const ids = threadCandidateIds(mail.inReplyTo, mail.references);
+  if (ids.length === 0) return undefined;
+  const [byOurMail] = await db
+    .select(columns)
+    .from(outbox)
+    .innerJoin(tickets, eq(tickets.id, outbox.ticketId))
+    .where(inArray(outbox.messageId, ids));
+  if (byOurMail) return byOurMail;
+  const [byThread] = await db.select(columns).from(tickets).where(inArray(tickets.threadMessageId, ids));
+  if (byThread) return byThread;
+  const [byTheirMail] = await db
+    .select(columns)
+    .from(ticketEvents)
+    .innerJoin(tickets, eq(tickets.id, ticketEvents.ticketId))
+    .where(and(inArray(ticketEvents.messageId, ids), ne(ticketEvents.type, "assigned")));
+  return byTheirMail;
+}
+
+function actorOf(sender: Sender): AuditActor {
+  return {
+    userId: sender.id,
+    label: `${sender.firstName} ${sender.lastName} <${sender.email}>`,
+    organisationId: sender.organisationId,
+    via: "email",
+  };
+}
+
+/** The answer to a mail the desk cannot take: why, and what to do instead. Never to a robot. */
+async function mailRefusal(
+  context: Pick<AppContext, "contract" | "config">,
+  db: Db,
+  mail: InboundMessage,
+  locale: Locale,
+  explanation: string,
+  clause: string | null,
+  now: Date,
+) {
+  await enqueueMail(db, {
+    ...deploymentMail(context, now),
+    organisationId: null,
+    kind: "ticket_refused",
+    to: mail.from.address,
+    locale,
+    params: {
+      originalSubject: mail.subject || t(locale, "mailIn.no_subject"),
+      reason: explanation,
+      instructions: t(locale, "mailIn.open_in_portal", { url: context.config.PUBLIC_URL }),
+    },
+    clause,
+    // Threaded under their mail when its Message-ID is well formed; a refusal must not fail on it.
+    ...(mail.messageId && /^<[^\s<>]+>$/.test(mail.messageId) ? { inReplyTo: mail.messageId } : {}),
+  });
+}

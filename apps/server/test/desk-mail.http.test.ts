@@ -1,0 +1,331 @@
+import { portalOutages, tickets } from "@guichet/db";
+import { databaseKindsUnderTest } from "@guichet/db/testing";
+import { eq } from "drizzle-orm";
+import { createTransport } from "nodemailer";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { type IntakeOutcome, receiveDeskMail } from "../src/modules/desk/mail-intake.js";
+import { deskAddressOf } from "../src/modules/desk/mail-receiver.js";
+import { deliverDueMail } from "../src/modules/mail/deliver-outbox.js";
+import { createSmtpTransport } from "../src/modules/mail/smtp-transport.js";
+import { type SmtpReceiver, startSmtpReceiver } from "../src/modules/mail-in/index.js";
+import { act, makeNamedContact } from "./helpers/desk.js";
+import { createOrganisation, createUser, type TestUser } from "./helpers/factories.js";
+import { signInAs } from "./helpers/session.js";
+import { type SmtpSink, startSmtpSink } from "./helpers/smtp-sink.js";
+import { createTestApp, type TestApp } from "./helpers/test-app.js";
+
+const postgresUrl = inject("postgresUrl");
+const DESK = "support@portail.example.fr";
+
+/**
+ * The desk by e-mail, with real SMTP both ways on loopback: customers' mail goes into the desk's
+ * receiver, the desk's mail leaves through the outbox to a sink standing for their mailboxes.
+ */
+function mailDesk(contractId: "multicloud-ready" | "deux-sevres-eservices", kind: "pglite" | "postgresql") {
+  let now = new Date("2026-11-23T09:00:00Z");
+  const world = {} as { t: TestApp; receiver: SmtpReceiver; sink: SmtpSink; outcomes: IntakeOutcome[] };
+  const clock = () => now;
+  return {
+    world,
+    setNow: (at: string) => {
+      now = new Date(at);
+    },
+    clock,
+    async start() {
+      world.t = await createTestApp(kind, postgresUrl, contractId, { clock });
+      world.outcomes = [];
+      world.sink = await startSmtpSink();
+      world.receiver = await startSmtpReceiver({
+        host: "127.0.0.1",
+        port: 0,
+        maxMessageBytes: 5 * 1024 * 1024,
+        acceptRecipient: () => true,
+        onMessage: async (raw) => {
+          world.outcomes.push(await receiveDeskMail(world.t.context, world.t.database, raw, now));
+        },
+        logger: { info() {}, warn() {}, error() {} },
+      });
+    },
+    async stop() {
+      await world.receiver?.close();
+      await world.sink?.stop();
+      await world.t?.close();
+    },
+    /** A person writes to the desk; resolves once the desk has taken the mail. */
+    async send(
+      from: string,
+      mail: { subject: string; text: string; inReplyTo?: string; headers?: Record<string, string> },
+    ) {
+      const transport = createTransport({
+        host: "127.0.0.1",
+        port: world.receiver.port,
+        secure: false,
+        ignoreTLS: true,
+      });
+      await transport.sendMail({ from, to: DESK, ...mail });
+      transport.close();
+      return world.outcomes.at(-1);
+    },
+    /** Delivers what the outbox holds and returns what reached the people's mailboxes since the last call. */
+    async deliver() {
+      world.sink.clear();
+      const report = await deliverDueMail(
+        world.t.database.db,
+        createSmtpTransport(world.sink.url, { from: { name: "Desk", address: DESK } }),
+        now,
+      );
+      return world.sink.received.slice(0, report.sent);
+    },
+  };
+}
+
+describe.each(databaseKindsUnderTest(postgresUrl))("MCR desk by e-mail on %s", (kind) => {
+  const desk = mailDesk("multicloud-ready", kind);
+  let admin: TestUser;
+  let standardAdmin: TestUser;
+  let agent: TestUser;
+
+  beforeAll(async () => {
+    await desk.start();
+    const { db } = desk.world.t.database;
+    const provider = await createOrganisation(db, "provider");
+    agent = await createUser(db, provider.id, ["support_agent"], { totp: true });
+    const premium = await createOrganisation(db, "customer", [
+      { item: "support-premium", from: "2026-01-01" },
+    ]);
+    admin = await createUser(db, premium.id, ["customer_admin"]);
+    await makeNamedContact(db, premium.id, admin.id);
+    const standard = await createOrganisation(db, "customer", [
+      { item: "support-standard", from: "2026-01-01" },
+    ]);
+    standardAdmin = await createUser(db, standard.id, ["customer_admin"]);
+    await makeNamedContact(db, standard.id, standardAdmin.id);
+  });
+  afterAll(() => desk.stop());
+
+  it("opens a Premium P1 from an e-mail, acknowledges it threaded, and takes the customer's reply on the ticket (MCR-SUP-03, MCR-SUP-09)", async () => {
+    const outcome = await desk.send(admin.email, {
+      subject: "[INC-2231] Plus d'accès à la console AWS",
+      text: "Priorité : P1\nService : aws\n\nPlus personne ne peut se connecter depuis 9 h.",
+    });
+    expect(outcome).toMatchObject({ outcome: "opened" });
+    if (outcome?.outcome !== "opened") return;
+    const [ticket] = await desk.world.t.database.db
+      .select()
+      .from(tickets)
+      .where(eq(tickets.id, outcome.ticketId));
+    expect(ticket).toMatchObject({
+      channel: "email",
+      priority: "P1",
+      catalogueItemId: "aws",
+      customerReference: "INC-2231",
+    });
+    expect(ticket?.title).toBe("Plus d'accès à la console AWS");
+
+    const [ack] = await desk.deliver();
+    expect(ack?.parsed.subject).toBe(
+      `[${outcome.reference}] Demande enregistrée : Plus d'accès à la console AWS`,
+    );
+    expect(ack?.parsed.inReplyTo).toBe(ticket?.threadMessageId);
+    expect(ack?.parsed.replyTo?.text).toBe(deskAddressOf(desk.world.t.context));
+    expect(ack?.parsed.headers.get("auto-submitted")).toBe("auto-generated");
+
+    desk.setNow("2026-11-23T09:20:00Z");
+    const support = await signInAs(desk.world.t.app, agent, desk.clock());
+    const answered = await act(desk.world.t.app, support, outcome.ticketId, "messages", {
+      body: "Incident AWS en cours, nous revenons vers vous.",
+    });
+    expect(answered.json().sla[0]).toMatchObject({
+      metric: "initialResponse",
+      state: "met",
+      elapsedMinutes: 20,
+    });
+    const [reply] = await desk.deliver();
+    expect(reply?.parsed.text).toContain("Incident AWS en cours");
+
+    // The customer answers the agent's mail from a mail client: quoted history stays out.
+    const joined = await desk.send(admin.email, {
+      subject: `RE: ${reply?.parsed.subject}`,
+      inReplyTo: reply?.parsed.messageId,
+      text: `Merci, c'est revenu.\n\nLe lun. 23 nov. 2026 à 10:20, Support <${DESK}> a écrit :\n> Incident AWS en cours, nous revenons vers vous.`,
+    });
+    expect(joined).toMatchObject({ outcome: "joined", ticketId: outcome.ticketId });
+    const view = await desk.world.t.app.inject({
+      method: "GET",
+      url: `/api/tickets/${outcome.ticketId}`,
+      headers: support.headers,
+    });
+    const last = view.json().timeline.at(-1);
+    expect(last).toMatchObject({
+      type: "message",
+      side: "customer",
+      channel: "email",
+      body: "Merci, c'est revenu.",
+    });
+  });
+
+  it("refuses a Standard customer's new e-mail ticket with the reason, unless the portal is declared down (MCR-SUP-03)", async () => {
+    const refused = await desk.send(standardAdmin.email, { subject: "[X-1] Question", text: "Bonjour" });
+    expect(refused).toEqual({ outcome: "refused", reason: "channel_closed" });
+    const [answer] = await desk.deliver();
+    expect(answer?.envelopeTo).toEqual([standardAdmin.email]);
+    expect(answer?.parsed.text).toContain(
+      "Ce canal n'ouvre pas de demande pour votre offre de support (MCR-SUP-03).",
+    );
+
+    await desk.world.t.database.db.insert(portalOutages).values({
+      startsAt: new Date("2026-11-23T08:00:00Z"),
+      reason: "maintenance",
+      declaredByUserId: agent.id,
+    });
+    const opened = await desk.send(standardAdmin.email, {
+      subject: "[X-2] Portail inaccessible",
+      text: "Catégorie : demande",
+    });
+    expect(opened).toMatchObject({ outcome: "opened" });
+    await desk.world.t.database.db.delete(portalOutages);
+  });
+
+  it("never answers bounces or auto-replies, and tells strangers and forged references what to do", async () => {
+    await desk.deliver(); // what earlier tests left in the outbox
+    const vacation = await desk.send(admin.email, {
+      subject: "Absence du bureau",
+      text: "Je suis absent.",
+      headers: { "Auto-Submitted": "auto-replied" },
+    });
+    expect(vacation).toEqual({ outcome: "dropped", reason: "automatic" });
+    const stranger = await desk.send("inconnu@example.org", { subject: "[A] Bonjour", text: "Aidez-moi" });
+    expect(stranger).toEqual({ outcome: "refused", reason: "unknown_sender" });
+    const forged = await desk.send(standardAdmin.email, {
+      subject: "RE: [MCR-2026-00001] Console",
+      text: "Et alors ?",
+    });
+    expect(forged).toEqual({ outcome: "refused", reason: "not_your_ticket" });
+    const answers = await desk.deliver();
+    expect(answers.map((a) => a.envelopeTo[0]).sort()).toEqual(
+      ["inconnu@example.org", standardAdmin.email].sort(),
+    );
+    const toForger = answers.find((a) => a.envelopeTo[0] === standardAdmin.email);
+    expect(toForger?.parsed.text).toContain("La référence citée ne correspond à aucune de vos demandes.");
+  });
+
+  it("keeps one message when the same mail arrives twice", async () => {
+    const first = await desk.send(admin.email, { subject: "[INC-9] Stockage plein", text: "Priorité : P3" });
+    if (first?.outcome !== "opened") throw new Error(JSON.stringify(first));
+    const transport = createTransport({
+      host: "127.0.0.1",
+      port: desk.world.receiver.port,
+      secure: false,
+      ignoreTLS: true,
+    });
+    const mail = {
+      from: admin.email,
+      to: DESK,
+      subject: `RE: [${first.reference}]`,
+      text: "Complément",
+      messageId: "<dup-1@client.example.fr>",
+    };
+    await transport.sendMail(mail);
+    await transport.sendMail(mail);
+    transport.close();
+    expect(desk.world.outcomes.slice(-2)).toEqual([
+      { outcome: "joined", ticketId: first.ticketId, duplicate: false },
+      { outcome: "joined", ticketId: first.ticketId, duplicate: true },
+    ]);
+  });
+});
+
+describe.each(databaseKindsUnderTest(postgresUrl))("DSN e-soutien by e-mail on %s", (kind) => {
+  const desk = mailDesk("deux-sevres-eservices", kind);
+  let operator: TestUser;
+  let agent: TestUser;
+  let operatorId: string;
+
+  beforeAll(async () => {
+    await desk.start();
+    const { db } = desk.world.t.database;
+    const provider = await createOrganisation(db, "provider");
+    agent = await createUser(db, provider.id, ["support_agent"], { totp: true });
+    operatorId = (await createOrganisation(db, "customer", [{ item: "e-sav", from: "2026-01-01" }])).id;
+    operator = await createUser(db, operatorId, ["user"]);
+  });
+  afterAll(() => desk.stop());
+
+  it("runs a signalisation: acknowledgement, information requested by e-mail, answered by e-mail, resolution report (DSN-SUP-02..05)", async () => {
+    const session = await signInAs(desk.world.t.app, operator, desk.clock());
+    const opened = await desk.world.t.app.inject({
+      method: "POST",
+      url: "/api/tickets",
+      headers: session.headers,
+      payload: {
+        category: "incident",
+        catalogueItemId: "e-sav",
+        title: "Ticket SAV bloqué",
+        description: "Le ticket 4411 ne progresse plus.",
+      },
+    });
+    expect(opened.statusCode).toBe(201);
+    const ticket = opened.json();
+    const [ack] = await desk.deliver();
+    expect(ack?.parsed.subject).toBe(`[${ticket.reference}] Demande enregistrée : Ticket SAV bloqué`);
+    expect(ack?.parsed.text).toContain("(DSN-SUP-02)");
+
+    const support = await signInAs(desk.world.t.app, agent, desk.clock());
+    const held = await act(desk.world.t.app, support, ticket.id, "status", {
+      action: "hold",
+      message: "Merci d'indiquer la référence de la ligne.",
+    });
+    expect(held.json()).toMatchObject({ status: "on_hold", holdReason: "info_requested" });
+    const [question] = await desk.deliver();
+    expect(question?.parsed.text).toContain("Merci d'indiquer la référence de la ligne.");
+    expect(question?.parsed.text).toContain("(DSN-SUP-03)");
+
+    const answer = await desk.send(operator.email, {
+      subject: `RE: ${question?.parsed.subject}`,
+      inReplyTo: question?.parsed.messageId,
+      text: "Ligne FTTH 0123456789.\n\n-- \nOpérateur Fibre",
+    });
+    expect(answer).toMatchObject({ outcome: "joined", ticketId: ticket.id });
+    const resumed = await desk.world.t.app.inject({
+      method: "GET",
+      url: `/api/tickets/${ticket.id}`,
+      headers: support.headers,
+    });
+    expect(resumed.json().status).toBe("in_progress");
+    expect(resumed.json().timeline.at(-2)).toMatchObject({
+      body: "Ligne FTTH 0123456789.",
+      channel: "email",
+    });
+
+    const resolved = await act(desk.world.t.app, support, ticket.id, "status", {
+      action: "resolve",
+      message: "Port réinitialisé, ticket SAV débloqué.",
+    });
+    expect(resolved.json().status).toBe("closed");
+    const [report] = await desk.deliver();
+    expect(report?.parsed.subject).toBe(
+      `[${ticket.reference}] Compte-rendu de résolution : Ticket SAV bloqué`,
+    );
+    expect(report?.parsed.text).toContain("Port réinitialisé, ticket SAV débloqué.");
+    expect(report?.parsed.text).toContain("(DSN-SUP-05)");
+  });
+
+  it("refuses an e-service the operator does not hold, and e-mail while e-soutien is up (DSN-SUP-01, DSN-SUP-08)", async () => {
+    const session = await signInAs(desk.world.t.app, operator, desk.clock());
+    const refused = await desk.world.t.app.inject({
+      method: "POST",
+      url: "/api/tickets",
+      headers: session.headers,
+      payload: { category: "incident", catalogueItemId: "tao", title: "TAO", description: "Ne répond pas" },
+    });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().details).toEqual({ reason: "item_not_subscribed", clause: "DSN-SUP-01" });
+    const byMail = await desk.send(operator.email, {
+      subject: "[OP-1] e-SAV en panne",
+      text: "Service : e-sav",
+    });
+    expect(byMail).toEqual({ outcome: "refused", reason: "channel_closed" });
+    const [answer] = await desk.deliver();
+    expect(answer?.parsed.text).toContain("(DSN-SUP-08)");
+  });
+});
