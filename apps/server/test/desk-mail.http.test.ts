@@ -54,7 +54,13 @@ function mailDesk(contractId: "multicloud-ready" | "deux-sevres-eservices", kind
     /** A person writes to the desk; resolves once the desk has taken the mail. */
     async send(
       from: string,
-      mail: { subject: string; text: string; inReplyTo?: string; headers?: Record<string, string> },
+      mail: {
+        subject: string;
+        text: string;
+        inReplyTo?: string;
+        headers?: Record<string, string>;
+        attachments?: { filename: string; content: string }[];
+      },
     ) {
       const transport = createTransport({
         host: "127.0.0.1",
@@ -107,6 +113,7 @@ describe.each(databaseKindsUnderTest(postgresUrl))("MCR desk by e-mail on %s", (
     const outcome = await desk.send(admin.email, {
       subject: "[INC-2231] Plus d'accès à la console AWS",
       text: "Priorité : P1\nService : aws\n\nPlus personne ne peut se connecter depuis 9 h.",
+      attachments: [{ filename: "erreurs.log", content: "09:01 AccessDenied\n09:02 AccessDenied" }],
     });
     expect(outcome).toMatchObject({ outcome: "opened" });
     if (outcome?.outcome !== "opened") return;
@@ -155,6 +162,9 @@ describe.each(databaseKindsUnderTest(postgresUrl))("MCR desk by e-mail on %s", (
       url: `/api/tickets/${outcome.ticketId}`,
       headers: support.headers,
     });
+    expect(view.json().timeline[0].attachments).toMatchObject([
+      { fileName: "erreurs.log", contentType: "text/plain" },
+    ]);
     const last = view.json().timeline.at(-1);
     expect(last).toMatchObject({
       type: "message",

@@ -289,4 +289,89 @@ describe.each(databaseKindsUnderTest(postgresUrl))("MCR service desk on %s", (ki
     const priority = await act(t.app, customer, ticket.id, "priority", { priority: "P1", reason: "urgent" });
     expect(priority.statusCode).toBe(403);
   });
+
+  it("keeps files with a message, serves them only as downloads to those who may see them, and refuses disguised executables whole", async () => {
+    const customer = await signIn(premiumAdmin);
+    const ticket = (await openTicketAs(t.app, customer, { category: "incident", priority: "P3" })).json();
+    const png = Buffer.concat([Buffer.from("\x89PNG\r\n\x1a\n", "latin1"), Buffer.alloc(64, 7)]);
+    const form = new FormData();
+    form.append("body", "Capture et journal");
+    form.append("files", new Blob([png], { type: "image/png" }), "capture écran.png");
+    form.append("files", new Blob(["erreur 503 à 09:02"], { type: "text/plain" }), "journal.txt");
+    const sent = await t.app.inject({
+      method: "POST",
+      url: `/api/tickets/${ticket.id}/attachments`,
+      headers: customer.headers,
+      payload: form,
+    });
+    expect(sent.statusCode, sent.body).toBe(201);
+    const message = sent.json().timeline.at(-1);
+    expect(message.body).toBe("Capture et journal");
+    expect(message.attachments.map((a: { fileName: string }) => a.fileName)).toEqual([
+      "capture écran.png",
+      "journal.txt",
+    ]);
+
+    const download = await t.app.inject({
+      method: "GET",
+      url: `/api/tickets/${ticket.id}/attachments/${message.attachments[0].id}`,
+      headers: customer.headers,
+    });
+    expect(download.statusCode).toBe(200);
+    expect(download.rawPayload.equals(png)).toBe(true);
+    expect(download.headers["content-type"]).toBe("image/png");
+    expect(download.headers["content-disposition"]).toMatch(/^attachment; /);
+    expect(download.headers["x-content-type-options"]).toBe("nosniff");
+    const stranger = await signIn(otherAdmin);
+    const stolen = await t.app.inject({
+      method: "GET",
+      url: `/api/tickets/${ticket.id}/attachments/${message.attachments[0].id}`,
+      headers: stranger.headers,
+    });
+    expect(stolen.statusCode).toBe(404);
+
+    const disguised = new FormData();
+    disguised.append("files", new Blob(["ok"], { type: "text/plain" }), "notes.txt");
+    disguised.append(
+      "files",
+      new Blob([Buffer.from("MZ\x90\x00 this is a program", "latin1")]),
+      "facture.pdf",
+    );
+    const refused = await t.app.inject({
+      method: "POST",
+      url: `/api/tickets/${ticket.id}/attachments`,
+      headers: customer.headers,
+      payload: disguised,
+    });
+    expect(refused.json()).toMatchObject({
+      code: "validation_failed",
+      details: { reason: "attachment_content" },
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().message).toContain("facture.pdf");
+    const after = await t.app.inject({
+      method: "GET",
+      url: `/api/tickets/${ticket.id}`,
+      headers: customer.headers,
+    });
+    expect(after.json().timeline).toHaveLength(2);
+
+    const support = await signIn(agent);
+    const note = new FormData();
+    note.append("visibility", "internal");
+    note.append("files", new Blob(["analyse interne"], { type: "text/plain" }), "analyse.txt");
+    const internal = await t.app.inject({
+      method: "POST",
+      url: `/api/tickets/${ticket.id}/attachments`,
+      headers: support.headers,
+      payload: note,
+    });
+    const hidden = internal.json().timeline.at(-1).attachments[0].id;
+    const peek = await t.app.inject({
+      method: "GET",
+      url: `/api/tickets/${ticket.id}/attachments/${hidden}`,
+      headers: customer.headers,
+    });
+    expect(peek.statusCode).toBe(404);
+  });
 });

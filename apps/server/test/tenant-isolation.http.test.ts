@@ -102,8 +102,21 @@ describe.each(databaseKindsUnderTest(postgresUrl))("tenant isolation on %s", (ki
       grantId: grant.json().grantId,
       agentEmail: agent.email,
       ticketId: ticket.json().id,
+      attachmentId: await attachmentOf(ticket.json().id),
     };
     intruder = await signInAs(t.app, adminA, now);
+
+    async function attachmentOf(ticketId: string): Promise<string> {
+      const form = new FormData();
+      form.append("files", new Blob(["B's log"], { type: "text/plain" }), "b.txt");
+      const sent = await t.app.inject({
+        method: "POST",
+        url: `/api/tickets/${ticketId}/attachments`,
+        headers: sessionB.headers,
+        payload: form,
+      });
+      return sent.json().timeline.at(-1).attachments[0].id;
+    }
   });
   afterAll(async () => {
     await t?.close();
@@ -121,6 +134,7 @@ describe.each(databaseKindsUnderTest(postgresUrl))("tenant isolation on %s", (ki
       "subscriptions",
       "tickets",
       "ticket_events",
+      "ticket_attachments",
     ];
     const counts: Record<string, unknown> = {};
     for (const table of tables) {

@@ -21,6 +21,13 @@ export const deskFr = {
   "desk.idempotency_mismatch": "Cette clé d'idempotence a déjà servi pour une autre demande.",
   "desk.priority_proposed":
     "Le support propose de passer la priorité de {from} à {to} : {reason}\nSi vous n'êtes pas d'accord, justifiez la priorité choisie en répondant ; le support décide en dernier ressort ({clause}).",
+  "desk.attachment_too_large": "Pièce jointe « {file} » trop volumineuse : {max} Mo au plus.",
+  "desk.attachment_empty": "Pièce jointe « {file} » vide.",
+  "desk.attachment_type":
+    "Type de fichier non accepté pour « {file} » : PDF, images, texte, CSV, JSON, XML, e-mail, ZIP ou documents bureautiques.",
+  "desk.attachment_content": "Le contenu de « {file} » ne correspond pas à son type ; il n'a pas été joint.",
+  "desk.attachment_too_many": "{max} pièces jointes au plus par message.",
+  "desk.multipart_expected": "Envoyez les fichiers en multipart/form-data.",
   "mailIn.unknown_sender":
     "Cette adresse n'est celle d'aucun compte actif du portail : seules les personnes ayant un identifiant peuvent écrire au support.",
   "mailIn.suspended": "L'accès de votre organisation est suspendu : contactez votre interlocuteur habituel.",
@@ -56,6 +63,13 @@ export const deskEn: Record<DeskMessageKey, string> = {
   "desk.idempotency_mismatch": "This idempotency key was already used for another request.",
   "desk.priority_proposed":
     "Support proposes to change the priority from {from} to {to}: {reason}\nIf you disagree, justify the priority you chose by replying; support decides last ({clause}).",
+  "desk.attachment_too_large": 'Attachment "{file}" is too large: {max} MB at most.',
+  "desk.attachment_empty": 'Attachment "{file}" is empty.',
+  "desk.attachment_type":
+    'File type not accepted for "{file}": PDF, images, text, CSV, JSON, XML, e-mail, ZIP or office documents.',
+  "desk.attachment_content": 'The content of "{file}" does not match its type; it was not attached.',
+  "desk.attachment_too_many": "At most {max} attachments per message.",
+  "desk.multipart_expected": "Send the files as multipart/form-data.",
   "mailIn.unknown_sender":
     "This address belongs to no active account of the portal: only people with an identifier may write to support.",
   "mailIn.suspended": "Your organisation's access is suspended: contact your usual correspondent.",

@@ -34,6 +34,11 @@ export function httpCodeOf(
       return "conflict";
     case "internal_note_customer":
       return "forbidden";
+    case "attachment_too_large":
+    case "attachment_empty":
+    case "attachment_type":
+    case "attachment_content":
+    case "attachment_too_many":
     case "reason_required":
     case "unknown_out_of_scope_reason":
     case "not_provider_staff":

@@ -26,6 +26,7 @@ import {
   ticketReferenceIn,
 } from "../mail-in/index.js";
 import { supportPlanOf } from "../organisations/support-plan-of.js";
+import { validateAttachments } from "./attachments.js";
 import { openTicket } from "./open-ticket.js";
 import { postMessage } from "./post-message.js";
 
@@ -78,6 +79,14 @@ export async function receiveDeskMail(
   if (sender.organisationStatus === "suspended")
     return refuse("suspended", t(locale, "mailIn.suspended"), null);
 
+  // Inline images are signatures and logos; the files a person attached are kept (all or none).
+  const files = mail.attachments
+    .filter((a) => !a.inline)
+    .map((a) => ({ fileName: a.fileName ?? "piece-jointe", content: a.content }));
+  const refusedFile = validateAttachments(files);
+  if (refusedFile)
+    return refuse(refusedFile.reason, t(locale, `desk.${refusedFile.reason}`, refusedFile.params), null);
+
   const ticket = await ticketOf(context, root, mail);
   const actor = actorOf(sender);
   const scope = sender.organisationKind === "provider" ? "*" : sender.organisationId;
@@ -105,7 +114,7 @@ export async function receiveDeskMail(
           actor,
           now,
         },
-        { body, visibility: "public", channel: "email", messageId: mail.messageId },
+        { body, visibility: "public", channel: "email", messageId: mail.messageId, files },
       ),
     );
     if (!joined?.ok)
@@ -159,6 +168,7 @@ export async function receiveDeskMail(
         description: mail.text.trim() || subject.summary,
         customerReference: subject.customerRef || null,
         inboundMessageId: mail.messageId,
+        files,
       },
       actor,
       now,

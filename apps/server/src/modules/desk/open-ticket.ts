@@ -22,6 +22,7 @@ import type { AppContext } from "../../app-context.js";
 import { timeZoneOf } from "../accounts/issue-link.js";
 import { type AuditActor, recordAudit } from "../audit/record-audit.js";
 import { supportPlanOf } from "../organisations/support-plan-of.js";
+import { attachFiles, type IncomingFile } from "./attachments.js";
 import { activePortalOutage } from "./portal-outages.js";
 import { mailRequester } from "./ticket-mail.js";
 import { evaluateTicketSla, timelineEventOf, urgencyOf } from "./ticket-sla.js";
@@ -37,6 +38,8 @@ export interface OpenTicketInput {
   title: string;
   description: string;
   customerReference: string | null;
+  /** Files of the first message, validated by the caller (validateAttachments). */
+  files?: readonly IncomingFile[];
   /** The Message-ID of the mail that opened it, which starts the thread. */
   inboundMessageId?: string | null;
 }
@@ -159,6 +162,16 @@ export async function openTicket(
           : []),
       ])
       .returning();
+    const created = timeline.find((event) => event.type === "created");
+    if (input.files?.length && created) {
+      await attachFiles(
+        scopedTx,
+        context,
+        { ticketId: id, organisationId: input.organisationId, eventSeq: created.seq },
+        input.files,
+        now,
+      );
+    }
     const sla = evaluateTicketSla(contract, ticket, timeline.map(timelineEventOf), now);
     await tx
       .update(tickets)

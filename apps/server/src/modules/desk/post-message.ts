@@ -2,9 +2,21 @@ import { type Db, ticketEvents } from "@guichet/db";
 import type { TicketChannel } from "@guichet/domain";
 import { and, eq } from "drizzle-orm";
 import { recordAudit } from "../audit/record-audit.js";
+import {
+  type AttachmentRefusal,
+  attachFiles,
+  type IncomingFile,
+  validateAttachments,
+} from "./attachments.js";
 import { type DeskRefusal, refusal } from "./desk-refusal.js";
 import { mailRequester } from "./ticket-mail.js";
-import { appendToTimeline, lockTicket, type NewTimelineEntry, type TicketCommand } from "./ticket-store.js";
+import {
+  appendToTimeline,
+  lastMessageSeq,
+  lockTicket,
+  type NewTimelineEntry,
+  type TicketCommand,
+} from "./ticket-store.js";
 
 export interface MessageInput {
   body: string;
@@ -12,6 +24,8 @@ export interface MessageInput {
   channel: TicketChannel;
   /** The Message-ID of the mail it came by: a mail delivered twice joins once. */
   messageId?: string | null;
+  /** Validated and stored with the message, all or none. */
+  files?: readonly IncomingFile[];
 }
 
 /**
@@ -24,7 +38,10 @@ export interface MessageInput {
 export async function postMessage(
   { db, context, ticketId, author, actor, now }: TicketCommand,
   input: MessageInput,
-): Promise<{ ok: true; duplicate: boolean } | DeskRefusal | undefined> {
+): Promise<{ ok: true; duplicate: boolean } | DeskRefusal | AttachmentRefusal | undefined> {
+  const files = input.files ?? [];
+  const refusedFile = validateAttachments(files);
+  if (refusedFile) return refusedFile;
   return db.transaction(async (tx) => {
     const scoped = tx as unknown as Db;
     const ticket = await lockTicket(scoped, ticketId);
@@ -69,6 +86,16 @@ export async function postMessage(
       move("in_progress", "answered");
     }
     const updated = await appendToTimeline(scoped, context.contract, ticket, author, entries, patch, now);
+    if (files.length > 0) {
+      const eventSeq = await lastMessageSeq(scoped, ticket.id);
+      await attachFiles(
+        scoped,
+        context,
+        { ticketId: ticket.id, organisationId: ticket.organisationId, eventSeq },
+        files,
+        now,
+      );
+    }
 
     if (author.side === "provider" && input.visibility === "public") {
       await mailRequester(

@@ -3,6 +3,7 @@ import {
   organisations,
   type Ticket,
   type TicketEventRow,
+  ticketAttachments,
   ticketEvents,
   tickets,
   users,
@@ -175,6 +176,17 @@ export async function getTicket(
     .where(eq(ticketEvents.ticketId, ticketId))
     .orderBy(asc(ticketEvents.seq));
   const names = await namesFor(db, [ticket], timeline);
+  const files = await db
+    .select({
+      id: ticketAttachments.id,
+      eventSeq: ticketAttachments.eventSeq,
+      fileName: ticketAttachments.fileName,
+      contentType: ticketAttachments.contentType,
+      size: ticketAttachments.size,
+    })
+    .from(ticketAttachments)
+    .where(eq(ticketAttachments.ticketId, ticketId))
+    .orderBy(asc(ticketAttachments.createdAt));
   const visible = side === "provider" ? timeline : timeline.filter((e) => e.visibility === "public");
   return {
     ...summaryOf(contract, ticket, timeline, names, now, locale),
@@ -192,6 +204,9 @@ export async function getTicket(
       visibility: e.visibility,
       body: e.body,
       data: e.data,
+      attachments: files
+        .filter((f) => f.eventSeq === e.seq)
+        .map(({ id, fileName, contentType, size }) => ({ id, fileName, contentType, size })),
     })),
   };
 }

@@ -6,15 +6,17 @@ import type { AppContext } from "../../app-context.js";
 import { actorOf, type Principal, tenantOf } from "../../auth/principal.js";
 import { AppError } from "../../http/errors.js";
 import { notFound } from "../../http/not-found.js";
-import { negotiateLocale, t } from "../../i18n/index.js";
+import { type Locale, negotiateLocale, t } from "../../i18n/index.js";
 import { authorize } from "../../policies/authorize.js";
 import { deskPolicy, isDeskStaff } from "../../policies/desk-policy.js";
+import type { AttachmentRefusal } from "./attachments.js";
 import { changeStatus } from "./change-status.js";
 import { deskForm } from "./desk-form.js";
 import { type DeskRefusal, httpCodeOf } from "./desk-refusal.js";
 import { IdempotencyRace, openWithIdempotency } from "./idempotent-open.js";
 import { postMessage } from "./post-message.js";
-import { getTicket, listTickets } from "./read-tickets.js";
+import { getTicket, listTickets, type TicketView } from "./read-tickets.js";
+import { attachmentRoutes } from "./routes-attachments.js";
 import { assignTicket, changePriority, logCall } from "./support-moves.js";
 import type { TicketCommand, TimelineAuthor } from "./ticket-store.js";
 
@@ -40,20 +42,34 @@ const ZListQuery = z.strictObject({
 /** Turns a refusal of the desk into the client's error, in its language, citing the clause. */
 export function refusalError(
   request: FastifyRequest,
-  refused: DeskRefusal | { ok: false; reason: string; clause: string },
+  refused: DeskRefusal | AttachmentRefusal | { ok: false; reason: string; clause: string },
 ) {
   const locale = negotiateLocale(request.headers["accept-language"]);
-  const params = { clause: refused.clause ?? "", ...("params" in refused ? refused.params : {}) };
+  const clause = "clause" in refused ? refused.clause : undefined;
+  const params = { clause: clause ?? "", ...("params" in refused ? refused.params : {}) };
   const reason = refused.reason as DeskRefusal["reason"];
   return new AppError(httpCodeOf(reason), t(locale, `desk.${reason}`, params), {
     reason,
-    ...(refused.clause ? { clause: refused.clause } : {}),
+    ...(clause ? { clause } : {}),
   });
 }
 
 function authorOf(principal: Principal): TimelineAuthor {
   const provider = principal.organisationKind === "provider" && !principal.acting;
   return { side: provider ? "provider" : "customer", userId: principal.userId, label: principal.displayName };
+}
+
+/** What the desk's route files share: the visible ticket, the command of a change, its outcome. */
+export interface DeskRoutesKit {
+  ticketFor(
+    request: FastifyRequest & { params: { ticketId: string } },
+    allowed: typeof deskPolicy.view,
+  ): Promise<{ principal: Principal; view: TicketView; locale: Locale; side: "provider" | "customer" }>;
+  commandFor(request: FastifyRequest & { params: { ticketId: string } }, principal: Principal): TicketCommand;
+  outcome<T>(
+    request: FastifyRequest,
+    result: ({ ok: true } & T) | DeskRefusal | AttachmentRefusal | undefined,
+  ): { ok: true } & T;
 }
 
 /** The service desk's routes: customers' requests and the provider's queue and workspace. */
@@ -68,7 +84,7 @@ export function deskRoutes(context: AppContext): FastifyPluginAsyncZod {
   ) {
     const locale = negotiateLocale(request.headers["accept-language"]);
     const principal = authorize(request, (p) => deskPolicy.view(p, tenantOf(p)));
-    const side = authorOf(principal).side === "provider" ? "provider" : "customer";
+    const side: "provider" | "customer" = authorOf(principal).side === "provider" ? "provider" : "customer";
     const view = await getTicket(db, contract, request.params.ticketId, side, context.clock(), locale);
     if (!view || !allowed(principal, view.organisationId)) throw notFound(request, "ticket");
     return { principal, view, locale, side };
@@ -86,13 +102,19 @@ export function deskRoutes(context: AppContext): FastifyPluginAsyncZod {
     now: context.clock(),
   });
 
-  const outcome = <T>(request: FastifyRequest, result: ({ ok: true } & T) | DeskRefusal | undefined) => {
+  const outcome = <T>(
+    request: FastifyRequest,
+    result: ({ ok: true } & T) | DeskRefusal | AttachmentRefusal | undefined,
+  ) => {
     if (!result) throw notFound(request, "ticket");
     if (!result.ok) throw refusalError(request, result);
     return result;
   };
+  const kit: DeskRoutesKit = { ticketFor, commandFor, outcome };
 
   return async (app) => {
+    await app.register(attachmentRoutes(context, kit));
+
     app.get(
       "/api/desk/form",
       {

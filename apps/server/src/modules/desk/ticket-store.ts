@@ -1,6 +1,6 @@
 import { type Db, type Ticket, ticketEvents, tickets } from "@guichet/db";
 import type { Contract, Side, TicketChannel } from "@guichet/domain";
-import { asc, eq } from "drizzle-orm";
+import { and, asc, eq, inArray, max } from "drizzle-orm";
 import type { AppContext } from "../../app-context.js";
 import type { AuditActor } from "../audit/record-audit.js";
 import { evaluateTicketSla, timelineEventOf, urgencyOf } from "./ticket-sla.js";
@@ -35,6 +35,16 @@ export interface NewTimelineEntry {
 export async function lockTicket(tx: Db, ticketId: string): Promise<Ticket | undefined> {
   const [ticket] = await tx.select().from(tickets).where(eq(tickets.id, ticketId)).for("update");
   return ticket;
+}
+
+/** The message just appended on a locked ticket, to hang its attachments on. */
+export async function lastMessageSeq(tx: Db, ticketId: string): Promise<number> {
+  const [row] = await tx
+    .select({ seq: max(ticketEvents.seq) })
+    .from(ticketEvents)
+    .where(and(eq(ticketEvents.ticketId, ticketId), inArray(ticketEvents.type, ["message", "created"])));
+  if (!row?.seq) throw new Error(`ticket ${ticketId} has no message to attach files to`);
+  return row.seq;
 }
 
 export async function timelineOf(tx: Db, ticketId: string) {
