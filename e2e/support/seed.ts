@@ -39,7 +39,10 @@ export async function seedOrganisation(
   return id;
 }
 
-/** An active person with a password; `totp` enrols a second factor the test can compute codes for. */
+/**
+ * An active person with a password; `totp` enrols a second factor the test can compute codes for,
+ * `namedContact` records the person as one of the organisation's named contacts (MCR-SUP-04).
+ */
 export async function seedPerson(
   db: pg.Pool,
   input: {
@@ -49,6 +52,7 @@ export async function seedPerson(
     lastName: string;
     roles: string[];
     totp?: boolean;
+    namedContact?: boolean;
   },
 ): Promise<Person> {
   const totpSecret = input.totp ? new Secret({ size: 20 }).base32 : null;
@@ -68,6 +72,13 @@ export async function seedPerson(
   );
   const id = rows[0]?.id;
   if (!id) throw new Error("no user inserted");
+  if (input.namedContact) {
+    await db.query(
+      `insert into named_contacts (user_id, organisation_id, job_title, phone, availability)
+       values ($1, $2, 'Responsable d''exploitation', '+33 5 49 00 00 00', 'Du lundi au vendredi, de 9 h à 18 h')`,
+      [id, input.organisationId],
+    );
+  }
   return {
     id,
     email: input.email,

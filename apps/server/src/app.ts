@@ -14,8 +14,10 @@ import { userRoutes } from "./modules/accounts/routes-users.js";
 import { auditRoutes } from "./modules/audit/routes.js";
 import { contractRoutes } from "./modules/contract/routes.js";
 import { deskRoutes } from "./modules/desk/routes.js";
+import { deskReportRoutes } from "./modules/desk-report/routes.js";
 import { healthRoutes } from "./modules/health/routes.js";
 import { outboxRoutes } from "./modules/mail/routes.js";
+import { maintenanceRoutes } from "./modules/maintenance/routes.js";
 import { organisationRoutes } from "./modules/organisations/routes.js";
 
 /** Request bodies above this are refused with 413 (attachments will get their own limit). */
@@ -58,6 +60,8 @@ export async function buildApp(context: AppContext, options: BuildAppOptions = {
   await app.register(auditRoutes(context));
   await app.register(outboxRoutes(context));
   await app.register(deskRoutes(context));
+  await app.register(deskReportRoutes(context));
+  await app.register(maintenanceRoutes(context));
   if (options.extraRoutes) await options.extraRoutes(app);
   return app;
 }

@@ -23,6 +23,12 @@ const PUBLIC_OR_SELF = new Set([
   "GET /api/desk/form",
   "GET /api/tickets",
   "POST /api/tickets",
+  // Announcements and outages are everyone's news; a customer is shown only its services' maintenance.
+  "GET /api/maintenance",
+  "GET /api/portal-outages/current",
+  // Without organisationId, a customer administrator's own report; another's id is refused in sla-report.http.test.ts.
+  "GET /api/desk/reports/sla",
+  "GET /api/desk/reports/sla/monthly",
 ]);
 
 /** A valid body for each route that takes one, so that only authorisation can refuse it. */
@@ -61,6 +67,16 @@ function bodyFor(route: string, ids: Record<string, string>): unknown {
     "POST /api/tickets/{ticketId}/priority": { priority: "P1", reason: "probing" },
     "POST /api/tickets/{ticketId}/assignee": { userId: null },
     "POST /api/tickets/{ticketId}/calls": { summary: "probing" },
+    "POST /api/maintenance": {
+      catalogueItemId: "support-premium",
+      title: "probing",
+      description: "probing",
+      startsAt: "2027-01-05T07:00:00Z",
+      endsAt: "2027-01-05T09:00:00Z",
+      expectedMinutes: 60,
+    },
+    "POST /api/maintenance/{maintenanceId}/cancel": { reason: "probing" },
+    "POST /api/portal-outages": { reason: "probing" },
   };
   return bodies[route];
 }
@@ -103,6 +119,9 @@ describe.each(databaseKindsUnderTest(postgresUrl))("tenant isolation on %s", (ki
       agentEmail: agent.email,
       ticketId: ticket.json().id,
       attachmentId: await attachmentOf(ticket.json().id),
+      // The provider's own records, no customer's: refused by policy whatever the id.
+      maintenanceId: "00000000-0000-4000-8000-00000000000a",
+      outageId: "00000000-0000-4000-8000-00000000000b",
     };
     intruder = await signInAs(t.app, adminA, now);
 
@@ -134,6 +153,8 @@ describe.each(databaseKindsUnderTest(postgresUrl))("tenant isolation on %s", (ki
       "subscriptions",
       "tickets",
       "ticket_events",
+      "maintenance_windows",
+      "portal_outages",
       "ticket_attachments",
     ];
     const counts: Record<string, unknown> = {};

@@ -1,8 +1,9 @@
 import type { Me, Role } from "./api/types";
+import type { DeskWords } from "./desk/vocabulary";
 
 /**
  * What the portal offers each person. These mirror the server's policies
- * (apps/server/src/policies/organisation-policy.ts, audit-policy.ts), which decide in the end:
+ * (apps/server/src/policies/organisation-policy.ts, audit-policy.ts, desk-policy.ts), which decide in the end:
  * the portal only avoids showing what would be refused.
  */
 const has = (me: Me, ...roles: Role[]) => me.roles.some((role) => roles.includes(role));
@@ -18,22 +19,37 @@ export const can = {
   searchAudit: (me: Me) => providerStaff(me, "security_officer"),
   viewOutbox: (me: Me) => providerStaff(me, "admin", "security_officer"),
   useSupportAccess: (me: Me) => me.organisationKind === "provider" && me.via === "session",
+  /** The customer's requests; whether this person may open one is the contract's say (MCR-SUP-04). */
+  followRequests: (me: Me) =>
+    me.organisationKind === "customer" && !me.acting && has(me, "customer_admin", "named_contact", "user"),
+  workQueue: (me: Me) => providerStaff(me, "support_agent", "admin", "account_manager"),
 };
 
 /** Where a person lands after signing in. */
 export function landingPath(me: Me): string {
   if (can.manageRights(me)) return "/droits";
+  if (can.followRequests(me)) return "/demandes";
   if (can.listOrganisations(me)) return "/organisations";
   return "/";
 }
 
-/** The portal's sections after the home page, each with the rule that shows it. */
+/**
+ * The portal's sections after the home page, each with the rule that shows it. The desk's labels
+ * take the deployment's vocabulary ("Demandes" or "Signalisations", desk/vocabulary.ts).
+ */
 export const SECTIONS = [
-  { to: "/droits", label: "nav.rights", allowed: can.manageRights },
-  { to: "/organisations", label: "nav.organisations", allowed: can.listOrganisations },
-  { to: "/journal", label: "nav.audit", allowed: can.searchAudit },
-  { to: "/courriels", label: "nav.outbox", allowed: can.viewOutbox },
-  { to: "/assistance", label: "nav.assistance", allowed: can.useSupportAccess },
+  {
+    to: "/demandes",
+    label: (words: DeskWords) => `deskWords.${words}.nav` as const,
+    allowed: can.followRequests,
+  },
+  { to: "/aide", label: () => "nav.help" as const, allowed: can.followRequests },
+  { to: "/file", label: () => "nav.queue" as const, allowed: can.workQueue },
+  { to: "/droits", label: () => "nav.rights" as const, allowed: can.manageRights },
+  { to: "/organisations", label: () => "nav.organisations" as const, allowed: can.listOrganisations },
+  { to: "/journal", label: () => "nav.audit" as const, allowed: can.searchAudit },
+  { to: "/courriels", label: () => "nav.outbox" as const, allowed: can.viewOutbox },
+  { to: "/assistance", label: () => "nav.assistance" as const, allowed: can.useSupportAccess },
 ] as const;
 
 export function sectionsFor(me: Me) {

@@ -1,21 +1,37 @@
 import { createRootRoute, createRoute, createRouter } from "@tanstack/react-router";
+import { TICKET_STATUSES } from "./api/types";
 import { Layout } from "./components/Layout";
 import { SessionGate } from "./components/SessionGate";
+import type { QueueSearch } from "./desk/QueueFilters";
+import type { RequestsSearch } from "./desk/RequestFilters";
 import { AssistancePage } from "./pages/AssistancePage";
 import { AuditPage, type AuditSearch } from "./pages/AuditPage";
 import { ForgotPasswordPage } from "./pages/ForgotPasswordPage";
+import { HelpPage } from "./pages/HelpPage";
 import { HomePage } from "./pages/HomePage";
 import { InvitationPage } from "./pages/InvitationPage";
+import { NewRequestPage } from "./pages/NewRequestPage";
 import { NotFoundPage } from "./pages/NotFoundPage";
 import { OrganisationsPage } from "./pages/OrganisationsPage";
 import { OutboxPage } from "./pages/OutboxPage";
+import { QueuePage } from "./pages/QueuePage";
+import { RequestPage, type RequestSearch } from "./pages/RequestPage";
+import { RequestsPage } from "./pages/RequestsPage";
 import { ResetPage } from "./pages/ResetPage";
 import { RightsPage } from "./pages/RightsPage";
 import { SecondFactorPage } from "./pages/SecondFactorPage";
 import { SignInPage, type SignInSearch } from "./pages/SignInPage";
+import { WorkspacePage } from "./pages/WorkspacePage";
 
 /** Page addresses are French, like the interface; /invitation and /reset are the e-mails' links. */
 const optional = (value: unknown) => (typeof value === "string" && value !== "" ? value : undefined);
+const oneOf = <T extends string>(value: unknown, allowed: readonly T[]) =>
+  allowed.find((candidate) => candidate === value);
+/** A page number of a list, 1 when absent or not a whole number above 1. */
+const page = (value: unknown) => {
+  const number = Number(value);
+  return Number.isInteger(number) && number > 1 ? number : undefined;
+};
 
 const rootRoute = createRootRoute({ component: Layout, notFoundComponent: NotFoundPage });
 
@@ -73,13 +89,67 @@ const assistance = createRoute({
   component: AssistancePage,
 });
 
+/** The service desk: the customer's requests and help, the provider's queue and workspace. */
+const requests = createRoute({
+  getParentRoute: () => session,
+  path: "/demandes",
+  component: RequestsPage,
+  validateSearch: (search): RequestsSearch => ({
+    state: oneOf(search.state, ["open", "closed"] as const),
+    status: oneOf(search.status, TICKET_STATUSES),
+    q: optional(search.q),
+    page: page(search.page),
+  }),
+});
+const newRequest = createRoute({
+  getParentRoute: () => session,
+  path: "/demandes/nouvelle",
+  component: NewRequestPage,
+});
+const request = createRoute({
+  getParentRoute: () => session,
+  path: "/demandes/$ticketId",
+  component: RequestPage,
+  validateSearch: (search): RequestSearch => ({ opened: search.opened === true ? true : undefined }),
+});
+const help = createRoute({ getParentRoute: () => session, path: "/aide", component: HelpPage });
+const queue = createRoute({
+  getParentRoute: () => session,
+  path: "/file",
+  component: QueuePage,
+  validateSearch: (search): QueueSearch => ({
+    assignee: oneOf(search.assignee, ["me", "none"] as const),
+    organisationId: optional(search.organisationId),
+    q: optional(search.q),
+    page: page(search.page),
+  }),
+});
+const workspace = createRoute({
+  getParentRoute: () => session,
+  path: "/file/$ticketId",
+  component: WorkspacePage,
+});
+
 const routeTree = rootRoute.addChildren([
   signIn,
   secondFactor,
   invitation,
   reset,
   forgot,
-  session.addChildren([home, rights, organisations, audit, outbox, assistance]),
+  session.addChildren([
+    home,
+    rights,
+    organisations,
+    audit,
+    outbox,
+    assistance,
+    requests,
+    newRequest,
+    request,
+    help,
+    queue,
+    workspace,
+  ]),
 ]);
 
 export const router = createRouter({ routeTree, defaultPreload: false, scrollRestoration: true });

@@ -2,7 +2,14 @@ import type { FastifyRequest } from "fastify";
 import { negotiateLocale, t } from "../i18n/index.js";
 import { AppError } from "./errors.js";
 
-export type Resource = "organisation" | "user" | "api_token" | "support_grant" | "ticket";
+export type Resource =
+  | "organisation"
+  | "user"
+  | "api_token"
+  | "support_grant"
+  | "ticket"
+  | "maintenance"
+  | "portal_outage";
 
 /** A 404 in the client's language; the same answer whether the thing is absent or someone else's. */
 export function notFound(request: FastifyRequest, resource: Resource): AppError {

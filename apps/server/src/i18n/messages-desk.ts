@@ -28,6 +28,8 @@ export const deskFr = {
   "desk.attachment_content": "Le contenu de « {file} » ne correspond pas à son type ; il n'a pas été joint.",
   "desk.attachment_too_many": "{max} pièces jointes au plus par message.",
   "desk.multipart_expected": "Envoyez les fichiers en multipart/form-data.",
+  "deskMail.auto_closed":
+    "Close automatiquement {days} jours ouvrés après sa résolution, sans réponse de votre part.",
   "mailIn.unknown_sender":
     "Cette adresse n'est celle d'aucun compte actif du portail : seules les personnes ayant un identifiant peuvent écrire au support.",
   "mailIn.suspended": "L'accès de votre organisation est suspendu : contactez votre interlocuteur habituel.",
@@ -70,6 +72,8 @@ export const deskEn: Record<DeskMessageKey, string> = {
   "desk.attachment_content": 'The content of "{file}" does not match its type; it was not attached.',
   "desk.attachment_too_many": "At most {max} attachments per message.",
   "desk.multipart_expected": "Send the files as multipart/form-data.",
+  "deskMail.auto_closed":
+    "Closed automatically {days} business days after its resolution, without an answer from you.",
   "mailIn.unknown_sender":
     "This address belongs to no active account of the portal: only people with an identifier may write to support.",
   "mailIn.suspended": "Your organisation's access is suspended: contact your usual correspondent.",

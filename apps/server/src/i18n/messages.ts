@@ -3,9 +3,11 @@
  * The English table must have exactly the French keys: the type checks it.
  */
 import { deskEn, deskFr } from "./messages-desk.js";
+import { maintenanceEn, maintenanceFr } from "./messages-maintenance.js";
 
 export const fr = {
   ...deskFr,
+  ...maintenanceFr,
   "error.validation_failed": "La requête est invalide : {detail}",
   "error.malformed_json": "Le corps de la requête n'est pas un JSON valide : {detail}",
   "error.payload_too_large": "Le corps de la requête dépasse la taille autorisée ({limit} octets).",
@@ -51,6 +53,7 @@ export type MessageKey = keyof typeof fr;
 
 export const en: Record<MessageKey, string> = {
   ...deskEn,
+  ...maintenanceEn,
   "error.validation_failed": "The request is invalid: {detail}",
   "error.malformed_json": "The request body is not valid JSON: {detail}",
   "error.payload_too_large": "The request body exceeds the size limit ({limit} bytes).",

@@ -1,4 +1,5 @@
 import { queryString, request, setCsrfToken } from "./client";
+import type { DeskForm, NewTicket, TicketAction, TicketPage, TicketQuery, TicketView } from "./desk-types";
 import type {
   ApiTokenView,
   AuditEntry,
@@ -10,12 +11,14 @@ import type {
   NamedContactQuota,
   OrganisationView,
   OutboxPage,
+  Priority,
   Role,
   SupportGrantView,
   UserView,
 } from "./types";
 
 const org = (organisationId: string) => `/api/organisations/${encodeURIComponent(organisationId)}`;
+const ticket = (ticketId: string) => `/api/tickets/${encodeURIComponent(ticketId)}`;
 
 /** The API, one typed function per route the portal uses. */
 export const api = {
@@ -79,6 +82,26 @@ export const api = {
   /** The same search as a CSV file, for a download link (the session cookie goes with it). */
   auditCsvUrl: (query: AuditQuery) => `/api/audit/export.csv${queryString({ ...query, limit: 1000 })}`,
   outbox: (cursor?: string) => request<OutboxPage>("GET", `/api/outbox${queryString({ cursor })}`),
+
+  deskForm: () => request<DeskForm>("GET", "/api/desk/form"),
+  tickets: (query: TicketQuery) => request<TicketPage>("GET", `/api/tickets${queryString({ ...query })}`),
+  ticket: (ticketId: string) => request<TicketView>("GET", ticket(ticketId)),
+  openTicket: (input: NewTicket) => request<TicketView>("POST", "/api/tickets", input),
+  /** Every change on a ticket answers with the ticket as it now stands. */
+  reply: (ticketId: string, body: string, visibility: "public" | "internal") =>
+    request<TicketView>("POST", `${ticket(ticketId)}/messages`, { body, visibility }),
+  changeStatus: (
+    ticketId: string,
+    input: { action: TicketAction; message?: string; outOfScopeReason?: string | null },
+  ) => request<TicketView>("POST", `${ticket(ticketId)}/status`, input),
+  changePriority: (
+    ticketId: string,
+    input: { priority: Priority; reason: string; mode: "set" | "propose" },
+  ) => request<TicketView>("POST", `${ticket(ticketId)}/priority`, input),
+  assign: (ticketId: string, userId: string | null) =>
+    request<TicketView>("POST", `${ticket(ticketId)}/assignee`, { userId }),
+  logCall: (ticketId: string, summary: string) =>
+    request<TicketView>("POST", `${ticket(ticketId)}/calls`, { summary }),
 };
 
 /** Query keys, one place so invalidations cannot drift from the queries. */
@@ -93,4 +116,7 @@ export const keys = {
   organisation: (organisationId: string) => ["organisations", organisationId] as const,
   audit: (query: AuditQuery) => ["audit", query] as const,
   outbox: ["outbox"] as const,
+  deskForm: ["desk-form"] as const,
+  tickets: (query?: TicketQuery) => (query ? (["tickets", query] as const) : (["tickets"] as const)),
+  ticket: (ticketId: string) => ["ticket", ticketId] as const,
 };

@@ -18,16 +18,66 @@ export type Role = (typeof PROVIDER_ROLES)[number] | (typeof CUSTOMER_ROLES)[num
 /** Roles an API token may carry (DSN-SEC-03). */
 export const TOKEN_ROLES = ["named_contact", "user", "billing_reader"] as const;
 
+export const PRIORITIES = ["P1", "P2", "P3"] as const;
+export type Priority = (typeof PRIORITIES)[number];
+export const TICKET_STATUSES = ["new", "in_progress", "on_hold", "resolved", "closed"] as const;
+export type TicketStatus = (typeof TICKET_STATUSES)[number];
+export type Weekday = "mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun";
+
+/** How a plan's customers reach support (MCR-SUP-03, MCR-SUP-09, DSN-SUP-08). */
+export interface PlanChannels {
+  portal: boolean;
+  email: {
+    accept: "always" | "when-portal-unavailable" | "never";
+    /** Absent: the deployment's desk mailbox (ContractSummary.deskMailAddress). */
+    address?: string;
+    senderMustBe?: "account-administrator" | "named-contact" | "identifier-holder";
+    subjectNeedsReference: boolean;
+    clause: string;
+  };
+  phone?: { priorities: Priority[]; requiresExistingTicket: boolean; clause: string };
+  clause: string;
+}
+
+export interface CalendarSummary {
+  id: string;
+  timeZone: string;
+  /** Open days only, in week order, with their local opening ranges ("09:00"–"19:00"). */
+  days: { day: Weekday; ranges: [string, string][] }[];
+  closedOnHolidays: boolean;
+}
+
 export interface ContractSummary {
   id: string;
   version: string;
   title: Label;
   provider: { name: string; portalName: Label; supportDeskName?: Label };
-  priorities: { id: string; label: Label; definition?: Label }[];
-  supportPlans: { id: string; name: Label; clause: string }[];
+  priorities: { id: Priority; label: Label; definition?: Label }[];
+  prioritiesClause: string;
+  supportPlans: {
+    id: string;
+    name: Label;
+    clause: string;
+    initialResponse?: { priority: Priority; target: Label; calendar: string }[];
+    channels: PlanChannels;
+  }[];
+  calendars: CalendarSummary[];
+  ticketWorkflow: {
+    referencePrefix: string;
+    statuses: { id: TicketStatus; label: Label; clause: string }[];
+    categories: { id: string; label: Label; slaApplies: boolean; clause: string }[];
+    closing: { mode: "confirmation-or-auto-close" | "on-resolution"; clause: string };
+    outOfScope: {
+      action: "close-with-reason" | "refuse-at-deposit";
+      reasons: { id: string; label: Label }[];
+      clause: string;
+    };
+    priorityDispute?: { clause: string };
+  };
   catalogue: { id: string; kind: string; name: Label }[];
   /** zxcvbn's 0–4 scale (DSN-ID-02). */
   passwordPolicy: { minimumStrength: number; recommendedStrength: number };
+  deskMailAddress: string;
 }
 
 export interface Me {

@@ -14,6 +14,12 @@ const COLOURS: Record<string, string> = {
   failure: "red.9",
   deactivated: "gray.8",
   expired: "gray.8",
+  // Tickets (the contract names each status; the badge always shows that name).
+  new: "blue.9",
+  in_progress: "cyan.9",
+  on_hold: "violet.9",
+  resolved: GREEN,
+  closed: "gray.8",
 };
 
 /** A credential's state (a support grant, an API token): revoked, expired or active. */

@@ -1,3 +1,4 @@
+import { enDesk, enDeskWords } from "./en-desk";
 import type { Messages } from "./fr";
 
 /** English texts: exactly the French keys (the type refuses a missing or extra one). */
@@ -17,6 +18,8 @@ export const en: Messages = {
     organisations: "Organisations",
     audit: "Audit trail",
     outbox: "Outgoing mail",
+    help: "Help",
+    queue: "Queue",
     assistance: "Support access",
   },
   common: {
@@ -321,4 +324,6 @@ export const en: Messages = {
     left: "You are back in your own space.",
     notActing: "You are acting in no customer's space.",
   },
+  desk: enDesk,
+  deskWords: enDeskWords,
 };

@@ -23,6 +23,20 @@ export function formatDate(isoOrDay: string, locale: Locale): string {
   return new Intl.DateTimeFormat(TAGS[locale], { dateStyle: "medium", timeZone: TIME_ZONE }).format(date);
 }
 
+/** A count as people read it: "1 045" in French, "1,045" in English. */
+export function formatNumber(value: number, locale: Locale): string {
+  return new Intl.NumberFormat(TAGS[locale]).format(value);
+}
+
+/** A file's size in kilobytes: "12 ko" in French, "12 kB" in English. */
+export function formatFileSize(bytes: number, locale: Locale): string {
+  return new Intl.NumberFormat(TAGS[locale], {
+    style: "unit",
+    unit: "kilobyte",
+    maximumFractionDigits: 0,
+  }).format(Math.max(1, bytes / 1000));
+}
+
 /** The formatters and label picker for the interface's current language. */
 export function useLocaleFormat() {
   useTranslation(); // re-renders the caller when the language changes
@@ -31,6 +45,8 @@ export function useLocaleFormat() {
     locale,
     dateTime: (iso: string) => formatDateTime(iso, locale),
     date: (iso: string) => formatDate(iso, locale),
+    number: (value: number) => formatNumber(value, locale),
+    fileSize: (bytes: number) => formatFileSize(bytes, locale),
     label: (label: Label) => label[locale],
   };
 }

@@ -1,3 +1,5 @@
+import { frDesk, frDeskWords } from "./fr-desk";
+
 /**
  * Every text of the portal, French first. `en.ts` has exactly these keys (its type is this
  * object's). Messages the API sends (errors, refusals) come already localised and are shown as is.
@@ -18,6 +20,8 @@ export const fr = {
     organisations: "Organisations",
     audit: "Journal d'audit",
     outbox: "Courriels sortants",
+    help: "Aide",
+    queue: "File d'attente",
     assistance: "Accès d'assistance",
   },
   common: {
@@ -325,6 +329,8 @@ export const fr = {
     left: "Vous êtes revenu dans votre propre espace.",
     notActing: "Vous n'agissez dans l'espace d'aucun client.",
   },
+  desk: frDesk,
+  deskWords: frDeskWords,
 };
 
 export type Messages = typeof fr;

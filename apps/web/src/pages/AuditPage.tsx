@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Group, NativeSelect, SimpleGrid, Stack, TextInput } from "@mantine/core";
+import { Alert, Anchor, Button, Group, SimpleGrid, Stack, TextInput } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useNavigate, useSearch } from "@tanstack/react-router";
 import type { FormEvent } from "react";
@@ -9,6 +9,7 @@ import { AuditResults } from "../audit/AuditResults";
 import { clausesOf } from "../clauses";
 import { Allowed } from "../components/Allowed";
 import { ErrorAlert } from "../components/ErrorAlert";
+import { OrganisationSelect } from "../components/OrganisationSelect";
 import { PageHeader } from "../components/PageHeader";
 import { Section } from "../components/Section";
 import { field } from "../form-data";
@@ -95,14 +96,10 @@ function Audit() {
                 label={t("audit.person")}
                 defaultValue={search.email ?? ""}
               />
-              <NativeSelect
-                name="organisationId"
+              <OrganisationSelect
                 label={t("audit.organisation")}
-                defaultValue={search.organisationId ?? ""}
-                data={[
-                  { value: "", label: t("audit.anyOrganisation") },
-                  ...(organisations.data ?? []).map((o) => ({ value: o.id, label: o.name })),
-                ]}
+                anyLabel={t("audit.anyOrganisation")}
+                defaultValue={search.organisationId}
               />
               <TextInput name="from" type="date" label={t("audit.from")} defaultValue={search.from ?? ""} />
               <TextInput name="to" type="date" label={t("audit.to")} defaultValue={search.to ?? ""} />

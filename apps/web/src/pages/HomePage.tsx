@@ -7,6 +7,7 @@ import { Allowed } from "../components/Allowed";
 import { InviteForm, invitableCustomerRoles } from "../components/InviteForm";
 import { PageHeader } from "../components/PageHeader";
 import { Section } from "../components/Section";
+import { useDeskWords } from "../desk/vocabulary";
 import { can, sectionsFor } from "../permissions";
 import { useContract } from "../session";
 
@@ -19,6 +20,7 @@ function Home({ me }: { me: Me }) {
   const { t } = useTranslation();
   const contract = useContract().data;
   const sections = sectionsFor(me);
+  const words = useDeskWords();
   // Someone given the right to invite, without the Rights page, invites from here (MCR-ACC-02).
   const invites = me.organisationKind === "customer" && me.canInvite && !can.manageRights(me);
   return (
@@ -39,7 +41,7 @@ function Home({ me }: { me: Me }) {
             {sections.map((section) => (
               <List.Item key={section.to}>
                 <Anchor component={Link} to={section.to}>
-                  {t(section.label)}
+                  {t(section.label(words))}
                 </Anchor>
               </List.Item>
             ))}

@@ -1,7 +1,61 @@
-import { type Contract, formatTarget, PRIORITIES } from "@guichet/domain";
+import {
+  type Contract,
+  EMAIL_ACCEPT,
+  formatTarget,
+  PRIORITIES,
+  TICKET_STATUSES,
+  WEEKDAYS,
+} from "@guichet/domain";
 import { z } from "zod";
 
 const ZLabel = z.object({ fr: z.string(), en: z.string() });
+
+/** What a customer is told about each way of reaching support (MCR-SUP-03, MCR-SUP-09, DSN-SUP-08). */
+const ZChannels = z.object({
+  portal: z.boolean(),
+  email: z.object({
+    accept: z.enum(EMAIL_ACCEPT),
+    /** Absent: the deployment's desk mailbox (`deskMailAddress`). */
+    address: z.string().optional(),
+    senderMustBe: z.enum(["account-administrator", "named-contact", "identifier-holder"]).optional(),
+    /** The subject must read "[customer's own reference] description" (MCR-SUP-09). */
+    subjectNeedsReference: z.boolean(),
+    clause: z.string(),
+  }),
+  phone: z
+    .object({
+      priorities: z.array(z.enum(PRIORITIES)),
+      requiresExistingTicket: z.boolean(),
+      clause: z.string(),
+    })
+    .optional(),
+  clause: z.string(),
+});
+
+/** The ticket lifecycle's words: status labels, categories, out-of-scope reasons (MCR-SUP-10, MCR-SUP-11). */
+const ZTicketWorkflowSummary = z.object({
+  referencePrefix: z.string(),
+  statuses: z.array(z.object({ id: z.enum(TICKET_STATUSES), label: ZLabel, clause: z.string() })),
+  categories: z.array(
+    z.object({ id: z.string(), label: ZLabel, slaApplies: z.boolean(), clause: z.string() }),
+  ),
+  closing: z.object({ mode: z.enum(["confirmation-or-auto-close", "on-resolution"]), clause: z.string() }),
+  outOfScope: z.object({
+    action: z.enum(["close-with-reason", "refuse-at-deposit"]),
+    reasons: z.array(z.object({ id: z.string(), label: ZLabel })),
+    clause: z.string(),
+  }),
+  /** Absent: the contract has no priority dispute (support sets priorities). */
+  priorityDispute: z.object({ clause: z.string() }).optional(),
+});
+
+/** A business calendar as people read it: open hours per weekday, closed on public holidays or not. */
+const ZCalendarSummary = z.object({
+  id: z.string(),
+  timeZone: z.string(),
+  days: z.array(z.object({ day: z.enum(WEEKDAYS), ranges: z.array(z.tuple([z.string(), z.string()])) })),
+  closedOnHolidays: z.boolean(),
+});
 
 /** The public face of the contract: what a customer may read before signing in. */
 export const ZContractSummary = z.object({
@@ -10,6 +64,7 @@ export const ZContractSummary = z.object({
   title: ZLabel,
   provider: z.object({ name: z.string(), portalName: ZLabel, supportDeskName: ZLabel.optional() }),
   priorities: z.array(z.object({ id: z.enum(PRIORITIES), label: ZLabel, definition: ZLabel.optional() })),
+  prioritiesClause: z.string(),
   supportPlans: z.array(
     z.object({
       id: z.string(),
@@ -17,17 +72,77 @@ export const ZContractSummary = z.object({
       initialResponse: z
         .array(z.object({ priority: z.enum(PRIORITIES), target: ZLabel, calendar: z.string() }))
         .optional(),
+      channels: ZChannels,
       clause: z.string(),
     }),
   ),
+  calendars: z.array(ZCalendarSummary),
+  ticketWorkflow: ZTicketWorkflowSummary,
   catalogue: z.array(z.object({ id: z.string(), kind: z.string(), name: ZLabel })),
   /** What the password form shows (DSN-ID-02: the strongest level recommended). */
   passwordPolicy: z.object({ minimumStrength: z.number(), recommendedStrength: z.number() }),
+  /** Where customers write to the desk when their plan allows e-mail (the deployment's mailbox). */
+  deskMailAddress: z.string(),
 });
 
 export type ContractSummary = z.infer<typeof ZContractSummary>;
 
-export function presentContract(contract: Contract): ContractSummary {
+function presentChannels(channels: Contract["supportPlans"][string]["channels"]) {
+  const { email, phone } = channels;
+  return {
+    portal: channels.portal,
+    email: {
+      accept: email.accept,
+      address: email.address,
+      senderMustBe: email.senderMustBe,
+      subjectNeedsReference: email.subjectPattern?.includes("?<customerRef>") ?? false,
+      clause: email.clause,
+    },
+    phone: phone && {
+      priorities: phone.priorities,
+      requiresExistingTicket: phone.requiresExistingTicket,
+      clause: phone.clause,
+    },
+    clause: channels.clause,
+  };
+}
+
+function presentWorkflow(workflow: Contract["ticketWorkflow"]): ContractSummary["ticketWorkflow"] {
+  return {
+    referencePrefix: workflow.referencePrefix,
+    statuses: TICKET_STATUSES.flatMap((id) => {
+      const status = workflow.statuses[id];
+      return status ? [{ id, label: status.label, clause: status.clause }] : [];
+    }),
+    categories: Object.entries(workflow.categories).map(([id, category]) => ({
+      id,
+      label: category.label,
+      slaApplies: category.slaApplies,
+      clause: category.clause,
+    })),
+    closing: workflow.closing,
+    outOfScope: {
+      action: workflow.outOfScope.action,
+      reasons: Object.entries(workflow.outOfScope.reasons).map(([id, label]) => ({ id, label })),
+      clause: workflow.outOfScope.clause,
+    },
+    priorityDispute: workflow.priorityDispute && { clause: workflow.priorityDispute.clause },
+  };
+}
+
+function presentCalendars(calendars: Contract["calendars"]): ContractSummary["calendars"] {
+  return Object.entries(calendars).map(([id, calendar]) => ({
+    id,
+    timeZone: calendar.timeZone,
+    days: WEEKDAYS.flatMap((day) => {
+      const ranges = calendar.week[day] ?? [];
+      return ranges.length ? [{ day, ranges }] : [];
+    }),
+    closedOnHolidays: calendar.holidayRegions.length > 0 || calendar.holidays.length > 0,
+  }));
+}
+
+export function presentContract(contract: Contract, deskMailAddress: string): ContractSummary {
   return {
     id: contract.id,
     version: contract.version,
@@ -41,6 +156,7 @@ export function presentContract(contract: Contract): ContractSummary {
       const level = contract.priorities.levels[id];
       return { id, label: level.label, definition: level.definition };
     }),
+    prioritiesClause: contract.priorities.clause,
     supportPlans: Object.entries(contract.supportPlans)
       .sort(([, a], [, b]) => a.rank - b.rank)
       .map(([id, plan]) => ({
@@ -60,11 +176,15 @@ export function presentContract(contract: Contract): ContractSummary {
               };
             })
           : undefined,
+        channels: presentChannels(plan.channels),
       })),
+    calendars: presentCalendars(contract.calendars),
+    ticketWorkflow: presentWorkflow(contract.ticketWorkflow),
     catalogue: contract.catalogue.items.map((item) => ({ id: item.id, kind: item.kind, name: item.name })),
     passwordPolicy: {
       minimumStrength: contract.identifierPolicy.password.minimumStrength,
       recommendedStrength: contract.identifierPolicy.password.recommendedStrength,
     },
+    deskMailAddress,
   };
 }

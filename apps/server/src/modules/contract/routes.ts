@@ -1,10 +1,11 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { AppContext } from "../../app-context.js";
+import { deskAddressOf } from "../desk/mail-receiver.js";
 import { presentContract, ZContractSummary } from "./present-contract.js";
 
 /** The contract this deployment runs, as customers may read it (public, read-only). */
 export function contractRoutes(context: AppContext): FastifyPluginAsyncZod {
-  const summary = presentContract(context.contract);
+  const summary = presentContract(context.contract, deskAddressOf(context));
   return async (app) => {
     app.get(
       "/api/contract",
@@ -12,7 +13,8 @@ export function contractRoutes(context: AppContext): FastifyPluginAsyncZod {
         config: { public: true },
         schema: {
           tags: ["contract"],
-          summary: "The contract this deployment runs: plans, SLA targets, priorities, catalogue",
+          summary:
+            "The contract this deployment runs: plans and their channels, SLA targets, calendars, priorities, ticket statuses, catalogue",
           response: { 200: ZContractSummary },
         },
       },

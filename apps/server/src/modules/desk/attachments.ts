@@ -84,8 +84,10 @@ export function checkAttachment(
 /** A name safe to store and to put in a Content-Disposition header. */
 export function safeFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? "";
-  const cleaned = base
-    .replace(/[\x00-\x1f\x7f"<>|:*?]/g, "_")
+  const unsafe = (c: string) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f || '"<>|:*?'.includes(c);
+  const cleaned = [...base]
+    .map((c) => (unsafe(c) ? "_" : c))
+    .join("")
     .trim()
     .slice(0, 200);
   return cleaned || "piece-jointe";

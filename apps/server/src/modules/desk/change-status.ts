@@ -1,5 +1,6 @@
 import type { Db, Ticket } from "@guichet/db";
 import { decideTransition, type TicketAction, type TicketChannel } from "@guichet/domain";
+import type { Locale } from "../../i18n/index.js";
 import { recordAudit } from "../audit/record-audit.js";
 import { type DeskRefusal, refusal } from "./desk-refusal.js";
 import { mailRequester } from "./ticket-mail.js";
@@ -106,15 +107,15 @@ export async function changeStatus(
         now,
       );
     } else if (input.action === "close" && side === "provider") {
-      const reasonText = reasonKey
-        ? (workflow.outOfScope.reasons[reasonKey]?.fr ?? reasonKey)
-        : (message ?? "");
+      const reasonText = (locale: Locale) => ({
+        reason: reasonKey ? (workflow.outOfScope.reasons[reasonKey]?.[locale] ?? reasonKey) : (message ?? ""),
+      });
       await mailRequester(
         scoped,
         context,
         updated,
         "ticket_closed",
-        { reason: reasonText },
+        reasonText,
         reasonKey ? workflow.outOfScope.clause : null,
         now,
       );

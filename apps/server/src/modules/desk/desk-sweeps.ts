@@ -1,6 +1,7 @@
 import { type Db, organisations, slaWarnings, tickets, users } from "@guichet/db";
 import { and, asc, eq, inArray, isNotNull, lte } from "drizzle-orm";
 import type { AppContext } from "../../app-context.js";
+import { type Locale, t } from "../../i18n/index.js";
 import { timeZoneOf } from "../accounts/issue-link.js";
 import { type AuditActor, recordAudit, systemActor } from "../audit/record-audit.js";
 import { deploymentMail } from "../mail/deployment-mail.js";
@@ -65,11 +66,10 @@ export async function sweepAutoClose(context: AppContext, now: Date): Promise<Re
         { status: "closed", closedAt: now },
         now,
       );
-      const reason =
-        contract.locale === "fr"
-          ? `Close automatiquement ${autoClose.after} jours ouvrés après sa résolution, sans réponse de votre part.`
-          : `Closed automatically ${autoClose.after} business days after its resolution, without an answer from you.`;
-      await mailRequester(scoped, context, updated, "ticket_closed", { reason }, autoClose.clause, now);
+      const reason = (locale: Locale) => ({
+        reason: t(locale, "deskMail.auto_closed", { days: autoClose.after }),
+      });
+      await mailRequester(scoped, context, updated, "ticket_closed", reason, autoClose.clause, now);
       await recordAudit(
         tx,
         SYSTEM,

@@ -19,6 +19,7 @@ import {
 } from "@guichet/domain";
 import { and, eq, gt, gte, isNull, lte, or, sql } from "drizzle-orm";
 import type { AppContext } from "../../app-context.js";
+import type { Locale } from "../../i18n/index.js";
 import { timeZoneOf } from "../accounts/issue-link.js";
 import { type AuditActor, recordAudit } from "../audit/record-audit.js";
 import { supportPlanOf } from "../organisations/support-plan-of.js";
@@ -217,7 +218,7 @@ export async function openTicket(
         context,
         ticket,
         "ticket_closed",
-        { reason: reason?.fr ?? closed.reason },
+        (locale: Locale) => ({ reason: reason?.[locale] ?? closed.reason }),
         closed.clause,
         now,
       );

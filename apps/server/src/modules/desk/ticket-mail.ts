@@ -1,6 +1,7 @@
 import { type Db, users } from "@guichet/db";
 import { eq } from "drizzle-orm";
 import type { AppContext } from "../../app-context.js";
+import type { Locale } from "../../i18n/index.js";
 import { deploymentMail } from "../mail/deployment-mail.js";
 import { enqueueMail } from "../mail/enqueue-mail.js";
 import type { MailParams } from "../mail/templates.js";
@@ -34,7 +35,10 @@ export async function mailRequester<K extends TicketMailKind>(
   context: Pick<AppContext, "contract" | "config">,
   ticket: MailableTicket,
   kind: K,
-  params: Omit<DeskMailParams[K], keyof Ticketed>,
+  /** The mail's own values, or a function of the requester's language for texts that depend on it. */
+  params:
+    | Omit<DeskMailParams[K], keyof Ticketed>
+    | ((locale: Locale) => Omit<DeskMailParams[K], keyof Ticketed>),
   clause: string | null,
   now: Date,
 ): Promise<void> {
@@ -56,7 +60,10 @@ export async function mailRequester<K extends TicketMailKind>(
     kind,
     to: requester.email,
     locale: requester.locale,
-    params: { ...ticketed, ...params } as unknown as MailParams[K],
+    params: {
+      ...ticketed,
+      ...(typeof params === "function" ? params(requester.locale) : params),
+    } as unknown as MailParams[K],
     clause,
     inReplyTo: ticket.threadMessageId,
     replyTo: deskAddressOf(context),

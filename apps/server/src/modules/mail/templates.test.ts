@@ -63,6 +63,25 @@ const examples: { [K in MailKind]: MailParams[K] } = {
     metric: "prise en charge",
     dueAt: at,
   },
+  maintenance_announced: {
+    firstName: "Camille",
+    organisationName: "Opérateur Fibre",
+    service: "e-SAV",
+    title: "Mise à jour de la plateforme",
+    description: "Les tests de ligne seront indisponibles.",
+    startsAt: at,
+    endsAt: at,
+    expectedDuration: "2 h 30 min",
+  },
+  maintenance_cancelled: {
+    firstName: "Camille",
+    organisationName: "Opérateur Fibre",
+    service: "e-SAV",
+    title: "Mise à jour de la plateforme",
+    startsAt: at,
+    endsAt: at,
+    reason: "Report de la mise à jour.",
+  },
 };
 
 const context: MailContext = {

@@ -1,5 +1,6 @@
 import type { Locale } from "../../i18n/index.js";
 import { type DeskMailParams, deskEn, deskFr } from "./texts-desk.js";
+import { type MaintenanceMailParams, maintenanceEn, maintenanceFr } from "./texts-maintenance.js";
 
 /**
  * Mail texts, French first, English for people who prefer it. Each kind has a `.subject` and a
@@ -66,6 +67,7 @@ Motif : {reason}
 Pendant la suspension, personne dans votre organisation ne peut se connecter au portail. Pour toute question, contactez {contact}.`,
 
   ...deskFr,
+  ...maintenanceFr,
 
   footer: `-- 
 {portalName}
@@ -129,6 +131,7 @@ Reason: {reason}
 While suspended, nobody in your organisation can sign in to the portal. For any question, contact {contact}.`,
 
   ...deskEn,
+  ...maintenanceEn,
 
   footer: `-- 
 {portalName}
@@ -136,7 +139,7 @@ While suspended, nobody in your organisation can sign in to the portal. For any 
 };
 
 /** What each kind of mail is rendered from; dates are formatted in the reader's language. */
-export interface MailParams extends DeskMailParams {
+export interface MailParams extends DeskMailParams, MaintenanceMailParams {
   /** A link to set a first password (MCR-ACC-01; DSN-ID-02 when identifiers have a deadline). */
   invitation: { firstName: string; organisationName: string; link: string; expiresAt: Date };
   password_reset: { firstName: string; link: string; expiresAt: Date };

@@ -1,0 +1,41 @@
+import { type Db, maintenanceWindows, subscriptions } from "@guichet/db";
+import { type Contract, heldDuring, type Locale, localDateIn } from "@guichet/domain";
+import { and, asc, eq, gt, isNull } from "drizzle-orm";
+import { timeZoneOf } from "../accounts/issue-link.js";
+import { presentMaintenance } from "./present-maintenance.js";
+
+/**
+ * Maintenance under way or to come, soonest first (DSN-SUP-07, "message sur l'Espace Opérateurs").
+ * The provider sees all of it; a customer only what concerns a service it holds between today and
+ * the window's end, the same rule as the announcement mails.
+ */
+export async function listMaintenance(
+  db: Db,
+  contract: Contract,
+  viewer: { organisationId: string | null },
+  now: Date,
+  locale: Locale,
+) {
+  const windows = await db
+    .select()
+    .from(maintenanceWindows)
+    .where(and(gt(maintenanceWindows.endsAt, now), isNull(maintenanceWindows.cancelledAt)))
+    .orderBy(asc(maintenanceWindows.startsAt));
+  const { organisationId } = viewer;
+  if (organisationId === null) return windows.map((w) => presentMaintenance(contract, w, now, locale));
+  const held = await db
+    .select({
+      item: subscriptions.catalogueItemId,
+      startsOn: subscriptions.startsOn,
+      endsOn: subscriptions.endsOn,
+    })
+    .from(subscriptions)
+    .where(eq(subscriptions.organisationId, organisationId));
+  const timeZone = timeZoneOf(contract);
+  const today = localDateIn(now, timeZone);
+  return windows
+    .filter((w) =>
+      held.some((s) => s.item === w.catalogueItemId && heldDuring(s, today, localDateIn(w.endsAt, timeZone))),
+    )
+    .map((w) => presentMaintenance(contract, w, now, locale));
+}

@@ -1,0 +1,59 @@
+import type { maintenanceWindows } from "@guichet/db";
+import type { Contract, Locale } from "@guichet/domain";
+import { z } from "zod";
+
+export type MaintenanceWindow = typeof maintenanceWindows.$inferSelect;
+
+/** A catalogue item's name in the reader's language; its id if the contract no longer lists it. */
+export function serviceName(contract: Contract, catalogueItemId: string, locale: Locale): string {
+  return (
+    contract.catalogue.items.find((item) => item.id === catalogueItemId)?.name[locale] ?? catalogueItemId
+  );
+}
+
+export const ZMaintenanceView = z.object({
+  id: z.string(),
+  catalogueItemId: z.string(),
+  service: z.string(),
+  title: z.string(),
+  description: z.string(),
+  startsAt: z.string(),
+  endsAt: z.string(),
+  expectedMinutes: z.number(),
+  announcedAt: z.string(),
+  cancelledAt: z.string().nullable(),
+  state: z.enum(["upcoming", "in_progress", "over", "cancelled"]),
+  clause: z.string(),
+});
+
+export type TMaintenanceView = z.infer<typeof ZMaintenanceView>;
+
+/** What the portal shows of an announcement: not who announced it (that is in the audit trail). */
+export function presentMaintenance(
+  contract: Contract,
+  window: MaintenanceWindow,
+  now: Date,
+  locale: Locale,
+): TMaintenanceView {
+  const state = window.cancelledAt
+    ? "cancelled"
+    : now < window.startsAt
+      ? "upcoming"
+      : now < window.endsAt
+        ? "in_progress"
+        : "over";
+  return {
+    id: window.id,
+    catalogueItemId: window.catalogueItemId,
+    service: serviceName(contract, window.catalogueItemId, locale),
+    title: window.title,
+    description: window.description,
+    startsAt: window.startsAt.toISOString(),
+    endsAt: window.endsAt.toISOString(),
+    expectedMinutes: window.expectedMinutes,
+    announcedAt: window.announcedAt.toISOString(),
+    cancelledAt: window.cancelledAt?.toISOString() ?? null,
+    state,
+    clause: contract.ticketWorkflow.maintenance?.clause ?? "DSN-SUP-07",
+  };
+}

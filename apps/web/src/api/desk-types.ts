@@ -1,0 +1,132 @@
+/**
+ * The service desk's answers (apps/server/src/modules/desk/read-tickets.ts, desk-form.ts): the
+ * texts in them (labels, explanations, refusals) come already in the reader's language.
+ */
+import type { Priority, TicketStatus } from "./types";
+
+export type TicketAction = "take" | "hold" | "resume" | "resolve" | "close" | "confirm" | "reopen";
+export type ClockState = "running" | "paused" | "met" | "breached" | "none";
+export type TicketChannel = "portal" | "api" | "email" | "phone";
+
+/** One SLA clock now (MCR-SUP-06, MCR-SUP-10): its explanation cites the clause. */
+export interface SlaClock {
+  metric: "initialResponse" | "resolution" | "autoClose";
+  state: ClockState;
+  priority: Priority;
+  dueAt: string | null;
+  breachedAt: string | null;
+  elapsedMinutes: number;
+  /** Business minutes left on the clock's calendar. */
+  remainingMinutes: number | null;
+  percentUsed: number | null;
+  clause: string;
+  explanation: string;
+}
+
+export interface TicketSummary {
+  id: string;
+  reference: string;
+  organisationId: string;
+  organisationName: string;
+  title: string;
+  category: string;
+  catalogueItemId: string | null;
+  priority: Priority;
+  status: TicketStatus;
+  holdReason: "info_requested" | "priority_dispute" | null;
+  channel: TicketChannel;
+  customerReference: string | null;
+  assigneeUserId: string | null;
+  assigneeName: string | null;
+  requesterName: string;
+  inMaintenance: boolean;
+  outOfScopeReason: string | null;
+  createdAt: string;
+  updatedAt: string;
+  sla: SlaClock[];
+}
+
+export interface TicketPage {
+  total: number;
+  items: TicketSummary[];
+}
+
+export type TimelineType =
+  | "created"
+  | "message"
+  | "call_logged"
+  | "status_changed"
+  | "priority_changed"
+  | "priority_proposed"
+  | "assigned";
+
+export interface TimelineEntry {
+  seq: number;
+  at: string;
+  type: TimelineType;
+  side: "provider" | "customer" | "system";
+  author: string;
+  channel: TicketChannel | null;
+  visibility: "public" | "internal";
+  body: string | null;
+  /** Depends on the type: {from, to, reason, clause} for changes, {assignee} for assignments. */
+  data: Record<string, unknown>;
+  /** Files sent with a message, downloaded from /api/tickets/:id/attachments/:attachmentId. */
+  attachments: { id: string; fileName: string; contentType: string; size: number }[];
+}
+
+export interface TicketView extends TicketSummary {
+  description: string;
+  planKey: string;
+  slaApplies: boolean;
+  /** What the caller may do now (the workflow decides; the portal only offers these). */
+  actions: TicketAction[];
+  timeline: TimelineEntry[];
+}
+
+export interface TicketQuery {
+  /** Statuses separated by commas ("resolved,closed"). */
+  status?: string;
+  /** "true": open tickets only; "false": every status. */
+  open?: "true" | "false";
+  assignee?: "me" | "none";
+  organisationId?: string;
+  q?: string;
+  order?: "urgency" | "recent";
+  limit: number;
+  offset: number;
+}
+
+/** What the signed-in customer may open (MCR-SUP-04..06, MCR-SUP-08, DSN-SUP-01). */
+export interface DeskForm {
+  plan: { key: string; name: string };
+  canOpen: boolean;
+  namedContactClause: string | null;
+  categories: { key: string; label: string; slaApplies: boolean }[];
+  services: { id: string; name: string; subscribed: boolean }[];
+  serviceRequired: boolean;
+  scopeClause: string;
+  priorities: {
+    key: Priority;
+    label: string;
+    definition: string;
+    /** "< 30 min", "1 jour ouvré", "sans objectif"; null when the plan has no clock. */
+    target: string | null;
+    calendar: string | null;
+  }[];
+  defaultPriority: Priority;
+  prioritiesClause: string;
+  /** E-mail opens tickets for this plan right now (MCR-SUP-03, DSN-SUP-08). */
+  emailAccepted: boolean;
+  /** An outage of the portal declared by the provider and under way now. */
+  portalOutage: { id: string; startsAt: string; endsAt: string | null; reason: string } | null;
+}
+
+export interface NewTicket {
+  category: string;
+  catalogueItemId: string | null;
+  priority: Priority | null;
+  title: string;
+  description: string;
+  customerReference: string | null;
+}

@@ -1,0 +1,46 @@
+import { Box, SimpleGrid, Text } from "@mantine/core";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import type { TicketView } from "../api/desk-types";
+import { StatusBadge } from "../components/StatusBadge";
+import { useLocaleFormat } from "../i18n/format";
+import { useDeskLabels } from "./vocabulary";
+
+/** What a ticket is about, as a list of terms: status, priority, type, service, references, people. */
+export function TicketFacts({ ticket, side }: { ticket: TicketView; side: "customer" | "provider" }) {
+  const { t } = useTranslation();
+  const { dateTime } = useLocaleFormat();
+  const labels = useDeskLabels();
+  const facts: [string, ReactNode][] = [
+    [
+      t("desk.status"),
+      <StatusBadge key="status" status={ticket.status} label={labels.status(ticket.status)} />,
+    ],
+    [t("desk.priority"), labels.priority(ticket.priority)],
+    [t("desk.category"), labels.category(ticket.category)],
+    [t("desk.service"), ticket.catalogueItemId ? labels.service(ticket.catalogueItemId) : t("common.none")],
+    [t("desk.customerReference"), ticket.customerReference ?? t("common.none")],
+    [t("desk.createdAt"), dateTime(ticket.createdAt)],
+    [t("desk.requester"), ticket.requesterName],
+  ];
+  if (side === "provider") {
+    facts.push(
+      [t("desk.organisation"), ticket.organisationName],
+      [t("desk.assignee"), ticket.assigneeName ?? t("desk.nobody")],
+    );
+  }
+  return (
+    <SimpleGrid component="dl" cols={{ base: 2, sm: 3, md: 4 }} spacing="sm" verticalSpacing="xs" m={0}>
+      {facts.map(([term, value]) => (
+        <Box key={term}>
+          <Text component="dt" size="sm" c="dimmed">
+            {term}
+          </Text>
+          <Text component="dd" m={0} fw={500}>
+            {value}
+          </Text>
+        </Box>
+      ))}
+    </SimpleGrid>
+  );
+}

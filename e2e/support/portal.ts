@@ -1,0 +1,31 @@
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { launchBrowser, newVisitor } from "./browser.js";
+import { type ContractId, type RunningServer, startServer } from "./server.js";
+
+/** A test file's server and browser; each visitor is a separate person at the keyboard. */
+export interface Portal {
+  server: RunningServer;
+  browser: Browser;
+  /** A new page in a context of its own (cookies, storage), closed by stop(). */
+  visitor(): Promise<Page>;
+  stop(): Promise<void>;
+}
+
+export async function startPortal(postgresUrl: string, contract: ContractId): Promise<Portal> {
+  const [server, browser] = await Promise.all([startServer(postgresUrl, contract), launchBrowser()]);
+  const contexts: BrowserContext[] = [];
+  return {
+    server,
+    browser,
+    async visitor() {
+      const context = await newVisitor(browser, server.url);
+      contexts.push(context);
+      return context.newPage();
+    },
+    async stop() {
+      for (const context of contexts) await context.close();
+      await browser.close();
+      await server.stop();
+    },
+  };
+}
