@@ -1,0 +1,713 @@
+/**
+ * The service desk under load, against a real PostgreSQL, with autocannon: `npm run bench:desk`
+ * (or `npx tsx bench/desk/run.ts [postgresql URL]`; DATABASE_URL is used when set, else a
+ * throwaway cluster is started as the test suite does). A fresh database is created and dropped.
+ *
+ * - Creation: POST /api/tickets as a named contact of an MCR Premium customer (its SLA, audit
+ *   entry and outbox message), 10 connections, against a baseline route registered here only,
+ *   POST /api/bench/baseline: the same session check, CSRF check, policy, body validation and
+ *   tenant transaction, and one inserted row. Target: creation >= half the baseline's req/s.
+ * - Queue: GET /api/tickets?open=true&order=urgency&limit=50 as a support agent, 10,000 open
+ *   tickets in the database, 50 connections. Target: p99 < 50 ms.
+ * The reference helpdesk (a TypeScript one, same kind of machine) made 86 tickets/s and listed
+ * 50 tickets 153 times/s; the aim is 20 times that. Numbers only: no target fails the run.
+ * BENCH_SECONDS (default 10) sets each measured run's length.
+ */
+import { type ChildProcess, fork } from "node:child_process";
+import { randomBytes, randomUUID } from "node:crypto";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { availableParallelism, loadavg } from "node:os";
+import { performance } from "node:perf_hooks";
+import { setTimeout as delay } from "node:timers/promises";
+import { fileURLToPath } from "node:url";
+import {
+  auditLog,
+  type Database,
+  type Db,
+  migrateDatabase,
+  openDatabase,
+  outbox,
+  rowsOf,
+  scopedDatabase,
+  type Ticket,
+  type TicketEventRow,
+  ticketCounters,
+  ticketEvents,
+  tickets,
+  users,
+} from "@guichet/db";
+import { findPostgresBinaries, type PostgresCluster, startPostgresCluster } from "@guichet/db/testing";
+import { formatTicketReference, PRIORITIES, type Priority, yearIn } from "@guichet/domain";
+import { count, eq, sql } from "drizzle-orm";
+import { pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import type { FastifyInstance } from "fastify";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import pg from "pg";
+import { z } from "zod";
+import { buildApp } from "../../apps/server/src/app.js";
+import type { AppContext } from "../../apps/server/src/app-context.js";
+import { readConfig } from "../../apps/server/src/config.js";
+import { loadContract } from "../../apps/server/src/contract/load-contract.js";
+import { timeZoneOf } from "../../apps/server/src/modules/accounts/issue-link.js";
+import { openTicket } from "../../apps/server/src/modules/desk/open-ticket.js";
+import {
+  evaluateTicketSla,
+  timelineEventOf,
+  urgencyOf,
+} from "../../apps/server/src/modules/desk/ticket-sla.js";
+import { authorize } from "../../apps/server/src/policies/authorize.js";
+import { deskPolicy } from "../../apps/server/src/policies/desk-policy.js";
+import { bindDeployment } from "../../apps/server/src/runtime/bind-deployment.js";
+import { makeNamedContact } from "../../apps/server/test/helpers/desk.js";
+import { createOrganisation, createUser, type TestUser } from "../../apps/server/test/helpers/factories.js";
+import { type SignedIn, signInAs } from "../../apps/server/test/helpers/session.js";
+import type { LoadResult, LoadScenario } from "./load.js";
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const WARMUP_SECONDS = 3;
+const OPEN_TICKETS = 10_000;
+const SEED_DAYS = 14;
+const REFERENCE = { creation: 86, queue: 153 };
+const AIM = 20;
+
+// ---------------------------------------------------------------- database and server
+
+/** Every query the process sends, and the time summed from sending each to its answer. */
+const queries = { count: 0, ms: 0 };
+const originalQuery = pg.Client.prototype.query as (...args: unknown[]) => unknown;
+pg.Client.prototype.query = function countedQuery(this: pg.Client, ...args: unknown[]) {
+  queries.count++;
+  const start = performance.now();
+  const done = () => {
+    queries.ms += performance.now() - start;
+  };
+  const callback = args[args.length - 1];
+  if (typeof callback === "function") {
+    args[args.length - 1] = (...answer: unknown[]) => {
+      done();
+      return callback(...answer);
+    };
+    return originalQuery.apply(this, args);
+  }
+  const result = originalQuery.apply(this, args);
+  if (result instanceof Promise) result.then(done, done);
+  return result;
+} as typeof pg.Client.prototype.query;
+
+const cleanups: (() => Promise<void> | void)[] = [];
+/** Runs the cleanups in reverse order; one that hangs (a request stuck in the server) is left after 10 s. */
+async function cleanUp(): Promise<void> {
+  for (const step of cleanups.splice(0).reverse()) {
+    const timer = new AbortController();
+    try {
+      await Promise.race([
+        step(),
+        delay(10_000, undefined, { signal: timer.signal }).then(
+          () => console.error("cleanup: a step took over 10 s, skipped"),
+          () => {}, // cancelled: the step ended in time
+        ),
+      ]);
+    } catch (error) {
+      console.error("cleanup:", error);
+    } finally {
+      timer.abort();
+    }
+  }
+}
+process.once("SIGINT", () => {
+  void cleanUp().then(() => process.exit(130));
+});
+
+async function serverUrl(): Promise<string> {
+  const given = process.argv[2] ?? process.env.DATABASE_URL;
+  if (given) return given;
+  const binDir = findPostgresBinaries();
+  if (!binDir)
+    throw new Error("PostgreSQL not found (no initdb): pass a postgresql:// URL or set DATABASE_URL");
+  const cluster: PostgresCluster = await startPostgresCluster(binDir);
+  cleanups.push(() => cluster.stop());
+  return cluster.url;
+}
+
+/** A fresh database on the server, dropped at the end; the pool is the server's default one. */
+async function freshDatabase(url: string): Promise<{ database: Database; name: string }> {
+  const name = `guichet_bench_${randomBytes(6).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  cleanups.push(async () => {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    await client.query(`drop database if exists ${name} with (force)`);
+    await client.end();
+  });
+  const target = new URL(url);
+  target.pathname = `/${name}`;
+  const database = await openDatabase({ kind: "postgresql", url: target.toString() });
+  cleanups.push(() => database.close());
+  await migrateDatabase(database);
+  return { database, name };
+}
+
+/** The baseline's table: bench only, under the same tenant policy as the desk's tables. */
+const benchBaseline = pgTable("bench_baseline", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  organisationId: uuid("organisation_id").notNull(),
+  userId: uuid("user_id").notNull(),
+  title: text("title").notNull(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+});
+
+async function createBaselineTable(db: Db): Promise<void> {
+  await db.execute(sql`create table bench_baseline (
+    id uuid primary key default gen_random_uuid(),
+    organisation_id uuid not null references organisations(id),
+    user_id uuid not null references users(id),
+    title text not null,
+    created_at timestamptz not null)`);
+  await db.execute(sql`select guichet_isolate_tenants('bench_baseline')`);
+}
+
+/**
+ * The baseline route: authenticated like POST /api/tickets (session, CSRF, policy, a body of the
+ * same shape validated by zod, the request's tenant transaction), then one insert.
+ */
+function baselineRoute(database: Database): FastifyPluginAsyncZod {
+  const { db } = scopedDatabase(database);
+  return async (app) => {
+    app.post(
+      "/api/bench/baseline",
+      {
+        schema: {
+          body: z.strictObject({
+            category: z.string().trim().min(1).max(64),
+            priority: z.enum(PRIORITIES).nullable().default(null),
+            title: z.string().trim().min(1).max(200),
+            description: z.string().trim().min(1).max(20_000),
+          }),
+        },
+      },
+      async (request, reply) => {
+        const principal = authorize(request, deskPolicy.open);
+        const [row] = await db
+          .insert(benchBaseline)
+          .values({
+            organisationId: principal.organisationId,
+            userId: principal.userId,
+            title: request.body.title,
+            createdAt: new Date(),
+          })
+          .returning({ id: benchBaseline.id });
+        return reply.code(201).send(row);
+      },
+    );
+  };
+}
+
+// ---------------------------------------------------------------- seed
+
+interface Customer {
+  id: string;
+  plan: "premium" | "business";
+  contacts: { user: TestUser; label: string }[];
+}
+
+async function seedPeople(db: Db) {
+  const provider = await createOrganisation(db, "provider");
+  const agent = await createUser(db, provider.id, ["support_agent"], { totp: true });
+  const customers: Customer[] = [];
+  for (const plan of ["premium", "business", "premium", "business", "premium", "business"] as const) {
+    const organisation = await createOrganisation(db, "customer", [
+      { item: `support-${plan}`, from: "2026-01-01" },
+    ]);
+    const contacts = [];
+    for (let i = 0; i < 2; i++) {
+      const user = await createUser(db, organisation.id, ["named_contact"]);
+      await makeNamedContact(db, organisation.id, user.id);
+      const [person] = await db
+        .select({ firstName: users.firstName, lastName: users.lastName })
+        .from(users)
+        .where(eq(users.id, user.id));
+      // As the route names them: the principal's display name, and "name <email>" in the audit trail.
+      contacts.push({ user, label: `${person?.firstName} ${person?.lastName}` });
+    }
+    customers.push({ id: organisation.id, plan, contacts });
+  }
+  return { agent, customers };
+}
+
+const CATEGORIES = [
+  "incident",
+  "incident",
+  "incident",
+  "request",
+  "incident",
+  "request",
+  "billing",
+  "incident",
+  "account",
+  "request",
+];
+const priorityOf = (i: number): Priority => (i % 10 === 0 ? "P1" : i % 10 < 4 ? "P2" : "P3");
+/** Ticket i's customer, contact, category and priority repeat every 60 tickets (6 customers, 2 contacts, 10 categories). */
+const TEMPLATES = 60;
+
+/**
+ * 10,000 open tickets, opened over the last two weeks. The first 60 go through openTicket itself
+ * (not the HTTP route), one for each combination of customer, contact, category and priority.
+ * The others are bulk inserts cloned from them: the same row and 'created' event but for the id,
+ * the next reference, the thread's Message-ID, the title, the times, and sla_due_at computed by
+ * the same functions openTicket calls. They have no audit entry or acknowledgement mail, which the
+ * queue does not read. The clones are checked against their templates.
+ */
+async function seedTickets(database: Database, context: AppContext, customers: Customer[], now: Date) {
+  const { db } = database;
+  const { contract } = context;
+  const from = now.getTime() - SEED_DAYS * 86_400_000;
+  const step = (SEED_DAYS * 86_400_000 - 60_000) / OPEN_TICKETS;
+  const openedAt = (i: number) => new Date(from + Math.floor(i * step));
+  const templates: { ticket: Ticket; event: TicketEventRow }[] = [];
+  for (let i = 0; i < TEMPLATES; i++) {
+    const customer = customers[i % customers.length] as Customer;
+    const contact = customer.contacts[Math.floor(i / customers.length) % customer.contacts.length];
+    if (!contact) throw new Error("no contact");
+    const opened = await openTicket(
+      db,
+      context,
+      {
+        organisationId: customer.id,
+        requester: { userId: contact.user.id, label: contact.label, roles: ["named_contact"] },
+        channel: "portal",
+        category: CATEGORIES[i % CATEGORIES.length] as string,
+        catalogueItemId: null,
+        priority: priorityOf(i),
+        title: `Seeded request ${i}`,
+        description: "La console renvoie une erreur 503 depuis ce matin.",
+        customerReference: i % 3 === 0 ? `INC-${i}` : null,
+      },
+      {
+        userId: contact.user.id,
+        label: `${contact.label} <${contact.user.email}>`,
+        organisationId: customer.id,
+        via: "session",
+        ip: "127.0.0.1",
+        userAgent: "bench seed",
+        requestId: null,
+      },
+      openedAt(i),
+    );
+    if (!opened.ok) throw new Error(`seed: ticket ${i} refused: ${opened.reason}`);
+    const [ticket] = await db.select().from(tickets).where(eq(tickets.id, opened.ticketId));
+    const events = await db.select().from(ticketEvents).where(eq(ticketEvents.ticketId, opened.ticketId));
+    if (!ticket || events.length !== 1 || events[0]?.type !== "created")
+      throw new Error(`seed: ticket ${i} is not one open ticket with its 'created' event`);
+    const event = events[0];
+    // The clones' sla_due_at is computed as openTicket computes it: check that on the template.
+    const due = urgencyOf(evaluateTicketSla(contract, ticket, [timelineEventOf(event)], openedAt(i)));
+    if (due?.getTime() !== ticket.slaDueAt?.getTime())
+      throw new Error(`seed: sla_due_at ${ticket.slaDueAt?.toISOString()} != ${due?.toISOString()}`);
+    templates.push({ ticket, event });
+  }
+
+  const prefix = contract.ticketWorkflow.referencePrefix;
+  const timeZone = timeZoneOf(contract);
+  const counters = new Map<number, number>(
+    (await db.select().from(ticketCounters).where(eq(ticketCounters.prefix, prefix))).map((c) => [
+      c.year,
+      c.last,
+    ]),
+  );
+  const CHUNK = 1000;
+  for (let start = TEMPLATES; start < OPEN_TICKETS; start += CHUNK) {
+    const rows: Ticket[] = [];
+    const events: Omit<TicketEventRow, "seq">[] = [];
+    for (let i = start; i < Math.min(start + CHUNK, OPEN_TICKETS); i++) {
+      const template = templates[i % TEMPLATES] as (typeof templates)[number];
+      const at = openedAt(i);
+      const year = yearIn(at.getTime(), timeZone);
+      const sequence = (counters.get(year) ?? 0) + 1;
+      counters.set(year, sequence);
+      const id = randomUUID();
+      const { seq: _seq, ...event } = { ...template.event, ticketId: id, at };
+      const ticket: Ticket = {
+        ...template.ticket,
+        id,
+        reference: formatTicketReference(prefix, year, sequence),
+        title: `Seeded request ${i}`,
+        customerReference: template.ticket.customerReference === null ? null : `INC-${i}`,
+        threadMessageId: template.ticket.threadMessageId.replace(template.ticket.id, id),
+        createdAt: at,
+        updatedAt: at,
+      };
+      ticket.slaDueAt = urgencyOf(evaluateTicketSla(contract, ticket, [timelineEventOf(event)], at));
+      rows.push(ticket);
+      events.push(event);
+    }
+    await db.insert(tickets).values(rows);
+    await db.insert(ticketEvents).values(events);
+  }
+  for (const [year, last] of counters) {
+    await db
+      .insert(ticketCounters)
+      .values({ prefix, year, last })
+      .onConflictDoUpdate({ target: [ticketCounters.prefix, ticketCounters.year], set: { last } });
+  }
+
+  // Read back one clone of each template: only the columns said above may differ.
+  const differing = new Set(["id", "reference", "title", "customerReference", "threadMessageId"]);
+  const timed = new Set(["createdAt", "updatedAt", "slaDueAt", "at", "ticketId", "seq"]);
+  for (let i = TEMPLATES; i < 2 * TEMPLATES; i++) {
+    const template = templates[i % TEMPLATES] as (typeof templates)[number];
+    const [clone] = await db
+      .select()
+      .from(tickets)
+      .where(eq(tickets.title, `Seeded request ${i}`));
+    const [event] = await db
+      .select()
+      .from(ticketEvents)
+      .where(eq(ticketEvents.ticketId, clone?.id ?? ""));
+    if (!clone || !event) throw new Error(`seed: clone ${i} not found`);
+    const same = (a: object, b: object) =>
+      Object.entries(a).every(
+        ([k, v]) => differing.has(k) || timed.has(k) || JSON.stringify(v) === JSON.stringify((b as never)[k]),
+      );
+    if (!same(template.ticket, clone) || !same(template.event, event))
+      throw new Error(`seed: clone ${i} differs from the ticket openTicket made`);
+  }
+}
+
+async function tableCounts(db: Db) {
+  const one = async (table: typeof tickets | typeof ticketEvents | typeof auditLog | typeof outbox) =>
+    (await db.select({ n: count() }).from(table))[0]?.n ?? 0;
+  return {
+    tickets: await one(tickets),
+    events: await one(ticketEvents),
+    audit: await one(auditLog),
+    outbox: await one(outbox),
+  };
+}
+
+// ---------------------------------------------------------------- load
+
+/**
+ * CPU time (ms) used so far by each PostgreSQL backend serving the given database, read from
+ * /proc: only when the server runs on this machine (the throwaway cluster, a local DATABASE_URL).
+ */
+function postgresCpu(databaseName: string): Map<number, number> | undefined {
+  if (!existsSync("/proc/self/stat")) return undefined;
+  const tick = 1000 / 100; // USER_HZ is 100 on Linux
+  const usage = new Map<number, number>();
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const cmdline = readFileSync(`/proc/${entry}/cmdline`, "utf8");
+      if (!cmdline.startsWith("postgres: ") || !cmdline.includes(` ${databaseName} `)) continue;
+      const fields = readFileSync(`/proc/${entry}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+      usage.set(Number(entry), (Number(fields[11]) + Number(fields[12])) * tick);
+    } catch {
+      // The process ended meanwhile.
+    }
+  }
+  return usage.size ? usage : undefined;
+}
+
+function postgresMs(before: Map<number, number> | undefined, after: Map<number, number> | undefined) {
+  if (!before || !after) return Number.NaN;
+  let ms = 0;
+  for (const [pid, used] of after) ms += used - (before.get(pid) ?? 0);
+  return ms;
+}
+
+class LoadGenerator {
+  private readonly child: ChildProcess;
+  private next = 0;
+  private readonly waiting = new Map<number, (m: { result?: LoadResult; error?: string }) => void>();
+
+  constructor() {
+    this.child = fork(fileURLToPath(new URL("./load.ts", import.meta.url)), [], {
+      execArgv: ["--import", "tsx"],
+    });
+    this.child.on("message", (m: { id: number; result?: LoadResult; error?: string }) => {
+      this.waiting.get(m.id)?.(m);
+      this.waiting.delete(m.id);
+    });
+    this.child.on("exit", (code) => {
+      for (const answer of this.waiting.values()) answer({ error: `the load generator exited (${code})` });
+      this.waiting.clear();
+    });
+  }
+
+  run(scenario: LoadScenario): Promise<LoadResult> {
+    const id = this.next++;
+    return new Promise((resolve, reject) => {
+      this.waiting.set(id, (m) => (m.result ? resolve(m.result) : reject(new Error(m.error))));
+      this.child.send({ id, scenario });
+    });
+  }
+
+  stop(): void {
+    if (this.child.connected) this.child.disconnect();
+  }
+}
+
+/** Sequential requests: the queries each one sends and the time they wait on the database. */
+async function workOf(
+  label: string,
+  n: number,
+  send: (i: number) => Promise<Response>,
+): Promise<{ label: string; queries: number; dbMs: number; ms: number }> {
+  for (let i = 0; i < 3; i++) await (await send(-1 - i)).arrayBuffer(); // warm-up
+  const before = { ...queries };
+  const start = performance.now();
+  for (let i = 0; i < n; i++) {
+    const response = await send(i);
+    await response.arrayBuffer();
+    if (response.status >= 300) throw new Error(`${label}: HTTP ${response.status}`);
+  }
+  const ms = (performance.now() - start) / n;
+  return { label, queries: (queries.count - before.count) / n, dbMs: (queries.ms - before.ms) / n, ms };
+}
+
+const fixed = (value: number, digits = 1) => value.toFixed(digits);
+
+function table(header: string[], rows: string[][]): void {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]?.length ?? 0)));
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join("  ");
+  console.log(`\n${line(header)}`);
+  for (const row of rows) console.log(line(row));
+}
+
+async function main(): Promise<void> {
+  const url = await serverUrl();
+  const { database, name: databaseName } = await freshDatabase(url);
+  const contract = loadContract("multicloud-ready");
+  await bindDeployment(database.db, contract.id);
+  await createBaselineTable(database.db);
+  const context: AppContext = {
+    config: readConfig({ GUICHET_CONTRACT: contract.id }),
+    contract,
+    database,
+    clock: () => new Date(),
+  };
+  const app: FastifyInstance = await buildApp(context, {
+    extraRoutes: async (instance) => {
+      await instance.register(baselineRoute(database));
+    },
+  });
+  cleanups.push(() => app.close());
+  const address = await app.listen({ host: "127.0.0.1", port: 0 });
+
+  const seedStart = performance.now();
+  const { agent, customers } = await seedPeople(database.db);
+  await seedTickets(database, context, customers, new Date());
+  // As autovacuum would have by now: planner statistics and visibility map for the seeded rows.
+  await database.db.execute(sql`vacuum analyze`);
+  const seeded = await tableCounts(database.db);
+  const [open] = await database.db
+    .select({ n: count() })
+    .from(tickets)
+    .where(sql`${tickets.status} in ('new', 'in_progress', 'on_hold') and ${tickets.slaDueAt} is not null`);
+  const version = rowsOf<{ server_version: string }>(await database.db.execute(sql`show server_version`))[0];
+  console.log(
+    `database: PostgreSQL ${version?.server_version}, pool of 10 (the server's default); ` +
+      `seeded ${seeded.tickets} open tickets (${open?.n} with an SLA due date), ${seeded.events} events, ` +
+      `${seeded.audit} audit entries, ${seeded.outbox} mails in ${fixed((performance.now() - seedStart) / 1000)} s`,
+  );
+
+  const contact = customers[0]?.contacts[0];
+  if (!contact) throw new Error("no contact");
+  const now = new Date();
+  const customer: SignedIn = await signInAs(app, contact.user, now);
+  const support: SignedIn = await signInAs(app, agent, now);
+
+  const queueUrl = `${address}/api/tickets?open=true&order=urgency&limit=50`;
+  const ticketBody = (title: string) =>
+    JSON.stringify({
+      category: "incident",
+      priority: "P2",
+      title,
+      description: "La console renvoie une erreur 503 depuis ce matin.",
+    });
+  const writeHeaders = { ...customer.headers, "content-type": "application/json" };
+  const scenarios = {
+    creation: {
+      url: `${address}/api/tickets`,
+      method: "POST",
+      headers: writeHeaders,
+      body: ticketBody("Console inaccessible [<id>]"),
+      connections: 10,
+    },
+    baseline: {
+      url: `${address}/api/bench/baseline`,
+      method: "POST",
+      headers: writeHeaders,
+      body: ticketBody("Console inaccessible [<id>]"),
+      connections: 10,
+    },
+    queue: { url: queueUrl, method: "GET", headers: support.headers, connections: 50 },
+  } satisfies Record<string, Omit<LoadScenario, "seconds">>;
+
+  // A first page must be the queue the issue describes: 50 open tickets with their SLA state.
+  const firstPage = (await (await fetch(queueUrl, { headers: support.headers })).json()) as {
+    total: number;
+    items: { sla: { state: string }[] }[];
+  };
+  if (firstPage.total !== OPEN_TICKETS || firstPage.items.length !== 50)
+    throw new Error(
+      `queue: expected 50 of ${OPEN_TICKETS}, got ${firstPage.items.length} of ${firstPage.total}`,
+    );
+  const states = new Map<string, number>();
+  for (const item of firstPage.items)
+    for (const clock of item.sla) states.set(clock.state, (states.get(clock.state) ?? 0) + 1);
+  console.log(`first page of the queue: ${[...states].map(([s, n]) => `${n} ${s}`).join(", ")} SLA clocks`);
+
+  const load = new LoadGenerator();
+  cleanups.push(() => load.stop());
+  const results: Record<string, LoadResult> = {};
+  const cpu: Record<string, { server: number; postgres: number | undefined }> = {};
+  // autocannon stops with requests in flight, which the server still finishes: let them.
+  const pool = (database.db as unknown as { $client: pg.Pool }).$client;
+  const settle = async () => {
+    for (let waited = 0; waited < 30; waited++) {
+      await delay(500);
+      if (pool.waitingCount === 0 && pool.idleCount === pool.totalCount) return;
+    }
+    throw new Error("the server is still busy 15 s after the load stopped");
+  };
+  const measure = async (name: keyof typeof scenarios) => {
+    const scenario = scenarios[name];
+    await load.run({ ...scenario, seconds: WARMUP_SECONDS });
+    await settle();
+    const serverBefore = process.cpuUsage();
+    const postgresBefore = postgresCpu(databaseName);
+    const result = await load.run({ ...scenario, seconds: SECONDS });
+    const server = process.cpuUsage(serverBefore);
+    const postgresAfter = postgresCpu(databaseName);
+    await settle();
+    results[name] = result;
+    cpu[name] = {
+      server: (server.user + server.system) / 1000 / result.requests,
+      postgres: postgresMs(postgresBefore, postgresAfter) / result.requests,
+    };
+    console.log(`  ${name}: ${fixed(result.perSecond)} req/s`);
+  };
+  console.log(
+    `autocannon in its own process, ${WARMUP_SECONDS} s warm-up then ${SECONDS} s each; load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(" ")} (${availableParallelism()} CPUs):`,
+  );
+  // The queue first, on exactly 10,000 open tickets; then the writes, baseline and creation.
+  await measure("queue");
+  // One of each write first: a server that does not answer them fails here, not in autocannon.
+  for (const name of ["baseline", "creation"] as const) {
+    const scenario = scenarios[name];
+    const response = await fetch(scenario.url, {
+      method: "POST",
+      headers: scenario.headers,
+      body: ticketBody("Preflight"),
+      signal: AbortSignal.timeout(10_000),
+    }).catch((error: unknown) => {
+      throw new Error(`${name}: no answer within 10 s (${String(error)})`);
+    });
+    if (response.status !== 201) throw new Error(`${name}: HTTP ${response.status} ${await response.text()}`);
+  }
+  await measure("baseline");
+  await measure("creation");
+
+  // Per-request work, one request at a time.
+  const after = await tableCounts(database.db);
+  const work = [
+    await workOf("creation", 30, (i) =>
+      fetch(scenarios.creation.url, {
+        method: "POST",
+        headers: writeHeaders,
+        body: ticketBody(`Sequential ${i}`),
+      }),
+    ),
+    await workOf("baseline", 30, (i) =>
+      fetch(scenarios.baseline.url, {
+        method: "POST",
+        headers: writeHeaders,
+        body: ticketBody(`Sequential ${i}`),
+      }),
+    ),
+    await workOf("queue", 30, () => fetch(queueUrl, { headers: support.headers })),
+  ];
+  const last = await tableCounts(database.db);
+  const created = last.tickets - after.tickets;
+
+  const labels = {
+    creation: "POST /api/tickets",
+    baseline: "POST /api/bench/baseline (1 insert)",
+    queue: "GET /api/tickets?open&urgency (50)",
+  };
+  const names = ["creation", "baseline", "queue"] as const;
+  table(
+    ["", "conns", "req/s", "p50 ms", "p90 ms", "p99 ms", "max ms", "non-2xx", "KiB/req"],
+    names.map((name) => {
+      const r = results[name] as LoadResult;
+      return [
+        labels[name],
+        String(scenarios[name].connections),
+        fixed(r.perSecond),
+        String(r.p50),
+        String(r.p90),
+        String(r.p99),
+        String(r.max),
+        String(r.non2xx + r.errors),
+        fixed(r.bytesPerRequest / 1024),
+      ];
+    }),
+  );
+  console.log("\nwork per request: alone (30 sequential requests), and CPU under the load above");
+  table(
+    ["", "queries", "DB wait ms", "alone ms", "server CPU ms", "PostgreSQL CPU ms"],
+    names.map((name, i) => {
+      const w = work.find((x) => x.label === name) ?? work[i];
+      return [
+        labels[name],
+        fixed(w?.queries ?? 0),
+        fixed(w?.dbMs ?? 0, 2),
+        fixed(w?.ms ?? 0, 2),
+        fixed(cpu[name]?.server ?? 0, 2),
+        Number.isNaN(cpu[name]?.postgres) ? "n/a" : fixed(cpu[name]?.postgres ?? 0, 2),
+      ];
+    }),
+  );
+  console.log(
+    `each creation wrote ${fixed((last.tickets - after.tickets) / created)} ticket, ${fixed((last.events - after.events) / created)} event, ${fixed((last.audit - after.audit) / created)} audit entry, ${fixed((last.outbox - after.outbox) / created)} mail; ` +
+      `load average ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(" ")} (${availableParallelism()} CPUs)`,
+  );
+
+  const creation = results.creation as LoadResult;
+  const baseline = results.baseline as LoadResult;
+  const queue = results.queue as LoadResult;
+  const ratio = creation.perSecond / baseline.perSecond;
+  const verdict = (ok: boolean) => (ok ? "MET" : "MISSED");
+  console.log(
+    `\ncreation / baseline: ${fixed(ratio, 2)}x (target >= 0.50x): ${verdict(ratio >= 0.5)}` +
+      `\nqueue p99 at 50 connections: ${queue.p99} ms (target < 50 ms): ${verdict(queue.p99 < 50)}` +
+      `\ncreation vs the reference helpdesk's ${REFERENCE.creation}/s: ${fixed(creation.perSecond / REFERENCE.creation)}x (aim >= ${AIM}x): ${verdict(creation.perSecond >= AIM * REFERENCE.creation)}` +
+      `\nqueue vs the reference helpdesk's ${REFERENCE.queue}/s: ${fixed(queue.perSecond / REFERENCE.queue)}x (aim >= ${AIM}x): ${verdict(queue.perSecond >= AIM * REFERENCE.queue)}`,
+  );
+  for (const [name, r] of Object.entries(results))
+    if (r.non2xx + r.errors > 0)
+      console.log(
+        `warning: ${name} had ${r.non2xx} non-2xx answers (${JSON.stringify(r.statusCodes)}) and ${r.errors} errors`,
+      );
+}
+
+try {
+  await main();
+} catch (error) {
+  console.error(error);
+  process.exitCode = 1;
+} finally {
+  await cleanUp();
+  // A request stuck in the server would keep the process alive.
+  process.exit();
+}
