@@ -19,8 +19,10 @@ export async function runInTenant<T>(
   fn: () => Promise<T>,
 ): Promise<T> {
   return database.db.transaction(async (tx) => {
-    await tx.execute(sql`select set_config('guichet.tenant', ${tenant}, true)`);
-    await tx.execute(sql`set local role guichet_app`);
+    // One round trip: the tenant, and the role row-level security applies to, for this transaction only.
+    await tx.execute(
+      sql`select set_config('guichet.tenant', ${tenant}, true), set_config('role', 'guichet_app', true)`,
+    );
     return current.run(tx as unknown as Db, fn);
   });
 }

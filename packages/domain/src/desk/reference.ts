@@ -1,3 +1,5 @@
+import { localDateIn } from "../time/local-date.js";
+
 /**
  * Ticket references people can say on the phone: the deployment's prefix, the year the ticket was
  * opened in (in the provider's time zone) and a gapless number within that year, e.g.
@@ -14,5 +16,5 @@ export function ticketReferencePattern(prefix: string): RegExp {
 
 /** The calendar year of an instant in a time zone (a ticket opened 31 Dec 23:30 Paris is of that year). */
 export function yearIn(instant: number, timeZone: string): number {
-  return Number(new Intl.DateTimeFormat("en", { timeZone, year: "numeric" }).format(instant));
+  return Number(localDateIn(instant, timeZone).slice(0, 4));
 }
