@@ -10,7 +10,7 @@ import {
   users,
 } from "@guichet/db";
 import { isOpenStatus, localDateIn, matchService, readMailTicketFields } from "@guichet/domain";
-import { and, eq, inArray, ne } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { AppContext } from "../../app-context.js";
 import { type Locale, t } from "../../i18n/index.js";
 import { timeZoneOf } from "../accounts/issue-link.js";
@@ -231,7 +231,7 @@ async function ticketOf(context: Pick<AppContext, "contract">, db: Db, mail: Inb
     .select(columns)
     .from(ticketEvents)
     .innerJoin(tickets, eq(tickets.id, ticketEvents.ticketId))
-    .where(and(inArray(ticketEvents.messageId, ids), ne(ticketEvents.type, "assigned")));
+    .where(inArray(ticketEvents.messageId, ids));
   return byTheirMail;
 }
 

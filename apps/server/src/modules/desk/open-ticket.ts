@@ -22,7 +22,7 @@ import type { AppContext } from "../../app-context.js";
 import type { Locale } from "../../i18n/index.js";
 import { timeZoneOf } from "../accounts/issue-link.js";
 import { type AuditActor, recordAudit } from "../audit/record-audit.js";
-import { supportPlanOf } from "../organisations/support-plan-of.js";
+import { planAmong } from "../organisations/support-plan-of.js";
 import { attachFiles, type IncomingFile } from "./attachments.js";
 import { activePortalOutage } from "./portal-outages.js";
 import { mailRequester } from "./ticket-mail.js";
@@ -66,8 +66,8 @@ export async function openTicket(
   const timeZone = timeZoneOf(contract);
   return db.transaction(async (tx) => {
     const scopedTx = tx as unknown as Db;
-    const planKey = await supportPlanOf(scopedTx, contract, input.organisationId, localDateIn(now, timeZone));
     const facts = await requesterFacts(scopedTx, input, now, timeZone);
+    const planKey = planAmong(contract, facts.held);
     const decision = decideIntake(contract, {
       planKey,
       channel: input.channel,
@@ -231,7 +231,7 @@ export async function openTicket(
 async function requesterFacts(db: Db, input: OpenTicketInput, now: Date, timeZone: string) {
   const today = localDateIn(now, timeZone);
   const held = await db
-    .select({ id: subscriptions.id, item: subscriptions.catalogueItemId })
+    .select({ id: subscriptions.id, item: subscriptions.catalogueItemId, startsOn: subscriptions.startsOn })
     .from(subscriptions)
     .where(
       and(
@@ -246,6 +246,7 @@ async function requesterFacts(db: Db, input: OpenTicketInput, now: Date, timeZon
     .where(eq(namedContacts.userId, input.requester.userId));
   const outage = await activePortalOutage(db, now);
   return {
+    held,
     subscribedItems: new Set(held.map((h) => h.item)),
     subscriptionIdOf: (item: string | null) => held.find((h) => h.item === item)?.id ?? null,
     isNamedContact: contact !== undefined,

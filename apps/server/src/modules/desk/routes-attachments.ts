@@ -43,7 +43,7 @@ export function attachmentRoutes(context: AppContext, kit: DeskRoutesKit): Fasti
         },
       },
       async (request, reply) => {
-        const { principal } = await kit.ticketFor(request, deskPolicy.takePart);
+        const { principal } = await kit.allowedOn(request, deskPolicy.takePart);
         if (!request.isMultipart()) {
           const locale = negotiateLocale(request.headers["accept-language"]);
           throw new AppError("unsupported_media_type", t(locale, "desk.multipart_expected"));
@@ -71,7 +71,7 @@ export function attachmentRoutes(context: AppContext, kit: DeskRoutesKit): Fasti
           files,
         });
         kit.outcome(request, result);
-        return reply.code(201).send((await kit.ticketFor(request, deskPolicy.view)).view);
+        return reply.code(201).send(await kit.viewOf(request));
       },
     );
 
@@ -85,7 +85,7 @@ export function attachmentRoutes(context: AppContext, kit: DeskRoutesKit): Fasti
         },
       },
       async (request, reply) => {
-        const { side } = await kit.ticketFor(request, deskPolicy.view);
+        const { side } = await kit.allowedOn(request, deskPolicy.view);
         const [file] = await db
           .select({ attachment: ticketAttachments, visibility: ticketEvents.visibility })
           .from(ticketAttachments)

@@ -1,4 +1,6 @@
+import { tickets } from "@guichet/db";
 import { PRIORITIES, TICKET_ACTIONS } from "@guichet/domain";
+import { eq } from "drizzle-orm";
 import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -6,7 +8,7 @@ import type { AppContext } from "../../app-context.js";
 import { actorOf, type Principal, tenantOf } from "../../auth/principal.js";
 import { AppError } from "../../http/errors.js";
 import { notFound } from "../../http/not-found.js";
-import { type Locale, negotiateLocale, t } from "../../i18n/index.js";
+import { negotiateLocale, t } from "../../i18n/index.js";
 import { authorize } from "../../policies/authorize.js";
 import { deskPolicy, isDeskStaff } from "../../policies/desk-policy.js";
 import type { AttachmentRefusal } from "./attachments.js";
@@ -59,13 +61,18 @@ function authorOf(principal: Principal): TimelineAuthor {
   return { side: provider ? "provider" : "customer", userId: principal.userId, label: principal.displayName };
 }
 
+type TicketRequest = FastifyRequest & { params: { ticketId: string } };
+
 /** What the desk's route files share: the visible ticket, the command of a change, its outcome. */
 export interface DeskRoutesKit {
-  ticketFor(
-    request: FastifyRequest & { params: { ticketId: string } },
+  /** Who may act on this ticket: one column read under the tenant; another tenant's ticket is a 404. */
+  allowedOn(
+    request: TicketRequest,
     allowed: typeof deskPolicy.view,
-  ): Promise<{ principal: Principal; view: TicketView; locale: Locale; side: "provider" | "customer" }>;
-  commandFor(request: FastifyRequest & { params: { ticketId: string } }, principal: Principal): TicketCommand;
+  ): Promise<{ principal: Principal; side: "provider" | "customer" }>;
+  /** The ticket as the caller's side sees it, after a change or for reading. */
+  viewOf(request: TicketRequest): Promise<TicketView>;
+  commandFor(request: TicketRequest, principal: Principal): TicketCommand;
   outcome<T>(
     request: FastifyRequest,
     result: ({ ok: true } & T) | DeskRefusal | AttachmentRefusal | undefined,
@@ -77,23 +84,35 @@ export function deskRoutes(context: AppContext): FastifyPluginAsyncZod {
   const { db } = context.database;
   const { contract } = context;
 
-  /** The ticket's organisation, read under the request's tenant: another tenant's ticket is a 404. */
-  async function ticketFor(
-    request: FastifyRequest & { params: { ticketId: string } },
-    allowed: typeof deskPolicy.view,
-  ) {
-    const locale = negotiateLocale(request.headers["accept-language"]);
+  const sideOf = (principal: Principal) =>
+    authorOf(principal).side === "provider" ? "provider" : "customer";
+
+  async function allowedOn(request: TicketRequest, allowed: typeof deskPolicy.view) {
     const principal = authorize(request, (p) => deskPolicy.view(p, tenantOf(p)));
-    const side: "provider" | "customer" = authorOf(principal).side === "provider" ? "provider" : "customer";
-    const view = await getTicket(db, contract, request.params.ticketId, side, context.clock(), locale);
-    if (!view || !allowed(principal, view.organisationId)) throw notFound(request, "ticket");
-    return { principal, view, locale, side };
+    const [ticket] = await db
+      .select({ organisationId: tickets.organisationId })
+      .from(tickets)
+      .where(eq(tickets.id, request.params.ticketId));
+    if (!ticket || !allowed(principal, ticket.organisationId)) throw notFound(request, "ticket");
+    return { principal, side: sideOf(principal) } as const;
   }
 
-  const commandFor = (
-    request: FastifyRequest & { params: { ticketId: string } },
-    principal: Principal,
-  ): TicketCommand => ({
+  async function viewOf(request: TicketRequest): Promise<TicketView> {
+    const { principal } = await allowedOn(request, deskPolicy.view);
+    const locale = negotiateLocale(request.headers["accept-language"]);
+    const view = await getTicket(
+      db,
+      contract,
+      request.params.ticketId,
+      sideOf(principal),
+      context.clock(),
+      locale,
+    );
+    if (!view) throw notFound(request, "ticket");
+    return view;
+  }
+
+  const commandFor = (request: TicketRequest, principal: Principal): TicketCommand => ({
     db,
     context,
     ticketId: request.params.ticketId,
@@ -110,7 +129,7 @@ export function deskRoutes(context: AppContext): FastifyPluginAsyncZod {
     if (!result.ok) throw refusalError(request, result);
     return result;
   };
-  const kit: DeskRoutesKit = { ticketFor, commandFor, outcome };
+  const kit: DeskRoutesKit = { allowedOn, viewOf, commandFor, outcome };
 
   return async (app) => {
     await app.register(attachmentRoutes(context, kit));
@@ -221,7 +240,7 @@ export function deskRoutes(context: AppContext): FastifyPluginAsyncZod {
           params: ZTicketParams,
         },
       },
-      async (request) => (await ticketFor(request, deskPolicy.view)).view,
+      async (request) => viewOf(request),
     );
 
     app.post(
@@ -238,13 +257,13 @@ export function deskRoutes(context: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        const { principal } = await ticketFor(request, deskPolicy.takePart);
+        const { principal } = await allowedOn(request, deskPolicy.takePart);
         const result = await postMessage(commandFor(request, principal), {
           ...request.body,
           channel: principal.via === "api_token" ? "api" : "portal",
         });
         outcome(request, result);
-        return reply.code(201).send((await ticketFor(request, deskPolicy.view)).view);
+        return reply.code(201).send(await viewOf(request));
       },
     );
 
@@ -264,13 +283,13 @@ export function deskRoutes(context: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (request) => {
-        const { principal } = await ticketFor(request, deskPolicy.takePart);
+        const { principal } = await allowedOn(request, deskPolicy.takePart);
         const result = await changeStatus(commandFor(request, principal), {
           ...request.body,
           channel: "portal",
         });
         outcome(request, result);
-        return (await ticketFor(request, deskPolicy.view)).view;
+        return await viewOf(request);
       },
     );
 
@@ -292,7 +311,7 @@ export function deskRoutes(context: AppContext): FastifyPluginAsyncZod {
         const principal = authorize(request, deskPolicy.work);
         const result = await changePriority(commandFor(request, principal), request.body);
         outcome(request, result);
-        return (await ticketFor(request, deskPolicy.view)).view;
+        return await viewOf(request);
       },
     );
 
@@ -314,7 +333,7 @@ export function deskRoutes(context: AppContext): FastifyPluginAsyncZod {
           principal.organisationId,
         );
         outcome(request, result);
-        return (await ticketFor(request, deskPolicy.view)).view;
+        return await viewOf(request);
       },
     );
 
@@ -332,7 +351,7 @@ export function deskRoutes(context: AppContext): FastifyPluginAsyncZod {
         const principal = authorize(request, deskPolicy.work);
         const result = await logCall(commandFor(request, principal), request.body.summary);
         outcome(request, result);
-        return reply.code(201).send((await ticketFor(request, deskPolicy.view)).view);
+        return reply.code(201).send(await viewOf(request));
       },
     );
   };

@@ -12,11 +12,6 @@ export async function supportPlanOf(
   organisationId: string,
   onDate: string,
 ): Promise<string> {
-  const planItems = new Map(
-    contract.catalogue.items
-      .filter((item) => item.kind === "support-plan" && item.plan)
-      .map((item) => [item.id, item.plan]),
-  );
   const held = await db
     .select({ item: subscriptions.catalogueItemId, startsOn: subscriptions.startsOn })
     .from(subscriptions)
@@ -27,6 +22,16 @@ export async function supportPlanOf(
         or(isNull(subscriptions.endsOn), gte(subscriptions.endsOn, onDate)),
       ),
     );
+  return planAmong(contract, held);
+}
+
+/** The plan among the items a customer holds on a date: the latest support-plan item, else the default. */
+export function planAmong(contract: Contract, held: readonly { item: string; startsOn: string }[]): string {
+  const planItems = new Map(
+    contract.catalogue.items
+      .filter((item) => item.kind === "support-plan" && item.plan)
+      .map((item) => [item.id, item.plan]),
+  );
   const plans = held
     .filter((h) => planItems.has(h.item))
     .sort((a, b) => b.startsOn.localeCompare(a.startsOn))
