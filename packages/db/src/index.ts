@@ -9,4 +9,4 @@ export {
 export { MIGRATIONS_FOLDER, migrateDatabase } from "./migrate.js";
 export * as schema from "./schema/index.js";
 export * from "./schema/index.js";
-export { runInTenant, scopedDatabase, type TenantScope } from "./tenant-scope.js";
+export { atomically, runInTenant, scopedDatabase, type TenantScope } from "./tenant-scope.js";

@@ -1,6 +1,6 @@
 import { apiTokens, type Db, organisations, sessions, supportGrants, users } from "@guichet/db";
 import type { Role } from "@guichet/domain";
-import { and, eq, gt, isNull } from "drizzle-orm";
+import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import { hashSecret } from "../modules/accounts/secrets.js";
 import type { Principal } from "./principal.js";
 
@@ -75,14 +75,53 @@ async function resolveApiToken(db: Db, bearer: string, now: Date): Promise<Resol
   };
 }
 
-async function resolveSession(db: Db, token: string, now: Date): Promise<Resolution> {
-  const tokenHash = hashSecret(token);
-  const [row] = await db
-    .select({ session: sessions, user: users, organisation: organisations })
+/**
+ * The session behind a cookie, with its person and organisation: read on every request, so built
+ * once per database as a prepared statement (authentication runs outside tenant transactions,
+ * on the owner's connection).
+ */
+const sessionQueries = new WeakMap<Db, ReturnType<typeof prepareSessionQuery>>();
+function prepareSessionQuery(db: Db) {
+  return db
+    .select({
+      session: {
+        lastSeenAt: sessions.lastSeenAt,
+        expiresAt: sessions.expiresAt,
+        csrfToken: sessions.csrfToken,
+        secondFactorDone: sessions.secondFactorDone,
+        actingGrantId: sessions.actingGrantId,
+      },
+      user: {
+        id: users.id,
+        email: users.email,
+        firstName: users.firstName,
+        lastName: users.lastName,
+        status: users.status,
+        roles: users.roles,
+        canInvite: users.canInvite,
+      },
+      organisation: {
+        id: organisations.id,
+        name: organisations.name,
+        kind: organisations.kind,
+        status: organisations.status,
+      },
+    })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .innerJoin(organisations, eq(organisations.id, sessions.organisationId))
-    .where(and(eq(sessions.tokenHash, tokenHash), isNull(sessions.revokedAt)));
+    .where(and(eq(sessions.tokenHash, sql.placeholder("tokenHash")), isNull(sessions.revokedAt)))
+    .prepare("guichet_session_by_token");
+}
+
+async function resolveSession(db: Db, token: string, now: Date): Promise<Resolution> {
+  const tokenHash = hashSecret(token);
+  let query = sessionQueries.get(db);
+  if (!query) {
+    query = prepareSessionQuery(db);
+    sessionQueries.set(db, query);
+  }
+  const [row] = await query.execute({ tokenHash });
   if (!row) return { kind: "invalid" };
   const { session, user, organisation } = row;
   const idleExpired = session.lastSeenAt.getTime() + SESSION_IDLE_MS <= now.getTime();

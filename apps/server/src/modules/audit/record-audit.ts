@@ -48,10 +48,16 @@ export async function recordAudit(
   event: AuditEvent,
   at: Date,
 ): Promise<void> {
-  // Serialise appenders so two transactions never chain to the same predecessor.
-  await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
-  // Through a function of the owner's: a tenant appends to the chain without reading others' entries.
-  const last = rowsOf<{ hash: string | null }>(await tx.execute(sql`select audit_chain_head() as hash`))[0];
+  // Serialise appenders so two transactions never chain to the same predecessor: the lock is
+  // taken (materialised first) before the head is read, in one round trip, since it is held to
+  // the commit by every write. The head is read through a function of the owner's: a tenant
+  // appends to the chain without reading others' entries.
+  const last = rowsOf<{ hash: string | null }>(
+    await tx.execute(
+      sql`with locked as materialized (select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK}))
+          select audit_chain_head() as hash from locked`,
+    ),
+  )[0];
   const fields: HashedAuditFields = {
     at,
     actorUserId: actor.userId,

@@ -7,6 +7,7 @@ import { type AuditActor, recordAudit, systemActor } from "../audit/record-audit
 import { deploymentMail } from "../mail/deployment-mail.js";
 import { enqueueMail } from "../mail/enqueue-mail.js";
 import { mailRequester, ticketLink } from "./ticket-mail.js";
+import { ticketsChanged } from "./ticket-pages.js";
 import { evaluateTicketSla, timelineEventOf } from "./ticket-sla.js";
 import { appendToTimeline, lockTicket, timelineOf } from "./ticket-store.js";
 
@@ -86,6 +87,7 @@ export async function sweepAutoClose(context: AppContext, now: Date): Promise<Re
     });
     if (didClose) closed++;
   }
+  if (closed > 0) ticketsChanged();
   return { closed };
 }
 

@@ -29,6 +29,7 @@ import { supportPlanOf } from "../organisations/support-plan-of.js";
 import { validateAttachments } from "./attachments.js";
 import { openTicket } from "./open-ticket.js";
 import { postMessage } from "./post-message.js";
+import { ticketsChanged } from "./ticket-pages.js";
 
 /** What became of an inbound mail; logged, and asserted by tests. */
 export type IntakeOutcome =
@@ -58,6 +59,17 @@ interface Sender {
  * sender's tenant, as a request of theirs would.
  */
 export async function receiveDeskMail(
+  context: Pick<AppContext, "contract" | "config">,
+  database: Database,
+  raw: Buffer | string,
+  now: Date,
+): Promise<IntakeOutcome> {
+  const outcome = await takeIn(context, database, raw, now);
+  if (outcome.outcome === "opened" || outcome.outcome === "joined") ticketsChanged();
+  return outcome;
+}
+
+async function takeIn(
   context: Pick<AppContext, "contract" | "config">,
   database: Database,
   raw: Buffer | string,

@@ -1,12 +1,18 @@
 import { randomUUID } from "node:crypto";
 import {
+  atomically,
   type Db,
   maintenanceWindows,
   namedContacts,
+  organisations,
+  portalOutages,
   subscriptions,
+  type Ticket,
+  type TicketEventRow,
   ticketCounters,
   ticketEvents,
   tickets,
+  users,
 } from "@guichet/db";
 import {
   decideIntake,
@@ -17,15 +23,15 @@ import {
   type TicketChannel,
   yearIn,
 } from "@guichet/domain";
-import { and, eq, gt, gte, isNull, lte, or, sql } from "drizzle-orm";
+import { and, eq, gt, isNull, lte, type SQL, sql } from "drizzle-orm";
 import type { AppContext } from "../../app-context.js";
 import type { Locale } from "../../i18n/index.js";
 import { timeZoneOf } from "../accounts/issue-link.js";
 import { type AuditActor, recordAudit } from "../audit/record-audit.js";
-import { planAmong } from "../organisations/support-plan-of.js";
+import { heldOn, planAmong } from "../organisations/support-plan-of.js";
 import { attachFiles, type IncomingFile } from "./attachments.js";
-import { activePortalOutage } from "./portal-outages.js";
-import { mailRequester } from "./ticket-mail.js";
+import { outageUnderWay } from "./portal-outages.js";
+import { mailTicketTo } from "./ticket-mail.js";
 import { evaluateTicketSla, timelineEventOf, urgencyOf } from "./ticket-sla.js";
 
 export interface OpenTicketInput {
@@ -45,7 +51,16 @@ export interface OpenTicketInput {
   inboundMessageId?: string | null;
 }
 
-export type OpenTicketResult = { ok: true; ticketId: string; reference: string } | IntakeRefusal;
+/** What opening wrote, so the caller can answer without reading it back. */
+export interface OpenedTicket {
+  ticket: Ticket;
+  timeline: TicketEventRow[];
+  organisationName: string;
+}
+
+export type OpenTicketResult =
+  | { ok: true; ticketId: string; reference: string; opened: OpenedTicket }
+  | IntakeRefusal;
 
 type DeskContext = Pick<AppContext, "contract" | "config">;
 
@@ -54,6 +69,10 @@ type DeskContext = Pick<AppContext, "contract" | "config">;
  * its gapless reference, its first timeline event, its SLA sort key, the audit entry and the
  * acknowledgement mail, all in one transaction. Out of scope under MCR it is opened and closed at
  * once with the reason (MCR-SUP-11).
+ *
+ * Every creation waits for the reference counter's row, and every write for the audit chain's
+ * lock, each held until the commit: the facts are read in one statement and the SLA computed
+ * before the counter is taken, and the audit entry is written last.
  */
 export async function openTicket(
   db: Db,
@@ -64,16 +83,15 @@ export async function openTicket(
 ): Promise<OpenTicketResult> {
   const { contract } = context;
   const timeZone = timeZoneOf(contract);
-  return db.transaction(async (tx) => {
-    const scopedTx = tx as unknown as Db;
-    const facts = await requesterFacts(scopedTx, input, now, timeZone);
+  return atomically(db, async (tx) => {
+    const facts = await requesterFacts(tx, input, now, timeZone);
     const planKey = planAmong(contract, facts.held);
     const decision = decideIntake(contract, {
       planKey,
       channel: input.channel,
       category: input.category,
       catalogueItemId: input.catalogueItemId,
-      subscribedItems: facts.subscribedItems,
+      subscribedItems: new Set(facts.held.map((h) => h.item)),
       requester: {
         isNamedContact: facts.isNamedContact,
         isCustomerAdmin: input.requester.roles.includes("customer_admin"),
@@ -81,6 +99,47 @@ export async function openTicket(
       portalDeclaredUnavailable: facts.portalDown,
     });
     if (!decision.ok) return decision;
+
+    const priority = input.priority ?? contract.priorities.default;
+    const id = randomUUID();
+    // A thread starts at the customer's own mail when its Message-ID is well formed, else at ours.
+    const inbound =
+      input.inboundMessageId && /^<[^\s<>]+>$/.test(input.inboundMessageId) ? input.inboundMessageId : null;
+    const threadMessageId = inbound ?? `<ticket.${id}@${new URL(context.config.PUBLIC_URL).hostname}>`;
+    const closed = decision.closeAsOutOfScope;
+    const base = { ticketId: id, organisationId: input.organisationId, at: now };
+    const events = [
+      {
+        ...base,
+        type: "created",
+        side: "customer" as const,
+        actorUserId: input.requester.userId,
+        actorLabel: input.requester.label,
+        channel: input.channel,
+        visibility: "public" as const,
+        body: input.description,
+        data: { priority, category: input.category, catalogueItemId: input.catalogueItemId },
+        messageId: input.inboundMessageId ?? null,
+      },
+      ...(closed
+        ? [
+            {
+              ...base,
+              type: "status_changed",
+              side: "system" as const,
+              actorUserId: null,
+              actorLabel: "Guichet",
+              channel: null,
+              visibility: "public" as const,
+              body: null,
+              data: { from: "new", to: "closed", reason: closed.reason, clause: closed.clause },
+              messageId: null,
+            },
+          ]
+        : []),
+    ];
+    const slaApplies = decision.slaApplies;
+    const sla = evaluateTicketSla(contract, { planKey, slaApplies }, events.map(timelineEventOf), now);
 
     const prefix = contract.ticketWorkflow.referencePrefix;
     const year = yearIn(now.getTime(), timeZone);
@@ -94,13 +153,6 @@ export async function openTicket(
       })
       .returning({ last: ticketCounters.last });
     const reference = formatTicketReference(prefix, year, counter?.last ?? 1);
-    const priority = input.priority ?? contract.priorities.default;
-    const id = randomUUID();
-    // A thread starts at the customer's own mail when its Message-ID is well formed, else at ours.
-    const inbound =
-      input.inboundMessageId && /^<[^\s<>]+>$/.test(input.inboundMessageId) ? input.inboundMessageId : null;
-    const threadMessageId = inbound ?? `<ticket.${id}@${new URL(context.config.PUBLIC_URL).hostname}>`;
-    const closed = decision.closeAsOutOfScope;
 
     const [ticket] = await tx
       .insert(tickets)
@@ -109,7 +161,7 @@ export async function openTicket(
         organisationId: input.organisationId,
         reference,
         category: input.category,
-        subscriptionId: facts.subscriptionIdOf(input.catalogueItemId),
+        subscriptionId: facts.held.find((h) => h.item === input.catalogueItemId)?.id ?? null,
         catalogueItemId: input.catalogueItemId,
         priority,
         status: closed ? "closed" : "new",
@@ -119,65 +171,55 @@ export async function openTicket(
         requesterUserId: input.requester.userId,
         channel: input.channel,
         planKey,
-        slaApplies: decision.slaApplies,
-        maintenanceId: await maintenanceAt(scopedTx, input.catalogueItemId, now),
+        slaApplies,
+        maintenanceId: facts.maintenanceId,
         outOfScopeReason: closed?.reason ?? null,
         threadMessageId,
+        slaDueAt: urgencyOf(sla),
         createdAt: now,
         updatedAt: now,
         closedAt: closed ? now : null,
       })
       .returning();
     if (!ticket) throw new Error("openTicket: insert returned nothing");
-
-    const base = { ticketId: id, organisationId: input.organisationId, at: now };
-    const timeline = await tx
-      .insert(ticketEvents)
-      .values([
-        {
-          ...base,
-          type: "created",
-          side: "customer" as const,
-          actorUserId: input.requester.userId,
-          actorLabel: input.requester.label,
-          channel: input.channel,
-          visibility: "public" as const,
-          body: input.description,
-          data: { priority, category: input.category, catalogueItemId: input.catalogueItemId },
-          messageId: input.inboundMessageId ?? null,
-        },
-        ...(closed
-          ? [
-              {
-                ...base,
-                type: "status_changed",
-                side: "system" as const,
-                actorUserId: null,
-                actorLabel: "Guichet",
-                channel: null,
-                visibility: "public" as const,
-                body: null,
-                data: { from: "new", to: "closed", reason: closed.reason, clause: closed.clause },
-              },
-            ]
-          : []),
-      ])
-      .returning();
+    const timeline = await tx.insert(ticketEvents).values(events).returning();
     const created = timeline.find((event) => event.type === "created");
     if (input.files?.length && created) {
       await attachFiles(
-        scopedTx,
+        tx,
         context,
         { ticketId: id, organisationId: input.organisationId, eventSeq: created.seq },
         input.files,
         now,
       );
     }
-    const sla = evaluateTicketSla(contract, ticket, timeline.map(timelineEventOf), now);
-    await tx
-      .update(tickets)
-      .set({ slaDueAt: urgencyOf(sla) })
-      .where(eq(tickets.id, id));
+
+    const { emailNotifications, outOfScope } = contract.ticketWorkflow;
+    if (emailNotifications.created && facts.requester) {
+      await mailTicketTo(
+        tx,
+        context,
+        ticket,
+        facts.requester,
+        "ticket_acknowledged",
+        {},
+        emailNotifications.created,
+        now,
+      );
+    }
+    if (closed && facts.requester) {
+      const reason = outOfScope.reasons[closed.reason];
+      await mailTicketTo(
+        tx,
+        context,
+        ticket,
+        facts.requester,
+        "ticket_closed",
+        (locale: Locale) => ({ reason: reason?.[locale] ?? closed.reason }),
+        closed.clause,
+        now,
+      );
+    }
 
     await recordAudit(
       tx,
@@ -198,76 +240,65 @@ export async function openTicket(
       },
       now,
     );
-
-    const { emailNotifications, outOfScope } = contract.ticketWorkflow;
-    if (emailNotifications.created) {
-      await mailRequester(
-        scopedTx,
-        context,
-        ticket,
-        "ticket_acknowledged",
-        {},
-        emailNotifications.created,
-        now,
-      );
-    }
-    if (closed) {
-      const reason = outOfScope.reasons[closed.reason];
-      await mailRequester(
-        scopedTx,
-        context,
-        ticket,
-        "ticket_closed",
-        (locale: Locale) => ({ reason: reason?.[locale] ?? closed.reason }),
-        closed.clause,
-        now,
-      );
-    }
-    return { ok: true as const, ticketId: id, reference };
+    return {
+      ok: true as const,
+      ticketId: id,
+      reference,
+      opened: { ticket, timeline, organisationName: facts.organisationName },
+    };
   });
 }
 
-/** What the intake rules need to know about the requester and its organisation today. */
+/**
+ * What the intake rules and the acknowledgement need to know about the requester, its
+ * organisation and the service today, in one statement: the subscriptions held, whether the
+ * requester is a named contact, whether a portal outage or a maintenance of the service is under
+ * way (MCR-SUP-03, DSN-SUP-07, DSN-SUP-08), and whom to write to.
+ */
 async function requesterFacts(db: Db, input: OpenTicketInput, now: Date, timeZone: string) {
-  const today = localDateIn(now, timeZone);
-  const held = await db
-    .select({ id: subscriptions.id, item: subscriptions.catalogueItemId, startsOn: subscriptions.startsOn })
+  const held = db
+    .select({
+      held: sql`coalesce(json_agg(json_build_object('id', ${subscriptions.id}, 'item', ${subscriptions.catalogueItemId}, 'startsOn', ${subscriptions.startsOn})), '[]'::json)`,
+    })
     .from(subscriptions)
-    .where(
-      and(
-        eq(subscriptions.organisationId, input.organisationId),
-        lte(subscriptions.startsOn, today),
-        or(isNull(subscriptions.endsOn), gte(subscriptions.endsOn, today)),
-      ),
-    );
-  const [contact] = await db
+    .where(heldOn(input.organisationId, localDateIn(now, timeZone)));
+  const namedContact = db
     .select({ userId: namedContacts.userId })
     .from(namedContacts)
     .where(eq(namedContacts.userId, input.requester.userId));
-  const outage = await activePortalOutage(db, now);
-  return {
-    held,
-    subscribedItems: new Set(held.map((h) => h.item)),
-    subscriptionIdOf: (item: string | null) => held.find((h) => h.item === item)?.id ?? null,
-    isNamedContact: contact !== undefined,
-    portalDown: outage !== null,
-  };
+  const outage = db.select({ id: portalOutages.id }).from(portalOutages).where(outageUnderWay(now));
+  const maintenance = input.catalogueItemId
+    ? sql`(${db
+        .select({ id: maintenanceWindows.id })
+        .from(maintenanceWindows)
+        .where(maintenanceUnderWay(input.catalogueItemId, now))
+        .limit(1)})`
+    : sql`null::uuid`;
+  const [row] = await db
+    .select({
+      organisationName: organisations.name,
+      held: sql<{ id: string; item: string; startsOn: string }[]>`(${held})`,
+      isNamedContact: sql<boolean>`exists(${namedContact})`,
+      portalDown: sql<boolean>`exists(${outage})`,
+      maintenanceId: sql<string | null>`${maintenance}`,
+      email: users.email,
+      firstName: users.firstName,
+      locale: users.locale,
+    })
+    .from(organisations)
+    .leftJoin(users, eq(users.id, input.requester.userId))
+    .where(eq(organisations.id, input.organisationId));
+  if (!row) throw new Error(`openTicket: organisation ${input.organisationId} not visible`);
+  const { email, firstName, locale, ...facts } = row;
+  return { ...facts, requester: email && firstName && locale ? { email, firstName, locale } : null };
 }
 
-/** The scheduled maintenance of this service under way now, if any (DSN-SUP-07). */
-async function maintenanceAt(db: Db, catalogueItemId: string | null, now: Date): Promise<string | null> {
-  if (!catalogueItemId) return null;
-  const [window] = await db
-    .select({ id: maintenanceWindows.id })
-    .from(maintenanceWindows)
-    .where(
-      and(
-        eq(maintenanceWindows.catalogueItemId, catalogueItemId),
-        lte(maintenanceWindows.startsAt, now),
-        gt(maintenanceWindows.endsAt, now),
-        isNull(maintenanceWindows.cancelledAt),
-      ),
-    )
-    .limit(1);
-  return window?.id ?? null;
+/** A scheduled maintenance of this service under way now (DSN-SUP-07). */
+function maintenanceUnderWay(catalogueItemId: string, now: Date): SQL | undefined {
+  return and(
+    eq(maintenanceWindows.catalogueItemId, catalogueItemId),
+    lte(maintenanceWindows.startsAt, now),
+    gt(maintenanceWindows.endsAt, now),
+    isNull(maintenanceWindows.cancelledAt),
+  );
 }

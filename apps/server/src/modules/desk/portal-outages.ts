@@ -1,5 +1,13 @@
 import { type Db, portalOutages } from "@guichet/db";
-import { and, desc, gt, isNull, lte, or } from "drizzle-orm";
+import { and, desc, gt, isNull, lte, or, type SQL } from "drizzle-orm";
+
+/** A portal outage declared and under way at `now`. */
+export function outageUnderWay(now: Date): SQL | undefined {
+  return and(
+    lte(portalOutages.startsAt, now),
+    or(isNull(portalOutages.endsAt), gt(portalOutages.endsAt, now)),
+  );
+}
 
 /** The portal outage declared by the provider and under way now, if any (MCR-SUP-03, DSN-SUP-08). */
 export async function activePortalOutage(db: Db, now: Date) {
@@ -11,9 +19,7 @@ export async function activePortalOutage(db: Db, now: Date) {
       reason: portalOutages.reason,
     })
     .from(portalOutages)
-    .where(
-      and(lte(portalOutages.startsAt, now), or(isNull(portalOutages.endsAt), gt(portalOutages.endsAt, now))),
-    )
+    .where(outageUnderWay(now))
     .orderBy(desc(portalOutages.startsAt))
     .limit(1);
   return outage

@@ -8,25 +8,40 @@ import {
   tickets,
   users,
 } from "@guichet/db";
-import { availableActions, type Contract, type Locale, type Side } from "@guichet/domain";
-import { and, asc, desc, eq, ilike, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
+import { availableActions, type Contract, type Locale, type Side, type TimelineEvent } from "@guichet/domain";
+import { and, asc, desc, eq, getTableColumns, ilike, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import { evaluateTicketSla, presentSla, timelineEventOf } from "./ticket-sla.js";
+
+const requester = alias(users, "requester");
+const assignee = alias(users, "assignee");
+
+/** The columns a list reads: all but the description, which only the ticket's page shows. */
+const { description: _description, ...listedColumns } = getTableColumns(tickets);
+type ListedTicket = Omit<Ticket, "description">;
+
+/** Who a summary names: the customer organisation, its requester and the assignee, when visible. */
+interface SummaryNames {
+  organisationName: string | null;
+  requesterName: string | null;
+  assigneeName: string | null;
+}
 
 /** A ticket as a list shows it: enough to choose, with its SLA state now. */
 function summaryOf(
   contract: Contract,
-  ticket: Ticket,
-  timeline: readonly TicketEventRow[],
-  names: ReadonlyMap<string, string>,
+  ticket: ListedTicket,
+  timeline: readonly TimelineEvent[],
+  names: SummaryNames,
   now: Date,
   locale: Locale,
 ) {
-  const sla = evaluateTicketSla(contract, ticket, timeline.map(timelineEventOf), now);
+  const sla = evaluateTicketSla(contract, ticket, timeline, now);
   return {
     id: ticket.id,
     reference: ticket.reference,
     organisationId: ticket.organisationId,
-    organisationName: names.get(ticket.organisationId) ?? "",
+    organisationName: names.organisationName ?? "",
     title: ticket.title,
     category: ticket.category,
     catalogueItemId: ticket.catalogueItemId,
@@ -36,8 +51,8 @@ function summaryOf(
     channel: ticket.channel,
     customerReference: ticket.customerReference,
     assigneeUserId: ticket.assigneeUserId,
-    assigneeName: ticket.assigneeUserId ? (names.get(ticket.assigneeUserId) ?? null) : null,
-    requesterName: names.get(ticket.requesterUserId) ?? "",
+    assigneeName: ticket.assigneeUserId ? names.assigneeName : null,
+    requesterName: names.requesterName ?? "",
     inMaintenance: ticket.maintenanceId !== null,
     outOfScopeReason: ticket.outOfScopeReason,
     createdAt: ticket.createdAt.toISOString(),
@@ -48,15 +63,12 @@ function summaryOf(
 
 export type TicketSummary = ReturnType<typeof summaryOf>;
 
-/** Names of the people and organisations a page shows, in two queries. */
-async function namesFor(db: Db, page: readonly Ticket[], events: readonly TicketEventRow[] = []) {
-  const userIds = new Set<string>();
-  for (const t of page) {
-    userIds.add(t.requesterUserId);
-    if (t.assigneeUserId) userIds.add(t.assigneeUserId);
-  }
+/** Names of the people and the organisation a ticket's page shows, in two queries. */
+async function namesFor(db: Db, ticket: Ticket, events: readonly TicketEventRow[]) {
+  const userIds = new Set<string>([ticket.requesterUserId]);
+  if (ticket.assigneeUserId) userIds.add(ticket.assigneeUserId);
   for (const e of events) if (e.actorUserId) userIds.add(e.actorUserId);
-  const organisationIds = [...new Set(page.map((t) => t.organisationId))];
+  const organisationIds = [ticket.organisationId];
   const names = new Map<string, string>();
   if (userIds.size > 0) {
     const people = await db
@@ -65,21 +77,28 @@ async function namesFor(db: Db, page: readonly Ticket[], events: readonly Ticket
       .where(inArray(users.id, [...userIds]));
     for (const p of people) names.set(p.id, `${p.firstName} ${p.lastName}`);
   }
-  if (organisationIds.length > 0) {
-    const orgs = await db
-      .select({ id: organisations.id, name: organisations.name })
-      .from(organisations)
-      .where(inArray(organisations.id, organisationIds));
-    for (const o of orgs) names.set(o.id, o.name);
-  }
+  const orgs = await db
+    .select({ id: organisations.id, name: organisations.name })
+    .from(organisations)
+    .where(inArray(organisations.id, organisationIds));
+  for (const o of orgs) names.set(o.id, o.name);
   return names;
 }
 
-async function timelinesOf(db: Db, page: readonly Ticket[]) {
-  const byTicket = new Map<string, TicketEventRow[]>();
+/** The SLA-relevant part of each listed ticket's timeline (no bodies), in one query. */
+async function timelinesOf(db: Db, page: readonly ListedTicket[]) {
+  const byTicket = new Map<string, TimelineEvent[]>();
   if (page.length === 0) return byTicket;
   const rows = await db
-    .select()
+    .select({
+      ticketId: ticketEvents.ticketId,
+      at: ticketEvents.at,
+      type: ticketEvents.type,
+      side: ticketEvents.side,
+      channel: ticketEvents.channel,
+      visibility: ticketEvents.visibility,
+      data: ticketEvents.data,
+    })
     .from(ticketEvents)
     .where(
       inArray(
@@ -87,10 +106,10 @@ async function timelinesOf(db: Db, page: readonly Ticket[]) {
         page.map((t) => t.id),
       ),
     )
-    .orderBy(asc(ticketEvents.seq));
+    .orderBy(asc(ticketEvents.ticketId), asc(ticketEvents.seq));
   for (const row of rows) {
     const list = byTicket.get(row.ticketId) ?? [];
-    list.push(row);
+    list.push(timelineEventOf(row));
     byTicket.set(row.ticketId, list);
   }
   return byTicket;
@@ -138,9 +157,18 @@ export async function listTickets(
       ? [sql`${tickets.slaDueAt} asc nulls last`, asc(tickets.createdAt)]
       : [desc(tickets.createdAt), desc(tickets.reference)];
   const condition = where.length ? and(...where) : undefined;
+  // The names come with the page: under row-level security a name the reader may not see is null.
   const page = await db
-    .select()
+    .select({
+      ticket: listedColumns,
+      organisationName: organisations.name,
+      requesterName: sql<string | null>`${requester.firstName} || ' ' || ${requester.lastName}`,
+      assigneeName: sql<string | null>`${assignee.firstName} || ' ' || ${assignee.lastName}`,
+    })
     .from(tickets)
+    .leftJoin(organisations, eq(organisations.id, tickets.organisationId))
+    .leftJoin(requester, eq(requester.id, tickets.requesterUserId))
+    .leftJoin(assignee, eq(assignee.id, tickets.assigneeUserId))
     .where(condition)
     .orderBy(...order)
     .limit(filter.limit)
@@ -149,11 +177,34 @@ export async function listTickets(
     .select({ total: sql<number>`count(*)::int` })
     .from(tickets)
     .where(condition);
-  const [timelines, names] = await Promise.all([timelinesOf(db, page), namesFor(db, page)]);
+  const timelines = await timelinesOf(
+    db,
+    page.map((row) => row.ticket),
+  );
   return {
     total,
-    items: page.map((t) => summaryOf(contract, t, timelines.get(t.id) ?? [], names, now, locale)),
+    items: page.map(({ ticket, ...names }) =>
+      summaryOf(contract, ticket, timelines.get(ticket.id) ?? [], names, now, locale),
+    ),
   };
+}
+
+/** A ticket's file as its page lists it, under the message it came with. */
+interface ListedFile {
+  id: string;
+  eventSeq: number;
+  fileName: string;
+  contentType: string;
+  size: number;
+}
+
+/** Everything a ticket's page shows, as read from the database (or just written to it). */
+export interface TicketRecord {
+  ticket: Ticket;
+  timeline: readonly TicketEventRow[];
+  /** Names of the organisation and the people the page names, by id. */
+  names: ReadonlyMap<string, string>;
+  files: readonly ListedFile[];
 }
 
 /**
@@ -175,7 +226,7 @@ export async function getTicket(
     .from(ticketEvents)
     .where(eq(ticketEvents.ticketId, ticketId))
     .orderBy(asc(ticketEvents.seq));
-  const names = await namesFor(db, [ticket], timeline);
+  const names = await namesFor(db, ticket, timeline);
   const files = await db
     .select({
       id: ticketAttachments.id,
@@ -187,9 +238,31 @@ export async function getTicket(
     .from(ticketAttachments)
     .where(eq(ticketAttachments.ticketId, ticketId))
     .orderBy(asc(ticketAttachments.createdAt));
+  return presentTicket(contract, { ticket, timeline, names, files }, side, now, locale);
+}
+
+/** A ticket's page, from its record: what getTicket answers, and what opening a ticket answers. */
+export function presentTicket(
+  contract: Contract,
+  { ticket, timeline, names, files }: TicketRecord,
+  side: Side,
+  now: Date,
+  locale: Locale,
+) {
   const visible = side === "provider" ? timeline : timeline.filter((e) => e.visibility === "public");
   return {
-    ...summaryOf(contract, ticket, timeline, names, now, locale),
+    ...summaryOf(
+      contract,
+      ticket,
+      timeline.map(timelineEventOf),
+      {
+        organisationName: names.get(ticket.organisationId) ?? null,
+        requesterName: names.get(ticket.requesterUserId) ?? null,
+        assigneeName: ticket.assigneeUserId ? (names.get(ticket.assigneeUserId) ?? null) : null,
+      },
+      now,
+      locale,
+    ),
     description: ticket.description,
     planKey: ticket.planKey,
     slaApplies: ticket.slaApplies,
@@ -211,4 +284,4 @@ export async function getTicket(
   };
 }
 
-export type TicketView = NonNullable<Awaited<ReturnType<typeof getTicket>>>;
+export type TicketView = ReturnType<typeof presentTicket>;

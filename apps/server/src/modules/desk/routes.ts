@@ -6,6 +6,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppContext } from "../../app-context.js";
 import { actorOf, type Principal, tenantOf } from "../../auth/principal.js";
+import { tenantScopeOf } from "../../auth/tenant-scope.js";
 import { AppError } from "../../http/errors.js";
 import { notFound } from "../../http/not-found.js";
 import { negotiateLocale, t } from "../../i18n/index.js";
@@ -17,12 +18,15 @@ import { deskForm } from "./desk-form.js";
 import { type DeskRefusal, httpCodeOf } from "./desk-refusal.js";
 import { IdempotencyRace, openWithIdempotency } from "./idempotent-open.js";
 import { postMessage } from "./post-message.js";
-import { getTicket, listTickets, type TicketView } from "./read-tickets.js";
+import { getTicket, listTickets, presentTicket, type TicketFilter, type TicketView } from "./read-tickets.js";
 import { attachmentRoutes } from "./routes-attachments.js";
 import { assignTicket, changePriority, logCall } from "./support-moves.js";
+import { createPageCache, ticketsChanged } from "./ticket-pages.js";
 import type { TicketCommand, TimelineAuthor } from "./ticket-store.js";
 
 const ZTicketParams = z.strictObject({ ticketId: z.uuid() });
+const JSON_TYPE = "application/json; charset=utf-8";
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 const ZText = (max: number) => z.string().trim().min(1).max(max);
 const ZStatus = z.enum(["new", "in_progress", "on_hold", "resolved", "closed"]);
 
@@ -62,6 +66,7 @@ function authorOf(principal: Principal): TimelineAuthor {
 }
 
 type TicketRequest = FastifyRequest & { params: { ticketId: string } };
+type ListRequest = FastifyRequest<{ Querystring: z.infer<typeof ZListQuery> }>;
 
 /** What the desk's route files share: the visible ticket, the command of a change, its outcome. */
 export interface DeskRoutesKit {
@@ -131,7 +136,34 @@ export function deskRoutes(context: AppContext): FastifyPluginAsyncZod {
   };
   const kit: DeskRoutesKit = { allowedOn, viewOf, commandFor, outcome };
 
+  const pages = createPageCache();
+  /** The list a reader asks for, within what it may see, and the key of its page. */
+  function listingOf(request: ListRequest) {
+    const principal = authorize(request, (p) => deskPolicy.view(p, tenantOf(p)));
+    const locale = negotiateLocale(request.headers["accept-language"]);
+    const staff = isDeskStaff(principal);
+    const query = request.query;
+    const assignee = query.assignee === "me" ? principal.userId : query.assignee;
+    const filter: TicketFilter = {
+      organisationId: staff
+        ? query.organisationId
+        : (principal.acting?.organisationId ?? principal.organisationId),
+      status: query.status,
+      open: query.open === undefined ? undefined : query.open === "true",
+      assigneeUserId: staff ? assignee : undefined,
+      q: query.q,
+      order: query.order ?? (staff ? "urgency" : "recent"),
+      limit: query.limit,
+      offset: query.offset,
+    };
+    return { filter, locale, key: JSON.stringify([tenantScopeOf(principal), staff, locale, filter]) };
+  }
+
   return async (app) => {
+    // Pages of tickets are stale once a change to them has committed (held replies are sent after).
+    app.addHook("onSend", async (request, reply) => {
+      if (!SAFE_METHODS.has(request.method) && reply.statusCode < 400) ticketsChanged();
+    });
     await app.register(attachmentRoutes(context, kit));
 
     app.get(
@@ -158,31 +190,20 @@ export function deskRoutes(context: AppContext): FastifyPluginAsyncZod {
             "Tickets with their SLA now: the customer's own, or the provider's queue (most urgent first)",
           querystring: ZListQuery,
         },
+        // A page computed in this second for the same reader is sent as it was, before any
+        // transaction is opened (ticket-pages.ts).
+        preHandler: async (request: ListRequest, reply) => {
+          const page = pages.lookup(listingOf(request).key, context.clock());
+          if (page !== undefined) return reply.type(JSON_TYPE).send(page);
+        },
       },
-      async (request) => {
-        const principal = authorize(request, (p) => deskPolicy.view(p, tenantOf(p)));
-        const locale = negotiateLocale(request.headers["accept-language"]);
-        const staff = isDeskStaff(principal);
-        const query = request.query;
-        const assignee = query.assignee === "me" ? principal.userId : query.assignee;
-        return listTickets(
-          db,
-          contract,
-          {
-            organisationId: staff
-              ? query.organisationId
-              : (principal.acting?.organisationId ?? principal.organisationId),
-            status: query.status,
-            open: query.open === undefined ? undefined : query.open === "true",
-            assigneeUserId: staff ? assignee : undefined,
-            q: query.q,
-            order: query.order ?? (staff ? "urgency" : "recent"),
-            limit: query.limit,
-            offset: query.offset,
-          },
-          context.clock(),
-          locale,
-        );
+      async (request, reply) => {
+        const { filter, key, locale } = listingOf(request);
+        const now = context.clock();
+        const generation = pages.generation();
+        const page = JSON.stringify(await listTickets(db, contract, filter, now, locale));
+        pages.remember(key, now, generation, page);
+        return reply.type(JSON_TYPE).send(page);
       },
     );
 
@@ -225,9 +246,18 @@ export function deskRoutes(context: AppContext): FastifyPluginAsyncZod {
         });
         if (!opened.ok) throw refusalError(request, opened);
         const locale = negotiateLocale(request.headers["accept-language"]);
-        const view = await getTicket(db, contract, opened.ticketId, "customer", now, locale);
-        if (opened.replayed) reply.header("idempotent-replayed", "true");
-        return reply.code(opened.replayed ? 200 : 201).send(view);
+        if (opened.replayed) {
+          const view = await getTicket(db, contract, opened.ticketId, "customer", now, locale);
+          return reply.code(200).header("idempotent-replayed", "true").send(view);
+        }
+        // Answered from what was written: the opening's transaction already holds it all.
+        const { ticket, timeline, organisationName } = opened.opened;
+        const names = new Map([
+          [ticket.organisationId, organisationName],
+          [ticket.requesterUserId, principal.displayName],
+        ]);
+        const view = presentTicket(contract, { ticket, timeline, names, files: [] }, "customer", now, locale);
+        return reply.code(201).send(view);
       },
     );
 

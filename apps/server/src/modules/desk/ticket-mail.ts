@@ -25,6 +25,17 @@ export function ticketLink(context: Pick<AppContext, "config">, ticketId: string
   return `${context.config.PUBLIC_URL}/requests/${ticketId}`;
 }
 
+/** The person a desk mail is written to, in their language. */
+export interface MailRecipient {
+  email: string;
+  firstName: string;
+  locale: Locale;
+}
+
+type MailParamsOf<K extends TicketMailKind> =
+  | Omit<DeskMailParams[K], keyof Ticketed>
+  | ((locale: Locale) => Omit<DeskMailParams[K], keyof Ticketed>);
+
 /**
  * Writes a desk mail to the ticket's requester in the caller's transaction, in the requester's
  * language, threaded under the ticket's first message so mail clients group them, and tied to the
@@ -36,9 +47,7 @@ export async function mailRequester<K extends TicketMailKind>(
   ticket: MailableTicket,
   kind: K,
   /** The mail's own values, or a function of the requester's language for texts that depend on it. */
-  params:
-    | Omit<DeskMailParams[K], keyof Ticketed>
-    | ((locale: Locale) => Omit<DeskMailParams[K], keyof Ticketed>),
+  params: MailParamsOf<K>,
   clause: string | null,
   now: Date,
 ): Promise<void> {
@@ -47,6 +56,20 @@ export async function mailRequester<K extends TicketMailKind>(
     .from(users)
     .where(eq(users.id, ticket.requesterUserId));
   if (!requester) return;
+  await mailTicketTo(tx, context, ticket, requester, kind, params, clause, now);
+}
+
+/** mailRequester, for a caller that has already read the requester (opening a ticket). */
+export async function mailTicketTo<K extends TicketMailKind>(
+  tx: Db,
+  context: Pick<AppContext, "contract" | "config">,
+  ticket: MailableTicket,
+  requester: MailRecipient,
+  kind: K,
+  params: MailParamsOf<K>,
+  clause: string | null,
+  now: Date,
+): Promise<void> {
   const ticketed: Ticketed = {
     reference: ticket.reference,
     title: ticket.title,

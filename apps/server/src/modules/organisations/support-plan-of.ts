@@ -1,6 +1,15 @@
 import { type Db, subscriptions } from "@guichet/db";
 import type { Contract } from "@guichet/domain";
-import { and, eq, gte, isNull, lte, or } from "drizzle-orm";
+import { and, eq, gte, isNull, lte, or, type SQL } from "drizzle-orm";
+
+/** The subscriptions an organisation holds on a date (local date, inclusive at both ends). */
+export function heldOn(organisationId: string, onDate: string): SQL | undefined {
+  return and(
+    eq(subscriptions.organisationId, organisationId),
+    lte(subscriptions.startsOn, onDate),
+    or(isNull(subscriptions.endsOn), gte(subscriptions.endsOn, onDate)),
+  );
+}
 
 /**
  * The support plan a customer holds on a date: its subscribed support-plan item's plan, or the
@@ -15,13 +24,7 @@ export async function supportPlanOf(
   const held = await db
     .select({ item: subscriptions.catalogueItemId, startsOn: subscriptions.startsOn })
     .from(subscriptions)
-    .where(
-      and(
-        eq(subscriptions.organisationId, organisationId),
-        lte(subscriptions.startsOn, onDate),
-        or(isNull(subscriptions.endsOn), gte(subscriptions.endsOn, onDate)),
-      ),
-    );
+    .where(heldOn(organisationId, onDate));
   return planAmong(contract, held);
 }
 

@@ -1,0 +1,112 @@
+import { databaseKindsUnderTest } from "@guichet/db/testing";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { sweepAutoClose } from "../src/modules/desk/desk-sweeps.js";
+import { act, makeNamedContact, openTicketAs } from "./helpers/desk.js";
+import { createOrganisation, createUser, type TestUser } from "./helpers/factories.js";
+import { type SignedIn, signInAs } from "./helpers/session.js";
+import { createTestApp, type TestApp } from "./helpers/test-app.js";
+
+const postgresUrl = inject("postgresUrl");
+
+type QueueItem = {
+  id: string;
+  reference: string;
+  status: string;
+  priority: string;
+  sla: { state: string }[];
+};
+
+/**
+ * Pages of tickets are kept for the second they were computed in (ticket-pages.ts): the clock
+ * here stands still, so every read below falls in the same second, and each must still show what
+ * was just done.
+ */
+describe.each(databaseKindsUnderTest(postgresUrl))("the queue and the requests on %s", (kind) => {
+  let t: TestApp;
+  let now = new Date("2026-11-24T09:00:00Z"); // Tuesday 10:00 in Paris
+  let agent: TestUser;
+  let otherAgent: TestUser;
+  let contact: TestUser;
+  const signIn = (user: TestUser): Promise<SignedIn> => signInAs(t.app, user, now);
+  const queue = async (session: SignedIn, query = "open=true&order=urgency") => {
+    const response = await t.app.inject({
+      method: "GET",
+      url: `/api/tickets?${query}`,
+      headers: session.headers,
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.headers["content-type"]).toContain("application/json");
+    return response.json() as { total: number; items: QueueItem[] };
+  };
+
+  beforeAll(async () => {
+    t = await createTestApp(kind, postgresUrl, "multicloud-ready", { clock: () => now });
+    const { db } = t.database;
+    const provider = await createOrganisation(db, "provider");
+    agent = await createUser(db, provider.id, ["support_agent"], { totp: true });
+    otherAgent = await createUser(db, provider.id, ["support_agent"], { totp: true });
+    const premium = await createOrganisation(db, "customer", [
+      { item: "support-premium", from: "2026-01-01" },
+    ]);
+    contact = await createUser(db, premium.id, ["customer_admin"]);
+    await makeNamedContact(db, premium.id, contact.id);
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it("shows a ticket in the customer's requests and the agents' queue as soon as it is opened", async () => {
+    const customer = await signIn(contact);
+    const support = await signIn(agent);
+    const before = { requests: await queue(customer, ""), queue: await queue(support) };
+    const opened = (await openTicketAs(t.app, customer, { category: "incident", priority: "P2" })).json();
+    const requests = await queue(customer, "");
+    expect(requests.total).toBe(before.requests.total + 1);
+    expect(requests.items[0]?.reference).toBe(opened.reference);
+    const open = await queue(support);
+    expect(open.total).toBe(before.queue.total + 1);
+    expect(open.items.map((item) => item.id)).toContain(opened.id);
+  });
+
+  it("shows one agent's change to another agent's queue at once, and leaves each reader their own page", async () => {
+    const customer = await signIn(contact);
+    const ticket = (await openTicketAs(t.app, customer, { category: "incident", priority: "P3" })).json();
+    const mine = await signIn(agent);
+    const theirs = await signIn(otherAgent);
+    expect((await queue(theirs, "assignee=me")).items.map((i) => i.id)).not.toContain(ticket.id);
+    expect((await queue(mine)).items.find((i) => i.id === ticket.id)?.priority).toBe("P3");
+
+    const assigned = await act(t.app, mine, ticket.id, "assignee", { userId: otherAgent.id });
+    expect(assigned.statusCode, assigned.body).toBe(200);
+    expect((await queue(theirs, "assignee=me")).items.map((i) => i.id)).toContain(ticket.id);
+    // "me" is each reader's own: the same address, another page.
+    expect((await queue(mine, "assignee=me")).items.map((i) => i.id)).not.toContain(ticket.id);
+
+    const resolved = await act(t.app, theirs, ticket.id, "status", {
+      action: "resolve",
+      message: "Corrigé.",
+    });
+    expect(resolved.statusCode, resolved.body).toBe(200);
+    expect((await queue(mine)).items.map((i) => i.id)).not.toContain(ticket.id);
+    expect((await queue(mine, "status=resolved")).items.map((i) => i.id)).toContain(ticket.id);
+  });
+
+  it("shows the SLA clocks of the instant asked, and tickets the sweeps closed", async () => {
+    const customer = await signIn(contact);
+    const ticket = (await openTicketAs(t.app, customer, { category: "incident", priority: "P1" })).json();
+    const running = (await queue(await signIn(agent))).items.find((i) => i.id === ticket.id);
+    expect(running?.sla[0]?.state).toBe("running");
+    now = new Date(now.getTime() + 31 * 60_000); // Premium P1: first answer within 30 minutes
+    const late = (await queue(await signIn(agent))).items.find((i) => i.id === ticket.id);
+    expect(late?.sla[0]?.state).toBe("breached");
+
+    const support = await signIn(agent);
+    expect(
+      (await act(t.app, support, ticket.id, "status", { action: "resolve", message: "Ok." })).statusCode,
+    ).toBe(200);
+    expect((await queue(support, "status=resolved")).items.map((i) => i.id)).toContain(ticket.id);
+    const sweptAt = new Date(now.getTime() + 14 * 86_400_000); // past 5 business days
+    expect((await sweepAutoClose(t.context, sweptAt)).closed).toBeGreaterThan(0);
+    expect((await queue(support, "status=resolved")).items.map((i) => i.id)).not.toContain(ticket.id);
+  });
+});
