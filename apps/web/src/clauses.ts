@@ -18,6 +18,21 @@ export interface Clauses {
   apiTokens: string;
   suspension: string;
   audit: string;
+  /** Scheduled maintenance announced with notice (DSN-SUP-07); the MCR contract provides none. */
+  maintenance?: string;
+  /** What gives a declared portal outage its effect (MCR-SUP-03, DSN-SUP-08); none: information only. */
+  portalOutage?: string;
+  /** The initial-response figures a report measures against (MCR-SUP-06; DSN-SUP-06's working hours). */
+  slaReport: string;
+}
+
+/**
+ * E-mail opens tickets only while the portal is down for some plan: that plan's e-mail clause,
+ * the rule the server's outageClauseOf reads (maintenance/present-outage.ts).
+ */
+function portalOutageClause(contract: ContractSummary): string | undefined {
+  return contract.supportPlans.find((plan) => plan.channels.email.accept === "when-portal-unavailable")
+    ?.channels.email.clause;
 }
 
 export function clausesOf(contract: ContractSummary): Clauses {
@@ -33,5 +48,8 @@ export function clausesOf(contract: ContractSummary): Clauses {
     apiTokens: "DSN-SEC-03",
     suspension: dsn ? "DSN-SEC-02" : "MCR-ACC-06",
     audit: "DSN-SEC-01",
+    maintenance: dsn ? "DSN-SUP-07" : undefined,
+    portalOutage: portalOutageClause(contract),
+    slaReport: dsn ? "DSN-SUP-06" : "MCR-SUP-06",
   };
 }

@@ -1,14 +1,18 @@
-import type { Me, Role } from "./api/types";
+import type { ContractSummary, Me, Role } from "./api/types";
+import { clausesOf } from "./clauses";
 import type { DeskWords } from "./desk/vocabulary";
 
 /**
  * What the portal offers each person. These mirror the server's policies
- * (apps/server/src/policies/organisation-policy.ts, audit-policy.ts, desk-policy.ts), which decide in the end:
+ * (apps/server/src/policies/organisation-policy.ts, audit-policy.ts, desk-policy.ts, maintenance-policy.ts,
+ * desk-report-policy.ts), which decide in the end:
  * the portal only avoids showing what would be refused.
  */
 const has = (me: Me, ...roles: Role[]) => me.roles.some((role) => roles.includes(role));
 const providerStaff = (me: Me, ...roles: Role[]) =>
   me.organisationKind === "provider" && !me.acting && has(me, ...roles);
+/** The provider's people who work tickets (desk-policy.ts, deskStaff). */
+const deskStaff = (me: Me) => providerStaff(me, "support_agent", "admin", "account_manager");
 
 export const can = {
   manageRights: (me: Me) => me.organisationKind === "customer" && has(me, "customer_admin"),
@@ -22,8 +26,20 @@ export const can = {
   /** The customer's requests; whether this person may open one is the contract's say (MCR-SUP-04). */
   followRequests: (me: Me) =>
     me.organisationKind === "customer" && !me.acting && has(me, "customer_admin", "named_contact", "user"),
-  workQueue: (me: Me) => providerStaff(me, "support_agent", "admin", "account_manager"),
+  workQueue: deskStaff,
+  /** Announcing and cancelling maintenance, declaring and ending portal outages. */
+  planMaintenance: (me: Me) => providerStaff(me, "admin", "support_agent"),
+  /** The maintenance of the services a customer holds: anyone in a customer's space, agents acting in one too. */
+  followMaintenance: (me: Me) => me.organisationKind === "customer" || Boolean(me.acting),
+  /** Desk staff for any customer; a customer's administrator for its own organisation. */
+  viewSlaReport: (me: Me) =>
+    deskStaff(me) || (me.organisationKind === "customer" && !me.acting && has(me, "customer_admin")),
 };
+
+/** Customers are shown maintenance only where the contract announces it (DSN-SUP-07; none in MCR). */
+const maintenanceSection = (me: Me, contract: ContractSummary | undefined) =>
+  can.planMaintenance(me) ||
+  (can.followMaintenance(me) && Boolean(contract && clausesOf(contract).maintenance));
 
 /** Where a person lands after signing in. */
 export function landingPath(me: Me): string {
@@ -34,8 +50,9 @@ export function landingPath(me: Me): string {
 }
 
 /**
- * The portal's sections after the home page, each with the rule that shows it. The desk's labels
- * take the deployment's vocabulary ("Demandes" or "Signalisations", desk/vocabulary.ts).
+ * The portal's sections after the home page, each with the rule that shows it (some depend on
+ * the contract too). The desk's labels take the deployment's vocabulary ("Demandes" or
+ * "Signalisations", desk/vocabulary.ts).
  */
 export const SECTIONS = [
   {
@@ -45,6 +62,8 @@ export const SECTIONS = [
   },
   { to: "/aide", label: () => "nav.help" as const, allowed: can.followRequests },
   { to: "/file", label: () => "nav.queue" as const, allowed: can.workQueue },
+  { to: "/maintenance", label: () => "nav.maintenance" as const, allowed: maintenanceSection },
+  { to: "/rapport-sla", label: () => "nav.slaReport" as const, allowed: can.viewSlaReport },
   { to: "/droits", label: () => "nav.rights" as const, allowed: can.manageRights },
   { to: "/organisations", label: () => "nav.organisations" as const, allowed: can.listOrganisations },
   { to: "/journal", label: () => "nav.audit" as const, allowed: can.searchAudit },
@@ -52,6 +71,6 @@ export const SECTIONS = [
   { to: "/assistance", label: () => "nav.assistance" as const, allowed: can.useSupportAccess },
 ] as const;
 
-export function sectionsFor(me: Me) {
-  return SECTIONS.filter((section) => section.allowed(me));
+export function sectionsFor(me: Me, contract: ContractSummary | undefined) {
+  return SECTIONS.filter((section) => section.allowed(me, contract));
 }

@@ -4,12 +4,14 @@ import { Layout } from "./components/Layout";
 import { SessionGate } from "./components/SessionGate";
 import type { QueueSearch } from "./desk/QueueFilters";
 import type { RequestsSearch } from "./desk/RequestFilters";
+import { MONTH } from "./desk/report/months";
 import { AssistancePage } from "./pages/AssistancePage";
 import { AuditPage, type AuditSearch } from "./pages/AuditPage";
 import { ForgotPasswordPage } from "./pages/ForgotPasswordPage";
 import { HelpPage } from "./pages/HelpPage";
 import { HomePage } from "./pages/HomePage";
 import { InvitationPage } from "./pages/InvitationPage";
+import { MaintenancePage } from "./pages/MaintenancePage";
 import { NewRequestPage } from "./pages/NewRequestPage";
 import { NotFoundPage } from "./pages/NotFoundPage";
 import { OrganisationsPage } from "./pages/OrganisationsPage";
@@ -21,6 +23,7 @@ import { ResetPage } from "./pages/ResetPage";
 import { RightsPage } from "./pages/RightsPage";
 import { SecondFactorPage } from "./pages/SecondFactorPage";
 import { SignInPage, type SignInSearch } from "./pages/SignInPage";
+import { SlaReportPage, type SlaReportSearch } from "./pages/SlaReportPage";
 import { WorkspacePage } from "./pages/WorkspacePage";
 
 /** Page addresses are French, like the interface; /invitation and /reset are the e-mails' links. */
@@ -130,6 +133,25 @@ const workspace = createRoute({
   component: WorkspacePage,
 });
 
+/** Scheduled maintenance and portal outages (the provider), or the customer's maintenance. */
+const maintenance = createRoute({
+  getParentRoute: () => session,
+  path: "/maintenance",
+  component: MaintenancePage,
+});
+const slaReport = createRoute({
+  getParentRoute: () => session,
+  path: "/rapport-sla",
+  component: SlaReportPage,
+  validateSearch: (search): SlaReportSearch => {
+    const month = optional(search.month);
+    return {
+      organisationId: optional(search.organisationId),
+      month: month && MONTH.test(month) ? month : undefined,
+    };
+  },
+});
+
 const routeTree = rootRoute.addChildren([
   signIn,
   secondFactor,
@@ -149,6 +171,8 @@ const routeTree = rootRoute.addChildren([
     help,
     queue,
     workspace,
+    maintenance,
+    slaReport,
   ]),
 ]);
 

@@ -119,7 +119,7 @@ export interface DeskForm {
   /** E-mail opens tickets for this plan right now (MCR-SUP-03, DSN-SUP-08). */
   emailAccepted: boolean;
   /** An outage of the portal declared by the provider and under way now. */
-  portalOutage: { id: string; startsAt: string; endsAt: string | null; reason: string } | null;
+  portalOutage: PortalOutage | null;
 }
 
 export interface NewTicket {
@@ -129,4 +129,89 @@ export interface NewTicket {
   title: string;
   description: string;
   customerReference: string | null;
+}
+
+/** The portal declared unavailable by the provider (MCR-SUP-03, DSN-SUP-08); no end: until ended. */
+export interface PortalOutage {
+  id: string;
+  startsAt: string;
+  endsAt: string | null;
+  reason: string;
+}
+
+/** A scheduled maintenance of a service (DSN-SUP-07), as maintenance/present-maintenance.ts gives it. */
+export interface MaintenanceView {
+  id: string;
+  catalogueItemId: string;
+  /** The service's name in the reader's language. */
+  service: string;
+  title: string;
+  description: string;
+  startsAt: string;
+  endsAt: string;
+  /** How long the service is expected to be interrupted within the window. */
+  expectedMinutes: number;
+  announcedAt: string;
+  cancelledAt: string | null;
+  state: "upcoming" | "in_progress" | "over" | "cancelled";
+  clause: string;
+}
+
+export interface NewMaintenance {
+  catalogueItemId: string;
+  title: string;
+  description: string;
+  startsAt: string;
+  endsAt: string;
+  expectedMinutes: number;
+}
+
+/** An announcement or a cancellation, and how many people of how many customers were told by e-mail. */
+export interface MaintenanceChange {
+  maintenance: MaintenanceView;
+  told: { people: number; organisations: number };
+}
+
+/** Tickets left out of a month's figures, by reason (DSN-SUP-07, MCR-SUP-08, MCR-SUP-11). */
+export const REPORT_EXCLUSIONS = ["maintenance", "outOfScope", "slaNotApplicable", "noTarget"] as const;
+export type ReportExclusion = (typeof REPORT_EXCLUSIONS)[number];
+
+/** Initial-response figures of some tickets (MCR-SUP-06); times in business minutes, to the tenth. */
+export interface SlaFigures {
+  counted: number;
+  met: number;
+  breached: number;
+  running: number;
+  answered: number;
+  medianMinutes: number | null;
+  p90Minutes: number | null;
+  excluded: Record<ReportExclusion, number>;
+}
+
+export interface SlaMonth {
+  /** "2026-11" */
+  month: string;
+  from: string;
+  to: string;
+  priorities: (SlaFigures & { priority: Priority })[];
+  total: SlaFigures;
+}
+
+/** A customer's figures month by month (desk-report/present-sla-report.ts, ZSlaSeries). */
+export interface SlaSeries {
+  organisationId: string;
+  organisationName: string;
+  timeZone: string;
+  evaluatedAt: string;
+  percentile: "nearest-rank";
+  from: string;
+  to: string;
+  months: SlaMonth[];
+}
+
+export interface SlaQuery {
+  /** Left out by a customer's administrator: its own organisation. */
+  organisationId?: string;
+  from: string;
+  to: string;
 }

@@ -1,5 +1,18 @@
 import { queryString, request, setCsrfToken } from "./client";
-import type { DeskForm, NewTicket, TicketAction, TicketPage, TicketQuery, TicketView } from "./desk-types";
+import type {
+  DeskForm,
+  MaintenanceChange,
+  MaintenanceView,
+  NewMaintenance,
+  NewTicket,
+  PortalOutage,
+  SlaQuery,
+  SlaSeries,
+  TicketAction,
+  TicketPage,
+  TicketQuery,
+  TicketView,
+} from "./desk-types";
 import type {
   ApiTokenView,
   AuditEntry,
@@ -102,6 +115,26 @@ export const api = {
     request<TicketView>("POST", `${ticket(ticketId)}/assignee`, { userId }),
   logCall: (ticketId: string, summary: string) =>
     request<TicketView>("POST", `${ticket(ticketId)}/calls`, { summary }),
+
+  /** Maintenance under way or to come: all of it for the provider, the customer's services for a customer. */
+  maintenance: async () => (await request<{ items: MaintenanceView[] }>("GET", "/api/maintenance")).items,
+  announceMaintenance: (input: NewMaintenance) =>
+    request<MaintenanceChange>("POST", "/api/maintenance", input),
+  cancelMaintenance: (maintenanceId: string, reason: string) =>
+    request<MaintenanceChange>("POST", `/api/maintenance/${encodeURIComponent(maintenanceId)}/cancel`, {
+      reason,
+    }),
+  currentOutage: async () =>
+    (await request<{ outage: PortalOutage | null }>("GET", "/api/portal-outages/current")).outage,
+  declareOutage: (input: { reason: string; endsAt: string | null }) =>
+    request<PortalOutage>("POST", "/api/portal-outages", input),
+  endOutage: (outageId: string) =>
+    request<PortalOutage>("POST", `/api/portal-outages/${encodeURIComponent(outageId)}/end`),
+
+  slaSeries: (query: SlaQuery) =>
+    request<SlaSeries>("GET", `/api/desk/reports/sla/monthly${queryString({ ...query })}`),
+  /** The same months as a CSV file, for a download link (in the browser's language, as its request says). */
+  slaCsvUrl: (query: SlaQuery) => `/api/desk/reports/sla/monthly${queryString({ ...query, format: "csv" })}`,
 };
 
 /** Query keys, one place so invalidations cannot drift from the queries. */
@@ -119,4 +152,7 @@ export const keys = {
   deskForm: ["desk-form"] as const,
   tickets: (query?: TicketQuery) => (query ? (["tickets", query] as const) : (["tickets"] as const)),
   ticket: (ticketId: string) => ["ticket", ticketId] as const,
+  maintenance: ["maintenance"] as const,
+  outage: ["portal-outage"] as const,
+  slaSeries: (query: SlaQuery) => ["sla-series", query] as const,
 };

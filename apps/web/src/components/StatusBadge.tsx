@@ -20,6 +20,8 @@ const COLOURS: Record<string, string> = {
   on_hold: "violet.9",
   resolved: GREEN,
   closed: "gray.8",
+  // Scheduled maintenance (in_progress as a ticket's; over and cancelled in grey).
+  upcoming: "blue.9",
 };
 
 /** A credential's state (a support grant, an API token): revoked, expired or active. */

@@ -4,8 +4,11 @@ import type { ClockState, SlaClock } from "../api/desk-types";
 import { GREEN } from "../theme";
 import { minutesToDue, splitMinutes, stateAt } from "./countdown";
 
-/** Dark shades keep white text above 4.5:1; the text says the state too, never the colour alone. */
-const COLOURS: Record<ClockState, string> = {
+/**
+ * Dark shades keep white text above 4.5:1; the text says the state too, never the colour alone.
+ * The SLA report's chart draws its bars in the same colours.
+ */
+export const CLOCK_COLOURS: Record<ClockState, string> = {
   running: "blue.9",
   paused: "gray.8",
   met: GREEN,
@@ -58,7 +61,7 @@ export function SlaBadge({ clock, now }: { clock: SlaClock | undefined; now: num
   const state = stateAt(clock, now);
   return (
     <Badge
-      color={COLOURS[state]}
+      color={CLOCK_COLOURS[state]}
       variant="filled"
       radius="sm"
       tt="none"

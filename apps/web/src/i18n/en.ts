@@ -1,4 +1,6 @@
 import { enDesk, enDeskWords } from "./en-desk";
+import { enMaintenance } from "./en-maintenance";
+import { enReport } from "./en-report";
 import type { Messages } from "./fr";
 
 /** English texts: exactly the French keys (the type refuses a missing or extra one). */
@@ -21,6 +23,8 @@ export const en: Messages = {
     help: "Help",
     queue: "Queue",
     assistance: "Support access",
+    maintenance: "Maintenance",
+    slaReport: "SLA report",
   },
   common: {
     cancel: "Cancel",
@@ -326,4 +330,6 @@ export const en: Messages = {
   },
   desk: enDesk,
   deskWords: enDeskWords,
+  maintenance: enMaintenance,
+  slaReport: enReport,
 };

@@ -6,7 +6,7 @@ import { currentLocale } from "./index";
  * Dates as people read them in France (and in English for the English interface), in the
  * deployments' time zone: both shipped contracts count time in Europe/Paris.
  */
-const TIME_ZONE = "Europe/Paris";
+export const TIME_ZONE = "Europe/Paris";
 const TAGS: Record<Locale, string> = { fr: "fr-FR", en: "en-GB" };
 
 export function formatDateTime(iso: string, locale: Locale): string {
@@ -15,6 +15,27 @@ export function formatDateTime(iso: string, locale: Locale): string {
     timeStyle: "short",
     timeZone: TIME_ZONE,
   }).format(new Date(iso));
+}
+
+/**
+ * A period with its weekdays, as announcements give it: "mardi 1 décembre 2026, 08:00 – 12:00",
+ * or "mardi 1 décembre 2026 à 22:00 – mercredi 2 décembre 2026 à 02:00" across days.
+ */
+export function formatPeriod(fromIso: string, toIso: string, locale: Locale): string {
+  return new Intl.DateTimeFormat(TAGS[locale], {
+    dateStyle: "full",
+    timeStyle: "short",
+    timeZone: TIME_ZONE,
+  }).formatRange(new Date(fromIso), new Date(toIso));
+}
+
+/** A month ("2026-11") as "novembre 2026", or "nov. 26" where room is short. */
+export function formatMonth(month: string, locale: Locale, style: "long" | "short" = "long"): string {
+  return new Intl.DateTimeFormat(TAGS[locale], {
+    month: style,
+    year: style === "long" ? "numeric" : "2-digit",
+    timeZone: "UTC",
+  }).format(new Date(`${month}-15T12:00:00Z`));
 }
 
 export function formatDate(isoOrDay: string, locale: Locale): string {
@@ -45,6 +66,8 @@ export function useLocaleFormat() {
     locale,
     dateTime: (iso: string) => formatDateTime(iso, locale),
     date: (iso: string) => formatDate(iso, locale),
+    period: (fromIso: string, toIso: string) => formatPeriod(fromIso, toIso, locale),
+    month: (month: string, style?: "long" | "short") => formatMonth(month, locale, style),
     number: (value: number) => formatNumber(value, locale),
     fileSize: (bytes: number) => formatFileSize(bytes, locale),
     label: (label: Label) => label[locale],

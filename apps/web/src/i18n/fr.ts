@@ -1,4 +1,6 @@
 import { frDesk, frDeskWords } from "./fr-desk";
+import { frMaintenance } from "./fr-maintenance";
+import { frReport } from "./fr-report";
 
 /**
  * Every text of the portal, French first. `en.ts` has exactly these keys (its type is this
@@ -23,6 +25,8 @@ export const fr = {
     help: "Aide",
     queue: "File d'attente",
     assistance: "Accès d'assistance",
+    maintenance: "Maintenance",
+    slaReport: "Rapport SLA",
   },
   common: {
     cancel: "Annuler",
@@ -331,6 +335,8 @@ export const fr = {
   },
   desk: frDesk,
   deskWords: frDeskWords,
+  maintenance: frMaintenance,
+  slaReport: frReport,
 };
 
 export type Messages = typeof fr;

@@ -8,6 +8,7 @@ import { InviteForm, invitableCustomerRoles } from "../components/InviteForm";
 import { PageHeader } from "../components/PageHeader";
 import { Section } from "../components/Section";
 import { useDeskWords } from "../desk/vocabulary";
+import { MaintenanceNotice } from "../maintenance/MaintenanceNotice";
 import { can, sectionsFor } from "../permissions";
 import { useContract } from "../session";
 
@@ -19,7 +20,7 @@ export function HomePage() {
 function Home({ me }: { me: Me }) {
   const { t } = useTranslation();
   const contract = useContract().data;
-  const sections = sectionsFor(me);
+  const sections = sectionsFor(me, contract);
   const words = useDeskWords();
   // Someone given the right to invite, without the Rights page, invites from here (MCR-ACC-02).
   const invites = me.organisationKind === "customer" && me.canInvite && !can.manageRights(me);
@@ -33,6 +34,7 @@ function Home({ me }: { me: Me }) {
             : t("home.customer")
         }
       />
+      {can.followMaintenance(me) && <MaintenanceNotice />}
       <Text fw={700}>{t("home.greeting", { name: me.displayName })}</Text>
       <Text>{t("home.roles", { roles: me.roles.map((role) => t(`roles.${role}`)).join(", ") })}</Text>
       <Section title={t("home.sections")}>

@@ -7,6 +7,7 @@ import { PageHeader } from "../components/PageHeader";
 import { RequestFilters, type RequestsSearch, statusesOf } from "../desk/RequestFilters";
 import { TicketList } from "../desk/TicketList";
 import { useDeskWords } from "../desk/vocabulary";
+import { MaintenanceNotice } from "../maintenance/MaintenanceNotice";
 import { can } from "../permissions";
 
 const PAGE = 20;
@@ -23,7 +24,10 @@ function toQuery(search: RequestsSearch): TicketQuery {
   };
 }
 
-/** "Demandes" / "Signalisations": the organisation's tickets, newest first (MCR-POR-01, DSN-SUP-04). */
+/**
+ * "Demandes" / "Signalisations": the organisation's tickets, newest first (MCR-POR-01, DSN-SUP-04),
+ * under the maintenance announced on its services (DSN-SUP-07), which is not an incident to report.
+ */
 export function RequestsPage() {
   return <Allowed when={can.followRequests}>{() => <Requests />}</Allowed>;
 }
@@ -37,6 +41,7 @@ function Requests() {
   return (
     <Stack gap="md">
       <PageHeader title={t(`deskWords.${words}.title`)} intro={t(`deskWords.${words}.intro`)} />
+      <MaintenanceNotice />
       <Group>
         <Anchor component={Link} to="/demandes/nouvelle" fw={700}>
           {t(`deskWords.${words}.newLink`)}

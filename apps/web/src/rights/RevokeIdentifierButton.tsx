@@ -7,6 +7,7 @@ import { api, keys } from "../api/endpoints";
 import type { UserView } from "../api/types";
 import { ClauseTag } from "../components/ClauseTag";
 import { Dialog } from "../components/Dialog";
+import { DialogActions } from "../components/DialogActions";
 import { ErrorAlert } from "../components/ErrorAlert";
 
 /** Revokes a lost or compromised identifier at once; the server issues a new one (DSN-ID-04). */
@@ -61,14 +62,12 @@ export function RevokeIdentifierButton({
                 </Group>
               </Radio.Group>
               <ErrorAlert error={revoke.error} />
-              <Group justify="flex-end">
-                <Button variant="default" onClick={close}>
-                  {t("common.cancel")}
-                </Button>
-                <Button type="submit" color="red.9" loading={revoke.isPending}>
-                  {t("rights.users.confirmRevoke")}
-                </Button>
-              </Group>
+              <DialogActions
+                onDismiss={close}
+                confirmLabel={t("rights.users.confirmRevoke")}
+                danger
+                pending={revoke.isPending}
+              />
             </Stack>
           </form>
         )}
