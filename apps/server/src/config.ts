@@ -1,10 +1,44 @@
 import { z } from "zod";
+import type { ImapAccount } from "./modules/mail-in/imap-poller.js";
 
 /**
  * Configuration, read once at boot from the environment and validated. Every variable is
  * documented in the README's configuration table. A wrong value stops the boot with one line
  * naming the variable (ConfigError).
  */
+
+const IMAP_URL_EXAMPLE = '"imaps://support%40example.fr:password@imap.example.fr"';
+
+function imapAccountOf(value: string, context: z.RefinementCtx): ImapAccount {
+  const refuse = (message: string) => {
+    context.addIssue({ code: "custom", message });
+    return z.NEVER;
+  };
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return refuse(`expected an IMAP URL such as ${IMAP_URL_EXAMPLE}`);
+  }
+  if (url.protocol !== "imap:" && url.protocol !== "imaps:")
+    return refuse(`expected imap:// or imaps://, such as ${IMAP_URL_EXAMPLE}`);
+  if (!url.username || !url.password)
+    return refuse(`expected the mailbox's user and password in the URL, such as ${IMAP_URL_EXAMPLE}`);
+  if (url.pathname !== "" && url.pathname !== "/")
+    return refuse("expected no folder in the URL: the folder is DESK_IMAP_FOLDER");
+  try {
+    const secure = url.protocol === "imaps:";
+    return {
+      host: url.hostname.replace(/^\[(.*)\]$/, "$1"),
+      port: url.port ? Number(url.port) : secure ? 993 : 143,
+      secure,
+      user: decodeURIComponent(url.username),
+      password: decodeURIComponent(url.password),
+    };
+  } catch {
+    return refuse("expected the user and password percent-encoded (@ as %40, : as %3A)");
+  }
+}
 
 const ZConfig = z.object({
   /** TCP port of the HTTP server. */
@@ -46,6 +80,23 @@ const ZConfig = z.object({
     .optional(),
   /** Interface the desk's SMTP receiver listens on. */
   DESK_SMTP_HOST: z.string().min(1).default("127.0.0.1"),
+  /**
+   * The desk's mailbox, polled by IMAP: the other way for mail to reach the desk (MCR-SUP-03,
+   * DSN-SUP-03), beside or instead of DESK_SMTP_PORT. `imaps://user:password@host[:993]`, or
+   * `imap://` with STARTTLS (required off loopback); user and password percent-encoded. Unset: off.
+   */
+  DESK_IMAP_URL: z.string().transform(imapAccountOf).optional(),
+  /** The folder of that mailbox the desk's mail arrives in. */
+  DESK_IMAP_FOLDER: z.string().min(1).default("INBOX"),
+  /** Where a message goes once the desk took it (created when missing); unset: it stays, flagged \Seen. */
+  DESK_IMAP_PROCESSED_FOLDER: z.string().min(1).optional(),
+  /** Seconds between two polls of the mailbox; IDLE takes new mail sooner when the server offers it. */
+  DESK_IMAP_POLL_SECONDS: z.coerce
+    .number({ message: "expected a number of seconds" })
+    .int("expected a whole number of seconds")
+    .min(1, "expected between 1 and 3600 seconds")
+    .max(3600, "expected between 1 and 3600 seconds")
+    .default(60),
   /** The address customers write to the desk at, and the Reply-To of desk mails; defaults to the contract's support address. */
   DESK_MAIL_ADDRESS: z
     .email({ message: 'expected an e-mail address such as "support@example.fr"' })
@@ -72,7 +123,9 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const variable = String(issue?.path[0] ?? "?");
-    const got = present[variable] === undefined ? "" : `, got "${present[variable]}"`;
+    const value = present[variable];
+    // A URL's user and password are not repeated in a message that ends up in logs.
+    const got = value === undefined ? "" : `, got "${value.replace(/\/\/.*@/, "//***@")}"`;
     throw new ConfigError(`Configuration error: ${variable}: ${issue?.message ?? "invalid"}${got}`);
   }
   const config = parsed.data;

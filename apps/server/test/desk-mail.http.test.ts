@@ -243,6 +243,43 @@ describe.each(databaseKindsUnderTest(postgresUrl))("MCR desk by e-mail on %s", (
       { outcome: "joined", ticketId: first.ticketId, duplicate: true },
     ]);
   });
+
+  it("opens one ticket and sends one answer when a new mail or a refused one is handed over twice", async () => {
+    await desk.deliver(); // what earlier tests left in the outbox
+    const newTicket = {
+      subject: "[INC-12] Sauvegarde en échec",
+      text: "Priorité : P2",
+      headers: { "Message-ID": "<again-1@client.example.fr>" },
+    };
+    const first = await desk.send(admin.email, newTicket);
+    if (first?.outcome !== "opened") throw new Error(JSON.stringify(first));
+    // As a mailbox poller does after a crash before it flagged the mail seen.
+    expect(await desk.send(admin.email, newTicket)).toEqual({
+      outcome: "joined",
+      ticketId: first.ticketId,
+      duplicate: true,
+    });
+    const refusedMail = {
+      subject: "[X-3] Question",
+      text: "Bonjour",
+      headers: { "Message-ID": "<again-2@client.example.fr>" },
+    };
+    expect(await desk.send(standardAdmin.email, refusedMail)).toEqual({
+      outcome: "refused",
+      reason: "channel_closed",
+    });
+    expect(await desk.send(standardAdmin.email, refusedMail)).toEqual({
+      outcome: "refused",
+      reason: "duplicate",
+    });
+    const answers = await desk.deliver();
+    expect(answers.map((a) => a.envelopeTo[0]).sort()).toEqual([admin.email, standardAdmin.email].sort());
+    const list = await desk.world.t.database.db
+      .select({ id: tickets.id })
+      .from(tickets)
+      .where(eq(tickets.customerReference, "INC-12"));
+    expect(list).toHaveLength(1);
+  });
 });
 
 describe.each(databaseKindsUnderTest(postgresUrl))("DSN e-soutien by e-mail on %s", (kind) => {

@@ -3,7 +3,7 @@ import { buildApp } from "../app.js";
 import type { AppContext } from "../app-context.js";
 import type { Config } from "../config.js";
 import { startSweeps } from "../jobs/run-sweeps.js";
-import { startDeskMailReceiver } from "../modules/desk/mail-receiver.js";
+import { startDeskMailboxPoller, startDeskMailReceiver } from "../modules/desk/mail-receiver.js";
 import { startMailWorker } from "../modules/mail/mail-worker.js";
 import { createSmtpTransport } from "../modules/mail/smtp-transport.js";
 import { DEMO_DATA, DEMO_PASSWORD } from "../seed/demo-data.js";
@@ -35,6 +35,7 @@ export async function serve(config: Config): Promise<void> {
   });
   const sweeps = startSweeps(context, logger);
   const deskMail = await startDeskMailReceiver(context, database, logger);
+  const deskMailbox = startDeskMailboxPoller(context, database, logger);
   const ms = Math.round(performance.now() - startedAt);
   logger.info(
     { contract: contract.id, database: database.kind, seeded, startupMs: ms },
@@ -56,7 +57,7 @@ export async function serve(config: Config): Promise<void> {
     logger.info({ signal }, "shutting down: finishing in-flight requests");
     try {
       await app.close();
-      await deskMail?.close();
+      await Promise.all([deskMail?.close(), deskMailbox?.stop()]);
       await Promise.all([mailWorker.stop(), sweeps.stop()]);
       await database.close();
       logger.info("stopped cleanly");

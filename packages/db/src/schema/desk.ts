@@ -100,6 +100,8 @@ export const ticketEvents = pgTable(
   },
   (t) => [
     index("ticket_events_ticket_idx").on(t.ticketId, t.seq),
+    // A mail received again is recognised by its Message-ID, whichever ticket it went to.
+    index("ticket_events_message_idx").on(t.messageId).where(sql`${t.messageId} is not null`),
     uniqueIndex("ticket_events_message_key").on(t.ticketId, t.messageId),
   ],
 );

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
 /**
@@ -31,5 +32,11 @@ export const outbox = pgTable(
     sentAt: timestamp("sent_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
   },
-  (t) => [index("outbox_due_idx").on(t.status, t.nextAttemptAt)],
+  (t) => [
+    index("outbox_due_idx").on(t.status, t.nextAttemptAt),
+    // The desk's refusals by the mail they answer, so a mail received again is not refused twice.
+    index("outbox_refusal_reply_idx")
+      .on(sql`(${t.headers}->>'In-Reply-To')`)
+      .where(sql`${t.kind} = 'ticket_refused'`),
+  ],
 );

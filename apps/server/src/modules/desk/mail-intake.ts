@@ -10,7 +10,7 @@ import {
   users,
 } from "@guichet/db";
 import { isOpenStatus, localDateIn, matchService, readMailTicketFields } from "@guichet/domain";
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { AppContext } from "../../app-context.js";
 import { type Locale, t } from "../../i18n/index.js";
 import { timeZoneOf } from "../accounts/issue-link.js";
@@ -81,6 +81,10 @@ async function takeIn(
   if (mail.autoSubmitted || mail.isBounce) return { outcome: "dropped", reason: "automatic" };
 
   const root = database.db;
+  // A mail handed over twice (IMAP: a crash before it was flagged seen; SMTP: a retry after a
+  // lost "250") is taken once: its first handling left its Message-ID on a ticket or a refusal.
+  const taken = await takenBefore(root, mail.messageId);
+  if (taken) return taken;
   const sender = await senderOf(root, mail.from.address);
   const refuse = async (reason: string, explanation: string, clause: string | null) => {
     await mailRefusal(context, root, mail, sender?.locale ?? "fr", explanation, clause, now);
@@ -222,6 +226,23 @@ async function senderOf(db: Db, address: string): Promise<Sender | undefined> {
 }
 
 /** The ticket a mail answers: the reference in its subject first, else its thread's Message-IDs. */
+/** What became of this very mail when it was first received, if it was. */
+async function takenBefore(db: Db, messageId: string | null): Promise<IntakeOutcome | undefined> {
+  if (!messageId) return undefined;
+  const [event] = await db
+    .select({ ticketId: ticketEvents.ticketId })
+    .from(ticketEvents)
+    .where(eq(ticketEvents.messageId, messageId))
+    .limit(1);
+  if (event) return { outcome: "joined", ticketId: event.ticketId, duplicate: true };
+  const [refusal] = await db
+    .select({ id: outbox.id })
+    .from(outbox)
+    .where(and(eq(outbox.kind, "ticket_refused"), sql`${outbox.headers}->>'In-Reply-To' = ${messageId}`))
+    .limit(1);
+  return refusal ? { outcome: "refused", reason: "duplicate" } : undefined;
+}
+
 async function ticketOf(context: Pick<AppContext, "contract">, db: Db, mail: InboundMessage) {
   const reference = ticketReferenceIn(mail.subject, context.contract.ticketWorkflow.referencePrefix);
   const columns = { id: tickets.id, organisationId: tickets.organisationId, status: tickets.status };

@@ -1,10 +1,17 @@
-/** Inbound e-mail of the service desk: receiving, parsing, classifying. No database here. */
+/** Inbound e-mail of the service desk: receiving (SMTP) or polling (IMAP), parsing, classifying. No database here. */
 export {
   type AutomaticVerdict,
   classifyAutomatic,
   isAutomatic,
   type MessageHeaders,
 } from "./auto-replies.js";
+export {
+  type ImapAccount,
+  type ImapPoller,
+  type ImapPollerOptions,
+  type PollReport,
+  startImapPoller,
+} from "./imap-poller.js";
 export { messageIdsIn, normaliseMessageId, threadCandidateIds } from "./message-ids.js";
 export {
   type InboundAddress,

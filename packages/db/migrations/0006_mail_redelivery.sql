@@ -1,0 +1,2 @@
+CREATE INDEX "ticket_events_message_idx" ON "ticket_events" USING btree ("message_id") WHERE "ticket_events"."message_id" is not null;--> statement-breakpoint
+CREATE INDEX "outbox_refusal_reply_idx" ON "outbox" USING btree (("headers"->>'In-Reply-To')) WHERE "outbox"."kind" = 'ticket_refused';
