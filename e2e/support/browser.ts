@@ -60,8 +60,16 @@ export async function checkPage(page: Page, name: string): Promise<void> {
   expect(blocking, `axe on ${name} (${page.url()})`).toEqual([]);
 }
 
-/** Signs in through the sign-in page, with the TOTP step when the person has a second factor. */
-export async function signIn(page: Page, person: Person, screenshotPrefix?: string): Promise<void> {
+/**
+ * Signs in through the sign-in page, with the TOTP step when the person has a second factor; the
+ * code is the one shown at `now()`, the server's time when a test drives its clock.
+ */
+export async function signIn(
+  page: Page,
+  person: Person,
+  screenshotPrefix?: string,
+  now: () => Date = () => new Date(),
+): Promise<void> {
   await page.goto("/connexion");
   await page.getByLabel("Adresse e-mail").fill(person.email);
   await page.getByLabel(/^Mot de passe/).fill(person.password);
@@ -70,8 +78,23 @@ export async function signIn(page: Page, person: Person, screenshotPrefix?: stri
     const code = page.getByLabel("Code d'authentification");
     await code.waitFor();
     if (screenshotPrefix) await checkPage(page, `${screenshotPrefix}-second-factor-code`);
-    await code.fill(totpCode(person.totpSecret));
+    await code.fill(totpCode(person.totpSecret, now()));
     await page.getByRole("button", { name: "Valider" }).click();
   }
   await page.waitForURL((url) => !url.pathname.startsWith("/connexion"));
+}
+
+/**
+ * A write to the API with the page's own session and CSRF token, as the portal itself sends it:
+ * for what the portal has no page for. Fails the test unless the server accepts it.
+ */
+export async function postAs(page: Page, path: string, data: object): Promise<Record<string, unknown>> {
+  const me = await page.request.get("/api/auth/me");
+  const { csrfToken } = (await me.json()) as { csrfToken: string };
+  const response = await page.request.post(path, {
+    data,
+    headers: { "x-csrf-token": csrfToken, "accept-language": "fr" },
+  });
+  expect(response.ok(), `POST ${path}: ${await response.text()}`).toBe(true);
+  return (await response.json()) as Record<string, unknown>;
 }

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { launchBrowser, newVisitor } from "./browser.js";
-import { type ContractId, type RunningServer, startServer } from "./server.js";
+import { type ContractId, type RunningServer, type ServerOptions, startServer } from "./server.js";
 
 /** A test file's server and browser; each visitor is a separate person at the keyboard. */
 export interface Portal {
@@ -11,8 +11,20 @@ export interface Portal {
   stop(): Promise<void>;
 }
 
-export async function startPortal(postgresUrl: string, contract: ContractId): Promise<Portal> {
-  const [server, browser] = await Promise.all([startServer(postgresUrl, contract), launchBrowser()]);
+export interface PortalOptions extends ServerOptions {
+  /** Prepares each visitor's context before its first page (e.g. to follow a controllable clock). */
+  prepareVisitor?: (context: BrowserContext) => Promise<void>;
+}
+
+export async function startPortal(
+  postgresUrl: string,
+  contract: ContractId,
+  options: PortalOptions = {},
+): Promise<Portal> {
+  const [server, browser] = await Promise.all([
+    startServer(postgresUrl, contract, { env: options.env }),
+    launchBrowser(),
+  ]);
   const contexts: BrowserContext[] = [];
   return {
     server,
@@ -20,6 +32,7 @@ export async function startPortal(postgresUrl: string, contract: ContractId): Pr
     async visitor() {
       const context = await newVisitor(browser, server.url);
       contexts.push(context);
+      await options.prepareVisitor?.(context);
       return context.newPage();
     },
     async stop() {

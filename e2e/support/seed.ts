@@ -88,14 +88,47 @@ export async function seedPerson(
   };
 }
 
-/** The current code of an authenticator app holding this secret. */
-export function totpCode(secretBase32: string): string {
+/** Who a desk scenario needs: a support agent of the provider, one person of a customer. */
+export interface DeskCast {
+  agent: Person;
+  customer: Person;
+}
+
+type Named = { email: string; firstName: string; lastName: string };
+
+/**
+ * The provider with a support agent (a second factor enrolled, as provider staff have), and a
+ * customer organisation holding catalogue items with one person in it.
+ */
+export async function seedDeskCast(
+  db: pg.Pool,
+  input: {
+    provider: string;
+    agent: Named;
+    organisation: { name: string; holds: string[] };
+    customer: Named & { roles: string[]; namedContact?: boolean };
+  },
+): Promise<DeskCast> {
+  const provider = await seedOrganisation(db, { kind: "provider", name: input.provider });
+  const agent = await seedPerson(db, {
+    ...input.agent,
+    organisationId: provider,
+    roles: ["support_agent"],
+    totp: true,
+  });
+  const organisationId = await seedOrganisation(db, { kind: "customer", ...input.organisation });
+  const customer = await seedPerson(db, { ...input.customer, organisationId });
+  return { agent, customer };
+}
+
+/** The code an authenticator app holding this secret shows at `at` (now by default). */
+export function totpCode(secretBase32: string, at: Date = new Date()): string {
   return new TOTP({
     secret: Secret.fromBase32(secretBase32),
     digits: 6,
     period: 30,
     algorithm: "SHA1",
-  }).generate();
+  }).generate({ timestamp: at.getTime() });
 }
 
 /** The link of the newest e-mail of a kind sent to an address, read from the outbox table. */

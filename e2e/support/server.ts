@@ -16,11 +16,20 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
+export interface ServerOptions {
+  /** More environment for the process: mail (SMTP_URL, DESK_SMTP_PORT…), a controllable clock. */
+  env?: Record<string, string>;
+}
+
 /**
  * A real `guichet start` for one test file: a fresh database on the test PostgreSQL server,
  * no demo data, the built portal served at `/`. Stopping drops the database.
  */
-export async function startServer(postgresUrl: string, contract: ContractId): Promise<RunningServer> {
+export async function startServer(
+  postgresUrl: string,
+  contract: ContractId,
+  options: ServerOptions = {},
+): Promise<RunningServer> {
   if (!existsSync(join(REPO_ROOT, "apps/web/dist/index.html"))) {
     throw new Error("The portal is not built: run `npm run build -w @guichet/web` before the e2e tests.");
   }
@@ -43,6 +52,7 @@ export async function startServer(postgresUrl: string, contract: ContractId): Pr
     GUICHET_CONTRACT: contract,
     GUICHET_DEMO_DATA: "never",
     LOG_LEVEL: "warn",
+    ...options.env,
   });
   const db = new pg.Pool({ connectionString: databaseUrl.toString(), max: 2 });
   const stop = async () => {

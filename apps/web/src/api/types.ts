@@ -41,6 +41,8 @@ export interface PlanChannels {
 
 export interface CalendarSummary {
   id: string;
+  /** The contract's name for the calendar ("Heures Ouvrées"); absent when it names it by id only. */
+  label?: Label;
   timeZone: string;
   /** Open days only, in week order, with their local opening ranges ("09:00"–"19:00"). */
   days: { day: Weekday; ranges: [string, string][] }[];

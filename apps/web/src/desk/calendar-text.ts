@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import type { CalendarSummary, Weekday } from "../api/types";
+import { useLocaleFormat } from "../i18n/format";
 import { useContract } from "../session";
 
 const WEEK: readonly Weekday[] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
@@ -20,15 +21,15 @@ function runsOf(calendar: CalendarSummary) {
 
 /**
  * A calendar of the contract as people read it: "24x7", or "du lundi au vendredi, 09:00–19:00,
- * hors jours fériés" (MCR-SUP-07, DSN-SUP-06). The contract names its calendars by id only.
+ * hors jours fériés (Heures Ouvrées)" (MCR-SUP-07, DSN-SUP-06): its hours, then the contract's
+ * name for it, the words SLA explanations use, when the contract gives one that says more.
  */
 export function useCalendarText() {
   const { t } = useTranslation();
+  const { label } = useLocaleFormat();
   const calendars = useContract().data?.calendars ?? [];
   const dayName = (day: Weekday) => t(`desk.calendar.days.${day}`);
-  return (calendarId: string | null): string => {
-    const calendar = calendars.find((candidate) => candidate.id === calendarId);
-    if (!calendar) return calendarId ?? "";
+  const hoursOf = (calendar: CalendarSummary): string => {
     if (calendar.days.length === 7 && calendar.days.every((day) => allDay(day.ranges))) {
       return t("desk.calendar.always");
     }
@@ -42,5 +43,12 @@ export function useCalendarText() {
     });
     if (calendar.closedOnHolidays) parts.push(t("desk.calendar.holidays"));
     return parts.join(", ");
+  };
+  return (calendarId: string | null): string => {
+    const calendar = calendars.find((candidate) => candidate.id === calendarId);
+    if (!calendar) return calendarId ?? "";
+    const hours = hoursOf(calendar);
+    const name = calendar.label && label(calendar.label);
+    return name && name !== hours ? `${hours} (${name})` : hours;
   };
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZLabel } from "../contract/primitives.js";
 
 /**
  * The written form of a business calendar, as it appears in a contract file and in the
@@ -35,6 +36,11 @@ export const ZWeek = z
 
 export const ZCalendarSpec = z
   .object({
+    /**
+     * What people call it, in the contract's own words ("Heures Ouvrées"), French and English like
+     * every label of a contract. Explanations fall back to the calendar's id without it.
+     */
+    label: ZLabel.optional(),
     /** IANA time zone, e.g. "Europe/Paris". */
     timeZone: z.string().min(1),
     /** Open ranges per weekday; a missing day is closed. */

@@ -215,6 +215,57 @@ describe("explain (GEN-02)", () => {
         "sans confirmation, business-hours — MCR-SUP-10",
     );
   });
+
+  it("names the calendar as the contract does, in the reader's language (MCR-SUP-07)", () => {
+    const label = { fr: "Heures Ouvrées", en: "Business Hours" };
+    const policy = mcrPolicy("Standard", {}, mcrCalendars({ label }));
+    const created = [ev("2026-11-23T09:00+01:00", "created", { priority: "P2" })];
+    const running = evaluateSla(created, policy, T("2026-11-23T12:00+01:00")).metrics[0];
+    expect(running && explain(running).text).toBe(
+      "Prise en charge : échéance mar. 24 nov. 2026 09:00 (Europe/Paris) : Standard P2, 1 jour ouvré, " +
+        "Heures Ouvrées ; 180 min ouvrées consommées sur 600 (30 %) — MCR-SUP-06",
+    );
+    expect(running && explain(running, "en").text).toContain("Standard P2, 1 business day, Business Hours;");
+    // Data and audits keep the id.
+    expect(running && explain(running).data.inputs.calendar).toBe("business-hours");
+    const resolved = evaluateSla(
+      [...created, ev("2026-11-23T15:00+01:00", "resolved")],
+      policy,
+      T("2026-11-23T16:00+01:00"),
+    );
+    expect(resolved.autoClose && explain(resolved.autoClose, "en").text).toBe(
+      "Auto-close: due Mon 30 Nov 2026 15:00 (Europe/Paris): 5 business days after resolution " +
+        "without confirmation, Business Hours — MCR-SUP-10",
+    );
+  });
+
+  it("says a ticket closed past the auto-close deadline is closed, not still to close (MCR-SUP-10)", () => {
+    const resolved = [
+      ev("2026-11-06T09:00+01:00", "created", { priority: "P3" }),
+      ev("2026-11-09T10:00+01:00", "resolved"),
+    ];
+    const due = evaluateSla(resolved, mcrPolicy("Standard"), T("2026-11-17T11:00+01:00")).autoClose;
+    expect(due && explain(due).text).toBe(
+      "Clôture automatique : à clôturer depuis mar. 17 nov. 2026 10:00 (Europe/Paris) : 5 jours ouvrés après " +
+        "la résolution sans confirmation, business-hours — MCR-SUP-10",
+    );
+    const swept = [...resolved, ev("2026-11-17T10:01+01:00", "closed")];
+    const closed = evaluateSla(swept, mcrPolicy("Standard"), T("2026-11-20T12:00+01:00")).autoClose;
+    expect(closed?.state).toBe("breached");
+    expect(closed && explain(closed).text).toBe(
+      "Clôture automatique : clôturé mar. 17 nov. 2026 10:01, échéance mar. 17 nov. 2026 10:00 (Europe/Paris) : " +
+        "5 jours ouvrés après la résolution sans confirmation, business-hours — MCR-SUP-10",
+    );
+    expect(closed && explain(closed, "en").text).toContain("Auto-close: closed Tue 17 Nov 2026 10:01, due");
+  });
+
+  it("falls back to the calendar's id when the contract gives it no label", () => {
+    const created = [ev("2026-11-23T09:00+01:00", "created", { priority: "P2" })];
+    const running = evaluateSla(created, mcrPolicy("Standard"), T("2026-11-23T12:00+01:00")).metrics[0];
+    expect(running?.calendarLabel).toBeUndefined();
+    expect(running && explain(running).text).toContain("Standard P2, 1 jour ouvré, business-hours ;");
+    expect(running && explain(running, "en").text).toContain("Standard P2, 1 business day, business-hours;");
+  });
 });
 
 describe("explain: met and paused", () => {

@@ -99,6 +99,7 @@ function evaluateMetric(t: Timeline, policy: SlaPolicy, metric: MetricPolicy): M
     priority,
     target: rule.target,
     calendar: rule.calendarName,
+    calendarLabel: cal.spec.label,
     timeZone: cal.timeZone,
     state: !clock
       ? "none"
@@ -142,6 +143,7 @@ function evaluateAutoClose(
     priority: priorityAt(t, end),
     target: { kind: "businessDays", days: rule.days, text: `${rule.days} business days` },
     calendar: rule.calendarName,
+    calendarLabel: cal.spec.label,
     timeZone: cal.timeZone,
     state: passed ? "breached" : t.closedAt !== undefined ? "met" : "running",
     startedAt: resolvedAt,

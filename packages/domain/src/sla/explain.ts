@@ -27,11 +27,13 @@ export function explain(result: MetricResult, locale: Locale = "fr"): Explanatio
   const target = formatTarget(result.target, locale);
   const isAutoClose = result.metric === "autoClose";
   const plan = typeof result.plan === "string" ? result.plan : result.plan[locale];
+  // People read the contract's name of the calendar; its id only when the contract gives none.
+  const calendar = result.calendarLabel?.[locale] ?? result.calendar;
   const rule = isAutoClose
-    ? m.autoCloseRule(target, result.calendar)
+    ? m.autoCloseRule(target, calendar)
     : result.state === "none"
       ? `${plan} ${result.priority}`
-      : `${plan} ${result.priority}, ${target}, ${result.calendar}`;
+      : `${plan} ${result.priority}, ${target}, ${calendar}`;
   const usage =
     isAutoClose || result.targetMinutes === undefined
       ? ""
@@ -55,7 +57,8 @@ export function explain(result: MetricResult, locale: Locale = "fr"): Explanatio
         running: m.autoCloseRunning,
         paused: m.autoCloseRunning,
         met: m.autoCloseMet,
-        breached: m.autoCloseBreached,
+        // Past the deadline: still to close, or closed since (a closed ticket is not "to close").
+        breached: result.stoppedAt === undefined ? m.autoCloseBreached : m.autoCloseClosed,
         none: m.none,
       }
     : { running: m.running, paused: m.paused, met: m.met, breached: m.breached, none: m.none };

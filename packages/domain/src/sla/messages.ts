@@ -26,6 +26,7 @@ export interface Messages {
   businessHours(n: number): string;
   businessDays(n: number): string;
   noTarget: string;
+  /** `calendar`: the contract's label of the calendar in this language, else its id. */
   autoCloseRule(target: string, calendar: string): string;
   /** Business minutes used of the target, and paused minutes when there were any. */
   usage(elapsed: string, target: string, percent: string, paused: string | undefined): string;
@@ -36,7 +37,10 @@ export interface Messages {
   none(p: Parts): string;
   autoCloseRunning(p: Parts): string;
   autoCloseMet(p: Parts): string;
+  /** The deadline passed and the ticket is not closed yet: the sweep is about to close it. */
   autoCloseBreached(p: Parts): string;
+  /** The deadline passed and the ticket was closed at or after it (by the sweep, or confirmed late). */
+  autoCloseClosed(p: Parts): string;
 }
 
 const fr: Messages = {
@@ -61,6 +65,8 @@ const fr: Messages = {
   autoCloseMet: (p) =>
     `${p.metric} : sans objet, clôturé ${p.stopped} avant l'échéance ${p.due} (${p.zone}) : ${p.rule} — ${p.clause}`,
   autoCloseBreached: (p) => `${p.metric} : à clôturer depuis ${p.due} (${p.zone}) : ${p.rule} — ${p.clause}`,
+  autoCloseClosed: (p) =>
+    `${p.metric} : clôturé ${p.stopped}, échéance ${p.due} (${p.zone}) : ${p.rule} — ${p.clause}`,
 };
 
 const en: Messages = {
@@ -85,6 +91,8 @@ const en: Messages = {
   autoCloseMet: (p) =>
     `${p.metric}: not needed, closed ${p.stopped} before ${p.due} (${p.zone}): ${p.rule} — ${p.clause}`,
   autoCloseBreached: (p) => `${p.metric}: to close since ${p.due} (${p.zone}): ${p.rule} — ${p.clause}`,
+  autoCloseClosed: (p) =>
+    `${p.metric}: closed ${p.stopped}, due ${p.due} (${p.zone}): ${p.rule} — ${p.clause}`,
 };
 
 export const MESSAGES: Readonly<Record<Locale, Messages>> = { fr, en };

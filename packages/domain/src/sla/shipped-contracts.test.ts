@@ -44,7 +44,7 @@ describe("multicloud-ready (MCR)", () => {
     if (!mtti) throw new Error("Premium defines an initial response target");
     expect(mtti.dueAt).toBe(T("2026-03-29T03:20+02:00"));
     expect(explain(mtti, "en").text).toContain(
-      "due Sun 29 Mar 2026 03:20 (Europe/Paris): Premium P1, < 30 min, always",
+      "due Sun 29 Mar 2026 03:20 (Europe/Paris): Premium P1, < 30 min, 24x7",
     );
   });
 
@@ -57,6 +57,15 @@ describe("multicloud-ready (MCR)", () => {
     expect(e.metrics[0]).toMatchObject({ state: "met", dueAt: T("2026-04-07T18:30+02:00") });
     // Tuesday 7 April + 5 business days: 8, 9, 10, 13, 14 April.
     expect(e.autoClose?.dueAt).toBe(T("2026-04-14T10:00+02:00"));
+    // The calendar is named in the contract's words (MCR 8.1 "Heures Ouvrées"), not by its id.
+    expect(e.metrics[0] && explain(e.metrics[0]).text).toContain(
+      "Standard P2, 1 jour ouvré, Heures Ouvrées ;",
+    );
+    expect(e.autoClose && explain(e.autoClose).text).toBe(
+      "Clôture automatique : échéance mar. 14 avr. 2026 10:00 (Europe/Paris) : 5 jours ouvrés après la " +
+        "résolution sans confirmation, Heures Ouvrées — MCR-SUP-10",
+    );
+    expect(e.autoClose && explain(e.autoClose, "en").text).toContain("without confirmation, Business Hours");
   });
 });
 

@@ -125,7 +125,10 @@ export interface MetricResult {
   /** The priority whose target applies (the one in force when the clock stopped, or now). */
   priority: Priority;
   target: SlaTarget;
+  /** The calendar's id in the contract ("business-hours"), as data and audits name it. */
   calendar: string;
+  /** What the contract calls that calendar, per locale ("Heures Ouvrées"), if it names it. */
+  calendarLabel: Readonly<{ fr: string; en: string }> | undefined;
   timeZone: string;
   state: ClockState;
   /** Clock start: creation, the last priority change under "restart", the resolution for auto-close. */

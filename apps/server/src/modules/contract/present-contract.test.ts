@@ -52,4 +52,15 @@ describe("the public contract summary", () => {
     expect(mcr.calendars.find((c) => c.id === "always")?.days).toHaveLength(7);
     expect(dsn.calendars[0]?.days.map((d) => d.day)).toContain("sat");
   });
+
+  it("names calendars in the contract's words (MCR 8.1 Heures Ouvrées, DSN art. 1)", () => {
+    expect(mcr.calendars.map((c) => [c.id, c.label?.fr])).toEqual([
+      ["business-hours", "Heures Ouvrées"],
+      ["always", "24x7"],
+    ]);
+    expect(dsn.calendars[0]?.label).toEqual({
+      fr: "Jours et Heures Ouvrables",
+      en: "Working Days and Hours",
+    });
+  });
 });

@@ -49,9 +49,14 @@ const ZTicketWorkflowSummary = z.object({
   priorityDispute: z.object({ clause: z.string() }).optional(),
 });
 
-/** A business calendar as people read it: open hours per weekday, closed on public holidays or not. */
+/**
+ * A business calendar as people read it: the contract's name for it when it gives one, open hours
+ * per weekday, closed on public holidays or not.
+ */
 const ZCalendarSummary = z.object({
   id: z.string(),
+  /** Absent: the contract names the calendar by its id only. */
+  label: ZLabel.optional(),
   timeZone: z.string(),
   days: z.array(z.object({ day: z.enum(WEEKDAYS), ranges: z.array(z.tuple([z.string(), z.string()])) })),
   closedOnHolidays: z.boolean(),
@@ -133,6 +138,7 @@ function presentWorkflow(workflow: Contract["ticketWorkflow"]): ContractSummary[
 function presentCalendars(calendars: Contract["calendars"]): ContractSummary["calendars"] {
   return Object.entries(calendars).map(([id, calendar]) => ({
     id,
+    label: calendar.label,
     timeZone: calendar.timeZone,
     days: WEEKDAYS.flatMap((day) => {
       const ranges = calendar.week[day] ?? [];
