@@ -1,5 +1,12 @@
+import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { auditEntryHash, canonicalJson, GENESIS_HASH, type HashedAuditFields } from "./audit-hash.js";
+import {
+  auditEntryHash,
+  canonicalJson,
+  GENESIS_HASH,
+  type HashedAuditFields,
+  hashedTextAround,
+} from "./audit-hash.js";
 
 const entry: HashedAuditFields = {
   at: new Date("2026-03-03T09:30:00.000Z"),
@@ -36,5 +43,20 @@ describe("audit hash chain", () => {
     expect(auditEntryHash({ ...entry, data: { email: "b@example.fr", roles: ["user"] } })).not.toBe(base);
     expect(auditEntryHash({ ...entry, prevHash: "1".repeat(64) })).not.toBe(base);
     expect(auditEntryHash({ ...entry, at: new Date("2026-03-03T09:30:00.001Z") })).not.toBe(base);
+  });
+
+  it("hashes the same when the database joins the previous hash into the text around it", () => {
+    const prevHash = "ab".repeat(32);
+    // Even with the slot's key inside the data and in a string after it.
+    const tricky = {
+      ...entry,
+      data: { prevHash: "x", note: '"prevHash":"@@prev-hash@@"' },
+      userAgent: '"prevHash":"@@prev-hash@@"',
+    };
+    for (const fields of [entry, tricky]) {
+      const { before, after } = hashedTextAround(fields);
+      const joined = createHash("sha256").update(`${before}${prevHash}${after}`).digest("hex");
+      expect(joined).toBe(auditEntryHash({ ...fields, prevHash }));
+    }
   });
 });

@@ -39,3 +39,25 @@ export function auditEntryHash(fields: HashedAuditFields): string {
     .update(canonicalJson({ ...fields, at: fields.at.toISOString() }))
     .digest("hex");
 }
+
+/** Stands for the previous hash while the text around it is prepared (see hashedTextAround). */
+const PREV_HASH_SLOT = "@@prev-hash@@";
+
+/**
+ * The text auditEntryHash hashes, split where the previous entry's hash goes: the database joins
+ * the chain's head in between and hashes it, so an entry is appended in one statement
+ * (record-audit.ts). The slot is the last `"prevHash":` of the text: keys are sorted, and the keys
+ * after it hold strings, in which any quote is escaped.
+ */
+export function hashedTextAround(fields: Omit<HashedAuditFields, "prevHash">): {
+  before: string;
+  after: string;
+} {
+  const text = canonicalJson({ ...fields, at: fields.at.toISOString(), prevHash: PREV_HASH_SLOT });
+  const slot = `"prevHash":${JSON.stringify(PREV_HASH_SLOT)}`;
+  const at = text.lastIndexOf(slot);
+  return {
+    before: `${text.slice(0, at)}"prevHash":"`,
+    after: `"${text.slice(at + slot.length)}`,
+  };
+}

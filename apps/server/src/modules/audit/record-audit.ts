@@ -1,6 +1,6 @@
-import { auditLog, type Db, rowsOf } from "@guichet/db";
+import { auditLog, type Db } from "@guichet/db";
 import { sql } from "drizzle-orm";
-import { auditEntryHash, GENESIS_HASH, type HashedAuditFields } from "./audit-hash.js";
+import { GENESIS_HASH, type HashedAuditFields, hashedTextAround } from "./audit-hash.js";
 
 /** Who acted, from where: filled from the request's principal (or the system for sweeps). */
 export interface AuditActor {
@@ -48,17 +48,7 @@ export async function recordAudit(
   event: AuditEvent,
   at: Date,
 ): Promise<void> {
-  // Serialise appenders so two transactions never chain to the same predecessor: the lock is
-  // taken (materialised first) before the head is read, in one round trip, since it is held to
-  // the commit by every write. The head is read through a function of the owner's: a tenant
-  // appends to the chain without reading others' entries.
-  const last = rowsOf<{ hash: string | null }>(
-    await tx.execute(
-      sql`with locked as materialized (select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK}))
-          select audit_chain_head() as hash from locked`,
-    ),
-  )[0];
-  const fields: HashedAuditFields = {
+  const fields: Omit<HashedAuditFields, "prevHash"> = {
     at,
     actorUserId: actor.userId,
     actorLabel: actor.label,
@@ -75,7 +65,23 @@ export async function recordAudit(
     ip: actor.ip ?? null,
     userAgent: actor.userAgent ?? null,
     requestId: actor.requestId ?? null,
-    prevHash: last?.hash ?? GENESIS_HASH,
   };
-  await tx.insert(auditLog).values({ ...fields, hash: auditEntryHash(fields) });
+  const { before, after } = hashedTextAround(fields);
+  // One statement, as every write holds the chain's lock until its commit: the lock is taken
+  // (materialised first) before the head is read, and the entry's hash is the SHA-256 of its
+  // canonical text with the head joined in (auditEntryHash, which `guichet audit verify` checks).
+  // The head is read through a function of the owner's: a tenant appends without reading others'.
+  await tx.execute(sql`
+    with locked as materialized (select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})),
+    head as materialized (select coalesce(audit_chain_head(), ${GENESIS_HASH}) as prev from locked)
+    insert into ${auditLog} (at, actor_user_id, actor_label, actor_organisation_id, organisation_id,
+      grant_id, via, api_token_id, action, target_type, target_id, outcome, data, ip, user_agent,
+      request_id, prev_hash, hash)
+    select ${fields.at.toISOString()}::timestamptz, ${fields.actorUserId}::uuid, ${fields.actorLabel},
+      ${fields.actorOrganisationId}::uuid, ${fields.organisationId}::uuid, ${fields.grantId}::uuid,
+      ${fields.via}, ${fields.apiTokenId}::uuid, ${fields.action}, ${fields.targetType}, ${fields.targetId},
+      ${fields.outcome}, ${JSON.stringify(fields.data)}::jsonb, ${fields.ip}, ${fields.userAgent},
+      ${fields.requestId}, head.prev,
+      encode(sha256(convert_to(${before} || head.prev || ${after}, 'UTF8')), 'hex')
+    from head`);
 }
