@@ -375,4 +375,28 @@ describe.each(databaseKindsUnderTest(postgresUrl))("DSN e-soutien by e-mail on %
     const [answer] = await desk.deliver();
     expect(answer?.parsed.text).toContain("(DSN-SUP-08)");
   });
+
+  it("takes a plain subject as the title of a signalisation by e-mail while e-soutien is down (DSN-SUP-08)", async () => {
+    const { db } = desk.world.t.database;
+    await db.insert(portalOutages).values({
+      startsAt: new Date("2026-11-23T08:00:00Z"),
+      reason: "panne e-soutien",
+      declaredByUserId: agent.id,
+    });
+    const byMail = await desk.send(operator.email, {
+      subject: "Tickets e-SAV non transmis",
+      text: "Service : e-sav\nDepuis 9 h, aucun ticket ne part.",
+    });
+    await db.delete(portalOutages);
+    if (byMail?.outcome !== "opened") throw new Error(JSON.stringify(byMail));
+    const [ticket] = await db
+      .select({ title: tickets.title, customerReference: tickets.customerReference })
+      .from(tickets)
+      .where(eq(tickets.id, byMail.ticketId));
+    expect(ticket).toEqual({ title: "Tickets e-SAV non transmis", customerReference: null });
+    const [ack] = await desk.deliver();
+    expect(ack?.parsed.subject).toBe(
+      `[${byMail.reference}] Demande enregistrée : Tickets e-SAV non transmis`,
+    );
+  });
 });

@@ -69,6 +69,7 @@ describe.each(databaseKindsUnderTest(postgresUrl))("MCR service desk on %s", (ki
     expect(ack?.kind).toBe("ticket_acknowledged");
     expect(ack?.subject).toBe(`[${ticket.reference}] Demande enregistrée : Console inaccessible`);
     expect(ack?.toAddress).toBe(premiumAdmin.email);
+    expect(ack?.textBody).toContain(`/demandes/${ticket.id}`); // the portal's page of the request
 
     minutes(20);
     const support = await signIn(agent);

@@ -251,7 +251,7 @@ describe("explain (GEN-02)", () => {
     );
     const swept = [...resolved, ev("2026-11-17T10:01+01:00", "closed")];
     const closed = evaluateSla(swept, mcrPolicy("Standard"), T("2026-11-20T12:00+01:00")).autoClose;
-    expect(closed?.state).toBe("breached");
+    expect(closed?.state).toBe("met");
     expect(closed && explain(closed).text).toBe(
       "Clôture automatique : clôturé mar. 17 nov. 2026 10:01, échéance mar. 17 nov. 2026 10:00 (Europe/Paris) : " +
         "5 jours ouvrés après la résolution sans confirmation, business-hours — MCR-SUP-10",

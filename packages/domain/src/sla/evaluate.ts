@@ -145,7 +145,9 @@ function evaluateAutoClose(
     calendar: rule.calendarName,
     calendarLabel: cal.spec.label,
     timeZone: cal.timeZone,
-    state: passed ? "breached" : t.closedAt !== undefined ? "met" : "running",
+    // Closing is what this clock waits for: once closed it is done, whoever closed it and when;
+    // it is overdue ("breached") only while a resolved ticket waits past its deadline.
+    state: t.closedAt !== undefined ? "met" : passed ? "breached" : "running",
     startedAt: resolvedAt,
     stoppedAt: t.closedAt,
     dueAt,

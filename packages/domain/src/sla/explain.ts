@@ -56,9 +56,9 @@ export function explain(result: MetricResult, locale: Locale = "fr"): Explanatio
     ? {
         running: m.autoCloseRunning,
         paused: m.autoCloseRunning,
-        met: m.autoCloseMet,
-        // Past the deadline: still to close, or closed since (a closed ticket is not "to close").
-        breached: result.stoppedAt === undefined ? m.autoCloseBreached : m.autoCloseClosed,
+        // Closed before the deadline (the customer confirmed), or at it or after (by the sweep).
+        met: (result.stoppedAt ?? 0) < (result.dueAt ?? 0) ? m.autoCloseMet : m.autoCloseClosed,
+        breached: m.autoCloseBreached,
         none: m.none,
       }
     : { running: m.running, paused: m.paused, met: m.met, breached: m.breached, none: m.none };

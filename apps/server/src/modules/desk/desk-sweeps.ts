@@ -152,7 +152,7 @@ export async function sweepSlaWarnings(context: AppContext, now: Date): Promise<
             params: {
               reference: ticket.reference,
               title: ticket.title,
-              link: ticketLink(context, ticket.id),
+              link: ticketLink(context, ticket.id, "provider"),
               organisationName: organisation?.name ?? "",
               priority: ticket.priority,
               threshold: String(warning.threshold),

@@ -155,7 +155,8 @@ async function takeIn(
     ];
   const subject = parseNewTicketSubject(mail.subject, plan?.channels.email.subjectPattern);
   if (!subject) {
-    return refuse("subject_format", t(locale, "mailIn.subject_format"), plan?.channels.email.clause ?? null);
+    const clause = plan?.channels.email.clause ?? null;
+    return refuse("subject_format", t(locale, "mailIn.subject_format", { clause: clause ?? "" }), clause);
   }
   const fields = readMailTicketFields(mail.text);
   const offered = context.contract.catalogue.items.filter(

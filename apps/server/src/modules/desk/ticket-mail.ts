@@ -20,9 +20,15 @@ export interface MailableTicket {
   threadMessageId: string;
 }
 
-/** The portal page of a ticket, as mails link to it. */
-export function ticketLink(context: Pick<AppContext, "config">, ticketId: string): string {
-  return `${context.config.PUBLIC_URL}/requests/${ticketId}`;
+/** The portal's page of a ticket for each side, as mails link to it (apps/web/src/router.tsx). */
+const TICKET_PAGES = { customer: "demandes", provider: "file" } as const;
+
+export function ticketLink(
+  context: Pick<AppContext, "config">,
+  ticketId: string,
+  side: keyof typeof TICKET_PAGES = "customer",
+): string {
+  return `${context.config.PUBLIC_URL}/${TICKET_PAGES[side]}/${ticketId}`;
 }
 
 /** The person a desk mail is written to, in their language. */

@@ -30,7 +30,7 @@ export {
 } from "./smtp-receiver.js";
 export { stripQuotedHistory } from "./strip-quoted.js";
 export {
-  DEFAULT_NEW_TICKET_SUBJECT,
+  FREE_NEW_TICKET_SUBJECT,
   type NewTicketSubject,
   parseNewTicketSubject,
   stripReplyPrefixes,

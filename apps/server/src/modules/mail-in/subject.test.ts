@@ -45,7 +45,7 @@ describe("parseNewTicketSubject (MCR-SUP-09)", () => {
   const contract = parse(readFileSync(contractFile, "utf8"));
   const premiumPattern: string = contract.supportPlans.premium.channels.email.subjectPattern;
 
-  it("reads '[customer ticket number] description' with the default format and the contract's", () => {
+  it("reads '[customer ticket number] description' with the contract's format and the free one", () => {
     for (const pattern of [undefined, premiumPattern]) {
       expect(parseNewTicketSubject("[INC-4711] Base de données inaccessible", pattern)).toEqual({
         customerRef: "INC-4711",
@@ -55,18 +55,30 @@ describe("parseNewTicketSubject (MCR-SUP-09)", () => {
   });
 
   it("reads it after reply and forward markers", () => {
-    expect(parseNewTicketSubject("TR: [INC-4711]  Base inaccessible ")).toEqual({
+    expect(parseNewTicketSubject("TR: [INC-4711]  Base inaccessible ", premiumPattern)).toEqual({
       customerRef: "INC-4711",
       summary: "Base inaccessible",
     });
   });
 
-  it("gives null when the subject does not follow the format", () => {
-    for (const pattern of [undefined, premiumPattern]) {
-      expect(parseNewTicketSubject("Base de données inaccessible", pattern)).toBeNull();
-      expect(parseNewTicketSubject("[INC-4711]", pattern)).toBeNull();
-      expect(parseNewTicketSubject("[] Base inaccessible", pattern)).toBeNull();
-    }
+  it("takes a plain subject as the description where the contract sets no format (DSN-SUP-08)", () => {
+    expect(parseNewTicketSubject("TR: Lien fibre coupé à Niort")).toEqual({
+      customerRef: "",
+      summary: "Lien fibre coupé à Niort",
+    });
+    expect(parseNewTicketSubject("[] Base inaccessible")).toEqual({
+      customerRef: "",
+      summary: "Base inaccessible",
+    });
+    // Nothing after the brackets: the subject as written is all the description there is.
+    expect(parseNewTicketSubject("[INC-4711]")).toEqual({ customerRef: "", summary: "[INC-4711]" });
+    expect(parseNewTicketSubject("  ")).toBeNull();
+  });
+
+  it("gives null when the subject does not follow the contract's format", () => {
+    expect(parseNewTicketSubject("Base de données inaccessible", premiumPattern)).toBeNull();
+    expect(parseNewTicketSubject("[INC-4711]", premiumPattern)).toBeNull();
+    expect(parseNewTicketSubject("[] Base inaccessible", premiumPattern)).toBeNull();
   });
 
   it("uses a contract's own format", () => {

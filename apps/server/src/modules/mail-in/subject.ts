@@ -14,8 +14,11 @@ const PREFIX = /^[A-Z][A-Z0-9]{1,7}$/;
  */
 const REPLY_PREFIX = /^\s*(?:re|fwd?|tr|aw|wg|sv|vs|antw|r[ée]f|r[ée]p|enc)\s*(?:\[\d+\]|\(\d+\))?\s*:\s*/iu;
 
-/** MCR-SUP-09: "[customer's own ticket number] description". */
-export const DEFAULT_NEW_TICKET_SUBJECT = String.raw`^\s*\[\s*(?<customerRef>[^\]]*?)\s*\]\s*(?<summary>\S.*)$`;
+/**
+ * A new e-mail ticket's subject where the contract sets no format (DSN-SUP-08: the portal tells
+ * operators "the subject becomes the title"): the description, after an optional "[reference]".
+ */
+export const FREE_NEW_TICKET_SUBJECT = String.raw`^\s*(?:\[\s*(?<customerRef>[^\]]*?)\s*\]\s*)?(?<summary>\S.*)$`;
 
 /** The subject without the reply and forward markers before it ("RE: TR: Fwd: x" → "x"). */
 export function stripReplyPrefixes(subject: string): string {
@@ -49,19 +52,17 @@ const compiled = new Map<string, RegExp>();
 
 /**
  * The customer's reference and the description of a new e-mail ticket, or null when the subject
- * does not follow the contract's format (MCR-SUP-09). `patternSource` is the contract's
- * `subjectPattern`: a regular expression with the named groups `customerRef` and `summary`.
- * Reply and forward markers are removed first: a customer forwarding its own ticket mail
- * ("TR: [INC-4711] Base inaccessible") still follows the format.
+ * does not follow the contract's format. `patternSource` is the contract's `subjectPattern`
+ * (MCR-SUP-09: "[customer's own ticket number] description"): a regular expression with the named
+ * groups `customerRef` and `summary`, both required. Without one, the free format: the reference
+ * is optional. Reply and forward markers are removed first: a customer forwarding its own ticket
+ * mail ("TR: [INC-4711] Base inaccessible") still follows the format.
  */
-export function parseNewTicketSubject(
-  subject: string,
-  patternSource: string = DEFAULT_NEW_TICKET_SUBJECT,
-): NewTicketSubject | null {
-  const match = compile(patternSource).exec(stripReplyPrefixes(subject));
+export function parseNewTicketSubject(subject: string, patternSource?: string): NewTicketSubject | null {
+  const match = compile(patternSource ?? FREE_NEW_TICKET_SUBJECT).exec(stripReplyPrefixes(subject));
   const customerRef = match?.groups?.customerRef?.trim() ?? "";
   const summary = match?.groups?.summary?.trim() ?? "";
-  if (customerRef === "" || summary === "") return null;
+  if (summary === "" || (customerRef === "" && patternSource !== undefined)) return null;
   return { customerRef, summary };
 }
 
