@@ -191,6 +191,17 @@ describe.runIf(postgresUrl)("scheduled maintenance (deux-sevres-eservices)", { t
       .waitFor();
     await announced.filter({ hasText: "Bascule" }).waitFor({ state: "detached" });
     expect(await announced.count()).toBe(1);
+    // It moves to the history, with who cancelled it and why (DSN-SUP-07).
+    const history = page.getByRole("region", { name: "Maintenances passées et annulées" });
+    const bascule = history
+      .getByTestId("maintenance")
+      .filter({ hasText: "Éligibilité FTTE — Bascule du serveur d'éligibilité" });
+    await bascule.getByText("Annulée", { exact: true }).waitFor();
+    await bascule
+      .getByText(/^Annulée le .+ par Hugo Girard <soutien@deux-sevres-numerique\.test>\.$/)
+      .waitFor();
+    await bascule.getByText("Motif : Bascule reportée au mois prochain.").waitFor();
+    expect(await history.getByTestId("maintenance").count()).toBe(1);
 
     // The portal declared unavailable, then available again (DSN-SUP-08).
     const outage = page.getByRole("region", { name: "Indisponibilité du portail" });
@@ -308,6 +319,16 @@ describe.runIf(postgresUrl)("the SLA report (multicloud-ready)", { timeout: 180_
     const lines = csv.replace(/^\uFEFF/, "").split(/\r?\n/);
     expect(lines[0]).toMatch(/^Mois;Organisation;Priorité;/);
     expect(lines.filter((l) => l.includes("Banque Ducasse"))).toHaveLength(12 * 4);
+
+    // In English, the CSV is English although the browser still asks for French (Accept-Language fr-FR).
+    await support.getByRole("button", { name: "English" }).click();
+    const [english] = await Promise.all([
+      support.waitForEvent("download"),
+      support.getByRole("link", { name: "Download the 12-month report (CSV)" }).click(),
+    ]);
+    const englishCsv = await readFile(await english.path(), "utf8");
+    expect(englishCsv.replace(/^\uFEFF/, "")).toMatch(/^Month,Organisation,Priority,/);
+    await support.getByRole("button", { name: "Français" }).click();
 
     // Last month per priority: the P1 answered after 45 minutes missed its 30.
     await support.getByLabel("Mois", { exact: true }).selectOption({ label: monthName(1) });

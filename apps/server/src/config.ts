@@ -124,8 +124,10 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     const issue = parsed.error.issues[0];
     const variable = String(issue?.path[0] ?? "?");
     const value = present[variable];
-    // A URL's user and password are not repeated in a message that ends up in logs.
-    const got = value === undefined ? "" : `, got "${value.replace(/\/\/.*@/, "//***@")}"`;
+    // Whatever stands before the last "@" (a URL's user and password, however mistyped: no "//",
+    // a line break) is not repeated in a message that ends up in logs; the scheme is kept.
+    const redacted = value?.replace(/^([a-z][a-z0-9+.-]*:\/*)?[\s\S]*@/i, "$1***@");
+    const got = redacted === undefined ? "" : `, got "${redacted}"`;
     throw new ConfigError(`Configuration error: ${variable}: ${issue?.message ?? "invalid"}${got}`);
   }
   const config = parsed.data;

@@ -214,6 +214,90 @@ describe.each(databaseKindsUnderTest(postgresUrl))(
       expect(over.json().details.reason).toBe("already_over");
     });
 
+    it("lists past and cancelled announcements a page at a time, who cancelled and why for the provider only (DSN-SUP-07)", async () => {
+      now = new Date("2026-12-01T11:00:00Z"); // the e-SAV maintenance just ended; the TAO one was cancelled
+      const router = await post(agent, "/api/maintenance", {
+        ...ESAV_MAINTENANCE,
+        title: "Changement de routeur",
+        startsAt: "2026-12-15T07:00:00Z",
+        endsAt: "2026-12-15T09:00:00Z",
+        expectedMinutes: 30,
+      });
+      expect(router.statusCode, router.body).toBe(201);
+      const routerId = router.json().maintenance.id;
+      const cancelled = await post(agent, `/api/maintenance/${routerId}/cancel`, {
+        reason: "Routeur livré en retard.",
+      });
+      expect(cancelled.statusCode, cancelled.body).toBe(200);
+      expect((await get(agent, "/api/maintenance")).json()).toEqual({ items: [], next: null });
+
+      // Latest start first: the cancelled 15 December, then the two of 1 December (one over, one cancelled).
+      const first = await get(agent, "/api/maintenance?period=past&limit=2");
+      expect(first.statusCode, first.body).toBe(200);
+      const [latest, second] = first.json().items;
+      expect(latest).toMatchObject({
+        id: routerId,
+        state: "cancelled",
+        cancelledAt: now.toISOString(),
+        cancelledBy: expect.stringContaining(agent.email),
+        cancellationReason: "Routeur livré en retard.",
+      });
+      expect(first.json().next).toBe(second.id);
+      const rest = await get(agent, `/api/maintenance?period=past&limit=2&before=${second.id}`);
+      expect(rest.json().next).toBeNull();
+      const earlier = [second, ...rest.json().items];
+      expect(earlier.map((m: { title: string; state: string }) => [m.title, m.state]).sort()).toEqual([
+        ["Migration TAO", "cancelled"],
+        [ESAV_MAINTENANCE.title, "over"],
+      ]);
+      expect(earlier.find((m: { title: string }) => m.title === "Migration TAO")).toMatchObject({
+        cancelledBy: expect.stringContaining(agent.email),
+        cancellationReason: "Migration reportée au premier trimestre.",
+      });
+      expect(earlier.find((m: { state: string }) => m.state === "over")).toMatchObject({
+        cancelledAt: null,
+        cancelledBy: null,
+        cancellationReason: null,
+      });
+
+      // Customers: only the services they held during the window, and not who cancelled.
+      const past = async (user: TestUser) => (await get(user, "/api/maintenance?period=past")).json();
+      const esav = await past(esavUser);
+      expect(esav.items.map((m: { title: string }) => m.title)).toEqual([
+        "Changement de routeur",
+        ESAV_MAINTENANCE.title,
+      ]);
+      expect(esav.items[0]).toMatchObject({
+        state: "cancelled",
+        cancelledBy: null,
+        cancellationReason: null,
+      });
+      expect(esav.next).toBeNull();
+      expect((await past(taoUser)).items.map((m: { title: string }) => m.title)).toEqual(["Migration TAO"]);
+      // Its e-SAV subscription ended in June, before any of these windows: read through, page after page.
+      expect((await past(formerUser)).items).toEqual([]);
+      expect((await get(formerUser, "/api/maintenance?period=past&limit=1")).json()).toEqual({
+        items: [],
+        next: null,
+      });
+    });
+
+    it("refuses a history page it cannot read, and gives an empty page after an unknown announcement", async () => {
+      for (const query of [
+        "period=soon",
+        "period=past&limit=0",
+        "period=past&limit=101",
+        "limit=5",
+        "before=x",
+      ])
+        expect((await get(agent, `/api/maintenance?${query}`)).statusCode, query).toBe(400);
+      const unknown = await get(
+        agent,
+        "/api/maintenance?period=past&before=00000000-0000-4000-8000-000000000000",
+      );
+      expect(unknown.json()).toEqual({ items: [], next: null });
+    });
+
     it("declares the portal unavailable, shows it to everyone signed in, refuses an overlap and ends it (DSN-SUP-08)", async () => {
       expect((await post(esavAdmin, "/api/portal-outages", { reason: "essai" })).statusCode).toBe(403);
       const declared = await post(agent, "/api/portal-outages", { reason: "Panne du frontal e-soutien" });

@@ -163,6 +163,25 @@ describe.each(databaseKindsUnderTest(postgresUrl))("MCR monthly SLA report on %s
     expect(total).toBe(`2026-11;${organisation};Toutes priorités;5;3;1;1;4;20;90,5;0;0;1;0`);
   });
 
+  it("writes the CSV in the language of `lang` over Accept-Language: the portal's link gives its own", async () => {
+    const url = `/api/desk/reports/sla/monthly?organisationId=${premiumId}&from=2026-11&to=2026-11&format=csv`;
+    const english = await get(agent, `${url}&lang=en`, { "accept-language": "fr-FR,fr;q=0.9" });
+    expect(english.statusCode, english.body).toBe(200);
+    const [header, , , p3] = english.body.trimEnd().split("\r\n");
+    expect(header).toMatch(/^\uFEFFMonth,Organisation,Priority,Tickets counted,/);
+    expect(p3).toMatch(/,P3,1,1,0,0,1,90\.5,90\.5,0,0,1,0$/);
+    const french = await get(agent, `${url}&lang=fr`, { "accept-language": "en-GB,en;q=0.9" });
+    expect(french.body).toMatch(/^\uFEFFMois;Organisation;Priorité;Demandes comptées;/);
+    // Refusals follow it too; a language the portal does not have is refused.
+    const staffUnnamed = await get(agent, "/api/desk/reports/sla?month=2026-11&lang=en", {
+      "accept-language": "fr",
+    });
+    expect(staffUnnamed.json().message).toBe(
+      "Say which customer organisation the report is about (organisationId).",
+    );
+    expect((await get(agent, `${url}&lang=de`)).statusCode).toBe(400);
+  });
+
   it("gives a series of months for a chart, as JSON or as CSV by Accept, and refuses a period too long", async () => {
     const series = await get(
       agent,

@@ -43,6 +43,15 @@ export const enMaintenance: typeof frMaintenance = {
     cancel: "Cancel…",
     cancelLabel: 'Cancel the maintenance "{{title}}"',
   },
+  history: {
+    heading: "Past and cancelled maintenance",
+    intro: "Ended or cancelled, the most recent first (by start).",
+    empty: "No past or cancelled maintenance.",
+    cancelledBy: "Cancelled on {{date}} by {{by}}.",
+    cancelled: "Cancelled on {{date}}.",
+    reason: "Reason: {{reason}}",
+    more: "Show more",
+  },
   cancel: {
     title: 'Cancel the maintenance "{{title}}"',
     intro: "Customers holding the service are told of the cancellation, with its reason.",

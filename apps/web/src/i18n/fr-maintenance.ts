@@ -44,6 +44,15 @@ export const frMaintenance = {
     cancel: "Annuler…",
     cancelLabel: "Annuler la maintenance « {{title}} »",
   },
+  history: {
+    heading: "Maintenances passées et annulées",
+    intro: "Terminées ou annulées, la plus récente d'abord (par date de début).",
+    empty: "Aucune maintenance passée ou annulée.",
+    cancelledBy: "Annulée le {{date}} par {{by}}.",
+    cancelled: "Annulée le {{date}}.",
+    reason: "Motif : {{reason}}",
+    more: "Afficher les suivantes",
+  },
   cancel: {
     title: "Annuler la maintenance « {{title}} »",
     intro: "Les clients qui détiennent le service sont prévenus de l'annulation, avec son motif.",

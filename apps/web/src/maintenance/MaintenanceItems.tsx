@@ -8,14 +8,17 @@ import { useLocaleFormat } from "../i18n/format";
 
 /**
  * Announced maintenance as the announcement gives it (DSN-SUP-07): the service, the dates and
- * times in Paris time, the expected interruption, the text; `action` adds what the reader may do.
+ * times in Paris time, the expected interruption, the text; `action` adds what the reader may do,
+ * `details` what became of it (a cancellation).
  */
-export function MaintenanceItems({
+export function MaintenanceItems<Item extends MaintenanceView>({
   items,
   action,
+  details,
 }: {
-  items: MaintenanceView[];
-  action?: (maintenance: MaintenanceView) => ReactNode;
+  items: Item[];
+  action?: (maintenance: Item) => ReactNode;
+  details?: (maintenance: Item) => ReactNode;
 }) {
   const { t } = useTranslation();
   const { period, dateTime } = useLocaleFormat();
@@ -47,6 +50,7 @@ export function MaintenanceItems({
           <Text mt="xs" style={{ whiteSpace: "pre-wrap" }}>
             {maintenance.description}
           </Text>
+          {details?.(maintenance)}
         </Paper>
       ))}
     </Stack>

@@ -12,6 +12,7 @@ import { PageHeader } from "../components/PageHeader";
 import { ReasonDialogButton } from "../components/ReasonDialogButton";
 import { Section } from "../components/Section";
 import { AnnounceForm } from "../maintenance/AnnounceForm";
+import { MaintenanceHistory } from "../maintenance/MaintenanceHistory";
 import { MaintenanceItems } from "../maintenance/MaintenanceItems";
 import { OutageSection } from "../maintenance/OutageSection";
 import { useMaintenance, useToldText } from "../maintenance/use-maintenance";
@@ -54,6 +55,8 @@ function Operations() {
         <Text mb="xl">{t("maintenance.notInContract")}</Text>
       )}
       <OutageSection clause={clauses.portalOutage} />
+      {/* Last: it only grows, and must not push the outage section down. */}
+      {clauses.maintenance && <MaintenanceHistory />}
     </Stack>
   );
 }

@@ -126,7 +126,7 @@ function ReportFilters({
 
 function ReportBody({ report, query }: { report: SlaSeries; query: SlaQuery }) {
   const { t } = useTranslation();
-  const { month, number, dateTime } = useLocaleFormat();
+  const { month, number, dateTime, locale } = useLocaleFormat();
   const labels = useDeskLabels();
   const chosen = report.months.at(-1);
   if (!chosen) return null;
@@ -139,7 +139,7 @@ function ReportBody({ report, query }: { report: SlaSeries; query: SlaQuery }) {
         <Text fw={700} size="lg">
           {t("slaReport.organisation", { name: report.organisationName })}
         </Text>
-        <Anchor href={api.slaCsvUrl(query)} download={`sla-${query.from}-${query.to}.csv`}>
+        <Anchor href={api.slaCsvUrl(query, locale)} download={`sla-${query.from}-${query.to}.csv`}>
           {t("slaReport.csv")}
         </Anchor>
       </Group>

@@ -182,6 +182,9 @@ export const maintenanceWindows = pgTable(
     announcedAt: timestamp("announced_at", { withTimezone: true }).notNull(),
     announcedByUserId: uuid("announced_by_user_id").notNull(),
     cancelledAt: timestamp("cancelled_at", { withTimezone: true }),
+    /** Who cancelled it, as they were named then, and why: the history shows both (DSN-SUP-07). */
+    cancelledByLabel: text("cancelled_by_label"),
+    cancellationReason: text("cancellation_reason"),
   },
   (t) => [
     index("maintenance_windows_item_idx").on(t.catalogueItemId, t.startsAt),

@@ -6,7 +6,8 @@ import type { AppContext } from "../../app-context.js";
 import { tenantOf } from "../../auth/principal.js";
 import { AppError } from "../../http/errors.js";
 import { notFound } from "../../http/not-found.js";
-import { negotiateLocale, t } from "../../i18n/index.js";
+import { t } from "../../i18n/index.js";
+import { requestLocale, ZLangQuery } from "../../i18n/request-locale.js";
 import { authorize } from "../../policies/authorize.js";
 import { isDeskStaff } from "../../policies/desk-policy.js";
 import { deskReportPolicy } from "../../policies/desk-report-policy.js";
@@ -24,6 +25,8 @@ const ZCommonQuery = {
   organisationId: z.uuid().optional(),
   /** JSON unless "csv" here or `Accept: text/csv`. */
   format: z.enum(["json", "csv"]).optional(),
+  /** The language of the CSV and of refusals, over Accept-Language: the portal's download link gives its own. */
+  ...ZLangQuery,
 };
 
 function wantsCsv(request: FastifyRequest, format: "json" | "csv" | undefined): boolean {
@@ -42,7 +45,7 @@ export function deskReportRoutes(context: AppContext): FastifyPluginAsyncZod {
     organisationId: string | undefined,
     period: { from: string; to: string },
   ) {
-    const locale = negotiateLocale(request.headers["accept-language"]);
+    const locale = requestLocale(request);
     const principal = authorize(request, (p) => deskReportPolicy.slaReport(p, organisationId ?? tenantOf(p)));
     if (!organisationId && isDeskStaff(principal))
       throw new AppError("validation_failed", t(locale, "report.organisation_required"), {

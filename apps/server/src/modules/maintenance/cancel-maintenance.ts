@@ -38,7 +38,7 @@ export async function cancelMaintenance(
     if (current.endsAt <= now) return refusal("maintenance.already_over");
     const [window] = await tx
       .update(maintenanceWindows)
-      .set({ cancelledAt: now })
+      .set({ cancelledAt: now, cancelledByLabel: actor.label, cancellationReason: reason })
       .where(eq(maintenanceWindows.id, maintenanceId))
       .returning();
     if (!window) throw new Error("cancelMaintenance: update returned nothing");

@@ -28,6 +28,20 @@ export const ZMaintenanceView = z.object({
 
 export type TMaintenanceView = z.infer<typeof ZMaintenanceView>;
 
+/** Who cancelled an announcement ("Name <e-mail>", as they were named then) and why. */
+export interface Cancellation {
+  by: string;
+  reason: string | null;
+}
+
+/** An announcement as GET /api/maintenance lists it: who cancelled it and why, where the reader may know. */
+export const ZMaintenanceListed = ZMaintenanceView.extend({
+  cancelledBy: z.string().nullable(),
+  cancellationReason: z.string().nullable(),
+});
+
+export type TMaintenanceListed = z.infer<typeof ZMaintenanceListed>;
+
 /** What the portal shows of an announcement: not who announced it (that is in the audit trail). */
 export function presentMaintenance(
   contract: Contract,
@@ -55,5 +69,20 @@ export function presentMaintenance(
     cancelledAt: window.cancelledAt?.toISOString() ?? null,
     state,
     clause: contract.ticketWorkflow.maintenance?.clause ?? "DSN-SUP-07",
+  };
+}
+
+/** `cancellation` only for readers who may see it (the provider's staff); null fields otherwise. */
+export function presentListed(
+  contract: Contract,
+  window: MaintenanceWindow,
+  now: Date,
+  locale: Locale,
+  cancellation?: Cancellation,
+): TMaintenanceListed {
+  return {
+    ...presentMaintenance(contract, window, now, locale),
+    cancelledBy: cancellation?.by ?? null,
+    cancellationReason: cancellation?.reason ?? null,
   };
 }

@@ -10,7 +10,8 @@ import { timeZoneOf } from "../accounts/issue-link.js";
 import { announceMaintenance } from "./announce-maintenance.js";
 import { cancelMaintenance } from "./cancel-maintenance.js";
 import { listMaintenance } from "./list-maintenance.js";
-import { presentMaintenance, ZMaintenanceView } from "./present-maintenance.js";
+import { listMaintenanceHistory } from "./list-maintenance-history.js";
+import { presentMaintenance, ZMaintenanceListed, ZMaintenanceView } from "./present-maintenance.js";
 import { refusalError } from "./refusal.js";
 import { outageRoutes } from "./routes-outages.js";
 
@@ -18,6 +19,19 @@ const ZText = (max: number) => z.string().trim().min(1).max(max);
 const ZInstant = z.iso.datetime({ offset: true });
 const ZTold = z.object({ people: z.number(), organisations: z.number() });
 const ZChange = z.object({ maintenance: ZMaintenanceView, told: ZTold });
+const ZListQuery = z
+  .strictObject({
+    /** "current": under way or to come (the default); "past": ended or cancelled. */
+    period: z.enum(["current", "past"]).default("current"),
+    /** The `next` of the previous page. */
+    before: z.uuid().optional(),
+    limit: z.coerce.number().int().min(1).max(100).optional(),
+  })
+  // What is current is a short list, given whole; only the history is read a page at a time.
+  .refine((q) => q.period === "past" || (q.before === undefined && q.limit === undefined), {
+    error: "before and limit page through period=past only",
+    path: ["period"],
+  });
 
 /** Scheduled maintenance (DSN-SUP-07), and portal outages (routes-outages.ts). */
 export function maintenanceRoutes(context: AppContext): FastifyPluginAsyncZod {
@@ -34,15 +48,22 @@ export function maintenanceRoutes(context: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags: ["maintenance"],
           summary:
-            "Maintenance under way or to come (DSN-SUP-07): all of it for the provider, a customer's services for a customer",
-          response: { 200: z.object({ items: z.array(ZMaintenanceView) }) },
+            "Maintenance under way or to come (DSN-SUP-07): all of it for the provider, a customer's services for a customer. " +
+            "`period=past`: ended and cancelled announcements instead, latest start first, `limit` at a time (20 by default, 100 at most), " +
+            "the next page `before` the id given as `next`; the provider's staff also read who cancelled and why",
+          querystring: ZListQuery,
+          response: { 200: z.object({ items: z.array(ZMaintenanceListed), next: z.string().nullable() }) },
         },
       },
       async (request) => {
         const principal = authorize(request, maintenancePolicy.view);
         const locale = negotiateLocale(request.headers["accept-language"]);
         const viewer = { organisationId: seesAllMaintenance(principal) ? null : tenantOf(principal) };
-        return { items: await listMaintenance(db, contract, viewer, context.clock(), locale) };
+        const { period, before, limit } = request.query;
+        const now = context.clock();
+        if (period === "past")
+          return listMaintenanceHistory(db, contract, viewer, { before, limit: limit ?? 20 }, now, locale);
+        return { items: await listMaintenance(db, contract, viewer, now, locale), next: null };
       },
     );
 
