@@ -8,8 +8,8 @@ export type TicketAction = "take" | "hold" | "resume" | "resolve" | "close" | "c
 export type ClockState = "running" | "paused" | "met" | "breached" | "none";
 export type TicketChannel = "portal" | "api" | "email" | "phone";
 
-/** One SLA clock now (MCR-SUP-06, MCR-SUP-10): its explanation cites the clause. */
-export interface SlaClock {
+/** One SLA clock now (MCR-SUP-06, MCR-SUP-10), as lists show it. */
+export interface SlaClockState {
   metric: "initialResponse" | "resolution" | "autoClose";
   state: ClockState;
   priority: Priority;
@@ -20,6 +20,10 @@ export interface SlaClock {
   remainingMinutes: number | null;
   percentUsed: number | null;
   clause: string;
+}
+
+/** A clock on the ticket's own page: with its explanation in words, citing the clause (GEN-02). */
+export interface SlaClock extends SlaClockState {
   explanation: string;
 }
 
@@ -43,7 +47,7 @@ export interface TicketSummary {
   outOfScopeReason: string | null;
   createdAt: string;
   updatedAt: string;
-  sla: SlaClock[];
+  sla: SlaClockState[];
 }
 
 export interface TicketPage {
@@ -75,7 +79,8 @@ export interface TimelineEntry {
   attachments: { id: string; fileName: string; contentType: string; size: number }[];
 }
 
-export interface TicketView extends TicketSummary {
+export interface TicketView extends Omit<TicketSummary, "sla"> {
+  sla: SlaClock[];
   description: string;
   planKey: string;
   slaApplies: boolean;
@@ -155,6 +160,19 @@ export interface MaintenanceView {
   cancelledAt: string | null;
   state: "upcoming" | "in_progress" | "over" | "cancelled";
   clause: string;
+}
+
+/** An announcement in a history page: who cancelled it and why, for the provider's staff only (null otherwise). */
+export interface MaintenanceListed extends MaintenanceView {
+  /** "Name <e-mail>" as the audit trail wrote it. */
+  cancelledBy: string | null;
+  cancellationReason: string | null;
+}
+
+/** Ended and cancelled announcements, latest start first; `next` asks for the page after (DSN-SUP-07). */
+export interface MaintenanceHistoryPage {
+  items: MaintenanceListed[];
+  next: string | null;
 }
 
 export interface NewMaintenance {

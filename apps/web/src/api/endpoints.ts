@@ -2,6 +2,7 @@ import { queryString, request, setCsrfToken } from "./client";
 import type {
   DeskForm,
   MaintenanceChange,
+  MaintenanceHistoryPage,
   MaintenanceView,
   NewMaintenance,
   NewTicket,
@@ -19,6 +20,7 @@ import type {
   AuditQuery,
   ContractSummary,
   Invitation,
+  Locale,
   Me,
   NamedContactInput,
   NamedContactQuota,
@@ -118,6 +120,9 @@ export const api = {
 
   /** Maintenance under way or to come: all of it for the provider, the customer's services for a customer. */
   maintenance: async () => (await request<{ items: MaintenanceView[] }>("GET", "/api/maintenance")).items,
+  /** Ended and cancelled announcements, a page at a time: `before` is the previous page's `next`. */
+  maintenanceHistory: (before?: string) =>
+    request<MaintenanceHistoryPage>("GET", `/api/maintenance${queryString({ period: "past", before })}`),
   announceMaintenance: (input: NewMaintenance) =>
     request<MaintenanceChange>("POST", "/api/maintenance", input),
   cancelMaintenance: (maintenanceId: string, reason: string) =>
@@ -133,8 +138,9 @@ export const api = {
 
   slaSeries: (query: SlaQuery) =>
     request<SlaSeries>("GET", `/api/desk/reports/sla/monthly${queryString({ ...query })}`),
-  /** The same months as a CSV file, for a download link (in the browser's language, as its request says). */
-  slaCsvUrl: (query: SlaQuery) => `/api/desk/reports/sla/monthly${queryString({ ...query, format: "csv" })}`,
+  /** The same months as a CSV file, for a download link, in the interface's language (not the browser's). */
+  slaCsvUrl: (query: SlaQuery, lang: Locale) =>
+    `/api/desk/reports/sla/monthly${queryString({ ...query, format: "csv", lang })}`,
 };
 
 /** Query keys, one place so invalidations cannot drift from the queries. */
@@ -153,6 +159,8 @@ export const keys = {
   tickets: (query?: TicketQuery) => (query ? (["tickets", query] as const) : (["tickets"] as const)),
   ticket: (ticketId: string) => ["ticket", ticketId] as const,
   maintenance: ["maintenance"] as const,
+  /** Under keys.maintenance, so what invalidates the current list refreshes the history too. */
+  maintenanceHistory: ["maintenance", "past"] as const,
   outage: ["portal-outage"] as const,
   slaSeries: (query: SlaQuery) => ["sla-series", query] as const,
 };

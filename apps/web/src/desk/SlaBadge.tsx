@@ -1,6 +1,6 @@
 import { Badge } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import type { ClockState, SlaClock } from "../api/desk-types";
+import type { ClockState, SlaClockState } from "../api/desk-types";
 import { GREEN } from "../theme";
 import { minutesToDue, splitMinutes, stateAt } from "./countdown";
 
@@ -31,7 +31,7 @@ export function useDurationText() {
 export function useClockText() {
   const { t } = useTranslation();
   const duration = useDurationText();
-  return (clock: SlaClock, now: number) => {
+  return (clock: SlaClockState, now: number) => {
     const metric = t(`desk.clock.metrics.${clock.metric}`);
     const state = stateAt(clock, now);
     const toDue = minutesToDue(clock, now);
@@ -48,7 +48,7 @@ export function useClockText() {
 }
 
 /** A clock's state as a badge with its words, counted down from its due instant. */
-export function SlaBadge({ clock, now }: { clock: SlaClock | undefined; now: number }) {
+export function SlaBadge({ clock, now }: { clock: SlaClockState | undefined; now: number }) {
   const { t } = useTranslation();
   const text = useClockText();
   if (!clock) {

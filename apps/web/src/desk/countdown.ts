@@ -1,4 +1,4 @@
-import type { ClockState, SlaClock } from "../api/desk-types";
+import type { ClockState, SlaClockState } from "../api/desk-types";
 
 /**
  * SLA clocks between two reads of the ticket: the server gives each clock's state and due instant
@@ -7,13 +7,13 @@ import type { ClockState, SlaClock } from "../api/desk-types";
  */
 
 /** A clock's state at `now`: a running clock past its due instant is breached. */
-export function stateAt(clock: SlaClock, now: number): ClockState {
+export function stateAt(clock: SlaClockState, now: number): ClockState {
   if (clock.state === "running" && clock.dueAt && Date.parse(clock.dueAt) <= now) return "breached";
   return clock.state;
 }
 
 /** Whole minutes from `now` to the clock's due instant (negative once past), or undefined without one. */
-export function minutesToDue(clock: SlaClock, now: number): number | undefined {
+export function minutesToDue(clock: SlaClockState, now: number): number | undefined {
   if (!clock.dueAt) return undefined;
   const ms = Date.parse(clock.dueAt) - now;
   return ms >= 0 ? Math.floor(ms / 60_000) : -Math.ceil(-ms / 60_000);
@@ -24,7 +24,7 @@ export function minutesToDue(clock: SlaClock, now: number): number | undefined {
  * else the auto-close deadline while it runs, else the first clock. The queue is ordered the same
  * way on the server (ticket-sla.ts, urgencyOf).
  */
-export function leadingClock(clocks: readonly SlaClock[]): SlaClock | undefined {
+export function leadingClock(clocks: readonly SlaClockState[]): SlaClockState | undefined {
   const counting = clocks.find(
     (clock) => clock.metric !== "autoClose" && ["running", "breached", "paused"].includes(clock.state),
   );

@@ -8,10 +8,17 @@ import {
   tickets,
   users,
 } from "@guichet/db";
-import { availableActions, type Contract, type Locale, type Side, type TimelineEvent } from "@guichet/domain";
+import {
+  availableActions,
+  type Contract,
+  type Locale,
+  type Side,
+  type SlaEvaluation,
+  type TimelineEvent,
+} from "@guichet/domain";
 import { and, asc, desc, eq, getTableColumns, ilike, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { evaluateTicketSla, presentSla, timelineEventOf } from "./ticket-sla.js";
+import { evaluateTicketSla, presentClocks, presentSla, timelineEventOf } from "./ticket-sla.js";
 
 const requester = alias(users, "requester");
 const assignee = alias(users, "assignee");
@@ -27,16 +34,12 @@ interface SummaryNames {
   assigneeName: string | null;
 }
 
-/** A ticket as a list shows it: enough to choose, with its SLA state now. */
-function summaryOf(
-  contract: Contract,
-  ticket: ListedTicket,
-  timeline: readonly TimelineEvent[],
-  names: SummaryNames,
-  now: Date,
-  locale: Locale,
-) {
-  const sla = evaluateTicketSla(contract, ticket, timeline, now);
+/**
+ * A ticket as a list shows it: enough to choose, with its SLA clocks now. Lists leave out the
+ * clocks' explanations, which only the ticket's page shows (presentTicket): they are most of a
+ * page's weight and of its computing.
+ */
+function summaryOf(ticket: ListedTicket, sla: SlaEvaluation, names: SummaryNames) {
   return {
     id: ticket.id,
     reference: ticket.reference,
@@ -57,7 +60,7 @@ function summaryOf(
     outOfScopeReason: ticket.outOfScopeReason,
     createdAt: ticket.createdAt.toISOString(),
     updatedAt: ticket.updatedAt.toISOString(),
-    sla: presentSla(sla, locale),
+    sla: presentClocks(sla),
   };
 }
 
@@ -129,14 +132,11 @@ export interface TicketFilter {
   order: "urgency" | "recent";
 }
 
-/** A page of tickets with their SLA now: the customer's Requests, or the provider's queue. */
-export async function listTickets(
-  db: Db,
-  contract: Contract,
-  filter: TicketFilter,
-  now: Date,
-  locale: Locale,
-) {
+/**
+ * A page of tickets with their SLA clocks now: the customer's Requests, or the provider's queue.
+ * Nothing in it depends on the reader's language.
+ */
+export async function listTickets(db: Db, contract: Contract, filter: TicketFilter, now: Date) {
   const where: SQL[] = [];
   if (filter.organisationId) where.push(eq(tickets.organisationId, filter.organisationId));
   if (filter.status?.length) where.push(inArray(tickets.status, filter.status));
@@ -184,7 +184,7 @@ export async function listTickets(
   return {
     total,
     items: page.map(({ ticket, ...names }) =>
-      summaryOf(contract, ticket, timelines.get(ticket.id) ?? [], names, now, locale),
+      summaryOf(ticket, evaluateTicketSla(contract, ticket, timelines.get(ticket.id) ?? [], now), names),
     ),
   };
 }
@@ -250,19 +250,14 @@ export function presentTicket(
   locale: Locale,
 ) {
   const visible = side === "provider" ? timeline : timeline.filter((e) => e.visibility === "public");
+  const sla = evaluateTicketSla(contract, ticket, timeline.map(timelineEventOf), now);
   return {
-    ...summaryOf(
-      contract,
-      ticket,
-      timeline.map(timelineEventOf),
-      {
-        organisationName: names.get(ticket.organisationId) ?? null,
-        requesterName: names.get(ticket.requesterUserId) ?? null,
-        assigneeName: ticket.assigneeUserId ? (names.get(ticket.assigneeUserId) ?? null) : null,
-      },
-      now,
-      locale,
-    ),
+    ...summaryOf(ticket, sla, {
+      organisationName: names.get(ticket.organisationId) ?? null,
+      requesterName: names.get(ticket.requesterUserId) ?? null,
+      assigneeName: ticket.assigneeUserId ? (names.get(ticket.assigneeUserId) ?? null) : null,
+    }),
+    sla: presentSla(sla, locale),
     description: ticket.description,
     planKey: ticket.planKey,
     slaApplies: ticket.slaApplies,

@@ -140,7 +140,6 @@ export function deskRoutes(context: AppContext): FastifyPluginAsyncZod {
   /** The list a reader asks for, within what it may see, and the key of its page. */
   function listingOf(request: ListRequest) {
     const principal = authorize(request, (p) => deskPolicy.view(p, tenantOf(p)));
-    const locale = negotiateLocale(request.headers["accept-language"]);
     const staff = isDeskStaff(principal);
     const query = request.query;
     const assignee = query.assignee === "me" ? principal.userId : query.assignee;
@@ -156,7 +155,7 @@ export function deskRoutes(context: AppContext): FastifyPluginAsyncZod {
       limit: query.limit,
       offset: query.offset,
     };
-    return { filter, locale, key: JSON.stringify([tenantScopeOf(principal), staff, locale, filter]) };
+    return { filter, key: JSON.stringify([tenantScopeOf(principal), staff, filter]) };
   }
 
   return async (app) => {
@@ -193,16 +192,18 @@ export function deskRoutes(context: AppContext): FastifyPluginAsyncZod {
         // A page computed in this second for the same reader is sent as it was, before any
         // transaction is opened (ticket-pages.ts).
         preHandler: async (request: ListRequest, reply) => {
-          const page = pages.lookup(listingOf(request).key, context.clock());
+          const kept = pages.lookup(listingOf(request).key, context.clock());
+          // Being computed by another request: wait for it; if that fails, compute it here.
+          const page = kept === undefined ? undefined : await Promise.resolve(kept).catch(() => undefined);
           if (page !== undefined) return reply.type(JSON_TYPE).send(page);
         },
       },
       async (request, reply) => {
-        const { filter, key, locale } = listingOf(request);
+        const { filter, key } = listingOf(request);
         const now = context.clock();
-        const generation = pages.generation();
-        const page = JSON.stringify(await listTickets(db, contract, filter, now, locale));
-        pages.remember(key, now, generation, page);
+        const page = await pages.compute(key, now, async () =>
+          JSON.stringify(await listTickets(db, contract, filter, now)),
+        );
         return reply.type(JSON_TYPE).send(page);
       },
     );

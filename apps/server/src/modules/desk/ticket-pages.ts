@@ -2,7 +2,7 @@
  * Pages of tickets (the provider's queue, a customer's requests), kept as sent for the rest of the
  * second they were computed in. A queue is read by every agent of a team, and refreshed, far more
  * often than tickets change; computing it means a page of rows, their timelines and every SLA
- * clock explained. A page is kept per reader (tenant, locale, the query with "me" resolved) and
+ * clock explained. A page is kept per reader (tenant, side, the query with "me" resolved) and
  * served only in the second of the server's clock it was computed in, so it is at most a second
  * old, and tests that move the clock never see a page of another instant.
  *
@@ -23,27 +23,41 @@ export function ticketsChanged(): void {
 const MAX_PAGES = 500;
 
 export interface PageCache {
-  /** The page kept for this reader, if computed in this second under the current generation. */
-  lookup(key: string, now: Date): string | undefined;
-  /** The generation to tag a page with: read it before computing the page. */
-  generation(): number;
-  remember(key: string, now: Date, computedUnder: number, body: string): void;
+  /**
+   * This reader's page if one was computed, or is being computed (a promise), in this second
+   * under the current generation.
+   */
+  lookup(key: string, now: Date): string | Promise<string> | undefined;
+  /**
+   * Computes this reader's page, once for every reader of the same page who arrives meanwhile:
+   * at each new second the whole team would otherwise compute the same page at the same time.
+   */
+  compute(key: string, now: Date, page: () => Promise<string>): Promise<string>;
 }
 
 /** One per application (each test application has its own database). */
 export function createPageCache(): PageCache {
-  const pages = new Map<string, { second: number; generation: number; body: string }>();
+  type Page = { second: number; generation: number; body: string | Promise<string> };
+  const pages = new Map<string, Page>();
   const secondOf = (now: Date) => Math.floor(now.getTime() / 1000);
   return {
     lookup(key, now) {
       const page = pages.get(key);
       return page?.generation === generation && page.second === secondOf(now) ? page.body : undefined;
     },
-    generation: () => generation,
-    remember(key, now, computedUnder, body) {
-      if (computedUnder !== generation) return;
+    compute(key, now, compute) {
+      // Read before the page's queries: a change committed after this cannot be in the page, and
+      // its bump makes the page unservable (see the top of this file).
+      const entry: Page = { second: secondOf(now), generation, body: compute() };
       if (pages.size >= MAX_PAGES && !pages.has(key)) pages.clear();
-      pages.set(key, { second: secondOf(now), generation: computedUnder, body });
+      pages.set(key, entry);
+      const settled = (keep: boolean) => (body?: string) => {
+        if (pages.get(key) !== entry) return;
+        if (keep && body !== undefined) entry.body = body;
+        else pages.delete(key);
+      };
+      (entry.body as Promise<string>).then(settled(true), settled(false));
+      return entry.body as Promise<string>;
     },
   };
 }

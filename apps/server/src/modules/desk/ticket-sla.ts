@@ -82,10 +82,9 @@ export function urgencyOf(evaluation: SlaEvaluation): Date | null {
   return dues.length ? new Date(Math.min(...dues)) : null;
 }
 
-/** The clocks as the API shows them: state, due, remaining, and the explanation in words (GEN-02). */
-export function presentSla(evaluation: SlaEvaluation, locale: Locale) {
-  const clocks = [...evaluation.metrics, ...(evaluation.autoClose ? [evaluation.autoClose] : [])];
-  return clocks.map((m) => ({
+/** The clocks as lists show them: state, due, remaining, clause. */
+export function presentClocks(evaluation: SlaEvaluation) {
+  return clocksOf(evaluation).map((m) => ({
     metric: m.metric,
     state: m.state,
     priority: m.priority,
@@ -95,6 +94,18 @@ export function presentSla(evaluation: SlaEvaluation, locale: Locale) {
     remainingMinutes: m.remainingMinutes ?? null,
     percentUsed: m.percentUsed ?? null,
     clause: m.clause,
-    explanation: explain(m, locale).text,
   }));
+}
+
+/** The clocks as a ticket's page shows them: each with its explanation in words (GEN-02). */
+export function presentSla(evaluation: SlaEvaluation, locale: Locale) {
+  const explained = clocksOf(evaluation);
+  return presentClocks(evaluation).map((clock, i) => ({
+    ...clock,
+    explanation: explain(explained[i] as (typeof explained)[number], locale).text,
+  }));
+}
+
+function clocksOf(evaluation: SlaEvaluation) {
+  return [...evaluation.metrics, ...(evaluation.autoClose ? [evaluation.autoClose] : [])];
 }
