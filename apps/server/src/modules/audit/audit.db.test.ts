@@ -91,8 +91,25 @@ describe.each(databaseKindsUnderTest(postgresUrl))("audit trail on %s (DSN-SEC-0
     expect(await refusal(database.db.execute(sql`delete from audit_log`))).toMatch(/append-only/);
   });
 
+  it("keeps one chain when many transactions append at once, each holding on after its entry", async () => {
+    const appended = Array.from({ length: 12 }, (_, i) =>
+      database.db.transaction(async (tx) => {
+        await recordAudit(
+          tx,
+          camille,
+          { action: "ticket.opened", data: { n: i } },
+          new Date("2026-11-22T09:00:00Z"),
+        );
+        // The rest of the writer's transaction: the next appender waits for this commit.
+        await tx.execute(sql`select pg_sleep(0.02)`);
+      }),
+    );
+    await Promise.all(appended);
+    expect(await verifyAuditTrail(database.db)).toEqual({ intact: true, entries: 16 });
+  });
+
   it("says intact, then names the first entry changed behind its back", async () => {
-    expect(await verifyAuditTrail(database.db)).toEqual({ intact: true, entries: 4 });
+    expect(await verifyAuditTrail(database.db)).toEqual({ intact: true, entries: 16 });
     // A database administrator disables the guard and rewrites history.
     await database.db.execute(sql`alter table audit_log disable trigger audit_log_append_only`);
     await database.db.execute(sql`update audit_log set actor_label = 'Someone else' where seq = 2`);

@@ -68,9 +68,11 @@ export async function recordAudit(
   };
   const { before, after } = hashedTextAround(fields);
   // One statement, as every write holds the chain's lock until its commit: the lock is taken
-  // (materialised first) before the head is read, and the entry's hash is the SHA-256 of its
-  // canonical text with the head joined in (auditEntryHash, which `guichet audit verify` checks).
-  // The head is read through a function of the owner's: a tenant appends without reading others'.
+  // (materialised first) before the head is read, by a VOLATILE function so that it reads what
+  // the lock's previous holder committed after this statement began (migration 0008); the
+  // entry's hash is the SHA-256 of its canonical text with the head joined in (auditEntryHash,
+  // which `guichet audit verify` checks). The head is read through a function of the owner's: a
+  // tenant appends without reading others' entries.
   await tx.execute(sql`
     with locked as materialized (select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})),
     head as materialized (select coalesce(audit_chain_head(), ${GENESIS_HASH}) as prev from locked)

@@ -1,4 +1,4 @@
-import { tickets } from "@guichet/db";
+import { runInTenant, tickets } from "@guichet/db";
 import { PRIORITIES, TICKET_ACTIONS } from "@guichet/domain";
 import { eq } from "drizzle-orm";
 import type { FastifyRequest } from "fastify";
@@ -155,7 +155,8 @@ export function deskRoutes(context: AppContext): FastifyPluginAsyncZod {
       limit: query.limit,
       offset: query.offset,
     };
-    return { filter, key: JSON.stringify([tenantScopeOf(principal), staff, filter]) };
+    const scope = tenantScopeOf(principal);
+    return { filter, scope, key: JSON.stringify([scope, staff, filter]) };
   }
 
   return async (app) => {
@@ -192,7 +193,17 @@ export function deskRoutes(context: AppContext): FastifyPluginAsyncZod {
         // A page computed in this second for the same reader is sent as it was, before any
         // transaction is opened (ticket-pages.ts).
         preHandler: async (request: ListRequest, reply) => {
-          const kept = pages.lookup(listingOf(request).key, context.clock());
+          const { filter, key, scope } = listingOf(request);
+          const now = context.clock();
+          // A refresh runs beside the requests, in a tenant transaction of its own.
+          const refresh = () =>
+            runInTenant(context.database, scope, async () =>
+              JSON.stringify(await listTickets(db, contract, filter, now)),
+            ).catch((error: unknown) => {
+              request.log.error({ err: error }, "refreshing a page of tickets failed");
+              throw error;
+            });
+          const kept = pages.serve(key, now, refresh);
           // Being computed by another request: wait for it; if that fails, compute it here.
           const page = kept === undefined ? undefined : await Promise.resolve(kept).catch(() => undefined);
           if (page !== undefined) return reply.type(JSON_TYPE).send(page);
