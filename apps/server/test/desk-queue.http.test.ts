@@ -1,6 +1,11 @@
+import { auditLog, outbox, rowsOf, tickets } from "@guichet/db";
 import { databaseKindsUnderTest } from "@guichet/db/testing";
+import { formatTicketReference } from "@guichet/domain";
+import { inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { verifyAuditTrail } from "../src/modules/audit/verify-audit.js";
 import { sweepAutoClose } from "../src/modules/desk/desk-sweeps.js";
+import { referenceSql } from "../src/modules/desk/open-ticket.js";
 import { act, makeNamedContact, openTicketAs } from "./helpers/desk.js";
 import { createOrganisation, createUser, type TestUser } from "./helpers/factories.js";
 import { type SignedIn, signInAs } from "./helpers/session.js";
@@ -108,5 +113,51 @@ describe.each(databaseKindsUnderTest(postgresUrl))("the queue and the requests o
     const sweptAt = new Date(now.getTime() + 14 * 86_400_000); // past 5 business days
     expect((await sweepAutoClose(t.context, sweptAt)).closed).toBeGreaterThan(0);
     expect((await queue(support, "status=resolved")).items.map((i) => i.id)).not.toContain(ticket.id);
+  });
+
+  it("numbers tickets opened at the same time without gaps or twins, each mail and audit entry naming its own", async () => {
+    const customer = await signIn(contact);
+    const opened = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        openTicketAs(t.app, customer, { category: "incident", priority: "P3", title: `Panne ${i}` }),
+      ),
+    );
+    const made = opened.map((response) => {
+      expect(response.statusCode, response.body).toBe(201);
+      return response.json() as { id: string; reference: string; title: string };
+    });
+    const numbers = made.map((ticket) => Number(ticket.reference.split("-")[2])).sort((a, b) => a - b);
+    expect(numbers).toEqual(numbers.map((_, i) => (numbers[0] ?? 0) + i));
+    const { db } = t.database;
+    const ids = made.map((ticket) => ticket.id);
+    const stored = await db
+      .select({ id: tickets.id, reference: tickets.reference })
+      .from(tickets)
+      .where(inArray(tickets.id, ids));
+    const mails = await db
+      .select({ ticketId: outbox.ticketId, subject: outbox.subject })
+      .from(outbox)
+      .where(inArray(outbox.ticketId, ids));
+    const entries = await db
+      .select({ targetId: auditLog.targetId, data: auditLog.data })
+      .from(auditLog)
+      .where(inArray(auditLog.targetId, ids));
+    for (const ticket of made) {
+      expect(stored.find((row) => row.id === ticket.id)?.reference).toBe(ticket.reference);
+      expect(mails.find((mail) => mail.ticketId === ticket.id)?.subject).toBe(
+        `[${ticket.reference}] Demande enregistrée : ${ticket.title}`,
+      );
+      expect(entries.find((entry) => entry.targetId === ticket.id)?.data.reference).toBe(ticket.reference);
+    }
+    expect((await verifyAuditTrail(db)).intact).toBe(true);
+  });
+
+  it("writes references in the database as the domain does, past five digits too", async () => {
+    for (const n of [1, 42, 99_999, 100_000, 1_234_567]) {
+      const [row] = rowsOf<{ reference: string }>(
+        await t.database.db.execute(sql`select ${referenceSql("MCR", 2026, sql`${n}::bigint`)} as reference`),
+      );
+      expect(row?.reference).toBe(formatTicketReference("MCR", 2026, n));
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { auditLog, type Db } from "@guichet/db";
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import { GENESIS_HASH, type HashedAuditFields, hashedTextAround } from "./audit-hash.js";
 
 /** Who acted, from where: filled from the request's principal (or the system for sweeps). */
@@ -48,6 +48,30 @@ export async function recordAudit(
   event: AuditEvent,
   at: Date,
 ): Promise<void> {
+  await tx.execute(sql`with ${auditAppendCtes(actor, event, at)} select 1`);
+}
+
+/** A value known only inside the appending statement, standing in the entry as a token until then. */
+export interface LateValue {
+  token: string;
+  /** The SQL of the value, computed by an earlier part of the same statement. */
+  value: SQL;
+  /** The part of the statement (a CTE) that computes it, read before the chain's lock is taken. */
+  from: SQL;
+}
+
+/**
+ * The common table expressions (`audit_locked`, `audit_head`, `audit_entry`) that append one
+ * entry, for a statement of the caller's; they run whatever the statement selects. One statement,
+ * as every write holds the chain's lock until its commit: the lock is taken (materialised first)
+ * before the head is read, by a VOLATILE function so that it reads what the lock's previous holder
+ * committed after this statement began (migration 0008); the entry's hash is the SHA-256 of its
+ * canonical text with the head joined in (auditEntryHash, which `guichet audit verify` checks).
+ * The head is read through a function of the owner's: a tenant appends without reading others'.
+ * With `late`, the token in the entry's data is replaced by the value before hashing (opening a
+ * ticket writes its reference in the same statement).
+ */
+export function auditAppendCtes(actor: AuditActor, event: AuditEvent, at: Date, late?: LateValue): SQL {
   const fields: Omit<HashedAuditFields, "prevHash"> = {
     at,
     actorUserId: actor.userId,
@@ -67,23 +91,18 @@ export async function recordAudit(
     requestId: actor.requestId ?? null,
   };
   const { before, after } = hashedTextAround(fields);
-  // One statement, as every write holds the chain's lock until its commit: the lock is taken
-  // (materialised first) before the head is read, by a VOLATILE function so that it reads what
-  // the lock's previous holder committed after this statement began (migration 0008); the
-  // entry's hash is the SHA-256 of its canonical text with the head joined in (auditEntryHash,
-  // which `guichet audit verify` checks). The head is read through a function of the owner's: a
-  // tenant appends without reading others' entries.
-  await tx.execute(sql`
-    with locked as materialized (select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})),
-    head as materialized (select coalesce(audit_chain_head(), ${GENESIS_HASH}) as prev from locked)
-    insert into ${auditLog} (at, actor_user_id, actor_label, actor_organisation_id, organisation_id,
+  const filled = (text: string) =>
+    late ? sql`replace(${text}, ${late.token}, ${late.value})` : sql`${text}`;
+  return sql`audit_locked as materialized (select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})${late ? sql` from ${late.from}` : sql``}),
+    audit_head as materialized (select coalesce(audit_chain_head(), ${GENESIS_HASH}) as prev from audit_locked),
+    audit_entry as (insert into ${auditLog} (at, actor_user_id, actor_label, actor_organisation_id, organisation_id,
       grant_id, via, api_token_id, action, target_type, target_id, outcome, data, ip, user_agent,
       request_id, prev_hash, hash)
     select ${fields.at.toISOString()}::timestamptz, ${fields.actorUserId}::uuid, ${fields.actorLabel},
       ${fields.actorOrganisationId}::uuid, ${fields.organisationId}::uuid, ${fields.grantId}::uuid,
       ${fields.via}, ${fields.apiTokenId}::uuid, ${fields.action}, ${fields.targetType}, ${fields.targetId},
-      ${fields.outcome}, ${JSON.stringify(fields.data)}::jsonb, ${fields.ip}, ${fields.userAgent},
-      ${fields.requestId}, head.prev,
-      encode(sha256(convert_to(${before} || head.prev || ${after}, 'UTF8')), 'hex')
-    from head`);
+      ${fields.outcome}, ${filled(JSON.stringify(fields.data))}::jsonb, ${fields.ip}, ${fields.userAgent},
+      ${fields.requestId}, audit_head.prev,
+      encode(sha256(convert_to(${filled(before)} || audit_head.prev || ${filled(after)}, 'UTF8')), 'hex')
+    from audit_head${late ? sql`, ${late.from}` : sql``})`;
 }

@@ -5,7 +5,9 @@ import {
   maintenanceWindows,
   namedContacts,
   organisations,
+  outbox,
   portalOutages,
+  rowsOf,
   subscriptions,
   type Ticket,
   type TicketEventRow,
@@ -16,7 +18,6 @@ import {
 } from "@guichet/db";
 import {
   decideIntake,
-  formatTicketReference,
   type IntakeRefusal,
   localDateIn,
   type Priority,
@@ -27,11 +28,12 @@ import { and, eq, gt, isNull, lte, type SQL, sql } from "drizzle-orm";
 import type { AppContext } from "../../app-context.js";
 import type { Locale } from "../../i18n/index.js";
 import { timeZoneOf } from "../accounts/issue-link.js";
-import { type AuditActor, recordAudit } from "../audit/record-audit.js";
+import { type AuditActor, type AuditEvent, auditAppendCtes } from "../audit/record-audit.js";
+import { outboxRowOf } from "../mail/enqueue-mail.js";
 import { heldOn, planAmong } from "../organisations/support-plan-of.js";
 import { attachFiles, type IncomingFile } from "./attachments.js";
 import { outageUnderWay } from "./portal-outages.js";
-import { mailTicketTo } from "./ticket-mail.js";
+import { ticketMail } from "./ticket-mail.js";
 import { evaluateTicketSla, timelineEventOf, urgencyOf } from "./ticket-sla.js";
 
 export interface OpenTicketInput {
@@ -141,88 +143,76 @@ export async function openTicket(
     const slaApplies = decision.slaApplies;
     const sla = evaluateTicketSla(contract, { planKey, slaApplies }, events.map(timelineEventOf), now);
 
-    const prefix = contract.ticketWorkflow.referencePrefix;
-    const year = yearIn(now.getTime(), timeZone);
-    // The counter row stays locked until commit, so numbers have no gaps and no duplicates.
-    const [counter] = await tx
-      .insert(ticketCounters)
-      .values({ prefix, year, last: 1 })
-      .onConflictDoUpdate({
-        target: [ticketCounters.prefix, ticketCounters.year],
-        set: { last: sql`${ticketCounters.last} + 1` },
-      })
-      .returning({ last: ticketCounters.last });
-    const reference = formatTicketReference(prefix, year, counter?.last ?? 1);
-
-    const [ticket] = await tx
-      .insert(tickets)
-      .values({
-        id,
-        organisationId: input.organisationId,
-        reference,
-        category: input.category,
-        subscriptionId: facts.held.find((h) => h.item === input.catalogueItemId)?.id ?? null,
-        catalogueItemId: input.catalogueItemId,
-        priority,
-        status: closed ? "closed" : "new",
-        title: input.title,
-        description: input.description,
-        customerReference: input.customerReference,
-        requesterUserId: input.requester.userId,
-        channel: input.channel,
-        planKey,
-        slaApplies,
-        maintenanceId: facts.maintenanceId,
-        outOfScopeReason: closed?.reason ?? null,
-        threadMessageId,
-        slaDueAt: urgencyOf(sla),
-        createdAt: now,
-        updatedAt: now,
-        closedAt: closed ? now : null,
-      })
-      .returning();
-    if (!ticket) throw new Error("openTicket: insert returned nothing");
-    const timeline = await tx.insert(ticketEvents).values(events).returning();
-    const created = timeline.find((event) => event.type === "created");
-    if (input.files?.length && created) {
-      await attachFiles(
-        tx,
-        context,
-        { ticketId: id, organisationId: input.organisationId, eventSeq: created.seq },
-        input.files,
-        now,
-      );
-    }
+    // Everything is written in one statement with the audit entry, just before the commit (see
+    // writeOpened): until then the reference is a token in the ticket, its mails and the entry.
+    const token = `REF-${randomUUID().replaceAll("-", "")}`;
+    const ticket: Ticket = {
+      id,
+      organisationId: input.organisationId,
+      reference: token,
+      category: input.category,
+      subscriptionId: facts.held.find((h) => h.item === input.catalogueItemId)?.id ?? null,
+      catalogueItemId: input.catalogueItemId,
+      priority,
+      status: closed ? "closed" : "new",
+      holdReason: null,
+      title: input.title,
+      description: input.description,
+      customerReference: input.customerReference,
+      requesterUserId: input.requester.userId,
+      assigneeUserId: null,
+      channel: input.channel,
+      planKey,
+      slaApplies,
+      maintenanceId: facts.maintenanceId,
+      outOfScopeReason: closed?.reason ?? null,
+      threadMessageId,
+      slaDueAt: urgencyOf(sla),
+      createdAt: now,
+      updatedAt: now,
+      resolvedAt: null,
+      closedAt: closed ? now : null,
+    };
 
     const { emailNotifications, outOfScope } = contract.ticketWorkflow;
-    if (emailNotifications.created && facts.requester) {
-      await mailTicketTo(
-        tx,
-        context,
-        ticket,
-        facts.requester,
-        "ticket_acknowledged",
-        {},
-        emailNotifications.created,
-        now,
-      );
-    }
-    if (closed && facts.requester) {
-      const reason = outOfScope.reasons[closed.reason];
-      await mailTicketTo(
-        tx,
-        context,
-        ticket,
-        facts.requester,
-        "ticket_closed",
-        (locale: Locale) => ({ reason: reason?.[locale] ?? closed.reason }),
-        closed.clause,
-        now,
-      );
-    }
+    const { requester } = facts;
+    const mails = requester
+      ? [
+          ...(emailNotifications.created
+            ? [
+                ticketMail(
+                  context,
+                  ticket,
+                  requester,
+                  "ticket_acknowledged",
+                  {},
+                  emailNotifications.created,
+                  now,
+                ),
+              ]
+            : []),
+          ...(closed
+            ? [
+                ticketMail(
+                  context,
+                  ticket,
+                  requester,
+                  "ticket_closed",
+                  (locale: Locale) => ({
+                    reason: outOfScope.reasons[closed.reason]?.[locale] ?? closed.reason,
+                  }),
+                  closed.clause,
+                  now,
+                ),
+              ]
+            : []),
+        ]
+      : [];
 
-    await recordAudit(
+    const { reference, seqs } = await writeOpened(
       tx,
+      { ticket, events, mails: mails.map(outboxRowOf), token },
+      { prefix: contract.ticketWorkflow.referencePrefix, year: yearIn(now.getTime(), timeZone) },
       actor,
       {
         action: closed ? "ticket.opened_out_of_scope" : "ticket.opened",
@@ -230,7 +220,7 @@ export async function openTicket(
         targetType: "ticket",
         targetId: id,
         data: {
-          reference,
+          reference: token,
           channel: input.channel,
           category: input.category,
           priority,
@@ -240,11 +230,22 @@ export async function openTicket(
       },
       now,
     );
+    const timeline: TicketEventRow[] = events.map((event) => ({ ...event, seq: seqs.get(event.type) ?? 0 }));
+    const created = seqs.get("created");
+    if (input.files?.length && created) {
+      await attachFiles(
+        tx,
+        context,
+        { ticketId: id, organisationId: input.organisationId, eventSeq: created },
+        input.files,
+        now,
+      );
+    }
     return {
       ok: true as const,
       ticketId: id,
       reference,
-      opened: { ticket, timeline, organisationName: facts.organisationName },
+      opened: { ticket: { ...ticket, reference }, timeline, organisationName: facts.organisationName },
     };
   });
 }
@@ -301,4 +302,71 @@ function maintenanceUnderWay(catalogueItemId: string, now: Date): SQL | undefine
     gt(maintenanceWindows.endsAt, now),
     isNull(maintenanceWindows.cancelledAt),
   );
+}
+
+/**
+ * Writes an opened ticket, its first events, its mails and its audit entry in one statement,
+ * giving it its gapless reference (`MCR-2026-00042`, as formatTicketReference writes it) from the
+ * counter row, locked until the commit so numbers have no gaps and no duplicates: the token in
+ * the ticket, the mails and the entry becomes the reference. Every opening waits for that row,
+ * and every write for the audit chain's lock: taken in the last statement before the commit, both
+ * are held for one round trip.
+ */
+async function writeOpened(
+  tx: Db,
+  opened: {
+    ticket: Ticket;
+    events: readonly Omit<TicketEventRow, "seq">[];
+    mails: readonly ReturnType<typeof outboxRowOf>[];
+    token: string;
+  },
+  numbering: { prefix: string; year: number },
+  actor: AuditActor,
+  event: AuditEvent,
+  now: Date,
+): Promise<{ reference: string; seqs: Map<string, number> }> {
+  const { ticket, events, mails, token } = opened;
+  const reference = sql`(select reference from numbered_ref)`;
+  const filled = (text: string) => sql`replace(${text}, ${token}, ${reference})`;
+  const late = { token, value: sql`numbered_ref.reference`, from: sql`numbered_ref` };
+  // Builders are rendered with getSQL(): embedded as they are, they would be parenthesised.
+  const mailed = mails.length
+    ? sql`mailed as (${tx
+        .insert(outbox)
+        .values(
+          mails.map((mail) => ({ ...mail, subject: filled(mail.subject), textBody: filled(mail.textBody) })),
+        )
+        .getSQL()}),`
+    : sql``;
+  const insertTicket = tx
+    .insert(tickets)
+    .values({ ...ticket, reference })
+    .getSQL();
+  const insertEvents = tx
+    .insert(ticketEvents)
+    .values([...events])
+    .returning({ seq: ticketEvents.seq, type: ticketEvents.type })
+    .getSQL();
+  const [written] = rowsOf<{ reference: string; events: { seq: number; type: string }[] }>(
+    await tx.execute(sql`
+      with counter as (insert into ${ticketCounters} (prefix, year, last) values (${numbering.prefix}, ${numbering.year}, 1)
+          on conflict (prefix, year) do update set last = ${ticketCounters}.last + 1 returning last),
+        numbered_ref as materialized (select ${referenceSql(numbering.prefix, numbering.year, sql`counter.last`)} as reference from counter),
+        opened as (${insertTicket}),
+        timeline as (${insertEvents}),
+        ${mailed}
+        ${auditAppendCtes(actor, event, now, late)}
+      select (select reference from numbered_ref) as reference,
+        (select json_agg(json_build_object('seq', seq, 'type', type)) from timeline) as events`),
+  );
+  if (!written) throw new Error(`openTicket: writing ticket ${ticket.id} returned nothing`);
+  return {
+    reference: written.reference,
+    seqs: new Map(written.events.map((e) => [e.type, Number(e.seq)])),
+  };
+}
+
+/** formatTicketReference in SQL, for the statement that numbers a ticket (both tested alike). */
+export function referenceSql(prefix: string, year: number, sequence: SQL): SQL {
+  return sql`${prefix} || '-' || ${String(year)} || '-' || lpad(${sequence}::text, greatest(5, length(${sequence}::text)), '0')`;
 }

@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import type { AppContext } from "../../app-context.js";
 import type { Locale } from "../../i18n/index.js";
 import { deploymentMail } from "../mail/deployment-mail.js";
-import { enqueueMail } from "../mail/enqueue-mail.js";
+import { type EnqueueMail, enqueueMail } from "../mail/enqueue-mail.js";
 import type { MailParams } from "../mail/templates.js";
 import type { DeskMailParams } from "../mail/texts-desk.js";
 import { deskAddressOf } from "./mail-receiver.js";
@@ -65,7 +65,7 @@ export async function mailRequester<K extends TicketMailKind>(
   await mailTicketTo(tx, context, ticket, requester, kind, params, clause, now);
 }
 
-/** mailRequester, for a caller that has already read the requester (opening a ticket). */
+/** mailRequester, for a caller that has already read the requester. */
 export async function mailTicketTo<K extends TicketMailKind>(
   tx: Db,
   context: Pick<AppContext, "contract" | "config">,
@@ -76,13 +76,26 @@ export async function mailTicketTo<K extends TicketMailKind>(
   clause: string | null,
   now: Date,
 ): Promise<void> {
+  await enqueueMail(tx, ticketMail(context, ticket, requester, kind, params, clause, now));
+}
+
+/** A desk mail about a ticket to a person, to enqueue (or to write in a statement of one's own). */
+export function ticketMail<K extends TicketMailKind>(
+  context: Pick<AppContext, "contract" | "config">,
+  ticket: MailableTicket,
+  requester: MailRecipient,
+  kind: K,
+  params: MailParamsOf<K>,
+  clause: string | null,
+  now: Date,
+): EnqueueMail<K> {
   const ticketed: Ticketed = {
     reference: ticket.reference,
     title: ticket.title,
     link: ticketLink(context, ticket.id),
     firstName: requester.firstName,
   };
-  await enqueueMail(tx, {
+  return {
     ...deploymentMail(context, now),
     organisationId: ticket.organisationId,
     ticketId: ticket.id,
@@ -96,5 +109,5 @@ export async function mailTicketTo<K extends TicketMailKind>(
     clause,
     inReplyTo: ticket.threadMessageId,
     replyTo: deskAddressOf(context),
-  });
+  };
 }

@@ -41,6 +41,13 @@ export async function enqueueMail<K extends MailKind>(
   tx: Executor,
   mail: EnqueueMail<K>,
 ): Promise<{ id: string; messageId: string }> {
+  const row = outboxRowOf(mail);
+  await tx.insert(outbox).values(row);
+  return { id: row.id, messageId: row.messageId };
+}
+
+/** The outbox row of a mail, rendered, for enqueueMail or a statement of the caller's. */
+export function outboxRowOf<K extends MailKind>(mail: EnqueueMail<K>) {
   // A header injection or a typo'd address must fail here, inside the caller's transaction.
   if (!/^[^\s@<>,;]+@[^\s@<>,;]+$/.test(mail.to))
     throw new Error(`enqueueMail: not a single e-mail address: ${mail.to}`);
@@ -65,7 +72,7 @@ export async function enqueueMail<K extends MailKind>(
     headers["In-Reply-To"] = mail.inReplyTo;
     headers.References = mail.inReplyTo;
   }
-  await tx.insert(outbox).values({
+  return {
     id,
     organisationId: mail.organisationId,
     kind: mail.kind,
@@ -75,9 +82,8 @@ export async function enqueueMail<K extends MailKind>(
     textBody: text,
     messageId,
     headers,
-    status: "pending",
+    status: "pending" as const,
     nextAttemptAt: mail.now,
     createdAt: mail.now,
-  });
-  return { id, messageId };
+  };
 }
