@@ -1,29 +1,7 @@
-/**
- * The service desk under load, against a real PostgreSQL, with autocannon: `npm run bench:desk`
- * (or `npx tsx bench/desk/run.ts [postgresql URL]`; DATABASE_URL is used when set, else a
- * throwaway cluster is started as the test suite does). A fresh database is created and dropped.
- *
- * - Creation: POST /api/tickets as a named contact of an MCR Premium customer (its SLA, audit
- *   entry and outbox message), 10 connections, against a baseline route registered here only,
- *   POST /api/bench/baseline: the same session check, CSRF check, policy, body validation and
- *   tenant transaction, and one inserted row. Target: creation >= half the baseline's req/s.
- * - Queue: GET /api/tickets?open=true&order=urgency&limit=50 as a support agent, 10,000 open
- *   tickets in the database, 50 connections. Target: p99 < 50 ms.
- * The reference helpdesk (a TypeScript one, same kind of machine) made 86 tickets/s and listed
- * 50 tickets 153 times/s; the aim is 20 times that. Numbers only: no target fails the run.
- * BENCH_SECONDS (default 10) sets each measured run's length; BENCH_ONLY=queue|creation runs
- * one load alone (with the baseline for creation); BENCH_PROFILE=dir writes a CPU profile of the
- * server during each measured load (dir/<name>.cpuprofile, for Chrome's DevTools).
- */
-import { type ChildProcess, fork } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import inspector from "node:inspector/promises";
 import { availableParallelism, loadavg } from "node:os";
-import { dirname } from "node:path";
 import { performance } from "node:perf_hooks";
 import { setTimeout as delay } from "node:timers/promises";
-import { fileURLToPath } from "node:url";
 import {
   type Database,
   type Db,
@@ -49,6 +27,7 @@ import { authorize } from "../../apps/server/src/policies/authorize.js";
 import { deskPolicy } from "../../apps/server/src/policies/desk-policy.js";
 import { bindDeployment } from "../../apps/server/src/runtime/bind-deployment.js";
 import { type SignedIn, signInAs } from "../../apps/server/test/helpers/session.js";
+import { fixed, LoadGenerator, postgresCpu, postgresMs, startProfiler, table } from "./instruments.js";
 import type { LoadResult, LoadScenario } from "./load.js";
 import { OPEN_TICKETS, seedPeople, seedTickets, tableCounts } from "./seed.js";
 
@@ -192,85 +171,6 @@ function baselineRoute(database: Database): FastifyPluginAsyncZod {
   };
 }
 
-// ---------------------------------------------------------------- load
-
-/**
- * CPU time (ms) used so far by each PostgreSQL backend serving the given database, read from
- * /proc: only when the server runs on this machine (the throwaway cluster, a local DATABASE_URL).
- */
-function postgresCpu(databaseName: string): Map<number, number> | undefined {
-  if (!existsSync("/proc/self/stat")) return undefined;
-  const tick = 1000 / 100; // USER_HZ is 100 on Linux
-  const usage = new Map<number, number>();
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const cmdline = readFileSync(`/proc/${entry}/cmdline`, "utf8");
-      if (!cmdline.startsWith("postgres: ") || !cmdline.includes(` ${databaseName} `)) continue;
-      const fields = readFileSync(`/proc/${entry}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
-      usage.set(Number(entry), (Number(fields[11]) + Number(fields[12])) * tick);
-    } catch {
-      // The process ended meanwhile.
-    }
-  }
-  return usage.size ? usage : undefined;
-}
-
-function postgresMs(before: Map<number, number> | undefined, after: Map<number, number> | undefined) {
-  if (!before || !after) return Number.NaN;
-  let ms = 0;
-  for (const [pid, used] of after) ms += used - (before.get(pid) ?? 0);
-  return ms;
-}
-
-class LoadGenerator {
-  private readonly child: ChildProcess;
-  private next = 0;
-  private readonly waiting = new Map<number, (m: { result?: LoadResult; error?: string }) => void>();
-
-  constructor() {
-    this.child = fork(fileURLToPath(new URL("./load.ts", import.meta.url)), [], {
-      execArgv: ["--import", "tsx"],
-    });
-    this.child.on("message", (m: { id: number; result?: LoadResult; error?: string }) => {
-      this.waiting.get(m.id)?.(m);
-      this.waiting.delete(m.id);
-    });
-    this.child.on("exit", (code) => {
-      for (const answer of this.waiting.values()) answer({ error: `the load generator exited (${code})` });
-      this.waiting.clear();
-    });
-  }
-
-  run(scenario: LoadScenario): Promise<LoadResult> {
-    const id = this.next++;
-    return new Promise((resolve, reject) => {
-      this.waiting.set(id, (m) => (m.result ? resolve(m.result) : reject(new Error(m.error))));
-      this.child.send({ id, scenario });
-    });
-  }
-
-  stop(): void {
-    if (this.child.connected) this.child.disconnect();
-  }
-}
-
-/** The V8 profiler of this process (the server's), from now until stopInto writes the profile. */
-async function startProfiler() {
-  const session = new inspector.Session();
-  session.connect();
-  await session.post("Profiler.enable");
-  await session.post("Profiler.start");
-  return {
-    async stopInto(file: string) {
-      const { profile } = await session.post("Profiler.stop");
-      mkdirSync(dirname(file), { recursive: true });
-      writeFileSync(file, JSON.stringify(profile));
-      session.disconnect();
-    },
-  };
-}
-
 /** Sequential requests: the queries each one sends and the time they wait on the database. */
 async function workOf(
   label: string,
@@ -287,16 +187,6 @@ async function workOf(
   }
   const ms = (performance.now() - start) / n;
   return { label, queries: (queries.count - before.count) / n, dbMs: (queries.ms - before.ms) / n, ms };
-}
-
-const fixed = (value: number, digits = 1) => value.toFixed(digits);
-
-function table(header: string[], rows: string[][]): void {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]?.length ?? 0)));
-  const line = (cells: string[]) =>
-    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join("  ");
-  console.log(`\n${line(header)}`);
-  for (const row of rows) console.log(line(row));
 }
 
 async function main(): Promise<void> {
