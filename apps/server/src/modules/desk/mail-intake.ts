@@ -226,7 +226,6 @@ async function senderOf(db: Db, address: string): Promise<Sender | undefined> {
   };
 }
 
-/** The ticket a mail answers: the reference in its subject first, else its thread's Message-IDs. */
 /** What became of this very mail when it was first received, if it was. */
 async function takenBefore(db: Db, messageId: string | null): Promise<IntakeOutcome | undefined> {
   if (!messageId) return undefined;
@@ -244,6 +243,7 @@ async function takenBefore(db: Db, messageId: string | null): Promise<IntakeOutc
   return refusal ? { outcome: "refused", reason: "duplicate" } : undefined;
 }
 
+/** The ticket a mail answers: the reference in its subject first, else its thread's Message-IDs. */
 async function ticketOf(context: Pick<AppContext, "contract">, db: Db, mail: InboundMessage) {
   const reference = ticketReferenceIn(mail.subject, context.contract.ticketWorkflow.referencePrefix);
   const columns = { id: tickets.id, organisationId: tickets.organisationId, status: tickets.status };
