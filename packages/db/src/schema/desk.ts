@@ -66,8 +66,9 @@ export const tickets = pgTable(
   (t) => [
     uniqueIndex("tickets_reference_key").on(t.reference),
     index("tickets_organisation_idx").on(t.organisationId, t.status),
-    // The sweeps: resolved tickets whose auto-close instant has come.
-    index("tickets_queue_idx").on(t.status, t.slaDueAt),
+    // The auto-close sweep: resolved tickets whose auto-close instant has come. Partial, so a
+    // ticket is in it only while resolved (none is when it is opened).
+    index("tickets_resolved_due_idx").on(t.slaDueAt).where(sql`${t.status} = 'resolved'`),
     // The queue: open tickets, most urgent first (listTickets' "urgency" order), read 50 at a time.
     index("tickets_open_urgency_idx")
       .on(t.slaDueAt.asc().nullsLast(), t.createdAt)

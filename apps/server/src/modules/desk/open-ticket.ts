@@ -2,12 +2,12 @@ import { randomUUID } from "node:crypto";
 import {
   atomically,
   type Db,
+  executePrepared,
   maintenanceWindows,
   namedContacts,
   organisations,
   outbox,
   portalOutages,
-  rowsOf,
   subscriptions,
   type Ticket,
   type TicketEventRow,
@@ -347,8 +347,9 @@ async function writeOpened(
     .values([...events])
     .returning({ seq: ticketEvents.seq, type: ticketEvents.type })
     .getSQL();
-  const [written] = rowsOf<{ reference: string; events: { seq: number; type: string }[] }>(
-    await tx.execute(sql`
+  const [written] = await executePrepared<{ reference: string; events: { seq: number; type: string }[] }>(
+    tx,
+    sql`
       with counter as (insert into ${ticketCounters} (prefix, year, last) values (${numbering.prefix}, ${numbering.year}, 1)
           on conflict (prefix, year) do update set last = ${ticketCounters}.last + 1 returning last),
         numbered_ref as materialized (select ${referenceSql(numbering.prefix, numbering.year, sql`counter.last`)} as reference from counter),
@@ -357,7 +358,7 @@ async function writeOpened(
         ${mailed}
         ${auditAppendCtes(actor, event, now, late)}
       select (select reference from numbered_ref) as reference,
-        (select json_agg(json_build_object('seq', seq, 'type', type)) from timeline) as events`),
+        (select json_agg(json_build_object('seq', seq, 'type', type)) from timeline) as events`,
   );
   if (!written) throw new Error(`openTicket: writing ticket ${ticket.id} returned nothing`);
   return {
