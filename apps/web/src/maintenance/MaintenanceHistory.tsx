@@ -1,9 +1,10 @@
-import { Button, Stack, Text } from "@mantine/core";
+import { Stack, Text } from "@mantine/core";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import type { MaintenanceListed } from "../api/desk-types";
 import { api, keys } from "../api/endpoints";
 import { ErrorAlert } from "../components/ErrorAlert";
+import { LoadMoreButton } from "../components/LoadMoreButton";
 import { Section } from "../components/Section";
 import { useLocaleFormat } from "../i18n/format";
 import { MaintenanceItems } from "./MaintenanceItems";
@@ -26,16 +27,7 @@ export function MaintenanceHistory() {
       <ErrorAlert error={pages.error} />
       {pages.isSuccess && items.length === 0 && <Text>{t("maintenance.history.empty")}</Text>}
       <MaintenanceItems items={items} details={(item) => <Cancellation maintenance={item} />} />
-      {pages.hasNextPage && (
-        <Button
-          variant="default"
-          onClick={() => void pages.fetchNextPage()}
-          loading={pages.isFetchingNextPage}
-          style={{ alignSelf: "flex-start" }}
-        >
-          {t("maintenance.history.more")}
-        </Button>
-      )}
+      <LoadMoreButton pages={pages} label={t("maintenance.history.more")} />
     </Section>
   );
 }

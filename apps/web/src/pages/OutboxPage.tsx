@@ -1,10 +1,11 @@
-import { Button, Group, Paper, Stack, Text } from "@mantine/core";
+import { Group, Paper, Stack, Text } from "@mantine/core";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { api, keys } from "../api/endpoints";
 import type { OutboxMessage } from "../api/types";
 import { Allowed } from "../components/Allowed";
 import { ErrorAlert } from "../components/ErrorAlert";
+import { LoadMoreButton } from "../components/LoadMoreButton";
 import { PageHeader } from "../components/PageHeader";
 import { StatusBadge } from "../components/StatusBadge";
 import { useLocaleFormat } from "../i18n/format";
@@ -34,16 +35,7 @@ function Outbox() {
           <MessageItem key={message.id} message={message} />
         ))}
       </Stack>
-      {pages.hasNextPage && (
-        <Button
-          variant="default"
-          onClick={() => void pages.fetchNextPage()}
-          loading={pages.isFetchingNextPage}
-          style={{ alignSelf: "flex-start" }}
-        >
-          {t("outbox.more")}
-        </Button>
-      )}
+      <LoadMoreButton pages={pages} label={t("outbox.more")} />
     </Stack>
   );
 }
