@@ -33,7 +33,7 @@ export interface AuditEvent {
 }
 
 /** Any transaction or database handle: audit entries are written in the caller's transaction. */
-type Executor = Pick<Db, "select" | "insert" | "execute">;
+type Executor = Pick<Db, "execute">;
 
 /** Arbitrary but fixed key of the advisory lock that serialises appends to the chain. */
 const AUDIT_CHAIN_LOCK = 7_260_001;

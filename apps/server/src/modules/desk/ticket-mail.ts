@@ -62,24 +62,10 @@ export async function mailRequester<K extends TicketMailKind>(
     .from(users)
     .where(eq(users.id, ticket.requesterUserId));
   if (!requester) return;
-  await mailTicketTo(tx, context, ticket, requester, kind, params, clause, now);
-}
-
-/** mailRequester, for a caller that has already read the requester. */
-export async function mailTicketTo<K extends TicketMailKind>(
-  tx: Db,
-  context: Pick<AppContext, "contract" | "config">,
-  ticket: MailableTicket,
-  requester: MailRecipient,
-  kind: K,
-  params: MailParamsOf<K>,
-  clause: string | null,
-  now: Date,
-): Promise<void> {
   await enqueueMail(tx, ticketMail(context, ticket, requester, kind, params, clause, now));
 }
 
-/** A desk mail about a ticket to a person, to enqueue (or to write in a statement of one's own). */
+/** A desk mail about a ticket to a person, to enqueue (or, opening a ticket, to write in its statement). */
 export function ticketMail<K extends TicketMailKind>(
   context: Pick<AppContext, "contract" | "config">,
   ticket: MailableTicket,
