@@ -5,7 +5,7 @@ import { inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { verifyAuditTrail } from "../src/modules/audit/verify-audit.js";
 import { sweepAutoClose } from "../src/modules/desk/desk-sweeps.js";
-import { referenceSql } from "../src/modules/desk/open-ticket.js";
+import { referenceSql } from "../src/modules/desk/write-opened.js";
 import { act, makeNamedContact, openTicketAs } from "./helpers/desk.js";
 import { createOrganisation, createUser, type TestUser } from "./helpers/factories.js";
 import { type SignedIn, signInAs } from "./helpers/session.js";
@@ -155,7 +155,9 @@ describe.each(databaseKindsUnderTest(postgresUrl))("the queue and the requests o
   it("writes references in the database as the domain does, past five digits too", async () => {
     for (const n of [1, 42, 99_999, 100_000, 1_234_567]) {
       const [row] = rowsOf<{ reference: string }>(
-        await t.database.db.execute(sql`select ${referenceSql("MCR", 2026, sql`${n}::bigint`)} as reference`),
+        await t.database.db.execute(
+          sql`select ${referenceSql(sql`${"MCR"}::text`, sql`${2026}::int`, sql`${n}::bigint`)} as reference`,
+        ),
       );
       expect(row?.reference).toBe(formatTicketReference("MCR", 2026, n));
     }

@@ -7,7 +7,15 @@ export {
   rowsOf,
 } from "./client.js";
 export { MIGRATIONS_FOLDER, migrateDatabase } from "./migrate.js";
-export { executePrepared } from "./prepared.js";
+export {
+  type CompiledStatement,
+  compiledByShape,
+  compileStatement,
+  executeCompiled,
+  insertPlaceholders,
+  type RowsShape,
+  rowValues,
+} from "./prepared.js";
 export * as schema from "./schema/index.js";
 export * from "./schema/index.js";
 export { atomically, runInTenant, scopedDatabase, type TenantScope } from "./tenant-scope.js";

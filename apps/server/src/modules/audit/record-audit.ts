@@ -1,4 +1,4 @@
-import { auditLog, type Db } from "@guichet/db";
+import { auditLog, compileStatement, type Db, executeCompiled } from "@guichet/db";
 import { type SQL, sql } from "drizzle-orm";
 import { GENESIS_HASH, type HashedAuditFields, hashedTextAround } from "./audit-hash.js";
 
@@ -33,10 +33,15 @@ export interface AuditEvent {
 }
 
 /** Any transaction or database handle: audit entries are written in the caller's transaction. */
-type Executor = Pick<Db, "execute">;
+type Executor = Pick<Db, "_">;
 
 /** Arbitrary but fixed key of the advisory lock that serialises appends to the chain. */
 const AUDIT_CHAIN_LOCK = 7_260_001;
+
+/** The entry's fields, as placeholders of auditAppendCtes: `audit_<field>`. */
+const field = (name: keyof HashedAuditFields | "before" | "after") => sql.placeholder(`audit_${name}`);
+
+const appendEntry = compileStatement(sql`with ${auditAppendCtes()} select 1`);
 
 /**
  * Appends one entry to the audit trail, chained to the previous one. Call it inside the
@@ -48,12 +53,13 @@ export async function recordAudit(
   event: AuditEvent,
   at: Date,
 ): Promise<void> {
-  await tx.execute(sql`with ${auditAppendCtes(actor, event, at)} select 1`);
+  await executeCompiled(tx, appendEntry, auditValues(actor, event, at));
 }
 
 /** A value known only inside the appending statement, standing in the entry as a token until then. */
 export interface LateValue {
-  token: string;
+  /** The token's placeholder, among the statement's values. */
+  token: SQL;
   /** The SQL of the value, computed by an earlier part of the same statement. */
   value: SQL;
   /** The part of the statement (a CTE) that computes it, read before the chain's lock is taken. */
@@ -62,16 +68,34 @@ export interface LateValue {
 
 /**
  * The common table expressions (`audit_locked`, `audit_head`, `audit_entry`) that append one
- * entry, for a statement of the caller's; they run whatever the statement selects. One statement,
- * as every write holds the chain's lock until its commit: the lock is taken (materialised first)
- * before the head is read, by a VOLATILE function so that it reads what the lock's previous holder
- * committed after this statement began (migration 0008); the entry's hash is the SHA-256 of its
- * canonical text with the head joined in (auditEntryHash, which `guichet audit verify` checks).
- * The head is read through a function of the owner's: a tenant appends without reading others'.
- * With `late`, the token in the entry's data is replaced by the value before hashing (opening a
- * ticket writes its reference in the same statement).
+ * entry, for a statement of the caller's; they run whatever the statement selects. The entry's
+ * fields are placeholders, filled by auditValues, so the statement is compiled once
+ * (compileStatement). One statement, as every write holds the chain's lock until its commit: the
+ * lock is taken (materialised first) before the head is read, by a VOLATILE function so that it
+ * reads what the lock's previous holder committed after this statement began (migration 0008);
+ * the entry's hash is the SHA-256 of its canonical text with the head joined in (auditEntryHash,
+ * which `guichet audit verify` checks). The head is read through a function of the owner's: a
+ * tenant appends without reading others'. With `late`, the token in the entry's data is replaced
+ * by the value before hashing (opening a ticket writes its reference in the same statement).
  */
-export function auditAppendCtes(actor: AuditActor, event: AuditEvent, at: Date, late?: LateValue): SQL {
+export function auditAppendCtes(late?: LateValue): SQL {
+  const filled = (text: SQL) => (late ? sql`replace(${text}, ${late.token}, ${late.value})` : sql`${text}`);
+  return sql`audit_locked as materialized (select pg_advisory_xact_lock(${sql.raw(String(AUDIT_CHAIN_LOCK))})${late ? sql` from ${late.from}` : sql``}),
+    audit_head as materialized (select coalesce(audit_chain_head(), ${sql.raw(`'${GENESIS_HASH}'`)}) as prev from audit_locked),
+    audit_entry as (insert into ${auditLog} (at, actor_user_id, actor_label, actor_organisation_id, organisation_id,
+      grant_id, via, api_token_id, action, target_type, target_id, outcome, data, ip, user_agent,
+      request_id, prev_hash, hash)
+    select ${field("at")}::timestamptz, ${field("actorUserId")}::uuid, ${field("actorLabel")}::text,
+      ${field("actorOrganisationId")}::uuid, ${field("organisationId")}::uuid, ${field("grantId")}::uuid,
+      ${field("via")}::text, ${field("apiTokenId")}::uuid, ${field("action")}::text, ${field("targetType")}::text,
+      ${field("targetId")}::text, ${field("outcome")}::text, ${filled(sql`${field("data")}::text`)}::jsonb,
+      ${field("ip")}::text, ${field("userAgent")}::text, ${field("requestId")}::text, audit_head.prev,
+      encode(sha256(convert_to(${filled(sql`${field("before")}::text`)} || audit_head.prev || ${filled(sql`${field("after")}::text`)}, 'UTF8')), 'hex')
+    from audit_head${late ? sql`, ${late.from}` : sql``})`;
+}
+
+/** The values of auditAppendCtes' placeholders for one entry. */
+export function auditValues(actor: AuditActor, event: AuditEvent, at: Date): Record<string, unknown> {
   const fields: Omit<HashedAuditFields, "prevHash"> = {
     at,
     actorUserId: actor.userId,
@@ -91,18 +115,9 @@ export function auditAppendCtes(actor: AuditActor, event: AuditEvent, at: Date, 
     requestId: actor.requestId ?? null,
   };
   const { before, after } = hashedTextAround(fields);
-  const filled = (text: string) =>
-    late ? sql`replace(${text}, ${late.token}, ${late.value})` : sql`${text}`;
-  return sql`audit_locked as materialized (select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})${late ? sql` from ${late.from}` : sql``}),
-    audit_head as materialized (select coalesce(audit_chain_head(), ${GENESIS_HASH}) as prev from audit_locked),
-    audit_entry as (insert into ${auditLog} (at, actor_user_id, actor_label, actor_organisation_id, organisation_id,
-      grant_id, via, api_token_id, action, target_type, target_id, outcome, data, ip, user_agent,
-      request_id, prev_hash, hash)
-    select ${fields.at.toISOString()}::timestamptz, ${fields.actorUserId}::uuid, ${fields.actorLabel},
-      ${fields.actorOrganisationId}::uuid, ${fields.organisationId}::uuid, ${fields.grantId}::uuid,
-      ${fields.via}, ${fields.apiTokenId}::uuid, ${fields.action}, ${fields.targetType}, ${fields.targetId},
-      ${fields.outcome}, ${filled(JSON.stringify(fields.data))}::jsonb, ${fields.ip}, ${fields.userAgent},
-      ${fields.requestId}, audit_head.prev,
-      encode(sha256(convert_to(${filled(before)} || audit_head.prev || ${filled(after)}, 'UTF8')), 'hex')
-    from audit_head${late ? sql`, ${late.from}` : sql``})`;
+  const values: Record<string, unknown> = { audit_before: before, audit_after: after };
+  for (const [name, value] of Object.entries(fields)) values[`audit_${name}`] = value;
+  values.audit_at = at.toISOString();
+  values.audit_data = JSON.stringify(fields.data);
+  return values;
 }

@@ -1,19 +1,16 @@
 import { randomUUID } from "node:crypto";
 import {
   atomically,
+  compiledByShape,
   type Db,
-  executePrepared,
+  executeCompiled,
   maintenanceWindows,
   namedContacts,
   organisations,
-  outbox,
   portalOutages,
   subscriptions,
   type Ticket,
   type TicketEventRow,
-  ticketCounters,
-  ticketEvents,
-  tickets,
   users,
 } from "@guichet/db";
 import {
@@ -22,19 +19,19 @@ import {
   localDateIn,
   type Priority,
   type TicketChannel,
-  yearIn,
 } from "@guichet/domain";
-import { and, eq, gt, isNull, lte, type SQL, sql } from "drizzle-orm";
+import { and, eq, gt, isNull, lte, type SQL, type SQLWrapper, sql } from "drizzle-orm";
 import type { AppContext } from "../../app-context.js";
 import type { Locale } from "../../i18n/index.js";
 import { timeZoneOf } from "../accounts/issue-link.js";
-import { type AuditActor, type AuditEvent, auditAppendCtes } from "../audit/record-audit.js";
+import type { AuditActor } from "../audit/record-audit.js";
 import { outboxRowOf } from "../mail/enqueue-mail.js";
 import { heldOn, planAmong } from "../organisations/support-plan-of.js";
 import { attachFiles, type IncomingFile } from "./attachments.js";
 import { outageUnderWay } from "./portal-outages.js";
 import { ticketMail } from "./ticket-mail.js";
 import { evaluateTicketSla, timelineEventOf, urgencyOf } from "./ticket-sla.js";
+import { writeOpened } from "./write-opened.js";
 
 export interface OpenTicketInput {
   organisationId: string;
@@ -86,7 +83,8 @@ export async function openTicket(
   const { contract } = context;
   const timeZone = timeZoneOf(contract);
   return atomically(db, async (tx) => {
-    const facts = await requesterFacts(tx, input, now, timeZone);
+    const today = localDateIn(now, timeZone);
+    const facts = await requesterFacts(tx, input, now, today);
     const planKey = planAmong(contract, facts.held);
     const decision = decideIntake(contract, {
       planKey,
@@ -212,7 +210,7 @@ export async function openTicket(
     const { reference, seqs } = await writeOpened(
       tx,
       { ticket, events, mails: mails.map(outboxRowOf), token },
-      { prefix: contract.ticketWorkflow.referencePrefix, year: yearIn(now.getTime(), timeZone) },
+      { prefix: contract.ticketWorkflow.referencePrefix, year: Number(today.slice(0, 4)) },
       actor,
       {
         action: closed ? "ticket.opened_out_of_scope" : "ticket.opened",
@@ -254,120 +252,60 @@ export async function openTicket(
  * What the intake rules and the acknowledgement need to know about the requester, its
  * organisation and the service today, in one statement: the subscriptions held, whether the
  * requester is a named contact, whether a portal outage or a maintenance of the service is under
- * way (MCR-SUP-03, DSN-SUP-07, DSN-SUP-08), and whom to write to.
+ * way (MCR-SUP-03, DSN-SUP-07, DSN-SUP-08), and whom to write to. Compiled once per shape (with
+ * a service or without), its values as placeholders.
  */
-async function requesterFacts(db: Db, input: OpenTicketInput, now: Date, timeZone: string) {
-  const held = db
-    .select({
-      held: sql`coalesce(json_agg(json_build_object('id', ${subscriptions.id}, 'item', ${subscriptions.catalogueItemId}, 'startsOn', ${subscriptions.startsOn})), '[]'::json)`,
-    })
-    .from(subscriptions)
-    .where(heldOn(input.organisationId, localDateIn(now, timeZone)));
-  const namedContact = db
-    .select({ userId: namedContacts.userId })
-    .from(namedContacts)
-    .where(eq(namedContacts.userId, input.requester.userId));
-  const outage = db.select({ id: portalOutages.id }).from(portalOutages).where(outageUnderWay(now));
-  const maintenance = input.catalogueItemId
-    ? sql`(${db
-        .select({ id: maintenanceWindows.id })
-        .from(maintenanceWindows)
-        .where(maintenanceUnderWay(input.catalogueItemId, now))
-        .limit(1)})`
-    : sql`null::uuid`;
-  const [row] = await db
-    .select({
-      organisationName: organisations.name,
-      held: sql<{ id: string; item: string; startsOn: string }[]>`(${held})`,
-      isNamedContact: sql<boolean>`exists(${namedContact})`,
-      portalDown: sql<boolean>`exists(${outage})`,
-      maintenanceId: sql<string | null>`${maintenance}`,
-      email: users.email,
-      firstName: users.firstName,
-      locale: users.locale,
-    })
-    .from(organisations)
-    .leftJoin(users, eq(users.id, input.requester.userId))
-    .where(eq(organisations.id, input.organisationId));
+const factsStatement = compiledByShape(
+  (withService: boolean) => String(withService),
+  (withService: boolean) => {
+    const organisationId = sql.placeholder("organisation_id");
+    const now = sql`${sql.placeholder("now")}::timestamptz`;
+    const held = sql`select coalesce(json_agg(json_build_object('id', ${subscriptions.id}, 'item', ${subscriptions.catalogueItemId}, 'startsOn', ${subscriptions.startsOn})), '[]'::json)
+      from ${subscriptions} where ${heldOn(organisationId, sql`${sql.placeholder("today")}::date`)}`;
+    const maintenance = withService
+      ? sql`(select ${maintenanceWindows.id} from ${maintenanceWindows}
+          where ${maintenanceUnderWay(sql.placeholder("catalogue_item_id"), now)} limit 1)`
+      : sql`null::uuid`;
+    return sql`select ${organisations.name} as "organisationName", (${held}) as held,
+        exists(select from ${namedContacts} where ${namedContacts.userId} = ${sql.placeholder("user_id")}) as "isNamedContact",
+        exists(select from ${portalOutages} where ${outageUnderWay(now)}) as "portalDown",
+        ${maintenance} as "maintenanceId",
+        ${users.email} as email, ${users.firstName} as "firstName", ${users.locale} as locale
+      from ${organisations} left join ${users} on ${users.id} = ${sql.placeholder("user_id")}
+      where ${organisations.id} = ${organisationId}`;
+  },
+);
+
+interface FactsRow {
+  organisationName: string;
+  held: { id: string; item: string; startsOn: string }[];
+  isNamedContact: boolean;
+  portalDown: boolean;
+  maintenanceId: string | null;
+  email: string | null;
+  firstName: string | null;
+  locale: Locale | null;
+}
+
+async function requesterFacts(db: Db, input: OpenTicketInput, now: Date, today: string) {
+  const [row] = await executeCompiled<FactsRow>(db, factsStatement(input.catalogueItemId !== null), {
+    organisation_id: input.organisationId,
+    user_id: input.requester.userId,
+    today,
+    now: now.toISOString(),
+    catalogue_item_id: input.catalogueItemId,
+  });
   if (!row) throw new Error(`openTicket: organisation ${input.organisationId} not visible`);
   const { email, firstName, locale, ...facts } = row;
   return { ...facts, requester: email && firstName && locale ? { email, firstName, locale } : null };
 }
 
 /** A scheduled maintenance of this service under way now (DSN-SUP-07). */
-function maintenanceUnderWay(catalogueItemId: string, now: Date): SQL | undefined {
+function maintenanceUnderWay(catalogueItemId: string | SQLWrapper, now: Date | SQLWrapper): SQL | undefined {
   return and(
     eq(maintenanceWindows.catalogueItemId, catalogueItemId),
     lte(maintenanceWindows.startsAt, now),
     gt(maintenanceWindows.endsAt, now),
     isNull(maintenanceWindows.cancelledAt),
   );
-}
-
-/**
- * Writes an opened ticket, its first events, its mails and its audit entry in one statement,
- * giving it its gapless reference (`MCR-2026-00042`, as formatTicketReference writes it) from the
- * counter row, locked until the commit so numbers have no gaps and no duplicates: the token in
- * the ticket, the mails and the entry becomes the reference. Every opening waits for that row,
- * and every write for the audit chain's lock: taken in the last statement before the commit, both
- * are held for one round trip.
- */
-async function writeOpened(
-  tx: Db,
-  opened: {
-    ticket: Ticket;
-    events: readonly Omit<TicketEventRow, "seq">[];
-    mails: readonly ReturnType<typeof outboxRowOf>[];
-    token: string;
-  },
-  numbering: { prefix: string; year: number },
-  actor: AuditActor,
-  event: AuditEvent,
-  now: Date,
-): Promise<{ reference: string; seqs: Map<string, number> }> {
-  const { ticket, events, mails, token } = opened;
-  const reference = sql`(select reference from numbered_ref)`;
-  const filled = (text: string) => sql`replace(${text}, ${token}, ${reference})`;
-  const late = { token, value: sql`numbered_ref.reference`, from: sql`numbered_ref` };
-  // Builders are rendered with getSQL(): embedded as they are, they would be parenthesised.
-  const mailed = mails.length
-    ? sql`mailed as (${tx
-        .insert(outbox)
-        .values(
-          mails.map((mail) => ({ ...mail, subject: filled(mail.subject), textBody: filled(mail.textBody) })),
-        )
-        .getSQL()}),`
-    : sql``;
-  const insertTicket = tx
-    .insert(tickets)
-    .values({ ...ticket, reference })
-    .getSQL();
-  const insertEvents = tx
-    .insert(ticketEvents)
-    .values([...events])
-    .returning({ seq: ticketEvents.seq, type: ticketEvents.type })
-    .getSQL();
-  const [written] = await executePrepared<{ reference: string; events: { seq: number; type: string }[] }>(
-    tx,
-    sql`
-      with counter as (insert into ${ticketCounters} (prefix, year, last) values (${numbering.prefix}, ${numbering.year}, 1)
-          on conflict (prefix, year) do update set last = ${ticketCounters}.last + 1 returning last),
-        numbered_ref as materialized (select ${referenceSql(numbering.prefix, numbering.year, sql`counter.last`)} as reference from counter),
-        opened as (${insertTicket}),
-        timeline as (${insertEvents}),
-        ${mailed}
-        ${auditAppendCtes(actor, event, now, late)}
-      select (select reference from numbered_ref) as reference,
-        (select json_agg(json_build_object('seq', seq, 'type', type)) from timeline) as events`,
-  );
-  if (!written) throw new Error(`openTicket: writing ticket ${ticket.id} returned nothing`);
-  return {
-    reference: written.reference,
-    seqs: new Map(written.events.map((e) => [e.type, Number(e.seq)])),
-  };
-}
-
-/** formatTicketReference in SQL, for the statement that numbers a ticket (both tested alike). */
-export function referenceSql(prefix: string, year: number, sequence: SQL): SQL {
-  return sql`${prefix} || '-' || ${String(year)} || '-' || lpad(${sequence}::text, greatest(5, length(${sequence}::text)), '0')`;
 }

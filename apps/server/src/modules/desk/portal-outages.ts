@@ -1,8 +1,8 @@
 import { type Db, portalOutages } from "@guichet/db";
-import { and, desc, gt, isNull, lte, or, type SQL } from "drizzle-orm";
+import { and, desc, gt, isNull, lte, or, type SQL, type SQLWrapper } from "drizzle-orm";
 
 /** A portal outage declared and under way at `now`. */
-export function outageUnderWay(now: Date): SQL | undefined {
+export function outageUnderWay(now: Date | SQLWrapper): SQL | undefined {
   return and(
     lte(portalOutages.startsAt, now),
     or(isNull(portalOutages.endsAt), gt(portalOutages.endsAt, now)),

@@ -1,9 +1,9 @@
 import { type Db, subscriptions } from "@guichet/db";
 import type { Contract } from "@guichet/domain";
-import { and, eq, gte, isNull, lte, or, type SQL } from "drizzle-orm";
+import { and, eq, gte, isNull, lte, or, type SQL, type SQLWrapper } from "drizzle-orm";
 
 /** The subscriptions an organisation holds on a date (local date, inclusive at both ends). */
-export function heldOn(organisationId: string, onDate: string): SQL | undefined {
+export function heldOn(organisationId: string | SQLWrapper, onDate: string | SQLWrapper): SQL | undefined {
   return and(
     eq(subscriptions.organisationId, organisationId),
     lte(subscriptions.startsOn, onDate),
