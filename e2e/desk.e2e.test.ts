@@ -243,6 +243,8 @@ describe.runIf(postgresUrl)("e-soutien (deux-sevres-eservices)", { timeout: 120_
     await page.getByRole("heading", { level: 1, name: "Nouvelle signalisation" }).waitFor();
 
     const service = page.getByLabel("Service concerné");
+    // The services come with the operator's subscriptions, after the heading: wait for them.
+    await service.locator("option", { hasText: "e-SAV" }).waitFor({ state: "attached" });
     const offered = await service.locator("option").allTextContents();
     expect(offered).toEqual(["Choisissez un service", "Éligibilité FTTE", "e-SAV"]);
     expect(offered).not.toContain("e-Mutation Fibre FTTH");

@@ -86,6 +86,40 @@ export async function startProfiler() {
   };
 }
 
+/**
+ * Several loads of one scenario as one: requests summed, the rate over their summed time, each
+ * latency percentile the median of the loads', the maximum the highest.
+ */
+export function combined(loads: readonly LoadResult[]): LoadResult {
+  const median = (pick: (load: LoadResult) => number) => {
+    const sorted = loads.map(pick).sort((a, b) => a - b);
+    return sorted[Math.floor((sorted.length - 1) / 2)] ?? Number.NaN;
+  };
+  const requests = loads.reduce((total, load) => total + load.requests, 0);
+  const seconds = loads.reduce(
+    (total, load) => total + (load.perSecond ? load.requests / load.perSecond : 0),
+    0,
+  );
+  const statusCodes: Record<string, number> = {};
+  for (const load of loads)
+    for (const [code, n] of Object.entries(load.statusCodes))
+      statusCodes[code] = (statusCodes[code] ?? 0) + n;
+  return {
+    requests,
+    perSecond: seconds ? requests / seconds : 0,
+    p50: median((load) => load.p50),
+    p90: median((load) => load.p90),
+    p99: median((load) => load.p99),
+    max: Math.max(...loads.map((load) => load.max)),
+    non2xx: loads.reduce((total, load) => total + load.non2xx, 0),
+    errors: loads.reduce((total, load) => total + load.errors, 0),
+    statusCodes,
+    bytesPerRequest: requests
+      ? loads.reduce((total, load) => total + load.bytesPerRequest * load.requests, 0) / requests
+      : 0,
+  };
+}
+
 export const fixed = (value: number, digits = 1) => value.toFixed(digits);
 
 export function table(header: string[], rows: string[][]): void {

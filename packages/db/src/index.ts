@@ -12,9 +12,8 @@ export {
   compiledByShape,
   compileStatement,
   executeCompiled,
-  insertPlaceholders,
-  type RowsShape,
-  rowValues,
+  insertFromJson,
+  rowsJson,
 } from "./prepared.js";
 export * as schema from "./schema/index.js";
 export * from "./schema/index.js";

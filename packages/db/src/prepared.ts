@@ -55,60 +55,57 @@ export function compiledByShape<S>(
   };
 }
 
-/** The shape of rows to insert: which columns they give, and how many rows. */
-export interface RowsShape {
-  keys: readonly string[];
-  rows: number;
-}
-
 /**
- * `insert into <table> (<columns>) values (…), …` for rows whose given columns (by key) are
- * placeholders named `<prefix><row>.<key>`, filled by rowValues with the same prefix; `computed`
- * columns take SQL of the statement's, and `wrap` can wrap a placeholder in SQL. Columns left out
- * take their database default: a default computed in JavaScript would be frozen into the
- * statement, so such a column must be given.
+ * `insert into <table> (<columns>) select … from jsonb_populate_recordset(null::<table>, <rows>)`:
+ * the rows come as one JSON array (rowsJson), whatever their number, so the statement's text
+ * depends only on which columns (by key) they give. `computed` columns take SQL of the statement's,
+ * `wrap` can wrap a given column's value (`r.<column>`) in SQL, and `join` names a part of the
+ * statement each row is joined with (no row is inserted when it is empty). Columns left out take their
+ * database default; a default computed in JavaScript cannot be, so such a column must be given.
  */
-export function insertPlaceholders(
+export function insertFromJson(
   table: PgTable,
-  prefix: string,
-  shape: RowsShape,
-  options: { computed?: Record<string, SQL>; wrap?: (key: string, value: SQL) => SQL } = {},
+  keys: readonly string[],
+  rows: SQL,
+  options: { computed?: Record<string, SQL>; wrap?: (key: string, value: SQL) => SQL; join?: SQL } = {},
 ): SQL {
   const columns = getTableColumns(table);
   const computed = Object.entries(options.computed ?? {});
-  const given = new Set([...shape.keys, ...computed.map(([key]) => key)]);
+  const given = new Set([...keys, ...computed.map(([key]) => key)]);
   for (const [key, column] of Object.entries(columns))
     if (!given.has(key) && (column.defaultFn || column.onUpdateFn))
-      throw new Error(`insertPlaceholders: ${key} has a default computed in JavaScript; give its value`);
+      throw new Error(`insertFromJson: ${key} has a default computed in JavaScript; give its value`);
   const nameOf = (key: string) => {
     const column = columns[key];
-    if (!column) throw new Error(`insertPlaceholders: ${key} is not a column of the table`);
+    if (!column) throw new Error(`insertFromJson: ${key} is not a column of the table`);
     return sql.identifier(column.name);
   };
   const wrap = options.wrap ?? ((_key, value) => value);
-  const rows = Array.from({ length: shape.rows }, (_, row) => {
-    const values = [
-      ...shape.keys.map((key) => wrap(key, sql`${sql.placeholder(`${prefix}${row}.${key}`)}`)),
-      ...computed.map(([, value]) => value),
-    ];
-    return sql`(${sql.join(values, sql`, `)})`;
-  });
-  const names = [...shape.keys, ...computed.map(([key]) => key)].map(nameOf);
-  return sql`insert into ${table} (${sql.join(names, sql`, `)}) values ${sql.join(rows, sql`, `)}`;
+  const values = [
+    ...keys.map((key) => wrap(key, sql`r.${nameOf(key)}`)),
+    ...computed.map(([, value]) => value),
+  ];
+  const names = [...keys, ...computed.map(([key]) => key)].map(nameOf);
+  return sql`insert into ${table} (${sql.join(names, sql`, `)})
+    select ${sql.join(values, sql`, `)} from jsonb_populate_recordset(null::${table}, ${rows}) as r${options.join ? sql`, ${options.join}` : sql``}`;
 }
 
+const columnNamesOf = new WeakMap<PgTable, Map<string, string>>();
+
 /**
- * The values of insertPlaceholders' placeholders for these rows, encoded by their columns as
- * drizzle would encode them (dates, JSON). Encoded here: drizzle's own encoding of a placeholder's
- * value fails on null.
+ * The rows for insertFromJson, as one JSON array whose keys are the columns' names. Dates become
+ * ISO 8601 instants and JSON columns stay JSON, as the columns take them.
  */
-export function rowValues(table: PgTable, prefix: string, rows: readonly object[]): Record<string, unknown> {
-  const columns = getTableColumns(table);
-  const values: Record<string, unknown> = {};
-  rows.forEach((row, index) => {
-    for (const [key, value] of Object.entries(row))
-      values[`${prefix}${index}.${key}`] =
-        value == null ? null : (columns[key]?.mapToDriverValue(value) ?? value);
+export function rowsJson(table: PgTable, rows: readonly object[]): string {
+  let names = columnNamesOf.get(table);
+  if (!names) {
+    names = new Map(Object.entries(getTableColumns(table)).map(([key, column]) => [key, column.name]));
+    columnNamesOf.set(table, names);
+  }
+  const renamed = rows.map((row) => {
+    const out: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(row)) out[names.get(key) ?? key] = value;
+    return out;
   });
-  return values;
+  return JSON.stringify(renamed);
 }

@@ -38,9 +38,6 @@ type Executor = Pick<Db, "_">;
 /** Arbitrary but fixed key of the advisory lock that serialises appends to the chain. */
 const AUDIT_CHAIN_LOCK = 7_260_001;
 
-/** The entry's fields, as placeholders of auditAppendCtes: `audit_<field>`. */
-const field = (name: keyof HashedAuditFields | "before" | "after") => sql.placeholder(`audit_${name}`);
-
 const appendEntry = compileStatement(sql`with ${auditAppendCtes()} select 1`);
 
 /**
@@ -68,30 +65,33 @@ export interface LateValue {
 
 /**
  * The common table expressions (`audit_locked`, `audit_head`, `audit_entry`) that append one
- * entry, for a statement of the caller's; they run whatever the statement selects. The entry's
- * fields are placeholders, filled by auditValues, so the statement is compiled once
- * (compileStatement). One statement, as every write holds the chain's lock until its commit: the
- * lock is taken (materialised first) before the head is read, by a VOLATILE function so that it
- * reads what the lock's previous holder committed after this statement began (migration 0008);
- * the entry's hash is the SHA-256 of its canonical text with the head joined in (auditEntryHash,
- * which `guichet audit verify` checks). The head is read through a function of the owner's: a
- * tenant appends without reading others'. With `late`, the token in the entry's data is replaced
- * by the value before hashing (opening a ticket writes its reference in the same statement).
+ * entry, for a statement of the caller's; they run whatever the statement selects. The entry comes
+ * as placeholders (auditValues: its fields as one JSON object, and the hashed text around the
+ * previous hash), so the statement is compiled once (compileStatement). One statement, as every
+ * write holds the chain's lock until its commit: the lock is taken (materialised first) before the
+ * head is read, by a VOLATILE function so that it reads what the lock's previous holder committed
+ * after this statement began (migration 0008); the entry's hash is the SHA-256 of its canonical
+ * text with the head joined in (auditEntryHash, which `guichet audit verify` checks). The head is
+ * read through a function of the owner's: a tenant appends without reading others'. With `late`,
+ * the token in the entry's data is replaced by the value before hashing (opening a ticket writes
+ * its reference in the same statement).
  */
 export function auditAppendCtes(late?: LateValue): SQL {
-  const filled = (text: SQL) => (late ? sql`replace(${text}, ${late.token}, ${late.value})` : sql`${text}`);
+  const filled = (text: SQL) => (late ? sql`replace(${text}, ${late.token}, ${late.value})` : text);
+  const text = (name: string) => sql`(f->>${sql.raw(`'${name}'`)})`;
+  const hashed = (name: "audit_before" | "audit_after") => filled(sql`${sql.placeholder(name)}::text`);
   return sql`audit_locked as materialized (select pg_advisory_xact_lock(${sql.raw(String(AUDIT_CHAIN_LOCK))})${late ? sql` from ${late.from}` : sql``}),
     audit_head as materialized (select coalesce(audit_chain_head(), ${sql.raw(`'${GENESIS_HASH}'`)}) as prev from audit_locked),
     audit_entry as (insert into ${auditLog} (at, actor_user_id, actor_label, actor_organisation_id, organisation_id,
       grant_id, via, api_token_id, action, target_type, target_id, outcome, data, ip, user_agent,
       request_id, prev_hash, hash)
-    select ${field("at")}::timestamptz, ${field("actorUserId")}::uuid, ${field("actorLabel")}::text,
-      ${field("actorOrganisationId")}::uuid, ${field("organisationId")}::uuid, ${field("grantId")}::uuid,
-      ${field("via")}::text, ${field("apiTokenId")}::uuid, ${field("action")}::text, ${field("targetType")}::text,
-      ${field("targetId")}::text, ${field("outcome")}::text, ${filled(sql`${field("data")}::text`)}::jsonb,
-      ${field("ip")}::text, ${field("userAgent")}::text, ${field("requestId")}::text, audit_head.prev,
-      encode(sha256(convert_to(${filled(sql`${field("before")}::text`)} || audit_head.prev || ${filled(sql`${field("after")}::text`)}, 'UTF8')), 'hex')
-    from audit_head${late ? sql`, ${late.from}` : sql``})`;
+    select ${text("at")}::timestamptz, ${text("actorUserId")}::uuid, ${text("actorLabel")},
+      ${text("actorOrganisationId")}::uuid, ${text("organisationId")}::uuid, ${text("grantId")}::uuid,
+      ${text("via")}, ${text("apiTokenId")}::uuid, ${text("action")}, ${text("targetType")}, ${text("targetId")},
+      ${text("outcome")}, ${late ? sql`${filled(sql`(f->'data')::text`)}::jsonb` : sql`f->'data'`},
+      ${text("ip")}, ${text("userAgent")}, ${text("requestId")}, audit_head.prev,
+      encode(sha256(convert_to(${hashed("audit_before")} || audit_head.prev || ${hashed("audit_after")}, 'UTF8')), 'hex')
+    from audit_head, (select ${sql.placeholder("audit")}::jsonb as f) as audit_fields${late ? sql`, ${late.from}` : sql``})`;
 }
 
 /** The values of auditAppendCtes' placeholders for one entry. */
@@ -115,9 +115,5 @@ export function auditValues(actor: AuditActor, event: AuditEvent, at: Date): Rec
     requestId: actor.requestId ?? null,
   };
   const { before, after } = hashedTextAround(fields);
-  const values: Record<string, unknown> = { audit_before: before, audit_after: after };
-  for (const [name, value] of Object.entries(fields)) values[`audit_${name}`] = value;
-  values.audit_at = at.toISOString();
-  values.audit_data = JSON.stringify(fields.data);
-  return values;
+  return { audit: JSON.stringify(fields), audit_before: before, audit_after: after };
 }

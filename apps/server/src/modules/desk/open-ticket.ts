@@ -1,18 +1,5 @@
 import { randomUUID } from "node:crypto";
-import {
-  atomically,
-  compiledByShape,
-  type Db,
-  executeCompiled,
-  maintenanceWindows,
-  namedContacts,
-  organisations,
-  portalOutages,
-  subscriptions,
-  type Ticket,
-  type TicketEventRow,
-  users,
-} from "@guichet/db";
+import { atomically, type Db, type Ticket, type TicketEventRow } from "@guichet/db";
 import {
   decideIntake,
   type IntakeRefusal,
@@ -20,15 +7,20 @@ import {
   type Priority,
   type TicketChannel,
 } from "@guichet/domain";
-import { and, eq, gt, isNull, lte, type SQL, type SQLWrapper, sql } from "drizzle-orm";
 import type { AppContext } from "../../app-context.js";
 import type { Locale } from "../../i18n/index.js";
 import { timeZoneOf } from "../accounts/issue-link.js";
 import type { AuditActor } from "../audit/record-audit.js";
-import { outboxRowOf } from "../mail/enqueue-mail.js";
-import { heldOn, planAmong } from "../organisations/support-plan-of.js";
+import { hostnameOf, outboxRowOf } from "../mail/enqueue-mail.js";
+import { planAmong } from "../organisations/support-plan-of.js";
 import { attachFiles, type IncomingFile } from "./attachments.js";
-import { outageUnderWay } from "./portal-outages.js";
+import {
+  type FactsQuery,
+  forgetIntakeFacts,
+  type IntakeFacts,
+  keptIntakeFacts,
+  readIntakeFacts,
+} from "./intake-facts.js";
 import { ticketMail } from "./ticket-mail.js";
 import { evaluateTicketSla, timelineEventOf, urgencyOf } from "./ticket-sla.js";
 import { writeOpened } from "./write-opened.js";
@@ -80,232 +72,203 @@ export async function openTicket(
   actor: AuditActor,
   now: Date,
 ): Promise<OpenTicketResult> {
-  const { contract } = context;
-  const timeZone = timeZoneOf(contract);
+  const query: FactsQuery = {
+    organisationId: input.organisationId,
+    userId: input.requester.userId,
+    catalogueItemId: input.catalogueItemId,
+    today: localDateIn(now, timeZoneOf(context.contract)),
+    now,
+  };
   return atomically(db, async (tx) => {
-    const today = localDateIn(now, timeZone);
-    const facts = await requesterFacts(tx, input, now, today);
-    const planKey = planAmong(contract, facts.held);
-    const decision = decideIntake(contract, {
-      planKey,
-      channel: input.channel,
-      category: input.category,
-      catalogueItemId: input.catalogueItemId,
-      subscribedItems: new Set(facts.held.map((h) => h.item)),
-      requester: {
-        isNamedContact: facts.isNamedContact,
-        isCustomerAdmin: input.requester.roles.includes("customer_admin"),
-      },
-      portalDeclaredUnavailable: facts.portalDown,
-    });
-    if (!decision.ok) return decision;
-
-    const priority = input.priority ?? contract.priorities.default;
-    const id = randomUUID();
-    // A thread starts at the customer's own mail when its Message-ID is well formed, else at ours.
-    const inbound =
-      input.inboundMessageId && /^<[^\s<>]+>$/.test(input.inboundMessageId) ? input.inboundMessageId : null;
-    const threadMessageId = inbound ?? `<ticket.${id}@${new URL(context.config.PUBLIC_URL).hostname}>`;
-    const closed = decision.closeAsOutOfScope;
-    const base = { ticketId: id, organisationId: input.organisationId, at: now };
-    const events = [
-      {
-        ...base,
-        type: "created",
-        side: "customer" as const,
-        actorUserId: input.requester.userId,
-        actorLabel: input.requester.label,
-        channel: input.channel,
-        visibility: "public" as const,
-        body: input.description,
-        data: { priority, category: input.category, catalogueItemId: input.catalogueItemId },
-        messageId: input.inboundMessageId ?? null,
-      },
-      ...(closed
-        ? [
-            {
-              ...base,
-              type: "status_changed",
-              side: "system" as const,
-              actorUserId: null,
-              actorLabel: "Guichet",
-              channel: null,
-              visibility: "public" as const,
-              body: null,
-              data: { from: "new", to: "closed", reason: closed.reason, clause: closed.clause },
-              messageId: null,
-            },
-          ]
-        : []),
-    ];
-    const slaApplies = decision.slaApplies;
-    const sla = evaluateTicketSla(contract, { planKey, slaApplies }, events.map(timelineEventOf), now);
-
-    // Everything is written in one statement with the audit entry, just before the commit (see
-    // writeOpened): until then the reference is a token in the ticket, its mails and the entry.
-    const token = `REF-${randomUUID().replaceAll("-", "")}`;
-    const ticket: Ticket = {
-      id,
-      organisationId: input.organisationId,
-      reference: token,
-      category: input.category,
-      subscriptionId: facts.held.find((h) => h.item === input.catalogueItemId)?.id ?? null,
-      catalogueItemId: input.catalogueItemId,
-      priority,
-      status: closed ? "closed" : "new",
-      holdReason: null,
-      title: input.title,
-      description: input.description,
-      customerReference: input.customerReference,
-      requesterUserId: input.requester.userId,
-      assigneeUserId: null,
-      channel: input.channel,
-      planKey,
-      slaApplies,
-      maintenanceId: facts.maintenanceId,
-      outOfScopeReason: closed?.reason ?? null,
-      threadMessageId,
-      slaDueAt: urgencyOf(sla),
-      createdAt: now,
-      updatedAt: now,
-      resolvedAt: null,
-      closedAt: closed ? now : null,
-    };
-
-    const { emailNotifications, outOfScope } = contract.ticketWorkflow;
-    const { requester } = facts;
-    const mails = requester
-      ? [
-          ...(emailNotifications.created
-            ? [
-                ticketMail(
-                  context,
-                  ticket,
-                  requester,
-                  "ticket_acknowledged",
-                  {},
-                  emailNotifications.created,
-                  now,
-                ),
-              ]
-            : []),
-          ...(closed
-            ? [
-                ticketMail(
-                  context,
-                  ticket,
-                  requester,
-                  "ticket_closed",
-                  (locale: Locale) => ({
-                    reason: outOfScope.reasons[closed.reason]?.[locale] ?? closed.reason,
-                  }),
-                  closed.clause,
-                  now,
-                ),
-              ]
-            : []),
-        ]
-      : [];
-
-    const { reference, seqs } = await writeOpened(
-      tx,
-      { ticket, events, mails: mails.map(outboxRowOf), token },
-      { prefix: contract.ticketWorkflow.referencePrefix, year: Number(today.slice(0, 4)) },
-      actor,
-      {
-        action: closed ? "ticket.opened_out_of_scope" : "ticket.opened",
-        organisationId: input.organisationId,
-        targetType: "ticket",
-        targetId: id,
-        data: {
-          reference: token,
-          channel: input.channel,
-          category: input.category,
-          priority,
-          planKey,
-          clause: closed?.clause,
-        },
-      },
-      now,
-    );
-    const timeline: TicketEventRow[] = events.map((event) => ({ ...event, seq: seqs.get(event.type) ?? 0 }));
-    const created = seqs.get("created");
-    if (input.files?.length && created) {
-      await attachFiles(
-        tx,
-        context,
-        { ticketId: id, organisationId: input.organisationId, eventSeq: created },
-        input.files,
-        now,
-      );
+    const kept = keptIntakeFacts(query);
+    if (kept) {
+      const opened = await openOn(tx, context, input, actor, query, { facts: kept, kept: true });
+      if (opened !== "facts changed") return opened;
+      forgetIntakeFacts(query);
     }
-    return {
-      ok: true as const,
-      ticketId: id,
-      reference,
-      opened: { ticket: { ...ticket, reference }, timeline, organisationName: facts.organisationName },
-    };
+    const facts = await readIntakeFacts(tx, query);
+    const opened = await openOn(tx, context, input, actor, query, { facts, kept: false });
+    if (opened === "facts changed")
+      throw new Error("openTicket: facts read in this transaction cannot have changed");
+    return opened;
   });
 }
 
 /**
- * What the intake rules and the acknowledgement need to know about the requester, its
- * organisation and the service today, in one statement: the subscriptions held, whether the
- * requester is a named contact, whether a portal outage or a maintenance of the service is under
- * way (MCR-SUP-03, DSN-SUP-07, DSN-SUP-08), and whom to write to. Compiled once per shape (with
- * a service or without), its values as placeholders.
+ * Opens the ticket on these facts; with facts kept from an earlier opening, "facts changed" when
+ * they would refuse it or no longer hold (and nothing was written): the caller reads them afresh.
  */
-const factsStatement = compiledByShape(
-  (withService: boolean) => String(withService),
-  (withService: boolean) => {
-    const organisationId = sql.placeholder("organisation_id");
-    const now = sql`${sql.placeholder("now")}::timestamptz`;
-    const held = sql`select coalesce(json_agg(json_build_object('id', ${subscriptions.id}, 'item', ${subscriptions.catalogueItemId}, 'startsOn', ${subscriptions.startsOn})), '[]'::json)
-      from ${subscriptions} where ${heldOn(organisationId, sql`${sql.placeholder("today")}::date`)}`;
-    const maintenance = withService
-      ? sql`(select ${maintenanceWindows.id} from ${maintenanceWindows}
-          where ${maintenanceUnderWay(sql.placeholder("catalogue_item_id"), now)} limit 1)`
-      : sql`null::uuid`;
-    return sql`select ${organisations.name} as "organisationName", (${held}) as held,
-        exists(select from ${namedContacts} where ${namedContacts.userId} = ${sql.placeholder("user_id")}) as "isNamedContact",
-        exists(select from ${portalOutages} where ${outageUnderWay(now)}) as "portalDown",
-        ${maintenance} as "maintenanceId",
-        ${users.email} as email, ${users.firstName} as "firstName", ${users.locale} as locale
-      from ${organisations} left join ${users} on ${users.id} = ${sql.placeholder("user_id")}
-      where ${organisations.id} = ${organisationId}`;
-  },
-);
-
-interface FactsRow {
-  organisationName: string;
-  held: { id: string; item: string; startsOn: string }[];
-  isNamedContact: boolean;
-  portalDown: boolean;
-  maintenanceId: string | null;
-  email: string | null;
-  firstName: string | null;
-  locale: Locale | null;
-}
-
-async function requesterFacts(db: Db, input: OpenTicketInput, now: Date, today: string) {
-  const [row] = await executeCompiled<FactsRow>(db, factsStatement(input.catalogueItemId !== null), {
-    organisation_id: input.organisationId,
-    user_id: input.requester.userId,
-    today,
-    now: now.toISOString(),
-    catalogue_item_id: input.catalogueItemId,
+async function openOn(
+  tx: Db,
+  context: DeskContext,
+  input: OpenTicketInput,
+  actor: AuditActor,
+  query: FactsQuery,
+  { facts, kept }: { facts: IntakeFacts; kept: boolean },
+): Promise<OpenTicketResult | "facts changed"> {
+  const { contract } = context;
+  const { now, today } = query;
+  const planKey = planAmong(contract, facts.held);
+  const decision = decideIntake(contract, {
+    planKey,
+    channel: input.channel,
+    category: input.category,
+    catalogueItemId: input.catalogueItemId,
+    subscribedItems: new Set(facts.held.map((h) => h.item)),
+    requester: {
+      isNamedContact: facts.isNamedContact,
+      isCustomerAdmin: input.requester.roles.includes("customer_admin"),
+    },
+    portalDeclaredUnavailable: facts.portalDown,
   });
-  if (!row) throw new Error(`openTicket: organisation ${input.organisationId} not visible`);
-  const { email, firstName, locale, ...facts } = row;
-  return { ...facts, requester: email && firstName && locale ? { email, firstName, locale } : null };
-}
+  if (!decision.ok) return kept ? "facts changed" : decision;
 
-/** A scheduled maintenance of this service under way now (DSN-SUP-07). */
-function maintenanceUnderWay(catalogueItemId: string | SQLWrapper, now: Date | SQLWrapper): SQL | undefined {
-  return and(
-    eq(maintenanceWindows.catalogueItemId, catalogueItemId),
-    lte(maintenanceWindows.startsAt, now),
-    gt(maintenanceWindows.endsAt, now),
-    isNull(maintenanceWindows.cancelledAt),
+  const priority = input.priority ?? contract.priorities.default;
+  const id = randomUUID();
+  // A thread starts at the customer's own mail when its Message-ID is well formed, else at ours.
+  const inbound =
+    input.inboundMessageId && /^<[^\s<>]+>$/.test(input.inboundMessageId) ? input.inboundMessageId : null;
+  const threadMessageId = inbound ?? `<ticket.${id}@${hostnameOf(context.config.PUBLIC_URL)}>`;
+  const closed = decision.closeAsOutOfScope;
+  const base = { ticketId: id, organisationId: input.organisationId, at: now };
+  const events = [
+    {
+      ...base,
+      type: "created",
+      side: "customer" as const,
+      actorUserId: input.requester.userId,
+      actorLabel: input.requester.label,
+      channel: input.channel,
+      visibility: "public" as const,
+      body: input.description,
+      data: { priority, category: input.category, catalogueItemId: input.catalogueItemId },
+      messageId: input.inboundMessageId ?? null,
+    },
+    ...(closed
+      ? [
+          {
+            ...base,
+            type: "status_changed",
+            side: "system" as const,
+            actorUserId: null,
+            actorLabel: "Guichet",
+            channel: null,
+            visibility: "public" as const,
+            body: null,
+            data: { from: "new", to: "closed", reason: closed.reason, clause: closed.clause },
+            messageId: null,
+          },
+        ]
+      : []),
+  ];
+  const slaApplies = decision.slaApplies;
+  const sla = evaluateTicketSla(contract, { planKey, slaApplies }, events.map(timelineEventOf), now);
+
+  // Everything is written in one statement with the audit entry, just before the commit (see
+  // writeOpened): until then the reference is a token in the ticket, its mails and the entry.
+  const token = `REF-${randomUUID().replaceAll("-", "")}`;
+  const ticket: Ticket = {
+    id,
+    organisationId: input.organisationId,
+    reference: token,
+    category: input.category,
+    subscriptionId: facts.held.find((h) => h.item === input.catalogueItemId)?.id ?? null,
+    catalogueItemId: input.catalogueItemId,
+    priority,
+    status: closed ? "closed" : "new",
+    holdReason: null,
+    title: input.title,
+    description: input.description,
+    customerReference: input.customerReference,
+    requesterUserId: input.requester.userId,
+    assigneeUserId: null,
+    channel: input.channel,
+    planKey,
+    slaApplies,
+    maintenanceId: facts.maintenanceId,
+    outOfScopeReason: closed?.reason ?? null,
+    threadMessageId,
+    slaDueAt: urgencyOf(sla),
+    createdAt: now,
+    updatedAt: now,
+    resolvedAt: null,
+    closedAt: closed ? now : null,
+  };
+
+  const { emailNotifications, outOfScope } = contract.ticketWorkflow;
+  const { requester } = facts;
+  const mails = requester
+    ? [
+        ...(emailNotifications.created
+          ? [
+              ticketMail(
+                context,
+                ticket,
+                requester,
+                "ticket_acknowledged",
+                {},
+                emailNotifications.created,
+                now,
+              ),
+            ]
+          : []),
+        ...(closed
+          ? [
+              ticketMail(
+                context,
+                ticket,
+                requester,
+                "ticket_closed",
+                (locale: Locale) => ({
+                  reason: outOfScope.reasons[closed.reason]?.[locale] ?? closed.reason,
+                }),
+                closed.clause,
+                now,
+              ),
+            ]
+          : []),
+      ]
+    : [];
+
+  const written = await writeOpened(
+    tx,
+    { ticket, events, mails: mails.map(outboxRowOf), token },
+    { prefix: contract.ticketWorkflow.referencePrefix, year: Number(today.slice(0, 4)) },
+    actor,
+    {
+      action: closed ? "ticket.opened_out_of_scope" : "ticket.opened",
+      organisationId: input.organisationId,
+      targetType: "ticket",
+      targetId: id,
+      data: {
+        reference: token,
+        channel: input.channel,
+        category: input.category,
+        priority,
+        planKey,
+        clause: closed?.clause,
+      },
+    },
+    now,
+    kept ? { facts: query, fingerprint: facts.fingerprint } : undefined,
   );
+  if (!written) return "facts changed";
+  const { reference, seqs } = written;
+  const timeline: TicketEventRow[] = events.map((event) => ({ ...event, seq: seqs.get(event.type) ?? 0 }));
+  const created = seqs.get("created");
+  if (input.files?.length && created) {
+    await attachFiles(
+      tx,
+      context,
+      { ticketId: id, organisationId: input.organisationId, eventSeq: created },
+      input.files,
+      now,
+    );
+  }
+  return {
+    ok: true as const,
+    ticketId: id,
+    reference,
+    opened: { ticket: { ...ticket, reference }, timeline, organisationName: facts.organisationName },
+  };
 }

@@ -2,10 +2,9 @@ import {
   compiledByShape,
   type Db,
   executeCompiled,
-  insertPlaceholders,
+  insertFromJson,
   outbox,
-  type RowsShape,
-  rowValues,
+  rowsJson,
   type Ticket,
   type TicketEventRow,
   ticketCounters,
@@ -15,6 +14,7 @@ import {
 import { type SQL, sql } from "drizzle-orm";
 import { type AuditActor, type AuditEvent, auditAppendCtes, auditValues } from "../audit/record-audit.js";
 import type { outboxRowOf } from "../mail/enqueue-mail.js";
+import { type FactsQuery, factsFingerprintSql, factsValues } from "./intake-facts.js";
 
 type OutboxRow = ReturnType<typeof outboxRowOf>;
 
@@ -27,46 +27,61 @@ export interface OpenedRows {
   token: string;
 }
 
-/** Which columns each kind of row gives, and how many rows: one statement per shape. */
+/**
+ * Which columns each kind of row gives, and which intake facts the statement checks (none when
+ * they were read in the same transaction): one statement per shape.
+ */
 interface Shape {
-  ticket: RowsShape;
-  events: RowsShape;
-  mails: RowsShape;
+  ticket: readonly string[];
+  events: readonly string[];
+  mails: readonly string[];
+  checkFacts: "none" | "with service" | "without service";
 }
-
-const shapeKey = ({ ticket, events, mails }: Shape) =>
-  `${ticket.keys}|${events.keys}*${events.rows}|${mails.keys}*${mails.rows}`;
 
 const placeholder = (name: string) => sql`${sql.placeholder(name)}`;
 
 /**
- * The statement that writes an opened ticket (see writeOpened), compiled once per shape: all its
- * values are placeholders.
+ * The statement that writes an opened ticket (see writeOpened), compiled once per shape: its
+ * values are placeholders, the rows of each table one JSON array. When the facts the intake
+ * decided on are checked and have changed, the counter is not taken and every insert, joined with
+ * the reference, writes nothing. The year's first ticket inserts the counter's row.
  */
-const openingStatement = compiledByShape(shapeKey, (shape: Shape) => {
-  const reference = sql`(select reference from numbered_ref)`;
-  const token = placeholder("token");
-  const prefix = sql`${placeholder("prefix")}::text`;
-  const year = sql`${placeholder("year")}::int`;
-  const insertTicket = insertPlaceholders(tickets, "t", shape.ticket, { computed: { reference } });
-  const insertEvents = insertPlaceholders(ticketEvents, "e", shape.events);
-  const mailed = shape.mails.rows
-    ? sql`mailed as (${insertPlaceholders(outbox, "m", shape.mails, {
+const openingStatement = compiledByShape(
+  (shape: Shape) => `${shape.ticket}|${shape.events}|${shape.mails}|${shape.checkFacts}`,
+  (shape: Shape) => {
+    const reference = sql`numbered_ref.reference`;
+    const numbered = sql`numbered_ref`;
+    const token = placeholder("token");
+    const prefix = sql`${placeholder("prefix")}::text`;
+    const year = sql`${placeholder("year")}::int`;
+    const rows = (name: string) => sql`${placeholder(name)}::jsonb`;
+    const current =
+      shape.checkFacts === "none"
+        ? sql`true`
+        : sql`${factsFingerprintSql(shape.checkFacts === "with service")} = ${placeholder("fingerprint")}::text`;
+    const insertTicket = insertFromJson(tickets, shape.ticket, rows("ticket"), {
+      computed: { reference },
+      join: numbered,
+    });
+    const insertEvents = insertFromJson(ticketEvents, shape.events, rows("events"), { join: numbered });
+    const insertMails = () =>
+      insertFromJson(outbox, shape.mails, rows("mails"), {
         wrap: (key, value) =>
           key === "subject" || key === "textBody" ? sql`replace(${value}, ${token}, ${reference})` : value,
-      })}),`
-    : sql``;
-  return sql`
-    with counter as (insert into ${ticketCounters} (prefix, year, last) values (${prefix}, ${year}, 1)
-        on conflict (prefix, year) do update set last = ${ticketCounters}.last + 1 returning last),
-      numbered_ref as materialized (select ${referenceSql(prefix, year, sql`counter.last`)} as reference from counter),
-      opened as (${insertTicket}),
-      timeline as (${insertEvents} returning seq, type),
-      ${mailed}
-      ${auditAppendCtes({ token, value: sql`numbered_ref.reference`, from: sql`numbered_ref` })}
-    select (select reference from numbered_ref) as reference,
-      (select json_agg(json_build_object('seq', seq, 'type', type)) from timeline) as events`;
-});
+        join: numbered,
+      });
+    return sql`
+      with counter as (insert into ${ticketCounters} (prefix, year, last) select ${prefix}, ${year}, 1 where ${current}
+          on conflict (prefix, year) do update set last = ${ticketCounters}.last + 1 returning last),
+        numbered_ref as materialized (select ${referenceSql(prefix, year, sql`counter.last`)} as reference from counter),
+        opened as (${insertTicket}),
+        timeline as (${insertEvents} returning seq, type),
+        ${shape.mails.length ? sql`mailed as (${insertMails()}),` : sql``}
+        ${auditAppendCtes({ token, value: reference, from: numbered })}
+      select (select reference from numbered_ref) as reference,
+        (select json_agg(json_build_object('seq', seq, 'type', type)) from timeline) as events`;
+  },
+);
 
 /**
  * Writes an opened ticket, its first events, its mails and its audit entry in one statement,
@@ -74,7 +89,8 @@ const openingStatement = compiledByShape(shapeKey, (shape: Shape) => {
  * counter row, locked until the commit so numbers have no gaps and no duplicates: the token in
  * the ticket, the mails and the entry becomes the reference. Every opening waits for that row,
  * and every write for the audit chain's lock: taken in the last statement before the commit, both
- * are held for one round trip.
+ * are held for one round trip. With `checked`, the intake facts (kept from an earlier opening) are
+ * checked first: null when they changed, and nothing was written.
  */
 export async function writeOpened(
   tx: Db,
@@ -83,26 +99,38 @@ export async function writeOpened(
   actor: AuditActor,
   event: AuditEvent,
   now: Date,
-): Promise<{ reference: string; seqs: Map<string, number> }> {
+  checked?: { facts: FactsQuery; fingerprint: string },
+): Promise<{ reference: string; seqs: Map<string, number> } | null> {
   const { ticket, events, mails, token } = opened;
   const { reference: _, ...given } = ticket;
-  const shape = (rows: readonly object[]) => ({ keys: Object.keys(rows[0] ?? {}), rows: rows.length });
-  const statement = openingStatement({ ticket: shape([given]), events: shape(events), mails: shape(mails) });
-  const values = {
-    token,
-    prefix: numbering.prefix,
-    year: numbering.year,
-    ...rowValues(tickets, "t", [given]),
-    ...rowValues(ticketEvents, "e", events),
-    ...rowValues(outbox, "m", mails),
-    ...auditValues(actor, event, now),
-  };
-  const [written] = await executeCompiled<{ reference: string; events: { seq: number; type: string }[] }>(
-    tx,
-    statement,
-    values,
-  );
+  const keysOf = (rows: readonly object[]) => Object.keys(rows[0] ?? {});
+  const statement = openingStatement({
+    ticket: keysOf([given]),
+    events: keysOf(events),
+    mails: keysOf(mails),
+    checkFacts: !checked
+      ? "none"
+      : checked.facts.catalogueItemId === null
+        ? "without service"
+        : "with service",
+  });
+  const values = auditValues(actor, event, now);
+  if (checked) Object.assign(values, factsValues(checked.facts), { fingerprint: checked.fingerprint });
+  values.token = token;
+  values.prefix = numbering.prefix;
+  values.year = numbering.year;
+  values.ticket = rowsJson(tickets, [given]);
+  values.events = rowsJson(ticketEvents, events);
+  values.mails = rowsJson(outbox, mails);
+  const [written] = await executeCompiled<{
+    reference: string | null;
+    events: { seq: number; type: string }[] | null;
+  }>(tx, statement, values);
   if (!written) throw new Error(`openTicket: writing ticket ${ticket.id} returned nothing`);
+  if (written.reference === null || written.events === null) {
+    if (checked) return null;
+    throw new Error(`openTicket: ticket ${ticket.id} was not written`);
+  }
   return {
     reference: written.reference,
     seqs: new Map(written.events.map((e) => [e.type, Number(e.seq)])),

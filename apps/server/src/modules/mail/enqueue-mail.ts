@@ -46,6 +46,18 @@ export async function enqueueMail<K extends MailKind>(
   return { id: row.id, messageId: row.messageId };
 }
 
+const hostnames = new Map<string, string>();
+
+/** The host name of the public URL, which names our Message-IDs (parsed once: it is on every mail). */
+export function hostnameOf(publicUrl: string): string {
+  let hostname = hostnames.get(publicUrl);
+  if (hostname === undefined) {
+    hostname = new URL(publicUrl).hostname;
+    hostnames.set(publicUrl, hostname);
+  }
+  return hostname;
+}
+
 /** The outbox row of a mail, rendered, for enqueueMail or a statement of the caller's. */
 export function outboxRowOf<K extends MailKind>(mail: EnqueueMail<K>) {
   // A header injection or a typo'd address must fail here, inside the caller's transaction.
@@ -59,7 +71,7 @@ export function outboxRowOf<K extends MailKind>(mail: EnqueueMail<K>) {
     timeZone: mail.timeZone ?? DEFAULT_MAIL_TIME_ZONE,
   });
   const id = randomUUID();
-  const messageId = `<${id}@${new URL(mail.publicUrl).hostname}>`;
+  const messageId = `<${id}@${hostnameOf(mail.publicUrl)}>`;
   const headers: Record<string, string> = {
     // RFC 3834: tells vacation responders and ticket systems not to answer automatically.
     "Auto-Submitted": "auto-generated",

@@ -1,0 +1,139 @@
+import {
+  compiledByShape,
+  type Db,
+  executeCompiled,
+  maintenanceWindows,
+  namedContacts,
+  organisations,
+  portalOutages,
+  subscriptions,
+  users,
+} from "@guichet/db";
+import { and, eq, gt, isNull, lte, type SQL, type SQLWrapper, sql } from "drizzle-orm";
+import type { Locale } from "../../i18n/index.js";
+import { heldOn } from "../organisations/support-plan-of.js";
+import { outageUnderWay } from "./portal-outages.js";
+
+/** Who opens a ticket, for whom, about what, when: what the facts depend on. */
+export interface FactsQuery {
+  organisationId: string;
+  userId: string;
+  catalogueItemId: string | null;
+  /** The provider's calendar date at `now`. */
+  today: string;
+  now: Date;
+}
+
+/**
+ * What the intake rules and the acknowledgement need to know about the requester, its
+ * organisation and the service today: the subscriptions held, whether the requester is a named
+ * contact, whether a portal outage or a maintenance of the service is under way (MCR-SUP-03,
+ * DSN-SUP-07, DSN-SUP-08), and whom to write to. `fingerprint` is the MD5 of the facts as the
+ * database wrote them, which the opening statement checks (see readIntakeFacts).
+ */
+export interface IntakeFacts {
+  organisationName: string;
+  held: { id: string; item: string; startsOn: string }[];
+  isNamedContact: boolean;
+  portalDown: boolean;
+  maintenanceId: string | null;
+  requester: { email: string; firstName: string; locale: Locale } | null;
+  fingerprint: string;
+}
+
+/** The facts as one row, its values as placeholders (factsValues). */
+function factsSelect(withService: boolean): SQL {
+  const organisationId = sql.placeholder("organisation_id");
+  const now = sql`${sql.placeholder("now")}::timestamptz`;
+  const held = sql`select coalesce(json_agg(json_build_object('id', ${subscriptions.id}, 'item', ${subscriptions.catalogueItemId}, 'startsOn', ${subscriptions.startsOn}) order by ${subscriptions.id}), '[]'::json)
+    from ${subscriptions} where ${heldOn(organisationId, sql`${sql.placeholder("today")}::date`)}`;
+  const maintenance = withService
+    ? sql`(select ${maintenanceWindows.id} from ${maintenanceWindows}
+        where ${maintenanceUnderWay(sql.placeholder("catalogue_item_id"), now)} order by ${maintenanceWindows.id} limit 1)`
+    : sql`null::uuid`;
+  return sql`select ${organisations.name} as "organisationName", (${held}) as held,
+      exists(select from ${namedContacts} where ${namedContacts.userId} = ${sql.placeholder("user_id")}) as "isNamedContact",
+      exists(select from ${portalOutages} where ${outageUnderWay(now)}) as "portalDown",
+      ${maintenance} as "maintenanceId",
+      ${users.email} as email, ${users.firstName} as "firstName", ${users.locale} as locale
+    from ${organisations} left join ${users} on ${users.id} = ${sql.placeholder("user_id")}
+    where ${organisations.id} = ${organisationId}`;
+}
+
+/** The facts' fingerprint as the database computes it now, for a statement of the caller's. */
+export function factsFingerprintSql(withService: boolean): SQL {
+  return sql`(select md5(row_to_json(f)::text) from (${factsSelect(withService)}) as f)`;
+}
+
+/** The values of the facts' placeholders. */
+export function factsValues(query: FactsQuery): Record<string, unknown> {
+  return {
+    organisation_id: query.organisationId,
+    user_id: query.userId,
+    today: query.today,
+    now: query.now.toISOString(),
+    catalogue_item_id: query.catalogueItemId,
+  };
+}
+
+const factsStatement = compiledByShape(
+  (withService: boolean) => String(withService),
+  (withService: boolean) =>
+    sql`select f.*, md5(row_to_json(f)::text) as fingerprint from (${factsSelect(withService)}) as f`,
+);
+
+interface FactsRow extends Omit<IntakeFacts, "requester"> {
+  email: string | null;
+  firstName: string | null;
+  locale: Locale | null;
+}
+
+/**
+ * The facts last read for the same requester, organisation, service and day, kept in this process.
+ * They change rarely (a subscription, a named contact, an outage), so opening a ticket decides on
+ * them without reading them first, and its writing statement recomputes their fingerprint: if it
+ * differs, nothing is written and the opening starts again from facts read afresh. A refusal is
+ * never decided on kept facts. Bounded: the oldest are dropped first.
+ */
+const kept = new Map<string, IntakeFacts>();
+const KEPT_AT_MOST = 2_000;
+
+const keyOf = (query: FactsQuery) =>
+  `${query.organisationId}|${query.userId}|${query.catalogueItemId ?? ""}|${query.today}`;
+
+/** The facts kept for this query, if any (to be checked by the statement that relies on them). */
+export function keptIntakeFacts(query: FactsQuery): IntakeFacts | undefined {
+  return kept.get(keyOf(query));
+}
+
+/** Reads the facts in the caller's transaction, and keeps them for the next openings. */
+export async function readIntakeFacts(db: Db, query: FactsQuery): Promise<IntakeFacts> {
+  const [row] = await executeCompiled<FactsRow>(
+    db,
+    factsStatement(query.catalogueItemId !== null),
+    factsValues(query),
+  );
+  if (!row) throw new Error(`openTicket: organisation ${query.organisationId} not visible`);
+  const { email, firstName, locale, ...facts } = row;
+  const read = { ...facts, requester: email && firstName && locale ? { email, firstName, locale } : null };
+  const key = keyOf(query);
+  kept.delete(key);
+  kept.set(key, read);
+  if (kept.size > KEPT_AT_MOST) kept.delete(kept.keys().next().value as string);
+  return read;
+}
+
+/** Forgets the facts kept for this query: the database said they changed. */
+export function forgetIntakeFacts(query: FactsQuery): void {
+  kept.delete(keyOf(query));
+}
+
+/** A scheduled maintenance of this service under way now (DSN-SUP-07). */
+function maintenanceUnderWay(catalogueItemId: string | SQLWrapper, now: Date | SQLWrapper): SQL | undefined {
+  return and(
+    eq(maintenanceWindows.catalogueItemId, catalogueItemId),
+    lte(maintenanceWindows.startsAt, now),
+    gt(maintenanceWindows.endsAt, now),
+    isNull(maintenanceWindows.cancelledAt),
+  );
+}
