@@ -166,6 +166,16 @@ describe("addBusinessDays", () => {
     expect(mcr.addBusinessDays(T("2026-03-07T10:00+01:00"), 0)).toBe(T("2026-03-09T09:00+01:00"));
   });
 
+  it("returns the start itself for 0 days inside the autumn fold, not the first 02:00", () => {
+    // Open on Sundays 00:00–03:00 only: 02:00 CET (the second 02:00 of 25 October) is open.
+    const sundayNights = compileCalendar({
+      timeZone: "Europe/Paris",
+      week: { mon: [], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [["00:00", "03:00"]] },
+    });
+    expect(sundayNights.addBusinessDays(T("2026-10-25T02:00+01:00"), 0)).toBe(T("2026-10-25T02:00+01:00"));
+    expect(sundayNights.addBusinessDays(T("2026-10-25T02:00+01:00"), 1)).toBe(T("2026-11-01T02:00+01:00"));
+  });
+
   describe("when the target day's hours do not hold the wall time", () => {
     const split = compileCalendar({
       timeZone: "Europe/Paris",

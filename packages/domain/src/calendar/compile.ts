@@ -150,6 +150,8 @@ class CompiledCalendar implements BusinessCalendar {
       throw new CalendarError("invalid_argument", `days must be a whole number >= 0, got ${days}`);
     }
     const s = this.nextOpen(start);
+    // s itself: its wall time, read back, could name the fold's other instant (02:30 on 25 October).
+    if (days === 0) return s;
     const zone = this.#rules.zone;
     const wall = zone.toWall(s);
     const sDay = Math.floor(wall / DAY_MS);
