@@ -38,6 +38,12 @@ type Executor = Pick<Db, "_">;
 /** Arbitrary but fixed key of the advisory lock that serialises appends to the chain. */
 const AUDIT_CHAIN_LOCK = 7_260_001;
 
+/**
+ * The name of the CTE that takes the chain's lock (auditLockCte), for work of the statement that
+ * must be done under it: an opening takes its ticket number there (see writeOpened).
+ */
+export const AUDIT_LOCKED = sql.raw("audit_locked");
+
 const appendEntry = compileStatement(sql`with ${auditAppendCtes()} select 1`);
 
 /**
@@ -59,7 +65,7 @@ export interface LateValue {
   token: SQL;
   /** The SQL of the value, computed by an earlier part of the same statement. */
   value: SQL;
-  /** The part of the statement (a CTE) that computes it, read before the chain's lock is taken. */
+  /** The part of the statement (a CTE) that computes it; no entry is written when it is empty. */
   from: SQL;
 }
 
@@ -72,16 +78,29 @@ export interface LateValue {
  * head is read, by a VOLATILE function so that it reads what the lock's previous holder committed
  * after this statement began (migration 0008); the entry's hash is the SHA-256 of its canonical
  * text with the head joined in (auditEntryHash, which `guichet audit verify` checks). The head is
- * read through a function of the owner's: a tenant appends without reading others'. With `late`,
- * the token in the entry's data is replaced by the value before hashing (opening a ticket writes
- * its reference in the same statement).
+ * read through a function of the owner's: a tenant appends without reading others'.
  */
-export function auditAppendCtes(late?: LateValue): SQL {
+export function auditAppendCtes(): SQL {
+  return sql`${auditLockCte()}, ${auditEntryCtes()}`;
+}
+
+/** The CTE that takes the chain's lock, first in the statement; not taken when `when` is false. */
+export function auditLockCte(when?: SQL): SQL {
+  const lock = sql`select pg_advisory_xact_lock(${sql.raw(String(AUDIT_CHAIN_LOCK))})`;
+  return sql`${AUDIT_LOCKED} as materialized (${lock}${when ? sql` where ${when}` : sql``})`;
+}
+
+/**
+ * The CTEs that read the head and append the entry, after auditLockCte's in the same statement.
+ * With `late`, the token in the entry's data is replaced by the value before hashing (opening a
+ * ticket writes its reference in the same statement), and no entry is written when `late.from` is
+ * empty.
+ */
+export function auditEntryCtes(late?: LateValue): SQL {
   const filled = (text: SQL) => (late ? sql`replace(${text}, ${late.token}, ${late.value})` : text);
   const text = (name: string) => sql`(f->>${sql.raw(`'${name}'`)})`;
   const hashed = (name: "audit_before" | "audit_after") => filled(sql`${sql.placeholder(name)}::text`);
-  return sql`audit_locked as materialized (select pg_advisory_xact_lock(${sql.raw(String(AUDIT_CHAIN_LOCK))})${late ? sql` from ${late.from}` : sql``}),
-    audit_head as materialized (select coalesce(audit_chain_head(), ${sql.raw(`'${GENESIS_HASH}'`)}) as prev from audit_locked),
+  return sql`audit_head as materialized (select coalesce(audit_chain_head(), ${sql.raw(`'${GENESIS_HASH}'`)}) as prev from ${AUDIT_LOCKED}),
     audit_entry as (insert into ${auditLog} (at, actor_user_id, actor_label, actor_organisation_id, organisation_id,
       grant_id, via, api_token_id, action, target_type, target_id, outcome, data, ip, user_agent,
       request_id, prev_hash, hash)
@@ -94,7 +113,7 @@ export function auditAppendCtes(late?: LateValue): SQL {
     from audit_head, (select ${sql.placeholder("audit")}::jsonb as f) as audit_fields${late ? sql`, ${late.from}` : sql``})`;
 }
 
-/** The values of auditAppendCtes' placeholders for one entry. */
+/** The values of the audit CTEs' placeholders for one entry. */
 export function auditValues(actor: AuditActor, event: AuditEvent, at: Date): Record<string, unknown> {
   const fields: Omit<HashedAuditFields, "prevHash"> = {
     at,

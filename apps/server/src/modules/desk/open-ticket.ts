@@ -61,9 +61,9 @@ type DeskContext = Pick<AppContext, "contract" | "config">;
  * acknowledgement mail, all in one transaction. Out of scope under MCR it is opened and closed at
  * once with the reason (MCR-SUP-11).
  *
- * Every creation waits for the reference counter's row, and every write for the audit chain's
- * lock, each held until the commit: the facts are read in one statement and the SLA computed
- * before the counter is taken, and the audit entry is written last.
+ * Every write waits for the audit chain's lock, under which an opening also takes its number, held
+ * until the commit: the facts are read (or kept ones checked) and the SLA computed before the
+ * lock is taken, in the last statement.
  */
 export async function openTicket(
   db: Db,
