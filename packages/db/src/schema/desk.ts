@@ -103,7 +103,10 @@ export const ticketEvents = pgTable(
     index("ticket_events_ticket_idx").on(t.ticketId, t.seq),
     // A mail received again is recognised by its Message-ID, whichever ticket it went to.
     index("ticket_events_message_idx").on(t.messageId).where(sql`${t.messageId} is not null`),
-    uniqueIndex("ticket_events_message_key").on(t.ticketId, t.messageId),
+    // Partial like the one above: most events come by no mail, and need no entry in either.
+    uniqueIndex("ticket_events_message_key")
+      .on(t.ticketId, t.messageId)
+      .where(sql`${t.messageId} is not null`),
   ],
 );
 

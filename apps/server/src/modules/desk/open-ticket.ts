@@ -5,6 +5,7 @@ import {
   type IntakeRefusal,
   localDateIn,
   type Priority,
+  type SlaEvaluation,
   type TicketChannel,
 } from "@guichet/domain";
 import type { AppContext } from "../../app-context.js";
@@ -47,6 +48,8 @@ export interface OpenedTicket {
   ticket: Ticket;
   timeline: TicketEventRow[];
   organisationName: string;
+  /** Its SLA at the opening instant, as computed to sort it in the queue. */
+  sla: SlaEvaluation;
 }
 
 export type OpenTicketResult =
@@ -269,6 +272,6 @@ async function openOn(
     ok: true as const,
     ticketId: id,
     reference,
-    opened: { ticket: { ...ticket, reference }, timeline, organisationName: facts.organisationName },
+    opened: { ticket: { ...ticket, reference }, timeline, organisationName: facts.organisationName, sla },
   };
 }

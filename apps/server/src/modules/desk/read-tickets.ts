@@ -205,6 +205,8 @@ export interface TicketRecord {
   /** Names of the organisation and the people the page names, by id. */
   names: ReadonlyMap<string, string>;
   files: readonly ListedFile[];
+  /** Its SLA as evaluated at `now` by whoever just wrote it; evaluated here when absent. */
+  sla?: SlaEvaluation;
 }
 
 /**
@@ -244,13 +246,13 @@ export async function getTicket(
 /** A ticket's page, from its record: what getTicket answers, and what opening a ticket answers. */
 export function presentTicket(
   contract: Contract,
-  { ticket, timeline, names, files }: TicketRecord,
+  { ticket, timeline, names, files, sla: evaluated }: TicketRecord,
   side: Side,
   now: Date,
   locale: Locale,
 ) {
   const visible = side === "provider" ? timeline : timeline.filter((e) => e.visibility === "public");
-  const sla = evaluateTicketSla(contract, ticket, timeline.map(timelineEventOf), now);
+  const sla = evaluated ?? evaluateTicketSla(contract, ticket, timeline.map(timelineEventOf), now);
   return {
     ...summaryOf(ticket, sla, {
       organisationName: names.get(ticket.organisationId) ?? null,

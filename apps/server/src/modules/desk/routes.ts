@@ -263,12 +263,18 @@ export function deskRoutes(context: AppContext): FastifyPluginAsyncZod {
           return reply.code(200).header("idempotent-replayed", "true").send(view);
         }
         // Answered from what was written: the opening's transaction already holds it all.
-        const { ticket, timeline, organisationName } = opened.opened;
+        const { ticket, timeline, organisationName, sla } = opened.opened;
         const names = new Map([
           [ticket.organisationId, organisationName],
           [ticket.requesterUserId, principal.displayName],
         ]);
-        const view = presentTicket(contract, { ticket, timeline, names, files: [] }, "customer", now, locale);
+        const view = presentTicket(
+          contract,
+          { ticket, timeline, names, files: [], sla },
+          "customer",
+          now,
+          locale,
+        );
         return reply.code(201).send(view);
       },
     );
