@@ -96,3 +96,8 @@ const en: Messages = {
 };
 
 export const MESSAGES: Readonly<Record<Locale, Messages>> = { fr, en };
+
+/** A clock's name inside a sentence ("délai de prise en charge", "its resolution target"). */
+export function metricInSentence(metric: keyof Messages["metric"], locale: Locale): string {
+  return MESSAGES[locale].metric[metric].toLocaleLowerCase(locale);
+}

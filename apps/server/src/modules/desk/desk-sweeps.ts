@@ -1,4 +1,5 @@
 import { type Db, organisations, slaWarnings, tickets, users } from "@guichet/db";
+import { metricInSentence } from "@guichet/domain";
 import { and, asc, eq, inArray, isNotNull, lte } from "drizzle-orm";
 import type { AppContext } from "../../app-context.js";
 import { type Locale, t } from "../../i18n/index.js";
@@ -156,12 +157,7 @@ export async function sweepSlaWarnings(context: AppContext, now: Date): Promise<
               organisationName: organisation?.name ?? "",
               priority: ticket.priority,
               threshold: String(warning.threshold),
-              metric:
-                metric.metric === "initialResponse"
-                  ? to.locale === "fr"
-                    ? "prise en charge"
-                    : "initial response"
-                  : metric.metric,
+              metric: metricInSentence(metric.metric, to.locale),
               dueAt: new Date(metric.dueAt ?? now.getTime()),
             },
             clause: metric.clause,

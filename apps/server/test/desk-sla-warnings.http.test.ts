@@ -1,0 +1,72 @@
+import { outbox, users } from "@guichet/db";
+import { databaseKindsUnderTest } from "@guichet/db/testing";
+import { and, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { sweepSlaWarnings } from "../src/modules/desk/desk-sweeps.js";
+import { act, makeNamedContact, openTicketAs } from "./helpers/desk.js";
+import { createOrganisation, createUser, type TestUser } from "./helpers/factories.js";
+import { signInAs } from "./helpers/session.js";
+import { createTestApp, type TestApp } from "./helpers/test-app.js";
+
+const postgresUrl = inject("postgresUrl");
+
+describe.each(databaseKindsUnderTest(postgresUrl))("SLA warnings on %s", (kind) => {
+  let t: TestApp;
+  const now = new Date("2026-11-23T09:00:00Z"); // Monday 10:00 in Paris
+  let agent: TestUser;
+  let contact: TestUser;
+  const at = (minutesAfterOpening: number) =>
+    new Date(Date.parse("2026-11-23T09:00:00Z") + minutesAfterOpening * 60_000);
+  const warningsTo = (email: string) =>
+    t.database.db
+      .select()
+      .from(outbox)
+      .where(and(eq(outbox.kind, "sla_warning"), eq(outbox.toAddress, email)))
+      .orderBy(outbox.createdAt);
+
+  beforeAll(async () => {
+    t = await createTestApp(kind, postgresUrl, "multicloud-ready", { clock: () => now });
+    const { db } = t.database;
+    const provider = await createOrganisation(db, "provider");
+    agent = await createUser(db, provider.id, ["support_agent"], { totp: true });
+    const premium = await createOrganisation(db, "customer", [
+      { item: "support-premium", from: "2026-01-01" },
+    ]);
+    contact = await createUser(db, premium.id, ["customer_admin"]);
+    await makeNamedContact(db, premium.id, contact.id);
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it("warns the assignee once at 75 % and once at 90 % of a Premium P1's 30-minute initial response, in the assignee's language", async () => {
+    const opened = await openTicketAs(t.app, await signInAs(t.app, contact, now), {
+      category: "incident",
+      priority: "P1",
+    });
+    expect(opened.statusCode).toBe(201);
+    const ticket = opened.json() as { id: string; reference: string };
+    const support = await signInAs(t.app, agent, now);
+    expect((await act(t.app, support, ticket.id, "assignee", { userId: agent.id })).statusCode).toBe(200);
+
+    // 22 of 30 minutes (73 %): nothing yet.
+    expect(await sweepSlaWarnings(t.context, at(22))).toEqual({ warned: 0 });
+    // 23 minutes (77 %): the 75 % threshold, once however often the sweep runs.
+    expect(await sweepSlaWarnings(t.context, at(23))).toEqual({ warned: 1 });
+    expect(await sweepSlaWarnings(t.context, at(23))).toEqual({ warned: 0 });
+    expect(await sweepSlaWarnings(t.context, at(24))).toEqual({ warned: 0 });
+    const [first] = await warningsTo(agent.email);
+    expect(first?.subject).toBe(`[${ticket.reference}] 75 % du délai consommé : Console inaccessible`);
+    expect(first?.textBody).toContain("75 % de son délai de prise en charge");
+    expect(first?.textBody).toContain("MCR-SUP-06");
+
+    // The agent now reads English; 28 minutes (93 %): the 90 % threshold.
+    await t.database.db.update(users).set({ locale: "en" }).where(eq(users.id, agent.id));
+    expect(await sweepSlaWarnings(t.context, at(28))).toEqual({ warned: 1 });
+    expect(await sweepSlaWarnings(t.context, at(29))).toEqual({ warned: 0 });
+    const mails = await warningsTo(agent.email);
+    expect(mails).toHaveLength(2);
+    expect(mails[1]?.subject).toBe(`[${ticket.reference}] 90% of the target used: Console inaccessible`);
+    expect(mails[1]?.textBody).toContain("90% of its initial response target");
+  });
+});
