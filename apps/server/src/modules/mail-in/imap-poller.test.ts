@@ -1,5 +1,5 @@
 import MailComposer from "nodemailer/lib/mail-composer/index.js";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { type Dovecot, startDovecot } from "../../../test/helpers/dovecot.js";
 import { startImapPoller } from "./imap-poller.js";
 
@@ -116,12 +116,19 @@ describe("IMAP poller", () => {
 
     await poller.stop();
     await expect(poller.pollNow()).rejects.toThrow("IMAP poller stopped");
-    // Every session since the restart, the poller's and the test's own, ended with LOGOUT.
-    const sinceRestart = dovecot.log().split("starting up").at(-1) ?? "";
-    const endings = sinceRestart
-      .split("\n")
-      .filter((line) => line.includes("imap(desk)") && line.includes("Disconnected"));
-    expect(endings.length).toBeGreaterThanOrEqual(2);
+    // Every session since the restart, the poller's and the test's own, ended with LOGOUT. Dovecot
+    // writes its log through a separate process: the last line may come a moment later.
+    const endings = await vi.waitFor(
+      () => {
+        const sinceRestart = dovecot.log().split("starting up").at(-1) ?? "";
+        const found = sinceRestart
+          .split("\n")
+          .filter((line) => line.includes("imap(desk)") && line.includes("Disconnected"));
+        expect(found.length).toBeGreaterThanOrEqual(2);
+        return found;
+      },
+      { timeout: 5_000, interval: 50 },
+    );
     for (const ending of endings) expect(ending).toContain("Disconnected: Logged out");
   });
 
