@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  bigint,
   bigserial,
   boolean,
   check,
@@ -138,6 +139,21 @@ export const ticketCounters = pgTable(
     last: integer("last").notNull(),
   },
   (t) => [primaryKey({ columns: [t.prefix, t.year] })],
+);
+
+/**
+ * One row whose version goes up with every committed change to what the intake rules read
+ * (subscriptions, named contacts, organisations, the requester's address and language, portal
+ * outages, maintenance windows), by triggers at commit (migration 0012). Facts kept between
+ * openings are checked against it: one row read instead of the facts again.
+ */
+export const intakeVersion = pgTable(
+  "intake_version",
+  {
+    id: integer("id").primaryKey().default(1),
+    version: bigint("version", { mode: "number" }).notNull().default(0),
+  },
+  (t) => [check("intake_version_one_row_ck", sql`${t.id} = 1`)],
 );
 
 /** An `Idempotency-Key` honoured on ticket creation through the API: the same key, the same ticket. */

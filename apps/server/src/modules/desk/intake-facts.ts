@@ -2,6 +2,7 @@ import {
   compiledByShape,
   type Db,
   executeCompiled,
+  intakeVersion,
   maintenanceWindows,
   namedContacts,
   organisations,
@@ -28,8 +29,9 @@ export interface FactsQuery {
  * What the intake rules and the acknowledgement need to know about the requester, its
  * organisation and the service today: the subscriptions held, whether the requester is a named
  * contact, whether a portal outage or a maintenance of the service is under way (MCR-SUP-03,
- * DSN-SUP-07, DSN-SUP-08), and whom to write to. `fingerprint` is the MD5 of the facts as the
- * database wrote them, which the opening statement checks (see readIntakeFacts).
+ * DSN-SUP-07, DSN-SUP-08), and whom to write to. `version` is the intake version they were read
+ * at (migration 0012); `validUntil` the next instant an outage or a maintenance of the service
+ * starts or ends, when they stop holding without any change being written.
  */
 export interface IntakeFacts {
   organisationName: string;
@@ -38,8 +40,13 @@ export interface IntakeFacts {
   portalDown: boolean;
   maintenanceId: string | null;
   requester: { email: string; firstName: string; locale: Locale } | null;
-  fingerprint: string;
+  version: string;
+  /** In milliseconds since the epoch. */
+  validUntil: number | null;
 }
+
+/** The intake version now (migration 0012), as text: JavaScript numbers stop at 2^53. */
+const intakeVersionSql = sql`select ${intakeVersion.version}::text from ${intakeVersion}`;
 
 /** The facts as one row, its values as placeholders (factsValues). */
 function factsSelect(withService: boolean): SQL {
@@ -51,22 +58,33 @@ function factsSelect(withService: boolean): SQL {
     ? sql`(select ${maintenanceWindows.id} from ${maintenanceWindows}
         where ${maintenanceUnderWay(sql.placeholder("catalogue_item_id"), now)} order by ${maintenanceWindows.id} limit 1)`
     : sql`null::uuid`;
+  // The next instant an outage, or a maintenance of the service, starts or ends.
+  const nextBoundary = (table: SQLWrapper, starts: SQLWrapper, ends: SQLWrapper, where: SQL) =>
+    sql`(select min(b) from ${table}, lateral (values (${starts}), (${ends})) as boundary(b) where ${where} and b > ${now})`;
+  const outageBoundary = nextBoundary(portalOutages, portalOutages.startsAt, portalOutages.endsAt, sql`true`);
+  const maintenanceBoundary = withService
+    ? nextBoundary(
+        maintenanceWindows,
+        maintenanceWindows.startsAt,
+        maintenanceWindows.endsAt,
+        sql`${maintenanceWindows.catalogueItemId} = ${sql.placeholder("catalogue_item_id")} and ${maintenanceWindows.cancelledAt} is null`,
+      )
+    : sql`null::timestamptz`;
   return sql`select ${organisations.name} as "organisationName", (${held}) as held,
       exists(select from ${namedContacts} where ${namedContacts.userId} = ${sql.placeholder("user_id")}) as "isNamedContact",
       exists(select from ${portalOutages} where ${outageUnderWay(now)}) as "portalDown",
       ${maintenance} as "maintenanceId",
-      ${users.email} as email, ${users.firstName} as "firstName", ${users.locale} as locale
+      ${users.email} as email, ${users.firstName} as "firstName", ${users.locale} as locale,
+      (${intakeVersionSql}) as version, (extract(epoch from least(${outageBoundary}, ${maintenanceBoundary})) * 1000)::float8 as "validUntil"
     from ${organisations} left join ${users} on ${users.id} = ${sql.placeholder("user_id")}
     where ${organisations.id} = ${organisationId}`;
 }
 
-/** The facts' fingerprint as the database computes it now, for a statement of the caller's. */
-export function factsFingerprintSql(withService: boolean): SQL {
-  return sql`(select md5(row_to_json(f)::text) from (${factsSelect(withService)}) as f)`;
-}
+/** Whether kept facts still hold: nothing they come from changed since (`version` placeholder). */
+export const keptFactsHoldSql = sql`(${intakeVersionSql}) = ${sql.placeholder("version")}::text`;
 
 /** The values of the facts' placeholders. */
-export function factsValues(query: FactsQuery): Record<string, unknown> {
+function factsValues(query: FactsQuery): Record<string, unknown> {
   return {
     organisation_id: query.organisationId,
     user_id: query.userId,
@@ -78,8 +96,7 @@ export function factsValues(query: FactsQuery): Record<string, unknown> {
 
 const factsStatement = compiledByShape(
   (withService: boolean) => String(withService),
-  (withService: boolean) =>
-    sql`select f.*, md5(row_to_json(f)::text) as fingerprint from (${factsSelect(withService)}) as f`,
+  (withService: boolean) => factsSelect(withService),
 );
 
 interface FactsRow extends Omit<IntakeFacts, "requester"> {
@@ -91,9 +108,10 @@ interface FactsRow extends Omit<IntakeFacts, "requester"> {
 /**
  * The facts last read for the same requester, organisation, service and day, kept in this process.
  * They change rarely (a subscription, a named contact, an outage), so opening a ticket decides on
- * them without reading them first, and its writing statement recomputes their fingerprint: if it
- * differs, nothing is written and the opening starts again from facts read afresh. A refusal is
- * never decided on kept facts. Bounded: the oldest are dropped first.
+ * them without reading them first, and its writing statement checks the intake version they were
+ * read at: if it moved, nothing is written and the opening starts again from facts read afresh.
+ * Kept facts are dropped at `validUntil`. A refusal is never decided on kept facts. Bounded: the
+ * oldest are dropped first.
  */
 const kept = new Map<string, IntakeFacts>();
 const KEPT_AT_MOST = 2_000;
@@ -103,7 +121,12 @@ const keyOf = (query: FactsQuery) =>
 
 /** The facts kept for this query, if any (to be checked by the statement that relies on them). */
 export function keptIntakeFacts(query: FactsQuery): IntakeFacts | undefined {
-  return kept.get(keyOf(query));
+  const facts = kept.get(keyOf(query));
+  if (facts?.validUntil != null && query.now.getTime() >= facts.validUntil) {
+    kept.delete(keyOf(query));
+    return undefined;
+  }
+  return facts;
 }
 
 /** Reads the facts in the caller's transaction, and keeps them for the next openings. */

@@ -253,7 +253,7 @@ async function openOn(
       },
     },
     now,
-    kept ? { facts: query, fingerprint: facts.fingerprint } : undefined,
+    kept ? { version: facts.version } : undefined,
   );
   if (!written) return "facts changed";
   const { reference, seqs } = written;

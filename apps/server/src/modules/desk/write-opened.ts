@@ -21,7 +21,7 @@ import {
   auditValues,
 } from "../audit/record-audit.js";
 import type { outboxRowOf } from "../mail/enqueue-mail.js";
-import { type FactsQuery, factsFingerprintSql, factsValues } from "./intake-facts.js";
+import { keptFactsHoldSql } from "./intake-facts.js";
 
 type OutboxRow = ReturnType<typeof outboxRowOf>;
 
@@ -35,14 +35,14 @@ export interface OpenedRows {
 }
 
 /**
- * Which columns each kind of row gives, and which intake facts the statement checks (none when
- * they were read in the same transaction): one statement per shape.
+ * Which columns each kind of row gives, and whether the statement checks that kept intake facts
+ * still hold (not when they were read in the same transaction): one statement per shape.
  */
 interface Shape {
   ticket: readonly string[];
   events: readonly string[];
   mails: readonly string[];
-  checkFacts: "none" | "with service" | "without service";
+  checkFacts: boolean;
 }
 
 const placeholder = (name: string) => sql`${sql.placeholder(name)}`;
@@ -62,10 +62,7 @@ const openingStatement = compiledByShape(
     const prefix = sql`${placeholder("prefix")}::text`;
     const year = sql`${placeholder("year")}::int`;
     const rows = (name: string) => sql`${placeholder(name)}::jsonb`;
-    const current =
-      shape.checkFacts === "none"
-        ? sql`true`
-        : sql`${factsFingerprintSql(shape.checkFacts === "with service")} = ${placeholder("fingerprint")}::text`;
+    const current = shape.checkFacts ? keptFactsHoldSql : sql`true`;
     const insertTicket = insertFromJson(tickets, shape.ticket, rows("ticket"), {
       computed: { reference },
       join: numbered,
@@ -110,7 +107,7 @@ export async function writeOpened(
   actor: AuditActor,
   event: AuditEvent,
   now: Date,
-  checked?: { facts: FactsQuery; fingerprint: string },
+  checked?: { version: string },
 ): Promise<{ reference: string; seqs: Map<string, number> } | null> {
   const { ticket, events, mails, token } = opened;
   const { reference: _, ...given } = ticket;
@@ -119,14 +116,10 @@ export async function writeOpened(
     ticket: keysOf([given]),
     events: keysOf(events),
     mails: keysOf(mails),
-    checkFacts: !checked
-      ? "none"
-      : checked.facts.catalogueItemId === null
-        ? "without service"
-        : "with service",
+    checkFacts: checked !== undefined,
   });
   const values = auditValues(actor, event, now);
-  if (checked) Object.assign(values, factsValues(checked.facts), { fingerprint: checked.fingerprint });
+  if (checked) values.version = checked.version;
   values.token = token;
   values.prefix = numbering.prefix;
   values.year = numbering.year;
