@@ -59,6 +59,11 @@ export const tickets = pgTable(
     threadMessageId: text("thread_message_id").notNull(),
     /** The next SLA instant that matters (due, or auto-close), for sorting the queue. */
     slaDueAt: timestamp("sla_due_at", { withTimezone: true }),
+    /**
+     * When the SLA warning sweep must look at it: the next warning threshold, or one reached and
+     * perhaps not mailed yet; null when no warning is ahead. Rewritten with each event and by the sweep.
+     */
+    slaWarnAt: timestamp("sla_warn_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
     resolvedAt: timestamp("resolved_at", { withTimezone: true }),

@@ -9,7 +9,7 @@ import { deploymentMail } from "../mail/deployment-mail.js";
 import { enqueueMail } from "../mail/enqueue-mail.js";
 import { mailRequester, ticketLink } from "./ticket-mail.js";
 import { ticketsChanged } from "./ticket-pages.js";
-import { evaluateTicketSla, timelineEventOf } from "./ticket-sla.js";
+import { evaluateTicketSla, timelineEventOf, warningDueOf } from "./ticket-sla.js";
 import { appendToTimeline, lockTicket, timelineOf } from "./ticket-store.js";
 
 const SYSTEM: AuditActor = systemActor("Guichet (service desk)");
@@ -95,7 +95,8 @@ export async function sweepAutoClose(context: AppContext, now: Date): Promise<Re
 /**
  * Warns the assignee (or the support team's address) when a ticket's clock crosses one of the
  * contract's thresholds, once per ticket, metric and threshold: the sla_warnings row is written
- * in the same transaction as the mail.
+ * in the same transaction as the mail. Reads only the tickets whose sla_warn_at has come, and
+ * moves it to their next threshold, unless an event rewrote it meanwhile.
  */
 export async function sweepSlaWarnings(context: AppContext, now: Date): Promise<Record<string, number>> {
   const { db } = context.database;
@@ -108,10 +109,10 @@ export async function sweepSlaWarnings(context: AppContext, now: Date): Promise<
       and(
         inArray(tickets.status, ["new", "in_progress"]),
         eq(tickets.slaApplies, true),
-        isNotNull(tickets.slaDueAt),
+        lte(tickets.slaWarnAt, now),
       ),
     )
-    .orderBy(asc(tickets.slaDueAt));
+    .orderBy(asc(tickets.slaWarnAt));
   let sent = 0;
   for (const ticket of open) {
     const sla = evaluateTicketSla(
@@ -168,6 +169,10 @@ export async function sweepSlaWarnings(context: AppContext, now: Date): Promise<
         if (wrote) sent++;
       }
     }
+    await db
+      .update(tickets)
+      .set({ slaWarnAt: warningDueOf(sla, { ahead: true }) })
+      .where(and(eq(tickets.id, ticket.id), eq(tickets.slaWarnAt, ticket.slaWarnAt as Date)));
   }
   return { warned: sent };
 }

@@ -23,7 +23,7 @@ import {
   readIntakeFacts,
 } from "./intake-facts.js";
 import { ticketMail } from "./ticket-mail.js";
-import { evaluateTicketSla, timelineEventOf, urgencyOf } from "./ticket-sla.js";
+import { evaluateTicketSla, timelineEventOf, urgencyOf, warningDueOf } from "./ticket-sla.js";
 import { writeOpened } from "./write-opened.js";
 
 export interface OpenTicketInput {
@@ -192,6 +192,7 @@ async function openOn(
     outOfScopeReason: closed?.reason ?? null,
     threadMessageId,
     slaDueAt: urgencyOf(sla),
+    slaWarnAt: warningDueOf(sla),
     createdAt: now,
     updatedAt: now,
     resolvedAt: null,

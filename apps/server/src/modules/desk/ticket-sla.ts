@@ -82,6 +82,23 @@ export function urgencyOf(evaluation: SlaEvaluation): Date | null {
   return dues.length ? new Date(Math.min(...dues)) : null;
 }
 
+/**
+ * When the warning sweep must look at a ticket (tickets.sla_warn_at): the earliest warning
+ * threshold of a clock still running, counting those already reached unless `ahead` (they may not
+ * be mailed yet: the sweep knows, by sla_warnings); null when none is left.
+ */
+export function warningDueOf(evaluation: SlaEvaluation, { ahead = false } = {}): Date | null {
+  let due: number | undefined;
+  for (const metric of evaluation.metrics) {
+    if (metric.stoppedAt !== undefined) continue;
+    for (const warning of metric.warnings) {
+      if (warning.at === undefined || (ahead && warning.crossed)) continue;
+      if (due === undefined || warning.at < due) due = warning.at;
+    }
+  }
+  return due === undefined ? null : new Date(due);
+}
+
 /** The clocks as lists show them: state, due, remaining, clause. */
 export function presentClocks(evaluation: SlaEvaluation) {
   return clocksOf(evaluation).map((m) => ({

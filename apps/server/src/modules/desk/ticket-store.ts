@@ -3,7 +3,7 @@ import type { Contract, Side, TicketChannel } from "@guichet/domain";
 import { and, asc, eq, inArray, max } from "drizzle-orm";
 import type { AppContext } from "../../app-context.js";
 import type { AuditActor } from "../audit/record-audit.js";
-import { evaluateTicketSla, timelineEventOf, urgencyOf } from "./ticket-sla.js";
+import { evaluateTicketSla, timelineEventOf, urgencyOf, warningDueOf } from "./ticket-sla.js";
 
 /** What every change to an existing ticket is given: where, on which ticket, by whom, when. */
 export interface TicketCommand {
@@ -93,7 +93,7 @@ export async function appendToTimeline(
   const sla = evaluateTicketSla(contract, updated, timeline.map(timelineEventOf), now);
   const [row] = await tx
     .update(tickets)
-    .set({ ...patch, updatedAt: now, slaDueAt: urgencyOf(sla) })
+    .set({ ...patch, updatedAt: now, slaDueAt: urgencyOf(sla), slaWarnAt: warningDueOf(sla) })
     .where(eq(tickets.id, ticket.id))
     .returning();
   return row ?? updated;
