@@ -304,11 +304,11 @@ describe.runIf(postgresUrl)("e-soutien by e-mail (deux-sevres-eservices)", { tim
         "Service : e-SAV\nCatégorie : incident\n\n" +
         "Depuis 8 h, les tickets SAV restent en attente d'envoi vers l'opérateur d'infrastructure.",
     });
-    const ack = await mail.receive(operator.email, /Demande enregistrée : Tickets e-SAV non transmis$/);
+    const ack = await mail.receive(operator.email, /Signalisation enregistrée : Tickets e-SAV non transmis$/);
     const reference = ack.subject?.match(/^\[(DSN-\d{4}-\d{5,})\] /)?.[1] ?? "";
     expect(reference).not.toBe("");
     expect(textOf(ack)).toContain(
-      `Votre demande est enregistrée sous la référence ${reference} (DSN-SUP-02).`,
+      `Votre signalisation est enregistrée sous la référence ${reference} (DSN-SUP-02).`,
     );
     await postAs(support, `/api/portal-outages/${String(outage.id)}/end`, {});
 

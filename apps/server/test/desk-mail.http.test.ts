@@ -314,7 +314,11 @@ describe.each(databaseKindsUnderTest(postgresUrl))("DSN e-soutien by e-mail on %
     expect(opened.statusCode).toBe(201);
     const ticket = opened.json();
     const [ack] = await desk.deliver();
-    expect(ack?.parsed.subject).toBe(`[${ticket.reference}] Demande enregistrée : Ticket SAV bloqué`);
+    expect(ack?.parsed.subject).toBe(`[${ticket.reference}] Signalisation enregistrée : Ticket SAV bloqué`);
+    // e-soutien's word for a ticket, from the contract (DSN-SUP-01).
+    expect(ack?.parsed.text).toContain(
+      `Votre signalisation est enregistrée sous la référence ${ticket.reference}`,
+    );
     expect(ack?.parsed.text).toContain("(DSN-SUP-02)");
 
     const support = await signInAs(desk.world.t.app, agent, desk.clock());
@@ -396,7 +400,7 @@ describe.each(databaseKindsUnderTest(postgresUrl))("DSN e-soutien by e-mail on %
     expect(ticket).toEqual({ title: "Tickets e-SAV non transmis", customerReference: null });
     const [ack] = await desk.deliver();
     expect(ack?.parsed.subject).toBe(
-      `[${byMail.reference}] Demande enregistrée : Tickets e-SAV non transmis`,
+      `[${byMail.reference}] Signalisation enregistrée : Tickets e-SAV non transmis`,
     );
   });
 });

@@ -66,6 +66,7 @@ export interface ContractSummary {
   calendars: CalendarSummary[];
   ticketWorkflow: {
     referencePrefix: string;
+    vocabulary: "requests" | "reports";
     statuses: { id: TicketStatus; label: Label; clause: string }[];
     categories: { id: string; label: Label; slaApplies: boolean; clause: string }[];
     closing: { mode: "confirmation-or-auto-close" | "on-resolution"; clause: string };

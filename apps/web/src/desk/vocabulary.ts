@@ -3,14 +3,13 @@ import { useLocaleFormat } from "../i18n/format";
 import { useContract } from "../session";
 
 /**
- * The desk's words: "Demandes" in the Espace Client Cloud, "Signalisations" on e-soutien
- * (DSN-SUP-01). The contract names its desk but not its tickets, so the word is chosen by
- * contract the way clauses.ts chooses clauses.
+ * The desk's words, as the contract names its tickets (`ticketWorkflow.vocabulary`): "Demandes" in
+ * the Espace Client Cloud, "Signalisations" on e-soutien (DSN-SUP-01).
  */
-export type DeskWords = "requests" | "reports";
+export type DeskWords = ContractSummary["ticketWorkflow"]["vocabulary"];
 
 export function deskWordsOf(contract: ContractSummary | undefined): DeskWords {
-  return contract?.id === "deux-sevres-eservices" ? "reports" : "requests";
+  return contract?.ticketWorkflow.vocabulary ?? "requests";
 }
 
 export function useDeskWords(): DeskWords {

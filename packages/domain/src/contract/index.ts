@@ -39,4 +39,10 @@ export {
   ZSupportPlan,
 } from "./schema-support.js";
 export { type Commitments, type Notice, ZCommitments, ZLiability, ZNotices } from "./schema-terms.js";
-export { NAMED_CONTACT_FIELDS, type TicketWorkflow, ZTicketWorkflow } from "./schema-tickets.js";
+export {
+  NAMED_CONTACT_FIELDS,
+  TICKET_VOCABULARIES,
+  type TicketVocabulary,
+  type TicketWorkflow,
+  ZTicketWorkflow,
+} from "./schema-tickets.js";

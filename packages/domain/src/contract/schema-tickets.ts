@@ -77,11 +77,20 @@ export const NAMED_CONTACT_FIELDS = [
   "availability",
 ] as const;
 
+/** What a deployment calls its tickets: "demandes" (requests) or "signalisations" (reports). */
+export const TICKET_VOCABULARIES = ["requests", "reports"] as const;
+export type TicketVocabulary = (typeof TICKET_VOCABULARIES)[number];
+
 export const ZTicketWorkflow = z.strictObject({
   /** Prefix of ticket numbers shown to customers, e.g. "MCR" in "MCR-000123". */
   referencePrefix: z.string().regex(/^[A-Z][A-Z0-9]{1,7}$/, {
     error: expecting('expected 2 to 8 capital letters or digits such as "MCR"'),
   }),
+  /**
+   * What the portal and the desk's mails call a ticket: "demande" / "request" unless the contract
+   * says "signalisation" / "report", as e-soutien's texts do (DSN-SUP-01).
+   */
+  vocabulary: z.enum(TICKET_VOCABULARIES).default("requests"),
   statuses: ZStatuses,
   categories: z.record(ZKey, ZTicketCategory),
   closing: ZClosing,

@@ -4,6 +4,7 @@ import {
   formatTarget,
   PRIORITIES,
   TICKET_STATUSES,
+  TICKET_VOCABULARIES,
   WEEKDAYS,
 } from "@guichet/domain";
 import { z } from "zod";
@@ -35,6 +36,8 @@ const ZChannels = z.object({
 /** The ticket lifecycle's words: status labels, categories, out-of-scope reasons (MCR-SUP-10, MCR-SUP-11). */
 const ZTicketWorkflowSummary = z.object({
   referencePrefix: z.string(),
+  /** What the portal calls a ticket: "Demandes" or "Signalisations" (DSN-SUP-01). */
+  vocabulary: z.enum(TICKET_VOCABULARIES),
   statuses: z.array(z.object({ id: z.enum(TICKET_STATUSES), label: ZLabel, clause: z.string() })),
   categories: z.array(
     z.object({ id: z.string(), label: ZLabel, slaApplies: z.boolean(), clause: z.string() }),
@@ -115,6 +118,7 @@ function presentChannels(channels: Contract["supportPlans"][string]["channels"])
 function presentWorkflow(workflow: Contract["ticketWorkflow"]): ContractSummary["ticketWorkflow"] {
   return {
     referencePrefix: workflow.referencePrefix,
+    vocabulary: workflow.vocabulary,
     statuses: TICKET_STATUSES.flatMap((id) => {
       const status = workflow.statuses[id];
       return status ? [{ id, label: status.label, clause: status.clause }] : [];

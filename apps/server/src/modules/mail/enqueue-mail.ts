@@ -18,6 +18,8 @@ export interface EnqueueMail<K extends MailKind> {
   clause: string | null;
   /** `contract.provider.portalName`. */
   portalName: Record<Locale, string>;
+  /** What the deployment calls a ticket (deploymentMail). */
+  ticketNoun: Record<Locale, string>;
   /** PUBLIC_URL: its host names the Message-ID, and mails link to it. */
   publicUrl: string;
   now: Date;
@@ -66,6 +68,7 @@ export function outboxRowOf<K extends MailKind>(mail: EnqueueMail<K>) {
   const { subject, text } = renderMail(mail.kind, mail.params, {
     locale: mail.locale,
     portalName: mail.portalName,
+    ticketNoun: mail.ticketNoun,
     publicUrl: mail.publicUrl,
     clause: mail.clause,
     timeZone: mail.timeZone ?? DEFAULT_MAIL_TIME_ZONE,

@@ -87,6 +87,7 @@ const examples: { [K in MailKind]: MailParams[K] } = {
 const context: MailContext = {
   locale: "fr",
   portalName: { fr: "Portail Exemple", en: "Example Portal" },
+  ticketNoun: { fr: "demande", en: "request" },
   publicUrl: "https://p.example.fr",
   clause: "DSN-ID-03",
   timeZone: "Europe/Paris",

@@ -158,6 +158,8 @@ export interface MailContext {
   locale: Locale;
   /** The portal's name in both languages, as the contract gives it (`provider.portalName`). */
   portalName: Record<Locale, string>;
+  /** What the deployment calls a ticket, in both languages (TICKET_NOUNS): the desk's {ticket}. */
+  ticketNoun: Record<Locale, string>;
   /** The address people reach Guichet at, without a trailing slash. */
   publicUrl: string;
   /** The clause the mail applies, named in its text; null when none does. */
@@ -166,7 +168,7 @@ export interface MailContext {
   timeZone: string;
 }
 
-const COMMON_PLACEHOLDERS = ["portalName", "publicUrl", "cite"] as const;
+const COMMON_PLACEHOLDERS = ["portalName", "ticket", "Ticket", "publicUrl", "cite"] as const;
 
 // Compile-time check: every placeholder of a French text has a value. A missing one makes
 // this assignment fail and names the placeholder in the error.
@@ -195,6 +197,8 @@ export function renderMail<K extends MailKind>(
   const table = tables[context.locale];
   const values: Record<string, string> = {
     portalName: context.portalName[context.locale],
+    ticket: context.ticketNoun[context.locale],
+    Ticket: capitalised(context.ticketNoun[context.locale]),
     publicUrl: context.publicUrl,
     cite: context.clause ? ` (${context.clause})` : "",
   };
@@ -208,6 +212,10 @@ export function renderMail<K extends MailKind>(
     subject: fill(table[subjectKey], values, subjectKey).replace(/\s*[\r\n]+\s*/g, " "),
     text: `${fill(table[bodyKey], values, bodyKey)}\n\n${fill(table.footer, values, "footer")}\n`,
   };
+}
+
+function capitalised(word: string): string {
+  return word.charAt(0).toLocaleUpperCase() + word.slice(1);
 }
 
 function fill(text: string, values: Record<string, string>, key: string): string {

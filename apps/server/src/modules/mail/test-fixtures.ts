@@ -25,6 +25,7 @@ export function invitation(
     },
     clause: "MCR-ACC-01",
     portalName: PORTAL_NAME,
+    ticketNoun: { fr: "demande", en: "request" },
     publicUrl: PUBLIC_URL,
     now,
     ...overrides,

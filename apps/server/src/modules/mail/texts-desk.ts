@@ -1,13 +1,16 @@
+import type { TicketVocabulary } from "@guichet/domain";
+import type { Locale } from "../../i18n/index.js";
+
 /**
  * Mails of the service desk (MCR-SUP-03, MCR-SUP-10, DSN-SUP-02..05), merged into templates.ts.
  * Subjects carry the ticket reference in brackets, so a reply finds its ticket (MCR-SUP-03,
  * DSN-SUP-03) and mail clients thread them with In-Reply-To/References.
  */
 export const deskFr = {
-  "ticket_acknowledged.subject": "[{reference}] Demande enregistrée : {title}",
+  "ticket_acknowledged.subject": "[{reference}] {Ticket} enregistrée : {title}",
   "ticket_acknowledged.body": `Bonjour {firstName},
 
-Votre demande est enregistrée sous la référence {reference}{cite}.
+Votre {ticket} est enregistrée sous la référence {reference}{cite}.
 
 {title}
 
@@ -16,7 +19,7 @@ Vous pouvez la suivre, la compléter ou nous répondre sur {link}, ou en répond
   "ticket_message.subject": "[{reference}] Nouvelle réponse : {title}",
   "ticket_message.body": `Bonjour {firstName},
 
-{author} a répondu à votre demande {reference}{cite} :
+{author} a répondu à votre {ticket} {reference}{cite} :
 
 {message}
 
@@ -25,40 +28,40 @@ Pour répondre, répondez à ce message sans en modifier l'objet, ou rendez-vous
   "ticket_info_requested.subject": "[{reference}] Informations demandées : {title}",
   "ticket_info_requested.body": `Bonjour {firstName},
 
-Pour traiter votre demande {reference}, nous avons besoin des informations suivantes{cite} :
+Pour traiter votre {ticket} {reference}, nous avons besoin des informations suivantes{cite} :
 
 {message}
 
-Répondez simplement à ce message sans en modifier l'objet : votre réponse sera jointe à la demande. Vous pouvez aussi répondre sur {link}.`,
+Répondez simplement à ce message sans en modifier l'objet : votre réponse sera jointe à la {ticket}. Vous pouvez aussi répondre sur {link}.`,
 
-  "ticket_resolved.subject": "[{reference}] Demande résolue : {title}",
+  "ticket_resolved.subject": "[{reference}] {Ticket} résolue : {title}",
   "ticket_resolved.body": `Bonjour {firstName},
 
-Votre demande {reference} est résolue{cite}.
+Votre {ticket} {reference} est résolue{cite}.
 
 {message}
 
-Si la solution vous convient, confirmez-la sur {link} ; sinon, rouvrez la demande depuis la même page ou en répondant à ce message. Sans réponse de votre part, elle sera close automatiquement le {autoCloseAt}.`,
+Si la solution vous convient, confirmez-la sur {link} ; sinon, rouvrez la {ticket} depuis la même page ou en répondant à ce message. Sans réponse de votre part, elle sera close automatiquement le {autoCloseAt}.`,
 
   "ticket_resolution_report.subject": "[{reference}] Compte-rendu de résolution : {title}",
   "ticket_resolution_report.body": `Bonjour,
 
-Votre signalisation {reference} a été traitée{cite}. Compte-rendu de résolution :
+Votre {ticket} {reference} a été traitée{cite}. Compte-rendu de résolution :
 
 {message}
 
-Le détail de la signalisation reste consultable sur {link}.`,
+Le détail de la {ticket} reste consultable sur {link}.`,
 
-  "ticket_closed.subject": "[{reference}] Demande close : {title}",
+  "ticket_closed.subject": "[{reference}] {Ticket} close : {title}",
   "ticket_closed.body": `Bonjour {firstName},
 
-Votre demande {reference} est close{cite}.
+Votre {ticket} {reference} est close{cite}.
 
 {reason}
 
 Le détail reste consultable sur {link}.`,
 
-  "ticket_refused.subject": "Votre message n'a pas ouvert de demande : {originalSubject}",
+  "ticket_refused.subject": "Votre message n'a pas ouvert de {ticket} : {originalSubject}",
   "ticket_refused.body": `Bonjour,
 
 Votre message « {originalSubject} » n'a pas pu être enregistré{cite}.
@@ -70,7 +73,7 @@ Votre message « {originalSubject} » n'a pas pu être enregistré{cite}.
   "sla_warning.subject": "[{reference}] {threshold} % du délai consommé : {title}",
   "sla_warning.body": `Bonjour,
 
-La demande {reference} de {organisationName} ({priority}) a consommé {threshold} % de son délai de {metric}{cite}.
+La {ticket} {reference} de {organisationName} ({priority}) a consommé {threshold} % de son délai de {metric}{cite}.
 
 Échéance : {dueAt}
 
@@ -80,10 +83,10 @@ La demande {reference} de {organisationName} ({priority}) a consommé {threshold
 export type DeskMailTextKey = keyof typeof deskFr;
 
 export const deskEn: Record<DeskMailTextKey, string> = {
-  "ticket_acknowledged.subject": "[{reference}] Request received: {title}",
+  "ticket_acknowledged.subject": "[{reference}] {Ticket} received: {title}",
   "ticket_acknowledged.body": `Hello {firstName},
 
-Your request is registered under the reference {reference}{cite}.
+Your {ticket} is registered under the reference {reference}{cite}.
 
 {title}
 
@@ -92,7 +95,7 @@ You can follow it, add to it or answer us at {link}, or by replying to this mess
   "ticket_message.subject": "[{reference}] New reply: {title}",
   "ticket_message.body": `Hello {firstName},
 
-{author} replied to your request {reference}{cite}:
+{author} replied to your {ticket} {reference}{cite}:
 
 {message}
 
@@ -101,40 +104,40 @@ To answer, reply to this message without changing its subject, or go to {link}.`
   "ticket_info_requested.subject": "[{reference}] Information requested: {title}",
   "ticket_info_requested.body": `Hello {firstName},
 
-To handle your request {reference}, we need the following information{cite}:
+To handle your {ticket} {reference}, we need the following information{cite}:
 
 {message}
 
-Just reply to this message without changing its subject: your answer will join the request. You can also answer at {link}.`,
+Just reply to this message without changing its subject: your answer will join the {ticket}. You can also answer at {link}.`,
 
-  "ticket_resolved.subject": "[{reference}] Request resolved: {title}",
+  "ticket_resolved.subject": "[{reference}] {Ticket} resolved: {title}",
   "ticket_resolved.body": `Hello {firstName},
 
-Your request {reference} is resolved{cite}.
+Your {ticket} {reference} is resolved{cite}.
 
 {message}
 
-If the solution suits you, confirm it at {link}; otherwise reopen the request from the same page or by replying to this message. Without an answer from you, it will close by itself on {autoCloseAt}.`,
+If the solution suits you, confirm it at {link}; otherwise reopen the {ticket} from the same page or by replying to this message. Without an answer from you, it will close by itself on {autoCloseAt}.`,
 
   "ticket_resolution_report.subject": "[{reference}] Resolution report: {title}",
   "ticket_resolution_report.body": `Hello,
 
-Your report {reference} has been handled{cite}. Resolution report:
+Your {ticket} {reference} has been handled{cite}. Resolution report:
 
 {message}
 
-The report's details remain available at {link}.`,
+The {ticket}'s details remain available at {link}.`,
 
-  "ticket_closed.subject": "[{reference}] Request closed: {title}",
+  "ticket_closed.subject": "[{reference}] {Ticket} closed: {title}",
   "ticket_closed.body": `Hello {firstName},
 
-Your request {reference} is closed{cite}.
+Your {ticket} {reference} is closed{cite}.
 
 {reason}
 
 Its details remain available at {link}.`,
 
-  "ticket_refused.subject": "Your message did not open a request: {originalSubject}",
+  "ticket_refused.subject": "Your message did not open a {ticket}: {originalSubject}",
   "ticket_refused.body": `Hello,
 
 Your message "{originalSubject}" could not be registered{cite}.
@@ -146,11 +149,20 @@ Your message "{originalSubject}" could not be registered{cite}.
   "sla_warning.subject": "[{reference}] {threshold}% of the target used: {title}",
   "sla_warning.body": `Hello,
 
-Request {reference} of {organisationName} ({priority}) has used {threshold}% of its {metric} target{cite}.
+The {ticket} {reference} of {organisationName} ({priority}) has used {threshold}% of its {metric} target{cite}.
 
 Due: {dueAt}
 
 {link}`,
+};
+
+/**
+ * What the desk's mails call a ticket ({ticket}, {Ticket}), by the contract's vocabulary. Both
+ * French nouns are feminine, so the texts agree with either.
+ */
+export const TICKET_NOUNS: Record<TicketVocabulary, Record<Locale, string>> = {
+  requests: { fr: "demande", en: "request" },
+  reports: { fr: "signalisation", en: "report" },
 };
 
 type Ticketed = { reference: string; title: string; link: string };
