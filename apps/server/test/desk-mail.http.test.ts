@@ -8,7 +8,7 @@ import { deskAddressOf } from "../src/modules/desk/mail-receiver.js";
 import { deliverDueMail } from "../src/modules/mail/deliver-outbox.js";
 import { createSmtpTransport } from "../src/modules/mail/smtp-transport.js";
 import { type SmtpReceiver, startSmtpReceiver } from "../src/modules/mail-in/index.js";
-import { act, makeNamedContact } from "./helpers/desk.js";
+import { act, makeNamedContact, premiumNamedContact } from "./helpers/desk.js";
 import { createOrganisation, createUser, type TestUser } from "./helpers/factories.js";
 import { signInAs } from "./helpers/session.js";
 import { type SmtpSink, startSmtpSink } from "./helpers/smtp-sink.js";
@@ -96,11 +96,7 @@ describe.each(databaseKindsUnderTest(postgresUrl))("MCR desk by e-mail on %s", (
     const { db } = desk.world.t.database;
     const provider = await createOrganisation(db, "provider");
     agent = await createUser(db, provider.id, ["support_agent"], { totp: true });
-    const premium = await createOrganisation(db, "customer", [
-      { item: "support-premium", from: "2026-01-01" },
-    ]);
-    admin = await createUser(db, premium.id, ["customer_admin"]);
-    await makeNamedContact(db, premium.id, admin.id);
+    ({ contact: admin } = await premiumNamedContact(db));
     const standard = await createOrganisation(db, "customer", [
       { item: "support-standard", from: "2026-01-01" },
     ]);

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { verifyAuditTrail } from "../src/modules/audit/verify-audit.js";
 import { sweepAutoClose } from "../src/modules/desk/desk-sweeps.js";
 import { referenceSql } from "../src/modules/desk/write-opened.js";
-import { act, makeNamedContact, openTicketAs } from "./helpers/desk.js";
+import { act, openTicketAs, premiumNamedContact } from "./helpers/desk.js";
 import { createOrganisation, createUser, type TestUser } from "./helpers/factories.js";
 import { type SignedIn, signInAs } from "./helpers/session.js";
 import { createTestApp, type TestApp } from "./helpers/test-app.js";
@@ -50,11 +50,7 @@ describe.each(databaseKindsUnderTest(postgresUrl))("the queue and the requests o
     const provider = await createOrganisation(db, "provider");
     agent = await createUser(db, provider.id, ["support_agent"], { totp: true });
     otherAgent = await createUser(db, provider.id, ["support_agent"], { totp: true });
-    const premium = await createOrganisation(db, "customer", [
-      { item: "support-premium", from: "2026-01-01" },
-    ]);
-    contact = await createUser(db, premium.id, ["customer_admin"]);
-    await makeNamedContact(db, premium.id, contact.id);
+    ({ contact } = await premiumNamedContact(db));
   });
   afterAll(async () => {
     await t?.close();

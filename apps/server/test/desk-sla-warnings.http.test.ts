@@ -3,7 +3,7 @@ import { databaseKindsUnderTest } from "@guichet/db/testing";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { sweepSlaWarnings } from "../src/modules/desk/desk-sweeps.js";
-import { act, makeNamedContact, openTicketAs } from "./helpers/desk.js";
+import { act, openTicketAs, premiumNamedContact } from "./helpers/desk.js";
 import { createOrganisation, createUser, type TestUser } from "./helpers/factories.js";
 import { signInAs } from "./helpers/session.js";
 import { createTestApp, type TestApp } from "./helpers/test-app.js";
@@ -29,11 +29,7 @@ describe.each(databaseKindsUnderTest(postgresUrl))("SLA warnings on %s", (kind) 
     const { db } = t.database;
     const provider = await createOrganisation(db, "provider");
     agent = await createUser(db, provider.id, ["support_agent"], { totp: true });
-    const premium = await createOrganisation(db, "customer", [
-      { item: "support-premium", from: "2026-01-01" },
-    ]);
-    contact = await createUser(db, premium.id, ["customer_admin"]);
-    await makeNamedContact(db, premium.id, contact.id);
+    ({ contact } = await premiumNamedContact(db));
   });
   afterAll(async () => {
     await t?.close();

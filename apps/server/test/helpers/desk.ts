@@ -1,6 +1,7 @@
 import { type Db, namedContacts, outbox } from "@guichet/db";
 import { desc, eq } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
+import { createOrganisation, createUser, type TestUser } from "./factories.js";
 import type { SignedIn } from "./session.js";
 
 /** Makes a person a named contact with the details MCR-SUP-04 requires. */
@@ -46,4 +47,14 @@ export async function act(
 /** The mails written about a ticket, newest first. */
 export async function mailsAbout(db: Db, ticketId: string) {
   return db.select().from(outbox).where(eq(outbox.ticketId, ticketId)).orderBy(desc(outbox.createdAt));
+}
+
+/** A Premium customer (since 1 January 2026) and its administrator, a named contact (MCR-SUP-04). */
+export async function premiumNamedContact(db: Db): Promise<{ organisationId: string; contact: TestUser }> {
+  const { id: organisationId } = await createOrganisation(db, "customer", [
+    { item: "support-premium", from: "2026-01-01" },
+  ]);
+  const contact = await createUser(db, organisationId, ["customer_admin"]);
+  await makeNamedContact(db, organisationId, contact.id);
+  return { organisationId, contact };
 }
