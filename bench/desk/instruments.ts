@@ -91,10 +91,7 @@ export async function startProfiler() {
  * latency percentile the median of the loads', the maximum the highest.
  */
 export function combined(loads: readonly LoadResult[]): LoadResult {
-  const median = (pick: (load: LoadResult) => number) => {
-    const sorted = loads.map(pick).sort((a, b) => a - b);
-    return sorted[Math.floor((sorted.length - 1) / 2)] ?? Number.NaN;
-  };
+  const medianOf = (pick: (load: LoadResult) => number) => median(loads.map(pick));
   const requests = loads.reduce((total, load) => total + load.requests, 0);
   const seconds = loads.reduce(
     (total, load) => total + (load.perSecond ? load.requests / load.perSecond : 0),
@@ -107,9 +104,9 @@ export function combined(loads: readonly LoadResult[]): LoadResult {
   return {
     requests,
     perSecond: seconds ? requests / seconds : 0,
-    p50: median((load) => load.p50),
-    p90: median((load) => load.p90),
-    p99: median((load) => load.p99),
+    p50: medianOf((load) => load.p50),
+    p90: medianOf((load) => load.p90),
+    p99: medianOf((load) => load.p99),
     max: Math.max(...loads.map((load) => load.max)),
     non2xx: loads.reduce((total, load) => total + load.non2xx, 0),
     errors: loads.reduce((total, load) => total + load.errors, 0),
@@ -118,6 +115,15 @@ export function combined(loads: readonly LoadResult[]): LoadResult {
       ? loads.reduce((total, load) => total + load.bytesPerRequest * load.requests, 0) / requests
       : 0,
   };
+}
+
+/** The middle value; the mean of the two middle ones when their number is even. */
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2
+    ? (sorted[middle] ?? Number.NaN)
+    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
 }
 
 export const fixed = (value: number, digits = 1) => value.toFixed(digits);

@@ -2,35 +2,23 @@ import { randomBytes } from "node:crypto";
 import { availableParallelism, loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
 import { setTimeout as delay } from "node:timers/promises";
-import {
-  type Database,
-  type Db,
-  migrateDatabase,
-  openDatabase,
-  rowsOf,
-  scopedDatabase,
-  tickets,
-} from "@guichet/db";
+import { type Database, migrateDatabase, openDatabase, rowsOf, tickets } from "@guichet/db";
 import { findPostgresBinaries, type PostgresCluster, startPostgresCluster } from "@guichet/db/testing";
-import { PRIORITIES } from "@guichet/domain";
 import { count, sql } from "drizzle-orm";
-import { pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import type { FastifyInstance } from "fastify";
-import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import pg from "pg";
-import { z } from "zod";
 import { buildApp } from "../../apps/server/src/app.js";
 import type { AppContext } from "../../apps/server/src/app-context.js";
 import { readConfig } from "../../apps/server/src/config.js";
 import { loadContract } from "../../apps/server/src/contract/load-contract.js";
-import { authorize } from "../../apps/server/src/policies/authorize.js";
-import { deskPolicy } from "../../apps/server/src/policies/desk-policy.js";
 import { bindDeployment } from "../../apps/server/src/runtime/bind-deployment.js";
 import { type SignedIn, signInAs } from "../../apps/server/test/helpers/session.js";
+import { baselineRoute, createBaselineTable } from "./baseline.js";
 import {
   combined,
   fixed,
   LoadGenerator,
+  median,
   postgresCpu,
   postgresMs,
   startProfiler,
@@ -123,61 +111,6 @@ async function freshDatabase(url: string): Promise<{ database: Database; name: s
   cleanups.push(() => database.close());
   await migrateDatabase(database);
   return { database, name };
-}
-
-/** The baseline's table: bench only, under the same tenant policy as the desk's tables. */
-const benchBaseline = pgTable("bench_baseline", {
-  id: uuid("id").primaryKey().defaultRandom(),
-  organisationId: uuid("organisation_id").notNull(),
-  userId: uuid("user_id").notNull(),
-  title: text("title").notNull(),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
-});
-
-async function createBaselineTable(db: Db): Promise<void> {
-  await db.execute(sql`create table bench_baseline (
-    id uuid primary key default gen_random_uuid(),
-    organisation_id uuid not null references organisations(id),
-    user_id uuid not null references users(id),
-    title text not null,
-    created_at timestamptz not null)`);
-  await db.execute(sql`select guichet_isolate_tenants('bench_baseline')`);
-}
-
-/**
- * The baseline route: authenticated like POST /api/tickets (session, CSRF, policy, a body of the
- * same shape validated by zod, the request's tenant transaction), then one insert.
- */
-function baselineRoute(database: Database): FastifyPluginAsyncZod {
-  const { db } = scopedDatabase(database);
-  return async (app) => {
-    app.post(
-      "/api/bench/baseline",
-      {
-        schema: {
-          body: z.strictObject({
-            category: z.string().trim().min(1).max(64),
-            priority: z.enum(PRIORITIES).nullable().default(null),
-            title: z.string().trim().min(1).max(200),
-            description: z.string().trim().min(1).max(20_000),
-          }),
-        },
-      },
-      async (request, reply) => {
-        const principal = authorize(request, deskPolicy.open);
-        const [row] = await db
-          .insert(benchBaseline)
-          .values({
-            organisationId: principal.organisationId,
-            userId: principal.userId,
-            title: request.body.title,
-            createdAt: new Date(),
-          })
-          .returning({ id: benchBaseline.id });
-        return reply.code(201).send(row);
-      },
-    );
-  };
 }
 
 /** Sequential requests: the queries each one sends and the time they wait on the database. */
@@ -463,14 +396,6 @@ async function main(): Promise<void> {
       console.log(
         `warning: ${name} had ${r.non2xx} non-2xx answers (${JSON.stringify(r.statusCodes)}) and ${r.errors} errors`,
       );
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2
-    ? (sorted[middle] ?? Number.NaN)
-    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
 }
 
 try {

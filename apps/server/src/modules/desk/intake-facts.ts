@@ -146,11 +146,6 @@ export async function readIntakeFacts(db: Db, query: FactsQuery): Promise<Intake
   return read;
 }
 
-/** Forgets the facts kept for this query: the database said they changed. */
-export function forgetIntakeFacts(query: FactsQuery): void {
-  kept.delete(keyOf(query));
-}
-
 /** A scheduled maintenance of this service under way now (DSN-SUP-07). */
 function maintenanceUnderWay(catalogueItemId: string | SQLWrapper, now: Date | SQLWrapper): SQL | undefined {
   return and(

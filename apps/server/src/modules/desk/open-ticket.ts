@@ -15,13 +15,7 @@ import type { AuditActor } from "../audit/record-audit.js";
 import { hostnameOf, outboxRowOf } from "../mail/enqueue-mail.js";
 import { planAmong } from "../organisations/support-plan-of.js";
 import { attachFiles, type IncomingFile } from "./attachments.js";
-import {
-  type FactsQuery,
-  forgetIntakeFacts,
-  type IntakeFacts,
-  keptIntakeFacts,
-  readIntakeFacts,
-} from "./intake-facts.js";
+import { type FactsQuery, type IntakeFacts, keptIntakeFacts, readIntakeFacts } from "./intake-facts.js";
 import { ticketMail } from "./ticket-mail.js";
 import { evaluateTicketSla, timelineEventOf, urgencyOf, warningDueOf } from "./ticket-sla.js";
 import { writeOpened } from "./write-opened.js";
@@ -87,8 +81,8 @@ export async function openTicket(
     if (kept) {
       const opened = await openOn(tx, context, input, actor, query, { facts: kept, kept: true });
       if (opened !== "facts changed") return opened;
-      forgetIntakeFacts(query);
     }
+    // Read afresh, they replace the kept ones.
     const facts = await readIntakeFacts(tx, query);
     const opened = await openOn(tx, context, input, actor, query, { facts, kept: false });
     if (opened === "facts changed")
