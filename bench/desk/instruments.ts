@@ -1,8 +1,9 @@
 /**
  * What bench/desk/run.ts measures with: PostgreSQL's CPU per backend, the load generator in its
- * own process, the server's CPU profile, and the printed tables.
+ * own process, the server's CPU profile, the machine's perf samples, and the printed tables.
  */
-import { type ChildProcess, fork } from "node:child_process";
+import { type ChildProcess, fork, spawn } from "node:child_process";
+import { once } from "node:events";
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import inspector from "node:inspector/promises";
 import { dirname } from "node:path";
@@ -82,6 +83,31 @@ export async function startProfiler() {
       mkdirSync(dirname(file), { recursive: true });
       writeFileSync(file, JSON.stringify(profile));
       session.disconnect();
+    },
+  };
+}
+
+/**
+ * Linux perf sampling the whole machine (PostgreSQL's backends as well as the server) with call
+ * stacks into `file`, from now until stop: `perf report -i <file> --comm postgres`.
+ */
+export function startPerf(file: string) {
+  mkdirSync(dirname(file), { recursive: true });
+  const recorder = spawn(
+    "perf",
+    ["record", "--all-cpus", "--call-graph=fp", "--freq=999", "--output", file],
+    {
+      stdio: "ignore",
+    },
+  );
+  const exited = once(recorder, "exit");
+  return {
+    async stop() {
+      recorder.kill("SIGINT");
+      // perf writes its file on SIGINT, then ends by that signal.
+      const [code, signal] = await exited;
+      if (code !== 0 && signal !== "SIGINT")
+        throw new Error(`perf record ended with ${code ?? signal}: is perf installed (linux-perf)?`);
     },
   };
 }

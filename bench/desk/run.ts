@@ -21,6 +21,7 @@ import {
   median,
   postgresCpu,
   postgresMs,
+  startPerf,
   startProfiler,
   table,
 } from "./instruments.js";
@@ -235,10 +236,12 @@ async function main(): Promise<void> {
   const loadOnce = async (name: keyof typeof scenarios, seconds: number) => {
     const scenario = scenarios[name];
     const profiler = process.env.BENCH_PROFILE ? await startProfiler() : undefined;
+    const perf = process.env.BENCH_PERF ? startPerf(`${process.env.BENCH_PERF}/${name}.data`) : undefined;
     const serverBefore = process.cpuUsage();
     const postgresBefore = postgresCpu(databaseName);
     const result = await load.run({ ...scenario, seconds });
     const server = process.cpuUsage(serverBefore);
+    await perf?.stop();
     await profiler?.stopInto(`${process.env.BENCH_PROFILE}/${name}.cpuprofile`);
     const postgresAfter = postgresCpu(databaseName);
     await settle();

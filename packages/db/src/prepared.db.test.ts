@@ -44,7 +44,7 @@ describe.each(databaseKindsUnderTest(inject("postgresUrl")))("compiled statement
 
   const write = (rows: Mail[]) =>
     executeCompiled<{ subject: string }>(database.db, insertMails(Object.keys(rows[0] ?? {})), {
-      mails: rowsJson(outbox, rows),
+      mails: rowsJson(rows),
     });
 
   it("writes each call's own values, dates, JSON and nulls included", async () => {
@@ -73,7 +73,7 @@ describe.each(databaseKindsUnderTest(inject("postgresUrl")))("compiled statement
     await expect(executeCompiled(database.db, statement, {})).rejects.toThrow(/mails/);
     const { subject: _, ...withoutSubject } = mail("Incomplète");
     await expect(
-      executeCompiled(database.db, statement, { mails: rowsJson(outbox, [withoutSubject]) }),
+      executeCompiled(database.db, statement, { mails: rowsJson([withoutSubject]) }),
     ).rejects.toThrow();
     const found = await database.db.select().from(outbox).where(eq(outbox.textBody, "Body of Incomplète"));
     expect(found).toEqual([]);

@@ -56,11 +56,12 @@ export function compiledByShape<S>(
 }
 
 /**
- * `insert into <table> (<columns>) select … from jsonb_populate_recordset(null::<table>, <rows>)`:
- * the rows come as one JSON array (rowsJson), whatever their number, so the statement's text
- * depends only on which columns (by key) they give. `computed` columns take SQL of the statement's,
- * `wrap` can wrap a given column's value (`r.<column>`) in SQL, and `join` names a part of the
- * statement each row is joined with (no row is inserted when it is empty). Columns left out take their
+ * `insert into <table> (<columns>) select … from jsonb_to_recordset(<rows>) as r(<key> <type>, …)`:
+ * the rows come as one JSON array (rowsJson), whatever their number, keyed by the table's property
+ * names (the record's column list maps each key to its column's type), so the statement's text
+ * depends only on which keys they give. `computed` columns take SQL of the statement's, `wrap`
+ * can wrap a given column's value (`r."<key>"`) in SQL, and `join` names a part of the statement
+ * each row is joined with (no row is inserted when it is empty). Columns left out take their
  * database default; a default computed in JavaScript cannot be, so such a column must be given.
  */
 export function insertFromJson(
@@ -75,37 +76,38 @@ export function insertFromJson(
   for (const [key, column] of Object.entries(columns))
     if (!given.has(key) && (column.defaultFn || column.onUpdateFn))
       throw new Error(`insertFromJson: ${key} has a default computed in JavaScript; give its value`);
-  const nameOf = (key: string) => {
+  const columnOf = (key: string) => {
     const column = columns[key];
     if (!column) throw new Error(`insertFromJson: ${key} is not a column of the table`);
-    return sql.identifier(column.name);
+    return column;
   };
   const wrap = options.wrap ?? ((_key, value) => value);
   const values = [
-    ...keys.map((key) => wrap(key, sql`r.${nameOf(key)}`)),
+    ...keys.map((key) => wrap(key, sql`r.${sql.identifier(key)}`)),
     ...computed.map(([, value]) => value),
   ];
-  const names = [...keys, ...computed.map(([key]) => key)].map(nameOf);
+  const names = [...keys, ...computed.map(([key]) => key)].map((key) => sql.identifier(columnOf(key).name));
+  const record = keys.map((key) => sql`${sql.identifier(key)} ${sql.raw(recordTypeOf(columnOf(key)))}`);
   return sql`insert into ${table} (${sql.join(names, sql`, `)})
-    select ${sql.join(values, sql`, `)} from jsonb_populate_recordset(null::${table}, ${rows}) as r${options.join ? sql`, ${options.join}` : sql``}`;
+    select ${sql.join(values, sql`, `)} from jsonb_to_recordset(${rows}) as r(${sql.join(record, sql`, `)})${options.join ? sql`, ${options.join}` : sql``}`;
 }
 
-const columnNamesOf = new WeakMap<PgTable, Map<string, string>>();
+/** A column's type in a record's column list, where serial types are their integers. */
+function recordTypeOf(column: { getSQLType(): string }): string {
+  const type = column.getSQLType();
+  return type === "bigserial"
+    ? "bigint"
+    : type === "serial"
+      ? "integer"
+      : type === "smallserial"
+        ? "smallint"
+        : type;
+}
 
 /**
- * The rows for insertFromJson, as one JSON array whose keys are the columns' names. Dates become
- * ISO 8601 instants and JSON columns stay JSON, as the columns take them.
+ * The rows for insertFromJson: one JSON array, keyed by the table's property names as the rows
+ * are. Dates become ISO 8601 instants and JSON columns stay JSON, as the columns take them.
  */
-export function rowsJson(table: PgTable, rows: readonly object[]): string {
-  let names = columnNamesOf.get(table);
-  if (!names) {
-    names = new Map(Object.entries(getTableColumns(table)).map(([key, column]) => [key, column.name]));
-    columnNamesOf.set(table, names);
-  }
-  const renamed = rows.map((row) => {
-    const out: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(row)) out[names.get(key) ?? key] = value;
-    return out;
-  });
-  return JSON.stringify(renamed);
+export function rowsJson(rows: readonly object[]): string {
+  return JSON.stringify(rows);
 }

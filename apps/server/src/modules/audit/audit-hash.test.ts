@@ -33,6 +33,9 @@ describe("audit hash chain", () => {
     expect(canonicalJson({ b: 1, a: { d: [1, { f: 2, e: 3 }], c: null } })).toBe(
       '{"a":{"c":null,"d":[1,{"e":3,"f":2}]},"b":1}',
     );
+    expect(
+      canonicalJson({ when: new Date("2026-03-03T09:30:00.000Z"), gone: undefined, list: [undefined] }),
+    ).toBe('{"list":[null],"when":"2026-03-03T09:30:00.000Z"}');
     const reordered = { ...entry, data: { roles: ["user"], email: "a@example.fr" } };
     expect(auditEntryHash(reordered)).toBe(auditEntryHash(entry));
   });

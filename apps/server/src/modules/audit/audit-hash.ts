@@ -24,14 +24,27 @@ export interface HashedAuditFields {
   prevHash: string;
 }
 
-/** JSON with keys sorted at every level, so a value read back from jsonb hashes the same. */
+/**
+ * JSON with keys sorted at every level, so a value read back from jsonb hashes the same. Values
+ * become what JSON.stringify makes of them (a Date its ISO instant, an undefined key nothing).
+ */
 export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== "object") return JSON.stringify(value ?? null);
+  if (value === null || value === undefined) return "null";
+  if (typeof value !== "object") return JSON.stringify(value) ?? "null";
+  const json = (value as { toJSON?: () => unknown }).toJSON;
+  if (typeof json === "function") return canonicalJson(json.call(value));
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
+  return `{${canonicalMembers(value as Record<string, unknown>, Object.keys(value).sort()).join(",")}}`;
+}
+
+/** `"key":value` of each of these keys whose value is defined, in their order. */
+function canonicalMembers(value: Record<string, unknown>, keys: readonly string[]): string[] {
+  const members: string[] = [];
+  for (const key of keys) {
+    const member = value[key];
+    if (member !== undefined) members.push(`${JSON.stringify(key)}:${canonicalJson(member)}`);
+  }
+  return members;
 }
 
 export function auditEntryHash(fields: HashedAuditFields): string {
@@ -40,24 +53,22 @@ export function auditEntryHash(fields: HashedAuditFields): string {
     .digest("hex");
 }
 
-/** Stands for the previous hash while the text around it is prepared (see hashedTextAround). */
-const PREV_HASH_SLOT = "@@prev-hash@@";
-
 /**
  * The text auditEntryHash hashes, split where the previous entry's hash goes: the database joins
- * the chain's head in between and hashes it, so an entry is appended in one statement
- * (record-audit.ts). The slot is the last `"prevHash":` of the text: keys are sorted, and the keys
- * after it hold strings, in which any quote is escaped.
+ * the chain's head in between, hashes the text and reads the entry's fields from it, so an entry
+ * is appended in one statement (record-audit.ts) and stores exactly what its hash covers.
  */
 export function hashedTextAround(fields: Omit<HashedAuditFields, "prevHash">): {
   before: string;
   after: string;
 } {
-  const text = canonicalJson({ ...fields, at: fields.at.toISOString(), prevHash: PREV_HASH_SLOT });
-  const slot = `"prevHash":${JSON.stringify(PREV_HASH_SLOT)}`;
-  const at = text.lastIndexOf(slot);
+  const values: Record<string, unknown> = { ...fields, at: fields.at.toISOString() };
+  const keys = Object.keys(values).sort();
+  const members = (of: string[]) => canonicalMembers(values, of);
+  const before = members(keys.filter((key) => key < "prevHash"));
+  const after = members(keys.filter((key) => key > "prevHash"));
   return {
-    before: `${text.slice(0, at)}"prevHash":"`,
-    after: `"${text.slice(at + slot.length)}`,
+    before: `{${before.map((member) => `${member},`).join("")}"prevHash":"`,
+    after: `"${after.map((member) => `,${member}`).join("")}}`,
   };
 }

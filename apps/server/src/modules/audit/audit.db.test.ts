@@ -39,7 +39,8 @@ describe.each(databaseKindsUnderTest(postgresUrl))("audit trail on %s (DSN-SEC-0
       await recordAudit(
         db,
         camille,
-        { action: "auth.sign_in", data: { n: i } },
+        // A date in the data is kept as its ISO instant, which the hash covers too.
+        { action: "auth.sign_in", data: { n: i, since: new Date(`${day}T08:00:00Z`) } },
         new Date(`${day}T09:00:00Z`),
       );
     }
@@ -106,10 +107,14 @@ describe.each(databaseKindsUnderTest(postgresUrl))("audit trail on %s (DSN-SEC-0
     );
     await Promise.all(appended);
     expect(await verifyAuditTrail(database.db)).toEqual({ intact: true, entries: 16 });
+    const [first] = await database.db.select({ data: auditLog.data }).from(auditLog).where(sql`seq = 1`);
+    expect(first?.data).toEqual({ n: 0, since: "2026-11-02T08:00:00.000Z" });
   });
 
   it("says intact, then names the first entry changed behind its back", async () => {
     expect(await verifyAuditTrail(database.db)).toEqual({ intact: true, entries: 16 });
+    const [first] = await database.db.select({ data: auditLog.data }).from(auditLog).where(sql`seq = 1`);
+    expect(first?.data).toEqual({ n: 0, since: "2026-11-02T08:00:00.000Z" });
     // A database administrator disables the guard and rewrites history.
     await database.db.execute(sql`alter table audit_log disable trigger audit_log_append_only`);
     await database.db.execute(sql`update audit_log set actor_label = 'Someone else' where seq = 2`);

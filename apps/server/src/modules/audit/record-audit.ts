@@ -70,15 +70,16 @@ export interface LateValue {
 }
 
 /**
- * The common table expressions (`audit_locked`, `audit_head`, `audit_entry`) that append one
- * entry, for a statement of the caller's; they run whatever the statement selects. The entry comes
- * as placeholders (auditValues: its fields as one JSON object, and the hashed text around the
- * previous hash), so the statement is compiled once (compileStatement). One statement, as every
- * write holds the chain's lock until its commit: the lock is taken (materialised first) before the
- * head is read, by a VOLATILE function so that it reads what the lock's previous holder committed
- * after this statement began (migration 0008); the entry's hash is the SHA-256 of its canonical
- * text with the head joined in (auditEntryHash, which `guichet audit verify` checks). The head is
- * read through a function of the owner's: a tenant appends without reading others'.
+ * The common table expressions (`audit_locked`, `audit_head`, `audit_text`, `audit_entry`) that
+ * append one entry, for a statement of the caller's; they run whatever the statement selects. The
+ * entry comes as placeholders (auditValues: its canonical text around the previous hash), so the
+ * statement is compiled once (compileStatement). One statement, as every write holds the chain's
+ * lock until its commit: the lock is taken (materialised first) before the head is read, by a
+ * VOLATILE function so that it reads what the lock's previous holder committed after this
+ * statement began (migration 0008); the entry's hash is the SHA-256 of its canonical text with the
+ * head joined in (auditEntryHash, which `guichet audit verify` checks), and its columns are read
+ * from that same text. The head is read through a function of the owner's: a tenant appends
+ * without reading others'.
  */
 export function auditAppendCtes(): SQL {
   return sql`${auditLockCte()}, ${auditEntryCtes()}`;
@@ -98,19 +99,23 @@ export function auditLockCte(when?: SQL): SQL {
  */
 export function auditEntryCtes(late?: LateValue): SQL {
   const filled = (text: SQL) => (late ? sql`replace(${text}, ${late.token}, ${late.value})` : text);
-  const text = (name: string) => sql`(f->>${sql.raw(`'${name}'`)})`;
+  const field = (name: string) => sql`(f->>${sql.raw(`'${name}'`)})`;
   const hashed = (name: "audit_before" | "audit_after") => filled(sql`${sql.placeholder(name)}::text`);
+  // The entry's text is built once (offset 0 keeps the planner from copying its expression into
+  // each use) and parsed once; every column is read from it.
   return sql`audit_head as materialized (select coalesce(audit_chain_head(), ${sql.raw(`'${GENESIS_HASH}'`)}) as prev from ${AUDIT_LOCKED}),
+    audit_text as materialized (select prev, t, t::jsonb as f from (select audit_head.prev,
+      ${hashed("audit_before")} || audit_head.prev || ${hashed("audit_after")} as t
+      from audit_head${late ? sql`, ${late.from}` : sql``} offset 0) as joined),
     audit_entry as (insert into ${auditLog} (at, actor_user_id, actor_label, actor_organisation_id, organisation_id,
       grant_id, via, api_token_id, action, target_type, target_id, outcome, data, ip, user_agent,
       request_id, prev_hash, hash)
-    select ${text("at")}::timestamptz, ${text("actorUserId")}::uuid, ${text("actorLabel")},
-      ${text("actorOrganisationId")}::uuid, ${text("organisationId")}::uuid, ${text("grantId")}::uuid,
-      ${text("via")}, ${text("apiTokenId")}::uuid, ${text("action")}, ${text("targetType")}, ${text("targetId")},
-      ${text("outcome")}, ${late ? sql`${filled(sql`(f->'data')::text`)}::jsonb` : sql`f->'data'`},
-      ${text("ip")}, ${text("userAgent")}, ${text("requestId")}, audit_head.prev,
-      encode(sha256(convert_to(${hashed("audit_before")} || audit_head.prev || ${hashed("audit_after")}, 'UTF8')), 'hex')
-    from audit_head, (select ${sql.placeholder("audit")}::jsonb as f) as audit_fields${late ? sql`, ${late.from}` : sql``})`;
+    select ${field("at")}::timestamptz, ${field("actorUserId")}::uuid, ${field("actorLabel")},
+      ${field("actorOrganisationId")}::uuid, ${field("organisationId")}::uuid, ${field("grantId")}::uuid,
+      ${field("via")}, ${field("apiTokenId")}::uuid, ${field("action")}, ${field("targetType")}, ${field("targetId")},
+      ${field("outcome")}, f->'data', ${field("ip")}, ${field("userAgent")}, ${field("requestId")}, prev,
+      encode(sha256(convert_to(t, 'UTF8')), 'hex')
+    from audit_text)`;
 }
 
 /** The values of the audit CTEs' placeholders for one entry. */
@@ -134,5 +139,5 @@ export function auditValues(actor: AuditActor, event: AuditEvent, at: Date): Rec
     requestId: actor.requestId ?? null,
   };
   const { before, after } = hashedTextAround(fields);
-  return { audit: JSON.stringify(fields), audit_before: before, audit_after: after };
+  return { audit_before: before, audit_after: after };
 }

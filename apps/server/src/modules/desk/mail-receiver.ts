@@ -1,6 +1,7 @@
 import type { Database } from "@guichet/db";
 import type { Logger } from "pino";
 import type { AppContext } from "../../app-context.js";
+import { hostnameOf } from "../mail/enqueue-mail.js";
 import { type ImapPoller, type SmtpReceiver, startImapPoller, startSmtpReceiver } from "../mail-in/index.js";
 import { receiveDeskMail } from "./mail-intake.js";
 
@@ -12,7 +13,7 @@ export function deskAddressOf(context: Pick<AppContext, "config" | "contract">):
   return (
     context.config.DESK_MAIL_ADDRESS ??
     context.contract.provider.contacts.supportEmail ??
-    `support@${new URL(context.config.PUBLIC_URL).hostname}`
+    `support@${hostnameOf(context.config.PUBLIC_URL)}`
   );
 }
 

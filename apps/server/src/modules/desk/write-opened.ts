@@ -123,9 +123,9 @@ export async function writeOpened(
   values.token = token;
   values.prefix = numbering.prefix;
   values.year = numbering.year;
-  values.ticket = rowsJson(tickets, [given]);
-  values.events = rowsJson(ticketEvents, events);
-  values.mails = rowsJson(outbox, mails);
+  values.ticket = rowsJson([given]);
+  values.events = rowsJson(events);
+  values.mails = rowsJson(mails);
   const [written] = await executeCompiled<{
     reference: string | null;
     events: { seq: number; type: string }[] | null;

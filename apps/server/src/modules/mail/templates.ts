@@ -218,26 +218,46 @@ function capitalised(word: string): string {
   return word.charAt(0).toLocaleUpperCase() + word.slice(1);
 }
 
+/** Each text split once into literal parts and the names between them: `[text, name, text, …]`. */
+const splitTexts = new Map<string, readonly string[]>();
+
 function fill(text: string, values: Record<string, string>, key: string): string {
-  return text.replace(/\{(\w+)\}/g, (_, name: string) => {
+  let parts = splitTexts.get(text);
+  if (!parts) {
+    parts = text.split(/\{(\w+)\}/);
+    splitTexts.set(text, parts);
+  }
+  let filled = parts[0] ?? "";
+  for (let i = 1; i < parts.length; i += 2) {
+    const name = parts[i] as string;
     const value = values[name];
     if (value === undefined) throw new Error(`mail text ${key}: no value for {${name}}`);
-    return value;
-  });
+    filled += value + (parts[i + 1] ?? "");
+  }
+  return filled;
 }
 
 const DATE_LOCALES: Record<Locale, string> = { fr: "fr-FR", en: "en-GB" };
 
+/** Formatters by language and zone: making one costs far more than formatting with it. */
+const instantFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** "jeudi 12 mars 2026 à 14:30 UTC+1": the offset keeps it unambiguous for readers elsewhere. */
 export function formatInstant(at: Date, locale: Locale, timeZone: string): string {
-  return new Intl.DateTimeFormat(DATE_LOCALES[locale], {
-    weekday: "long",
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-    timeZone,
-    timeZoneName: "shortOffset",
-  }).format(at);
+  const key = `${locale} ${timeZone}`;
+  let format = instantFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(DATE_LOCALES[locale], {
+      weekday: "long",
+      day: "numeric",
+      month: "long",
+      year: "numeric",
+      hour: "2-digit",
+      minute: "2-digit",
+      timeZone,
+      timeZoneName: "shortOffset",
+    });
+    instantFormats.set(key, format);
+  }
+  return format.format(at);
 }
