@@ -107,11 +107,10 @@ export const ticketEvents = pgTable(
   },
   (t) => [
     index("ticket_events_ticket_idx").on(t.ticketId, t.seq),
-    // A mail received again is recognised by its Message-ID, whichever ticket it went to.
-    index("ticket_events_message_idx").on(t.messageId).where(sql`${t.messageId} is not null`),
-    // Partial like the one above: most events come by no mail, and need no entry in either.
+    // A mail joins a ticket once; led by the Message-ID, the same index finds a mail received
+    // again whichever ticket it went to. Partial: most events come by no mail.
     uniqueIndex("ticket_events_message_key")
-      .on(t.ticketId, t.messageId)
+      .on(t.messageId, t.ticketId)
       .where(sql`${t.messageId} is not null`),
   ],
 );
