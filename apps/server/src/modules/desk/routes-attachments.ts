@@ -10,9 +10,7 @@ import { negotiateLocale, t } from "../../i18n/index.js";
 import { deskPolicy } from "../../policies/desk-policy.js";
 import { ATTACHMENT_LIMITS, type IncomingFile, readAttachmentBytes } from "./attachments.js";
 import { postMessage } from "./post-message.js";
-import type { DeskRoutesKit } from "./routes.js";
-
-const ZTicketParams = z.strictObject({ ticketId: z.uuid() });
+import { type DeskRoutesKit, ZTicketParams } from "./routes-kit.js";
 
 /**
  * Files on a ticket: sent with a message from the portal (multipart), read back only by those who

@@ -1,33 +1,24 @@
-import { runInTenant, tickets } from "@guichet/db";
-import { PRIORITIES, TICKET_ACTIONS } from "@guichet/domain";
-import { eq } from "drizzle-orm";
+import { runInTenant } from "@guichet/db";
+import { PRIORITIES } from "@guichet/domain";
 import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppContext } from "../../app-context.js";
-import { actorOf, type Principal, tenantOf } from "../../auth/principal.js";
+import { actorOf, tenantOf } from "../../auth/principal.js";
 import { tenantScopeOf } from "../../auth/tenant-scope.js";
-import { AppError } from "../../http/errors.js";
-import { notFound } from "../../http/not-found.js";
-import { negotiateLocale, t } from "../../i18n/index.js";
+import { negotiateLocale } from "../../i18n/index.js";
 import { authorize } from "../../policies/authorize.js";
 import { deskPolicy, isDeskStaff } from "../../policies/desk-policy.js";
-import type { AttachmentRefusal } from "./attachments.js";
-import { changeStatus } from "./change-status.js";
 import { deskForm } from "./desk-form.js";
-import { type DeskRefusal, httpCodeOf } from "./desk-refusal.js";
 import { IdempotencyRace, openWithIdempotency } from "./idempotent-open.js";
-import { postMessage } from "./post-message.js";
-import { getTicket, listTickets, presentTicket, type TicketFilter, type TicketView } from "./read-tickets.js";
+import { getTicket, listTickets, presentTicket, type TicketFilter } from "./read-tickets.js";
 import { attachmentRoutes } from "./routes-attachments.js";
-import { assignTicket, changePriority, logCall } from "./support-moves.js";
+import { deskRoutesKit, refusalError, ZText, ZTicketParams } from "./routes-kit.js";
+import { ticketMoveRoutes } from "./routes-moves.js";
 import { createPageCache, ticketsChanged } from "./ticket-pages.js";
-import type { TicketCommand, TimelineAuthor } from "./ticket-store.js";
 
-const ZTicketParams = z.strictObject({ ticketId: z.uuid() });
 const JSON_TYPE = "application/json; charset=utf-8";
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
-const ZText = (max: number) => z.string().trim().min(1).max(max);
 const ZStatus = z.enum(["new", "in_progress", "on_hold", "resolved", "closed"]);
 
 const ZListQuery = z.strictObject({
@@ -45,96 +36,14 @@ const ZListQuery = z.strictObject({
   offset: z.coerce.number().int().min(0).default(0),
 });
 
-/** Turns a refusal of the desk into the client's error, in its language, citing the clause. */
-export function refusalError(
-  request: FastifyRequest,
-  refused: DeskRefusal | AttachmentRefusal | { ok: false; reason: string; clause: string },
-) {
-  const locale = negotiateLocale(request.headers["accept-language"]);
-  const clause = "clause" in refused ? refused.clause : undefined;
-  const params = { clause: clause ?? "", ...("params" in refused ? refused.params : {}) };
-  const reason = refused.reason as DeskRefusal["reason"];
-  return new AppError(httpCodeOf(reason), t(locale, `desk.${reason}`, params), {
-    reason,
-    ...(clause ? { clause } : {}),
-  });
-}
-
-function authorOf(principal: Principal): TimelineAuthor {
-  const provider = principal.organisationKind === "provider" && !principal.acting;
-  return { side: provider ? "provider" : "customer", userId: principal.userId, label: principal.displayName };
-}
-
-type TicketRequest = FastifyRequest & { params: { ticketId: string } };
 type ListRequest = FastifyRequest<{ Querystring: z.infer<typeof ZListQuery> }>;
-
-/** What the desk's route files share: the visible ticket, the command of a change, its outcome. */
-export interface DeskRoutesKit {
-  /** Who may act on this ticket: one column read under the tenant; another tenant's ticket is a 404. */
-  allowedOn(
-    request: TicketRequest,
-    allowed: typeof deskPolicy.view,
-  ): Promise<{ principal: Principal; side: "provider" | "customer" }>;
-  /** The ticket as the caller's side sees it, after a change or for reading. */
-  viewOf(request: TicketRequest): Promise<TicketView>;
-  commandFor(request: TicketRequest, principal: Principal): TicketCommand;
-  outcome<T>(
-    request: FastifyRequest,
-    result: ({ ok: true } & T) | DeskRefusal | AttachmentRefusal | undefined,
-  ): { ok: true } & T;
-}
 
 /** The service desk's routes: customers' requests and the provider's queue and workspace. */
 export function deskRoutes(context: AppContext): FastifyPluginAsyncZod {
   const { db } = context.database;
   const { contract } = context;
 
-  const sideOf = (principal: Principal) =>
-    authorOf(principal).side === "provider" ? "provider" : "customer";
-
-  async function allowedOn(request: TicketRequest, allowed: typeof deskPolicy.view) {
-    const principal = authorize(request, (p) => deskPolicy.view(p, tenantOf(p)));
-    const [ticket] = await db
-      .select({ organisationId: tickets.organisationId })
-      .from(tickets)
-      .where(eq(tickets.id, request.params.ticketId));
-    if (!ticket || !allowed(principal, ticket.organisationId)) throw notFound(request, "ticket");
-    return { principal, side: sideOf(principal) } as const;
-  }
-
-  async function viewOf(request: TicketRequest): Promise<TicketView> {
-    const { principal } = await allowedOn(request, deskPolicy.view);
-    const locale = negotiateLocale(request.headers["accept-language"]);
-    const view = await getTicket(
-      db,
-      contract,
-      request.params.ticketId,
-      sideOf(principal),
-      context.clock(),
-      locale,
-    );
-    if (!view) throw notFound(request, "ticket");
-    return view;
-  }
-
-  const commandFor = (request: TicketRequest, principal: Principal): TicketCommand => ({
-    db,
-    context,
-    ticketId: request.params.ticketId,
-    author: authorOf(principal),
-    actor: actorOf(principal, request),
-    now: context.clock(),
-  });
-
-  const outcome = <T>(
-    request: FastifyRequest,
-    result: ({ ok: true } & T) | DeskRefusal | AttachmentRefusal | undefined,
-  ) => {
-    if (!result) throw notFound(request, "ticket");
-    if (!result.ok) throw refusalError(request, result);
-    return result;
-  };
-  const kit: DeskRoutesKit = { allowedOn, viewOf, commandFor, outcome };
+  const kit = deskRoutesKit(context);
 
   const pages = createPageCache();
   /** The list a reader asks for, within what it may see, and the key of its page. */
@@ -165,6 +74,7 @@ export function deskRoutes(context: AppContext): FastifyPluginAsyncZod {
       if (!SAFE_METHODS.has(request.method) && reply.statusCode < 400) ticketsChanged();
     });
     await app.register(attachmentRoutes(context, kit));
+    await app.register(ticketMoveRoutes(kit));
 
     app.get(
       "/api/desk/form",
@@ -288,119 +198,7 @@ export function deskRoutes(context: AppContext): FastifyPluginAsyncZod {
           params: ZTicketParams,
         },
       },
-      async (request) => viewOf(request),
-    );
-
-    app.post(
-      "/api/tickets/:ticketId/messages",
-      {
-        schema: {
-          tags: ["desk"],
-          summary: "Reply on a ticket (DSN-SUP-04 return on open ticket); support may write internal notes",
-          params: ZTicketParams,
-          body: z.strictObject({
-            body: ZText(20_000),
-            visibility: z.enum(["public", "internal"]).default("public"),
-          }),
-        },
-      },
-      async (request, reply) => {
-        const { principal } = await allowedOn(request, deskPolicy.takePart);
-        const result = await postMessage(commandFor(request, principal), {
-          ...request.body,
-          channel: principal.via === "api_token" ? "api" : "portal",
-        });
-        outcome(request, result);
-        return reply.code(201).send(await viewOf(request));
-      },
-    );
-
-    app.post(
-      "/api/tickets/:ticketId/status",
-      {
-        schema: {
-          tags: ["desk"],
-          summary:
-            "Take, hold (ask for information), resume, resolve, close, confirm or reopen (MCR-SUP-10, DSN-SUP-03, DSN-SUP-05)",
-          params: ZTicketParams,
-          body: z.strictObject({
-            action: z.enum(TICKET_ACTIONS),
-            message: z.string().trim().max(20_000).nullable().default(null),
-            outOfScopeReason: z.string().max(64).nullable().default(null),
-          }),
-        },
-      },
-      async (request) => {
-        const { principal } = await allowedOn(request, deskPolicy.takePart);
-        const result = await changeStatus(commandFor(request, principal), {
-          ...request.body,
-          channel: "portal",
-        });
-        outcome(request, result);
-        return await viewOf(request);
-      },
-    );
-
-    app.post(
-      "/api/tickets/:ticketId/priority",
-      {
-        schema: {
-          tags: ["desk"],
-          summary: "Support sets a priority, or proposes one and waits for the customer (MCR-SUP-12)",
-          params: ZTicketParams,
-          body: z.strictObject({
-            priority: z.enum(PRIORITIES),
-            reason: ZText(2_000),
-            mode: z.enum(["set", "propose"]).default("set"),
-          }),
-        },
-      },
-      async (request) => {
-        const principal = authorize(request, deskPolicy.work);
-        const result = await changePriority(commandFor(request, principal), request.body);
-        outcome(request, result);
-        return await viewOf(request);
-      },
-    );
-
-    app.post(
-      "/api/tickets/:ticketId/assignee",
-      {
-        schema: {
-          tags: ["desk"],
-          summary: "Assign the ticket to a member of the provider's staff, or to nobody",
-          params: ZTicketParams,
-          body: z.strictObject({ userId: z.uuid().nullable() }),
-        },
-      },
-      async (request) => {
-        const principal = authorize(request, deskPolicy.work);
-        const result = await assignTicket(
-          commandFor(request, principal),
-          request.body.userId,
-          principal.organisationId,
-        );
-        outcome(request, result);
-        return await viewOf(request);
-      },
-    );
-
-    app.post(
-      "/api/tickets/:ticketId/calls",
-      {
-        schema: {
-          tags: ["desk"],
-          summary: "Log a phone call on the ticket (Business and Premium, P1/P2, MCR-SUP-03)",
-          params: ZTicketParams,
-          body: z.strictObject({ summary: ZText(20_000) }),
-        },
-      },
-      async (request, reply) => {
-        const principal = authorize(request, deskPolicy.work);
-        const result = await logCall(commandFor(request, principal), request.body.summary);
-        outcome(request, result);
-        return reply.code(201).send(await viewOf(request));
-      },
+      async (request) => kit.viewOf(request),
     );
   };
 }
