@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { atomically, type Db, type Ticket, type TicketEventRow } from "@guichet/db";
+import { atomically, type Db, RetryTransaction, type Ticket, type TicketEventRow } from "@guichet/db";
 import {
   decideIntake,
   type IntakeRefusal,
@@ -15,7 +15,13 @@ import type { AuditActor } from "../audit/record-audit.js";
 import { hostnameOf, outboxRowOf } from "../mail/enqueue-mail.js";
 import { planAmong } from "../organisations/support-plan-of.js";
 import { attachFiles, type IncomingFile } from "./attachments.js";
-import { type FactsQuery, type IntakeFacts, keptIntakeFacts, readIntakeFacts } from "./intake-facts.js";
+import {
+  type FactsQuery,
+  forgetIntakeFacts,
+  type IntakeFacts,
+  keptIntakeFacts,
+  readIntakeFacts,
+} from "./intake-facts.js";
 import { ticketMail } from "./ticket-mail.js";
 import { evaluateTicketSla, timelineEventOf, urgencyOf, warningDueOf } from "./ticket-sla.js";
 import { writeOpened } from "./write-opened.js";
@@ -60,7 +66,10 @@ type DeskContext = Pick<AppContext, "contract" | "config">;
  *
  * Every write waits for the audit chain's lock, under which an opening also takes its number, held
  * until the commit: the facts are read (or kept ones checked) and the SLA computed before the
- * lock is taken, in the last statement.
+ * lock is taken, in the last statement. With `commitsTransaction` (the opening is the last work of
+ * the caller's transaction, with no files) that statement also commits it (executeAndCommit), so
+ * the lock is released as soon as PostgreSQL is done; when kept facts turn out to have changed,
+ * the empty transaction has committed and RetryTransaction asks for a new one.
  */
 export async function openTicket(
   db: Db,
@@ -68,7 +77,10 @@ export async function openTicket(
   input: OpenTicketInput,
   actor: AuditActor,
   now: Date,
+  { commitsTransaction = false }: { commitsTransaction?: boolean } = {},
 ): Promise<OpenTicketResult> {
+  if (commitsTransaction && input.files?.length)
+    throw new Error("openTicket: files are written after the ticket, it cannot commit the transaction");
   const query: FactsQuery = {
     organisationId: input.organisationId,
     userId: input.requester.userId,
@@ -76,33 +88,44 @@ export async function openTicket(
     today: localDateIn(now, timeZoneOf(context.contract)),
     now,
   };
+  const opening = { context, input, actor, query, commitsTransaction };
   return atomically(db, async (tx) => {
     const kept = keptIntakeFacts(query);
     if (kept) {
-      const opened = await openOn(tx, context, input, actor, query, { facts: kept, kept: true });
+      const opened = await openOn(tx, opening, { facts: kept, kept: true });
+      if (opened === "facts changed, transaction ended") {
+        forgetIntakeFacts(query);
+        throw new RetryTransaction("the intake facts kept from an earlier opening have changed");
+      }
       if (opened !== "facts changed") return opened;
     }
     // Read afresh, they replace the kept ones.
     const facts = await readIntakeFacts(tx, query);
-    const opened = await openOn(tx, context, input, actor, query, { facts, kept: false });
-    if (opened === "facts changed")
+    const opened = await openOn(tx, opening, { facts, kept: false });
+    if (typeof opened === "string")
       throw new Error("openTicket: facts read in this transaction cannot have changed");
     return opened;
   });
 }
 
+interface Opening {
+  context: DeskContext;
+  input: OpenTicketInput;
+  actor: AuditActor;
+  query: FactsQuery;
+  commitsTransaction: boolean;
+}
+
 /**
  * Opens the ticket on these facts; with facts kept from an earlier opening, "facts changed" when
- * they would refuse it or no longer hold (and nothing was written): the caller reads them afresh.
+ * they would refuse it or no longer hold (and nothing was written): the caller reads them afresh,
+ * in the same transaction, or in a new one when this one has ended with the statement.
  */
 async function openOn(
   tx: Db,
-  context: DeskContext,
-  input: OpenTicketInput,
-  actor: AuditActor,
-  query: FactsQuery,
+  { context, input, actor, query, commitsTransaction }: Opening,
   { facts, kept }: { facts: IntakeFacts; kept: boolean },
-): Promise<OpenTicketResult | "facts changed"> {
+): Promise<OpenTicketResult | "facts changed" | "facts changed, transaction ended"> {
   const { contract } = context;
   const { now, today } = query;
   const planKey = planAmong(contract, facts.held);
@@ -248,9 +271,9 @@ async function openOn(
       },
     },
     now,
-    kept ? { version: facts.version } : undefined,
+    { checked: kept ? { version: facts.version } : undefined, commitsTransaction },
   );
-  if (!written) return "facts changed";
+  if (!written) return commitsTransaction ? "facts changed, transaction ended" : "facts changed";
   const { reference, seqs } = written;
   const timeline: TicketEventRow[] = events.map((event) => ({ ...event, seq: seqs.get(event.type) ?? 0 }));
   const created = seqs.get("created");

@@ -1,6 +1,7 @@
 import {
   compiledByShape,
   type Db,
+  executeAndCommit,
   executeCompiled,
   insertFromJson,
   outbox,
@@ -96,9 +97,10 @@ const openingStatement = compiledByShape(
  * chain's lock, which every write waits for anyway: openings queue once, in the lock manager's
  * order, and the counter's row is never contended (waiters on a row being upserted all wake at
  * each commit and try again: under load that cost a fifth of PostgreSQL's time). Taken in the last
- * statement before the commit, the lock is held for one round trip. With `checked`, the intake
- * facts (kept from an earlier opening) are checked before the lock: null when they changed, and
- * nothing was written.
+ * statement before the commit, the lock is held for one round trip; with `commitsTransaction` the
+ * statement commits too (executeAndCommit), and the lock is held only while PostgreSQL works. With
+ * `checked`, the intake facts (kept from an earlier opening) are checked before the lock: null
+ * when they changed, and nothing was written.
  */
 export async function writeOpened(
   tx: Db,
@@ -107,7 +109,7 @@ export async function writeOpened(
   actor: AuditActor,
   event: AuditEvent,
   now: Date,
-  checked?: { version: string },
+  { checked, commitsTransaction }: { checked?: { version: string }; commitsTransaction: boolean },
 ): Promise<{ reference: string; seqs: Map<string, number> } | null> {
   const { ticket, events, mails, token } = opened;
   const { reference: _, ...given } = ticket;
@@ -126,7 +128,7 @@ export async function writeOpened(
   values.ticket = rowsJson([given]);
   values.events = rowsJson(events);
   values.mails = rowsJson(mails);
-  const [written] = await executeCompiled<{
+  const [written] = await (commitsTransaction ? executeAndCommit : executeCompiled)<{
     reference: string | null;
     events: { seq: number; type: string }[] | null;
   }>(tx, statement, values);
