@@ -107,8 +107,6 @@ describe.each(databaseKindsUnderTest(postgresUrl))("audit trail on %s (DSN-SEC-0
     );
     await Promise.all(appended);
     expect(await verifyAuditTrail(database.db)).toEqual({ intact: true, entries: 16 });
-    const [first] = await database.db.select({ data: auditLog.data }).from(auditLog).where(sql`seq = 1`);
-    expect(first?.data).toEqual({ n: 0, since: "2026-11-02T08:00:00.000Z" });
   });
 
   it("says intact, then names the first entry changed behind its back", async () => {
