@@ -18,21 +18,18 @@ import {
   combined,
   fixed,
   LoadGenerator,
-  median,
   postgresCpu,
   postgresMs,
   startPerf,
   startProfiler,
-  table,
 } from "./instruments.js";
 import type { LoadResult, LoadScenario } from "./load.js";
+import { printReport } from "./report.js";
 import { OPEN_TICKETS, seedPeople, seedTickets, tableCounts } from "./seed.js";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const WARMUP_SECONDS = 3;
-const REFERENCE = { creation: 86, queue: 153 };
-const AIM = 20;
 
 // ---------------------------------------------------------------- database and server
 
@@ -332,73 +329,20 @@ async function main(): Promise<void> {
     await workOf("queue", 30, () => fetch(queueUrl, { headers: support.headers })),
   ];
   const last = await tableCounts(database.db);
-  const created = last.tickets - after.tickets;
 
-  const labels = {
-    creation: "POST /api/tickets",
-    baseline: "POST /api/bench/baseline (1 insert)",
-    queue: "GET /api/tickets?open&urgency (50)",
-  };
-  const names = (["creation", "baseline", "queue"] as const).filter((name) => results[name]);
-  table(
-    ["", "conns", "req/s", "p50 ms", "p90 ms", "p99 ms", "max ms", "non-2xx", "KiB/req"],
-    names.map((name) => {
-      const r = results[name] as LoadResult;
-      return [
-        labels[name],
-        String(scenarios[name].connections),
-        fixed(r.perSecond),
-        String(r.p50),
-        String(r.p90),
-        String(r.p99),
-        String(r.max),
-        String(r.non2xx + r.errors),
-        fixed(r.bytesPerRequest / 1024),
-      ];
-    }),
-  );
-  console.log("\nwork per request: alone (30 sequential requests), and CPU under the load above");
-  table(
-    ["", "queries", "DB wait ms", "alone ms", "server CPU ms", "PostgreSQL CPU ms"],
-    names.map((name, i) => {
-      const w = work.find((x) => x.label === name) ?? work[i];
-      return [
-        labels[name],
-        fixed(w?.queries ?? 0),
-        fixed(w?.dbMs ?? 0, 2),
-        fixed(w?.ms ?? 0, 2),
-        fixed(cpu[name]?.server ?? 0, 2),
-        Number.isNaN(cpu[name]?.postgres) ? "n/a" : fixed(cpu[name]?.postgres ?? 0, 2),
-      ];
-    }),
-  );
-  console.log(
-    `each creation wrote ${fixed((last.tickets - after.tickets) / created)} ticket, ${fixed((last.events - after.events) / created)} event, ${fixed((last.audit - after.audit) / created)} audit entry, ${fixed((last.outbox - after.outbox) / created)} mail; ` +
-      `load average ${loadavg()
-        .map((l) => l.toFixed(1))
-        .join(" ")} (${availableParallelism()} CPUs)`,
-  );
-
-  const { creation, queue } = results;
-  const verdict = (ok: boolean) => (ok ? "MET" : "MISSED");
-  if (creation) {
-    const ratio = median(roundRatios);
-    console.log(
-      `\ncreation / baseline by round: ${roundRatios.map((r) => fixed(r, 2)).join(", ")}` +
-        `\ncreation / baseline, median of the rounds: ${fixed(ratio, 2)}x (target >= 0.50x): ${verdict(ratio >= 0.5)}` +
-        `\ncreation vs the reference helpdesk's ${REFERENCE.creation}/s: ${fixed(creation.perSecond / REFERENCE.creation)}x (aim >= ${AIM}x): ${verdict(creation.perSecond >= AIM * REFERENCE.creation)}`,
-    );
-  }
-  if (queue)
-    console.log(
-      `queue p99 at 50 connections: ${queue.p99} ms (target < 50 ms): ${verdict(queue.p99 < 50)}` +
-        `\nqueue vs the reference helpdesk's ${REFERENCE.queue}/s: ${fixed(queue.perSecond / REFERENCE.queue)}x (aim >= ${AIM}x): ${verdict(queue.perSecond >= AIM * REFERENCE.queue)}`,
-    );
-  for (const [name, r] of Object.entries(results))
-    if (r.non2xx + r.errors > 0)
-      console.log(
-        `warning: ${name} had ${r.non2xx} non-2xx answers (${JSON.stringify(r.statusCodes)}) and ${r.errors} errors`,
-      );
+  printReport({
+    results,
+    connections: {
+      creation: scenarios.creation.connections,
+      baseline: scenarios.baseline.connections,
+      queue: scenarios.queue.connections,
+    },
+    work,
+    cpu,
+    before: after,
+    after: last,
+    roundRatios,
+  });
 }
 
 try {
