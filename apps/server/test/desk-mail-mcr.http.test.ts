@@ -3,90 +3,16 @@ import { databaseKindsUnderTest } from "@guichet/db/testing";
 import { eq } from "drizzle-orm";
 import { createTransport } from "nodemailer";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { type IntakeOutcome, receiveDeskMail } from "../src/modules/desk/mail-intake.js";
 import { deskAddressOf } from "../src/modules/desk/mail-receiver.js";
-import { deliverDueMail } from "../src/modules/mail/deliver-outbox.js";
-import { createSmtpTransport } from "../src/modules/mail/smtp-transport.js";
-import { type SmtpReceiver, startSmtpReceiver } from "../src/modules/mail-in/index.js";
 import { act, makeNamedContact, premiumNamedContact } from "./helpers/desk.js";
 import { createOrganisation, createUser, type TestUser } from "./helpers/factories.js";
+import { DESK, mailDesk } from "./helpers/mail-desk.js";
 import { signInAs } from "./helpers/session.js";
-import { type SmtpSink, startSmtpSink } from "./helpers/smtp-sink.js";
-import { createTestApp, type TestApp } from "./helpers/test-app.js";
 
 const postgresUrl = inject("postgresUrl");
-const DESK = "support@portail.example.fr";
-
-/**
- * The desk by e-mail, with real SMTP both ways on loopback: customers' mail goes into the desk's
- * receiver, the desk's mail leaves through the outbox to a sink standing for their mailboxes.
- */
-function mailDesk(contractId: "multicloud-ready" | "deux-sevres-eservices", kind: "pglite" | "postgresql") {
-  let now = new Date("2026-11-23T09:00:00Z");
-  const world = {} as { t: TestApp; receiver: SmtpReceiver; sink: SmtpSink; outcomes: IntakeOutcome[] };
-  const clock = () => now;
-  return {
-    world,
-    setNow: (at: string) => {
-      now = new Date(at);
-    },
-    clock,
-    async start() {
-      world.t = await createTestApp(kind, postgresUrl, contractId, { clock });
-      world.outcomes = [];
-      world.sink = await startSmtpSink();
-      world.receiver = await startSmtpReceiver({
-        host: "127.0.0.1",
-        port: 0,
-        maxMessageBytes: 5 * 1024 * 1024,
-        acceptRecipient: () => true,
-        onMessage: async (raw) => {
-          world.outcomes.push(await receiveDeskMail(world.t.context, world.t.database, raw, now));
-        },
-        logger: { info() {}, warn() {}, error() {} },
-      });
-    },
-    async stop() {
-      await world.receiver?.close();
-      await world.sink?.stop();
-      await world.t?.close();
-    },
-    /** A person writes to the desk; resolves once the desk has taken the mail. */
-    async send(
-      from: string,
-      mail: {
-        subject: string;
-        text: string;
-        inReplyTo?: string;
-        headers?: Record<string, string>;
-        attachments?: { filename: string; content: string }[];
-      },
-    ) {
-      const transport = createTransport({
-        host: "127.0.0.1",
-        port: world.receiver.port,
-        secure: false,
-        ignoreTLS: true,
-      });
-      await transport.sendMail({ from, to: DESK, ...mail });
-      transport.close();
-      return world.outcomes.at(-1);
-    },
-    /** Delivers what the outbox holds and returns what reached the people's mailboxes since the last call. */
-    async deliver() {
-      world.sink.clear();
-      const report = await deliverDueMail(
-        world.t.database.db,
-        createSmtpTransport(world.sink.url, { from: { name: "Desk", address: DESK } }),
-        now,
-      );
-      return world.sink.received.slice(0, report.sent);
-    },
-  };
-}
 
 describe.each(databaseKindsUnderTest(postgresUrl))("MCR desk by e-mail on %s", (kind) => {
-  const desk = mailDesk("multicloud-ready", kind);
+  const desk = mailDesk("multicloud-ready", kind, postgresUrl);
   let admin: TestUser;
   let standardAdmin: TestUser;
   let agent: TestUser;
@@ -275,128 +201,5 @@ describe.each(databaseKindsUnderTest(postgresUrl))("MCR desk by e-mail on %s", (
       .from(tickets)
       .where(eq(tickets.customerReference, "INC-12"));
     expect(list).toHaveLength(1);
-  });
-});
-
-describe.each(databaseKindsUnderTest(postgresUrl))("DSN e-soutien by e-mail on %s", (kind) => {
-  const desk = mailDesk("deux-sevres-eservices", kind);
-  let operator: TestUser;
-  let agent: TestUser;
-  let operatorId: string;
-
-  beforeAll(async () => {
-    await desk.start();
-    const { db } = desk.world.t.database;
-    const provider = await createOrganisation(db, "provider");
-    agent = await createUser(db, provider.id, ["support_agent"], { totp: true });
-    operatorId = (await createOrganisation(db, "customer", [{ item: "e-sav", from: "2026-01-01" }])).id;
-    operator = await createUser(db, operatorId, ["user"]);
-  });
-  afterAll(() => desk.stop());
-
-  it("runs a signalisation: acknowledgement, information requested by e-mail, answered by e-mail, resolution report (DSN-SUP-02..05)", async () => {
-    const session = await signInAs(desk.world.t.app, operator, desk.clock());
-    const opened = await desk.world.t.app.inject({
-      method: "POST",
-      url: "/api/tickets",
-      headers: session.headers,
-      payload: {
-        category: "incident",
-        catalogueItemId: "e-sav",
-        title: "Ticket SAV bloqué",
-        description: "Le ticket 4411 ne progresse plus.",
-      },
-    });
-    expect(opened.statusCode).toBe(201);
-    const ticket = opened.json();
-    const [ack] = await desk.deliver();
-    expect(ack?.parsed.subject).toBe(`[${ticket.reference}] Signalisation enregistrée : Ticket SAV bloqué`);
-    // e-soutien's word for a ticket, from the contract (DSN-SUP-01).
-    expect(ack?.parsed.text).toContain(
-      `Votre signalisation est enregistrée sous la référence ${ticket.reference}`,
-    );
-    expect(ack?.parsed.text).toContain("(DSN-SUP-02)");
-
-    const support = await signInAs(desk.world.t.app, agent, desk.clock());
-    const held = await act(desk.world.t.app, support, ticket.id, "status", {
-      action: "hold",
-      message: "Merci d'indiquer la référence de la ligne.",
-    });
-    expect(held.json()).toMatchObject({ status: "on_hold", holdReason: "info_requested" });
-    const [question] = await desk.deliver();
-    expect(question?.parsed.text).toContain("Merci d'indiquer la référence de la ligne.");
-    expect(question?.parsed.text).toContain("(DSN-SUP-03)");
-
-    const answer = await desk.send(operator.email, {
-      subject: `RE: ${question?.parsed.subject}`,
-      inReplyTo: question?.parsed.messageId,
-      text: "Ligne FTTH 0123456789.\n\n-- \nOpérateur Fibre",
-    });
-    expect(answer).toMatchObject({ outcome: "joined", ticketId: ticket.id });
-    const resumed = await desk.world.t.app.inject({
-      method: "GET",
-      url: `/api/tickets/${ticket.id}`,
-      headers: support.headers,
-    });
-    expect(resumed.json().status).toBe("in_progress");
-    expect(resumed.json().timeline.at(-2)).toMatchObject({
-      body: "Ligne FTTH 0123456789.",
-      channel: "email",
-    });
-
-    const resolved = await act(desk.world.t.app, support, ticket.id, "status", {
-      action: "resolve",
-      message: "Port réinitialisé, ticket SAV débloqué.",
-    });
-    expect(resolved.json().status).toBe("closed");
-    const [report] = await desk.deliver();
-    expect(report?.parsed.subject).toBe(
-      `[${ticket.reference}] Compte-rendu de résolution : Ticket SAV bloqué`,
-    );
-    expect(report?.parsed.text).toContain("Port réinitialisé, ticket SAV débloqué.");
-    expect(report?.parsed.text).toContain("(DSN-SUP-05)");
-  });
-
-  it("refuses an e-service the operator does not hold, and e-mail while e-soutien is up (DSN-SUP-01, DSN-SUP-08)", async () => {
-    const session = await signInAs(desk.world.t.app, operator, desk.clock());
-    const refused = await desk.world.t.app.inject({
-      method: "POST",
-      url: "/api/tickets",
-      headers: session.headers,
-      payload: { category: "incident", catalogueItemId: "tao", title: "TAO", description: "Ne répond pas" },
-    });
-    expect(refused.statusCode).toBe(422);
-    expect(refused.json().details).toEqual({ reason: "item_not_subscribed", clause: "DSN-SUP-01" });
-    const byMail = await desk.send(operator.email, {
-      subject: "[OP-1] e-SAV en panne",
-      text: "Service : e-sav",
-    });
-    expect(byMail).toEqual({ outcome: "refused", reason: "channel_closed" });
-    const [answer] = await desk.deliver();
-    expect(answer?.parsed.text).toContain("(DSN-SUP-08)");
-  });
-
-  it("takes a plain subject as the title of a signalisation by e-mail while e-soutien is down (DSN-SUP-08)", async () => {
-    const { db } = desk.world.t.database;
-    await db.insert(portalOutages).values({
-      startsAt: new Date("2026-11-23T08:00:00Z"),
-      reason: "panne e-soutien",
-      declaredByUserId: agent.id,
-    });
-    const byMail = await desk.send(operator.email, {
-      subject: "Tickets e-SAV non transmis",
-      text: "Service : e-sav\nDepuis 9 h, aucun ticket ne part.",
-    });
-    await db.delete(portalOutages);
-    if (byMail?.outcome !== "opened") throw new Error(JSON.stringify(byMail));
-    const [ticket] = await db
-      .select({ title: tickets.title, customerReference: tickets.customerReference })
-      .from(tickets)
-      .where(eq(tickets.id, byMail.ticketId));
-    expect(ticket).toEqual({ title: "Tickets e-SAV non transmis", customerReference: null });
-    const [ack] = await desk.deliver();
-    expect(ack?.parsed.subject).toBe(
-      `[${byMail.reference}] Signalisation enregistrée : Tickets e-SAV non transmis`,
-    );
   });
 });
