@@ -51,7 +51,8 @@ interface PgResult {
  * with other requests, gets round to sending COMMIT. Afterwards the transaction is over: its own
  * COMMIT or ROLLBACK (drizzle's, when the callback returns or throws) is a no-op, and any other
  * query on it is refused rather than run outside it. Under PGlite, one process with one
- * connection, the statement runs as executeCompiled and the transaction commits when it ends.
+ * connection, the statement runs as executeCompiled and the transaction commits when it ends; on a
+ * database handle outside any transaction, the statement commits by itself.
  */
 export async function executeAndCommit<T>(
   tx: Db,
