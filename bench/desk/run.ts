@@ -309,26 +309,22 @@ async function main(): Promise<void> {
     record("creation", rounds.creation);
   }
 
-  // Per-request work, one request at a time.
-  const after = await tableCounts(database.db);
+  // Per-request work, one request at a time; the rows each creation wrote, counted around it.
+  const beforeSequential = await tableCounts(database.db);
+  const post = (name: "creation" | "baseline") =>
+    workOf(name, 30, (i) =>
+      fetch(scenarios[name].url, {
+        method: "POST",
+        headers: writeHeaders,
+        body: ticketBody(`Sequential ${i}`),
+      }),
+    );
   const work = [
-    await workOf("creation", 30, (i) =>
-      fetch(scenarios.creation.url, {
-        method: "POST",
-        headers: writeHeaders,
-        body: ticketBody(`Sequential ${i}`),
-      }),
-    ),
-    await workOf("baseline", 30, (i) =>
-      fetch(scenarios.baseline.url, {
-        method: "POST",
-        headers: writeHeaders,
-        body: ticketBody(`Sequential ${i}`),
-      }),
-    ),
+    await post("creation"),
+    await post("baseline"),
     await workOf("queue", 30, () => fetch(queueUrl, { headers: support.headers })),
   ];
-  const last = await tableCounts(database.db);
+  const afterSequential = await tableCounts(database.db);
 
   printReport({
     results,
@@ -339,8 +335,8 @@ async function main(): Promise<void> {
     },
     work,
     cpu,
-    before: after,
-    after: last,
+    before: beforeSequential,
+    after: afterSequential,
     roundRatios,
   });
 }
