@@ -84,3 +84,55 @@ describe("guichet calendar eval", { timeout: 60_000 }, () => {
     expect(output.bad).toEqual({ error: expect.any(String) });
   });
 });
+
+describe("guichet commitments eval", { timeout: 60_000 }, () => {
+  it("answers the issue's cases with the product's decisions (MCR-SUP-02, DSN-ORD-04)", async () => {
+    const service = { activation: "2025-06-15", minimumMonths: 12, monthlyPrice: "150.00", noticeMonths: 3 };
+    const run = async (contract: string, cases: unknown[]) => {
+      const file = join(dir, `commitments-${contract}.json`);
+      writeFileSync(file, JSON.stringify({ contract, cases }));
+      const result = await runCli(["commitments", "eval", file]);
+      expect(result.code).toBe(0);
+      return JSON.parse(result.stdout).results;
+    };
+    const [a, bad] = await run("multicloud-ready", [
+      {
+        id: "a",
+        kind: "change-plan",
+        history: [{ plan: "standard", effective: "2026-03-01" }],
+        to: "premium",
+        at: "2026-05-14T10:00:00Z",
+      },
+      { id: "bad", kind: "change-plan", history: [], to: "premium", at: "2026-05-14T10:00:00Z" },
+    ]);
+    expect(a).toEqual({
+      id: "a",
+      decision: "accepted",
+      clause: "MCR-SUP-02",
+      effectiveDate: "2026-06-01",
+      commitmentEnd: "2026-12-01",
+      feesDue: null,
+      explanation: expect.stringContaining("Premium"),
+    });
+    expect(bad).toEqual({ id: "bad", error: expect.stringContaining("history") });
+    const [b, c] = await run("deux-sevres-eservices", [
+      { id: "b", kind: "terminate-service", service, noticeReceived: "2026-01-10" },
+      { id: "c", kind: "terminate-contract", services: [service, service], noticeReceived: "2026-01-10" },
+    ]);
+    // 10 April to 15 June 2026 at 150.00 a month: 105.00 + 150.00 + 70.00.
+    expect(b).toMatchObject({
+      id: "b",
+      decision: "accepted",
+      clause: "DSN-ORD-04",
+      effectiveDate: "2026-04-10",
+      feesDue: "325.00",
+    });
+    expect(c).toMatchObject({
+      id: "c",
+      decision: "accepted",
+      clause: "DSN-ORD-04",
+      effectiveDate: "2026-04-10",
+      feesDue: "650.00",
+    });
+  });
+});

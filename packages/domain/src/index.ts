@@ -1,6 +1,7 @@
 export * from "./accounts/named-contacts.js";
 export * from "./accounts/roles.js";
 export * from "./calendar/index.js";
+export * from "./commitments/index.js";
 export * from "./contract/index.js";
 export * from "./desk/index.js";
 export * from "./desk/maintenance-window.js";

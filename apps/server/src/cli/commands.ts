@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { evaluateCalendarCases } from "@guichet/domain";
+import { evaluateCalendarCases, evaluateCommitmentCases } from "@guichet/domain";
 import { type Config, readConfig } from "../config.js";
 import { loadContract } from "../contract/load-contract.js";
 import { verifyAuditTrail } from "../modules/audit/verify-audit.js";
@@ -24,6 +24,7 @@ export const USAGE = `Usage: guichet <command>
   contract check FILE     validate a contract file (exit 1 with each error's key path)
   audit verify            check the audit trail's hash chain: "intact", or the first broken entry
   calendar eval FILE      evaluate calendar conformance cases (JSON) and print the results
+  commitments eval FILE   decide plan changes and terminations (JSON cases) and print the results
 
 Configuration comes from the environment: see README.md.`;
 
@@ -79,6 +80,12 @@ export async function runCommand(args: string[], env: NodeJS.ProcessEnv): Promis
       if (sub !== "eval" || !file) return { code: 2, err: USAGE };
       const input: unknown = JSON.parse(readFileSync(file, "utf8"));
       return { code: 0, out: JSON.stringify(evaluateCalendarCases(input), null, 2) };
+    }
+    case "commitments": {
+      // MCR-SUP-02, DSN-ORD-04: the product's own decision functions, on cases written by others.
+      if (sub !== "eval" || !file) return { code: 2, err: USAGE };
+      const input: unknown = JSON.parse(readFileSync(file, "utf8"));
+      return { code: 0, out: JSON.stringify(evaluateCommitmentCases(input, loadContract), null, 2) };
     }
     default:
       return { code: command === undefined || command === "help" ? 0 : 2, err: USAGE };
