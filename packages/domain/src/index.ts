@@ -1,5 +1,6 @@
 export * from "./accounts/named-contacts.js";
 export * from "./accounts/roles.js";
+export * from "./billing/index.js";
 export * from "./calendar/index.js";
 export * from "./commitments/index.js";
 export * from "./contract/index.js";

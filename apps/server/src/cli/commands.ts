@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { evaluateCalendarCases, evaluateCommitmentCases } from "@guichet/domain";
+import { evaluateCalendarCases, evaluateCommitmentCases, evaluateFeeCases, feeCasesContract } from "@guichet/domain";
 import { type Config, readConfig } from "../config.js";
 import { loadContract } from "../contract/load-contract.js";
 import { verifyAuditTrail } from "../modules/audit/verify-audit.js";
@@ -25,6 +25,7 @@ export const USAGE = `Usage: guichet <command>
   audit verify            check the audit trail's hash chain: "intact", or the first broken entry
   calendar eval FILE      evaluate calendar conformance cases (JSON) and print the results
   commitments eval FILE   decide plan changes and terminations (JSON cases) and print the results
+  billing eval FILE       evaluate support-fee cases (JSON) with the contract they name
 
 Configuration comes from the environment: see README.md.`;
 
@@ -86,6 +87,12 @@ export async function runCommand(args: string[], env: NodeJS.ProcessEnv): Promis
       if (sub !== "eval" || !file) return { code: 2, err: USAGE };
       const input: unknown = JSON.parse(readFileSync(file, "utf8"));
       return { code: 0, out: JSON.stringify(evaluateCommitmentCases(input, loadContract), null, 2) };
+    }
+    case "billing": {
+      if (sub !== "eval" || !file) return { code: 2, err: USAGE };
+      const input: unknown = JSON.parse(readFileSync(file, "utf8"));
+      const contract = loadContract(feeCasesContract(input) ?? config(env).GUICHET_CONTRACT);
+      return { code: 0, out: JSON.stringify(evaluateFeeCases(input, contract, contract.locale), null, 2) };
     }
     default:
       return { code: command === undefined || command === "help" ? 0 : 2, err: USAGE };

@@ -1,11 +1,11 @@
-import { ContractError } from "@guichet/domain";
+import { BillingEvalError, ContractError } from "@guichet/domain";
 import { ConfigError } from "../config.js";
 import { DeploymentMismatchError } from "../runtime/bind-deployment.js";
 import { SeedError } from "../seed/seed-demo.js";
 import { runCommand } from "./commands.js";
 
 /** Errors that are the operator's to fix: one clear message, no stack trace. */
-const EXPECTED = [ConfigError, ContractError, DeploymentMismatchError, SeedError];
+const EXPECTED = [BillingEvalError, ConfigError, ContractError, DeploymentMismatchError, SeedError];
 
 try {
   const result = await runCommand(process.argv.slice(2), process.env);

@@ -1,0 +1,6 @@
+export * from "./evaluate-fees.js";
+export * from "./exact.js";
+export * from "./explain-fee.js";
+export * from "./fee-basis.js";
+export * from "./focus-values.js";
+export * from "./support-fee.js";
