@@ -1,5 +1,10 @@
 import { readFileSync } from "node:fs";
-import { evaluateCalendarCases, evaluateCommitmentCases, evaluateFeeCases, feeCasesContract } from "@guichet/domain";
+import {
+  evaluateCalendarCases,
+  evaluateCommitmentCases,
+  evaluateFeeCases,
+  feeCasesContract,
+} from "@guichet/domain";
 import { type Config, readConfig } from "../config.js";
 import { loadContract } from "../contract/load-contract.js";
 import { verifyAuditTrail } from "../modules/audit/verify-audit.js";

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Contract } from "../contract/index.js";
 import type { Locale } from "../sla/messages.js";
-import { type Exact, formatCents, parseDecimal } from "./exact.js";
+import { centsToDecimal, type Exact, parseDecimal } from "./exact.js";
 import { explainSupportFee } from "./explain-fee.js";
 import { type EuroRates, feeBasis, MissingRateError } from "./fee-basis.js";
 import { CHARGE_CATEGORIES, CHARGE_FREQUENCIES } from "./focus-values.js";
@@ -100,8 +100,8 @@ export function evaluateFeeCases(
       const fee = supportFee(contract, c.plan, feeBasis(amounts, rates));
       return {
         id: caseId,
-        basis: formatCents(fee.basisCents),
-        fee: formatCents(fee.feeCents),
+        basis: centsToDecimal(fee.basisCents),
+        fee: centsToDecimal(fee.feeCents),
         minimumApplied: fee.minimumApplied,
         clause: fee.clause,
         explanation: explainSupportFee(fee, contract, locale),

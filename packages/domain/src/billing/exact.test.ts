@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addExact, divideExact, formatCents, parseDecimal, roundToCents } from "./exact.js";
+import { addExact, centsToDecimal, divideExact, parseDecimal, roundToCents } from "./exact.js";
 
 const d = (text: string) => {
   const value = parseDecimal(text);
@@ -22,18 +22,18 @@ describe("exact amounts (MCR-BIL-02: no floats, one rounding)", () => {
   });
 
   it("rounds half-up to the cent, a half going away from zero", () => {
-    expect(formatCents(roundToCents(d("12.345")))).toBe("12.35");
-    expect(formatCents(roundToCents(d("12.3449999")))).toBe("12.34");
-    expect(formatCents(roundToCents(d("-12.345")))).toBe("-12.35");
-    expect(formatCents(roundToCents(d("-0.004")))).toBe("0.00");
-    expect(formatCents(roundToCents(d("0.005")))).toBe("0.01");
+    expect(centsToDecimal(roundToCents(d("12.345")))).toBe("12.35");
+    expect(centsToDecimal(roundToCents(d("12.3449999")))).toBe("12.34");
+    expect(centsToDecimal(roundToCents(d("-12.345")))).toBe("-12.35");
+    expect(centsToDecimal(roundToCents(d("-0.004")))).toBe("0.00");
+    expect(centsToDecimal(roundToCents(d("0.005")))).toBe("0.01");
   });
 
   it("divides without a finite decimal form and rounds only at the end", () => {
     // 100 / 1.0845 = 92.2083909635…: 1.0845 × 92.205 = 99.9963… < 100, so it is above the half.
-    expect(formatCents(roundToCents(divideExact(d("100"), d("1.0845"))))).toBe("92.21");
+    expect(centsToDecimal(roundToCents(divideExact(d("100"), d("1.0845"))))).toBe("92.21");
     // 1 / 3 three times is exactly 1.
     const third = divideExact(d("1"), d("3"));
-    expect(formatCents(roundToCents(addExact(addExact(third, third), third)))).toBe("1.00");
+    expect(centsToDecimal(roundToCents(addExact(addExact(third, third), third)))).toBe("1.00");
   });
 });

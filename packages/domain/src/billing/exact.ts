@@ -74,7 +74,7 @@ export function roundToCents(a: Exact): bigint {
 }
 
 /** Integer cents as a decimal string with two places: 123456n → "1234.56", -5n → "-0.05". */
-export function formatCents(cents: bigint): string {
+export function centsToDecimal(cents: bigint): string {
   const negative = cents < 0n;
   const magnitude = negative ? -cents : cents;
   const text = `${magnitude / 100n}.${(magnitude % 100n).toString().padStart(2, "0")}`;
