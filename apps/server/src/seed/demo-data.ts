@@ -6,7 +6,21 @@ export interface DemoCustomer {
   slug: string;
   name: string;
   registrationNumber: string;
-  holds: { item: string; from: string }[];
+  holds: DemoHolding[];
+}
+
+/**
+ * One subscription of the demo. Price, minimum period and notice of a DSN e-service are its
+ * specific conditions, which the contract text does not give: the values here are DEMO VALUES,
+ * invented for the demonstration, not Deux-Sèvres Numérique's.
+ */
+export interface DemoHolding {
+  item: string;
+  from: string;
+  tenancy?: "single" | "multi";
+  monthlyPriceCents?: number;
+  minimumMonths?: number;
+  noticeMonths?: number;
 }
 
 /** A person of the demo; `organisation` is the provider's or a customer's slug. */
@@ -211,4 +225,21 @@ export const DEMO_DATA: Record<string, DemoData> = {
       },
     ],
   },
+};
+
+/**
+ * DEMO VALUES, not Deux-Sèvres Numérique's: each e-service's price, minimum period and notice are
+ * its specific conditions (DSN art. 4.2, 6, 9), which the contract text leaves to another document.
+ * Invented for the demonstration, so terminations have something to compute; never read outside it.
+ */
+export const DEMO_SPECIFIC_CONDITIONS: Record<
+  string,
+  { monthlyPriceCents: number; minimumMonths: number; noticeMonths: number }
+> = {
+  "eligibilite-ftte": { monthlyPriceCents: 12_000, minimumMonths: 12, noticeMonths: 3 },
+  "e-rdv-grand-public": { monthlyPriceCents: 9_000, minimumMonths: 6, noticeMonths: 1 },
+  "e-sav": { monthlyPriceCents: 15_000, minimumMonths: 12, noticeMonths: 3 },
+  "e-mutation-fibre": { monthlyPriceCents: 6_000, minimumMonths: 12, noticeMonths: 2 },
+  eep: { monthlyPriceCents: 20_000, minimumMonths: 24, noticeMonths: 3 },
+  tao: { monthlyPriceCents: 8_000, minimumMonths: 12, noticeMonths: 3 },
 };

@@ -1,4 +1,4 @@
-import { organisations, subscriptions, users } from "@guichet/db";
+import { organisations, subscriptionPeriods, subscriptions, users } from "@guichet/db";
 import { createTestDatabase, databaseKindsUnderTest } from "@guichet/db/testing";
 import { eq } from "drizzle-orm";
 import { describe, expect, inject, it } from "vitest";
@@ -9,7 +9,8 @@ import { SeedError, seedDemoData } from "./seed-demo.js";
 const postgresUrl = inject("postgresUrl");
 const now = new Date("2026-11-23T09:00:00Z");
 
-describe.each(databaseKindsUnderTest(postgresUrl))("demo data on %s", (kind) => {
+// Creating and loading an embedded database takes tens of seconds on a loaded machine.
+describe.each(databaseKindsUnderTest(postgresUrl))("demo data on %s", { timeout: 120_000 }, (kind) => {
   it.each(["multicloud-ready", "deux-sevres-eservices"])(
     "loads %s once, its customers holding catalogue items",
     async (id) => {
@@ -30,6 +31,9 @@ describe.each(databaseKindsUnderTest(postgresUrl))("demo data on %s", (kind) => 
           true,
         );
         const held = await database.db.select().from(subscriptions);
+        // Each subscription starts its history (issue 16), audited.
+        const periods = await database.db.select().from(subscriptionPeriods);
+        expect(new Set(periods.map((p) => p.subscriptionId))).toEqual(new Set(held.map((s) => s.id)));
         const items = new Set(contract.catalogue.items.map((item) => item.id));
         expect(held.every((s) => items.has(s.catalogueItemId))).toBe(true);
         if (id === "multicloud-ready") {

@@ -1,10 +1,14 @@
-import { type Db, deployment, namedContacts, organisations, subscriptions, users } from "@guichet/db";
+import { type Db, deployment, namedContacts, organisations, users } from "@guichet/db";
 import type { Contract } from "@guichet/domain";
 import { eq } from "drizzle-orm";
 import { hashPassword } from "../modules/accounts/passwords.js";
-import { DEMO_DATA, DEMO_PASSWORD } from "./demo-data.js";
+import { systemActor } from "../modules/audit/record-audit.js";
+import { startSubscription } from "../modules/subscriptions/start-subscription.js";
+import { DEMO_DATA, DEMO_PASSWORD, DEMO_SPECIFIC_CONDITIONS } from "./demo-data.js";
 
 export class SeedError extends Error {}
+
+const DEMO_ACTOR = systemActor("demo data");
 
 /**
  * Loads the contract's demo data in one transaction: all or nothing. Refuses catalogue items
@@ -24,6 +28,8 @@ export async function seedDemoData(db: Db, contract: Contract, now: Date): Promi
       }
     }
   }
+  // The clause a subscription starts under: MCR order acceptance (MCR-ACC-01), DSN activation (DSN-ORD-02).
+  const startClause = contract.commitments.serviceStart?.clause ?? contract.catalogue.ordering.clause;
   // Hashed before the transaction: argon2 is slow on purpose, the transaction should not be.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   return db.transaction(async (tx) => {
@@ -44,13 +50,31 @@ export async function seedDemoData(db: Db, contract: Contract, now: Date): Promi
         })
         .returning({ id: organisations.id });
       if (!organisation) throw new SeedError(`could not create ${customer.slug}`);
-      await tx.insert(subscriptions).values(
-        customer.holds.map((h) => ({
-          organisationId: organisation.id,
-          catalogueItemId: h.item,
-          startsOn: h.from,
-        })),
-      );
+      // Through the product's own use case: each subscription starts its audited history (issue 16).
+      for (const holding of customer.holds) {
+        const held = {
+          ...(contract.id === "deux-sevres-eservices" ? DEMO_SPECIFIC_CONDITIONS[holding.item] : {}),
+          ...holding,
+        };
+        const started = await startSubscription(
+          tx as unknown as Db,
+          contract,
+          DEMO_ACTOR,
+          {
+            organisationId: organisation.id,
+            catalogueItemId: held.item,
+            startsOn: held.from,
+            tenancy: held.tenancy ?? null,
+            monthlyPriceCents: held.monthlyPriceCents ?? null,
+            minimumMonths: held.minimumMonths ?? null,
+            noticeMonths: held.noticeMonths ?? null,
+            clause: startClause,
+          },
+          now,
+        );
+        if (!started.ok)
+          throw new SeedError(`demo customer ${customer.slug}, ${held.item}: ${started.reason}`);
+      }
     }
     const bySlug = new Map(
       (await tx.select({ id: organisations.id, slug: organisations.slug }).from(organisations)).map((o) => [

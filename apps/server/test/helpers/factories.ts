@@ -1,4 +1,4 @@
-import { type Db, organisations, subscriptions, users } from "@guichet/db";
+import { type Db, organisations, subscriptionPeriods, subscriptions, users } from "@guichet/db";
 import type { Role } from "@guichet/domain";
 import { hashPassword } from "../../src/modules/accounts/passwords.js";
 import { newTotpSecret } from "../../src/modules/accounts/totp.js";
@@ -12,7 +12,14 @@ const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}`;
 export async function createOrganisation(
   db: Db,
   kind: "provider" | "customer",
-  holds: { item: string; from: string }[] = [],
+  holds: {
+    item: string;
+    from: string;
+    tenancy?: "single" | "multi";
+    monthlyPriceCents?: number;
+    minimumMonths?: number;
+    noticeMonths?: number;
+  }[] = [],
 ): Promise<{ id: string; name: string }> {
   const slug = `org-${unique()}`;
   const [organisation] = await db
@@ -20,12 +27,26 @@ export async function createOrganisation(
     .values({ kind, slug, name: `Organisation ${slug}` })
     .returning({ id: organisations.id, name: organisations.name });
   if (!organisation) throw new Error("no organisation");
-  if (holds.length > 0) {
-    await db
+  for (const h of holds) {
+    // A subscription and the first period of its history (issue 16), as startSubscription writes them.
+    const [held] = await db
       .insert(subscriptions)
-      .values(
-        holds.map((h) => ({ organisationId: organisation.id, catalogueItemId: h.item, startsOn: h.from })),
-      );
+      .values({ organisationId: organisation.id, catalogueItemId: h.item, startsOn: h.from })
+      .returning({ id: subscriptions.id });
+    await db.insert(subscriptionPeriods).values({
+      subscriptionId: (held as { id: string }).id,
+      organisationId: organisation.id,
+      effectiveFrom: h.from,
+      // null: the catalogue item's plan (a support-plan item), as for rows older than the history.
+      plan: null,
+      tenancy: h.tenancy ?? null,
+      monthlyPriceCents: h.monthlyPriceCents ?? null,
+      minimumMonths: h.minimumMonths ?? null,
+      noticeMonths: h.noticeMonths ?? null,
+      status: "active",
+      cause: "started",
+      clause: "GEN-01",
+    });
   }
   return organisation;
 }

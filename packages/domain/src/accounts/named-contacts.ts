@@ -14,3 +14,16 @@ export interface NamedContactDecision {
 export function canAddNamedContact(limit: ContactLimit, current: number): NamedContactDecision {
   return { allowed: limit === "unlimited" || current < limit, limit, current, clause: "MCR-SUP-04" };
 }
+
+/**
+ * A plan's named-contact limit for a tenancy (MCR 8.2.1 table, MCR-SUP-04): multi-tenant support
+ * has its own column where the plan offers it; a plan offered single-tenant only keeps its limit.
+ */
+export function namedContactLimitOf(
+  plan: { namedContacts?: { limit: ContactLimit; multiTenantLimit?: ContactLimit } } | undefined,
+  tenancy: "single" | "multi",
+): ContactLimit {
+  const contacts = plan?.namedContacts;
+  if (!contacts) return "unlimited";
+  return tenancy === "multi" ? (contacts.multiTenantLimit ?? contacts.limit) : contacts.limit;
+}

@@ -1,13 +1,19 @@
 import { type Db, namedContacts, organisations, rowsOf, users } from "@guichet/db";
-import { canAddNamedContact, type Role, rolesFitOrganisation } from "@guichet/domain";
+import {
+  canAddNamedContact,
+  localDateIn,
+  namedContactLimitOf,
+  type Role,
+  rolesFitOrganisation,
+} from "@guichet/domain";
 import { and, count, eq, inArray, sql } from "drizzle-orm";
 import type { AppContext } from "../../app-context.js";
 import { calendarOf } from "../../contract/calendars.js";
 import { type AuditActor, recordAudit } from "../audit/record-audit.js";
 import { deploymentMail } from "../mail/deployment-mail.js";
 import { enqueueMail } from "../mail/enqueue-mail.js";
-import { supportPlanOf } from "../organisations/support-plan-of.js";
-import { issueLink } from "./issue-link.js";
+import { supportOf } from "../organisations/support-plan-of.js";
+import { issueLink, timeZoneOf } from "./issue-link.js";
 
 export interface InviteInput {
   organisationId: string;
@@ -88,13 +94,14 @@ export async function inviteUser(
       }
     }
     if (isNamedContact) {
-      const plan = await supportPlanOf(
+      // The plan and tenancy in force today, the provider's day (issue 16).
+      const { plan, tenancy } = await supportOf(
         tx as unknown as Db,
         contract,
         organisation.id,
-        now.toISOString().slice(0, 10),
+        localDateIn(now, timeZoneOf(contract)),
       );
-      const limit = contract.supportPlans[plan]?.namedContacts?.limit ?? "unlimited";
+      const limit = namedContactLimitOf(contract.supportPlans[plan], tenancy);
       const [held] = await tx
         .select({ n: count() })
         .from(namedContacts)

@@ -1,12 +1,12 @@
 import { type Db, namedContacts, users } from "@guichet/db";
-import type { Contract } from "@guichet/domain";
+import { type Contract, namedContactLimitOf } from "@guichet/domain";
 import { and, count, eq, inArray } from "drizzle-orm";
-import { supportPlanOf } from "../organisations/support-plan-of.js";
+import { supportOf } from "../organisations/support-plan-of.js";
 
-/** The plan's named-contact limit and how much of it is used, for the Rights page (MCR-SUP-04). */
+/** The plan's named-contact limit (for its tenancy) and how much of it is used, for the Rights page (MCR-SUP-04). */
 export async function namedContactQuota(db: Db, contract: Contract, organisationId: string, today: string) {
-  const plan = await supportPlanOf(db, contract, organisationId, today);
-  const limit = contract.supportPlans[plan]?.namedContacts?.limit ?? "unlimited";
+  const { plan, tenancy } = await supportOf(db, contract, organisationId, today);
+  const limit = namedContactLimitOf(contract.supportPlans[plan], tenancy);
   const [held] = await db
     .select({ n: count() })
     .from(namedContacts)

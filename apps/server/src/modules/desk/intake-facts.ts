@@ -13,6 +13,7 @@ import {
 import { and, eq, gt, isNull, lte, type SQL, type SQLWrapper, sql } from "drizzle-orm";
 import type { Locale } from "../../i18n/index.js";
 import { heldOn } from "../organisations/support-plan-of.js";
+import { planInForceSql } from "../subscriptions/in-force.js";
 import { outageUnderWay } from "./portal-outages.js";
 
 /** Who opens a ticket, for whom, about what, when: what the facts depend on. */
@@ -35,7 +36,7 @@ export interface FactsQuery {
  */
 export interface IntakeFacts {
   organisationName: string;
-  held: { id: string; item: string; startsOn: string }[];
+  held: { id: string; item: string; startsOn: string; plan: string | null }[];
   isNamedContact: boolean;
   portalDown: boolean;
   maintenanceId: string | null;
@@ -52,8 +53,10 @@ const intakeVersionSql = sql`select ${intakeVersion.version}::text from ${intake
 function factsSelect(withService: boolean): SQL {
   const organisationId = sql.placeholder("organisation_id");
   const now = sql`${sql.placeholder("now")}::timestamptz`;
-  const held = sql`select coalesce(json_agg(json_build_object('id', ${subscriptions.id}, 'item', ${subscriptions.catalogueItemId}, 'startsOn', ${subscriptions.startsOn}) order by ${subscriptions.id}), '[]'::json)
-    from ${subscriptions} where ${heldOn(organisationId, sql`${sql.placeholder("today")}::date`)}`;
+  const today = sql`${sql.placeholder("today")}::date`;
+  // The plan of a support subscription is its period's in force today (issue 16).
+  const held = sql`select coalesce(json_agg(json_build_object('id', ${subscriptions.id}, 'item', ${subscriptions.catalogueItemId}, 'startsOn', ${subscriptions.startsOn}, 'plan', ${planInForceSql(subscriptions.id, today)}) order by ${subscriptions.id}), '[]'::json)
+    from ${subscriptions} where ${heldOn(organisationId, today)}`;
   const maintenance = withService
     ? sql`(select ${maintenanceWindows.id} from ${maintenanceWindows}
         where ${maintenanceUnderWay(sql.placeholder("catalogue_item_id"), now)} order by ${maintenanceWindows.id} limit 1)`
