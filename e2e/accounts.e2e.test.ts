@@ -171,6 +171,9 @@ describe.runIf(postgresUrl)("accounts in the portal (multicloud-ready)", { timeo
     // An API token for integrated mode: its secret is shown once, with a copy button (DSN-SEC-03).
     await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
     const tokens = page.getByRole("region", { name: "Jetons d'API" });
+    // The contract has no clause for API tokens: the deployment's own rule, not DSN-SEC-03 (issue 13 item 5).
+    await tokens.getByText("Règle du déploiement", { exact: true }).waitFor();
+    expect(await page.getByText(/DSN-/).count()).toBe(0);
     await tokens.getByLabel("Nom du jeton").fill("Supervision");
     await tokens.getByRole("button", { name: "Créer le jeton" }).click();
     const secret = await tokens.getByLabel("Jeton (secret)").inputValue();

@@ -85,6 +85,15 @@ describe.runIf(postgresUrl)("the Deux-Sèvres deployment (deux-sevres-eservices)
     // DSN has no named contacts (DSN-ID-05: profiles decide who reports to e-soutien).
     expect(await page.getByRole("region", { name: "Contacts nommés" }).count()).toBe(0);
     await checkPage(page, "06-dsn-rights");
+    // Only its own contract's roles and clauses (issue 13 item 5): no named contacts nor invoice
+    // readers to hand out, no right to invite (DSN-ID-05), its own clause on API tokens.
+    const inviteFr = page.getByRole("region", { name: "Inviter une personne" });
+    await inviteFr.getByLabel("Utilisateur", { exact: true }).waitFor();
+    for (const absent of ["Contact nommé", "Lecteur des factures", /Peut inviter/]) {
+      expect(await inviteFr.getByLabel(absent).count()).toBe(0);
+    }
+    await page.getByRole("region", { name: "Jetons d'API" }).getByText("DSN-SEC-03").waitFor();
+    expect(await page.getByText(/MCR-/).count()).toBe(0);
 
     await page.getByRole("link", { name: "Accueil" }).click();
     await page.getByRole("heading", { level: 1, name: "Accueil" }).waitFor();

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { ImapAccount } from "./modules/mail-in/imap-poller.js";
+import { DEFAULT_CONTRACT_ID } from "./seed/demo-deployments.js";
 
 /**
  * Configuration, read once at boot from the environment and validated. Every variable is
@@ -60,8 +61,8 @@ const ZConfig = z.object({
       'expected a PostgreSQL URL such as "postgres://user:pass@host:5432/guichet"',
     )
     .optional(),
-  /** A shipped contract id (multicloud-ready, deux-sevres-eservices) or the path of a contract file. */
-  GUICHET_CONTRACT: z.string().min(1).default("multicloud-ready"),
+  /** The id of a contract file in contracts/ (the demo's first by default) or the path of a contract file. */
+  GUICHET_CONTRACT: z.string().min(1).default(DEFAULT_CONTRACT_ID),
   /** The address people reach Guichet at, used in links sent by e-mail. */
   PUBLIC_URL: z.url({ message: 'expected an absolute URL such as "https://portail.example.fr"' }).optional(),
   /** Outgoing mail server; unset keeps messages in the outbox (shown in the back office). */

@@ -50,7 +50,8 @@ function bodyFor(route: string, ids: Record<string, string>): unknown {
       phone: "+33 5 49 00 00 00",
       availability: "9-18",
     },
-    "POST /api/organisations/{organisationId}/users/{userId}/revoke": { reason: "fraud" },
+    // MultiCloud Ready gives no revocation reasons: none is asked (identifierPolicy.revocation).
+    "POST /api/organisations/{organisationId}/users/{userId}/revoke": {},
     "POST /api/organisations/{organisationId}/api-tokens": {
       name: "probe",
       roles: ["user"],

@@ -68,7 +68,13 @@ export const SECTIONS = [
   { to: "/organisations", label: () => "nav.organisations" as const, allowed: can.listOrganisations },
   { to: "/journal", label: () => "nav.audit" as const, allowed: can.searchAudit },
   { to: "/courriels", label: () => "nav.outbox" as const, allowed: can.viewOutbox },
-  { to: "/assistance", label: () => "nav.assistance" as const, allowed: can.useSupportAccess },
+  {
+    to: "/assistance",
+    label: () => "nav.assistance" as const,
+    // Only where the contract lets customers invite support into their tenant (MCR-ACC-05).
+    allowed: (me: Me, contract: ContractSummary | undefined) =>
+      can.useSupportAccess(me) && Boolean(contract?.rules.supportGrants),
+  },
 ] as const;
 
 export function sectionsFor(me: Me, contract: ContractSummary | undefined) {

@@ -1,7 +1,7 @@
 import { type ChildProcess, fork } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import type { Config } from "../config.js";
-import { SHIPPED_CONTRACT_IDS } from "../contract/load-contract.js";
+import { DEMO_CONTRACT_IDS } from "../seed/demo-deployments.js";
 
 const BIN = fileURLToPath(new URL("../../bin/guichet.mjs", import.meta.url));
 
@@ -10,7 +10,7 @@ const BIN = fileURLToPath(new URL("../../bin/guichet.mjs", import.meta.url));
  * (MultiCloud Ready on PORT, Deux-Sèvres Numérique on PORT+1), as a provider would run them.
  */
 export async function startDemo(config: Config, env: NodeJS.ProcessEnv): Promise<void> {
-  const children: ChildProcess[] = SHIPPED_CONTRACT_IDS.map((contractId, index) => {
+  const children: ChildProcess[] = DEMO_CONTRACT_IDS.map((contractId, index) => {
     const port = config.PORT + index;
     return fork(BIN, ["start"], {
       env: {

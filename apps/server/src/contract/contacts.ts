@@ -1,4 +1,4 @@
-import type { Contract } from "@guichet/domain";
+import { type Contract, contractRules } from "@guichet/domain";
 
 /** Whom people are told to contact about their access: the security contact, else support, else the provider. */
 export function securityContactOf(contract: Contract): string {
@@ -7,9 +7,9 @@ export function securityContactOf(contract: Contract): string {
 }
 
 /**
- * The clause under which the provider suspends access: the contract's own (DSN-SEC-02), else the
- * vendor-access clause of a reseller contract (MCR-ACC-06).
+ * The clause under which the provider suspends access: the contract's serious-incident clause
+ * (DSN-SEC-02), else its access-suspension clause (MCR-ACC-06), else the deployment's rule.
  */
 export function suspensionClauseOf(contract: Contract): string {
-  return contract.security?.suspensionOnSeriousIncident?.clause ?? "MCR-ACC-06";
+  return contractRules(contract).suspension;
 }

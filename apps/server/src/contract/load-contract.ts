@@ -1,11 +1,17 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Contract, ContractError, parseContract } from "@guichet/domain";
 
 /** The contracts shipped with Guichet, in the repository's `contracts/` folder. */
 export const SHIPPED_CONTRACTS_DIR = fileURLToPath(new URL("../../../../contracts/", import.meta.url));
-export const SHIPPED_CONTRACT_IDS = ["multicloud-ready", "deux-sevres-eservices"] as const;
+
+/** The ids of the contract files in contracts/, which GUICHET_CONTRACT may name by id. */
+export function shippedContractIds(): string[] {
+  return readdirSync(SHIPPED_CONTRACTS_DIR)
+    .filter((name) => name.endsWith(".yaml"))
+    .map((name) => name.slice(0, -".yaml".length));
+}
 
 /** A shipped contract's id, or any file path, to the file to read. */
 export function resolveContractPath(idOrPath: string): string {
@@ -25,7 +31,7 @@ export function loadContract(idOrPath: string): Contract {
   try {
     text = readFileSync(path, "utf8");
   } catch {
-    const known = SHIPPED_CONTRACT_IDS.join(", ");
+    const known = shippedContractIds().join(", ");
     throw new ContractError([`${shown}: cannot read the contract file (shipped contracts: ${known})`]);
   }
   const result = parseContract(text, shown);

@@ -4,7 +4,7 @@
  */
 export const maintenanceFr = {
   "maintenance.not_in_contract":
-    "Le contrat de ce portail ne prévoit pas de maintenance programmée annoncée (DSN-SUP-07 n'y figure pas) : rien ne peut être annoncé.",
+    "Le contrat de ce portail ne prévoit pas de maintenance programmée annoncée : rien ne peut être annoncé.",
   "maintenance.unknown_service": "Service inconnu du catalogue du contrat : « {item} ».",
   "maintenance.ends_before_start": "La fin de la maintenance doit suivre son début ({clause}).",
   "maintenance.duration_exceeds_window":
@@ -41,7 +41,7 @@ export type MaintenanceMessageKey = keyof typeof maintenanceFr;
 
 export const maintenanceEn: Record<MaintenanceMessageKey, string> = {
   "maintenance.not_in_contract":
-    "This portal's contract provides no announced scheduled maintenance (DSN-SUP-07 is not in it): nothing can be announced.",
+    "This portal's contract provides no announced scheduled maintenance: nothing can be announced.",
   "maintenance.unknown_service": 'Service not in the contract\'s catalogue: "{item}".',
   "maintenance.ends_before_start": "The maintenance must end after it starts ({clause}).",
   "maintenance.duration_exceeds_window":

@@ -8,6 +8,7 @@ import { maintenanceEn, maintenanceFr } from "./messages-maintenance.js";
 export const fr = {
   ...deskFr,
   ...maintenanceFr,
+  "clause.deployment_rule": "règle du déploiement",
   "error.validation_failed": "La requête est invalide : {detail}",
   "error.malformed_json": "Le corps de la requête n'est pas un JSON valide : {detail}",
   "error.payload_too_large": "Le corps de la requête dépasse la taille autorisée ({limit} octets).",
@@ -24,6 +25,11 @@ export const fr = {
   "resource.support_grant": "accès d'assistance",
   "resource.ticket": "demande",
   "invite.roles_do_not_fit": "Rôles non attribuables dans cette organisation : {roles}.",
+  "revoke.reason_not_offered":
+    "Motif de révocation non prévu par le contrat ; motifs possibles : {reasons} ({clause}).",
+  "invite.role_not_offered": "Rôles que le contrat n'offre pas aux clients : {roles} ({clause}).",
+  "invite.delegated_invitation_not_offered":
+    "Le contrat ne prévoit pas de donner le droit d'inviter : seuls les administrateurs invitent ({clause}).",
   "invite.named_contact_details_required":
     "Un contact nommé doit avoir nom, prénom, fonction, e-mail, téléphone et horaires de disponibilité ({clause}).",
   "invite.identifier_exists":
@@ -32,6 +38,8 @@ export const fr = {
   "invite.named_contact_limit":
     "Limite atteinte : l'offre {plan} permet {limit} contacts nommés et vous en avez {current} ({clause}).",
   "access.token_expiry": "La date d'expiration d'un jeton doit être dans l'avenir et à moins d'un an.",
+  "access.grants_not_in_contract":
+    "Le contrat de ce portail ne prévoit pas d'inviter le support dans l'espace du client.",
   "access.agent_not_found": "Aucun agent actif du fournisseur n'a cette adresse e-mail.",
   "access.expiry_not_in_future": "La date de fin de l'accès doit être dans l'avenir.",
   "auth.unauthenticated": "Connectez-vous pour continuer : votre session est absente ou a expiré.",
@@ -54,6 +62,7 @@ export type MessageKey = keyof typeof fr;
 export const en: Record<MessageKey, string> = {
   ...deskEn,
   ...maintenanceEn,
+  "clause.deployment_rule": "deployment rule",
   "error.validation_failed": "The request is invalid: {detail}",
   "error.malformed_json": "The request body is not valid JSON: {detail}",
   "error.payload_too_large": "The request body exceeds the size limit ({limit} bytes).",
@@ -69,6 +78,11 @@ export const en: Record<MessageKey, string> = {
   "resource.support_grant": "support access",
   "resource.ticket": "request",
   "invite.roles_do_not_fit": "Roles that cannot be given in this organisation: {roles}.",
+  "revoke.reason_not_offered":
+    "Revocation reason not given by the contract; possible reasons: {reasons} ({clause}).",
+  "invite.role_not_offered": "Roles the contract does not offer customers: {roles} ({clause}).",
+  "invite.delegated_invitation_not_offered":
+    "The contract gives no right to invite: only administrators invite ({clause}).",
   "invite.named_contact_details_required":
     "A named contact needs last name, first name, job title, e-mail, phone and availability hours ({clause}).",
   "invite.identifier_exists": "This address already has an identifier: one identifier per person ({clause}).",
@@ -76,6 +90,8 @@ export const en: Record<MessageKey, string> = {
   "invite.named_contact_limit":
     "Limit reached: the {plan} plan allows {limit} named contacts and you have {current} ({clause}).",
   "access.token_expiry": "A token's expiry must be in the future and less than a year away.",
+  "access.grants_not_in_contract":
+    "This portal's contract provides no support access into a customer's space.",
   "access.agent_not_found": "No active provider agent has this e-mail address.",
   "access.expiry_not_in_future": "The access's end date must be in the future.",
   "auth.unauthenticated": "Sign in to continue: your session is missing or has expired.",

@@ -84,3 +84,12 @@ export async function createUser(
   if (!user) throw new Error("no user");
   return { id: user.id, email, password: STRONG_PASSWORD, totpSecret };
 }
+
+/** A customer holding `holds`, and its administrator. */
+export async function createCustomerWithAdmin(
+  db: Db,
+  holds: { item: string; from: string }[] = [],
+): Promise<{ customerId: string; admin: TestUser }> {
+  const customerId = (await createOrganisation(db, "customer", holds)).id;
+  return { customerId, admin: await createUser(db, customerId, ["customer_admin"]) };
+}

@@ -68,7 +68,7 @@ export const api = {
   users: (organisationId: string) => request<UserView[]>("GET", `${org(organisationId)}/users`),
   invite: (organisationId: string, invitation: Invitation) =>
     request<{ userId: string }>("POST", `${org(organisationId)}/users`, invitation),
-  revokeIdentifier: (organisationId: string, userId: string, reason: "loss" | "fraud") =>
+  revokeIdentifier: (organisationId: string, userId: string, reason: string | undefined) =>
     request<{ newUserId: string }>("POST", `${org(organisationId)}/users/${userId}/revoke`, { reason }),
   namedContactQuota: (organisationId: string) =>
     request<NamedContactQuota>("GET", `${org(organisationId)}/named-contacts`),

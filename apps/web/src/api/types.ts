@@ -81,6 +81,26 @@ export interface ContractSummary {
   /** zxcvbn's 0–4 scale (DSN-ID-02). */
   passwordPolicy: { minimumStrength: number; recommendedStrength: number };
   deskMailAddress: string;
+  /** The clause of each rule, and what the contract offers; "deployment-rule" where it has no clause. */
+  rules: ContractRules;
+}
+
+/** Mirrors the domain's ContractRules (packages/domain/src/contract/rules.ts). */
+export interface ContractRules {
+  invitation: string;
+  delegatedInvitation?: string;
+  rights: string;
+  customerRoles: (typeof CUSTOMER_ROLES)[number][];
+  password: string;
+  revocation: { clause: string; reasons: { id: string; label: Label }[]; reissue: boolean };
+  supportGrants?: string;
+  namedContacts?: string;
+  apiTokens: string;
+  suspension: string;
+  audit: string;
+  maintenance?: string;
+  portalOutage?: string;
+  slaReport?: string;
 }
 
 export interface Me {

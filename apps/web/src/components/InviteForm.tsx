@@ -3,19 +3,19 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api, keys } from "../api/endpoints";
-import { CUSTOMER_ROLES, type Locale, type Role } from "../api/types";
+import type { ContractRules, Locale, Role } from "../api/types";
 import { checked, field } from "../form-data";
 import { currentLocale } from "../i18n";
 import { CheckboxFieldset } from "./CheckboxFieldset";
 import { ErrorAlert } from "./ErrorAlert";
 
 /**
- * Customer roles a person may hand out (MCR-ACC-02): administrators any, people given the
- * right to invite only the plain ones (the server refuses the rest). Named contacts are added
- * with their contact details in their own section.
+ * Customer roles a person may hand out (MCR-ACC-02): those the contract offers, administrators any,
+ * people given the right to invite only the plain ones (the server refuses the rest). Named
+ * contacts are added with their contact details in their own section.
  */
-export function invitableCustomerRoles(administrator: boolean): Role[] {
-  return CUSTOMER_ROLES.filter(
+export function invitableCustomerRoles(rules: ContractRules, administrator: boolean): Role[] {
+  return rules.customerRoles.filter(
     (role) => role !== "named_contact" && (administrator || role !== "customer_admin"),
   );
 }

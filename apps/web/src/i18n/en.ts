@@ -38,6 +38,8 @@ export const en: Messages = {
     name: "Name",
     reason: "Reason",
     clause: "Clause {{clause}}",
+    deploymentRule: "Deployment rule",
+    deploymentRuleTitle: "The contract gives no clause for this rule: it is this deployment's own rule.",
     copy: "Copy",
     copied: "Copied",
     close: "Close",
@@ -184,10 +186,11 @@ export const en: Messages = {
       revokeLabel: "Revoke {{name}}'s identifier",
       revokeTitle: "Revoke {{name}}'s identifier",
       revokeIntro: "The identifier is revoked at once and a new identifier is sent to the same address.",
-      loss: "Loss",
-      fraud: "Suspected fraud",
+      revokeIntroOnly:
+        "The identifier is revoked at once, with its sessions and API tokens; no new identifier is issued.",
       confirmRevoke: "Revoke the identifier",
       revoked: "Identifier revoked; a new link was sent to {{email}}.",
+      revokedOnly: "{{email}}'s identifier revoked.",
       empty: "Nobody yet.",
     },
     invite: {

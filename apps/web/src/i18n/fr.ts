@@ -40,6 +40,9 @@ export const fr = {
     name: "Nom",
     reason: "Motif",
     clause: "Clause {{clause}}",
+    deploymentRule: "Règle du déploiement",
+    deploymentRuleTitle:
+      "Le contrat ne donne pas de clause pour cette règle : c'est une règle de ce déploiement.",
     copy: "Copier",
     copied: "Copié",
     close: "Fermer",
@@ -188,10 +191,11 @@ export const fr = {
       revokeTitle: "Révoquer l'identifiant : {{name}}",
       revokeIntro:
         "L'identifiant est révoqué immédiatement et un nouvel identifiant est envoyé à la même adresse.",
-      loss: "Perte",
-      fraud: "Suspicion de fraude",
+      revokeIntroOnly:
+        "L'identifiant est révoqué immédiatement, avec ses sessions et ses jetons d'API ; aucun nouvel identifiant n'est émis.",
       confirmRevoke: "Révoquer l'identifiant",
       revoked: "Identifiant révoqué ; un nouveau lien a été envoyé à {{email}}.",
+      revokedOnly: "Identifiant de {{email}} révoqué.",
       empty: "Personne pour l'instant.",
     },
     invite: {

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import type { OrganisationView } from "../api/types";
 import { Dialog } from "../components/Dialog";
 import { InviteForm, invitableCustomerRoles } from "../components/InviteForm";
+import { useContract } from "../session";
 
 /** The provider invites a customer's first people on its behalf, e.g. its administrator (MCR-ACC-01, MCR-ACC-04). */
 export function InviteButton({
@@ -16,7 +17,9 @@ export function InviteButton({
 }) {
   const { t } = useTranslation();
   const [opened, { open, close }] = useDisclosure(false);
+  const rules = useContract().data?.rules;
   const { name } = organisation;
+  if (!rules) return null;
   return (
     <>
       <Button
@@ -30,8 +33,9 @@ export function InviteButton({
       <Dialog opened={opened} onClose={close} size="xl" title={t("organisations.inviteTitle", { name })}>
         <InviteForm
           organisationId={organisation.id}
-          roles={invitableCustomerRoles(administrator)}
-          allowCanInvite={administrator}
+          roles={invitableCustomerRoles(rules, administrator)}
+          allowCanInvite={administrator && Boolean(rules.delegatedInvitation)}
+          canInviteClause={rules.delegatedInvitation}
         />
       </Dialog>
     </>

@@ -23,7 +23,7 @@ function Home({ me }: { me: Me }) {
   const sections = sectionsFor(me, contract);
   const words = useDeskWords();
   // Someone given the right to invite, without the Rights page, invites from here (MCR-ACC-02).
-  const invites = me.organisationKind === "customer" && me.canInvite && !can.manageRights(me);
+  const invites = me.organisationKind === "customer" && me.canInvite && !can.manageRights(me) && contract;
   return (
     <Stack>
       <PageHeader
@@ -56,11 +56,11 @@ function Home({ me }: { me: Me }) {
         <Section
           title={t("rights.invite.heading")}
           intro={t("rights.invite.intro")}
-          clause={contract && clausesOf(contract).canInvite}
+          clause={clausesOf(contract).delegatedInvitation}
         >
           <InviteForm
             organisationId={me.organisationId}
-            roles={invitableCustomerRoles(false)}
+            roles={invitableCustomerRoles(clausesOf(contract), false)}
             allowCanInvite={false}
           />
         </Section>

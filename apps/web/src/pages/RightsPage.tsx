@@ -2,6 +2,7 @@ import { Stack } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { api, keys } from "../api/endpoints";
+import { TOKEN_ROLES } from "../api/types";
 import { clausesOf } from "../clauses";
 import { Allowed } from "../components/Allowed";
 import { InviteForm, invitableCustomerRoles } from "../components/InviteForm";
@@ -40,7 +41,7 @@ function Rights({ organisationId }: { organisationId: string }) {
         intro={organisation.data ? t("rights.intro", { organisation: organisation.data.name }) : undefined}
         clause={clauses.rights}
       />
-      <UsersSection organisationId={organisationId} revokeClause={clauses.revokeIdentifier} />
+      <UsersSection organisationId={organisationId} revocation={clauses.revocation} />
       <Section
         title={t("rights.invite.heading")}
         intro={t("rights.invite.intro")}
@@ -48,14 +49,20 @@ function Rights({ organisationId }: { organisationId: string }) {
       >
         <InviteForm
           organisationId={organisationId}
-          roles={invitableCustomerRoles(true)}
-          allowCanInvite
-          canInviteClause={clauses.canInvite}
+          roles={invitableCustomerRoles(clauses, true)}
+          allowCanInvite={Boolean(clauses.delegatedInvitation)}
+          canInviteClause={clauses.delegatedInvitation}
         />
       </Section>
       {clauses.namedContacts && <NamedContactsSection organisationId={organisationId} desk={desk} />}
-      <SupportGrantsSection organisationId={organisationId} clause={clauses.supportGrants} />
-      <ApiTokensSection organisationId={organisationId} clause={clauses.apiTokens} />
+      {clauses.supportGrants && (
+        <SupportGrantsSection organisationId={organisationId} clause={clauses.supportGrants} />
+      )}
+      <ApiTokensSection
+        organisationId={organisationId}
+        clause={clauses.apiTokens}
+        roles={TOKEN_ROLES.filter((role) => clauses.customerRoles.includes(role))}
+      />
     </Stack>
   );
 }

@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { api, keys } from "../api/endpoints";
-import { TOKEN_ROLES } from "../api/types";
+import type { TOKEN_ROLES } from "../api/types";
 import { CheckboxFieldset } from "../components/CheckboxFieldset";
 import { CopyValue } from "../components/CopyValue";
 import { ErrorAlert } from "../components/ErrorAlert";
@@ -16,7 +16,16 @@ import { useLocaleFormat } from "../i18n/format";
  * API tokens for integrated mode (DSN-SEC-03). A new token's secret is shown once, with a copy
  * button; afterwards only its first characters are known.
  */
-export function ApiTokensSection({ organisationId, clause }: { organisationId: string; clause: string }) {
+export function ApiTokensSection({
+  organisationId,
+  clause,
+  roles,
+}: {
+  organisationId: string;
+  clause: string;
+  /** The token roles the contract offers its customers. */
+  roles: (typeof TOKEN_ROLES)[number][];
+}) {
   const { t } = useTranslation();
   const { dateTime } = useLocaleFormat();
   const queryClient = useQueryClient();
@@ -42,7 +51,7 @@ export function ApiTokensSection({ organisationId, clause }: { organisationId: s
     create.mutate(
       {
         name: field(data, "name"),
-        roles: checked(data, "roles", TOKEN_ROLES),
+        roles: checked(data, "roles", roles),
         expiresAt: localToIso(field(data, "expiresAt")),
       },
       { onSuccess: () => form.reset() },
@@ -143,7 +152,7 @@ export function ApiTokensSection({ organisationId, clause }: { organisationId: s
           <CheckboxFieldset
             legend={t("rights.tokens.roles")}
             name="roles"
-            options={TOKEN_ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
+            options={roles.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
             defaultChecked={["user"]}
           />
           <ErrorAlert error={create.error} />

@@ -2,6 +2,7 @@ import { Table, Text } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { api, keys } from "../api/endpoints";
+import type { ContractRules } from "../api/types";
 import { ErrorAlert } from "../components/ErrorAlert";
 import { Section } from "../components/Section";
 import { StatusBadge } from "../components/StatusBadge";
@@ -11,13 +12,18 @@ import { RevokeIdentifierButton } from "./RevokeIdentifierButton";
 /** The organisation's people: identifier, roles, status, last activity (MCR-ACC-03, DSN-ID-01). */
 export function UsersSection({
   organisationId,
-  revokeClause,
+  revocation,
 }: {
   organisationId: string;
-  revokeClause: string;
+  revocation: ContractRules["revocation"];
 }) {
   const { t } = useTranslation();
-  const { dateTime } = useLocaleFormat();
+  const { dateTime, label } = useLocaleFormat();
+  // A revoked identifier's reason is one of the contract's (identifierPolicy.revocation).
+  const reasonText = (reason: string) => {
+    const known = revocation.reasons.find((choice) => choice.id === reason);
+    return known ? label(known.label) : reason;
+  };
   const users = useQuery({ queryKey: keys.users(organisationId), queryFn: () => api.users(organisationId) });
   return (
     <Section title={t("rights.users.heading")}>
@@ -51,7 +57,7 @@ export function UsersSection({
                       <StatusBadge status={user.status} label={t(`status.${user.status}`)} />
                       {user.statusReason && (
                         <Text size="xs" c="dimmed">
-                          {user.statusReason}
+                          {reasonText(user.statusReason)}
                         </Text>
                       )}
                     </Table.Td>
@@ -62,7 +68,7 @@ export function UsersSection({
                           organisationId={organisationId}
                           user={user}
                           name={name}
-                          clause={revokeClause}
+                          rule={revocation}
                         />
                       )}
                     </Table.Td>

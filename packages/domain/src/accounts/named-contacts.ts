@@ -1,6 +1,6 @@
 /**
  * Named-contact limit of a support plan (MCR-SUP-04): Standard 2, Business 5, Premium unlimited;
- * multi-tenant support lifts the limit for Business and Premium.
+ * multi-tenant support lifts the limit for Business and Premium. The clause is the plan's own.
  */
 export type ContactLimit = number | "unlimited";
 
@@ -8,11 +8,15 @@ export interface NamedContactDecision {
   allowed: boolean;
   limit: ContactLimit;
   current: number;
-  clause: "MCR-SUP-04";
+  clause: string;
 }
 
-export function canAddNamedContact(limit: ContactLimit, current: number): NamedContactDecision {
-  return { allowed: limit === "unlimited" || current < limit, limit, current, clause: "MCR-SUP-04" };
+export function canAddNamedContact(
+  limit: ContactLimit,
+  current: number,
+  clause: string,
+): NamedContactDecision {
+  return { allowed: limit === "unlimited" || current < limit, limit, current, clause };
 }
 
 /**

@@ -146,6 +146,20 @@ export function checkCrossReferences(contract: ContractShape, ctx: z.RefinementC
       );
     }
   });
+  const rights = contract.identifierPolicy.rights;
+  if (rights && !rights.roles.includes("customer_admin")) {
+    report(
+      ["identifierPolicy", "rights", "roles"],
+      "must include customer_admin: someone administers each customer",
+    );
+  }
+  const hasNamedContacts = Object.values(contract.supportPlans).some((plan) => plan.namedContacts);
+  if (rights?.roles.includes("named_contact") && !hasNamedContacts) {
+    report(
+      ["identifierPolicy", "rights", "roles", rights.roles.indexOf("named_contact")],
+      "named_contact needs a support plan with namedContacts",
+    );
+  }
   if (workflow.priorityDispute && !workflow.statuses.on_hold) {
     report(
       ["ticketWorkflow", "statuses", "on_hold"],

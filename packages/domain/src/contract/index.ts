@@ -20,6 +20,13 @@ export {
   parseContract,
 } from "./parse.js";
 export { type Label, type Limit, ZKey, ZLabel } from "./primitives.js";
+export {
+  type ContractRules,
+  contractRules,
+  DEPLOYMENT_RULE,
+  namedContactClauseOf,
+  orDeploymentRule,
+} from "./rules.js";
 export { type Contract, type ContractInput, ZContract, ZContractShape, ZProvider } from "./schema.js";
 export { type IdentifierPolicy, type Security, ZIdentifierPolicy, ZSecurity } from "./schema-accounts.js";
 export {

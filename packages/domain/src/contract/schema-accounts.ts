@@ -1,8 +1,9 @@
 import { z } from "zod";
+import { CUSTOMER_ROLES } from "../accounts/roles.js";
 import { ZClauseId } from "../sla/policy-schema.js";
 import { ZBusinessDays } from "../sla/target.js";
 import { ZCalendarDuration } from "./duration.js";
-import { ZKey } from "./primitives.js";
+import { ZKey, ZLabel } from "./primitives.js";
 
 /** Identifiers (accounts of people) and security duties. */
 
@@ -40,6 +41,34 @@ export const ZIdentifierPolicy = z.strictObject({
   }),
   /** The provider's own staff sign in with a second factor (TOTP). */
   totpRequiredForProviderStaff: z.boolean(),
+  /**
+   * The Rights section (MCR-ACC-03, DSN-ID-05): the customer roles the portal offers and whether
+   * a person may be given the right to invite others (MCR-ACC-02). Absent: the deployment's rule,
+   * an administrator and plain users (and named contacts where a plan has them), only
+   * administrators invite.
+   */
+  rights: z
+    .strictObject({
+      roles: z.array(z.enum(CUSTOMER_ROLES)).min(1),
+      /** Absent: only customer administrators invite. */
+      delegatedInvitation: z.strictObject({ clause: ZClauseId }).optional(),
+      clause: ZClauseId,
+    })
+    .optional(),
+  /**
+   * Revoking a lost or compromised identifier (DSN-ID-04): the reasons a customer chooses from and
+   * whether a new identifier is issued to the same person. Absent: the deployment's rule, revoked
+   * without a reason to choose and a new identifier issued.
+   */
+  revocation: z
+    .strictObject({
+      reasons: z
+        .record(ZKey, ZLabel)
+        .refine((reasons) => Object.keys(reasons).length > 0, "at least one reason"),
+      reissue: z.boolean(),
+      clause: ZClauseId,
+    })
+    .optional(),
 });
 
 export const ZSecurity = z.strictObject({
@@ -49,6 +78,11 @@ export const ZSecurity = z.strictObject({
   attribution: z.strictObject({ everyActionToAPerson: z.boolean(), clause: ZClauseId }).optional(),
   /** Access suspended at once, without notice, on a serious security incident (DSN-SEC-02). */
   suspensionOnSeriousIncident: z.strictObject({ withoutNotice: z.boolean(), clause: ZClauseId }).optional(),
+  /**
+   * The provider may refuse or suspend a customer's access (MCR-ACC-06); cited where
+   * suspensionOnSeriousIncident is absent. Neither: suspension is the deployment's rule.
+   */
+  accessSuspension: z.strictObject({ clause: ZClauseId }).optional(),
   /** Deadline for a remediation plan after an audit finding (DSN-SEC-05). */
   remediationPlan: z.strictObject({ within: ZCalendarDuration, clause: ZClauseId }).optional(),
   /** Machine-to-machine access (DSN-SEC-03). */

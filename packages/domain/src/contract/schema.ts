@@ -39,7 +39,7 @@ export const ZContractSla = z.strictObject({
 });
 
 export const ZContractShape = z.strictObject({
-  /** Stable id of the deployment, e.g. "multicloud-ready"; the database is bound to it. */
+  /** Stable id of the deployment, e.g. "acme-cloud"; the database is bound to it. */
   id: ZKey,
   /** Version of this contract file. */
   version: ZText,

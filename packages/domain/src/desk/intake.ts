@@ -1,4 +1,5 @@
 import type { Contract } from "../contract/index.js";
+import { orDeploymentRule } from "../contract/rules.js";
 import type { Priority } from "../sla/policy-schema.js";
 
 /** Where a ticket or a message came from (MCR-SUP-03, DSN-SUP-01..08). */
@@ -139,7 +140,7 @@ export function phoneCallAllowed(
 ): { ok: true } | IntakeRefusal {
   const phone = contract.supportPlans[planKey]?.channels.phone;
   if (!phone)
-    return refuse("channel_closed", contract.supportPlans[planKey]?.channels.clause ?? "MCR-SUP-03");
+    return refuse("channel_closed", orDeploymentRule(contract.supportPlans[planKey]?.channels.clause));
   if (!phone.priorities.includes(priority)) return refuse("channel_closed", phone.clause);
   return { ok: true };
 }

@@ -1,8 +1,11 @@
 import { type Db, namedContacts, organisations, rowsOf, users } from "@guichet/db";
 import {
   canAddNamedContact,
+  contractRules,
   localDateIn,
+  namedContactClauseOf,
   namedContactLimitOf,
+  orDeploymentRule,
   type Role,
   rolesFitOrganisation,
 } from "@guichet/domain";
@@ -31,7 +34,9 @@ export interface InviteInput {
 export type InviteRefusal =
   | { reason: "organisation_not_found" }
   | { reason: "roles_do_not_fit"; roles: string[] }
-  | { reason: "named_contact_details_required"; clause: "MCR-SUP-04" }
+  | { reason: "named_contact_details_required"; clause: string }
+  | { reason: "role_not_offered"; roles: string[]; clause: string }
+  | { reason: "delegated_invitation_not_offered"; clause: string }
   | { reason: "identifier_exists"; clause: string }
   | { reason: "identifier_limit"; limit: number; clause: string }
   | {
@@ -40,7 +45,7 @@ export type InviteRefusal =
       current: number;
       plan: string;
       planName: { fr: string; en: string };
-      clause: "MCR-SUP-04";
+      clause: string;
     };
 
 /** Statuses that hold an identifier: deactivated and revoked ones no longer count (DSN-ID-01). */
@@ -72,10 +77,9 @@ export async function inviteUser(
     if (!rolesFitOrganisation(input.roles, organisation.kind)) {
       return { ok: false, reason: "roles_do_not_fit", roles: input.roles };
     }
+    const refusal = refuseByContract(contract, input, organisation.kind);
+    if (refusal) return { ok: false, ...refusal };
     const isNamedContact = input.roles.includes("named_contact");
-    if (isNamedContact && !input.namedContact) {
-      return { ok: false, reason: "named_contact_details_required", clause: "MCR-SUP-04" };
-    }
     const policy = contract.identifierPolicy;
     // Identifiers are unique across organisations (DSN-ID-01): asked through the owner's function,
     // since row-level security hides other tenants' people.
@@ -83,7 +87,11 @@ export async function inviteUser(
       await tx.execute(sql`select identifier_in_use(${email}) as used`),
     );
     if (existing?.used)
-      return { ok: false, reason: "identifier_exists", clause: policy.onePerPerson?.clause ?? "DSN-ID-01" };
+      return {
+        ok: false,
+        reason: "identifier_exists",
+        clause: orDeploymentRule(policy.onePerPerson?.clause),
+      };
     if (policy.maxPerOrganisation && organisation.kind === "customer") {
       const [held] = await tx
         .select({ n: count() })
@@ -107,7 +115,7 @@ export async function inviteUser(
         .from(namedContacts)
         .innerJoin(users, eq(users.id, namedContacts.userId))
         .where(and(eq(namedContacts.organisationId, organisation.id), inArray(users.status, [...LIVE])));
-      const decision = canAddNamedContact(limit, held?.n ?? 0);
+      const decision = canAddNamedContact(limit, held?.n ?? 0, namedContactClauseOf(contract, plan));
       const planName = contract.supportPlans[plan]?.name ?? { fr: plan, en: plan };
       if (!decision.allowed) {
         return { ok: false, reason: "named_contact_limit", ...decision, plan, planName };
@@ -153,7 +161,7 @@ export async function inviteUser(
       to: email,
       locale: input.locale,
       params: { firstName: input.firstName, organisationName: organisation.name, link, expiresAt },
-      clause: contract.identifierPolicy.invitationLink.clause ?? "MCR-ACC-01",
+      clause: contractRules(contract).invitation,
       ...deploymentMail(context, now),
     });
     await recordAudit(
@@ -175,4 +183,29 @@ export async function inviteUser(
     );
     return { ok: true, userId: user.id, identifierDueAt };
   });
+}
+
+/**
+ * What the contract itself refuses before anything is read: a customer role it does not offer,
+ * the right to invite where only administrators invite (MCR-ACC-02), a named contact without the
+ * details its record needs (MCR-SUP-04).
+ */
+function refuseByContract(
+  contract: AppContext["contract"],
+  input: InviteInput,
+  kind: "provider" | "customer",
+): InviteRefusal | undefined {
+  const rules = contractRules(contract);
+  if (kind === "customer") {
+    const offered: readonly string[] = rules.customerRoles;
+    const extra = input.roles.filter((role) => !offered.includes(role));
+    if (extra.length) return { reason: "role_not_offered", roles: extra, clause: rules.rights };
+    if (input.canInvite && !rules.delegatedInvitation) {
+      return { reason: "delegated_invitation_not_offered", clause: rules.rights };
+    }
+  }
+  if (input.roles.includes("named_contact") && !input.namedContact) {
+    return { reason: "named_contact_details_required", clause: rules.namedContacts ?? rules.rights };
+  }
+  return undefined;
 }

@@ -1,5 +1,5 @@
 import { type Db, namedContacts, users } from "@guichet/db";
-import { type Contract, namedContactLimitOf } from "@guichet/domain";
+import { type Contract, namedContactClauseOf, namedContactLimitOf } from "@guichet/domain";
 import { and, count, eq, inArray } from "drizzle-orm";
 import { supportOf } from "../organisations/support-plan-of.js";
 
@@ -22,6 +22,6 @@ export async function namedContactQuota(db: Db, contract: Contract, organisation
     planName: contract.supportPlans[plan]?.name ?? { fr: plan, en: plan },
     limit,
     current: held?.n ?? 0,
-    clause: "MCR-SUP-04",
+    clause: namedContactClauseOf(contract, plan),
   };
 }

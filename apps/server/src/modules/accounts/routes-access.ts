@@ -1,3 +1,4 @@
+import { contractRules } from "@guichet/domain";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppContext } from "../../app-context.js";
@@ -74,9 +75,19 @@ export function accessRoutes(context: AppContext): FastifyPluginAsyncZod {
           organisationPolicy.manageApiTokens(p, request.params.organisationId),
         );
         const now = context.clock();
+        const locale = negotiateLocale(request.headers["accept-language"]);
+        // A token carries only roles the contract offers its customers.
+        const rules = contractRules(context.contract);
+        const extra = request.body.roles.filter((role) => !rules.customerRoles.includes(role));
+        if (extra.length) {
+          throw new AppError(
+            "contract_rule",
+            t(locale, "invite.role_not_offered", { roles: extra.join(", "), clause: rules.rights }),
+            { field: "roles", clause: rules.rights },
+          );
+        }
         const expiresAt = new Date(request.body.expiresAt);
         if (expiresAt <= now || expiresAt.getTime() - now.getTime() > ONE_YEAR_MS) {
-          const locale = negotiateLocale(request.headers["accept-language"]);
           throw new AppError("validation_failed", t(locale, "access.token_expiry"), { field: "expiresAt" });
         }
         const { token, view } = await createApiToken(
@@ -164,9 +175,15 @@ export function accessRoutes(context: AppContext): FastifyPluginAsyncZod {
             expiresAt: new Date(request.body.expiresAt),
           },
           context.clock(),
+          contractRules(context.contract).supportGrants,
         );
         if (!result.ok) {
           const locale = negotiateLocale(request.headers["accept-language"]);
+          if (result.reason === "not_in_contract") {
+            throw new AppError("contract_rule", t(locale, "access.grants_not_in_contract"), {
+              reason: result.reason,
+            });
+          }
           throw new AppError("validation_failed", t(locale, `access.${result.reason}`), {
             field: result.reason === "agent_not_found" ? "agentEmail" : "expiresAt",
           });

@@ -1,3 +1,4 @@
+import { contractRules } from "@guichet/domain";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppContext } from "../../app-context.js";
@@ -135,7 +136,7 @@ export function authRoutes(context: AppContext): FastifyPluginAsyncZod {
               field: "password",
               strength: result.score,
               minimum: result.minimum,
-              clause: "DSN-ID-02",
+              clause: contractRules(context.contract).password,
             },
           );
         }

@@ -1,4 +1,4 @@
-import { CUSTOMER_ROLES, PROVIDER_ROLES } from "@guichet/domain";
+import { CUSTOMER_ROLES, PROVIDER_ROLES, ZKey } from "@guichet/domain";
 import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -53,6 +53,17 @@ function refusal(request: FastifyRequest, refused: InviteRefusal): AppError {
           field: "roles",
         },
       );
+    case "role_not_offered":
+      return new AppError(
+        "contract_rule",
+        t(locale, "invite.role_not_offered", { roles: refused.roles.join(", "), clause: refused.clause }),
+        { field: "roles", clause: refused.clause },
+      );
+    case "delegated_invitation_not_offered":
+      return new AppError("contract_rule", t(locale, "invite.delegated_invitation_not_offered", refused), {
+        field: "canInvite",
+        clause: refused.clause,
+      });
     case "named_contact_details_required":
       return new AppError("validation_failed", t(locale, "invite.named_contact_details_required", refused), {
         field: "namedContact",
@@ -176,10 +187,12 @@ export function userRoutes(context: AppContext): FastifyPluginAsyncZod {
       {
         schema: {
           tags: ["people"],
-          summary: "Revoke a lost or compromised identifier at once and issue a new one (DSN-ID-04)",
+          summary:
+            "Revoke a lost or compromised identifier at once and, where the contract says so, issue a new one (DSN-ID-04)",
           params: ZOrganisationParams.extend({ userId: z.uuid() }),
-          body: z.strictObject({ reason: z.enum(["loss", "fraud"]) }),
-          response: { 201: z.object({ newUserId: z.string() }) },
+          // The reasons are the contract's (identifierPolicy.revocation); none asked where it gives none.
+          body: z.strictObject({ reason: ZKey.optional() }),
+          response: { 201: z.object({ newUserId: z.string().nullable() }) },
         },
       },
       async (request, reply) => {
@@ -191,8 +204,17 @@ export function userRoutes(context: AppContext): FastifyPluginAsyncZod {
           { organisationId, userId, reason: request.body.reason },
           context.clock(),
         );
-        if (!result.ok) throw notFound(request, "user");
-        return reply.code(201).send({ newUserId: result.newUserId });
+        if (result.ok) return reply.code(201).send({ newUserId: result.newUserId });
+        if (result.reason === "not_found") throw notFound(request, "user");
+        const locale = negotiateLocale(request.headers["accept-language"]);
+        throw new AppError(
+          "validation_failed",
+          t(locale, "revoke.reason_not_offered", {
+            reasons: result.reasons.join(", ") || "—",
+            clause: result.clause,
+          }),
+          { field: "reason", reasons: result.reasons, clause: result.clause },
+        );
       },
     );
 

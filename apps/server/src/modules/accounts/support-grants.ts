@@ -17,14 +17,17 @@ export interface SupportGrantView {
   createdAt: string;
 }
 
-export type GrantRefusal = "agent_not_found" | "expiry_not_in_future";
+export type GrantRefusal = "not_in_contract" | "agent_not_found" | "expiry_not_in_future";
 
 export async function grantSupportAccess(
   db: Db,
   actor: AuditActor & { userId: string },
   input: { organisationId: string; agentEmail: string; reason: string; expiresAt: Date },
   now: Date,
+  /** The contract's clause for such grants (ticketWorkflow.supportTenantAccess); absent: it has none. */
+  clause: string | undefined,
 ): Promise<{ ok: true; grantId: string } | { ok: false; reason: GrantRefusal }> {
+  if (!clause) return { ok: false, reason: "not_in_contract" };
   if (input.expiresAt <= now) return { ok: false, reason: "expiry_not_in_future" };
   return db.transaction(async (tx) => {
     // The agent belongs to the provider, outside the customer's tenant: asked through the owner's function.

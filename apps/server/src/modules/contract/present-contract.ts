@@ -1,5 +1,7 @@
 import {
   type Contract,
+  CUSTOMER_ROLES,
+  contractRules,
   EMAIL_ACCEPT,
   formatTarget,
   PRIORITIES,
@@ -65,6 +67,32 @@ const ZCalendarSummary = z.object({
   closedOnHolidays: z.boolean(),
 });
 
+/**
+ * The clause of each rule the portal shows, and what the contract offers (GEN-01, GEN-02): read
+ * from the contract file alone (packages/domain/src/contract/rules.ts); "deployment-rule" where
+ * the contract has no clause for a rule the deployment applies, absent where it lacks the feature.
+ */
+const ZRules = z.object({
+  invitation: z.string(),
+  delegatedInvitation: z.string().optional(),
+  rights: z.string(),
+  customerRoles: z.array(z.enum(CUSTOMER_ROLES)),
+  password: z.string(),
+  revocation: z.object({
+    clause: z.string(),
+    reasons: z.array(z.object({ id: z.string(), label: ZLabel })),
+    reissue: z.boolean(),
+  }),
+  supportGrants: z.string().optional(),
+  namedContacts: z.string().optional(),
+  apiTokens: z.string(),
+  suspension: z.string(),
+  audit: z.string(),
+  maintenance: z.string().optional(),
+  portalOutage: z.string().optional(),
+  slaReport: z.string().optional(),
+});
+
 /** The public face of the contract: what a customer may read before signing in. */
 export const ZContractSummary = z.object({
   id: z.string(),
@@ -91,6 +119,7 @@ export const ZContractSummary = z.object({
   passwordPolicy: z.object({ minimumStrength: z.number(), recommendedStrength: z.number() }),
   /** Where customers write to the desk when their plan allows e-mail (the deployment's mailbox). */
   deskMailAddress: z.string(),
+  rules: ZRules,
 });
 
 export type ContractSummary = z.infer<typeof ZContractSummary>;
@@ -196,5 +225,6 @@ export function presentContract(contract: Contract, deskMailAddress: string): Co
       recommendedStrength: contract.identifierPolicy.password.recommendedStrength,
     },
     deskMailAddress,
+    rules: contractRules(contract),
   };
 }

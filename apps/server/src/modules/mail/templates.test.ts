@@ -32,6 +32,7 @@ const examples: { [K in MailKind]: MailParams[K] } = {
     expiresAt: at,
     contact: "securite@example.fr",
   },
+  identifier_revoked: { firstName: "Camille", contact: "securite@example.fr" },
   inactivity_warning: { firstName: "Camille", lastUsedAt: at, deactivationAt: at },
   organisation_suspended: {
     organisationName: "Acme",

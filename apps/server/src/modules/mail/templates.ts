@@ -1,3 +1,4 @@
+import { DEPLOYMENT_RULE } from "@guichet/domain";
 import type { Locale } from "../../i18n/index.js";
 import { type DeskMailParams, deskEn, deskFr } from "./texts-desk.js";
 import { type MaintenanceMailParams, maintenanceEn, maintenanceFr } from "./texts-maintenance.js";
@@ -45,6 +46,13 @@ Suite à la déclaration de perte de votre identifiant, l'ancien a été révoqu
 Ce lien est personnel, ne sert qu'une fois et expire le {expiresAt}.
 
 Si vous n'avez signalé aucune perte, prévenez sans attendre {contact}.`,
+
+  "identifier_revoked.subject": "Votre identifiant {portalName} est révoqué",
+  "identifier_revoked.body": `Bonjour {firstName},
+
+Votre identifiant a été révoqué{cite} : il ne permet plus de se connecter, et ses sessions et jetons d'API sont fermés. Pour retrouver un accès, adressez-vous à l'administrateur de votre organisation.
+
+Si vous n'avez rien demandé, prévenez sans attendre {contact}.`,
 
   "inactivity_warning.subject": "Votre identifiant {portalName} va être désactivé",
   "inactivity_warning.body": `Bonjour {firstName},
@@ -99,6 +107,13 @@ This link works only once and expires on {expiresAt}{cite}.
 
 If you did not ask for this, ignore this message: your current password still works.`,
 
+  "identifier_revoked.subject": "Your {portalName} identifier is revoked",
+  "identifier_revoked.body": `Hello {firstName},
+
+Your identifier has been revoked{cite}: it can no longer sign in, and its sessions and API tokens are closed. To regain access, ask your organisation's administrator.
+
+If you asked for nothing, tell {contact} without delay.`,
+
   "identifier_revoked_reissued.subject": "Your new {portalName} identifier",
   "identifier_revoked_reissued.body": `Hello {firstName},
 
@@ -145,6 +160,8 @@ export interface MailParams extends DeskMailParams, MaintenanceMailParams {
   password_reset: { firstName: string; link: string; expiresAt: Date };
   /** A lost identifier replaced by a new one (DSN-ID-04); `contact` is who to warn if it was not you. */
   identifier_revoked_reissued: { firstName: string; link: string; expiresAt: Date; contact: string };
+  /** An identifier revoked where the contract issues no new one. */
+  identifier_revoked: { firstName: string; contact: string };
   /** Before an unused identifier is deactivated (DSN-ID-03). */
   inactivity_warning: { firstName: string; lastUsedAt: Date; deactivationAt: Date };
   /** An organisation's access suspended by the provider (DSN-SEC-02). */
@@ -200,7 +217,8 @@ export function renderMail<K extends MailKind>(
     ticket: context.ticketNoun[context.locale],
     Ticket: capitalised(context.ticketNoun[context.locale]),
     publicUrl: context.publicUrl,
-    cite: context.clause ? ` (${context.clause})` : "",
+    // A deployment's own rule is not a clause the reader could look up: the mail cites nothing.
+    cite: context.clause && context.clause !== DEPLOYMENT_RULE ? ` (${context.clause})` : "",
   };
   for (const [name, value] of Object.entries(params as Record<string, string | Date>)) {
     values[name] = value instanceof Date ? formatInstant(value, context.locale, context.timeZone) : value;

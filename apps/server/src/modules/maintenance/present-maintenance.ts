@@ -1,5 +1,5 @@
 import type { maintenanceWindows } from "@guichet/db";
-import type { Contract, Locale } from "@guichet/domain";
+import { type Contract, type Locale, orDeploymentRule } from "@guichet/domain";
 import { z } from "zod";
 
 export type MaintenanceWindow = typeof maintenanceWindows.$inferSelect;
@@ -68,7 +68,7 @@ export function presentMaintenance(
     announcedAt: window.announcedAt.toISOString(),
     cancelledAt: window.cancelledAt?.toISOString() ?? null,
     state,
-    clause: contract.ticketWorkflow.maintenance?.clause ?? "DSN-SUP-07",
+    clause: orDeploymentRule(contract.ticketWorkflow.maintenance?.clause),
   };
 }
 
