@@ -9,7 +9,7 @@ export {
   isCivilDate,
 } from "./civil-date.js";
 export type { CommitmentDecision, CommitmentReason, ServiceFees } from "./decision.js";
-export { COMMITMENT_CONTRACTS, type CommitmentResult, evaluateCommitmentCases } from "./eval.js";
+export { type CommitmentResult, evaluateCommitmentCases } from "./eval.js";
 export {
   type CommitmentLocale,
   explainCommitment,
