@@ -1,4 +1,5 @@
 import type { Contract } from "../contract/index.js";
+import { orDeploymentRule } from "../contract/rules.js";
 import { compareExact, type Exact, fromCents, multiplyExact, roundToCents } from "./exact.js";
 
 /**
@@ -41,7 +42,7 @@ export function supportFee(contract: Contract, plan: string, basis: Exact): Supp
   const priceId = planSpec.fee;
   const price = contract.prices[priceId];
   const basisCents = roundToCents(basis);
-  const common = { plan, priceId, basisCents, clause: price?.clause ?? "MCR-BIL-02" };
+  const common = { plan, priceId, basisCents, clause: orDeploymentRule(price?.clause) };
   switch (price?.kind) {
     case "percent-of-invoice": {
       const { basisPoints, text } = price.percent;
