@@ -45,7 +45,7 @@ const signIn = createRoute({
   validateSearch: (search): SignInSearch => ({
     redirect: optional(search.redirect),
     email: optional(search.email),
-    passwordSet: search.passwordSet === true ? true : undefined,
+    passwordSet: optional(search.passwordSet),
   }),
 });
 const secondFactor = createRoute({

@@ -7,10 +7,10 @@ import {
 } from "@guichet/domain";
 import { type Config, readConfig } from "../config.js";
 import { loadContract } from "../contract/load-contract.js";
-import { verifyAuditTrail } from "../modules/audit/verify-audit.js";
 import { openDeployment } from "../runtime/open-deployment.js";
 import { serve } from "../runtime/serve.js";
 import { seedDemoData } from "../seed/seed-demo.js";
+import { verifyDatabaseTrail, verifyExportFile } from "./audit-verify.js";
 import { startDemo } from "./demo.js";
 
 /** What a command prints, and its exit code (0 success, 1 refused input, 2 usage). */
@@ -27,7 +27,8 @@ export const USAGE = `Usage: guichet <command>
   migrate                 apply database migrations and exit
   seed                    load the contract's demo data (once) and exit
   contract check FILE     validate a contract file (exit 1 with each error's key path)
-  audit verify            check the audit trail's hash chain: "intact", or the first broken entry
+  audit verify            check every organisation's audit chain and the anchors: "intact", or the first broken entry
+  audit verify --file F   check one organisation's exported chain offline, without a database
   calendar eval FILE      evaluate calendar conformance cases (JSON) and print the results
   commitments eval FILE   decide plan changes and terminations (JSON cases) and print the results
   billing eval FILE       evaluate support-fee cases (JSON) with the contract they name
@@ -69,15 +70,14 @@ export async function runCommand(args: string[], env: NodeJS.ProcessEnv): Promis
       return checkContract(file);
     case "audit": {
       if (sub !== "verify") return { code: 2, err: USAGE };
+      if (file === "--file") {
+        const exported = args[3];
+        return exported ? verifyExportFile(exported) : { code: 2, err: USAGE };
+      }
+      if (file !== undefined) return { code: 2, err: USAGE };
       const { database } = await openDeployment(config(env), () => new Date(), { seed: "never" });
       try {
-        const result = await verifyAuditTrail(database.db);
-        return result.intact
-          ? { code: 0, out: `intact (${result.entries} entries)` }
-          : {
-              code: 1,
-              err: `broken at entry #${result.brokenSeq}: ${result.reason === "chain_broken" ? "its link to the previous entry does not match" : "its content was changed after it was written"} (${result.entries} entries before it are intact)`,
-            };
+        return await verifyDatabaseTrail(database);
       } finally {
         await database.close();
       }

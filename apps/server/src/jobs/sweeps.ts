@@ -1,5 +1,6 @@
 import type { AppContext } from "../app-context.js";
 import { sweepInactiveIdentifiers } from "../modules/accounts/sweep-inactive-identifiers.js";
+import { anchorAuditChains } from "../modules/audit/anchor-audit.js";
 import { sweepAutoClose, sweepSlaWarnings } from "../modules/desk/desk-sweeps.js";
 
 /**
@@ -22,4 +23,6 @@ export const SWEEPS: readonly Sweep[] = [
   },
   { id: "desk.auto-close", everyMs: 60_000, run: sweepAutoClose },
   { id: "desk.sla-warnings", everyMs: 60_000, run: sweepSlaWarnings },
+  // The provider's anchor chain records the heads of the chains that moved (DSN-SEC-01).
+  { id: "audit.anchor", everyMs: 60_000, run: (context, now) => anchorAuditChains(context.database.db, now) },
 ];

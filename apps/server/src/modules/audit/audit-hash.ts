@@ -72,3 +72,43 @@ export function hashedTextAround(fields: Omit<HashedAuditFields, "prevHash">): {
     after: `"${after.map((member) => `,${member}`).join("")}}`,
   };
 }
+
+/** A chain's head as an anchor records it: its last entry's sequence number and hash. */
+export interface AnchoredHead {
+  seq: number;
+  hash: string;
+}
+
+/** The key of the genesis segment (entries before per-organisation chains) in an anchor's heads. */
+export const GENESIS_CHAIN = "genesis";
+
+/**
+ * The leaf of one chain's head in an anchor: what the anchor's hash covers of it. A customer's
+ * export carries the other chains' leaves only, which say nothing of them but let the anchor's
+ * hash be checked.
+ */
+export function anchorLeaf(chain: string, head: AnchoredHead): string {
+  return createHash("sha256")
+    .update(canonicalJson({ chain, hash: head.hash, seq: head.seq }))
+    .digest("hex");
+}
+
+/** An anchor's hash: its instant, the sorted leaves of the heads it records, the previous anchor's hash. */
+export function anchorHash(anchor: { at: Date; leaves: readonly string[]; prevHash: string }): string {
+  return createHash("sha256")
+    .update(
+      canonicalJson({
+        at: anchor.at.toISOString(),
+        leaves: [...anchor.leaves].sort(),
+        prevHash: anchor.prevHash,
+      }),
+    )
+    .digest("hex");
+}
+
+/** The leaves of every head an anchor records. */
+export function anchorLeaves(heads: Record<string, AnchoredHead>): string[] {
+  return Object.entries(heads)
+    .map(([chain, head]) => anchorLeaf(chain, head))
+    .sort();
+}

@@ -106,11 +106,11 @@ describe.each(databaseKindsUnderTest(postgresUrl))("audit trail on %s (DSN-SEC-0
       }),
     );
     await Promise.all(appended);
-    expect(await verifyAuditTrail(database.db)).toEqual({ intact: true, entries: 16 });
+    expect(await verifyAuditTrail(database.db)).toEqual({ intact: true, entries: 16, chains: 1, anchors: 0 });
   });
 
   it("says intact, then names the first entry changed behind its back", async () => {
-    expect(await verifyAuditTrail(database.db)).toEqual({ intact: true, entries: 16 });
+    expect(await verifyAuditTrail(database.db)).toEqual({ intact: true, entries: 16, chains: 1, anchors: 0 });
     const [first] = await database.db.select({ data: auditLog.data }).from(auditLog).where(sql`seq = 1`);
     expect(first?.data).toEqual({ n: 0, since: "2026-11-02T08:00:00.000Z" });
     // A database administrator disables the guard and rewrites history.
@@ -120,8 +120,14 @@ describe.each(databaseKindsUnderTest(postgresUrl))("audit trail on %s (DSN-SEC-0
     expect(await verifyAuditTrail(database.db)).toEqual({
       intact: false,
       entries: 1,
-      brokenSeq: 2,
-      reason: "content_changed",
+      chains: 1,
+      anchors: 0,
+      broken: {
+        kind: "entry",
+        seq: 2,
+        chain: "00000000-0000-4000-8000-000000000001",
+        reason: "content_changed",
+      },
     });
     const [entry] = await database.db.select().from(auditLog).where(sql`seq = 2`);
     expect(entry?.actorLabel).toBe("Someone else");

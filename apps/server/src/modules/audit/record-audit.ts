@@ -35,20 +35,28 @@ export interface AuditEvent {
 /** Any transaction or database handle: audit entries are written in the caller's transaction. */
 type Executor = Pick<Db, "_">;
 
-/** Arbitrary but fixed key of the advisory lock that serialises appends to the chain. */
+/**
+ * The first key of the advisory locks that serialise appends to one chain; the second is the
+ * chain's hash. Two chains whose hashes collide share a lock: they wait for each other, nothing more.
+ */
 const AUDIT_CHAIN_LOCK = 7_260_001;
 
+/** The chain of the provider's own actions and of those of no organisation (audit_chain_of). */
+export const PROVIDER_CHAIN = "00000000-0000-0000-0000-000000000000";
+
 /**
- * The name of the CTE that takes the chain's lock (auditLockCte), for work of the statement that
- * must be done under it: an opening takes its ticket number there (see writeOpened).
+ * The name of the CTE that takes the chain's lock (auditLockCte): an opening takes its ticket
+ * number after it (see writeOpened), and writes nothing when it is empty.
  */
 export const AUDIT_LOCKED = sql.raw("audit_locked");
 
 const appendEntry = compileStatement(sql`with ${auditAppendCtes()} select 1`);
 
 /**
- * Appends one entry to the audit trail, chained to the previous one. Call it inside the
- * transaction of the change it records, so both commit or neither does.
+ * Appends one entry to the audit trail, chained to the previous entry of its organisation's chain
+ * (DSN-SEC-01). Call it inside the transaction of the change it records, so both commit or neither
+ * does. It waits only for the writes of the same organisation (or, for the provider's chain, of
+ * the provider's own actions and the system's) until their commit.
  */
 export async function recordAudit(
   tx: Executor,
@@ -70,25 +78,31 @@ export interface LateValue {
 }
 
 /**
- * The common table expressions (`audit_locked`, `audit_head`, `audit_text`, `audit_entry`) that
- * append one entry, for a statement of the caller's; they run whatever the statement selects. The
- * entry comes as placeholders (auditValues: its canonical text around the previous hash), so the
- * statement is compiled once (compileStatement). One statement, as every write holds the chain's
- * lock until its commit: the lock is taken (materialised first) before the head is read, by a
- * VOLATILE function so that it reads what the lock's previous holder committed after this
- * statement began (migration 0008); the entry's hash is the SHA-256 of its canonical text with the
- * head joined in (auditEntryHash, which `guichet audit verify` checks), and its columns are read
- * from that same text. The head is read through a function of the owner's: a tenant appends
- * without reading others'.
+ * The common table expressions (`audit_chain`, `audit_locked`, `audit_head`, `audit_text`,
+ * `audit_entry`) that append one entry, for a statement of the caller's; they run whatever the
+ * statement selects. The entry comes as placeholders (auditValues: its canonical text around the
+ * previous hash, and its organisation), so the statement is compiled once (compileStatement). One
+ * statement: the entry's chain is found (audit_chain_of: its customer's, else the provider's), the
+ * chain's lock is taken (materialised first) before its head is read, by a VOLATILE function so
+ * that it reads what the lock's previous holder committed after this statement began (migration
+ * 0008); the entry's hash is the SHA-256 of its canonical text with the head joined in
+ * (auditEntryHash, which `guichet audit verify` checks), and its columns are read from that same
+ * text. The chain and its head are read through functions of the owner's: a tenant appends
+ * without reading others' entries.
  */
 export function auditAppendCtes(): SQL {
   return sql`${auditLockCte()}, ${auditEntryCtes()}`;
 }
 
-/** The CTE that takes the chain's lock, first in the statement; not taken when `when` is false. */
+/**
+ * The CTEs that find the entry's chain and take its lock, first in the statement; the lock is not
+ * taken (and `audit_locked` is empty) when `when` is false.
+ */
 export function auditLockCte(when?: SQL): SQL {
-  const lock = sql`select pg_advisory_xact_lock(${sql.raw(String(AUDIT_CHAIN_LOCK))})`;
-  return sql`${AUDIT_LOCKED} as materialized (${lock}${when ? sql` where ${when}` : sql``})`;
+  const chain = sql`audit_chain_of(${sql.placeholder("audit_organisation")}::uuid)`;
+  const lock = sql`select chain, pg_advisory_xact_lock(${sql.raw(String(AUDIT_CHAIN_LOCK))}, hashtext(chain::text)) from audit_chain`;
+  return sql`audit_chain as materialized (select ${chain} as chain),
+    ${AUDIT_LOCKED} as materialized (${lock}${when ? sql` where ${when}` : sql``})`;
 }
 
 /**
@@ -103,17 +117,17 @@ export function auditEntryCtes(late?: LateValue): SQL {
   const hashed = (name: "audit_before" | "audit_after") => filled(sql`${sql.placeholder(name)}::text`);
   // The entry's text is built once (offset 0 keeps the planner from copying its expression into
   // each use) and parsed once; every column is read from it.
-  return sql`audit_head as materialized (select coalesce(audit_chain_head(), ${sql.raw(`'${GENESIS_HASH}'`)}) as prev from ${AUDIT_LOCKED}),
-    audit_text as materialized (select prev, t, t::jsonb as f from (select audit_head.prev,
+  return sql`audit_head as materialized (select chain, coalesce(audit_chain_head(chain), ${sql.raw(`'${GENESIS_HASH}'`)}) as prev from ${AUDIT_LOCKED}),
+    audit_text as materialized (select chain, prev, t, t::jsonb as f from (select audit_head.chain, audit_head.prev,
       ${hashed("audit_before")} || audit_head.prev || ${hashed("audit_after")} as t
       from audit_head${late ? sql`, ${late.from}` : sql``} offset 0) as joined),
     audit_entry as (insert into ${auditLog} (at, actor_user_id, actor_label, actor_organisation_id, organisation_id,
       grant_id, via, api_token_id, action, target_type, target_id, outcome, data, ip, user_agent,
-      request_id, prev_hash, hash)
+      request_id, chain, prev_hash, hash)
     select ${field("at")}::timestamptz, ${field("actorUserId")}::uuid, ${field("actorLabel")},
       ${field("actorOrganisationId")}::uuid, ${field("organisationId")}::uuid, ${field("grantId")}::uuid,
       ${field("via")}, ${field("apiTokenId")}::uuid, ${field("action")}, ${field("targetType")}, ${field("targetId")},
-      ${field("outcome")}, f->'data', ${field("ip")}, ${field("userAgent")}, ${field("requestId")}, prev,
+      ${field("outcome")}, f->'data', ${field("ip")}, ${field("userAgent")}, ${field("requestId")}, chain, prev,
       encode(sha256(convert_to(t, 'UTF8')), 'hex')
     from audit_text)`;
 }
@@ -139,5 +153,5 @@ export function auditValues(actor: AuditActor, event: AuditEvent, at: Date): Rec
     requestId: actor.requestId ?? null,
   };
   const { before, after } = hashedTextAround(fields);
-  return { audit_before: before, audit_after: after };
+  return { audit_before: before, audit_after: after, audit_organisation: fields.organisationId };
 }

@@ -1,10 +1,15 @@
+import { organisations } from "@guichet/db";
+import { eq } from "drizzle-orm";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppContext } from "../../app-context.js";
+import { notFound } from "../../http/not-found.js";
 import { auditPolicy } from "../../policies/audit-policy.js";
 import { authorize } from "../../policies/authorize.js";
 import { auditToCsv } from "./audit-csv.js";
+import { exportChain } from "./export-chain.js";
 import { type AuditQuery, searchAudit } from "./search-audit.js";
+import { ZAuditEntry, ZChainExport } from "./verify-export.js";
 
 const ZAuditQuery = z.strictObject({
   userId: z.uuid().optional(),
@@ -15,26 +20,6 @@ const ZAuditQuery = z.strictObject({
   to: z.iso.datetime({ offset: true }).optional(),
   beforeSeq: z.coerce.number().int().positive().optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
-});
-
-const ZAuditEntry = z.object({
-  seq: z.number(),
-  at: z.string(),
-  actorUserId: z.string().nullable(),
-  actorLabel: z.string(),
-  actorOrganisationId: z.string().nullable(),
-  organisationId: z.string().nullable(),
-  grantId: z.string().nullable(),
-  via: z.string(),
-  apiTokenId: z.string().nullable(),
-  action: z.string(),
-  targetType: z.string().nullable(),
-  targetId: z.string().nullable(),
-  outcome: z.enum(["success", "failure"]),
-  data: z.record(z.string(), z.unknown()),
-  ip: z.string().nullable(),
-  userAgent: z.string().nullable(),
-  requestId: z.string().nullable(),
 });
 
 function toQuery(q: z.infer<typeof ZAuditQuery>): AuditQuery {
@@ -82,6 +67,35 @@ export function auditRoutes(context: AppContext): FastifyPluginAsyncZod {
           .type("text/csv; charset=utf-8")
           .header("content-disposition", 'attachment; filename="audit.csv"')
           .send(auditToCsv(entries));
+      },
+    );
+
+    app.get(
+      "/api/organisations/:organisationId/audit-chain",
+      {
+        schema: {
+          tags: ["audit"],
+          summary:
+            "One organisation's audit hash chain with the anchors that cover it, to verify offline (guichet audit verify --file)",
+          params: z.strictObject({ organisationId: z.uuid() }),
+          response: { 200: ZChainExport },
+        },
+      },
+      async (request, reply) => {
+        const { organisationId } = request.params;
+        authorize(request, (p) => auditPolicy.exportChain(p, organisationId));
+        const [organisation] = await db
+          .select({ id: organisations.id })
+          .from(organisations)
+          .where(eq(organisations.id, organisationId));
+        if (!organisation) throw notFound(request, "organisation");
+        const exported = await exportChain(db, organisationId, context.clock());
+        // Returned, not sent: the handler's tenant transaction ends before the answer leaves.
+        reply.header(
+          "content-disposition",
+          `attachment; filename="audit-chain-${organisationId}-${exported.exportedAt.slice(0, 10)}.json"`,
+        );
+        return exported;
       },
     );
   };

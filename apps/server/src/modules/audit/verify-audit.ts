@@ -1,18 +1,34 @@
-import { auditLog, type Db } from "@guichet/db";
-import { asc, gt } from "drizzle-orm";
-import { auditEntryHash, GENESIS_HASH } from "./audit-hash.js";
+import { auditAnchors, auditLog, type Db, organisations } from "@guichet/db";
+import { asc, eq, gt } from "drizzle-orm";
+import { anchorLeaves } from "./audit-hash.js";
+import { type AuditVerification, ChainVerifier } from "./chain-verifier.js";
+import { PROVIDER_CHAIN } from "./record-audit.js";
 
-export type AuditVerification =
-  | { intact: true; entries: number }
-  | { intact: false; entries: number; brokenSeq: number; reason: "content_changed" | "chain_broken" };
+export type { AuditVerification } from "./chain-verifier.js";
 
 const PAGE = 1000;
 
-/** Walks the whole trail in order and names the first entry whose hash or link does not hold. */
+/**
+ * Checks the whole trail (DSN-SEC-01): the anchor chain, every organisation's chain and the
+ * genesis segment, each entry's hash and link, and that every head an anchor recorded is still
+ * there; answers the first break, naming its entry (or anchor) and its chain.
+ */
 export async function verifyAuditTrail(db: Db): Promise<AuditVerification> {
-  let prevHash = GENESIS_HASH;
+  const providers = new Set(
+    (
+      await db.select({ id: organisations.id }).from(organisations).where(eq(organisations.kind, "provider"))
+    ).map((row) => row.id),
+  );
+  const verifier = new ChainVerifier({
+    linkedAnchors: true,
+    chainOf: (organisationId) =>
+      organisationId === null || providers.has(organisationId) ? PROVIDER_CHAIN : organisationId,
+  });
+  for (const anchor of await db.select().from(auditAnchors).orderBy(asc(auditAnchors.seq))) {
+    const broken = verifier.anchor({ ...anchor, leaves: anchorLeaves(anchor.heads) });
+    if (broken) return verifier.result(broken);
+  }
   let afterSeq = 0;
-  let entries = 0;
   for (;;) {
     const page = await db
       .select()
@@ -20,17 +36,11 @@ export async function verifyAuditTrail(db: Db): Promise<AuditVerification> {
       .where(gt(auditLog.seq, afterSeq))
       .orderBy(asc(auditLog.seq))
       .limit(PAGE);
-    for (const row of page) {
-      const { seq, hash, ...fields } = row;
-      if (fields.prevHash !== prevHash)
-        return { intact: false, entries, brokenSeq: seq, reason: "chain_broken" };
-      if (auditEntryHash(fields) !== hash) {
-        return { intact: false, entries, brokenSeq: seq, reason: "content_changed" };
-      }
-      prevHash = hash;
-      afterSeq = seq;
-      entries += 1;
+    for (const entry of page) {
+      const broken = verifier.entry(entry);
+      if (broken) return verifier.result(broken);
+      afterSeq = entry.seq;
     }
-    if (page.length < PAGE) return { intact: true, entries };
+    if (page.length < PAGE) return verifier.result(verifier.finish());
   }
 }

@@ -49,6 +49,15 @@ interface Shape {
 const placeholder = (name: string) => sql`${sql.placeholder(name)}`;
 
 /**
+ * The first key of the advisory lock an opening takes before its year's counter (the second is
+ * the counter's hash): openings of every organisation queue once for it in the lock manager, and
+ * the counter's row is never contended (waiters on a row being upserted all wake at each commit
+ * and try again: under load that cost a fifth of PostgreSQL's time). Taken after the audit chain's
+ * lock, always in that order.
+ */
+const NUMBERING_LOCK = 7_260_002;
+
+/**
  * The statement that writes an opened ticket (see writeOpened), compiled once per shape: its
  * values are placeholders, the rows of each table one JSON array. When the facts the intake
  * decided on are checked and have changed, neither the lock nor the counter is taken and every
@@ -77,7 +86,8 @@ const openingStatement = compiledByShape(
       });
     return sql`
       with ${auditLockCte(current)},
-        counter as (insert into ${ticketCounters} (prefix, year, last) select ${prefix}, ${year}, 1 from ${AUDIT_LOCKED}
+        numbering as materialized (select pg_advisory_xact_lock(${sql.raw(String(NUMBERING_LOCK))}, hashtext(${prefix} || '-' || ${year}::text)) from ${AUDIT_LOCKED}),
+        counter as (insert into ${ticketCounters} (prefix, year, last) select ${prefix}, ${year}, 1 from numbering
           on conflict (prefix, year) do update set last = ${ticketCounters}.last + 1 returning last),
         numbered_ref as materialized (select ${referenceSql(prefix, year, sql`counter.last`)} as reference from counter),
         opened as (${insertTicket}),
