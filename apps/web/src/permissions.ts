@@ -21,6 +21,9 @@ export const can = {
   inviteForCustomers: (me: Me) => providerStaff(me, "admin", "account_manager"),
   suspend: (me: Me) => providerStaff(me, "security_officer"),
   searchAudit: (me: Me) => providerStaff(me, "security_officer"),
+  /** Its own organisation's audit chain, for a customer's administrator (audit-policy.ts, exportChain). */
+  downloadOwnAuditChain: (me: Me) =>
+    me.organisationKind === "customer" && !me.acting && has(me, "customer_admin"),
   viewOutbox: (me: Me) => providerStaff(me, "admin", "security_officer"),
   useSupportAccess: (me: Me) => me.organisationKind === "provider" && me.via === "session",
   /** The customer's requests; whether this person may open one is the contract's say (MCR-SUP-04). */
@@ -66,7 +69,11 @@ export const SECTIONS = [
   { to: "/rapport-sla", label: () => "nav.slaReport" as const, allowed: can.viewSlaReport },
   { to: "/droits", label: () => "nav.rights" as const, allowed: can.manageRights },
   { to: "/organisations", label: () => "nav.organisations" as const, allowed: can.listOrganisations },
-  { to: "/journal", label: () => "nav.audit" as const, allowed: can.searchAudit },
+  {
+    to: "/journal",
+    label: () => "nav.audit" as const,
+    allowed: (me: Me) => can.searchAudit(me) || can.downloadOwnAuditChain(me),
+  },
   { to: "/courriels", label: () => "nav.outbox" as const, allowed: can.viewOutbox },
   {
     to: "/assistance",

@@ -96,6 +96,8 @@ export const api = {
   audit: (query: AuditQuery) => request<AuditEntry[]>("GET", `/api/audit${queryString({ ...query })}`),
   /** The same search as a CSV file, for a download link (the session cookie goes with it). */
   auditCsvUrl: (query: AuditQuery) => `/api/audit/export.csv${queryString({ ...query, limit: 1000 })}`,
+  /** One organisation's audit chain with its anchors, a JSON file to verify offline (DSN-SEC-01). */
+  auditChainUrl: (organisationId: string) => `${org(organisationId)}/audit-chain`,
   outbox: (cursor?: string) => request<OutboxPage>("GET", `/api/outbox${queryString({ cursor })}`),
 
   deskForm: () => request<DeskForm>("GET", "/api/desk/form"),

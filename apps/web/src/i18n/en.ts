@@ -305,6 +305,11 @@ export const en: Messages = {
       "Only the {{limit}} most recent entries are shown: narrow the search, or export (up to 1,000 entries).",
     empty: "No entry for these criteria.",
     periodInvalid: "The end date must follow the start date.",
+    chainTitle: "Your organisation's audit chain",
+    chainIntro:
+      "Your organisation's actions form one hash chain, sealed each minute by the provider. Download it and verify it yourself, trusting nothing from us: guichet audit verify --file, or the procedure in the README.",
+    chainDownload: "Download the audit chain",
+    chainOfOrganisation: "Download the organisation's audit chain",
   },
   outbox: {
     title: "Outgoing mail",

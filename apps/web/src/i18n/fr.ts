@@ -311,6 +311,11 @@ export const fr = {
       "Seules les {{limit}} entrées les plus récentes sont affichées : affinez la recherche, ou exportez (jusqu'à 1 000 entrées).",
     empty: "Aucune entrée pour ces critères.",
     periodInvalid: "La date de fin doit suivre la date de début.",
+    chainTitle: "Chaîne d'audit de votre organisation",
+    chainIntro:
+      "Les actions de votre organisation forment une chaîne d'empreintes, scellée chaque minute par le fournisseur. Téléchargez-la et vérifiez-la chez vous, sans nous faire confiance : guichet audit verify --file, ou la procédure décrite dans le README.",
+    chainDownload: "Télécharger la chaîne d'audit",
+    chainOfOrganisation: "Télécharger la chaîne d'audit de l'organisation",
   },
   outbox: {
     title: "Courriels sortants",

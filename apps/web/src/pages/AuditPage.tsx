@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Group, SimpleGrid, Stack, TextInput } from "@mantine/core";
+import { Alert, Anchor, Button, Group, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useNavigate, useSearch } from "@tanstack/react-router";
 import type { FormEvent } from "react";
@@ -43,9 +43,37 @@ function toQuery(search: AuditSearch): AuditQuery {
   };
 }
 
-/** The security officer's search (DSN-SEC-01): who did what, with which identifier, when. */
+/**
+ * The security officer's search (DSN-SEC-01): who did what, with which identifier, when; a
+ * customer's administrator finds its own organisation's audit chain here, to verify offline.
+ */
 export function AuditPage() {
-  return <Allowed when={can.searchAudit}>{() => <Audit />}</Allowed>;
+  return (
+    <Allowed when={(me) => can.searchAudit(me) || can.downloadOwnAuditChain(me)}>
+      {(me) => (can.searchAudit(me) ? <Audit /> : <OwnChain organisationId={me.organisationId} />)}
+    </Allowed>
+  );
+}
+
+/** A customer's own audit chain, downloaded as a file and verified offline (README). */
+function OwnChain({ organisationId }: { organisationId: string }) {
+  const { t } = useTranslation();
+  const contract = useContract().data;
+  return (
+    <Stack gap="md">
+      <PageHeader title={t("audit.title")} clause={contract && clausesOf(contract).audit} />
+      <Section title={t("audit.chainTitle")}>
+        <Stack>
+          <Text>{t("audit.chainIntro")}</Text>
+          <Group>
+            <Button component="a" href={api.auditChainUrl(organisationId)} download>
+              {t("audit.chainDownload")}
+            </Button>
+          </Group>
+        </Stack>
+      </Section>
+    </Stack>
+  );
 }
 
 function Audit() {
@@ -109,6 +137,11 @@ function Audit() {
               {!periodInvalid && (
                 <Anchor href={api.auditCsvUrl(query)} download="audit.csv">
                   {t("audit.export")}
+                </Anchor>
+              )}
+              {search.organisationId && (
+                <Anchor href={api.auditChainUrl(search.organisationId)} download>
+                  {t("audit.chainOfOrganisation")}
                 </Anchor>
               )}
             </Group>
