@@ -205,6 +205,11 @@ describe.runIf(postgresUrl)("the service desk (multicloud-ready)", { timeout: 18
     await page.getByRole("rowheader", { name: "P1 — Critique" }).waitFor();
     await page.getByRole("heading", { name: "Écrire par e-mail" }).waitFor();
     await page.getByText("Écrivez depuis l'adresse e-mail de l'administrateur du compte").waitFor();
+    // The contract publishes no address and none is configured: none is made up (issue 13).
+    await page
+      .getByText(/l'adresse que votre fournisseur vous a communiquée \(le contrat n'en publie pas\)/)
+      .waitFor();
+    expect(await page.getByText(/support@/).count()).toBe(0);
     await page.getByText(/^Téléphone/).waitFor();
     await checkPage(page, "desk-11-help");
   });

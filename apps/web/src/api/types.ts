@@ -80,7 +80,7 @@ export interface ContractSummary {
   catalogue: { id: string; kind: string; name: Label }[];
   /** zxcvbn's 0–4 scale (DSN-ID-02). */
   passwordPolicy: { minimumStrength: number; recommendedStrength: number };
-  deskMailAddress: string;
+  deskMailAddress: string | null;
   /** The clause of each rule, and what the contract offers; "deployment-rule" where it has no clause. */
   rules: ContractRules;
 }

@@ -21,10 +21,13 @@ export function ChannelsHelp({
   const { t } = useTranslation();
   const words = useDeskWords();
   const { email, phone } = channels;
+  // The plan's own address, else the deployment's; none is made up when neither is published.
   const address = email.address ?? contract.deskMailAddress;
   const emailText = {
-    always: t("desk.help.emailAlways", { address }),
-    "when-portal-unavailable": t("desk.help.emailWhenDown", { address }),
+    always: address ? t("desk.help.emailAlways", { address }) : t("desk.help.emailAlwaysUnpublished"),
+    "when-portal-unavailable": address
+      ? t("desk.help.emailWhenDown", { address })
+      : t("desk.help.emailWhenDownUnpublished"),
     never: t(`deskWords.${words}.emailNever`),
   }[email.accept];
   const phoneText = phone
@@ -75,7 +78,7 @@ function WritingByEmail({
 }: {
   form: DeskForm;
   channels: PlanChannels;
-  address: string;
+  address: string | null;
 }) {
   const { t } = useTranslation();
   const words = useDeskWords();
@@ -87,7 +90,7 @@ function WritingByEmail({
   return (
     <Section title={t("desk.help.writeHeading")} clause={email.clause}>
       <Stack gap="xs">
-        <Text>{t("desk.help.to", { address })}</Text>
+        {address && <Text>{t("desk.help.to", { address })}</Text>}
         {email.senderMustBe && <Text>{t(`desk.help.senders.${email.senderMustBe}`)}</Text>}
         <Text>
           {email.subjectNeedsReference ? t("desk.help.subjectReference") : t("desk.help.subjectFree")}

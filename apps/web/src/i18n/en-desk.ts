@@ -249,6 +249,10 @@ export const enDesk: typeof frDesk = {
     emailAlways: "Accepted for your plan: write to {{address}}.",
     emailWhenDown:
       "Only while the portal is unavailable: then write to {{address}}. Otherwise, use the portal.",
+    emailAlwaysUnpublished:
+      "Accepted for your plan, at the address your provider gave you (the contract publishes none).",
+    emailWhenDownUnpublished:
+      "Only while the portal is unavailable, at the address your provider gave you (the contract publishes none). Otherwise, use the portal.",
     emailNow: "The portal is declared unavailable right now: e-mail is accepted.",
     phone: "Phone",
     phoneText: "For priorities {{priorities}}, about a request already open.",

@@ -264,6 +264,10 @@ export const frDesk = {
     emailAlways: "Accepté pour votre offre : écrivez à {{address}}.",
     emailWhenDown:
       "Uniquement lorsque le portail est indisponible : écrivez alors à {{address}}. Sinon, passez par le portail.",
+    emailAlwaysUnpublished:
+      "Accepté pour votre offre, à l'adresse que votre fournisseur vous a communiquée (le contrat n'en publie pas).",
+    emailWhenDownUnpublished:
+      "Uniquement lorsque le portail est indisponible, à l'adresse que votre fournisseur vous a communiquée (le contrat n'en publie pas). Sinon, passez par le portail.",
     emailNow: "Le portail est déclaré indisponible en ce moment : l'e-mail est accepté.",
     phone: "Téléphone",
     phoneText: "Pour les priorités {{priorities}}, au sujet d'une demande déjà ouverte.",

@@ -117,8 +117,11 @@ export const ZContractSummary = z.object({
   catalogue: z.array(z.object({ id: z.string(), kind: z.string(), name: ZLabel })),
   /** What the password form shows (DSN-ID-02: the strongest level recommended). */
   passwordPolicy: z.object({ minimumStrength: z.number(), recommendedStrength: z.number() }),
-  /** Where customers write to the desk when their plan allows e-mail (the deployment's mailbox). */
-  deskMailAddress: z.string(),
+  /**
+   * Where customers write to the desk when their plan allows e-mail: DESK_MAIL_ADDRESS, else the
+   * contract's support address; null when neither is given (no address is made up).
+   */
+  deskMailAddress: z.string().nullable(),
   rules: ZRules,
 });
 
@@ -181,7 +184,7 @@ function presentCalendars(calendars: Contract["calendars"]): ContractSummary["ca
   }));
 }
 
-export function presentContract(contract: Contract, deskMailAddress: string): ContractSummary {
+export function presentContract(contract: Contract, deskMailAddress: string | null): ContractSummary {
   return {
     id: contract.id,
     version: contract.version,

@@ -1,11 +1,11 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { AppContext } from "../../app-context.js";
-import { deskAddressOf } from "../desk/mail-receiver.js";
+import { publishedDeskAddressOf } from "../desk/mail-receiver.js";
 import { presentContract, ZContractSummary } from "./present-contract.js";
 
 /** The contract this deployment runs, as customers may read it (public, read-only). */
 export function contractRoutes(context: AppContext): FastifyPluginAsyncZod {
-  const summary = presentContract(context.contract, deskAddressOf(context));
+  const summary = presentContract(context.contract, publishedDeskAddressOf(context));
   return async (app) => {
     app.get(
       "/api/contract",

@@ -18,6 +18,15 @@ export function deskAddressOf(context: Pick<AppContext, "config" | "contract">):
 }
 
 /**
+ * The desk's address as customers may be told it: the configured DESK_MAIL_ADDRESS, else the
+ * contract's support address, else none. Never the made-up `support@<host>` fallback, which
+ * only serves as the Reply-To of the desk's own mails (issue 13).
+ */
+export function publishedDeskAddressOf(context: Pick<AppContext, "config" | "contract">): string | null {
+  return context.config.DESK_MAIL_ADDRESS ?? context.contract.provider.contacts.supportEmail ?? null;
+}
+
+/**
  * Every mailbox the desk answers for: its own address, and the addresses the contract publishes
  * for its plans (DSN-SUP-08: the fallback address while e-soutien is down).
  */
