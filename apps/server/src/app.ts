@@ -12,6 +12,7 @@ import { accessRoutes } from "./modules/accounts/routes-access.js";
 import { authRoutes } from "./modules/accounts/routes-auth.js";
 import { userRoutes } from "./modules/accounts/routes-users.js";
 import { auditRoutes } from "./modules/audit/routes.js";
+import { billingRoutes } from "./modules/billing/routes.js";
 import { contractRoutes } from "./modules/contract/routes.js";
 import { deskRoutes } from "./modules/desk/routes.js";
 import { deskReportRoutes } from "./modules/desk-report/routes.js";
@@ -62,6 +63,7 @@ export async function buildApp(context: AppContext, options: BuildAppOptions = {
   await app.register(deskRoutes(context));
   await app.register(deskReportRoutes(context));
   await app.register(maintenanceRoutes(context));
+  await app.register(billingRoutes(context));
   if (options.extraRoutes) await options.extraRoutes(app);
   return app;
 }

@@ -7,6 +7,7 @@ import {
 } from "@guichet/domain";
 import { type Config, readConfig } from "../config.js";
 import { loadContract } from "../contract/load-contract.js";
+import { costsImportCommand, ratesImportCommand } from "../modules/billing/billing-commands.js";
 import { openDeployment } from "../runtime/open-deployment.js";
 import { serve } from "../runtime/serve.js";
 import { seedDemoData } from "../seed/seed-demo.js";
@@ -32,6 +33,8 @@ export const USAGE = `Usage: guichet <command>
   calendar eval FILE      evaluate calendar conformance cases (JSON) and print the results
   commitments eval FILE   decide plan changes and terminations (JSON cases) and print the results
   billing eval FILE       evaluate support-fee cases (JSON) with the contract they name
+  costs import FILE…      import FinOps FOCUS cost files (CSV, gzip'd CSV, Parquet), all or nothing
+  rates import FILE       import ECB euro reference rates (CSV)
 
 Configuration comes from the environment: see README.md.`;
 
@@ -99,6 +102,12 @@ export async function runCommand(args: string[], env: NodeJS.ProcessEnv): Promis
       const contract = loadContract(feeCasesContract(input) ?? config(env).GUICHET_CONTRACT);
       return { code: 0, out: JSON.stringify(evaluateFeeCases(input, contract, contract.locale), null, 2) };
     }
+    case "costs":
+      if (sub !== "import" || args.length < 3) return { code: 2, err: USAGE };
+      return costsImportCommand(config(env), args.slice(2), env);
+    case "rates":
+      if (sub !== "import" || !file) return { code: 2, err: USAGE };
+      return ratesImportCommand(config(env), file, env);
     default:
       return { code: command === undefined || command === "help" ? 0 : 2, err: USAGE };
   }

@@ -21,6 +21,8 @@ export const ERROR_CODES = {
   conflict: 409,
   /** A rule of the contract refuses the request; `details.clause` cites it. */
   contract_rule: 422,
+  /** An imported file breaks a rule of its format; `details` name the file, the row and the column. */
+  import_refused: 422,
   /** Too many attempts; retry later. */
   rate_limited: 429,
   /** The database does not answer. */

@@ -2,10 +2,12 @@
  * Server-side texts people read (API error messages, e-mails later), French first.
  * The English table must have exactly the French keys: the type checks it.
  */
+import { billingEn, billingFr } from "./messages-billing.js";
 import { deskEn, deskFr } from "./messages-desk.js";
 import { maintenanceEn, maintenanceFr } from "./messages-maintenance.js";
 
 export const fr = {
+  ...billingFr,
   ...deskFr,
   ...maintenanceFr,
   "clause.deployment_rule": "règle du déploiement",
@@ -60,6 +62,7 @@ export const fr = {
 export type MessageKey = keyof typeof fr;
 
 export const en: Record<MessageKey, string> = {
+  ...billingEn,
   ...deskEn,
   ...maintenanceEn,
   "clause.deployment_rule": "deployment rule",

@@ -20,12 +20,12 @@ export async function createTestApp(
   kind: DatabaseKind,
   postgresUrl: string,
   contractId = "multicloud-ready",
-  options: BuildAppOptions & { clock?: () => Date } = {},
+  options: BuildAppOptions & { clock?: () => Date; env?: Record<string, string> } = {},
 ): Promise<TestApp> {
   const contract = loadContract(contractId);
   const database = await createTestDatabase(kind, postgresUrl);
   await bindDeployment(database.db, contract.id);
-  const config = readConfig({ GUICHET_CONTRACT: contractId });
+  const config = readConfig({ GUICHET_CONTRACT: contractId, ...options.env });
   const context: AppContext = { config, contract, database, clock: options.clock ?? (() => new Date()) };
   const app = await buildApp(context, options);
   await app.ready();

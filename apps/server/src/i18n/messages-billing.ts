@@ -1,0 +1,53 @@
+/**
+ * Billing (MCR-BIL-01, MCR-BIL-02, MCR-BIL-04): refusals of cost and rate files, French first
+ * (merged into messages.ts).
+ */
+export const billingFr = {
+  "billing.focus.refused":
+    "{file} : ligne {row}, colonne {column} : {reason}{value}{others}. Rien de ce fichier n'est importé.",
+  "billing.focus.refused_file": "{file} : {reason}. Rien de ce fichier n'est importé.",
+  "billing.focus.value": " (valeur « {value} »)",
+  "billing.focus.others": " ; {count} ligne(s) en tout enfreignent une règle",
+  "billing.focus.reason.missing": "vide, alors que FOCUS exige une valeur",
+  "billing.focus.reason.text": "vide, alors que FOCUS exige une valeur",
+  "billing.focus.reason.amount": "n'est pas un nombre décimal (20 chiffres au plus avant la virgule)",
+  "billing.focus.reason.tooPrecise": "plus de 18 décimales",
+  "billing.focus.reason.timestamp": "n'est pas une date et heure comme « 2024-09-01T00:00:00Z »",
+  "billing.focus.reason.currency": "n'est pas un code de devise ISO 4217 comme « EUR »",
+  "billing.focus.reason.oneOf": "n'est pas l'une des valeurs {allowed}",
+  "billing.focus.reason.billingPeriodOrder": "n'est pas après BillingPeriodStart",
+  "billing.focus.reason.chargePeriodOrder": "est avant ChargePeriodStart",
+  "billing.focus.reason.missingColumn": "colonne {column} absente, alors que FOCUS l'exige pour facturer",
+  "billing.focus.reason.unreadable": "illisible comme CSV, CSV gzip ou Parquet : {detail}",
+  "billing.focus.reason.empty": "aucune ligne de coût",
+  "billing.rates.refused": "{file} : {detail}. Aucun taux de ce fichier n'est importé.",
+  "billing.rates.missing":
+    "Pas de taux de référence BCE pour {currency} au {day} (ni dans les 7 jours précédents) : importez-le avec « guichet rates import ».",
+  "billing.no_files": "Joignez au moins un fichier FOCUS (CSV, CSV gzip ou Parquet).",
+} as const;
+
+export type BillingMessageKey = keyof typeof billingFr;
+
+export const billingEn: Record<BillingMessageKey, string> = {
+  "billing.focus.refused":
+    "{file}: row {row}, column {column}: {reason}{value}{others}. Nothing of this file is imported.",
+  "billing.focus.refused_file": "{file}: {reason}. Nothing of this file is imported.",
+  "billing.focus.value": ' (value "{value}")',
+  "billing.focus.others": "; {count} line(s) in all break a rule",
+  "billing.focus.reason.missing": "empty, but FOCUS requires a value",
+  "billing.focus.reason.text": "empty, but FOCUS requires a value",
+  "billing.focus.reason.amount": "not a decimal number (at most 20 digits before the point)",
+  "billing.focus.reason.tooPrecise": "more than 18 decimal places",
+  "billing.focus.reason.timestamp": 'not a date and time such as "2024-09-01T00:00:00Z"',
+  "billing.focus.reason.currency": 'not an ISO 4217 currency code such as "EUR"',
+  "billing.focus.reason.oneOf": "not one of {allowed}",
+  "billing.focus.reason.billingPeriodOrder": "not after BillingPeriodStart",
+  "billing.focus.reason.chargePeriodOrder": "before ChargePeriodStart",
+  "billing.focus.reason.missingColumn": "column {column} is missing, and FOCUS requires it for billing",
+  "billing.focus.reason.unreadable": "unreadable as CSV, gzip'd CSV or Parquet: {detail}",
+  "billing.focus.reason.empty": "no cost line",
+  "billing.rates.refused": "{file}: {detail}. No rate of this file is imported.",
+  "billing.rates.missing":
+    'No ECB reference rate for {currency} on {day} (nor in the 7 days before): import it with "guichet rates import".',
+  "billing.no_files": "Attach at least one FOCUS file (CSV, gzip'd CSV or Parquet).",
+};

@@ -1,0 +1,245 @@
+import { randomUUID } from "node:crypto";
+import { mkdirSync, renameSync, rmSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { atomically, costDaily, costImports, type Db } from "@guichet/db";
+import { and, eq, inArray, sql } from "drizzle-orm";
+import type { AppContext } from "../../app-context.js";
+import { type AuditActor, recordAudit } from "../audit/record-audit.js";
+import { costsRoot, sha256OfFile, unitPath } from "./cost-paths.js";
+import { type DailyCost, dailyCosts } from "./daily-costs.js";
+import { withDuckDb } from "./duckdb.js";
+import { costAccountKey, matchCostOwners } from "./match-cost-owners.js";
+import { type StagedUnit, stageFocusFile } from "./stage-focus-file.js";
+
+export interface CostFile {
+  /** Where the bytes are (an upload's temporary file, or the operator's path). */
+  path: string;
+  /** The name a refusal and the history show. */
+  name: string;
+}
+
+export interface ImportedUnit {
+  vendor: string;
+  vendorName: string;
+  billingAccountId: string;
+  billingPeriod: string;
+  lineCount: number;
+  /** "imported": new; "replaced": restated, the earlier import is no longer in force; "unchanged": the same file(s) again. */
+  outcome: "imported" | "replaced" | "unchanged";
+}
+
+export interface CostImportSummary {
+  batchId: string;
+  units: ImportedUnit[];
+  lineCount: number;
+  /** Accounts of these files that match no customer (listUnmatchedAccounts has them all). */
+  unmatchedAccounts: number;
+}
+
+interface Staged {
+  file: CostFile;
+  sha256: string;
+  index: number;
+  units: StagedUnit[];
+  daily: DailyCost[];
+}
+
+/** Arbitrary but fixed key: imports are serialised, so two never decide on the same unit at once. */
+const COST_IMPORT_LOCK = 7_260_017;
+
+/**
+ * Imports FOCUS files, all or nothing (MCR-BIL-01, MCR-BIL-04): each is read and checked by
+ * DuckDB (stageFocusFile) and any refusal keeps nothing of any file. Then, per (vendor, billing
+ * account, billing period) unit: the same file(s) as the import in force change nothing (a file
+ * imported twice bills nothing twice); other files replace it (FOCUS data is restated). The
+ * detailed lines move into the data directory as Parquet, the daily sums into cost_daily with
+ * their customer (matchCostOwners), in one transaction with its audit entry.
+ */
+export async function importCosts(
+  context: Pick<AppContext, "config" | "contract">,
+  db: Db,
+  files: readonly CostFile[],
+  actor: AuditActor,
+  now: Date,
+): Promise<CostImportSummary> {
+  const root = costsRoot(context);
+  const batchId = randomUUID();
+  const staging = join(root, ".staging", batchId);
+  mkdirSync(staging, { recursive: true });
+  const moved: string[] = [];
+  try {
+    const staged = await withDuckDb(staging, async (connection) => {
+      const out: Staged[] = [];
+      for (const [index, file] of files.entries()) {
+        const dir = join(staging, String(index));
+        const { units, columns } = await stageFocusFile(connection, file.path, file.name, dir);
+        out.push({
+          file,
+          index,
+          sha256: await sha256OfFile(file.path),
+          units,
+          daily: await dailyCosts(connection, dir, columns),
+        });
+      }
+      return out;
+    });
+    const { summary, replacedPaths } = await atomically(db, async (tx) => {
+      await tx.execute(sql`select pg_advisory_xact_lock(${COST_IMPORT_LOCK})`);
+      return recordUnits(tx, root, batchId, staged, moved, actor, now);
+    });
+    for (const path of replacedPaths) rmSync(join(root, path), { recursive: true, force: true });
+    return summary;
+  } catch (error) {
+    for (const path of moved) rmSync(join(root, path), { recursive: true, force: true });
+    throw error;
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+  }
+}
+
+const unitKey = (u: { vendor: string; billingAccountId: string; period: string }) =>
+  `${u.vendor}\u0000${u.billingAccountId}\u0000${u.period}`;
+
+async function recordUnits(
+  tx: Db,
+  root: string,
+  batchId: string,
+  staged: Staged[],
+  moved: string[],
+  actor: AuditActor,
+  now: Date,
+): Promise<{ summary: CostImportSummary; replacedPaths: string[] }> {
+  // The files of this import per unit, and the files in force for it now.
+  const byUnit = new Map<string, Array<{ s: Staged; unit: StagedUnit }>>();
+  for (const s of staged)
+    for (const unit of s.units)
+      byUnit.set(unitKey(unit), [...(byUnit.get(unitKey(unit)) ?? []), { s, unit }]);
+  const accounts = staged
+    .flatMap((s) => s.daily)
+    .map((d) => ({ vendor: d.vendor, billingAccountId: d.billingAccountId, subAccountId: d.subAccountId }));
+  const owners = await matchCostOwners(tx, accounts);
+  const units: ImportedUnit[] = [];
+  const replacedPaths: string[] = [];
+  for (const parts of byUnit.values()) {
+    const first = parts[0]?.unit as StagedUnit;
+    const inForce = await tx
+      .select({ id: costImports.id, sha: costImports.fileSha256, path: costImports.parquetPath })
+      .from(costImports)
+      .where(
+        and(
+          eq(costImports.vendor, first.vendor),
+          eq(costImports.billingAccountId, first.billingAccountId),
+          eq(costImports.billingPeriod, first.period),
+          eq(costImports.status, "in_force"),
+        ),
+      );
+    const lineCount = parts.reduce((n, p) => n + p.unit.lineCount, 0);
+    const described = {
+      vendor: first.vendor,
+      vendorName: first.vendorName,
+      billingAccountId: first.billingAccountId,
+      billingPeriod: first.period,
+      lineCount,
+    };
+    const same =
+      inForce
+        .map((r) => r.sha)
+        .sort()
+        .join() ===
+      parts
+        .map((p) => p.s.sha256)
+        .sort()
+        .join();
+    if (same) {
+      units.push({ ...described, outcome: "unchanged" });
+      continue;
+    }
+    if (inForce.length > 0) {
+      const ids = inForce.map((r) => r.id);
+      await tx.delete(costDaily).where(inArray(costDaily.importId, ids));
+      replacedPaths.push(...inForce.map((r) => r.path));
+    }
+    let replacedBy: string | undefined;
+    for (const { s, unit } of parts) {
+      const importId = randomUUID();
+      replacedBy ??= importId;
+      const path = unitPath(unit, importId);
+      mkdirSync(dirname(join(root, path)), { recursive: true });
+      renameSync(unit.dir, join(root, path));
+      moved.push(path);
+      await tx.insert(costImports).values({
+        id: importId,
+        batchId,
+        fileName: s.file.name,
+        fileSha256: s.sha256,
+        vendor: unit.vendor,
+        vendorName: unit.vendorName,
+        billingAccountId: unit.billingAccountId,
+        billingPeriod: unit.period,
+        parquetPath: path,
+        lineCount: unit.lineCount,
+        status: "in_force",
+        importedByUserId: actor.userId,
+        importedAt: now,
+      });
+      const rows = s.daily
+        .filter(
+          (d) => d.period === unit.period && d.vendor === unit.vendor && d.accountKey === unit.accountKey,
+        )
+        .map((d) => ({
+          importId,
+          organisationId: owners.get(costAccountKey(d)) ?? null,
+          day: d.day,
+          billingPeriod: d.period,
+          vendor: d.vendor,
+          billingAccountId: d.billingAccountId,
+          subAccountId: d.subAccountId,
+          service: d.service,
+          region: d.region,
+          chargeCategory: d.chargeCategory,
+          chargeFrequency: d.chargeFrequency,
+          currency: d.currency,
+          billedCost: d.billedCost,
+          listCost: d.listCost,
+          effectiveCost: d.effectiveCost,
+          lineCount: d.lineCount,
+        }));
+      for (let i = 0; i < rows.length; i += 1_000)
+        await tx.insert(costDaily).values(rows.slice(i, i + 1_000));
+    }
+    if (inForce.length > 0)
+      await tx
+        .update(costImports)
+        .set({ status: "replaced", replacedById: replacedBy })
+        .where(
+          inArray(
+            costImports.id,
+            inForce.map((r) => r.id),
+          ),
+        );
+    units.push({ ...described, outcome: inForce.length > 0 ? "replaced" : "imported" });
+  }
+  const unmatched = new Set(accounts.filter((a) => !owners.has(costAccountKey(a))).map(costAccountKey)).size;
+  const summary: CostImportSummary = {
+    batchId,
+    units,
+    lineCount: staged.reduce((n, s) => n + s.units.reduce((m, u) => m + u.lineCount, 0), 0),
+    unmatchedAccounts: unmatched,
+  };
+  await recordAudit(
+    tx,
+    actor,
+    {
+      action: "billing.costs_imported",
+      targetType: "cost_import_batch",
+      targetId: batchId,
+      data: {
+        files: staged.map((s) => ({ name: s.file.name, sha256: s.sha256 })),
+        units,
+        unmatchedAccounts: unmatched,
+      },
+    },
+    now,
+  );
+  return { summary, replacedPaths };
+}

@@ -1,0 +1,136 @@
+import { existsSync, readdirSync } from "node:fs";
+import { open } from "node:fs/promises";
+import { join } from "node:path";
+import type { DuckDBConnection } from "@duckdb/node-api";
+import type { FocusRefusalReason } from "@guichet/domain";
+import { sqlIdentifier, sqlString } from "./duckdb.js";
+import { type FocusFormat, missingColumns, sourceSql, stagedLinesSql } from "./focus-sql.js";
+
+/** Why a FOCUS file is refused, naming the file, the line and the column (MCR-BIL-01). */
+export interface FocusRefusal {
+  file: string;
+  reason: FocusRefusalReason | "missingColumn" | "unreadable" | "empty";
+  /** 1-based line of data (the header is not counted). */
+  row?: number;
+  column?: string;
+  value?: string | null;
+  allowed?: readonly string[];
+  detail?: string;
+  /** How many lines break a rule in all. */
+  badLines?: number;
+}
+
+export class FocusRefusedError extends Error {
+  constructor(readonly refusal: FocusRefusal) {
+    super(
+      `${refusal.file}: ${refusal.reason}${refusal.row ? ` at row ${refusal.row}` : ""}${refusal.column ? `, column ${refusal.column}` : ""}`,
+    );
+    this.name = "FocusRefusedError";
+  }
+}
+
+/** One (billing period, vendor, billing account) of a staged file: what a restatement replaces. */
+export interface StagedUnit {
+  period: string;
+  vendor: string;
+  vendorName: string;
+  billingAccountId: string;
+  accountKey: string;
+  lineCount: number;
+  /** The staged Parquet folder of this unit. */
+  dir: string;
+}
+
+/** Parquet files start with PAR1, gzip with 1f 8b; anything else is read as CSV. */
+export async function sniffFormat(path: string): Promise<FocusFormat> {
+  const handle = await open(path, "r");
+  try {
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(4), 0, 4, 0);
+    if (bytesRead === 4 && buffer.toString("latin1") === "PAR1") return "parquet";
+    if (bytesRead >= 2 && buffer[0] === 0x1f && buffer[1] === 0x8b) return "csv.gz";
+    return "csv";
+  } finally {
+    await handle.close();
+  }
+}
+
+function duckMessage(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split("\n")[0] ?? "";
+}
+
+/**
+ * Reads a FOCUS file once into typed Parquet under `stagingDir`, partitioned by billing period,
+ * vendor and billing account, then checks the rules. Throws FocusRefusedError naming the first
+ * line that breaks one; the caller removes `stagingDir` either way unless it keeps the units.
+ */
+export async function stageFocusFile(
+  connection: DuckDBConnection,
+  path: string,
+  file: string,
+  stagingDir: string,
+): Promise<{ units: StagedUnit[]; columns: string[] }> {
+  const refuse = (refusal: Omit<FocusRefusal, "file">): never => {
+    throw new FocusRefusedError({ file, ...refusal });
+  };
+  const source = sourceSql(path, await sniffFormat(path));
+  let columns: string[] = [];
+  try {
+    const described = await connection.runAndReadAll(`DESCRIBE SELECT * FROM ${source}`);
+    columns = described.getRowObjectsJson().map((r) => String(r.column_name));
+  } catch (error) {
+    refuse({ reason: "unreadable", detail: duckMessage(error) });
+  }
+  const [missing] = missingColumns(columns);
+  if (missing) refuse({ reason: "missingColumn", column: missing });
+
+  const { sql, bits } = stagedLinesSql(source, columns);
+  try {
+    await connection.run(
+      `COPY (${sql}) TO ${sqlString(stagingDir)} (FORMAT parquet, PARTITION_BY (period, vendor, account_key), FILENAME_PATTERN 'lines_{i}', OVERWRITE_OR_IGNORE)`,
+    );
+  } catch (error) {
+    refuse({ reason: "unreadable", detail: duckMessage(error) });
+  }
+  // A file without a line writes no partition at all.
+  if (!existsSync(stagingDir) || readdirSync(stagingDir).length === 0) refuse({ reason: "empty" });
+  const staged = `read_parquet(${sqlString(join(stagingDir, "**", "*.parquet"))}, hive_partitioning = true)`;
+  const bad = await connection.runAndReadAll(
+    `SELECT min(__row) AS row, count(*) AS lines, arg_min(__bad, __row) AS mask FROM ${staged} WHERE __bad <> 0`,
+  );
+  const [first] = bad.getRowObjectsJson();
+  if (first && Number(first.lines) > 0) {
+    const row = Number(first.row);
+    const mask = BigInt(String(first.mask));
+    const bitIndex = bits.findIndex((_, i) => (mask >> BigInt(i)) & 1n);
+    const bit = bits[bitIndex] ?? { column: "?", reason: "missing" as const };
+    const raw = await connection.runAndReadAll(
+      `SELECT CAST(${sqlIdentifier(bit.column)} AS VARCHAR) AS value FROM ${source} WHERE __row = ${row}`,
+    );
+    const value = raw.getRowObjectsJson()[0]?.value;
+    refuse({
+      reason: bit.reason,
+      row,
+      column: bit.column,
+      value: value === null || value === undefined ? null : String(value),
+      allowed: bit.allowed,
+      badLines: Number(first.lines),
+    });
+  }
+  const units = await connection.runAndReadAll(
+    `SELECT period, vendor, account_key, any_value(__vendor_name) AS vendor_name,
+            any_value(BillingAccountId) AS billing_account_id, count(*) AS lines
+       FROM ${staged} GROUP BY ALL ORDER BY ALL`,
+  );
+  const result = units.getRowObjectsJson().map(
+    (u): StagedUnit => ({
+      period: String(u.period),
+      vendor: String(u.vendor),
+      vendorName: String(u.vendor_name),
+      billingAccountId: String(u.billing_account_id),
+      accountKey: String(u.account_key),
+      lineCount: Number(u.lines),
+      dir: join(stagingDir, `period=${u.period}`, `vendor=${u.vendor}`, `account_key=${u.account_key}`),
+    }),
+  );
+  return { units: result, columns };
+}

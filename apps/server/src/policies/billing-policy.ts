@@ -1,0 +1,18 @@
+import type { Principal } from "../auth/principal.js";
+import { hasRole, inTenant, isProviderStaff } from "./common.js";
+
+/** The provider's people who run billing. */
+const billingStaff = (p: Principal) => isProviderStaff(p, "admin", "billing");
+
+/**
+ * Billing (MCR-BIL-01, MCR-BIL-04). Cost files are the provider's to import; accounts that match
+ * no customer are the provider's to see. A customer's costs are seen by its administrators and
+ * billing readers, and by the provider's billing staff and account managers.
+ */
+export const billingPolicy = {
+  importCosts: billingStaff,
+  viewUnmatchedAccounts: (p: Principal) => isProviderStaff(p, "admin", "billing", "account_manager"),
+  viewCosts: (p: Principal, organisationId: string) =>
+    isProviderStaff(p, "admin", "billing", "account_manager") ||
+    (inTenant(p, organisationId) && hasRole(p, "customer_admin", "billing_reader")),
+} as const;

@@ -1,0 +1,113 @@
+import { sql } from "drizzle-orm";
+import {
+  check,
+  date,
+  index,
+  integer,
+  numeric,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { users } from "./accounts.js";
+import { organisations } from "./organisations.js";
+
+/**
+ * Cloud consumption imported from FinOps FOCUS files (MCR-BIL-01, MCR-BIL-04). The detailed
+ * lines stay in Parquet under the data directory; PostgreSQL keeps which file holds which
+ * (vendor, billing account, billing period) and the daily aggregates the portal reads.
+ * Amounts are `numeric` with the files' full precision: never floats, rounded only on invoices.
+ */
+
+/**
+ * One (vendor, billing account, billing period) of one imported file: the unit a restated file
+ * replaces. The files of one import (a period's export in several parts) are in force together;
+ * a later import with that unit replaces them all, and they stay as the history (their Parquet
+ * removed). Provider data: only staff read it.
+ */
+export const costImports = pgTable(
+  "cost_imports",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    /** Shared by the units of one `guichet costs import` or one upload. */
+    batchId: uuid("batch_id").notNull(),
+    fileName: text("file_name").notNull(),
+    /** SHA-256 of the file's bytes: the same file again is recognised and bills nothing twice. */
+    fileSha256: text("file_sha256").notNull(),
+    /** Slug of ServiceProviderName (FOCUS 1.3) or ProviderName: "aws", "microsoft", "google-cloud". */
+    vendor: text("vendor").notNull(),
+    vendorName: text("vendor_name").notNull(),
+    billingAccountId: text("billing_account_id").notNull(),
+    /** "YYYY-MM" of BillingPeriodStart (UTC). */
+    billingPeriod: text("billing_period").notNull(),
+    /** Relative to the deployment's data directory. */
+    parquetPath: text("parquet_path").notNull(),
+    lineCount: integer("line_count").notNull(),
+    status: text("status", { enum: ["in_force", "replaced"] }).notNull(),
+    replacedById: uuid("replaced_by_id"),
+    importedByUserId: uuid("imported_by_user_id").references(() => users.id),
+    importedAt: timestamp("imported_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index("cost_imports_unit_in_force_idx")
+      .on(t.vendor, t.billingAccountId, t.billingPeriod)
+      .where(sql`${t.status} = 'in_force'`),
+    check("cost_imports_period_ck", sql`${t.billingPeriod} ~ '^[0-9]{4}-(0[1-9]|1[0-2])$'`),
+  ],
+);
+
+/**
+ * Daily sums per customer, vendor, account, service, region and charge category (with the charge
+ * frequency, which the support fee's basis needs, and the billing currency). A row whose account
+ * matches no customer has no organisation: staff see it in the unmatched accounts, no customer
+ * does, and nothing is billed from it until the account is recorded on a customer.
+ */
+export const costDaily = pgTable(
+  "cost_daily",
+  {
+    importId: uuid("import_id")
+      .notNull()
+      .references(() => costImports.id, { onDelete: "cascade" }),
+    organisationId: uuid("organisation_id").references(() => organisations.id, { onDelete: "restrict" }),
+    /** UTC date of ChargePeriodStart. */
+    day: date("day", { mode: "string" }).notNull(),
+    billingPeriod: text("billing_period").notNull(),
+    vendor: text("vendor").notNull(),
+    billingAccountId: text("billing_account_id").notNull(),
+    subAccountId: text("sub_account_id").notNull().default(""),
+    service: text("service").notNull(),
+    region: text("region").notNull().default(""),
+    chargeCategory: text("charge_category").notNull(),
+    chargeFrequency: text("charge_frequency").notNull(),
+    currency: text("currency").notNull(),
+    billedCost: numeric("billed_cost").notNull(),
+    listCost: numeric("list_cost").notNull(),
+    effectiveCost: numeric("effective_cost").notNull(),
+    lineCount: integer("line_count").notNull(),
+  },
+  (t) => [
+    index("cost_daily_organisation_day_idx").on(t.organisationId, t.day),
+    index("cost_daily_import_idx").on(t.importId),
+    index("cost_daily_account_idx").on(t.vendor, t.billingAccountId, t.subAccountId),
+  ],
+);
+
+/** Euro foreign exchange reference rates, in the ECB's form: units of the currency per euro. */
+export const euroRates = pgTable(
+  "euro_rates",
+  {
+    day: date("day", { mode: "string" }).notNull(),
+    currency: text("currency").notNull(),
+    unitsPerEuro: numeric("units_per_euro").notNull(),
+    importedAt: timestamp("imported_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.day, t.currency] }),
+    check("euro_rates_positive_ck", sql`${t.unitsPerEuro} > 0`),
+  ],
+);
+
+export type CostImport = typeof costImports.$inferSelect;
+export type CostDaily = typeof costDaily.$inferSelect;
