@@ -101,6 +101,8 @@ describe.runIf(postgresUrl)("accounts in the portal (multicloud-ready)", { timeo
     await checkPage(customer, "01-invitation-strong-password");
     await customer.getByRole("button", { name: "Enregistrer le mot de passe" }).click();
     await customer.getByText("Votre mot de passe est enregistré.").waitFor();
+    // A plain address, not a JSON-quoted "1" (issue 13).
+    expect(new URL(customer.url()).searchParams.get("passwordSet")).toBe("true");
     await checkPage(customer, "01-sign-in-after-invitation");
 
     await signIn(customer, {

@@ -45,7 +45,7 @@ const signIn = createRoute({
   validateSearch: (search): SignInSearch => ({
     redirect: optional(search.redirect),
     email: optional(search.email),
-    passwordSet: optional(search.passwordSet),
+    passwordSet: search.passwordSet === true ? true : undefined,
   }),
 });
 const secondFactor = createRoute({

@@ -71,6 +71,7 @@ export const en: Messages = {
     code: "Authentication code",
     verify: "Confirm",
     back: "Use another identifier",
+    continue: "Sign in to open the page you asked for; you will be taken back to it.",
     passwordSet: "Your password is saved. Sign in with {{email}}.",
   },
   secondFactor: {

@@ -74,6 +74,7 @@ export const fr = {
     code: "Code d'authentification",
     verify: "Valider",
     back: "Changer d'identifiant",
+    continue: "Connectez-vous pour ouvrir la page demandée ; vous y reviendrez ensuite.",
     passwordSet: "Votre mot de passe est enregistré. Connectez-vous avec {{email}}.",
   },
   secondFactor: {

@@ -8,18 +8,14 @@ import { api, keys } from "../api/endpoints";
 import { ErrorAlert } from "../components/ErrorAlert";
 import { PageHeader } from "../components/PageHeader";
 import { landingPath } from "../permissions";
+import { safeRedirect } from "../sign-in-redirect";
 
 export interface SignInSearch {
   /** The page asked for before signing in. */
   redirect?: string;
   email?: string;
   /** Arriving from a set-password link. */
-  passwordSet?: string;
-}
-
-/** Only a path of this site: never send someone elsewhere after signing in. */
-function safeRedirect(path: string | undefined): string | undefined {
-  return path?.startsWith("/") && !path.startsWith("//") ? path : undefined;
+  passwordSet?: true;
 }
 
 /**
@@ -68,6 +64,11 @@ export function SignInPage() {
   return (
     <Stack maw={480} mx="auto">
       <PageHeader title={t("signIn.title")} intro={t("signIn.intro")} />
+      {safeRedirect(search.redirect) && !search.passwordSet && (
+        <Alert color="blue" variant="light" role="status">
+          {t("signIn.continue")}
+        </Alert>
+      )}
       {search.passwordSet && search.email && (
         <Alert color="green" variant="light" role="status">
           {t("signIn.passwordSet", { email: search.email })}

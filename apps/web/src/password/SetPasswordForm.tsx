@@ -36,7 +36,7 @@ export function SetPasswordForm({ contract }: { contract: ContractSummary }) {
 
   const redeem = useMutation({
     mutationFn: () => api.redeemLink(token, password),
-    onSuccess: ({ email }) => navigate({ to: "/connexion", search: { email, passwordSet: "1" } }),
+    onSuccess: ({ email }) => navigate({ to: "/connexion", search: { email, passwordSet: true } }),
   });
 
   const submit = (event: FormEvent) => {
