@@ -4,6 +4,10 @@ import { defineConfig } from "vite";
 /** The portal, built into apps/web/dist where the server serves it at `/`. */
 export default defineConfig({
   plugins: [react()],
+  // The server puts a fresh nonce in place of this word in each copy of index.html it serves
+  // (apps/server/src/http/web.ts), for the <style> elements Mantine writes at run time: the
+  // Content-Security-Policy's style-src allows those and nothing else inline.
+  html: { cspNonce: "GUICHET_CSP_NONCE" },
   build: {
     outDir: "dist",
     emptyOutDir: true,

@@ -28,6 +28,42 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
+/** What a browser refused under the portal's security headers, as a person's tools would show it. */
+const violations = new WeakMap<BrowserContext, string[]>();
+
+/** The Content-Security-Policy violations and security-header complaints seen so far in a context. */
+export function securityViolations(context: BrowserContext): string[] {
+  return violations.get(context) ?? [];
+}
+
+/**
+ * Records every Content-Security-Policy violation of the context's pages (the
+ * `securitypolicyviolation` event, with what was blocked and where) and every console message about
+ * a policy header (a violation, or a header the browser could not read), so that each visited page
+ * is checked under the policy the server enforces (issue 21).
+ */
+async function watchSecurityPolicy(context: BrowserContext): Promise<void> {
+  const seen: string[] = [];
+  violations.set(context, seen);
+  await context.exposeBinding("__guichetCspViolation", (_source, violation: string) => {
+    seen.push(violation);
+  });
+  await context.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (event) => {
+      const where = `${event.sourceFile || event.documentURI}:${event.lineNumber}`;
+      const report = (window as unknown as { __guichetCspViolation: (text: string) => void })
+        .__guichetCspViolation;
+      report(
+        `${event.effectiveDirective} refused ${event.blockedURI || "inline"} at ${where} ${event.sample}`,
+      );
+    });
+  });
+  context.on("console", (message) => {
+    if (/Content.Security.Policy|Permissions-Policy|Refused to/i.test(message.text()))
+      seen.push(`console ${message.type()}: ${message.text()}`);
+  });
+}
+
 /** A separate person at the keyboard: own cookies and storage, French like most users. */
 export async function newVisitor(browser: Browser, baseURL: string): Promise<BrowserContext> {
   const context = await browser.newContext({
@@ -38,14 +74,17 @@ export async function newVisitor(browser: Browser, baseURL: string): Promise<Bro
     reducedMotion: "reduce",
   });
   context.setDefaultTimeout(10_000);
+  await watchSecurityPolicy(context);
   return context;
 }
 
 /**
  * Keeps a full-page screenshot (e2e/screenshots/NAME.png) and runs axe-core on the page as it
- * is: any serious or critical violation fails the test, each listed with its elements.
+ * is: any serious or critical violation fails the test, each listed with its elements. Any
+ * Content-Security-Policy violation since the context opened fails it too.
  */
 export async function checkPage(page: Page, name: string): Promise<void> {
+  expect(securityViolations(page.context()), `security policy on ${name} (${page.url()})`).toEqual([]);
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
   const results = await new AxeBuilder({ page }).options({ resultTypes: ["violations"] }).analyze();

@@ -7,12 +7,14 @@ import { scopeHandlersToTenant } from "./auth/tenant-scope.js";
 import { installErrorHandling } from "./http/error-handler.js";
 import { registerOpenApi } from "./http/openapi.js";
 import { requestIdFor } from "./http/request-id.js";
+import { registerSecurityHeaders } from "./http/security-headers.js";
 import { registerWeb } from "./http/web.js";
 import { accessRoutes } from "./modules/accounts/routes-access.js";
 import { authRoutes } from "./modules/accounts/routes-auth.js";
 import { userRoutes } from "./modules/accounts/routes-users.js";
 import { auditRoutes } from "./modules/audit/routes.js";
 import { billingRoutes } from "./modules/billing/routes.js";
+import { browserReportRoutes } from "./modules/browser-reports/routes.js";
 import { contractRoutes } from "./modules/contract/routes.js";
 import { deskRoutes } from "./modules/desk/routes.js";
 import { deskReportRoutes } from "./modules/desk-report/routes.js";
@@ -45,6 +47,8 @@ export async function buildApp(context: AppContext, options: BuildAppOptions = {
   app.addHook("onSend", async (request, reply) => {
     reply.header("x-request-id", request.id);
   });
+  // Before any route: each route takes its security-header policy as it is declared.
+  await registerSecurityHeaders(app, context.config);
   installErrorHandling(app, BODY_LIMIT, await registerWeb(app));
   await registerOpenApi(app, context.contract.provider.portalName.fr);
   // Modules see the database through the request's tenant transaction once authenticated.
@@ -53,6 +57,7 @@ export async function buildApp(context: AppContext, options: BuildAppOptions = {
   await registerAuth(app, context);
   scopeHandlersToTenant(app, root);
   await app.register(healthRoutes(context));
+  await app.register(browserReportRoutes());
   await app.register(contractRoutes(context));
   await app.register(authRoutes(context));
   await app.register(organisationRoutes(context));

@@ -12,6 +12,8 @@ const postgresUrl = inject("postgresUrl");
 const PUBLIC_OR_SELF = new Set([
   "GET /health",
   "GET /api/contract",
+  // Browsers' Content-Security-Policy reports: logged, nothing stored (security-headers.http.test.ts).
+  "POST /api/csp-reports",
   "POST /api/auth/sign-in",
   "POST /api/auth/sign-out",
   "GET /api/auth/me",

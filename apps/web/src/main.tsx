@@ -3,6 +3,7 @@ import "./styles.css";
 import { MantineProvider } from "@mantine/core";
 import { QueryClientProvider } from "@tanstack/react-query";
 import { RouterProvider } from "@tanstack/react-router";
+import { setNonce } from "get-nonce";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import "./i18n";
@@ -10,12 +11,28 @@ import { queryClient } from "./query-client";
 import { router } from "./router";
 import { cssVariablesResolver, theme } from "./theme";
 
+/**
+ * The nonce the server gave this copy of the page (apps/server/src/http/web.ts): the page's
+ * Content-Security-Policy allows inline <style> elements only with it, and Mantine writes some
+ * (its theme's CSS variables, breakpoint classes, responsive style props). Read as the element's
+ * `nonce` property: browsers hide the attribute's value from the DOM.
+ */
+const styleNonce = document.querySelector<HTMLMetaElement>('meta[property="csp-nonce"]')?.nonce ?? "";
+// Mantine's modals and drawers lock the page's scroll with react-remove-scroll, whose <style>
+// element takes its nonce from get-nonce.
+setNonce(styleNonce);
+
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no #root element");
 
 createRoot(root).render(
   <StrictMode>
-    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
+    <MantineProvider
+      theme={theme}
+      cssVariablesResolver={cssVariablesResolver}
+      defaultColorScheme="light"
+      getStyleNonce={() => styleNonce}
+    >
       <QueryClientProvider client={queryClient}>
         <RouterProvider router={router} />
       </QueryClientProvider>

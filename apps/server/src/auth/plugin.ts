@@ -6,8 +6,9 @@ import { AppError } from "../http/errors.js";
 import { negotiateLocale, t } from "../i18n/index.js";
 import { sameSecret } from "../modules/accounts/secrets.js";
 import { recordAudit } from "../modules/audit/record-audit.js";
-import { resolveCredentials, SESSION_COOKIE } from "./authenticate.js";
+import { resolveCredentials } from "./authenticate.js";
 import { actorOf, type Principal } from "./principal.js";
+import { sessionCookieOf } from "./session-cookie.js";
 
 declare module "fastify" {
   interface FastifyRequest {
@@ -42,6 +43,7 @@ function bearerOf(request: FastifyRequest): string | undefined {
  */
 export async function registerAuth(app: FastifyInstance, context: AppContext): Promise<void> {
   await app.register(fastifyCookie);
+  const cookie = sessionCookieOf(context.config);
   app.decorateRequest("principal", undefined);
   app.addHook("preHandler", async (request) => {
     const url = request.routeOptions.url;
@@ -53,7 +55,7 @@ export async function registerAuth(app: FastifyInstance, context: AppContext): P
     const now = context.clock();
     const resolution = await resolveCredentials(
       context.database.db,
-      { bearer: bearerOf(request), sessionToken: request.cookies[SESSION_COOKIE] },
+      { bearer: bearerOf(request), sessionToken: request.cookies[cookie.name] },
       now,
     );
     switch (resolution.kind) {

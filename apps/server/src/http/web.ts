@@ -1,25 +1,47 @@
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import fastifyStatic from "@fastify/static";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { styleNonceOf } from "./security-headers.js";
 
 /** The portal built by `npm run build -w @guichet/web`. */
 export const WEB_DIST = fileURLToPath(new URL("../../../web/dist/", import.meta.url));
 
+/** The word the build puts where each served copy of index.html carries its nonce (apps/web/vite.config.ts). */
+const NONCE_PLACEHOLDER = /GUICHET_CSP_NONCE/g;
+
 /**
  * Serves the React portal at `/` when it has been built. Addresses the portal's router owns
- * (any GET outside /api that accepts HTML) get index.html; everything else keeps the JSON 404.
+ * (any GET outside /api that accepts HTML, `/` and `/index.html` included) get index.html with
+ * this answer's style nonce; everything else keeps the JSON 404.
  */
 export async function registerWeb(
   app: FastifyInstance,
 ): Promise<((request: FastifyRequest, reply: FastifyReply) => unknown) | undefined> {
   if (!existsSync(`${WEB_DIST}index.html`)) return undefined;
-  await app.register(fastifyStatic, { root: WEB_DIST, prefix: "/", wildcard: false, index: ["index.html"] });
+  const page = readFileSync(`${WEB_DIST}index.html`, "utf8");
+  await app.register(fastifyStatic, {
+    root: WEB_DIST,
+    prefix: "/",
+    wildcard: false,
+    // index.html is only served with its nonce filled in, below.
+    index: false,
+    globIgnore: ["index.html"],
+  });
+  const servePage = (reply: FastifyReply) =>
+    reply
+      .type("text/html; charset=utf-8")
+      // A copy carries the nonce of its own answer's policy: never reuse one without asking.
+      .header("cache-control", "no-cache")
+      .send(page.replace(NONCE_PLACEHOLDER, styleNonceOf(reply.raw)));
+  for (const url of ["/", "/index.html"]) {
+    app.get(url, { schema: { hide: true } }, (_request, reply) => servePage(reply));
+  }
   return (request, reply) => {
     const wantsPage =
       request.method === "GET" &&
       !request.url.startsWith("/api") &&
       (request.headers.accept ?? "").includes("text/html");
-    return wantsPage ? reply.type("text/html; charset=utf-8").sendFile("index.html") : undefined;
+    return wantsPage ? servePage(reply) : undefined;
   };
 }

@@ -20,6 +20,7 @@ export const fr = {
   "error.internal":
     "Erreur interne. Communiquez l'identifiant de requête {requestId} à votre administrateur.",
   "error.bad_request": "Requête invalide : {detail}",
+  "error.rate_limited": "Trop de requêtes depuis cette adresse ; réessayez dans une minute.",
   "error.resource_not_found": "Introuvable ou inaccessible : {what}.",
   "resource.organisation": "organisation",
   "resource.user": "personne",
@@ -74,6 +75,7 @@ export const en: Record<MessageKey, string> = {
   "error.unavailable": "The database does not answer; try again in a moment.",
   "error.internal": "Internal error. Give the request id {requestId} to your administrator.",
   "error.bad_request": "Bad request: {detail}",
+  "error.rate_limited": "Too many requests from this address; try again in a minute.",
   "error.resource_not_found": "Not found or not yours to see: {what}.",
   "resource.organisation": "organisation",
   "resource.user": "person",

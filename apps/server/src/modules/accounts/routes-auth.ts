@@ -2,8 +2,8 @@ import { contractRules } from "@guichet/domain";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppContext } from "../../app-context.js";
-import { SESSION_COOKIE } from "../../auth/authenticate.js";
 import { principalOf } from "../../auth/plugin.js";
+import { sessionCookieOf } from "../../auth/session-cookie.js";
 import { securityContactOf } from "../../contract/contacts.js";
 import { AppError } from "../../http/errors.js";
 import { negotiateLocale, t } from "../../i18n/index.js";
@@ -35,7 +35,7 @@ export const ZMe = z.object({
 /** Sign in and out, invitation and password links. */
 export function authRoutes(context: AppContext): FastifyPluginAsyncZod {
   const { db } = context.database;
-  const secureCookie = context.config.PUBLIC_URL.startsWith("https://");
+  const cookie = sessionCookieOf(context.config);
   return async (app) => {
     app.post(
       "/api/auth/sign-in",
@@ -61,7 +61,7 @@ export function authRoutes(context: AppContext): FastifyPluginAsyncZod {
             ip: request.ip,
             userAgent: request.headers["user-agent"] ?? null,
             requestId: request.id,
-            previousSessionToken: request.cookies[SESSION_COOKIE],
+            previousSessionToken: request.cookies[cookie.name],
             totpRequiredForProviderStaff: context.contract.identifierPolicy.totpRequiredForProviderStaff,
           },
           context.clock(),
@@ -82,13 +82,7 @@ export function authRoutes(context: AppContext): FastifyPluginAsyncZod {
           }
           throw new AppError("unauthenticated", t(locale, "auth.login_failed"));
         }
-        reply.setCookie(SESSION_COOKIE, result.sessionToken, {
-          path: "/",
-          httpOnly: true,
-          secure: secureCookie,
-          sameSite: "lax",
-          expires: result.expiresAt,
-        });
+        reply.setCookie(cookie.name, result.sessionToken, { ...cookie.options, expires: result.expiresAt });
         return { csrfToken: result.csrfToken, expiresAt: result.expiresAt.toISOString() };
       },
     );
@@ -98,7 +92,7 @@ export function authRoutes(context: AppContext): FastifyPluginAsyncZod {
       { schema: { tags: ["auth"], summary: "End this session", response: { 204: z.null() } } },
       async (request, reply) => {
         await signOut(db, principalOf(request), request, context.clock());
-        reply.clearCookie(SESSION_COOKIE, { path: "/" });
+        reply.clearCookie(cookie.name, cookie.options);
         return reply.code(204).send(null);
       },
     );
