@@ -22,6 +22,8 @@ import { healthRoutes } from "./modules/health/routes.js";
 import { outboxRoutes } from "./modules/mail/routes.js";
 import { maintenanceRoutes } from "./modules/maintenance/routes.js";
 import { organisationRoutes } from "./modules/organisations/routes.js";
+import { commitmentRoutes } from "./modules/subscriptions/routes.js";
+import { terminationRoutes } from "./modules/subscriptions/routes-terminations.js";
 
 /** Request bodies above this are refused with 413 (attachments will get their own limit). */
 export const BODY_LIMIT = 1024 * 1024;
@@ -69,6 +71,8 @@ export async function buildApp(context: AppContext, options: BuildAppOptions = {
   await app.register(deskReportRoutes(context));
   await app.register(maintenanceRoutes(context));
   await app.register(billingRoutes(context));
+  await app.register(commitmentRoutes(context));
+  await app.register(terminationRoutes(context));
   if (options.extraRoutes) await options.extraRoutes(app);
   return app;
 }

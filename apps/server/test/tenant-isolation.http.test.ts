@@ -1,5 +1,6 @@
+import { subscriptions } from "@guichet/db";
 import { databaseKindsUnderTest } from "@guichet/db/testing";
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { makeNamedContact, openTicketAs } from "./helpers/desk.js";
 import { createOrganisation, createUser, type TestUser } from "./helpers/factories.js";
@@ -80,6 +81,20 @@ function bodyFor(route: string, ids: Record<string, string>): unknown {
     },
     "POST /api/maintenance/{maintenanceId}/cancel": { reason: "probing" },
     "POST /api/portal-outages": { reason: "probing" },
+    "POST /api/organisations/{organisationId}/plan-change": { to: "basic" },
+    "POST /api/organisations/{organisationId}/terminations": {
+      scope: "contract",
+      noticeReceived: "2026-11-01",
+    },
+    "POST /api/organisations/{organisationId}/subscriptions/{subscriptionId}/vendor-status": {
+      action: "suspend",
+      reason: "probing",
+    },
+    "POST /api/organisations/{organisationId}/transfer-requests": { recipient: "probing" },
+    "POST /api/organisations/{organisationId}/transfer-requests/{requestId}/quote": {
+      amount: "1.00",
+      text: "probing",
+    },
   };
   return bodies[route];
 }
@@ -125,8 +140,20 @@ describe.each(databaseKindsUnderTest(postgresUrl))("tenant isolation on %s", (ki
       // The provider's own records, no customer's: refused by policy whatever the id.
       maintenanceId: "00000000-0000-4000-8000-00000000000a",
       outageId: "00000000-0000-4000-8000-00000000000b",
+      subscriptionId: await subscriptionOf(b.id),
+      // Staff-only answers: refused by policy whatever the id.
+      requestId: "00000000-0000-4000-8000-00000000000c",
+      taskId: "00000000-0000-4000-8000-00000000000d",
     };
     intruder = await signInAs(t.app, adminA, now);
+
+    async function subscriptionOf(organisationId: string): Promise<string> {
+      const [held] = await db
+        .select({ id: subscriptions.id })
+        .from(subscriptions)
+        .where(eq(subscriptions.organisationId, organisationId));
+      return (held as { id: string }).id;
+    }
 
     async function attachmentOf(ticketId: string): Promise<string> {
       const form = new FormData();
@@ -159,6 +186,10 @@ describe.each(databaseKindsUnderTest(postgresUrl))("tenant isolation on %s", (ki
       "maintenance_windows",
       "portal_outages",
       "ticket_attachments",
+      "subscription_periods",
+      "terminations",
+      "staff_tasks",
+      "account_transfer_requests",
     ];
     const counts: Record<string, unknown> = {};
     for (const table of tables) {

@@ -9,7 +9,11 @@ export type Resource =
   | "support_grant"
   | "ticket"
   | "maintenance"
-  | "portal_outage";
+  | "portal_outage"
+  | "subscription"
+  | "termination"
+  | "staff_task"
+  | "transfer_request";
 
 /** A 404 in the client's language; the same answer whether the thing is absent or someone else's. */
 export function notFound(request: FastifyRequest, resource: Resource): AppError {

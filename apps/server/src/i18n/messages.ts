@@ -3,11 +3,13 @@
  * The English table must have exactly the French keys: the type checks it.
  */
 import { billingEn, billingFr } from "./messages-billing.js";
+import { commitmentsEn, commitmentsFr } from "./messages-commitments.js";
 import { deskEn, deskFr } from "./messages-desk.js";
 import { maintenanceEn, maintenanceFr } from "./messages-maintenance.js";
 
 export const fr = {
   ...billingFr,
+  ...commitmentsFr,
   ...deskFr,
   ...maintenanceFr,
   "clause.deployment_rule": "règle du déploiement",
@@ -64,6 +66,7 @@ export type MessageKey = keyof typeof fr;
 
 export const en: Record<MessageKey, string> = {
   ...billingEn,
+  ...commitmentsEn,
   ...deskEn,
   ...maintenanceEn,
   "clause.deployment_rule": "deployment rule",

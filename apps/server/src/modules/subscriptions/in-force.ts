@@ -1,5 +1,5 @@
 import { type Db, subscriptionPeriods, subscriptions } from "@guichet/db";
-import type { Contract } from "@guichet/domain";
+import { addDays, type Contract } from "@guichet/domain";
 import { and, asc, desc, eq, gt, lte, type SQLWrapper, sql } from "drizzle-orm";
 
 /** A subscription with the period of its history in force on a date (issue 16). */
@@ -169,4 +169,13 @@ export function planInForceSql(subscriptionId: SQLWrapper, onDate: SQLWrapper): 
   return sql`(select ${subscriptionPeriods.plan} from ${subscriptionPeriods}
     where ${subscriptionPeriods.subscriptionId} = ${subscriptionId} and ${subscriptionPeriods.effectiveFrom} <= ${onDate}
     order by ${subscriptionPeriods.effectiveFrom} desc, ${subscriptionPeriods.seq} desc limit 1)`;
+}
+
+/**
+ * `subscriptions.ends_on` for a subscription ended from `effective` (the first day it is no longer
+ * held): the day before, never before its start (the projection's check).
+ */
+export function lastDayHeld(effective: string, startsOn: string): string {
+  const dayBefore = addDays(effective, -1);
+  return dayBefore < startsOn ? startsOn : dayBefore;
 }
