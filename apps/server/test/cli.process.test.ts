@@ -34,6 +34,16 @@ describe("guichet contract check", { timeout: 60_000 }, () => {
     );
   });
 
+  it("prints the contract file's JSON Schema for editors", async () => {
+    const result = await runCli(["contract", "schema"]);
+    expect(result.code).toBe(0);
+    const schema = JSON.parse(result.stdout);
+    expect(schema).toMatchObject({ $schema: "https://json-schema.org/draft/2020-12/schema", type: "object" });
+    expect(schema.required).toEqual(
+      expect.arrayContaining(["id", "provider", "supportPlans", "ticketWorkflow"]),
+    );
+  });
+
   it("says so when the file does not exist", async () => {
     const result = await runCli(["contract", "check", "contracts/nope.yaml"]);
     expect(result.code).toBe(1);

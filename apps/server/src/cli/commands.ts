@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import {
+  contractJsonSchema,
   evaluateCalendarCases,
   evaluateCommitmentCases,
   evaluateFeeCases,
@@ -28,6 +29,7 @@ export const USAGE = `Usage: guichet <command>
   migrate                 apply database migrations and exit
   seed                    load the contract's demo data (once) and exit
   contract check FILE     validate a contract file (exit 1 with each error's key path)
+  contract schema         print the contract file's JSON Schema (for editors; check stays the authority)
   audit verify            check every organisation's audit chain and the anchors: "intact", or the first broken entry
   audit verify --file F   check one organisation's exported chain offline, without a database
   calendar eval FILE      evaluate calendar conformance cases (JSON) and print the results
@@ -69,6 +71,7 @@ export async function runCommand(args: string[], env: NodeJS.ProcessEnv): Promis
       }
     }
     case "contract":
+      if (sub === "schema" && !file) return { code: 0, out: JSON.stringify(contractJsonSchema(), null, 2) };
       if (sub !== "check" || !file) return { code: 2, err: USAGE };
       return checkContract(file);
     case "audit": {

@@ -11,6 +11,7 @@ export {
   ZCalendarDuration,
   ZTerm,
 } from "./duration.js";
+export { CONTRACT_SCHEMA_ID, contractJsonSchema } from "./json-schema.js";
 export { type Money, type Percent, parseMoney, parsePercent, ZMoney, ZPercent } from "./money.js";
 export {
   ContractError,
