@@ -14,11 +14,20 @@ function shipped(name: string): Record<string, unknown> {
   return parse(readFileSync(new URL(`../../../../contracts/${name}.yaml`, import.meta.url), "utf8"));
 }
 
+/** The third provider of the test suite (test/contracts), unlike both shipped ones. */
+const third = parse(
+  readFileSync(new URL("../../../../test/contracts/boreal-cloud.yaml", import.meta.url), "utf8"),
+);
+
 describe("the contract file's JSON Schema (GEN-01)", () => {
   it.each(["multicloud-ready", "deux-sevres-eservices"])("validates the shipped %s file", (name) => {
     const valid = validate(shipped(name));
     expect(validate.errors ?? []).toEqual([]);
     expect(valid).toBe(true);
+  });
+
+  it("validates the test suite's third provider", () => {
+    expect(validate(third)).toBe(true);
   });
 
   it("refuses a broken file, at the key that is wrong", () => {

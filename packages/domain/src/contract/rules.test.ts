@@ -1,6 +1,15 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { shippedContract } from "../desk/shipped-contract.test-helper.js";
-import { type ContractRules, contractRules, DEPLOYMENT_RULE } from "./index.js";
+import { type Contract, type ContractRules, contractRules, DEPLOYMENT_RULE, parseContract } from "./index.js";
+
+/** The test suite's third provider (test/contracts/boreal-cloud.yaml). */
+function thirdProvider(): Contract {
+  const text = readFileSync(new URL("../../../../test/contracts/boreal-cloud.yaml", import.meta.url), "utf8");
+  const result = parseContract(text, "boreal-cloud.yaml");
+  if (!result.ok) throw new Error(result.errors.join("\n"));
+  return result.contract;
+}
 
 /** Every clause id a value cites, wherever it sits in the parsed contract. */
 function clausesIn(value: unknown, found = new Set<string>()): Set<string> {
@@ -66,9 +75,34 @@ describe("contractRules: every clause the portal and server cite comes from the 
     expect(rules.namedContacts).toBeUndefined();
   });
 
+  it("reads a third provider's own ids, and offers none of the features it lacks", () => {
+    const rules = contractRules(thirdProvider());
+    expect(rules).toMatchObject({
+      invitation: "BNC-ACC-01",
+      rights: "BNC-ACC-04",
+      customerRoles: ["customer_admin", "user"],
+      password: "BNC-ACC-02",
+      revocation: { clause: "BNC-ACC-05", reissue: false },
+      suspension: DEPLOYMENT_RULE,
+      apiTokens: DEPLOYMENT_RULE,
+      audit: DEPLOYMENT_RULE,
+      slaReport: "BNC-SUP-04",
+    });
+    for (const absent of [
+      "delegatedInvitation",
+      "supportGrants",
+      "namedContacts",
+      "maintenance",
+      "portalOutage",
+    ]) {
+      expect(rules).not.toHaveProperty(absent, expect.anything());
+    }
+  });
+
   it.each([
     ["multicloud-ready", mcr],
     ["deux-sevres-eservices", dsn],
+    ["boreal-cloud", thirdProvider()],
   ])("cites for %s only clauses its own file contains", (_, contract) => {
     const own = clausesIn(contract);
     for (const clause of citedBy(contractRules(contract))) expect(own).toContain(clause);
