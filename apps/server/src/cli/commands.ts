@@ -14,6 +14,7 @@ import { serve } from "../runtime/serve.js";
 import { seedDemoData } from "../seed/seed-demo.js";
 import { verifyDatabaseTrail, verifyExportFile } from "./audit-verify.js";
 import { startDemo } from "./demo.js";
+import { runInit } from "./init.js";
 
 /** What a command prints, and its exit code (0 success, 1 refused input, 2 usage). */
 export interface CommandResult {
@@ -27,6 +28,8 @@ export const USAGE = `Usage: guichet <command>
   start                   migrate, then serve the contract set by GUICHET_CONTRACT
   demo                    serve both shipped deployments with demo data (PORT and PORT+1)
   migrate                 apply database migrations and exit
+  init EMAIL [--name N]   on a new database: the provider organisation and its first administrator,
+                          invited by a single-use link (printed, and mailed with SMTP_URL)
   seed                    load the contract's demo data (once) and exit
   contract check FILE     validate a contract file (exit 1 with each error's key path)
   contract schema         print the contract file's JSON Schema (for editors; check stays the authority)
@@ -53,6 +56,8 @@ export async function runCommand(args: string[], env: NodeJS.ProcessEnv): Promis
     case "demo":
       await startDemo(config(env), env);
       return "serving";
+    case "init":
+      return runInit(config(env), args.slice(1));
     case "migrate": {
       const { database, contract } = await openDeployment(config(env), () => new Date(), { seed: "never" });
       await database.close();
