@@ -12,6 +12,11 @@ export interface LoadScenario {
   body?: string;
   connections: number;
   seconds: number;
+  /**
+   * The headers of several people: the connections are shared out among them, one autocannon per
+   * person, all at once (`headers` is then unused).
+   */
+  people?: Record<string, string>[];
 }
 
 export interface LoadResult {
@@ -27,7 +32,37 @@ export interface LoadResult {
   bytesPerRequest: number;
 }
 
-async function run(scenario: LoadScenario): Promise<LoadResult> {
+/** Several people at once: requests and rates add up; latencies are the people's worst. */
+async function runPeople(scenario: LoadScenario, people: Record<string, string>[]): Promise<LoadResult> {
+  const connections = Math.max(1, Math.floor(scenario.connections / people.length));
+  const results = await Promise.all(
+    people.map((headers) => runOne({ ...scenario, headers, connections, people: undefined })),
+  );
+  const sum = (pick: (r: LoadResult) => number) => results.reduce((total, r) => total + pick(r), 0);
+  const worst = (pick: (r: LoadResult) => number) => Math.max(...results.map(pick));
+  const statusCodes: Record<string, number> = {};
+  for (const r of results)
+    for (const [code, n] of Object.entries(r.statusCodes)) statusCodes[code] = (statusCodes[code] ?? 0) + n;
+  const requests = sum((r) => r.requests);
+  return {
+    requests,
+    perSecond: sum((r) => r.perSecond),
+    p50: worst((r) => r.p50),
+    p90: worst((r) => r.p90),
+    p99: worst((r) => r.p99),
+    max: worst((r) => r.max),
+    non2xx: sum((r) => r.non2xx),
+    errors: sum((r) => r.errors),
+    statusCodes,
+    bytesPerRequest: requests ? sum((r) => r.bytesPerRequest * r.requests) / requests : 0,
+  };
+}
+
+function run(scenario: LoadScenario): Promise<LoadResult> {
+  return scenario.people ? runPeople(scenario, scenario.people) : runOne(scenario);
+}
+
+async function runOne(scenario: LoadScenario): Promise<LoadResult> {
   const result = await autocannon({
     url: scenario.url,
     method: scenario.method,

@@ -26,6 +26,7 @@ import {
 import type { LoadResult, LoadScenario } from "./load.js";
 import { printReport } from "./report.js";
 import { OPEN_TICKETS, seedPeople, seedTickets, tableCounts } from "./seed.js";
+import { compareSpread, printSpread, type SpreadRound, signInSpreadCustomers } from "./spread.js";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
@@ -91,7 +92,7 @@ async function serverUrl(): Promise<string> {
 }
 
 /** A fresh database on the server, dropped at the end; the pool is the server's default one. */
-async function freshDatabase(url: string): Promise<{ database: Database; name: string }> {
+async function freshDatabase(url: string): Promise<{ database: Database; name: string; url: string }> {
   const name = `guichet_bench_${randomBytes(6).toString("hex")}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
@@ -108,7 +109,7 @@ async function freshDatabase(url: string): Promise<{ database: Database; name: s
   const database = await openDatabase({ kind: "postgresql", url: target.toString() });
   cleanups.push(() => database.close());
   await migrateDatabase(database);
-  return { database, name };
+  return { database, name, url: target.toString() };
 }
 
 /** Sequential requests: the queries each one sends and the time they wait on the database. */
@@ -131,7 +132,7 @@ async function workOf(
 
 async function main(): Promise<void> {
   const url = await serverUrl();
-  const { database, name: databaseName } = await freshDatabase(url);
+  const { database, name: databaseName, url: databaseUrl } = await freshDatabase(url);
   const contract = loadContract("multicloud-ready");
   await bindDeployment(database.db, contract.id);
   await createBaselineTable(database.db);
@@ -171,6 +172,7 @@ async function main(): Promise<void> {
   const now = new Date();
   const customer: SignedIn = await signInAs(app, contact.user, now);
   const support: SignedIn = await signInAs(app, agent, now);
+  const spreadPeople = await signInSpreadCustomers(database.db, app, now);
 
   const queueUrl = `${address}/api/tickets?open=true&order=urgency&limit=50`;
   const ticketBody = (title: string) =>
@@ -227,8 +229,9 @@ async function main(): Promise<void> {
     throw new Error("the server is still busy 15 s after the load stopped");
   };
   const only = process.env.BENCH_ONLY;
-  const wanted = (name: keyof typeof scenarios) =>
-    !only || name === only || (only === "creation" && name === "baseline");
+  const onlyThese = only?.split(",") ?? [];
+  const wanted = (name: keyof typeof scenarios | "spread") =>
+    !only || onlyThese.includes(name) || (onlyThese.includes("creation") && name === "baseline");
   /** One load of a scenario, with the server's and PostgreSQL's CPU per request under it. */
   const loadOnce = async (name: keyof typeof scenarios, seconds: number) => {
     const scenario = scenarios[name];
@@ -309,6 +312,28 @@ async function main(): Promise<void> {
     record("creation", rounds.creation);
   }
 
+  // The same creation, from one customer and spread over ten, in turns, with pg_locks sampled.
+  let spread: SpreadRound[] = [];
+  if (wanted("spread")) {
+    const people = {
+      one: writeHeaders,
+      spread: spreadPeople.map((person) => ({ ...person.headers, "content-type": "application/json" })),
+    };
+    const { headers: _, ...creation } = scenarios.creation;
+    await warmUp("creation");
+    await load.run({ ...creation, headers: {}, people: people.spread, seconds: WARMUP_SECONDS });
+    await settle();
+    spread = await compareSpread(
+      (s) => load.run(s),
+      settle,
+      creation,
+      people,
+      databaseUrl,
+      ROUNDS,
+      SECONDS / ROUNDS,
+    );
+  }
+
   // Per-request work, one request at a time; the rows each creation wrote, counted around it.
   const beforeSequential = await tableCounts(database.db);
   const post = (name: "creation" | "baseline") =>
@@ -339,6 +364,7 @@ async function main(): Promise<void> {
     after: afterSequential,
     roundRatios,
   });
+  if (spread.length) printSpread(spread);
 }
 
 try {
