@@ -6,7 +6,6 @@ export {
   openDatabase,
   rowsOf,
 } from "./client.js";
-export { executeAndCommit, RetryTransaction } from "./execute-and-commit.js";
 export { MIGRATIONS_FOLDER, migrateDatabase } from "./migrate.js";
 export {
   type CompiledStatement,

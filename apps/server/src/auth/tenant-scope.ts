@@ -1,9 +1,6 @@
-import { type Database, RetryTransaction, runInTenant, type TenantScope } from "@guichet/db";
+import { type Database, runInTenant, type TenantScope } from "@guichet/db";
 import type { FastifyInstance, FastifyReply, RouteHandlerMethod } from "fastify";
 import type { Principal } from "./principal.js";
-
-/** A handler runs at most twice: the second time reads everything afresh. */
-const TRANSACTION_ATTEMPTS = 2;
 
 /** The rows a principal's requests may touch: all for provider staff, else one organisation's. */
 export function tenantScopeOf(principal: Principal): TenantScope {
@@ -17,9 +14,7 @@ export function tenantScopeOf(principal: Principal): TenantScope {
  * A handler that sends its reply itself (`reply.code(201).send(...)`) would answer before the
  * commit, and the client's next request could miss what it just did: its send is held until the
  * transaction has ended, and dropped with it when it rolls back (the error is answered instead).
- * A handler whose work must be done again in a new transaction (RetryTransaction: facts it relied
- * on changed after its transaction committed with its last statement) runs once more. Must be
- * installed before the routes are registered.
+ * Must be installed before the routes are registered.
  */
 export function scopeHandlersToTenant(app: FastifyInstance, root: Database): void {
   app.addHook("onRoute", (route) => {
@@ -29,22 +24,18 @@ export function scopeHandlersToTenant(app: FastifyInstance, root: Database): voi
       if (!principal) return handler.call(this, request, reply);
       // A Fastify reply is awaitable and settles once sent: while its send is held, it is made a
       // plain object, so a handler returning `reply.send(...)` finishes and the transaction ends.
-      // A handler asking for its transaction again (RetryTransaction) runs once more, from the start.
-      for (let attempt = 1; ; attempt++) {
-        const held = holdReply(reply);
-        try {
-          const result = await runInTenant(root, tenantScopeOf(principal), async () =>
-            handler.call(this, request, reply),
-          );
-          held.release();
-          if (!held.sent) return result;
-          reply.send(held.sent.payload);
-          return reply;
-        } catch (error) {
-          held.release();
-          if (!(error instanceof RetryTransaction) || attempt >= TRANSACTION_ATTEMPTS) throw error;
-        }
+      const held = holdReply(reply);
+      let result: unknown;
+      try {
+        result = await runInTenant(root, tenantScopeOf(principal), async () =>
+          handler.call(this, request, reply),
+        );
+      } finally {
+        held.release();
       }
+      if (!held.sent) return result;
+      reply.send(held.sent.payload);
+      return reply;
     } as RouteHandlerMethod;
   });
 }

@@ -17,8 +17,7 @@ type Opened =
  * ticket it already opened, not a second one; the same key with another request is refused.
  * The key is stored in the ticket's transaction, so a failed opening leaves no key behind, and a
  * race lost to a concurrent request with the same key (IdempotencyRace) undoes this opening with
- * the request's transaction. With `commitsTransaction` and no key, the opening commits the caller's
- * transaction (openTicket); with a key, the key is written after it and the caller commits.
+ * the request's transaction.
  */
 export async function openWithIdempotency(
   db: Db,
@@ -27,10 +26,9 @@ export async function openWithIdempotency(
   key: string | null,
   actor: AuditActor,
   now: Date,
-  { commitsTransaction = false }: { commitsTransaction?: boolean } = {},
 ): Promise<Opened | IntakeRefusal | DeskRefusal> {
   if (!key) {
-    const opened = await openTicket(db, context, input, actor, now, { commitsTransaction });
+    const opened = await openTicket(db, context, input, actor, now);
     return opened.ok
       ? { ok: true, ticketId: opened.ticketId, replayed: false, opened: opened.opened }
       : opened;

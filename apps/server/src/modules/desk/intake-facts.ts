@@ -132,11 +132,6 @@ export function keptIntakeFacts(query: FactsQuery): IntakeFacts | undefined {
   return facts;
 }
 
-/** Drops the facts kept for this query: the next opening reads them afresh. */
-export function forgetIntakeFacts(query: FactsQuery): void {
-  kept.delete(keyOf(query));
-}
-
 /** Reads the facts in the caller's transaction, and keeps them for the next openings. */
 export async function readIntakeFacts(db: Db, query: FactsQuery): Promise<IntakeFacts> {
   const [row] = await executeCompiled<FactsRow>(

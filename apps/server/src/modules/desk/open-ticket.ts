@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { atomically, type Db, RetryTransaction, type Ticket, type TicketEventRow } from "@guichet/db";
+import { atomically, type Db, type Ticket, type TicketEventRow } from "@guichet/db";
 import {
   decideIntake,
   type IntakeRefusal,
@@ -15,13 +15,7 @@ import type { AuditActor } from "../audit/record-audit.js";
 import { hostnameOf, outboxRowOf } from "../mail/enqueue-mail.js";
 import { planAmong } from "../organisations/support-plan-of.js";
 import { attachFiles, type IncomingFile } from "./attachments.js";
-import {
-  type FactsQuery,
-  forgetIntakeFacts,
-  type IntakeFacts,
-  keptIntakeFacts,
-  readIntakeFacts,
-} from "./intake-facts.js";
+import { type FactsQuery, type IntakeFacts, keptIntakeFacts, readIntakeFacts } from "./intake-facts.js";
 import { ticketMail } from "./ticket-mail.js";
 import { evaluateTicketSla, timelineEventOf, urgencyOf, warningDueOf } from "./ticket-sla.js";
 import { writeOpened } from "./write-opened.js";
@@ -64,12 +58,10 @@ type DeskContext = Pick<AppContext, "contract" | "config">;
  * acknowledgement mail, all in one transaction. Out of scope under MCR it is opened and closed at
  * once with the reason (MCR-SUP-11).
  *
- * Every write waits for the audit chain's lock, under which an opening also takes its number, held
- * until the commit: the facts are read (or kept ones checked) and the SLA computed before the
- * lock is taken, in the last statement. With `commitsTransaction` (the opening is the last work of
- * the caller's transaction, with no files) that statement also commits it (executeAndCommit), so
- * the lock is released as soon as PostgreSQL is done; when kept facts turn out to have changed,
- * the empty transaction has committed and RetryTransaction asks for a new one.
+ * The organisation's audit chain's lock and the year's numbering lock are held until the commit:
+ * the facts are read (or kept ones checked) and the SLA computed before they are taken, in the
+ * last statement; when kept facts turn out to have changed, nothing was written and they are read
+ * afresh in the same transaction.
  */
 export async function openTicket(
   db: Db,
@@ -77,10 +69,7 @@ export async function openTicket(
   input: OpenTicketInput,
   actor: AuditActor,
   now: Date,
-  { commitsTransaction = false }: { commitsTransaction?: boolean } = {},
 ): Promise<OpenTicketResult> {
-  if (commitsTransaction && input.files?.length)
-    throw new Error("openTicket: files are written after the ticket, it cannot commit the transaction");
   const query: FactsQuery = {
     organisationId: input.organisationId,
     userId: input.requester.userId,
@@ -88,15 +77,11 @@ export async function openTicket(
     today: localDateIn(now, timeZoneOf(context.contract)),
     now,
   };
-  const opening = { context, input, actor, query, commitsTransaction };
+  const opening = { context, input, actor, query };
   return atomically(db, async (tx) => {
     const kept = keptIntakeFacts(query);
     if (kept) {
       const opened = await openOn(tx, opening, { facts: kept, kept: true });
-      if (opened === "facts changed, transaction ended") {
-        forgetIntakeFacts(query);
-        throw new RetryTransaction("the intake facts kept from an earlier opening have changed");
-      }
       if (opened !== "facts changed") return opened;
     }
     // Read afresh, they replace the kept ones.
@@ -113,19 +98,18 @@ interface Opening {
   input: OpenTicketInput;
   actor: AuditActor;
   query: FactsQuery;
-  commitsTransaction: boolean;
 }
 
 /**
  * Opens the ticket on these facts; with facts kept from an earlier opening, "facts changed" when
  * they would refuse it or no longer hold (and nothing was written): the caller reads them afresh,
- * in the same transaction, or in a new one when this one has ended with the statement.
+ * in the same transaction.
  */
 async function openOn(
   tx: Db,
-  { context, input, actor, query, commitsTransaction }: Opening,
+  { context, input, actor, query }: Opening,
   { facts, kept }: { facts: IntakeFacts; kept: boolean },
-): Promise<OpenTicketResult | "facts changed" | "facts changed, transaction ended"> {
+): Promise<OpenTicketResult | "facts changed"> {
   const { contract } = context;
   const { now, today } = query;
   const planKey = planAmong(contract, facts.held);
@@ -271,9 +255,9 @@ async function openOn(
       },
     },
     now,
-    { checked: kept ? { version: facts.version } : undefined, commitsTransaction },
+    kept ? { version: facts.version } : undefined,
   );
-  if (!written) return commitsTransaction ? "facts changed, transaction ended" : "facts changed";
+  if (!written) return "facts changed";
   const { reference, seqs } = written;
   const timeline: TicketEventRow[] = events.map((event) => ({ ...event, seq: seqs.get(event.type) ?? 0 }));
   const created = seqs.get("created");

@@ -162,9 +162,6 @@ export function deskRoutes(context: AppContext): FastifyPluginAsyncZod {
           request.headers["idempotency-key"] ?? null,
           actorOf(principal, request),
           now,
-          // Nothing else is written in this request: the opening commits it, and the reply
-          // below is made from what was written.
-          { commitsTransaction: true },
         ).catch((error: unknown) => {
           if (!(error instanceof IdempotencyRace)) throw error;
           return { ok: false as const, reason: "idempotency_mismatch" as const };

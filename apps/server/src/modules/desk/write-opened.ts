@@ -1,7 +1,6 @@
 import {
   compiledByShape,
   type Db,
-  executeAndCommit,
   executeCompiled,
   insertFromJson,
   outbox,
@@ -103,13 +102,10 @@ const openingStatement = compiledByShape(
  * Writes an opened ticket, its first events, its mails and its audit entry in one statement,
  * giving it its gapless reference (`MCR-2026-00042`, as formatTicketReference writes it) from the
  * counter row, locked until the commit so numbers have no gaps and no duplicates: the token in
- * the ticket, the mails and the entry becomes the reference. The counter is taken under the audit
- * chain's lock, which every write waits for anyway: openings queue once, in the lock manager's
- * order, and the counter's row is never contended (waiters on a row being upserted all wake at
- * each commit and try again: under load that cost a fifth of PostgreSQL's time). Taken in the last
- * statement before the commit, the lock is held for one round trip; with `commitsTransaction` the
- * statement commits too (executeAndCommit), and the lock is held only while PostgreSQL works. With
- * `checked`, the intake facts (kept from an earlier opening) are checked before the lock: null
+ * the ticket, the mails and the entry becomes the reference. The counter is taken under a lock of
+ * its own (NUMBERING_LOCK), after the organisation's audit chain's; both are held until the
+ * commit, which the caller sends once this last statement has answered. With `checked`, the
+ * intake facts (kept from an earlier opening) are checked before the lock: null
  * when they changed, and nothing was written.
  */
 export async function writeOpened(
@@ -119,7 +115,7 @@ export async function writeOpened(
   actor: AuditActor,
   event: AuditEvent,
   now: Date,
-  { checked, commitsTransaction }: { checked?: { version: string }; commitsTransaction: boolean },
+  checked: { version: string } | undefined,
 ): Promise<{ reference: string; seqs: Map<string, number> } | null> {
   const { ticket, events, mails, token } = opened;
   const { reference: _, ...given } = ticket;
@@ -138,7 +134,7 @@ export async function writeOpened(
   values.ticket = rowsJson([given]);
   values.events = rowsJson(events);
   values.mails = rowsJson(mails);
-  const [written] = await (commitsTransaction ? executeAndCommit : executeCompiled)<{
+  const [written] = await executeCompiled<{
     reference: string | null;
     events: { seq: number; type: string }[] | null;
   }>(tx, statement, values);
