@@ -58,6 +58,8 @@ export async function buildApp(context: AppContext, options: BuildAppOptions = {
   context = { ...context, database: scopedDatabase(root) };
   await registerAuth(app, context);
   scopeHandlersToTenant(app, root);
+  // A new route declares its answers (schema.response) and names its shapes (.meta({ id })), then
+  // `npm run api:generate` gives the portal its types: ARCHITECTURE.md, "Adding a route".
   await app.register(healthRoutes(context));
   await app.register(browserReportRoutes());
   await app.register(contractRoutes(context));

@@ -1,4 +1,5 @@
 import { i18n } from "../i18n";
+import type { AnswerOf, ApiPath, BodyOf, Method, Operation, PathParamsOf, QueryOf } from "./paths";
 
 /**
  * An error answered by the API: `{code, message, details}`, `message` already in the
@@ -36,16 +37,40 @@ export function setCsrfToken(token: string | undefined): void {
   csrfToken = token;
 }
 
-type Method = "GET" | "POST";
+/** What a call names besides its route: path parameters, query, JSON body. */
+export interface CallOptions<O> {
+  path?: PathParamsOf<O>;
+  query?: QueryOf<O>;
+  body?: BodyOf<O>;
+}
+
+/** The address of a route, its `{name}` parameters and query filled in. */
+export function urlOf<P extends ApiPath, M extends Method>(
+  route: P,
+  options: Omit<CallOptions<Operation<P, M>>, "body"> = {},
+): string {
+  const params = (options.path ?? {}) as Record<string, string>;
+  const path = route.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(params[name] ?? ""));
+  return path + queryString((options.query ?? {}) as Record<string, string | number | undefined>);
+}
+
+/** Calls a route by its documented path: arguments and answer typed from the generated `paths`. */
+export function call<P extends ApiPath, M extends Method>(
+  method: M,
+  route: P,
+  options: CallOptions<Operation<P, M>> = {},
+): Promise<AnswerOf<Operation<P, M>>> {
+  return request(method, urlOf<P, M>(route, options), options.body);
+}
 
 export async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { accept: "application/json", "accept-language": i18n.language };
   if (body !== undefined) headers["content-type"] = "application/json";
-  if (method !== "GET" && csrfToken) headers["x-csrf-token"] = csrfToken;
+  if (method !== "get" && csrfToken) headers["x-csrf-token"] = csrfToken;
   let response: Response;
   try {
     response = await fetch(path, {
-      method,
+      method: method.toUpperCase(),
       headers,
       credentials: "same-origin",
       body: body === undefined ? undefined : JSON.stringify(body),

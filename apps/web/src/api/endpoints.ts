@@ -1,148 +1,120 @@
-import { queryString, request, setCsrfToken } from "./client";
+import { call, setCsrfToken, urlOf } from "./client";
 import type {
-  DeskForm,
   MaintenanceChange,
-  MaintenanceHistoryPage,
-  MaintenanceView,
   NewMaintenance,
   NewTicket,
-  PortalOutage,
   SlaQuery,
-  SlaSeries,
   TicketAction,
-  TicketPage,
   TicketQuery,
-  TicketView,
 } from "./desk-types";
-import type {
-  ApiTokenView,
-  AuditEntry,
-  AuditQuery,
-  ContractSummary,
-  Invitation,
-  Locale,
-  Me,
-  NamedContactInput,
-  NamedContactQuota,
-  OrganisationView,
-  OutboxPage,
-  Priority,
-  Role,
-  SupportGrantView,
-  UserView,
-} from "./types";
+import type { Body } from "./paths";
+import type { AuditQuery, Invitation, Locale, NamedContactInput, Priority } from "./types";
 
-const org = (organisationId: string) => `/api/organisations/${encodeURIComponent(organisationId)}`;
-const ticket = (ticketId: string) => `/api/tickets/${encodeURIComponent(ticketId)}`;
+const ORG = "/api/organisations/{organisationId}";
+const TICKET = "/api/tickets/{ticketId}";
+const inOrg = (organisationId: string) => ({ path: { organisationId } });
+const onTicket = (ticketId: string) => ({ path: { ticketId } });
 
-/** The API, one typed function per route the portal uses. */
+/** The API, one function per route the portal uses, typed from the generated `paths` (schema.d.ts). */
 export const api = {
-  contract: () => request<ContractSummary>("GET", "/api/contract"),
+  contract: () => call("get", "/api/contract"),
 
-  async me(): Promise<Me> {
-    const me = await request<Me>("GET", "/api/auth/me");
+  async me() {
+    const me = await call("get", "/api/auth/me");
     setCsrfToken(me.csrfToken);
     return me;
   },
   async signIn(input: { email: string; password: string; totpCode?: string }) {
-    const session = await request<{ csrfToken: string; expiresAt: string }>(
-      "POST",
-      "/api/auth/sign-in",
-      input,
-    );
+    const session = await call("post", "/api/auth/sign-in", { body: input });
     setCsrfToken(session.csrfToken);
     return session;
   },
   async signOut() {
-    await request<null>("POST", "/api/auth/sign-out");
+    await call("post", "/api/auth/sign-out");
     setCsrfToken(undefined);
   },
-  enrolTotp: () => request<{ secret: string; uri: string }>("POST", "/api/auth/totp/enrol"),
-  verifyTotp: (code: string) => request<null>("POST", "/api/auth/totp/verify", { code }),
+  enrolTotp: () => call("post", "/api/auth/totp/enrol"),
+  verifyTotp: (code: string) => call("post", "/api/auth/totp/verify", { body: { code } }),
   redeemLink: (token: string, password: string) =>
-    request<{ email: string; strength: number }>("POST", "/api/auth/links/redeem", { token, password }),
-  requestPasswordReset: (email: string) => request<null>("POST", "/api/auth/password-reset", { email }),
+    call("post", "/api/auth/links/redeem", { body: { token, password } }),
+  requestPasswordReset: (email: string) => call("post", "/api/auth/password-reset", { body: { email } }),
   /** A provider agent enters a customer's tenant under a grant, or leaves it with null (MCR-ACC-05). */
-  act: (grantId: string | null) => request<null>("POST", "/api/auth/acting", { grantId }),
+  act: (grantId: string | null) => call("post", "/api/auth/acting", { body: { grantId } }),
 
-  users: (organisationId: string) => request<UserView[]>("GET", `${org(organisationId)}/users`),
+  users: (organisationId: string) => call("get", `${ORG}/users`, inOrg(organisationId)),
   invite: (organisationId: string, invitation: Invitation) =>
-    request<{ userId: string }>("POST", `${org(organisationId)}/users`, invitation),
+    call("post", `${ORG}/users`, { ...inOrg(organisationId), body: invitation }),
   revokeIdentifier: (organisationId: string, userId: string, reason: string | undefined) =>
-    request<{ newUserId: string }>("POST", `${org(organisationId)}/users/${userId}/revoke`, { reason }),
-  namedContactQuota: (organisationId: string) =>
-    request<NamedContactQuota>("GET", `${org(organisationId)}/named-contacts`),
+    call("post", `${ORG}/users/{userId}/revoke`, { path: { organisationId, userId }, body: { reason } }),
+  namedContactQuota: (organisationId: string) => call("get", `${ORG}/named-contacts`, inOrg(organisationId)),
   addNamedContact: (organisationId: string, contact: NamedContactInput) =>
-    request<{ userId: string }>("POST", `${org(organisationId)}/named-contacts`, contact),
+    call("post", `${ORG}/named-contacts`, { ...inOrg(organisationId), body: contact }),
 
-  apiTokens: (organisationId: string) => request<ApiTokenView[]>("GET", `${org(organisationId)}/api-tokens`),
-  createApiToken: (organisationId: string, input: { name: string; roles: Role[]; expiresAt: string }) =>
-    request<{ token: string; apiToken: ApiTokenView }>("POST", `${org(organisationId)}/api-tokens`, input),
+  apiTokens: (organisationId: string) => call("get", `${ORG}/api-tokens`, inOrg(organisationId)),
+  createApiToken: (organisationId: string, input: Body<"/api/organisations/{organisationId}/api-tokens">) =>
+    call("post", `${ORG}/api-tokens`, { ...inOrg(organisationId), body: input }),
   revokeApiToken: (organisationId: string, tokenId: string) =>
-    request<null>("POST", `${org(organisationId)}/api-tokens/${tokenId}/revoke`),
+    call("post", `${ORG}/api-tokens/{tokenId}/revoke`, { path: { organisationId, tokenId } }),
 
-  supportGrants: (organisationId: string) =>
-    request<SupportGrantView[]>("GET", `${org(organisationId)}/support-grants`),
+  supportGrants: (organisationId: string) => call("get", `${ORG}/support-grants`, inOrg(organisationId)),
   grantSupport: (organisationId: string, input: { agentEmail: string; reason: string; expiresAt: string }) =>
-    request<{ grantId: string }>("POST", `${org(organisationId)}/support-grants`, input),
+    call("post", `${ORG}/support-grants`, { ...inOrg(organisationId), body: input }),
   revokeSupportGrant: (organisationId: string, grantId: string) =>
-    request<null>("POST", `${org(organisationId)}/support-grants/${grantId}/revoke`),
+    call("post", `${ORG}/support-grants/{grantId}/revoke`, { path: { organisationId, grantId } }),
 
-  organisations: () => request<OrganisationView[]>("GET", "/api/organisations"),
-  organisation: (organisationId: string) => request<OrganisationView>("GET", org(organisationId)),
+  organisations: () => call("get", "/api/organisations"),
+  organisation: (organisationId: string) => call("get", ORG, inOrg(organisationId)),
   setSuspension: (organisationId: string, suspended: boolean, reason: string) =>
-    request<null>("POST", `${org(organisationId)}/suspension${suspended ? "" : "/lift"}`, { reason }),
+    call("post", suspended ? `${ORG}/suspension` : `${ORG}/suspension/lift`, {
+      ...inOrg(organisationId),
+      body: { reason },
+    }),
 
-  audit: (query: AuditQuery) => request<AuditEntry[]>("GET", `/api/audit${queryString({ ...query })}`),
+  audit: (query: AuditQuery) => call("get", "/api/audit", { query }),
   /** The same search as a CSV file, for a download link (the session cookie goes with it). */
-  auditCsvUrl: (query: AuditQuery) => `/api/audit/export.csv${queryString({ ...query, limit: 1000 })}`,
+  auditCsvUrl: (query: AuditQuery) => urlOf("/api/audit/export.csv", { query: { ...query, limit: 1000 } }),
   /** One organisation's audit chain with its anchors, a JSON file to verify offline (DSN-SEC-01). */
-  auditChainUrl: (organisationId: string) => `${org(organisationId)}/audit-chain`,
-  outbox: (cursor?: string) => request<OutboxPage>("GET", `/api/outbox${queryString({ cursor })}`),
+  auditChainUrl: (organisationId: string) => urlOf(`${ORG}/audit-chain`, inOrg(organisationId)),
+  outbox: (cursor?: string) => call("get", "/api/outbox", { query: { cursor } }),
 
-  deskForm: () => request<DeskForm>("GET", "/api/desk/form"),
-  tickets: (query: TicketQuery) => request<TicketPage>("GET", `/api/tickets${queryString({ ...query })}`),
-  ticket: (ticketId: string) => request<TicketView>("GET", ticket(ticketId)),
-  openTicket: (input: NewTicket) => request<TicketView>("POST", "/api/tickets", input),
+  deskForm: () => call("get", "/api/desk/form"),
+  tickets: (query: TicketQuery) => call("get", "/api/tickets", { query }),
+  ticket: (ticketId: string) => call("get", TICKET, onTicket(ticketId)),
+  openTicket: (input: NewTicket) => call("post", "/api/tickets", { body: input }),
   /** Every change on a ticket answers with the ticket as it now stands. */
   reply: (ticketId: string, body: string, visibility: "public" | "internal") =>
-    request<TicketView>("POST", `${ticket(ticketId)}/messages`, { body, visibility }),
+    call("post", `${TICKET}/messages`, { ...onTicket(ticketId), body: { body, visibility } }),
   changeStatus: (
     ticketId: string,
     input: { action: TicketAction; message?: string; outOfScopeReason?: string | null },
-  ) => request<TicketView>("POST", `${ticket(ticketId)}/status`, input),
+  ) => call("post", `${TICKET}/status`, { ...onTicket(ticketId), body: input }),
   changePriority: (
     ticketId: string,
     input: { priority: Priority; reason: string; mode: "set" | "propose" },
-  ) => request<TicketView>("POST", `${ticket(ticketId)}/priority`, input),
+  ) => call("post", `${TICKET}/priority`, { ...onTicket(ticketId), body: input }),
   assign: (ticketId: string, userId: string | null) =>
-    request<TicketView>("POST", `${ticket(ticketId)}/assignee`, { userId }),
+    call("post", `${TICKET}/assignee`, { ...onTicket(ticketId), body: { userId } }),
   logCall: (ticketId: string, summary: string) =>
-    request<TicketView>("POST", `${ticket(ticketId)}/calls`, { summary }),
+    call("post", `${TICKET}/calls`, { ...onTicket(ticketId), body: { summary } }),
 
   /** Maintenance under way or to come: all of it for the provider, the customer's services for a customer. */
-  maintenance: async () => (await request<{ items: MaintenanceView[] }>("GET", "/api/maintenance")).items,
+  maintenance: async () => (await call("get", "/api/maintenance")).items,
   /** Ended and cancelled announcements, a page at a time: `before` is the previous page's `next`. */
   maintenanceHistory: (before?: string) =>
-    request<MaintenanceHistoryPage>("GET", `/api/maintenance${queryString({ period: "past", before })}`),
-  announceMaintenance: (input: NewMaintenance) =>
-    request<MaintenanceChange>("POST", "/api/maintenance", input),
+    call("get", "/api/maintenance", { query: { period: "past", before } }),
+  announceMaintenance: (input: NewMaintenance): Promise<MaintenanceChange> =>
+    call("post", "/api/maintenance", { body: input }),
   cancelMaintenance: (maintenanceId: string, reason: string) =>
-    request<MaintenanceChange>("POST", `/api/maintenance/${encodeURIComponent(maintenanceId)}/cancel`, {
-      reason,
-    }),
-  currentOutage: async () =>
-    (await request<{ outage: PortalOutage | null }>("GET", "/api/portal-outages/current")).outage,
+    call("post", "/api/maintenance/{maintenanceId}/cancel", { path: { maintenanceId }, body: { reason } }),
+  currentOutage: async () => (await call("get", "/api/portal-outages/current")).outage,
   declareOutage: (input: { reason: string; endsAt: string | null }) =>
-    request<PortalOutage>("POST", "/api/portal-outages", input),
-  endOutage: (outageId: string) =>
-    request<PortalOutage>("POST", `/api/portal-outages/${encodeURIComponent(outageId)}/end`),
+    call("post", "/api/portal-outages", { body: input }),
+  endOutage: (outageId: string) => call("post", "/api/portal-outages/{outageId}/end", { path: { outageId } }),
 
-  slaSeries: (query: SlaQuery) =>
-    request<SlaSeries>("GET", `/api/desk/reports/sla/monthly${queryString({ ...query })}`),
+  slaSeries: (query: SlaQuery) => call("get", "/api/desk/reports/sla/monthly", { query }),
   /** The same months as a CSV file, for a download link, in the interface's language (not the browser's). */
   slaCsvUrl: (query: SlaQuery, lang: Locale) =>
-    `/api/desk/reports/sla/monthly${queryString({ ...query, format: "csv", lang })}`,
+    urlOf("/api/desk/reports/sla/monthly", { query: { ...query, format: "csv", lang } }),
 };
 
 /** Query keys, one place so invalidations cannot drift from the queries. */

@@ -10,7 +10,7 @@ export interface ApiTokenView {
   id: string;
   name: string;
   prefix: string;
-  roles: string[];
+  roles: Role[];
   expiresAt: string;
   lastUsedAt: string | null;
   revokedAt: string | null;
@@ -22,7 +22,8 @@ function present(row: typeof apiTokens.$inferSelect): ApiTokenView {
     id: row.id,
     name: row.name,
     prefix: row.prefix,
-    roles: row.roles,
+    // Written from validated roles only; the response schema checks each again on the way out.
+    roles: row.roles as Role[],
     expiresAt: row.expiresAt.toISOString(),
     lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
     revokedAt: row.revokedAt?.toISOString() ?? null,

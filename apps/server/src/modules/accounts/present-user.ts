@@ -1,24 +1,28 @@
 import type { namedContacts, users } from "@guichet/db";
+import type { Role } from "@guichet/domain";
 import { z } from "zod";
+import { ZLocale, ZRole } from "../../http/api-schemas.js";
 
 /** What others may see of a person: never the password hash, TOTP secret or tokens. */
-export const ZUserView = z.object({
-  id: z.string(),
-  organisationId: z.string(),
-  email: z.string(),
-  firstName: z.string(),
-  lastName: z.string(),
-  locale: z.enum(["fr", "en"]),
-  status: z.enum(["invited", "active", "deactivated", "suspended", "revoked"]),
-  statusReason: z.string().nullable(),
-  statusChangedAt: z.string(),
-  roles: z.array(z.string()),
-  canInvite: z.boolean(),
-  secondFactor: z.boolean(),
-  lastUsedAt: z.string().nullable(),
-  identifierDueAt: z.string().nullable(),
-  namedContact: z.object({ jobTitle: z.string(), phone: z.string(), availability: z.string() }).nullable(),
-});
+export const ZUserView = z
+  .object({
+    id: z.string(),
+    organisationId: z.string(),
+    email: z.string(),
+    firstName: z.string(),
+    lastName: z.string(),
+    locale: ZLocale,
+    status: z.enum(["invited", "active", "deactivated", "suspended", "revoked"]),
+    statusReason: z.string().nullable(),
+    statusChangedAt: z.string(),
+    roles: z.array(ZRole),
+    canInvite: z.boolean(),
+    secondFactor: z.boolean(),
+    lastUsedAt: z.string().nullable(),
+    identifierDueAt: z.string().nullable(),
+    namedContact: z.object({ jobTitle: z.string(), phone: z.string(), availability: z.string() }).nullable(),
+  })
+  .meta({ id: "User" });
 
 export type UserView = z.infer<typeof ZUserView>;
 
@@ -36,7 +40,8 @@ export function presentUser(
     status: user.status,
     statusReason: user.statusReason,
     statusChangedAt: user.statusChangedAt.toISOString(),
-    roles: user.roles,
+    // Written from validated roles only; the response schema checks each again on the way out.
+    roles: user.roles as Role[],
     canInvite: user.canInvite,
     secondFactor: Boolean(user.totpSecret),
     lastUsedAt: user.lastUsedAt?.toISOString() ?? null,

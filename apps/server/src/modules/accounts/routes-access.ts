@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppContext } from "../../app-context.js";
 import { actorOf } from "../../auth/principal.js";
+import { ZRole, ZTokenRole } from "../../http/api-schemas.js";
 import { AppError } from "../../http/errors.js";
 import { notFound } from "../../http/not-found.js";
 import { negotiateLocale, t } from "../../i18n/index.js";
@@ -14,25 +15,29 @@ import { enterTenant, grantSupportAccess, listSupportGrants, revokeSupportGrant 
 
 const ONE_YEAR_MS = 366 * 24 * 3600_000;
 
-const ZApiToken = z.object({
-  id: z.string(),
-  name: z.string(),
-  prefix: z.string(),
-  roles: z.array(z.string()),
-  expiresAt: z.string(),
-  lastUsedAt: z.string().nullable(),
-  revokedAt: z.string().nullable(),
-  createdAt: z.string(),
-});
-const ZSupportGrant = z.object({
-  id: z.string(),
-  organisationId: z.string(),
-  agent: z.object({ id: z.string(), name: z.string(), email: z.string() }),
-  reason: z.string(),
-  expiresAt: z.string(),
-  revokedAt: z.string().nullable(),
-  createdAt: z.string(),
-});
+const ZApiToken = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    prefix: z.string(),
+    roles: z.array(ZRole),
+    expiresAt: z.string(),
+    lastUsedAt: z.string().nullable(),
+    revokedAt: z.string().nullable(),
+    createdAt: z.string(),
+  })
+  .meta({ id: "ApiToken" });
+const ZSupportGrant = z
+  .object({
+    id: z.string(),
+    organisationId: z.string(),
+    agent: z.object({ id: z.string(), name: z.string(), email: z.string() }),
+    reason: z.string(),
+    expiresAt: z.string(),
+    revokedAt: z.string().nullable(),
+    createdAt: z.string(),
+  })
+  .meta({ id: "SupportGrant" });
 const ZFuture = z.iso.datetime({ offset: true });
 
 /** API tokens (DSN-SEC-03) and support access grants (MCR-ACC-05). */
@@ -64,7 +69,7 @@ export function accessRoutes(context: AppContext): FastifyPluginAsyncZod {
           params: ZOrganisationParams,
           body: z.strictObject({
             name: z.string().trim().min(1).max(100),
-            roles: z.array(z.enum(["named_contact", "user", "billing_reader"])).min(1),
+            roles: z.array(ZTokenRole).min(1),
             expiresAt: ZFuture,
           }),
           response: { 201: z.object({ token: z.string(), apiToken: ZApiToken }) },

@@ -5,6 +5,7 @@ import type { AppContext } from "../../app-context.js";
 import { principalOf } from "../../auth/plugin.js";
 import { sessionCookieOf } from "../../auth/session-cookie.js";
 import { securityContactOf } from "../../contract/contacts.js";
+import { ZRole } from "../../http/api-schemas.js";
 import { AppError } from "../../http/errors.js";
 import { negotiateLocale, t } from "../../i18n/index.js";
 import { PASSWORD_MAX_LENGTH } from "./passwords.js";
@@ -17,20 +18,22 @@ import { signOut } from "./sign-out.js";
 const ZEmail = z.email().max(254);
 const ZPassword = z.string().min(1).max(PASSWORD_MAX_LENGTH);
 
-export const ZMe = z.object({
-  userId: z.string(),
-  email: z.string(),
-  displayName: z.string(),
-  organisationId: z.string(),
-  organisationKind: z.enum(["provider", "customer"]),
-  roles: z.array(z.string()),
-  canInvite: z.boolean(),
-  via: z.enum(["session", "api_token"]),
-  csrfToken: z.string().optional(),
-  acting: z
-    .object({ organisationId: z.string(), organisationName: z.string(), grantId: z.string() })
-    .optional(),
-});
+export const ZMe = z
+  .object({
+    userId: z.string(),
+    email: z.string(),
+    displayName: z.string(),
+    organisationId: z.string(),
+    organisationKind: z.enum(["provider", "customer"]),
+    roles: z.array(ZRole),
+    canInvite: z.boolean(),
+    via: z.enum(["session", "api_token"]),
+    csrfToken: z.string().optional(),
+    acting: z
+      .object({ organisationId: z.string(), organisationName: z.string(), grantId: z.string() })
+      .optional(),
+  })
+  .meta({ id: "Me" });
 
 /** Sign in and out, invitation and password links. */
 export function authRoutes(context: AppContext): FastifyPluginAsyncZod {

@@ -1,9 +1,10 @@
-import { CUSTOMER_ROLES, PROVIDER_ROLES, ZKey } from "@guichet/domain";
+import { ZKey } from "@guichet/domain";
 import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppContext } from "../../app-context.js";
 import { actorOf } from "../../auth/principal.js";
+import { ZLocale, ZRole } from "../../http/api-schemas.js";
 import { AppError } from "../../http/errors.js";
 import { notFound } from "../../http/not-found.js";
 import { negotiateLocale, t } from "../../i18n/index.js";
@@ -29,12 +30,9 @@ const ZInvitation = z.strictObject({
   email: z.email().max(254),
   firstName: ZName,
   lastName: ZName,
-  roles: z
-    .array(z.enum([...PROVIDER_ROLES, ...CUSTOMER_ROLES]))
-    .min(1)
-    .max(9),
+  roles: z.array(ZRole).min(1).max(9),
   canInvite: z.boolean().default(false),
-  locale: z.enum(["fr", "en"]).default("fr"),
+  locale: ZLocale.default("fr"),
   namedContact: ZNamedContactDetails.optional(),
 });
 const ZInvited = z.object({ userId: z.string(), identifierDueAt: z.string().nullable() });
@@ -162,7 +160,7 @@ export function userRoutes(context: AppContext): FastifyPluginAsyncZod {
             email: z.email().max(254),
             firstName: ZName,
             lastName: ZName,
-            locale: z.enum(["fr", "en"]).default("fr"),
+            locale: ZLocale.default("fr"),
             ...ZNamedContactDetails.shape,
           }),
           response: { 201: ZInvited },

@@ -57,7 +57,13 @@ export function auditRoutes(context: AppContext): FastifyPluginAsyncZod {
           tags: ["audit"],
           summary: "The same search as CSV (up to 1000 entries a page)",
           querystring: ZAuditQuery,
-          produces: ["text/csv"],
+          // Errors are JSON (ApiError): the CSV type is declared for the success body only.
+          response: {
+            200: {
+              description: "One line per entry, after a header line",
+              content: { "text/csv": { schema: z.string() } },
+            },
+          },
         },
       },
       async (request, reply) => {

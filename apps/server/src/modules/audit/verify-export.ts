@@ -21,7 +21,7 @@ export const ZAuditEntry = z.object({
   ip: z.string().nullable(),
   userAgent: z.string().nullable(),
   requestId: z.string().nullable(),
-});
+}).meta({ id: "AuditEntry" });
 
 const ZHash = z.string().regex(/^[0-9a-f]{64}$/);
 const ZHead = z.strictObject({ seq: z.number().int(), hash: ZHash });

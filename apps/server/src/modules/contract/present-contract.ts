@@ -10,37 +10,38 @@ import {
   WEEKDAYS,
 } from "@guichet/domain";
 import { z } from "zod";
-
-const ZLabel = z.object({ fr: z.string(), en: z.string() });
+import { ZCustomerRole, ZLabel, ZPriority, ZTicketStatus } from "../../http/api-schemas.js";
 
 /** What a customer is told about each way of reaching support (MCR-SUP-03, MCR-SUP-09, DSN-SUP-08). */
-const ZChannels = z.object({
-  portal: z.boolean(),
-  email: z.object({
-    accept: z.enum(EMAIL_ACCEPT),
-    /** Absent: the deployment's desk mailbox (`deskMailAddress`). */
-    address: z.string().optional(),
-    senderMustBe: z.enum(["account-administrator", "named-contact", "identifier-holder"]).optional(),
-    /** The subject must read "[customer's own reference] description" (MCR-SUP-09). */
-    subjectNeedsReference: z.boolean(),
-    clause: z.string(),
-  }),
-  phone: z
-    .object({
-      priorities: z.array(z.enum(PRIORITIES)),
-      requiresExistingTicket: z.boolean(),
+const ZChannels = z
+  .object({
+    portal: z.boolean(),
+    email: z.object({
+      accept: z.enum(EMAIL_ACCEPT),
+      /** Absent: the deployment's desk mailbox (`deskMailAddress`). */
+      address: z.string().optional(),
+      senderMustBe: z.enum(["account-administrator", "named-contact", "identifier-holder"]).optional(),
+      /** The subject must read "[customer's own reference] description" (MCR-SUP-09). */
+      subjectNeedsReference: z.boolean(),
       clause: z.string(),
-    })
-    .optional(),
-  clause: z.string(),
-});
+    }),
+    phone: z
+      .object({
+        priorities: z.array(ZPriority),
+        requiresExistingTicket: z.boolean(),
+        clause: z.string(),
+      })
+      .optional(),
+    clause: z.string(),
+  })
+  .meta({ id: "PlanChannels" });
 
 /** The ticket lifecycle's words: status labels, categories, out-of-scope reasons (MCR-SUP-10, MCR-SUP-11). */
 const ZTicketWorkflowSummary = z.object({
   referencePrefix: z.string(),
   /** What the portal calls a ticket: "Demandes" or "Signalisations" (DSN-SUP-01). */
   vocabulary: z.enum(TICKET_VOCABULARIES),
-  statuses: z.array(z.object({ id: z.enum(TICKET_STATUSES), label: ZLabel, clause: z.string() })),
+  statuses: z.array(z.object({ id: ZTicketStatus, label: ZLabel, clause: z.string() })),
   categories: z.array(
     z.object({ id: z.string(), label: ZLabel, slaApplies: z.boolean(), clause: z.string() }),
   ),
@@ -58,25 +59,28 @@ const ZTicketWorkflowSummary = z.object({
  * A business calendar as people read it: the contract's name for it when it gives one, open hours
  * per weekday, closed on public holidays or not.
  */
-const ZCalendarSummary = z.object({
-  id: z.string(),
-  /** Absent: the contract names the calendar by its id only. */
-  label: ZLabel.optional(),
-  timeZone: z.string(),
-  days: z.array(z.object({ day: z.enum(WEEKDAYS), ranges: z.array(z.tuple([z.string(), z.string()])) })),
-  closedOnHolidays: z.boolean(),
-});
+const ZCalendarSummary = z
+  .object({
+    id: z.string(),
+    /** Absent: the contract names the calendar by its id only. */
+    label: ZLabel.optional(),
+    timeZone: z.string(),
+    days: z.array(z.object({ day: z.enum(WEEKDAYS), ranges: z.array(z.tuple([z.string(), z.string()])) })),
+    closedOnHolidays: z.boolean(),
+  })
+  .meta({ id: "CalendarSummary" });
 
 /**
  * The clause of each rule the portal shows, and what the contract offers (GEN-01, GEN-02): read
  * from the contract file alone (packages/domain/src/contract/rules.ts); "deployment-rule" where
  * the contract has no clause for a rule the deployment applies, absent where it lacks the feature.
  */
-const ZRules = z.object({
+const ZRules = z
+  .object({
   invitation: z.string(),
   delegatedInvitation: z.string().optional(),
   rights: z.string(),
-  customerRoles: z.array(z.enum(CUSTOMER_ROLES)),
+  customerRoles: z.array(ZCustomerRole),
   password: z.string(),
   revocation: z.object({
     clause: z.string(),
@@ -91,22 +95,24 @@ const ZRules = z.object({
   maintenance: z.string().optional(),
   portalOutage: z.string().optional(),
   slaReport: z.string().optional(),
-});
+})
+  .meta({ id: "ContractRules" });
 
 /** The public face of the contract: what a customer may read before signing in. */
-export const ZContractSummary = z.object({
+export const ZContractSummary = z
+  .object({
   id: z.string(),
   version: z.string(),
   title: ZLabel,
   provider: z.object({ name: z.string(), portalName: ZLabel, supportDeskName: ZLabel.optional() }),
-  priorities: z.array(z.object({ id: z.enum(PRIORITIES), label: ZLabel, definition: ZLabel.optional() })),
+  priorities: z.array(z.object({ id: ZPriority, label: ZLabel, definition: ZLabel.optional() })),
   prioritiesClause: z.string(),
   supportPlans: z.array(
     z.object({
       id: z.string(),
       name: ZLabel,
       initialResponse: z
-        .array(z.object({ priority: z.enum(PRIORITIES), target: ZLabel, calendar: z.string() }))
+        .array(z.object({ priority: ZPriority, target: ZLabel, calendar: z.string() }))
         .optional(),
       channels: ZChannels,
       clause: z.string(),
@@ -123,7 +129,8 @@ export const ZContractSummary = z.object({
    */
   deskMailAddress: z.string().nullable(),
   rules: ZRules,
-});
+})
+  .meta({ id: "ContractSummary" });
 
 export type ContractSummary = z.infer<typeof ZContractSummary>;
 

@@ -1,27 +1,32 @@
-import { PRIORITIES, REPORT_EXCLUSIONS, type ResponseFigures } from "@guichet/domain";
+import { REPORT_EXCLUSIONS, type ResponseFigures } from "@guichet/domain";
 import { z } from "zod";
+import { ZPriority } from "../../http/api-schemas.js";
 import type { SlaReport } from "./sla-report.js";
 
 const ZMinutes = z.number().nullable();
 
-const ZFigures = z.object({
-  counted: z.number(),
-  met: z.number(),
-  breached: z.number(),
-  running: z.number(),
-  answered: z.number(),
-  medianMinutes: ZMinutes,
-  p90Minutes: ZMinutes,
-  excluded: z.object(Object.fromEntries(REPORT_EXCLUSIONS.map((reason) => [reason, z.number()]))),
-});
+const ZFigures = z
+  .object({
+    counted: z.number(),
+    met: z.number(),
+    breached: z.number(),
+    running: z.number(),
+    answered: z.number(),
+    medianMinutes: ZMinutes,
+    p90Minutes: ZMinutes,
+    excluded: z.object(Object.fromEntries(REPORT_EXCLUSIONS.map((reason) => [reason, z.number()]))),
+  })
+  .meta({ id: "SlaFigures" });
 
-export const ZMonthReport = z.object({
-  month: z.string(),
-  from: z.string(),
-  to: z.string(),
-  priorities: z.array(ZFigures.extend({ priority: z.enum(PRIORITIES) })),
-  total: ZFigures,
-});
+export const ZMonthReport = z
+  .object({
+    month: z.string(),
+    from: z.string(),
+    to: z.string(),
+    priorities: z.array(ZFigures.extend({ priority: ZPriority })),
+    total: ZFigures,
+  })
+  .meta({ id: "SlaMonth" });
 
 const ZReportHead = {
   organisationId: z.string(),
@@ -32,13 +37,15 @@ const ZReportHead = {
   percentile: z.literal("nearest-rank"),
 };
 
-export const ZSlaReport = z.object({ ...ZReportHead, ...ZMonthReport.shape });
-export const ZSlaSeries = z.object({
-  ...ZReportHead,
-  from: z.string(),
-  to: z.string(),
-  months: z.array(ZMonthReport),
-});
+export const ZSlaReport = z.object({ ...ZReportHead, ...ZMonthReport.shape }).meta({ id: "SlaReport" });
+export const ZSlaSeries = z
+  .object({
+    ...ZReportHead,
+    from: z.string(),
+    to: z.string(),
+    months: z.array(ZMonthReport),
+  })
+  .meta({ id: "SlaSeries" });
 
 /** Business minutes to the tenth: the engine counts in milliseconds, people read minutes. */
 const tenth = (minutes: number | null) => (minutes === null ? null : Math.round(minutes * 10) / 10);

@@ -29,6 +29,14 @@ const ZCommonQuery = {
   ...ZLangQuery,
 };
 
+/** The JSON answer, or the same figures as CSV text (sent as is: the schema checks JSON only); errors are JSON. */
+function jsonOrCsv<T extends z.ZodType>(json: T) {
+  return {
+    description: "The figures as JSON, or as CSV with format=csv or Accept: text/csv",
+    content: { "application/json": { schema: json }, "text/csv": { schema: z.string() } },
+  };
+}
+
 function wantsCsv(request: FastifyRequest, format: "json" | "csv" | undefined): boolean {
   return format === "csv" || (format === undefined && /\btext\/csv\b/.test(request.headers.accept ?? ""));
 }
@@ -87,9 +95,7 @@ export function deskReportRoutes(context: AppContext): FastifyPluginAsyncZod {
           summary:
             "A customer's month of initial-response figures per priority (MCR-SUP-06), maintenance and tickets without SLA left out (DSN-SUP-07) — desk staff, or the customer's administrator",
           querystring: z.strictObject({ ...ZCommonQuery, month: ZMonth.optional() }),
-          produces: ["application/json", "text/csv"],
-          // The CSV form is text, sent as is: the schema is only applied to JSON.
-          response: { 200: z.union([ZSlaReport, z.string()]) },
+          response: { 200: jsonOrCsv(ZSlaReport) },
         },
       },
       async (request, reply) => {
@@ -110,8 +116,7 @@ export function deskReportRoutes(context: AppContext): FastifyPluginAsyncZod {
           tags: ["desk"],
           summary: `A customer's initial-response figures month by month, the last 12 by default, ${MAX_MONTHS} at most (MCR-SUP-06) — desk staff, or the customer's administrator`,
           querystring: z.strictObject({ ...ZCommonQuery, from: ZMonth.optional(), to: ZMonth.optional() }),
-          produces: ["application/json", "text/csv"],
-          response: { 200: z.union([ZSlaSeries, z.string()]) },
+          response: { 200: jsonOrCsv(ZSlaSeries) },
         },
       },
       async (request, reply) => {

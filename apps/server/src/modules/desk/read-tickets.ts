@@ -15,6 +15,7 @@ import {
   type Side,
   type SlaEvaluation,
   type TimelineEvent,
+  type TimelineEventType,
 } from "@guichet/domain";
 import { and, asc, desc, eq, getTableColumns, ilike, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
@@ -267,7 +268,8 @@ export function presentTicket(
     timeline: visible.map((e) => ({
       seq: e.seq,
       at: e.at.toISOString(),
-      type: e.type,
+      // Written by the desk's use cases only, as timelineEventOf reads it.
+      type: e.type as TimelineEventType,
       side: e.side,
       author: e.actorUserId ? (names.get(e.actorUserId) ?? e.actorLabel) : e.actorLabel,
       channel: e.channel,

@@ -1,6 +1,7 @@
 import multipart from "@fastify/multipart";
 import { ticketAttachments, ticketEvents } from "@guichet/db";
 import { and, eq } from "drizzle-orm";
+import type { FastifyReply } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppContext } from "../../app-context.js";
@@ -9,6 +10,7 @@ import { notFound } from "../../http/not-found.js";
 import { negotiateLocale, t } from "../../i18n/index.js";
 import { deskPolicy } from "../../policies/desk-policy.js";
 import { ATTACHMENT_LIMITS, type IncomingFile, readAttachmentBytes } from "./attachments.js";
+import { ZTicketView } from "./desk-schemas.js";
 import { postMessage } from "./post-message.js";
 import { type DeskRoutesKit, ZTicketParams } from "./routes-kit.js";
 
@@ -38,6 +40,7 @@ export function attachmentRoutes(context: AppContext, kit: DeskRoutesKit): Fasti
             "A message with files (multipart/form-data: body, visibility, files); all are kept or none",
           consumes: ["multipart/form-data"],
           params: ZTicketParams,
+          response: { 201: ZTicketView },
         },
       },
       async (request, reply) => {
@@ -82,6 +85,12 @@ export function attachmentRoutes(context: AppContext, kit: DeskRoutesKit): Fasti
           tags: ["desk"],
           summary: "Download a file of the ticket",
           params: z.strictObject({ ticketId: z.uuid(), attachmentId: z.uuid() }),
+          response: {
+            200: {
+              description: "The file's bytes, in the content type it was sent with",
+              content: { "application/octet-stream": { schema: z.string().meta({ format: "binary" }) } },
+            },
+          },
         },
       },
       async (request, reply) => {
@@ -100,7 +109,9 @@ export function attachmentRoutes(context: AppContext, kit: DeskRoutesKit): Fasti
           throw notFound(request, "ticket");
         const bytes = await readAttachmentBytes(context, file.attachment.sha256);
         const name = file.attachment.fileName;
-        return reply
+        // Bytes go out as they are (Fastify serializes no Buffer): the route's schema documents them.
+        const bytesReply: FastifyReply = reply;
+        return bytesReply
           .header("content-type", file.attachment.contentType)
           .header(
             "content-disposition",

@@ -1,9 +1,11 @@
-import { PRIORITIES, TICKET_ACTIONS } from "@guichet/domain";
+import { TICKET_ACTIONS } from "@guichet/domain";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { ZPriority } from "../../http/api-schemas.js";
 import { authorize } from "../../policies/authorize.js";
 import { deskPolicy } from "../../policies/desk-policy.js";
 import { changeStatus } from "./change-status.js";
+import { ZTicketView } from "./desk-schemas.js";
 import { postMessage } from "./post-message.js";
 import { type DeskRoutesKit, ZText, ZTicketParams } from "./routes-kit.js";
 import { assignTicket, changePriority, logCall } from "./support-moves.js";
@@ -30,6 +32,7 @@ export function ticketMoveRoutes({
             body: ZText(20_000),
             visibility: z.enum(["public", "internal"]).default("public"),
           }),
+          response: { 201: ZTicketView },
         },
       },
       async (request, reply) => {
@@ -56,6 +59,7 @@ export function ticketMoveRoutes({
             message: z.string().trim().max(20_000).nullable().default(null),
             outOfScopeReason: z.string().max(64).nullable().default(null),
           }),
+          response: { 200: ZTicketView },
         },
       },
       async (request) => {
@@ -77,10 +81,11 @@ export function ticketMoveRoutes({
           summary: "Support sets a priority, or proposes one and waits for the customer (MCR-SUP-12)",
           params: ZTicketParams,
           body: z.strictObject({
-            priority: z.enum(PRIORITIES),
+            priority: ZPriority,
             reason: ZText(2_000),
             mode: z.enum(["set", "propose"]).default("set"),
           }),
+          response: { 200: ZTicketView },
         },
       },
       async (request) => {
@@ -99,6 +104,7 @@ export function ticketMoveRoutes({
           summary: "Assign the ticket to a member of the provider's staff, or to nobody",
           params: ZTicketParams,
           body: z.strictObject({ userId: z.uuid().nullable() }),
+          response: { 200: ZTicketView },
         },
       },
       async (request) => {
@@ -121,6 +127,7 @@ export function ticketMoveRoutes({
           summary: "Log a phone call on the ticket (Business and Premium, P1/P2, MCR-SUP-03)",
           params: ZTicketParams,
           body: z.strictObject({ summary: ZText(20_000) }),
+          response: { 201: ZTicketView },
         },
       },
       async (request, reply) => {

@@ -1,15 +1,17 @@
 import { runInTenant } from "@guichet/db";
-import { PRIORITIES } from "@guichet/domain";
-import type { FastifyRequest } from "fastify";
+import type { FastifyReply, FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppContext } from "../../app-context.js";
 import { actorOf, tenantOf } from "../../auth/principal.js";
 import { tenantScopeOf } from "../../auth/tenant-scope.js";
+import { ZPriority, ZTicketStatus } from "../../http/api-schemas.js";
+import { notFound } from "../../http/not-found.js";
 import { negotiateLocale } from "../../i18n/index.js";
 import { authorize } from "../../policies/authorize.js";
 import { deskPolicy, isDeskStaff } from "../../policies/desk-policy.js";
 import { deskForm } from "./desk-form.js";
+import { ZDeskForm, ZTicketPage, ZTicketView } from "./desk-schemas.js";
 import { IdempotencyRace, openWithIdempotency } from "./idempotent-open.js";
 import { getTicket, listTickets, presentTicket, type TicketFilter } from "./read-tickets.js";
 import { attachmentRoutes } from "./routes-attachments.js";
@@ -19,13 +21,12 @@ import { createPageCache, ticketsChanged } from "./ticket-pages.js";
 
 const JSON_TYPE = "application/json; charset=utf-8";
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
-const ZStatus = z.enum(["new", "in_progress", "on_hold", "resolved", "closed"]);
 
 const ZListQuery = z.strictObject({
   status: z
     .string()
     .transform((s) => s.split(",").filter(Boolean))
-    .pipe(z.array(ZStatus))
+    .pipe(z.array(ZTicketStatus))
     .optional(),
   open: z.enum(["true", "false"]).optional(),
   organisationId: z.uuid().optional(),
@@ -35,6 +36,14 @@ const ZListQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).default(0),
 });
+
+/**
+ * A page of tickets is kept as its JSON text (ticket-pages.ts) and sent as is: Fastify does not
+ * serialize a string again. Its shape is ZTicketPage, declared on the route for the document.
+ */
+function sendPage(reply: FastifyReply, page: string) {
+  return reply.type(JSON_TYPE).send(page);
+}
 
 type ListRequest = FastifyRequest<{ Querystring: z.infer<typeof ZListQuery> }>;
 
@@ -82,6 +91,7 @@ export function deskRoutes(context: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags: ["desk"],
           summary: "What the signed-in customer may open: plan, categories, services, the priority matrix",
+          response: { 200: ZDeskForm },
         },
       },
       async (request) => {
@@ -99,6 +109,8 @@ export function deskRoutes(context: AppContext): FastifyPluginAsyncZod {
           summary:
             "Tickets with their SLA now: the customer's own, or the provider's queue (most urgent first)",
           querystring: ZListQuery,
+          // Sent as the page's JSON text, kept for the second (ticket-pages.ts): not serialized again.
+          response: { 200: ZTicketPage },
         },
         // A page computed in this second for the same reader is sent as it was, before any
         // transaction is opened (ticket-pages.ts).
@@ -116,7 +128,7 @@ export function deskRoutes(context: AppContext): FastifyPluginAsyncZod {
           const kept = pages.serve(key, now, refresh);
           // Being computed by another request: wait for it; if that fails, compute it here.
           const page = kept === undefined ? undefined : await Promise.resolve(kept).catch(() => undefined);
-          if (page !== undefined) return reply.type(JSON_TYPE).send(page);
+          if (page !== undefined) return sendPage(reply, page);
         },
       },
       async (request, reply) => {
@@ -125,7 +137,7 @@ export function deskRoutes(context: AppContext): FastifyPluginAsyncZod {
         const page = await pages.compute(key, now, async () =>
           JSON.stringify(await listTickets(db, contract, filter, now)),
         );
-        return reply.type(JSON_TYPE).send(page);
+        return sendPage(reply, page);
       },
     );
 
@@ -140,11 +152,13 @@ export function deskRoutes(context: AppContext): FastifyPluginAsyncZod {
           body: z.strictObject({
             category: ZText(64),
             catalogueItemId: z.string().trim().min(1).max(64).nullable().default(null),
-            priority: z.enum(PRIORITIES).nullable().default(null),
+            priority: ZPriority.nullable().default(null),
             title: ZText(200),
             description: ZText(20_000),
             customerReference: z.string().trim().min(1).max(100).nullable().default(null),
           }),
+          // 200: the ticket an Idempotency-Key already opened (`idempotent-replayed: true`).
+          response: { 201: ZTicketView, 200: ZTicketView },
         },
       },
       async (request, reply) => {
@@ -170,6 +184,7 @@ export function deskRoutes(context: AppContext): FastifyPluginAsyncZod {
         const locale = negotiateLocale(request.headers["accept-language"]);
         if (opened.replayed) {
           const view = await getTicket(db, contract, opened.ticketId, "customer", now, locale);
+          if (!view) throw notFound(request, "ticket");
           return reply.code(200).header("idempotent-replayed", "true").send(view);
         }
         // Answered from what was written: the opening's transaction already holds it all.
@@ -196,6 +211,7 @@ export function deskRoutes(context: AppContext): FastifyPluginAsyncZod {
           tags: ["desk"],
           summary: "A ticket, its timeline, its SLA clocks explained, the actions open now",
           params: ZTicketParams,
+          response: { 200: ZTicketView },
         },
       },
       async (request) => kit.viewOf(request),

@@ -5,21 +5,23 @@ import { auditPolicy } from "../../policies/audit-policy.js";
 import { authorize } from "../../policies/authorize.js";
 import { listOutbox, ZOutboxCursor, ZOutboxStatus } from "./list-outbox.js";
 
-const ZMessage = z.object({
-  id: z.string(),
-  organisationId: z.string().nullable(),
-  kind: z.string(),
-  to: z.string(),
-  subject: z.string(),
-  text: z.string(),
-  messageId: z.string(),
-  status: ZOutboxStatus,
-  attempts: z.number(),
-  nextAttemptAt: z.string(),
-  lastError: z.string().nullable(),
-  sentAt: z.string().nullable(),
-  createdAt: z.string(),
-});
+const ZMessage = z
+  .object({
+    id: z.string(),
+    organisationId: z.string().nullable(),
+    kind: z.string(),
+    to: z.string(),
+    subject: z.string(),
+    text: z.string(),
+    messageId: z.string(),
+    status: ZOutboxStatus,
+    attempts: z.number(),
+    nextAttemptAt: z.string(),
+    lastError: z.string().nullable(),
+    sentAt: z.string().nullable(),
+    createdAt: z.string(),
+  })
+  .meta({ id: "OutboxMessage" });
 
 /** The outbox in the back office: without SMTP_URL, this is where the demo's mail is read. */
 export function outboxRoutes(context: AppContext): FastifyPluginAsyncZod {

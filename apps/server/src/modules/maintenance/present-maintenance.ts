@@ -11,20 +11,22 @@ export function serviceName(contract: Contract, catalogueItemId: string, locale:
   );
 }
 
-export const ZMaintenanceView = z.object({
-  id: z.string(),
-  catalogueItemId: z.string(),
-  service: z.string(),
-  title: z.string(),
-  description: z.string(),
-  startsAt: z.string(),
-  endsAt: z.string(),
-  expectedMinutes: z.number(),
-  announcedAt: z.string(),
-  cancelledAt: z.string().nullable(),
-  state: z.enum(["upcoming", "in_progress", "over", "cancelled"]),
-  clause: z.string(),
-});
+export const ZMaintenanceView = z
+  .object({
+    id: z.string(),
+    catalogueItemId: z.string(),
+    service: z.string(),
+    title: z.string(),
+    description: z.string(),
+    startsAt: z.string(),
+    endsAt: z.string(),
+    expectedMinutes: z.number(),
+    announcedAt: z.string(),
+    cancelledAt: z.string().nullable(),
+    state: z.enum(["upcoming", "in_progress", "over", "cancelled"]),
+    clause: z.string(),
+  })
+  .meta({ id: "Maintenance" });
 
 export type TMaintenanceView = z.infer<typeof ZMaintenanceView>;
 
@@ -38,7 +40,7 @@ export interface Cancellation {
 export const ZMaintenanceListed = ZMaintenanceView.extend({
   cancelledBy: z.string().nullable(),
   cancellationReason: z.string().nullable(),
-});
+}).meta({ id: "MaintenanceListed" });
 
 export type TMaintenanceListed = z.infer<typeof ZMaintenanceListed>;
 

@@ -4,12 +4,14 @@ import { z } from "zod";
 
 export type PortalOutage = typeof portalOutages.$inferSelect;
 
-export const ZOutageView = z.object({
-  id: z.string(),
-  startsAt: z.string(),
-  endsAt: z.string().nullable(),
-  reason: z.string(),
-});
+export const ZOutageView = z
+  .object({
+    id: z.string(),
+    startsAt: z.string(),
+    endsAt: z.string().nullable(),
+    reason: z.string(),
+  })
+  .meta({ id: "PortalOutage" });
 
 /** The same fields as the desk's activePortalOutage, so a client reads one shape. */
 export function presentOutage(outage: PortalOutage): z.infer<typeof ZOutageView> {

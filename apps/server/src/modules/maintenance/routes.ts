@@ -18,7 +18,7 @@ import { outageRoutes } from "./routes-outages.js";
 const ZText = (max: number) => z.string().trim().min(1).max(max);
 const ZInstant = z.iso.datetime({ offset: true });
 const ZTold = z.object({ people: z.number(), organisations: z.number() });
-const ZChange = z.object({ maintenance: ZMaintenanceView, told: ZTold });
+const ZChange = z.object({ maintenance: ZMaintenanceView, told: ZTold }).meta({ id: "MaintenanceChange" });
 const ZListQuery = z
   .strictObject({
     /** "current": under way or to come (the default); "past": ended or cancelled. */

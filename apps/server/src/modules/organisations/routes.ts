@@ -11,16 +11,18 @@ import { setSuspension } from "./set-suspension.js";
 
 export const ZOrganisationParams = z.strictObject({ organisationId: z.uuid() });
 
-const ZOrganisation = z.object({
-  id: z.string(),
-  kind: z.enum(["provider", "customer"]),
-  slug: z.string(),
-  name: z.string(),
-  status: z.enum(["active", "suspended"]),
-  subscriptions: z.array(
-    z.object({ catalogueItemId: z.string(), startsOn: z.string(), endsOn: z.string().nullable() }),
-  ),
-});
+const ZOrganisation = z
+  .object({
+    id: z.string(),
+    kind: z.enum(["provider", "customer"]),
+    slug: z.string(),
+    name: z.string(),
+    status: z.enum(["active", "suspended"]),
+    subscriptions: z.array(
+      z.object({ catalogueItemId: z.string(), startsOn: z.string(), endsOn: z.string().nullable() }),
+    ),
+  })
+  .meta({ id: "Organisation" });
 
 /** Organisations and their suspension (DSN-SEC-02, MCR-ACC-06). */
 export function organisationRoutes(context: AppContext): FastifyPluginAsyncZod {

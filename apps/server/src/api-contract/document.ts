@@ -1,0 +1,19 @@
+import { openDatabase } from "@guichet/db";
+import { buildApp } from "../app.js";
+import { readConfig } from "../config.js";
+import { loadContract } from "../contract/load-contract.js";
+
+/** The OpenAPI document as /api/openapi.json serves it: the app is built, never listens, nothing is migrated. */
+export async function apiDocument(contractId = "multicloud-ready"): Promise<Record<string, unknown>> {
+  const contract = loadContract(contractId);
+  const database = await openDatabase({ kind: "pglite" });
+  const config = readConfig({ GUICHET_CONTRACT: contractId });
+  const app = await buildApp({ config, contract, database, clock: () => new Date() });
+  try {
+    await app.ready();
+    return app.swagger() as unknown as Record<string, unknown>;
+  } finally {
+    await app.close();
+    await database.close();
+  }
+}
