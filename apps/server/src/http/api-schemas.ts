@@ -23,6 +23,11 @@ export const ZApiError = z
   })
   .meta({ id: "ApiError" });
 
+/** Said in the document of an answer without a body (204, or 202 for a request taken). */
+export const NO_CONTENT = "No content: the status says it all";
+/** An answer without a body: `response: { 204: ZNoContent }`. */
+export const ZNoContent = z.null().describe(NO_CONTENT);
+
 export const ZLocale = z.enum(["fr", "en"]).meta({ id: "Locale" });
 /** A text of the contract in both languages. */
 export const ZLabel = z.object({ fr: z.string(), en: z.string() }).meta({ id: "Label" });

@@ -199,7 +199,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description No content: the status says it all */
                 204: {
                     headers: {
                         [name: string]: unknown;
@@ -376,7 +376,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description No content: the status says it all */
                 202: {
                     headers: {
                         [name: string]: unknown;
@@ -491,7 +491,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description No content: the status says it all */
                 204: {
                     headers: {
                         [name: string]: unknown;
@@ -661,7 +661,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description No content: the status says it all */
                 204: {
                     headers: {
                         [name: string]: unknown;
@@ -721,7 +721,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description No content: the status says it all */
                 204: {
                     headers: {
                         [name: string]: unknown;
@@ -1001,7 +1001,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Revoke a lost or compromised identifier at once and issue a new one (DSN-ID-04) */
+        /** Revoke a lost or compromised identifier at once and, where the contract says so, issue a new one (DSN-ID-04) */
         post: {
             parameters: {
                 query?: never;
@@ -1015,8 +1015,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @enum {string} */
-                        reason: "loss" | "fraud";
+                        reason?: string;
                     };
                 };
             };
@@ -1028,7 +1027,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            newUserId: string;
+                            newUserId: string | null;
                         };
                     };
                 };
@@ -1188,7 +1187,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description No content: the status says it all */
                 204: {
                     headers: {
                         [name: string]: unknown;
@@ -1351,7 +1350,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description No content: the status says it all */
                 204: {
                     headers: {
                         [name: string]: unknown;
@@ -1409,7 +1408,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description No content: the status says it all */
                 204: {
                     headers: {
                         [name: string]: unknown;
@@ -1538,6 +1537,108 @@ export interface paths {
                     };
                     content: {
                         "text/csv": string;
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organisations/{organisationId}/audit-chain": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One organisation's audit hash chain with the anchors that cover it, to verify offline (guichet audit verify --file) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    organisationId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            format: "guichet-audit-chain/1";
+                            /** Format: uuid */
+                            organisationId: string;
+                            /** Format: uuid */
+                            chain: string;
+                            /** Format: date-time */
+                            exportedAt: string;
+                            entries: {
+                                seq: number;
+                                /** Format: date-time */
+                                at: string;
+                                actorUserId: string | null;
+                                actorLabel: string;
+                                actorOrganisationId: string | null;
+                                organisationId: string | null;
+                                grantId: string | null;
+                                via: string;
+                                apiTokenId: string | null;
+                                action: string;
+                                targetType: string | null;
+                                targetId: string | null;
+                                /** @enum {string} */
+                                outcome: "success" | "failure";
+                                data: {
+                                    [key: string]: unknown;
+                                };
+                                ip: string | null;
+                                userAgent: string | null;
+                                requestId: string | null;
+                                prevHash: string;
+                                hash: string;
+                            }[];
+                            anchors: {
+                                seq: number;
+                                /** Format: date-time */
+                                at: string;
+                                prevHash: string;
+                                hash: string;
+                                head: {
+                                    seq: number;
+                                    hash: string;
+                                };
+                                leaves: string[];
+                            }[];
+                        };
                     };
                 };
                 /** @description Default Response */
@@ -2947,6 +3048,29 @@ export interface components {
             }[];
             closedOnHolidays: boolean;
         };
+        ContractRules: {
+            invitation: string;
+            delegatedInvitation?: string;
+            rights: string;
+            customerRoles: components["schemas"]["CustomerRole"][];
+            password: string;
+            revocation: {
+                clause: string;
+                reasons: {
+                    id: string;
+                    label: components["schemas"]["Label"];
+                }[];
+                reissue: boolean;
+            };
+            supportGrants?: string;
+            namedContacts?: string;
+            apiTokens: string;
+            suspension: string;
+            audit: string;
+            maintenance?: string;
+            portalOutage?: string;
+            slaReport?: string;
+        };
         ContractSummary: {
             id: string;
             version: string;
@@ -3017,6 +3141,7 @@ export interface components {
                 recommendedStrength: number;
             };
             deskMailAddress: string;
+            rules: components["schemas"]["ContractRules"];
         };
         PortalOutage: {
             id: string;

@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppContext } from "../../app-context.js";
 import { actorOf } from "../../auth/principal.js";
-import { ZRole, ZTokenRole } from "../../http/api-schemas.js";
+import { ZNoContent, ZRole, ZTokenRole } from "../../http/api-schemas.js";
 import { AppError } from "../../http/errors.js";
 import { notFound } from "../../http/not-found.js";
 import { negotiateLocale, t } from "../../i18n/index.js";
@@ -117,7 +117,7 @@ export function accessRoutes(context: AppContext): FastifyPluginAsyncZod {
           tags: ["access"],
           summary: "Revoke an API token at once",
           params: ZOrganisationParams.extend({ tokenId: z.uuid() }),
-          response: { 204: z.null() },
+          response: { 204: ZNoContent },
         },
       },
       async (request, reply) => {
@@ -204,7 +204,7 @@ export function accessRoutes(context: AppContext): FastifyPluginAsyncZod {
           tags: ["access"],
           summary: "End a support access grant at once",
           params: ZOrganisationParams.extend({ grantId: z.uuid() }),
-          response: { 204: z.null() },
+          response: { 204: ZNoContent },
         },
       },
       async (request, reply) => {
@@ -230,7 +230,7 @@ export function accessRoutes(context: AppContext): FastifyPluginAsyncZod {
           tags: ["access"],
           summary: "A provider agent enters a customer's tenant under a grant, or leaves it (grantId null)",
           body: z.strictObject({ grantId: z.uuid().nullable() }),
-          response: { 204: z.null() },
+          response: { 204: ZNoContent },
         },
       },
       async (request, reply) => {

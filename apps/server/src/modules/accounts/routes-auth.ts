@@ -5,7 +5,7 @@ import type { AppContext } from "../../app-context.js";
 import { principalOf } from "../../auth/plugin.js";
 import { sessionCookieOf } from "../../auth/session-cookie.js";
 import { securityContactOf } from "../../contract/contacts.js";
-import { ZRole } from "../../http/api-schemas.js";
+import { ZNoContent, ZRole } from "../../http/api-schemas.js";
 import { AppError } from "../../http/errors.js";
 import { negotiateLocale, t } from "../../i18n/index.js";
 import { PASSWORD_MAX_LENGTH } from "./passwords.js";
@@ -92,7 +92,7 @@ export function authRoutes(context: AppContext): FastifyPluginAsyncZod {
 
     app.post(
       "/api/auth/sign-out",
-      { schema: { tags: ["auth"], summary: "End this session", response: { 204: z.null() } } },
+      { schema: { tags: ["auth"], summary: "End this session", response: { 204: ZNoContent } } },
       async (request, reply) => {
         await signOut(db, principalOf(request), request, context.clock());
         reply.clearCookie(cookie.name, cookie.options);
@@ -149,7 +149,7 @@ export function authRoutes(context: AppContext): FastifyPluginAsyncZod {
           tags: ["auth"],
           summary: "Ask for a password reset link by e-mail (same answer whether the account exists or not)",
           body: z.strictObject({ email: ZEmail }),
-          response: { 202: z.null() },
+          response: { 202: ZNoContent },
         },
       },
       async (request, reply) => {
@@ -194,7 +194,7 @@ export function authRoutes(context: AppContext): FastifyPluginAsyncZod {
           tags: ["auth"],
           summary: "Finish signing in with a code from the authenticator app",
           body: z.strictObject({ code: z.string().regex(/^\d{6}$/) }),
-          response: { 204: z.null() },
+          response: { 204: ZNoContent },
         },
       },
       async (request, reply) => {

@@ -3,25 +3,27 @@ import { type AuditVerification, ChainVerifier } from "./chain-verifier.js";
 import { CHAIN_EXPORT_FORMAT, chainOfExport } from "./export-chain.js";
 
 /** An entry as the trail's search answers it (GET /api/audit): what its hash covers but the previous hash. */
-export const ZAuditEntry = z.object({
-  seq: z.number(),
-  at: z.string(),
-  actorUserId: z.string().nullable(),
-  actorLabel: z.string(),
-  actorOrganisationId: z.string().nullable(),
-  organisationId: z.string().nullable(),
-  grantId: z.string().nullable(),
-  via: z.string(),
-  apiTokenId: z.string().nullable(),
-  action: z.string(),
-  targetType: z.string().nullable(),
-  targetId: z.string().nullable(),
-  outcome: z.enum(["success", "failure"]),
-  data: z.record(z.string(), z.unknown()),
-  ip: z.string().nullable(),
-  userAgent: z.string().nullable(),
-  requestId: z.string().nullable(),
-}).meta({ id: "AuditEntry" });
+export const ZAuditEntry = z
+  .object({
+    seq: z.number(),
+    at: z.string(),
+    actorUserId: z.string().nullable(),
+    actorLabel: z.string(),
+    actorOrganisationId: z.string().nullable(),
+    organisationId: z.string().nullable(),
+    grantId: z.string().nullable(),
+    via: z.string(),
+    apiTokenId: z.string().nullable(),
+    action: z.string(),
+    targetType: z.string().nullable(),
+    targetId: z.string().nullable(),
+    outcome: z.enum(["success", "failure"]),
+    data: z.record(z.string(), z.unknown()),
+    ip: z.string().nullable(),
+    userAgent: z.string().nullable(),
+    requestId: z.string().nullable(),
+  })
+  .meta({ id: "AuditEntry" });
 
 const ZHash = z.string().regex(/^[0-9a-f]{64}$/);
 const ZHead = z.strictObject({ seq: z.number().int(), hash: ZHash });

@@ -77,25 +77,25 @@ const ZCalendarSummary = z
  */
 const ZRules = z
   .object({
-  invitation: z.string(),
-  delegatedInvitation: z.string().optional(),
-  rights: z.string(),
-  customerRoles: z.array(ZCustomerRole),
-  password: z.string(),
-  revocation: z.object({
-    clause: z.string(),
-    reasons: z.array(z.object({ id: z.string(), label: ZLabel })),
-    reissue: z.boolean(),
-  }),
-  supportGrants: z.string().optional(),
-  namedContacts: z.string().optional(),
-  apiTokens: z.string(),
-  suspension: z.string(),
-  audit: z.string(),
-  maintenance: z.string().optional(),
-  portalOutage: z.string().optional(),
-  slaReport: z.string().optional(),
-})
+    invitation: z.string(),
+    delegatedInvitation: z.string().optional(),
+    rights: z.string(),
+    customerRoles: z.array(ZCustomerRole),
+    password: z.string(),
+    revocation: z.object({
+      clause: z.string(),
+      reasons: z.array(z.object({ id: z.string(), label: ZLabel })),
+      reissue: z.boolean(),
+    }),
+    supportGrants: z.string().optional(),
+    namedContacts: z.string().optional(),
+    apiTokens: z.string(),
+    suspension: z.string(),
+    audit: z.string(),
+    maintenance: z.string().optional(),
+    portalOutage: z.string().optional(),
+    slaReport: z.string().optional(),
+  })
   .meta({ id: "ContractRules" });
 
 /** The public face of the contract: what a customer may read before signing in. */
