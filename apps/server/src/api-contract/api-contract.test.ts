@@ -19,7 +19,7 @@ describe("the API contract", () => {
   let document: Record<string, unknown>;
   beforeAll(async () => {
     document = await apiDocument();
-  });
+  }, 180_000);
 
   it("describes the success and the error bodies of every route", () => {
     const paths = document.paths as Record<string, Record<string, Operation>>;
@@ -63,7 +63,9 @@ describe("the API contract", () => {
     }
   });
 
-  it("gives the portal the same shapes whichever contract the server runs (only summaries cite other clauses)", async () => {
+  it("gives the portal the same shapes whichever contract the server runs (only summaries cite other clauses)", {
+    timeout: 180_000,
+  }, async () => {
     const other = await apiDocument("deux-sevres-eservices");
     expect(shapesOf(other)).toEqual(shapesOf(document));
   });

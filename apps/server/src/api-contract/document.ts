@@ -3,10 +3,18 @@ import { buildApp } from "../app.js";
 import { readConfig } from "../config.js";
 import { loadContract } from "../contract/load-contract.js";
 
-/** The OpenAPI document as /api/openapi.json serves it: the app is built, never listens, nothing is migrated. */
+/**
+ * The OpenAPI document as /api/openapi.json serves it: the app is built and never listens. Nothing
+ * is queried while routes are declared, so the database is a pool that never connects (no PGlite
+ * to start, no server needed): a query would fail loudly.
+ */
 export async function apiDocument(contractId = "multicloud-ready"): Promise<Record<string, unknown>> {
   const contract = loadContract(contractId);
-  const database = await openDatabase({ kind: "pglite" });
+  const database = await openDatabase({
+    kind: "postgresql",
+    url: "postgres://127.0.0.1:1/none",
+    poolSize: 1,
+  });
   const config = readConfig({ GUICHET_CONTRACT: contractId });
   const app = await buildApp({ config, contract, database, clock: () => new Date() });
   try {
