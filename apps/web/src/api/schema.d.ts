@@ -2877,6 +2877,139 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/billing/cost-imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import FinOps FOCUS files (multipart/form-data, one or more `files`: CSV, gzip'd CSV or Parquet) as one import, all or nothing; the same file again changes nothing, a restated file replaces its (vendor, billing account, period) — provider admin or billing */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            batchId: string;
+                            lineCount: number;
+                            unmatchedAccounts: number;
+                            units: {
+                                vendor: string;
+                                vendorName: string;
+                                billingAccountId: string;
+                                billingPeriod: string;
+                                lineCount: number;
+                                /** @enum {string} */
+                                outcome: "imported" | "replaced" | "unchanged";
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/billing/unmatched-accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Vendor accounts whose cost lines match no customer: kept, billed to no one, until the account is recorded on a customer — provider admin, billing or account manager */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                vendor: string;
+                                billingAccountId: string;
+                                subAccountId: string;
+                                currency: string;
+                                billedCost: string;
+                                lineCount: number;
+                                firstDay: string;
+                                lastDay: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2891,7 +3024,7 @@ export interface components {
         PriorityInput: "P1" | "P2" | "P3";
         ApiError: {
             /** @enum {string} */
-            code: "validation_failed" | "malformed_json" | "payload_too_large" | "unsupported_media_type" | "not_found" | "unauthenticated" | "forbidden" | "conflict" | "contract_rule" | "rate_limited" | "unavailable" | "internal";
+            code: "validation_failed" | "malformed_json" | "payload_too_large" | "unsupported_media_type" | "not_found" | "unauthenticated" | "forbidden" | "conflict" | "contract_rule" | "import_refused" | "rate_limited" | "unavailable" | "internal";
             message: string;
             details: {
                 [key: string]: unknown;
@@ -3140,7 +3273,7 @@ export interface components {
                 minimumStrength: number;
                 recommendedStrength: number;
             };
-            deskMailAddress: string;
+            deskMailAddress: string | null;
             rules: components["schemas"]["ContractRules"];
         };
         PortalOutage: {

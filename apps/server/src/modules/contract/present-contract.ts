@@ -101,35 +101,35 @@ const ZRules = z
 /** The public face of the contract: what a customer may read before signing in. */
 export const ZContractSummary = z
   .object({
-  id: z.string(),
-  version: z.string(),
-  title: ZLabel,
-  provider: z.object({ name: z.string(), portalName: ZLabel, supportDeskName: ZLabel.optional() }),
-  priorities: z.array(z.object({ id: ZPriority, label: ZLabel, definition: ZLabel.optional() })),
-  prioritiesClause: z.string(),
-  supportPlans: z.array(
-    z.object({
-      id: z.string(),
-      name: ZLabel,
-      initialResponse: z
-        .array(z.object({ priority: ZPriority, target: ZLabel, calendar: z.string() }))
-        .optional(),
-      channels: ZChannels,
-      clause: z.string(),
-    }),
-  ),
-  calendars: z.array(ZCalendarSummary),
-  ticketWorkflow: ZTicketWorkflowSummary,
-  catalogue: z.array(z.object({ id: z.string(), kind: z.string(), name: ZLabel })),
-  /** What the password form shows (DSN-ID-02: the strongest level recommended). */
-  passwordPolicy: z.object({ minimumStrength: z.number(), recommendedStrength: z.number() }),
-  /**
-   * Where customers write to the desk when their plan allows e-mail: DESK_MAIL_ADDRESS, else the
-   * contract's support address; null when neither is given (no address is made up).
-   */
-  deskMailAddress: z.string().nullable(),
-  rules: ZRules,
-})
+    id: z.string(),
+    version: z.string(),
+    title: ZLabel,
+    provider: z.object({ name: z.string(), portalName: ZLabel, supportDeskName: ZLabel.optional() }),
+    priorities: z.array(z.object({ id: ZPriority, label: ZLabel, definition: ZLabel.optional() })),
+    prioritiesClause: z.string(),
+    supportPlans: z.array(
+      z.object({
+        id: z.string(),
+        name: ZLabel,
+        initialResponse: z
+          .array(z.object({ priority: ZPriority, target: ZLabel, calendar: z.string() }))
+          .optional(),
+        channels: ZChannels,
+        clause: z.string(),
+      }),
+    ),
+    calendars: z.array(ZCalendarSummary),
+    ticketWorkflow: ZTicketWorkflowSummary,
+    catalogue: z.array(z.object({ id: z.string(), kind: z.string(), name: ZLabel })),
+    /** What the password form shows (DSN-ID-02: the strongest level recommended). */
+    passwordPolicy: z.object({ minimumStrength: z.number(), recommendedStrength: z.number() }),
+    /**
+     * Where customers write to the desk when their plan allows e-mail: DESK_MAIL_ADDRESS, else the
+     * contract's support address; null when neither is given (no address is made up).
+     */
+    deskMailAddress: z.string().nullable(),
+    rules: ZRules,
+  })
   .meta({ id: "ContractSummary" });
 
 export type ContractSummary = z.infer<typeof ZContractSummary>;
