@@ -1,6 +1,7 @@
 import fastifyRateLimit from "@fastify/rate-limit";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { ZNoContent } from "../../http/api-schemas.js";
 import { AppError } from "../../http/errors.js";
 import { CSP_REPORT_PATH } from "../../http/security-headers.js";
 import { negotiateLocale, t } from "../../i18n/index.js";
@@ -44,7 +45,7 @@ export function browserReportRoutes(): FastifyPluginAsyncZod {
           summary:
             "Receive a browser's Content-Security-Policy violation reports (logged; rate-limited per address)",
           body: ZCspReport,
-          response: { 204: z.null() },
+          response: { 204: ZNoContent },
         },
       },
       async (request, reply) => {

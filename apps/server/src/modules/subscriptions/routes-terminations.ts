@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppContext } from "../../app-context.js";
 import { actorOf } from "../../auth/principal.js";
+import { ZNoContent } from "../../http/api-schemas.js";
 import { AppError } from "../../http/errors.js";
 import { notFound } from "../../http/not-found.js";
 import { negotiateLocale, t } from "../../i18n/index.js";
@@ -76,7 +77,7 @@ export function terminationRoutes(context: AppContext): FastifyPluginAsyncZod {
             action: z.enum(["suspend", "resume", "terminate"]),
             reason: z.string().trim().min(3).max(1000),
           }),
-          response: { 204: z.null() },
+          response: { 204: ZNoContent },
         },
       },
       async (request, reply) => {
@@ -148,7 +149,7 @@ export function terminationRoutes(context: AppContext): FastifyPluginAsyncZod {
               .regex(/^\d{1,9}(\.\d{1,2})?$/, { message: "expected an amount such as 1500.00" }),
             text: z.string().trim().min(3).max(4000),
           }),
-          response: { 204: z.null() },
+          response: { 204: ZNoContent },
         },
       },
       async (request, reply) => {
@@ -178,7 +179,7 @@ export function terminationRoutes(context: AppContext): FastifyPluginAsyncZod {
           tags: ["subscriptions"],
           summary: "Mark a staff task done (MCR-ORD-02: the vendor was notified)",
           params: ZOrganisationParams.extend({ taskId: z.uuid() }),
-          response: { 204: z.null() },
+          response: { 204: ZNoContent },
         },
       },
       async (request, reply) => {
