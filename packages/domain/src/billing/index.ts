@@ -5,4 +5,5 @@ export * from "./explain-fee.js";
 export * from "./fee-basis.js";
 export * from "./focus-columns.js";
 export * from "./focus-values.js";
+export * from "./month-simulation.js";
 export * from "./support-fee.js";

@@ -3,18 +3,23 @@ import { createWriteStream, mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { pipeline } from "node:stream/promises";
 import multipart from "@fastify/multipart";
+import { localDateIn, MissingEuroRateError } from "@guichet/domain";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppContext } from "../../app-context.js";
-import { actorOf } from "../../auth/principal.js";
+import { principalOf } from "../../auth/plugin.js";
+import { actorOf, tenantOf } from "../../auth/principal.js";
 import { AppError } from "../../http/errors.js";
 import { negotiateLocale, t } from "../../i18n/index.js";
 import { authorize } from "../../policies/authorize.js";
 import { billingPolicy } from "../../policies/billing-policy.js";
+import { timeZoneOf } from "../accounts/issue-link.js";
 import { costsRoot } from "./cost-paths.js";
 import { describeFocusRefusal } from "./describe-refusal.js";
 import { type CostFile, importCosts } from "./import-costs.js";
 import { listUnmatchedAccounts } from "./list-unmatched-accounts.js";
+import { presentSimulation, ZSimulation } from "./present-simulation.js";
+import { simulateCustomerMonth } from "./simulate-month.js";
 import { FocusRefusedError } from "./stage-focus-file.js";
 
 /** A cost export of a month can be large; beyond this, use `guichet costs import`. */
@@ -101,6 +106,55 @@ export function billingRoutes(context: AppContext): FastifyPluginAsyncZod {
           return reply.code(201).send(summary);
         } finally {
           rmSync(uploads, { recursive: true, force: true });
+        }
+      },
+    );
+
+    app.get(
+      "/api/billing/simulation",
+      {
+        schema: {
+          tags: ["billing"],
+          summary:
+            "Simulation of a month's invoice (MCR-BIL-04): month to date per vendor and service in EUR, the support fee it implies (MCR-BIL-02), " +
+            "and a run-rate forecast to the month's end (month to date / days elapsed × days in the month). `month` defaults to the current one; " +
+            "a customer reads its own (`organisationId` defaults to it) — customer administrator or billing reader, provider billing staff",
+          querystring: z.strictObject({
+            organisationId: z.uuid().optional(),
+            month: z
+              .string()
+              .regex(/^\d{4}-(0[1-9]|1[0-2])$/)
+              .optional(),
+          }),
+          response: { 200: ZSimulation },
+        },
+      },
+      async (request) => {
+        const principal = principalOf(request);
+        const organisationId = request.query.organisationId ?? tenantOf(principal);
+        authorize(request, (p) => billingPolicy.viewCosts(p, organisationId));
+        const locale = negotiateLocale(request.headers["accept-language"]);
+        const month =
+          request.query.month ?? localDateIn(context.clock(), timeZoneOf(context.contract)).slice(0, 7);
+        try {
+          const { simulation, plan, rates } = await simulateCustomerMonth(
+            db,
+            context.contract,
+            organisationId,
+            month,
+          );
+          return presentSimulation(simulation, plan, rates, context.contract, locale);
+        } catch (error) {
+          if (error instanceof MissingEuroRateError)
+            throw new AppError(
+              "conflict",
+              t(locale, "billing.rates.missing", { currency: error.currency, day: error.day }),
+              {
+                currency: error.currency,
+                day: error.day,
+              },
+            );
+          throw error;
         }
       },
     );

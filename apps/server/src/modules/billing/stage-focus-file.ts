@@ -86,7 +86,7 @@ export async function stageFocusFile(
   const { sql, bits } = stagedLinesSql(source, columns);
   try {
     await connection.run(
-      `COPY (${sql}) TO ${sqlString(stagingDir)} (FORMAT parquet, PARTITION_BY (period, vendor, account_key), FILENAME_PATTERN 'lines_{i}', OVERWRITE_OR_IGNORE)`,
+      `COPY (${sql}) TO ${sqlString(stagingDir)} (FORMAT parquet, COMPRESSION zstd, PARTITION_BY (period, vendor, account_key), FILENAME_PATTERN 'lines_{i}', OVERWRITE_OR_IGNORE)`,
     );
   } catch (error) {
     refuse({ reason: "unreadable", detail: duckMessage(error) });

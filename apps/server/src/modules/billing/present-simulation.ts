@@ -1,0 +1,75 @@
+import {
+  type Contract,
+  centsToDecimal,
+  explainSupportFee,
+  type MonthSimulation,
+  type SupportFee,
+} from "@guichet/domain";
+import { z } from "zod";
+import type { Locale } from "../../i18n/index.js";
+import type { PeriodRate } from "./period-rates.js";
+
+const ZFee = z.object({
+  basis: z.string(),
+  fee: z.string(),
+  percent: z.string().nullable(),
+  minimum: z.string().nullable(),
+  minimumApplied: z.boolean(),
+  clause: z.string(),
+  explanation: z.string(),
+});
+
+export const ZSimulation = z.object({
+  month: z.string(),
+  plan: z.string(),
+  currency: z.literal("EUR"),
+  lastDay: z.string(),
+  daysElapsed: z.number().int(),
+  daysInMonth: z.number().int(),
+  monthToDate: z.string(),
+  lines: z.array(z.object({ vendor: z.string(), service: z.string(), billed: z.string() })),
+  days: z.array(z.object({ day: z.string(), billed: z.string() })),
+  fee: ZFee,
+  forecast: z.object({ method: z.literal("run-rate"), total: z.string(), fee: ZFee }),
+  rates: z.array(z.object({ currency: z.string(), day: z.string(), unitsPerEuro: z.string() })),
+});
+
+function presentFee(fee: SupportFee, contract: Contract, locale: Locale): z.infer<typeof ZFee> {
+  return {
+    basis: centsToDecimal(fee.basisCents),
+    fee: centsToDecimal(fee.feeCents),
+    percent: fee.percentText ?? null,
+    minimum: fee.minimumCents === undefined ? null : centsToDecimal(fee.minimumCents),
+    minimumApplied: fee.minimumApplied,
+    clause: fee.clause,
+    explanation: explainSupportFee(fee, contract, locale),
+  };
+}
+
+/** Amounts as EUR decimal strings; fees with their words, in the reader's language (GEN-02). */
+export function presentSimulation(
+  s: MonthSimulation,
+  plan: string,
+  rates: PeriodRate[],
+  contract: Contract,
+  locale: Locale,
+): z.infer<typeof ZSimulation> {
+  return {
+    month: s.month,
+    plan,
+    currency: "EUR",
+    lastDay: s.lastDay,
+    daysElapsed: s.daysElapsed,
+    daysInMonth: s.daysInMonth,
+    monthToDate: s.monthToDate,
+    lines: s.lines,
+    days: s.days,
+    fee: presentFee(s.fee, contract, locale),
+    forecast: {
+      method: "run-rate",
+      total: s.forecast.total,
+      fee: presentFee(s.forecast.fee, contract, locale),
+    },
+    rates,
+  };
+}

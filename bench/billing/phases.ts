@@ -1,0 +1,54 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { migrateDatabase, openDatabase } from "@guichet/db";
+import { readConfig } from "../../apps/server/src/config.js";
+import { loadContract } from "../../apps/server/src/contract/load-contract.js";
+import { systemActor } from "../../apps/server/src/modules/audit/record-audit.js";
+import { withDuckDb } from "../../apps/server/src/modules/billing/duckdb.js";
+import { importCosts } from "../../apps/server/src/modules/billing/import-costs.js";
+
+export interface Measure {
+  seconds: number;
+  peakRssMiB: number;
+  lines: number;
+}
+
+const peakRssMiB = () => process.resourceUsage().maxRSS / 1024;
+
+/** One measurement, in this process alone. */
+export async function runPhase(phase: "baseline" | "import", file: string): Promise<Measure> {
+  const dir = mkdtempSync(join(tmpdir(), `guichet-bench-${phase}-`));
+  try {
+    if (phase === "baseline") {
+      const t0 = performance.now();
+      const lines = await withDuckDb(dir, async (c) => {
+        // DuckDB at its own defaults: types guessed, the same daily group-by as the import's sums.
+        const r = await c.runAndReadAll(
+          `SELECT sum(n) AS lines FROM (SELECT count(*) AS n FROM read_csv('${file}', nullstr = 'NULL')
+             GROUP BY CAST(ChargePeriodStart AS DATE), BillingAccountId, SubAccountId, ServiceName, RegionId,
+                      ChargeCategory, ChargeFrequency, BillingCurrency)`,
+        );
+        return Number(r.getRowObjectsJson()[0]?.lines);
+      });
+      return { seconds: (performance.now() - t0) / 1000, peakRssMiB: peakRssMiB(), lines };
+    }
+    const contract = loadContract("multicloud-ready");
+    const database = await openDatabase({ kind: "pglite", dataDir: join(dir, "pglite") });
+    await migrateDatabase(database);
+    const context = { config: readConfig({ GUICHET_DATA_DIR: dir }), contract };
+    const t0 = performance.now();
+    const summary = await importCosts(
+      context,
+      database.db,
+      [{ path: file, name: "focus.csv" }],
+      systemActor("bench"),
+      new Date(),
+    );
+    const seconds = (performance.now() - t0) / 1000;
+    await database.close();
+    return { seconds, peakRssMiB: peakRssMiB(), lines: summary.lineCount };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,69 @@
+/**
+ * `npm run bench:billing [-- ROWS]`: importing a generated 1,000,000-line FOCUS CSV (MCR-BIL-01)
+ * against DuckDB's own read_csv + group-by of the same file, in the same run. Target: the import
+ * within 2x the baseline's time. Each measurement runs in a process of its own, so its peak RSS
+ * (reported) is its own: the import streams through DuckDB (memory limit 512 MB, spilling to
+ * disk), never the whole file in JavaScript. The import is the whole of `importCosts`: DuckDB's
+ * pass over the file with every rule checked, Parquet written by period, vendor and account, the
+ * daily sums, and their insertion in an embedded PGlite with the audit entry.
+ */
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { FOCUS_SAMPLE } from "../../apps/server/src/modules/billing/focus-files.test-helper.js";
+import { generateFocusCsv } from "./generate.js";
+import { type Measure, runPhase } from "./phases.js";
+
+const [, , first, second] = process.argv;
+if (first === "--phase") {
+  process.stdout.write(
+    `${JSON.stringify(await runPhase(second as "baseline" | "import", process.argv[4] as string))}\n`,
+  );
+  process.exit(0);
+}
+
+const rows = Number(first ?? 1_000_000);
+const dir = mkdtempSync(join(tmpdir(), "guichet-bench-billing-"));
+const file = join(dir, "focus.csv");
+const self = fileURLToPath(import.meta.url);
+const measure = (phase: string): Measure =>
+  JSON.parse(
+    execFileSync(process.execPath, ["--import", "tsx", self, "--phase", phase, file], {
+      encoding: "utf8",
+      maxBuffer: 1 << 20,
+    }),
+  );
+try {
+  const t0 = performance.now();
+  await generateFocusCsv(FOCUS_SAMPLE, file, rows, dir);
+  console.log(
+    `generated ${rows.toLocaleString("en")} lines, ${(statSync(file).size / 2 ** 20).toFixed(0)} MiB, in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+  );
+  // Baseline, import, baseline: a change in a shared machine's load falls on both.
+  const before = measure("baseline");
+  const imported = measure("import");
+  const after = measure("baseline");
+  const baseline = (before.seconds + after.seconds) / 2;
+  const table = [
+    { what: "DuckDB read_csv + group-by (baseline, before)", ...before },
+    { what: "importCosts (check, Parquet, daily sums, PGlite)", ...imported },
+    { what: "DuckDB read_csv + group-by (baseline, after)", ...after },
+  ];
+  console.table(
+    table.map((r) => ({
+      what: r.what,
+      seconds: r.seconds.toFixed(2),
+      "peak RSS MiB": r.peakRssMiB.toFixed(0),
+      lines: r.lines,
+    })),
+  );
+  const ratio = imported.seconds / baseline;
+  console.log(`import / baseline: ${ratio.toFixed(2)}x (target: within 2x) ${ratio <= 2 ? "OK" : "MISSED"}`);
+  console.log(
+    `import peak RSS: ${imported.peakRssMiB.toFixed(0)} MiB (baseline ${Math.max(before.peakRssMiB, after.peakRssMiB).toFixed(0)} MiB)`,
+  );
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}

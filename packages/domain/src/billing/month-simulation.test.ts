@@ -1,0 +1,76 @@
+import { describe, expect, it } from "vitest";
+import { shippedContract } from "../desk/shipped-contract.test-helper.js";
+import { centsToDecimal, type Exact, parseDecimal } from "./exact.js";
+import { simulateMonth } from "./month-simulation.js";
+
+const mcr = shippedContract("multicloud-ready");
+const d = (text: string) => parseDecimal(text) as Exact;
+const cost = (
+  day: string,
+  vendor: string,
+  service: string,
+  billed: string,
+  list = billed,
+  currency = "EUR",
+  chargeCategory = "Usage",
+  chargeFrequency: string | null = "Usage-Based",
+) => ({
+  day,
+  vendor,
+  service,
+  billedCost: d(billed),
+  listCost: d(list),
+  currency,
+  chargeCategory,
+  chargeFrequency,
+});
+
+describe("month-to-date simulation with a run-rate forecast (MCR-BIL-04), figures by hand", () => {
+  it("sums per vendor and service in EUR, implies the fee, and forecasts from the days elapsed", () => {
+    const sim = simulateMonth(
+      mcr,
+      "business",
+      "2026-11",
+      [
+        cost("2026-11-01", "aws", "EC2", "1000.00"),
+        cost("2026-11-05", "aws", "EC2", "500.00"),
+        // 542.25 USD at 1.0845 USD per euro = 500.00 €.
+        cost("2026-11-10", "microsoft", "Storage", "542.25", "542.25", "USD"),
+        // A set-up fee is billed but not in the fee's basis.
+        cost("2026-11-10", "aws", "Support set-up", "300.00", "300.00", "EUR", "Purchase", "One-Time"),
+      ],
+      { USD: d("1.0845") },
+    );
+    expect(sim.lines).toEqual([
+      { vendor: "aws", service: "EC2", billed: "1500.00" },
+      { vendor: "aws", service: "Support set-up", billed: "300.00" },
+      { vendor: "microsoft", service: "Storage", billed: "500.00" },
+    ]);
+    expect(sim.monthToDate).toBe("2300.00");
+    expect([sim.lastDay, sim.daysElapsed, sim.daysInMonth]).toEqual(["2026-11-10", 10, 30]);
+    // Basis 2000.00 (the set-up fee left out): 10 % = 200.00 ≥ 199.
+    expect([
+      centsToDecimal(sim.fee.basisCents),
+      centsToDecimal(sim.fee.feeCents),
+      sim.fee.minimumApplied,
+    ]).toEqual(["2000.00", "200.00", false]);
+    // Run rate: 2300 / 10 days × 30 days = 6900.00; basis 2000 / 10 × 30 = 6000.00, fee 600.00.
+    expect(sim.forecast.total).toBe("6900.00");
+    expect([centsToDecimal(sim.forecast.fee.basisCents), centsToDecimal(sim.forecast.fee.feeCents)]).toEqual([
+      "6000.00",
+      "600.00",
+    ]);
+    expect(sim.days.map((x) => x.day)).toEqual(["2026-11-01", "2026-11-05", "2026-11-10"]);
+  });
+
+  it("a month without costs yet forecasts nothing and the minimum fee", () => {
+    const sim = simulateMonth(mcr, "premium", "2026-02", [], {});
+    expect([sim.monthToDate, sim.forecast.total, sim.daysInMonth, sim.daysElapsed]).toEqual([
+      "0.00",
+      "0.00",
+      28,
+      0,
+    ]);
+    expect(centsToDecimal(sim.forecast.fee.feeCents)).toBe("899.00");
+  });
+});
