@@ -32,6 +32,8 @@ const PUBLIC_OR_SELF = new Set([
   // Without organisationId, a customer administrator's own report; another's id is refused in sla-report.http.test.ts.
   "GET /api/desk/reports/sla",
   "GET /api/desk/reports/sla/monthly",
+  // Without organisationId, the caller's own invoice simulation; another's id is refused in billing-simulation.http.test.ts.
+  "GET /api/billing/simulation",
 ]);
 
 /** A valid body for each route that takes one, so that only authorisation can refuse it. */
