@@ -41,6 +41,8 @@ export async function buildApp(context: AppContext, options: BuildAppOptions = {
     ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
     bodyLimit: BODY_LIMIT,
     genReqId: requestIdFor,
+    // request.ip is the client's, read from X-Forwarded-For only when sent by a trusted proxy.
+    trustProxy: context.config.TRUST_PROXY ?? false,
     // Unknown body fields are refused by the strict zod schemas, not silently dropped.
     ajv: { customOptions: { removeAdditional: false } },
   });

@@ -14,6 +14,16 @@ describe("configuration", () => {
     expect(config.DATABASE_URL).toBeUndefined();
   });
 
+  it("trusts no proxy by default, and reads a hop count or proxy addresses (issue 14)", () => {
+    expect(readConfig({}).TRUST_PROXY).toBeUndefined();
+    expect(readConfig({ TRUST_PROXY: "2" }).TRUST_PROXY).toBe(2);
+    expect(readConfig({ TRUST_PROXY: "127.0.0.1, 10.0.0.0/8,::1" }).TRUST_PROXY).toEqual([
+      "127.0.0.1",
+      "10.0.0.0/8",
+      "::1",
+    ]);
+  });
+
   it("treats an empty variable as unset", () => {
     expect(readConfig({ DATABASE_URL: "", PORT: "" }).DATABASE_URL).toBeUndefined();
   });
@@ -25,6 +35,10 @@ describe("configuration", () => {
     [{ PUBLIC_URL: "not a url" }, /^Configuration error: PUBLIC_URL: expected an absolute URL/],
     [{ SMTP_URL: "http://mail" }, /^Configuration error: SMTP_URL: expected an SMTP URL/],
     [{ LOG_LEVEL: "loud" }, /^Configuration error: LOG_LEVEL: /],
+    [{ TRUST_PROXY: "true" }, /^Configuration error: TRUST_PROXY: expected a hop count/],
+    [{ TRUST_PROXY: "0" }, /^Configuration error: TRUST_PROXY: expected a hop count/],
+    [{ TRUST_PROXY: "10.0.0.0/33" }, /^Configuration error: TRUST_PROXY: /],
+    [{ TRUST_PROXY: "proxy.example.fr" }, /^Configuration error: TRUST_PROXY: /],
   ])("stops on %o with one line naming the variable", (env, expected) => {
     expect(() => readConfig(env)).toThrow(ConfigError);
     try {

@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import { z } from "zod";
 import type { ImapAccount } from "./modules/mail-in/imap-poller.js";
 import { DEFAULT_CONTRACT_ID } from "./seed/demo-deployments.js";
@@ -41,6 +42,32 @@ function imapAccountOf(value: string, context: z.RefinementCtx): ImapAccount {
   }
 }
 
+const TRUST_PROXY_EXAMPLE = 'a hop count such as "1", or proxy addresses such as "127.0.0.1,10.0.0.0/8"';
+
+/** TRUST_PROXY as Fastify's trustProxy: a hop count, or the proxies' addresses and networks. */
+function trustProxyOf(value: string, context: z.RefinementCtx): number | string[] {
+  if (/^\d+$/.test(value)) {
+    const hops = Number(value);
+    if (hops >= 1 && hops <= 10) return hops;
+  } else {
+    const entries = value.split(",").map((entry) => entry.trim());
+    const valid = entries.every((entry) => {
+      const [address = "", bits, ...rest] = entry.split("/");
+      const kind = isIP(address);
+      const maxBits = kind === 6 ? 128 : 32;
+      return (
+        kind !== 0 &&
+        rest.length === 0 &&
+        (bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= maxBits))
+      );
+    });
+    if (valid) return entries;
+  }
+  // "true" (believe any X-Forwarded-For) is refused: any client could then choose its address.
+  context.addIssue({ code: "custom", message: `expected ${TRUST_PROXY_EXAMPLE}` });
+  return z.NEVER;
+}
+
 const ZConfig = z.object({
   /** TCP port of the HTTP server. */
   PORT: z.coerce
@@ -51,6 +78,13 @@ const ZConfig = z.object({
     .default(3000),
   /** Interface to listen on; 0.0.0.0 to accept connections from other hosts. */
   HOST: z.string().min(1).default("127.0.0.1"),
+  /**
+   * The reverse proxies whose X-Forwarded-For gives the client's address (Fastify's trustProxy):
+   * a hop count, or their addresses and networks. Unset: none, the connection's address is the
+   * client's. Sign-in throttling is per client address (issue 14): behind a proxy without this,
+   * every person shares the proxy's.
+   */
+  TRUST_PROXY: z.string().transform(trustProxyOf).optional(),
   /** Where the embedded database (and later attachments, cost data) live. */
   GUICHET_DATA_DIR: z.string().min(1).default("./data"),
   /** PostgreSQL server URL; unset means the embedded PGlite under GUICHET_DATA_DIR. */

@@ -75,6 +75,14 @@ export function authRoutes(context: AppContext): FastifyPluginAsyncZod {
               secondFactor: "totp",
             });
           }
+          if (result.reason === "throttled") {
+            reply.header("retry-after", String(result.retryAfterSeconds));
+            throw new AppError(
+              "rate_limited",
+              t(locale, "auth.throttled", { seconds: result.retryAfterSeconds }),
+              { retryAfterSeconds: result.retryAfterSeconds },
+            );
+          }
           if (result.reason === "second_factor_invalid")
             throw new AppError("unauthenticated", t(locale, "auth.totp_invalid"));
           if (result.reason === "suspended") {

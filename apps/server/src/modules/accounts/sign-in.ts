@@ -3,7 +3,7 @@ import { and, eq, ne } from "drizzle-orm";
 import { SESSION_ABSOLUTE_MS } from "../../auth/authenticate.js";
 import type { AuditActor } from "../audit/record-audit.js";
 import { recordAudit } from "../audit/record-audit.js";
-import { clearFailures, isLocked, recordFailure, throttleKey } from "./login-throttle.js";
+import { clearFailures, recordFailure, throttleKeys, waitUntil } from "./login-throttle.js";
 import { decoyPasswordHash, verifyPassword } from "./passwords.js";
 import { hashSecret, newSecret } from "./secrets.js";
 import { verifyTotp } from "./totp.js";
@@ -23,16 +23,20 @@ export interface SignInInput {
 
 export type SignInResult =
   | { ok: true; sessionToken: string; csrfToken: string; expiresAt: Date; userId: string }
-  | { ok: false; reason: "failed" | "second_factor_required" | "second_factor_invalid" | "suspended" };
+  | { ok: false; reason: "failed" | "second_factor_required" | "second_factor_invalid" | "suspended" }
+  /** This client tried this account (or any account) too often: it may try again in that many seconds. */
+  | { ok: false; reason: "throttled"; retryAfterSeconds: number };
 
 /**
  * Password (and TOTP when enrolled) → a new server-side session. Every outcome is audited;
- * unknown account, wrong password and lockout answer alike and take the same time.
+ * unknown account and wrong password answer alike and take the same time. A client that guessed
+ * too often waits, growing delays per (account, address) and per address (login-throttle.ts):
+ * refused before any password is checked, for unknown accounts as for real ones; no account is
+ * ever locked, so its owner signs in from her own address during an attack from another.
  */
 export async function signIn(db: Db, input: SignInInput, now: Date): Promise<SignInResult> {
   const email = input.email.trim().toLowerCase();
-  const accountKey = throttleKey("account", email);
-  const addressKey = throttleKey("address", input.ip);
+  const keys = throttleKeys(email, input.ip);
   const anonymous: AuditActor = {
     userId: null,
     label: `? <${email}>`,
@@ -43,8 +47,7 @@ export async function signIn(db: Db, input: SignInInput, now: Date): Promise<Sig
     requestId: input.requestId,
   };
   const fail = async (reason: string, userId?: string, organisationId?: string) => {
-    await recordFailure(db, "account", accountKey, now);
-    await recordFailure(db, "address", addressKey, now);
+    await recordFailure(db, keys, now);
     await recordAudit(
       db,
       { ...anonymous, userId: userId ?? null, organisationId: organisationId ?? null },
@@ -54,25 +57,31 @@ export async function signIn(db: Db, input: SignInInput, now: Date): Promise<Sig
     return { ok: false as const, reason: "failed" as const };
   };
 
+  const until = await waitUntil(db, keys, now);
+  if (until) {
+    const retryAfterSeconds = Math.ceil((until.getTime() - now.getTime()) / 1000);
+    await recordFailure(db, keys, now, ["address"]);
+    await recordAudit(
+      db,
+      anonymous,
+      { action: "auth.sign_in", outcome: "failure", data: { email, reason: "throttled", retryAfterSeconds } },
+      now,
+    );
+    return { ok: false, reason: "throttled", retryAfterSeconds };
+  }
+
   const [row] = await db
     .select({ user: users, organisation: organisations })
     .from(users)
     .innerJoin(organisations, eq(organisations.id, users.organisationId))
     .where(and(eq(users.email, email), ne(users.status, "revoked")));
-  const locked = (await isLocked(db, accountKey, now)) || (await isLocked(db, addressKey, now));
   const passwordOk = await verifyPassword(
     row?.user.passwordHash ?? (await decoyPasswordHash()),
     input.password,
   );
-  if (!row || locked || !passwordOk || row.user.status !== "active") {
+  if (!row || !passwordOk || row.user.status !== "active") {
     return fail(
-      !row
-        ? "unknown_account"
-        : locked
-          ? "locked"
-          : !passwordOk
-            ? "wrong_password"
-            : `status_${row.user.status}`,
+      !row ? "unknown_account" : !passwordOk ? "wrong_password" : `status_${row.user.status}`,
       row?.user.id,
       row?.organisation.id,
     );
@@ -128,7 +137,7 @@ export async function signIn(db: Db, input: SignInInput, now: Date): Promise<Sig
       userAgent: input.userAgent,
     });
     await tx.update(users).set({ lastLoginAt: now, lastUsedAt: now }).where(eq(users.id, user.id));
-    await clearFailures(tx as unknown as Db, accountKey);
+    await clearFailures(tx as unknown as Db, keys);
     await recordAudit(
       tx,
       actor,
