@@ -37,12 +37,16 @@ export interface BuildAppOptions {
 
 /** Builds the HTTP application; does not listen. */
 export async function buildApp(context: AppContext, options: BuildAppOptions = {}): Promise<FastifyInstance> {
+  // A hop count as the function Fastify makes of one at run time (its types omit numbers).
+  const trusted = context.config.TRUST_PROXY;
+  const trustProxy: FastifyServerOptions["trustProxy"] =
+    typeof trusted === "number" ? (_address: string, hop: number) => hop < trusted : (trusted ?? false);
   const app = Fastify({
     ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
     bodyLimit: BODY_LIMIT,
     genReqId: requestIdFor,
     // request.ip is the client's, read from X-Forwarded-For only when sent by a trusted proxy.
-    trustProxy: context.config.TRUST_PROXY ?? false,
+    trustProxy,
     // Unknown body fields are refused by the strict zod schemas, not silently dropped.
     ajv: { customOptions: { removeAdditional: false } },
   });

@@ -44,7 +44,7 @@ describe.each(databaseKindsUnderTest(postgresUrl))("sign-in throttling on %s", (
     beforeAll(async () => {
       t = await createTestApp(kind, postgresUrl, "multicloud-ready", { clock: () => now });
       const provider = await createOrganisation(t.database.db, "provider");
-      owner = await createUser(t.database.db, provider.id, ["provider_admin"], { totp: true });
+      owner = await createUser(t.database.db, provider.id, ["admin"], { totp: true });
     }, 180_000);
     afterAll(async () => {
       await t?.close();
@@ -130,7 +130,7 @@ describe.each(databaseKindsUnderTest(postgresUrl))("sign-in throttling on %s", (
     });
   });
 
-  describe("behind a reverse proxy (TRUST_PROXY)", () => {
+  describe("behind a reverse proxy (TRUST_PROXY)", { timeout: 300_000 }, () => {
     let t: TestApp;
     let people: TestUser[];
     beforeAll(async () => {
@@ -148,9 +148,7 @@ describe.each(databaseKindsUnderTest(postgresUrl))("sign-in throttling on %s", (
       await t?.close();
     });
 
-    it("25 failures through the proxy's address slow their client only: everyone else still signs in through it", {
-      timeout: 300_000,
-    }, async () => {
+    it("25 failures through the proxy's address slow their client only: everyone else still signs in through it", async () => {
       const [victim, colleague] = people as [TestUser, TestUser];
       for (let i = 0; i < 25; i++) {
         await signIn(t, {
