@@ -5,7 +5,7 @@ import type { DeskWords } from "./desk/vocabulary";
 /**
  * What the portal offers each person. These mirror the server's policies
  * (apps/server/src/policies/organisation-policy.ts, audit-policy.ts, desk-policy.ts, maintenance-policy.ts,
- * desk-report-policy.ts), which decide in the end:
+ * desk-report-policy.ts, commitment-policy.ts), which decide in the end:
  * the portal only avoids showing what would be refused.
  */
 const has = (me: Me, ...roles: Role[]) => me.roles.some((role) => roles.includes(role));
@@ -35,6 +35,16 @@ export const can = {
   /** The maintenance of the services a customer holds: anyone in a customer's space, agents acting in one too. */
   followMaintenance: (me: Me) => me.organisationKind === "customer" || Boolean(me.acting),
   /** Desk staff for any customer; a customer's administrator for its own organisation. */
+  /** A customer's plan, subscriptions and terminations (commitment-policy.ts): its people, or provider staff. */
+  viewCommitments: (me: Me) =>
+    me.organisationKind === "customer" ||
+    providerStaff(me, "admin", "account_manager", "security_officer", "support_agent", "billing"),
+  /** A plan change (MCR-SUP-02): the customer's administrator, or the provider's commercial staff for it. */
+  changePlan: (me: Me) =>
+    (me.organisationKind === "customer" && !me.acting && has(me, "customer_admin")) ||
+    providerStaff(me, "admin", "account_manager"),
+  /** Recording a termination and completing the tasks it leaves (DSN-ORD-04, MCR-ORD-02). */
+  recordTermination: (me: Me) => providerStaff(me, "admin", "account_manager"),
   viewSlaReport: (me: Me) =>
     deskStaff(me) || (me.organisationKind === "customer" && !me.acting && has(me, "customer_admin")),
 };
@@ -67,6 +77,7 @@ export const SECTIONS = [
   { to: "/file", label: () => "nav.queue" as const, allowed: can.workQueue },
   { to: "/maintenance", label: () => "nav.maintenance" as const, allowed: maintenanceSection },
   { to: "/rapport-sla", label: () => "nav.slaReport" as const, allowed: can.viewSlaReport },
+  { to: "/abonnements", label: () => "nav.commitments" as const, allowed: can.viewCommitments },
   { to: "/droits", label: () => "nav.rights" as const, allowed: can.manageRights },
   { to: "/organisations", label: () => "nav.organisations" as const, allowed: can.listOrganisations },
   {

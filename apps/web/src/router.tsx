@@ -7,6 +7,7 @@ import type { RequestsSearch } from "./desk/RequestFilters";
 import { MONTH } from "./desk/report/months";
 import { AssistancePage } from "./pages/AssistancePage";
 import { AuditPage, type AuditSearch } from "./pages/AuditPage";
+import { CommitmentsPage, type CommitmentsSearch } from "./pages/CommitmentsPage";
 import { ForgotPasswordPage } from "./pages/ForgotPasswordPage";
 import { HelpPage } from "./pages/HelpPage";
 import { HomePage } from "./pages/HomePage";
@@ -152,6 +153,13 @@ const slaReport = createRoute({
   },
 });
 
+const commitments = createRoute({
+  getParentRoute: () => session,
+  path: "/abonnements",
+  component: CommitmentsPage,
+  validateSearch: (search): CommitmentsSearch => ({ organisationId: optional(search.organisationId) }),
+});
+
 const routeTree = rootRoute.addChildren([
   signIn,
   secondFactor,
@@ -173,6 +181,7 @@ const routeTree = rootRoute.addChildren([
     workspace,
     maintenance,
     slaReport,
+    commitments,
   ]),
 ]);
 

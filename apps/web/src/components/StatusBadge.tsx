@@ -22,6 +22,8 @@ const COLOURS: Record<string, string> = {
   closed: "gray.8",
   // Scheduled maintenance (in_progress as a ticket's; over and cancelled in grey).
   upcoming: "blue.9",
+  // Subscriptions (issue 16).
+  terminated: "gray.8",
 };
 
 /** A credential's state (a support grant, an API token): revoked, expired or active. */

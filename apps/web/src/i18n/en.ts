@@ -1,3 +1,4 @@
+import { enCommitments } from "./en-commitments";
 import { enDesk, enDeskWords } from "./en-desk";
 import { enMaintenance } from "./en-maintenance";
 import { enReport } from "./en-report";
@@ -24,6 +25,7 @@ export const en: Messages = {
     queue: "Queue",
     assistance: "Support access",
     maintenance: "Maintenance",
+    commitments: "Subscriptions",
     slaReport: "SLA report",
   },
   common: {
@@ -340,5 +342,6 @@ export const en: Messages = {
   desk: enDesk,
   deskWords: enDeskWords,
   maintenance: enMaintenance,
+  commitments: enCommitments,
   slaReport: enReport,
 };

@@ -49,6 +49,17 @@ export function formatNumber(value: number, locale: Locale): string {
   return new Intl.NumberFormat(TAGS[locale]).format(value);
 }
 
+/**
+ * A decimal amount of euros from the API ("2294.80") as people read it: "2 294,80 €" in French,
+ * "€2,294.80" in English. Composed from its text, never through a float (DESIGN: money).
+ */
+export function formatMoney(decimal: string, locale: Locale): string {
+  const [units = "0", cents = "00"] = decimal.split(".");
+  const whole = new Intl.NumberFormat(TAGS[locale]).format(BigInt(units));
+  const fraction = cents.padEnd(2, "0").slice(0, 2);
+  return locale === "fr" ? `${whole},${fraction}\u00a0€` : `€${whole}.${fraction}`;
+}
+
 /** A file's size in kilobytes: "12 ko" in French, "12 kB" in English. */
 export function formatFileSize(bytes: number, locale: Locale): string {
   return new Intl.NumberFormat(TAGS[locale], {
@@ -69,6 +80,7 @@ export function useLocaleFormat() {
     period: (fromIso: string, toIso: string) => formatPeriod(fromIso, toIso, locale),
     month: (month: string, style?: "long" | "short") => formatMonth(month, locale, style),
     number: (value: number) => formatNumber(value, locale),
+    money: (decimal: string) => formatMoney(decimal, locale),
     fileSize: (bytes: number) => formatFileSize(bytes, locale),
     label: (label: Label) => label[locale],
   };

@@ -1,3 +1,4 @@
+import { frCommitments } from "./fr-commitments";
 import { frDesk, frDeskWords } from "./fr-desk";
 import { frMaintenance } from "./fr-maintenance";
 import { frReport } from "./fr-report";
@@ -26,6 +27,7 @@ export const fr = {
     queue: "File d'attente",
     assistance: "Accès d'assistance",
     maintenance: "Maintenance",
+    commitments: "Abonnements",
     slaReport: "Rapport SLA",
   },
   common: {
@@ -346,6 +348,7 @@ export const fr = {
   desk: frDesk,
   deskWords: frDeskWords,
   maintenance: frMaintenance,
+  commitments: frCommitments,
   slaReport: frReport,
 };
 
