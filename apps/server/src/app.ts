@@ -11,6 +11,7 @@ import { registerSecurityHeaders } from "./http/security-headers.js";
 import { registerWeb } from "./http/web.js";
 import { accessRoutes } from "./modules/accounts/routes-access.js";
 import { authRoutes } from "./modules/accounts/routes-auth.js";
+import { staffRoutes } from "./modules/accounts/routes-staff.js";
 import { userRoutes } from "./modules/accounts/routes-users.js";
 import { auditRoutes } from "./modules/audit/routes.js";
 import { billingRoutes } from "./modules/billing/routes.js";
@@ -72,6 +73,7 @@ export async function buildApp(context: AppContext, options: BuildAppOptions = {
   await app.register(authRoutes(context));
   await app.register(organisationRoutes(context));
   await app.register(userRoutes(context));
+  await app.register(staffRoutes(context));
   await app.register(accessRoutes(context));
   await app.register(auditRoutes(context));
   await app.register(outboxRoutes(context));

@@ -32,6 +32,9 @@ export const fr = {
   "invite.roles_do_not_fit": "Rôles non attribuables dans cette organisation : {roles}.",
   "revoke.reason_not_offered":
     "Motif de révocation non prévu par le contrat ; motifs possibles : {reasons} ({clause}).",
+  "staff.last_administrator":
+    "Refusé : ce serait retirer le dernier administrateur du fournisseur. Nommez d'abord un autre administrateur.",
+  "staff.invite_refused": "Invitation refusée : vérifiez les rôles du fournisseur choisis.",
   "invite.role_not_offered": "Rôles que le contrat n'offre pas aux clients : {roles} ({clause}).",
   "invite.delegated_invitation_not_offered":
     "Le contrat ne prévoit pas de donner le droit d'inviter : seuls les administrateurs invitent ({clause}).",
@@ -89,6 +92,9 @@ export const en: Record<MessageKey, string> = {
   "invite.roles_do_not_fit": "Roles that cannot be given in this organisation: {roles}.",
   "revoke.reason_not_offered":
     "Revocation reason not given by the contract; possible reasons: {reasons} ({clause}).",
+  "staff.last_administrator":
+    "Refused: this would take away the provider's last administrator. Make someone else administrator first.",
+  "staff.invite_refused": "Invitation refused: check the provider roles chosen.",
   "invite.role_not_offered": "Roles the contract does not offer customers: {roles} ({clause}).",
   "invite.delegated_invitation_not_offered":
     "The contract gives no right to invite: only administrators invite ({clause}).",
