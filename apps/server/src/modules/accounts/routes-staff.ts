@@ -91,7 +91,7 @@ export function staffRoutes(context: AppContext): FastifyPluginAsyncZod {
         if (result.ok) return reply.code(201).send({ userId: result.userId });
         const locale = negotiateLocale(request.headers["accept-language"]);
         if (result.reason === "identifier_exists") {
-          throw new AppError("conflict", t(locale, "invite.identifier_exists", result), {
+          throw new AppError("conflict", t(locale, "invite.identifier_exists", { clause: result.clause }), {
             field: "email",
             clause: result.clause,
           });
