@@ -6,6 +6,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppContext } from "../../app-context.js";
 import { actorOf } from "../../auth/principal.js";
+import { ZNoContent } from "../../http/api-schemas.js";
 import { AppError } from "../../http/errors.js";
 import { notFound } from "../../http/not-found.js";
 import { negotiateLocale, t } from "../../i18n/index.js";
@@ -108,7 +109,7 @@ export function staffRoutes(context: AppContext): FastifyPluginAsyncZod {
           summary: "Change a staff member's provider roles; the last administrator keeps hers",
           params: ZUserParams,
           body: z.strictObject({ roles: ZRoles }),
-          response: { 204: z.null() },
+          response: { 204: ZNoContent },
         },
       },
       async (request, reply) =>
@@ -124,7 +125,7 @@ export function staffRoutes(context: AppContext): FastifyPluginAsyncZod {
           tags: ["people"],
           summary: "Remove a staff member: deactivated and signed out at once; never the last administrator",
           params: ZUserParams,
-          response: { 204: z.null() },
+          response: { 204: ZNoContent },
         },
       },
       async (request, reply) =>
