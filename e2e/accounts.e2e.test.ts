@@ -7,7 +7,7 @@ import { type RunningServer, startServer } from "./support/server.js";
 const postgresUrl = inject("postgresUrl");
 
 /** MultiCloud Ready: a customer's administrator is invited, sets a password, and manages rights. */
-describe.runIf(postgresUrl)("accounts in the portal (multicloud-ready)", { timeout: 90_000 }, () => {
+describe.runIf(postgresUrl)("accounts in the portal (multicloud-ready)", { timeout: 180_000 }, () => {
   let server: RunningServer;
   let browser: Browser;
   const contexts: BrowserContext[] = [];

@@ -361,6 +361,8 @@ describe.each(databaseKindsUnderTest(postgresUrl))("MCR without scheduled mainte
     });
     expect(refused.statusCode).toBe(422);
     expect(refused.json().details).toEqual({ reason: "not_in_contract" });
-    expect(refused.json().message).toContain("DSN-SUP-07");
+    // No clause of another provider's contract is cited where this one has none (GEN-01).
+    expect(refused.json().message).not.toContain("DSN-SUP-07");
+    expect(refused.json().details).not.toHaveProperty("clause");
   });
 });
