@@ -3248,6 +3248,109 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/billing/simulation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Simulation of a month's invoice (MCR-BIL-04): month to date per vendor and service in EUR, the support fee it implies (MCR-BIL-02), and a run-rate forecast to the month's end (month to date / days elapsed × days in the month). `month` defaults to the current one; a customer reads its own (`organisationId` defaults to it) — customer administrator or billing reader, provider billing staff */
+        get: {
+            parameters: {
+                query?: {
+                    organisationId?: string;
+                    month?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            month: string;
+                            plan: string;
+                            /** @enum {string} */
+                            currency: "EUR";
+                            lastDay: string;
+                            daysElapsed: number;
+                            daysInMonth: number;
+                            monthToDate: string;
+                            lines: {
+                                vendor: string;
+                                service: string;
+                                billed: string;
+                            }[];
+                            days: {
+                                day: string;
+                                billed: string;
+                            }[];
+                            fee: {
+                                basis: string;
+                                fee: string;
+                                percent: string | null;
+                                minimum: string | null;
+                                minimumApplied: boolean;
+                                clause: string;
+                                explanation: string;
+                            };
+                            forecast: {
+                                /** @enum {string} */
+                                method: "run-rate";
+                                total: string;
+                                fee: {
+                                    basis: string;
+                                    fee: string;
+                                    percent: string | null;
+                                    minimum: string | null;
+                                    minimumApplied: boolean;
+                                    clause: string;
+                                    explanation: string;
+                                };
+                            };
+                            rates: {
+                                currency: string;
+                                day: string;
+                                unitsPerEuro: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/billing/unmatched-accounts": {
         parameters: {
             query?: never;
