@@ -110,6 +110,8 @@ describe.runIf(postgresUrl).each<{ contract: ContractId; provider: string; custo
     await page.goto("/droits");
     await signInHere(page, admin);
     await page.getByRole("heading", { level: 1, name: "Droits" }).waitFor();
+    // The page has read what it shows before the session ends under it.
+    await page.waitForLoadState("networkidle");
 
     // The session's end comes while the page is open; the next page asked for notices it.
     await portal.server.db.query(
@@ -121,6 +123,7 @@ describe.runIf(postgresUrl).each<{ contract: ContractId; provider: string; custo
     expect(new URL(page.url()).searchParams.get("redirect")).toBe("/demandes");
     await signInHere(page, admin);
     expect(here(page)).toBe("/demandes");
+    await page.waitForLoadState("networkidle");
 
     await portal.server.db.query("update sessions set revoked_at = now() where user_id = $1", [admin.id]);
     await page.getByRole("navigation").getByRole("link", { name: "Droits" }).click();
@@ -140,6 +143,20 @@ describe.runIf(postgresUrl).each<{ contract: ContractId; provider: string; custo
     await page.waitForURL((url) => url.pathname === "/connexion");
     await page.getByRole("heading", { level: 1, name: "Connexion" }).waitFor();
     await checkPage(page, `${prefix}-own-identifier-revoked`);
+  });
+
+  it("does not offer the last administrator to revoke herself", async () => {
+    // The deputy revoked hers above: her new identifier is only invited, Inès is the last active administrator.
+    const page = await portal.visitor();
+    await page.goto("/droits");
+    await signInHere(page, admin);
+    await page.getByRole("heading", { level: 1, name: "Droits" }).waitFor();
+    const row = page.getByRole("row").filter({ hasText: admin.email });
+    await row.getByText("Seul administrateur : invitez-en un autre").waitFor();
+    expect(await page.getByRole("button", { name: `Révoquer l'identifiant : ${admin.name}` }).count()).toBe(
+      0,
+    );
+    await checkPage(page, `${prefix}-last-administrator`);
   });
 
   it("sends provider staff who still owe a second factor to enrolment, from any address", async () => {

@@ -1,3 +1,4 @@
+export * from "./accounts/administrators.js";
 export * from "./accounts/named-contacts.js";
 export * from "./accounts/roles.js";
 export * from "./billing/index.js";

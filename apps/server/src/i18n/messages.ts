@@ -30,6 +30,8 @@ export const fr = {
   "resource.support_grant": "accès d'assistance",
   "resource.ticket": "demande",
   "invite.roles_do_not_fit": "Rôles non attribuables dans cette organisation : {roles}.",
+  "revoke.last_administrator":
+    "Vous êtes le seul administrateur de votre organisation : révoquer votre identifiant la laisserait sans personne pour gérer ses droits. Invitez d'abord un autre administrateur ({clause}).",
   "revoke.reason_not_offered":
     "Motif de révocation non prévu par le contrat ; motifs possibles : {reasons} ({clause}).",
   "staff.last_administrator":
@@ -90,6 +92,8 @@ export const en: Record<MessageKey, string> = {
   "resource.support_grant": "support access",
   "resource.ticket": "request",
   "invite.roles_do_not_fit": "Roles that cannot be given in this organisation: {roles}.",
+  "revoke.last_administrator":
+    "You are your organisation's only administrator: revoking your identifier would leave no one to manage its rights. Invite another administrator first ({clause}).",
   "revoke.reason_not_offered":
     "Revocation reason not given by the contract; possible reasons: {reasons} ({clause}).",
   "staff.last_administrator":

@@ -194,6 +194,7 @@ export const en: Messages = {
       revoked: "Identifier revoked; a new link was sent to {{email}}.",
       revokedOnly: "{{email}}'s identifier revoked.",
       empty: "Nobody yet.",
+      lastAdministrator: "Only administrator: invite another one to be able to revoke this identifier.",
     },
     invite: {
       heading: "Invite a person",

@@ -199,6 +199,7 @@ export const fr = {
       revoked: "Identifiant révoqué ; un nouveau lien a été envoyé à {{email}}.",
       revokedOnly: "Identifiant de {{email}} révoqué.",
       empty: "Personne pour l'instant.",
+      lastAdministrator: "Seul administrateur : invitez-en un autre pour pouvoir révoquer cet identifiant.",
     },
     invite: {
       heading: "Inviter une personne",

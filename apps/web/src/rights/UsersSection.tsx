@@ -2,12 +2,24 @@ import { Table, Text } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { api, keys } from "../api/endpoints";
-import type { ContractRules } from "../api/types";
+import type { ContractRules, UserView } from "../api/types";
 import { ErrorAlert } from "../components/ErrorAlert";
 import { Section } from "../components/Section";
 import { StatusBadge } from "../components/StatusBadge";
 import { useLocaleFormat } from "../i18n/format";
+import { useMe } from "../session";
 import { RevokeIdentifierButton } from "./RevokeIdentifierButton";
+
+/**
+ * The one person the portal does not offer to revoke: oneself as the organisation's last active
+ * administrator, which the server refuses (packages/domain revokesLastAdministrator, issue 13).
+ */
+function lastAdministrator(people: UserView[], myId: string | undefined): string | undefined {
+  const administrators = people.filter(
+    (person) => person.status === "active" && person.roles.includes("customer_admin"),
+  );
+  return administrators.length === 1 && administrators[0]?.id === myId ? myId : undefined;
+}
 
 /** The organisation's people: identifier, roles, status, last activity (MCR-ACC-03, DSN-ID-01). */
 export function UsersSection({
@@ -25,6 +37,8 @@ export function UsersSection({
     return known ? label(known.label) : reason;
   };
   const users = useQuery({ queryKey: keys.users(organisationId), queryFn: () => api.users(organisationId) });
+  const me = useMe().data;
+  const kept = users.data && lastAdministrator(users.data, me?.userId);
   return (
     <Section title={t("rights.users.heading")}>
       <ErrorAlert error={users.error} />
@@ -63,13 +77,19 @@ export function UsersSection({
                     </Table.Td>
                     <Table.Td>{user.lastUsedAt ? dateTime(user.lastUsedAt) : t("common.never")}</Table.Td>
                     <Table.Td>
-                      {(user.status === "active" || user.status === "invited") && (
-                        <RevokeIdentifierButton
-                          organisationId={organisationId}
-                          user={user}
-                          name={name}
-                          rule={revocation}
-                        />
+                      {user.id === kept ? (
+                        <Text size="xs" c="dimmed">
+                          {t("rights.users.lastAdministrator")}
+                        </Text>
+                      ) : (
+                        (user.status === "active" || user.status === "invited") && (
+                          <RevokeIdentifierButton
+                            organisationId={organisationId}
+                            user={user}
+                            name={name}
+                            rule={revocation}
+                          />
+                        )
                       )}
                     </Table.Td>
                   </Table.Tr>

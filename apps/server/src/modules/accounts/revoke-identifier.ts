@@ -1,6 +1,6 @@
 import { apiTokens, type Db, namedContacts, users } from "@guichet/db";
-import { contractRules } from "@guichet/domain";
-import { and, eq, isNull } from "drizzle-orm";
+import { contractRules, revokesLastAdministrator } from "@guichet/domain";
+import { and, eq, isNull, ne } from "drizzle-orm";
 import type { AppContext } from "../../app-context.js";
 import { securityContactOf } from "../../contract/contacts.js";
 import { type AuditActor, recordAudit } from "../audit/record-audit.js";
@@ -12,7 +12,8 @@ import { revokeSessionsOf } from "./revoke-sessions.js";
 export type RevokeResult =
   | { ok: true; newUserId: string | null }
   | { ok: false; reason: "not_found" }
-  | { ok: false; reason: "reason_not_offered"; reasons: string[]; clause: string };
+  | { ok: false; reason: "reason_not_offered"; reasons: string[]; clause: string }
+  | { ok: false; reason: "last_administrator"; clause: string };
 
 /**
  * On loss or suspected fraud (DSN-ID-04) an identifier is revoked at once — its sessions and
@@ -39,6 +40,19 @@ export async function revokeIdentifier(
       .from(users)
       .where(and(eq(users.id, input.userId), eq(users.organisationId, input.organisationId)));
     if (!old || old.status === "revoked") return { ok: false as const, reason: "not_found" as const };
+    // Locked, so two administrators revoking themselves at once cannot both see the other remain.
+    const people = await tx
+      .select({ id: users.id, roles: users.roles, status: users.status })
+      .from(users)
+      .where(and(eq(users.organisationId, old.organisationId), ne(users.status, "revoked")))
+      .for("update");
+    if (revokesLastAdministrator(actor.userId, old, people)) {
+      return {
+        ok: false as const,
+        reason: "last_administrator" as const,
+        clause: contractRules(contract).rights,
+      };
+    }
     await tx
       .update(users)
       .set({ status: "revoked", statusReason: input.reason ?? null, statusChangedAt: now })

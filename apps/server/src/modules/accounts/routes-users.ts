@@ -205,6 +205,12 @@ export function userRoutes(context: AppContext): FastifyPluginAsyncZod {
         if (result.ok) return reply.code(201).send({ newUserId: result.newUserId });
         if (result.reason === "not_found") throw notFound(request, "user");
         const locale = negotiateLocale(request.headers["accept-language"]);
+        if (result.reason === "last_administrator") {
+          throw new AppError("conflict", t(locale, "revoke.last_administrator", { clause: result.clause }), {
+            reason: "last_administrator",
+            clause: result.clause,
+          });
+        }
         throw new AppError(
           "validation_failed",
           t(locale, "revoke.reason_not_offered", {
