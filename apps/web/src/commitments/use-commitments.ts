@@ -9,7 +9,7 @@ const key = (organisationId: string) => ["commitments", organisationId] as const
 export function useCommitments(organisationId: string | undefined) {
   return useQuery({
     queryKey: key(organisationId ?? ""),
-    queryFn: () => request<CommitmentsView>("GET", `${org(organisationId ?? "")}/commitments`),
+    queryFn: () => request<CommitmentsView>("get", `${org(organisationId ?? "")}/commitments`),
     enabled: Boolean(organisationId),
   });
 }
@@ -21,7 +21,7 @@ export function useCommitmentActions(organisationId: string) {
   return {
     changePlan: useMutation({
       mutationFn: (to: string) =>
-        request<CommitmentDecision>("POST", `${org(organisationId)}/plan-change`, { to }),
+        request<CommitmentDecision>("post", `${org(organisationId)}/plan-change`, { to }),
       onSuccess: refresh,
     }),
     terminate: useMutation({
@@ -35,7 +35,7 @@ export function useCommitmentActions(organisationId: string) {
     }),
     completeTask: useMutation({
       mutationFn: (taskId: string) =>
-        request<null>("POST", `${org(organisationId)}/staff-tasks/${encodeURIComponent(taskId)}/done`),
+        request<null>("post", `${org(organisationId)}/staff-tasks/${encodeURIComponent(taskId)}/done`),
       onSuccess: refresh,
     }),
   };
