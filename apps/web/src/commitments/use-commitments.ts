@@ -27,7 +27,7 @@ export function useCommitmentActions(organisationId: string) {
     terminate: useMutation({
       mutationFn: (input: TerminationInput) =>
         request<CommitmentDecision & { terminationId: string; tasks: number }>(
-          "POST",
+          "post",
           `${org(organisationId)}/terminations`,
           input,
         ),
