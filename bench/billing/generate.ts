@@ -1,7 +1,7 @@
 import { withDuckDb } from "../../apps/server/src/modules/billing/duckdb.js";
 
 /**
- * A large FOCUS file made from the FinOps sample (`../shared/data/focus`): the sample's 1,000
+ * A large FOCUS file made from the FinOps sample (`test/data/focus`): the sample's 1,000
  * lines repeated, each copy moved to another day of September 2024 and another sub-account, with
  * the sample's quirks kept (the string NULL for empty values, timestamps without T or Z).
  */

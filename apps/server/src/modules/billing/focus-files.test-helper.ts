@@ -5,16 +5,14 @@ import { gzipSync } from "node:zlib";
 import { withDuckDb } from "./duckdb.js";
 
 /**
- * The FinOps Foundation's FOCUS 1.0 sample (1,000 lines, CC BY 4.0), unchanged, from the project's
- * shared data beside the repository (`../shared/data/focus`, two levels up from a worktree), or
- * where GUICHET_FOCUS_SAMPLE says.
+ * The FinOps Foundation's FOCUS 1.0 sample (1,000 lines, CC BY 4.0), unchanged, kept in the
+ * repository with its licence (test/data/focus), or where GUICHET_FOCUS_SAMPLE says: a clean clone
+ * on a fresh machine has it.
  */
 export const FOCUS_SAMPLE = (() => {
   const candidates = [
     process.env.GUICHET_FOCUS_SAMPLE,
-    ...["../", "../../"].map((up) =>
-      fileURLToPath(new URL(`../../../../../${up}shared/data/focus/focus_sample_1.0.csv`, import.meta.url)),
-    ),
+    fileURLToPath(new URL("../../../../../test/data/focus/focus_sample_1.0.csv", import.meta.url)),
   ].filter((p): p is string => Boolean(p));
   const found = candidates.find((p) => existsSync(p));
   if (!found) throw new Error(`FOCUS sample not found (GUICHET_FOCUS_SAMPLE, or ${candidates.join(", ")})`);
