@@ -1,6 +1,5 @@
 import fastifyRateLimit from "@fastify/rate-limit";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
 import { ZNoContent } from "../../http/api-schemas.js";
 import { AppError } from "../../http/errors.js";
 import { CSP_REPORT_PATH } from "../../http/security-headers.js";

@@ -1,6 +1,5 @@
 import {
   type Contract,
-  CUSTOMER_ROLES,
   contractRules,
   EMAIL_ACCEPT,
   formatTarget,
