@@ -16,7 +16,9 @@ import { userRoutes } from "./modules/accounts/routes-users.js";
 import { auditRoutes } from "./modules/audit/routes.js";
 import { billingRoutes } from "./modules/billing/routes.js";
 import { browserReportRoutes } from "./modules/browser-reports/routes.js";
+import { catalogueRoutes } from "./modules/catalogue/routes.js";
 import { contractRoutes } from "./modules/contract/routes.js";
+import { customerRoutes } from "./modules/customers/routes.js";
 import { deskRoutes } from "./modules/desk/routes.js";
 import { deskReportRoutes } from "./modules/desk-report/routes.js";
 import { healthRoutes } from "./modules/health/routes.js";
@@ -83,6 +85,8 @@ export async function buildApp(context: AppContext, options: BuildAppOptions = {
   await app.register(billingRoutes(context));
   await app.register(commitmentRoutes(context));
   await app.register(terminationRoutes(context));
+  await app.register(customerRoutes(context));
+  await app.register(catalogueRoutes(context));
   if (options.extraRoutes) await options.extraRoutes(app);
   return app;
 }

@@ -34,6 +34,8 @@ const PUBLIC_OR_SELF = new Set([
   "GET /api/desk/reports/sla/monthly",
   // Without organisationId, the caller's own invoice simulation; another's id is refused in billing-simulation.http.test.ts.
   "GET /api/billing/simulation",
+  // Specific conditions are the provider's prices and notices, the same for every customer.
+  "GET /api/specific-conditions",
 ]);
 
 /** A valid body for each route that takes one, so that only authorisation can refuse it. */
@@ -99,6 +101,26 @@ function bodyFor(route: string, ids: Record<string, string>): unknown {
     "POST /api/organisations/{organisationId}/transfer-requests/{requestId}/quote": {
       amount: "1.00",
       text: "probing",
+    },
+    "POST /api/customers": {
+      legalName: "Probe",
+      siren: "552100554",
+      billingAddress: "1 rue",
+      billingPostalCode: "79000",
+      billingCity: "Niort",
+      billingEmail: "probe3@example.fr",
+      administrator: { email: "probe3@example.fr", firstName: "P", lastName: "R" },
+    },
+    "POST /api/customers/import": { csv: "raison_sociale;siren\nProbe;552100554\n" },
+    "POST /api/specific-conditions": {
+      catalogueItemId: "support-premium",
+      effectiveFrom: "2027-01-01",
+      documentTitle: "probe",
+      documentVersion: "probe",
+      monthlyPriceCents: 0,
+      minimumMonths: 0,
+      terminationNoticeMonths: 0,
+      maintenanceNoticeDays: 0,
     },
   };
   return bodies[route];
@@ -195,6 +217,8 @@ describe.each(databaseKindsUnderTest(postgresUrl))("tenant isolation on %s", (ki
       "terminations",
       "staff_tasks",
       "account_transfer_requests",
+      "customer_details",
+      "specific_conditions",
     ];
     const counts: Record<string, unknown> = {};
     for (const table of tables) {

@@ -5,6 +5,7 @@ export * from "./billing/index.js";
 export * from "./calendar/index.js";
 export * from "./commitments/index.js";
 export * from "./contract/index.js";
+export * from "./customers/index.js";
 export * from "./desk/index.js";
 export * from "./desk/maintenance-window.js";
 export * from "./desk/percentile.js";

@@ -13,7 +13,8 @@ export type Resource =
   | "subscription"
   | "termination"
   | "staff_task"
-  | "transfer_request";
+  | "transfer_request"
+  | "customer";
 
 /** A 404 in the client's language; the same answer whether the thing is absent or someone else's. */
 export function notFound(request: FastifyRequest, resource: Resource): AppError {

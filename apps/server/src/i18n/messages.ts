@@ -3,6 +3,7 @@
  * The English table must have exactly the French keys: the type checks it.
  */
 import { billingEn, billingFr } from "./messages-billing.js";
+import { commercialEn, commercialFr } from "./messages-commercial.js";
 import { commitmentsEn, commitmentsFr } from "./messages-commitments.js";
 import { deskEn, deskFr } from "./messages-desk.js";
 import { maintenanceEn, maintenanceFr } from "./messages-maintenance.js";
@@ -10,6 +11,7 @@ import { maintenanceEn, maintenanceFr } from "./messages-maintenance.js";
 export const fr = {
   ...billingFr,
   ...commitmentsFr,
+  ...commercialFr,
   ...deskFr,
   ...maintenanceFr,
   "clause.deployment_rule": "règle du déploiement",
@@ -73,6 +75,7 @@ export type MessageKey = keyof typeof fr;
 export const en: Record<MessageKey, string> = {
   ...billingEn,
   ...commitmentsEn,
+  ...commercialEn,
   ...deskEn,
   ...maintenanceEn,
   "clause.deployment_rule": "deployment rule",

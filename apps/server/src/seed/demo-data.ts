@@ -1,5 +1,6 @@
 /**
- * Demo customers for each shipped contract: what a prospect sees on first start.
+ * Demo customers for each shipped contract: what a prospect sees on first start. Their SIRENs
+ * are made up but carry a valid Luhn key, as the customer forms require (issue 16).
  * Catalogue item ids refer to the contract files' catalogues.
  */
 export interface DemoCustomer {
@@ -52,7 +53,7 @@ export const DEMO_DATA: Record<string, DemoData> = {
       {
         slug: "atelier-lumiere",
         name: "Atelier Lumière SARL",
-        registrationNumber: "812345670",
+        registrationNumber: "812345676",
         holds: [
           { item: "aws", from: "2026-01-01" },
           { item: "support-basic", from: "2026-01-01" },
@@ -61,7 +62,7 @@ export const DEMO_DATA: Record<string, DemoData> = {
       {
         slug: "transports-garnier",
         name: "Transports Garnier SAS",
-        registrationNumber: "823456781",
+        registrationNumber: "823456785",
         holds: [
           { item: "azure", from: "2025-09-01" },
           { item: "support-standard", from: "2025-09-01" },
@@ -70,7 +71,7 @@ export const DEMO_DATA: Record<string, DemoData> = {
       {
         slug: "biolab-nantes",
         name: "BioLab Nantes",
-        registrationNumber: "834567892",
+        registrationNumber: "834567893",
         holds: [
           { item: "aws", from: "2025-06-01" },
           { item: "gcp", from: "2026-02-01" },
@@ -158,7 +159,7 @@ export const DEMO_DATA: Record<string, DemoData> = {
       {
         slug: "fibre-poitou",
         name: "Fibre Poitou Télécom",
-        registrationNumber: "856789014",
+        registrationNumber: "856789011",
         holds: [
           { item: "eligibilite-ftte", from: "2025-11-03" },
           { item: "e-sav", from: "2025-11-03" },
@@ -168,7 +169,7 @@ export const DEMO_DATA: Record<string, DemoData> = {
       {
         slug: "niort-connect",
         name: "Niort Connect",
-        registrationNumber: "867890125",
+        registrationNumber: "867890121",
         holds: [
           { item: "e-rdv-grand-public", from: "2026-01-05" },
           { item: "e-mutation-fibre", from: "2026-01-05" },
@@ -178,7 +179,7 @@ export const DEMO_DATA: Record<string, DemoData> = {
       {
         slug: "atlantique-operateur",
         name: "Atlantique Opérateur SA",
-        registrationNumber: "878901236",
+        registrationNumber: "878901230",
         holds: [
           { item: "eep", from: "2025-05-12" },
           { item: "tao", from: "2025-05-12" },

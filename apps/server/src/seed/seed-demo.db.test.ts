@@ -1,4 +1,11 @@
-import { organisations, subscriptionPeriods, subscriptions, users } from "@guichet/db";
+import {
+  customerDetails,
+  organisations,
+  specificConditions,
+  subscriptionPeriods,
+  subscriptions,
+  users,
+} from "@guichet/db";
 import { createTestDatabase, databaseKindsUnderTest } from "@guichet/db/testing";
 import { eq } from "drizzle-orm";
 import { describe, expect, inject, it } from "vitest";
@@ -36,6 +43,11 @@ describe.each(databaseKindsUnderTest(postgresUrl))("demo data on %s", { timeout:
         expect(new Set(periods.map((p) => p.subscriptionId))).toEqual(new Set(held.map((s) => s.id)));
         const items = new Set(contract.catalogue.items.map((item) => item.id));
         expect(held.every((s) => items.has(s.catalogueItemId))).toBe(true);
+        // Every demo customer has checked billing details; specific conditions, made up, say so (issue 16).
+        expect((await database.db.select().from(customerDetails)).length).toBe(customers.length);
+        const conditions = await database.db.select().from(specificConditions);
+        expect(conditions.every((c) => c.demo && c.documentTitle.includes("démonstration"))).toBe(true);
+        if (id === "deux-sevres-eservices") expect(conditions.length).toBeGreaterThanOrEqual(6);
         if (id === "multicloud-ready") {
           // Customers on different support plans (MCR-SUP-01).
           const plans = new Set(

@@ -4,6 +4,7 @@ import { eq } from "drizzle-orm";
 import { hashPassword } from "../modules/accounts/passwords.js";
 import { systemActor } from "../modules/audit/record-audit.js";
 import { startSubscription } from "../modules/subscriptions/start-subscription.js";
+import { seedCommercialDemo } from "./demo-commercial.js";
 import { DEMO_DATA, DEMO_PASSWORD, DEMO_SPECIFIC_CONDITIONS } from "./demo-data.js";
 
 export class SeedError extends Error {}
@@ -103,6 +104,7 @@ export async function seedDemoData(db: Db, contract: Contract, now: Date): Promi
           .insert(namedContacts)
           .values({ userId: user.id, organisationId, ...namedContact, createdAt: now });
     }
+    await seedCommercialDemo(tx as unknown as Db, contract, bySlug, now);
     await tx.update(deployment).set({ demoSeededAt: now }).where(eq(deployment.id, "this"));
     return true;
   });

@@ -7,6 +7,7 @@ export * from "./accounts.js";
 export * from "./audit.js";
 export * from "./billing.js";
 export * from "./commitments.js";
+export * from "./customers.js";
 export * from "./deployment.js";
 export * from "./desk.js";
 export * from "./mail.js";

@@ -1,0 +1,100 @@
+import { centsToDecimal, conditionsInForce, localDateIn } from "@guichet/domain";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { AppContext } from "../../app-context.js";
+import { actorOf } from "../../auth/principal.js";
+import { ZErrorBody } from "../../http/error-body.js";
+import { AppError } from "../../http/errors.js";
+import { negotiateLocale, t } from "../../i18n/index.js";
+import { authorize } from "../../policies/authorize.js";
+import { customerPolicy } from "../../policies/customer-policy.js";
+import { timeZoneOf } from "../accounts/issue-link.js";
+import { recordSpecificConditions } from "./record-specific-conditions.js";
+import { listSpecificConditions } from "./specific-conditions.js";
+
+const ZDate = z.iso.date();
+const ZConditionsView = z.object({
+  catalogueItemId: z.string(),
+  effectiveFrom: z.string(),
+  documentTitle: z.string(),
+  documentVersion: z.string(),
+  monthlyPriceCents: z.number(),
+  /** The same amount as decimal text ("150.00"), as the commitments rules take it. */
+  monthlyPrice: z.string(),
+  minimumMonths: z.number(),
+  terminationNoticeMonths: z.number(),
+  maintenanceNoticeDays: z.number(),
+  demo: z.boolean(),
+  inForce: z.boolean(),
+});
+const ZNewConditions = z.strictObject({
+  catalogueItemId: z.string().min(1).max(100),
+  effectiveFrom: ZDate,
+  documentTitle: z.string().trim().min(1).max(200),
+  documentVersion: z.string().trim().min(1).max(100),
+  monthlyPriceCents: z.number().int().min(0).max(100_000_000),
+  minimumMonths: z.number().int().min(0).max(120),
+  terminationNoticeMonths: z.number().int().min(0).max(36),
+  maintenanceNoticeDays: z.number().int().min(0).max(365),
+});
+
+/** Specific conditions (Conditions Spécifiques): every version, and recording a new one (issue 16). */
+export function catalogueRoutes(context: AppContext): FastifyPluginAsyncZod {
+  const { db } = context.database;
+  const timeZone = timeZoneOf(context.contract);
+  return async (app) => {
+    app.get(
+      "/api/specific-conditions",
+      {
+        schema: {
+          tags: ["catalogue"],
+          summary:
+            "Every version of the catalogue items' specific conditions (price, minimum commitment, notices), the one in force on a date marked",
+          querystring: z.strictObject({ at: ZDate.optional() }),
+          response: { 200: z.array(ZConditionsView) },
+        },
+      },
+      async (request) => {
+        authorize(request, customerPolicy.readConditions);
+        const at = request.query.at ?? localDateIn(context.clock(), timeZone);
+        const versions = await listSpecificConditions(db);
+        return versions.map((version) => ({
+          ...version,
+          monthlyPrice: centsToDecimal(version.monthlyPriceCents),
+          inForce: conditionsInForce(versions, version.catalogueItemId, at) === version,
+        }));
+      },
+    );
+
+    app.post(
+      "/api/specific-conditions",
+      {
+        schema: {
+          tags: ["catalogue"],
+          summary: "Record a version of an item's specific conditions from a date; earlier versions stay",
+          body: ZNewConditions,
+          response: { 201: z.null(), 409: ZErrorBody, 422: ZErrorBody },
+        },
+      },
+      async (request, reply) => {
+        const principal = authorize(request, customerPolicy.recordConditions);
+        const locale = negotiateLocale(request.headers["accept-language"]);
+        const outcome = await recordSpecificConditions(
+          context,
+          actorOf(principal, request),
+          request.body,
+          context.clock(),
+        );
+        if (!outcome.ok) {
+          const params = { item: request.body.catalogueItemId, date: request.body.effectiveFrom };
+          throw new AppError(
+            outcome.reason === "exists" ? "conflict" : "contract_rule",
+            t(locale, `conditions.${outcome.reason}`, params),
+            { field: outcome.reason === "exists" ? "effectiveFrom" : "catalogueItemId" },
+          );
+        }
+        return reply.code(201).send(null);
+      },
+    );
+  };
+}

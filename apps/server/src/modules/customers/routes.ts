@@ -1,0 +1,171 @@
+import { type CustomerProblem, checkCustomerRecord } from "@guichet/domain";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { AppContext } from "../../app-context.js";
+import { actorOf } from "../../auth/principal.js";
+import { ZErrorBody } from "../../http/error-body.js";
+import { AppError } from "../../http/errors.js";
+import { notFound } from "../../http/not-found.js";
+import { negotiateLocale, t } from "../../i18n/index.js";
+import { authorize } from "../../policies/authorize.js";
+import { customerPolicy } from "../../policies/customer-policy.js";
+import { ZOrganisationParams } from "../organisations/routes.js";
+import { createCustomer } from "./create-customer.js";
+import { describeLineProblem, describeProblem } from "./describe-problem.js";
+import { importCustomers } from "./import-customers.js";
+import { listCustomers, ZCustomerView } from "./list-customers.js";
+import { takenIdentifiers } from "./taken-identifiers.js";
+
+const ZText = (max: number) => z.string().max(max);
+/** Shapes only: the keys and formats are checked by checkCustomerRecord, which names each field. */
+const ZNewCustomer = z.strictObject({
+  legalName: ZText(200),
+  siren: ZText(20),
+  siret: ZText(30).optional(),
+  vatNumber: ZText(30).optional(),
+  billingAddress: ZText(300),
+  billingPostalCode: ZText(20),
+  billingCity: ZText(100),
+  billingCountry: ZText(2).default("FR"),
+  billingEmail: ZText(254),
+  administrator: z.strictObject({
+    email: ZText(254),
+    firstName: ZText(100),
+    lastName: ZText(100),
+    locale: z.enum(["fr", "en"]).default("fr"),
+  }),
+});
+
+const ZProblem = z.object({
+  field: z.string(),
+  reason: z.string(),
+  value: z.string(),
+  expected: z.string(),
+  message: z.string(),
+});
+const ZLineProblem = ZProblem.extend({ line: z.number(), column: z.string() });
+const ZCreated = z.object({
+  customer: ZCustomerView,
+  administrator: z.object({ userId: z.string(), identifierDueAt: z.string().nullable() }),
+});
+const ZImported = z.object({
+  created: z.array(z.object({ line: z.number(), organisationId: z.string(), legalName: z.string() })),
+});
+
+/** Customers: creation by provider staff, CSV import of existing ones, their details (issue 16). */
+export function customerRoutes(context: AppContext): FastifyPluginAsyncZod {
+  const { db } = context.database;
+  return async (app) => {
+    app.get(
+      "/api/customers",
+      {
+        schema: {
+          tags: ["customers"],
+          summary: "Every customer with its company identifiers and billing details (provider staff)",
+          response: { 200: z.array(ZCustomerView) },
+        },
+      },
+      async (request) => {
+        authorize(request, customerPolicy.list);
+        return listCustomers(db);
+      },
+    );
+
+    app.get(
+      "/api/customers/:organisationId",
+      {
+        schema: {
+          tags: ["customers"],
+          summary: "One customer's company identifiers and billing details",
+          params: ZOrganisationParams,
+          response: { 200: ZCustomerView },
+        },
+      },
+      async (request) => {
+        const { organisationId } = request.params;
+        authorize(request, (p) => customerPolicy.view(p, organisationId));
+        const [customer] = await listCustomers(db, organisationId);
+        if (!customer) throw notFound(request, "customer");
+        return customer;
+      },
+    );
+
+    app.post(
+      "/api/customers",
+      {
+        schema: {
+          tags: ["customers"],
+          summary:
+            "Create a customer: SIREN, SIRET and VAT number checked with their keys; its administrator is invited by e-mail",
+          body: ZNewCustomer,
+          response: { 201: ZCreated, 400: ZErrorBody, 409: ZErrorBody },
+        },
+      },
+      async (request, reply) => {
+        const principal = authorize(request, customerPolicy.create);
+        const locale = negotiateLocale(request.headers["accept-language"]);
+        const checked = checkCustomerRecord(request.body);
+        const problems: CustomerProblem[] = checked.ok
+          ? ((await takenIdentifiers(db, [checked.record])).get(checked.record) ?? [])
+          : checked.problems;
+        if (!checked.ok || problems.length > 0) {
+          const described = problems.map((p) => ({ ...p, message: describeProblem(locale, p) }));
+          const taken = problems.some((p) => p.reason === "taken");
+          throw new AppError(
+            taken ? "conflict" : "validation_failed",
+            t(locale, "customer.refused", { problems: described.map((p) => p.message).join(" ") }),
+            { field: problems[0]?.field, problems: described },
+          );
+        }
+        const created = await createCustomer(
+          context,
+          actorOf(principal, request),
+          checked.record,
+          context.clock(),
+        );
+        const [customer] = await listCustomers(db, created.organisationId);
+        return reply.code(201).send({
+          customer: customer as z.infer<typeof ZCustomerView>,
+          administrator: {
+            userId: created.administratorUserId,
+            identifierDueAt: created.identifierDueAt?.toISOString() ?? null,
+          },
+        });
+      },
+    );
+
+    app.post(
+      "/api/customers/import",
+      {
+        schema: {
+          tags: ["customers"],
+          summary:
+            "Import existing customers from CSV, all or nothing: a refused line imports nothing and every problem is reported by line and column",
+          body: z.strictObject({ csv: z.string().min(1).max(900_000) }),
+          response: { 201: ZImported, 400: ZErrorBody },
+        },
+      },
+      async (request, reply) => {
+        const principal = authorize(request, customerPolicy.create);
+        const locale = negotiateLocale(request.headers["accept-language"]);
+        const outcome = await importCustomers(
+          context,
+          actorOf(principal, request),
+          request.body.csv,
+          context.clock(),
+        );
+        if (!outcome.ok) {
+          if (outcome.empty)
+            throw new AppError("validation_failed", t(locale, "customer.import_empty"), { field: "csv" });
+          const lines = outcome.problems.map((p) => ({ ...p, message: describeLineProblem(locale, p) }));
+          throw new AppError(
+            "validation_failed",
+            t(locale, "customer.import_refused", { count: lines.length, first: lines[0]?.message ?? "" }),
+            { field: "csv", problems: lines satisfies z.infer<typeof ZLineProblem>[] },
+          );
+        }
+        return reply.code(201).send({ created: outcome.created });
+      },
+    );
+  };
+}

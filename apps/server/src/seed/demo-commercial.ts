@@ -1,0 +1,110 @@
+import { customerDetails, type Db, specificConditions } from "@guichet/db";
+import { type Contract, frenchVatNumber } from "@guichet/domain";
+import { DEMO_DATA } from "./demo-data.js";
+
+/** Billing details of a demo customer, by slug: made-up addresses in the provider's region. */
+const BILLING: Record<string, { address: string; postalCode: string; city: string; email: string }> = {
+  "atelier-lumiere": {
+    address: "12 rue des Arts",
+    postalCode: "44000",
+    city: "Nantes",
+    email: "compta@atelier-lumiere.demo",
+  },
+  "transports-garnier": {
+    address: "4 route de Vannes",
+    postalCode: "44800",
+    city: "Saint-Herblain",
+    email: "factures@transports-garnier.demo",
+  },
+  "biolab-nantes": {
+    address: "8 quai de la Fosse",
+    postalCode: "44000",
+    city: "Nantes",
+    email: "compta@biolab-nantes.demo",
+  },
+  "banque-ducasse": {
+    address: "1 place Graslin",
+    postalCode: "44000",
+    city: "Nantes",
+    email: "fournisseurs@banque-ducasse.demo",
+  },
+  "fibre-poitou": {
+    address: "25 avenue de Limoges",
+    postalCode: "79000",
+    city: "Niort",
+    email: "facturation@fibre-poitou.demo",
+  },
+  "niort-connect": {
+    address: "3 rue Ricard",
+    postalCode: "79000",
+    city: "Niort",
+    email: "compta@niort-connect.demo",
+  },
+  "atlantique-operateur": {
+    address: "10 boulevard Main",
+    postalCode: "79100",
+    city: "Thouars",
+    email: "ap@atlantique-operateur.demo",
+  },
+};
+
+/**
+ * DEMO VALUES of Conditions Spécifiques: the general conditions leave price, minimum commitment and
+ * notices to each e-service's specific conditions, which are not public. These rows are made up for
+ * the demonstration, flagged `demo` (the portal says so), titled as such, and never loaded outside
+ * the demo data. A real provider records its own (POST /api/specific-conditions).
+ */
+const DEMO_CONDITIONS: Record<
+  string,
+  { price: number; minimum: number; notice: number; maintenance: number }
+> = {
+  "eligibilite-ftte": { price: 9000, minimum: 12, notice: 3, maintenance: 15 },
+  "e-rdv-grand-public": { price: 12000, minimum: 12, notice: 3, maintenance: 15 },
+  "e-sav": { price: 15000, minimum: 12, notice: 3, maintenance: 15 },
+  "e-mutation-fibre": { price: 8000, minimum: 6, notice: 1, maintenance: 15 },
+  eep: { price: 20000, minimum: 24, notice: 3, maintenance: 30 },
+  tao: { price: 6000, minimum: 12, notice: 3, maintenance: 15 },
+};
+
+/** The commercial part of the demo: customers' billing details, demo specific conditions. */
+export async function seedCommercialDemo(
+  tx: Db,
+  contract: Contract,
+  bySlug: Map<string, string>,
+  now: Date,
+): Promise<void> {
+  const data = DEMO_DATA[contract.id];
+  if (!data) return;
+  for (const customer of data.customers) {
+    const billing = BILLING[customer.slug];
+    const organisationId = bySlug.get(customer.slug);
+    if (!billing || !organisationId) continue;
+    await tx.insert(customerDetails).values({
+      organisationId,
+      siren: customer.registrationNumber,
+      vatNumber: frenchVatNumber(customer.registrationNumber),
+      billingAddress: billing.address,
+      billingPostalCode: billing.postalCode,
+      billingCity: billing.city,
+      billingCountry: "FR",
+      billingEmail: billing.email,
+      createdAt: now,
+    });
+  }
+  const items = new Set(contract.catalogue.items.map((i) => i.id));
+  const rows = Object.entries(DEMO_CONDITIONS)
+    .filter(([item]) => items.has(item))
+    .map(([item, values]) => ({
+      catalogueItemId: item,
+      effectiveFrom: "2025-01-01",
+      documentTitle: `Conditions Spécifiques ${item} — valeurs de démonstration`,
+      documentVersion: "démo 2025-01",
+      monthlyPriceCents: values.price,
+      minimumMonths: values.minimum,
+      terminationNoticeMonths: values.notice,
+      maintenanceNoticeDays: values.maintenance,
+      demo: true,
+      createdAt: now,
+    }));
+  if (rows.length > 0) await tx.insert(specificConditions).values(rows);
+}

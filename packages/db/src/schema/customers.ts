@@ -1,0 +1,84 @@
+import { sql } from "drizzle-orm";
+import {
+  boolean,
+  check,
+  date,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { users } from "./accounts.js";
+import { organisations } from "./organisations.js";
+
+/**
+ * What the provider records of a customer organisation to contract and invoice it (issue 16):
+ * its company identifiers, checked with their keys before they are written, and where invoices go.
+ * One row per customer organisation; the organisation row keeps its name and SIREN.
+ */
+export const customerDetails = pgTable(
+  "customer_details",
+  {
+    organisationId: uuid("organisation_id")
+      .primaryKey()
+      .references(() => organisations.id, { onDelete: "restrict" }),
+    siren: text("siren").notNull(),
+    /** The establishment invoiced, when the customer gave one. */
+    siret: text("siret"),
+    /** Intra-community VAT number, French ones checked against the SIREN. */
+    vatNumber: text("vat_number"),
+    billingAddress: text("billing_address").notNull(),
+    billingPostalCode: text("billing_postal_code").notNull(),
+    billingCity: text("billing_city").notNull(),
+    /** ISO 3166-1 alpha-2. */
+    billingCountry: text("billing_country").notNull().default("FR"),
+    billingEmail: text("billing_email").notNull(),
+    createdByUserId: uuid("created_by_user_id").references(() => users.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("customer_details_siren_key").on(t.siren)],
+);
+
+/**
+ * "Conditions Spécifiques": the price, minimum commitment, termination notice and maintenance
+ * notice of a catalogue item, set by the provider with the date they take effect (DSN art. 4.2,
+ * 6, 9, 14; DSN-ORD-02, DSN-ORD-04, DSN-SUP-07). The contract file says "specific-conditions"
+ * for these values; they are never invented in code. A change is a new row from a later date:
+ * the past stays readable ("what was in force on d"). Provider data, not a tenant's.
+ */
+export const specificConditions = pgTable(
+  "specific_conditions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    catalogueItemId: text("catalogue_item_id").notNull(),
+    /** First day (Europe/Paris civil date) these conditions apply. */
+    effectiveFrom: date("effective_from", { mode: "string" }).notNull(),
+    /** The document these values come from, as the customer's documents list shows it. */
+    documentTitle: text("document_title").notNull(),
+    documentVersion: text("document_version").notNull(),
+    /** Monthly subscription price, in cents excluding VAT. */
+    monthlyPriceCents: integer("monthly_price_cents").notNull(),
+    /** Minimum commitment from activation, in months (0: none). */
+    minimumMonths: integer("minimum_months").notNull(),
+    /** Notice to terminate this item alone, in months. */
+    terminationNoticeMonths: integer("termination_notice_months").notNull(),
+    /** Notice before scheduled maintenance, in calendar days (DSN art. 14). */
+    maintenanceNoticeDays: integer("maintenance_notice_days").notNull(),
+    /** Demo values loaded with the demo data, shown as such: never a real provider's. */
+    demo: boolean("demo").notNull().default(false),
+    createdByUserId: uuid("created_by_user_id").references(() => users.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("specific_conditions_item_from_key").on(t.catalogueItemId, t.effectiveFrom),
+    check(
+      "specific_conditions_values_ck",
+      sql`${t.monthlyPriceCents} >= 0 and ${t.minimumMonths} >= 0 and ${t.terminationNoticeMonths} >= 0 and ${t.maintenanceNoticeDays} >= 0`,
+    ),
+  ],
+);
+
+export type CustomerDetails = typeof customerDetails.$inferSelect;
+export type SpecificConditionsRow = typeof specificConditions.$inferSelect;

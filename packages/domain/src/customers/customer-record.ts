@@ -1,0 +1,150 @@
+import { checkSiren, checkSiret, checkVatNumber } from "./company-identifiers.js";
+
+/**
+ * A customer as the provider enters it, in the back office or one line of a CSV import (issue 16):
+ * legal name, company identifiers, billing address and e-mail, the administrator to invite.
+ */
+export interface CustomerRecord {
+  legalName: string;
+  siren: string;
+  siret?: string;
+  vatNumber?: string;
+  billingAddress: string;
+  billingPostalCode: string;
+  billingCity: string;
+  /** ISO 3166-1 alpha-2, "FR" when not said. */
+  billingCountry: string;
+  billingEmail: string;
+  administrator: { email: string; firstName: string; lastName: string; locale: "fr" | "en" };
+}
+
+/** The fields a problem can name; the CSV import maps them to its columns. */
+export type CustomerField =
+  | "legalName"
+  | "siren"
+  | "siret"
+  | "vatNumber"
+  | "billingAddress"
+  | "billingPostalCode"
+  | "billingCity"
+  | "billingCountry"
+  | "billingEmail"
+  | "administrator.email"
+  | "administrator.firstName"
+  | "administrator.lastName"
+  | "administrator.locale";
+
+/**
+ * What is wrong with one field, and how to fix it. `reason` is a stable key the server turns into
+ * a sentence in the reader's language; `expected` is what would be accepted.
+ */
+export interface CustomerProblem {
+  field: CustomerField;
+  reason: "required" | "format" | "key" | "mismatch" | "duplicate" | "taken";
+  value: string;
+  expected: string;
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/**
+ * Checks a customer's fields, identifiers with their keys (SIREN and SIRET by Luhn, the French VAT
+ * key from the SIREN). Returns the record normalised (identifiers without spaces, e-mails lower
+ * case) or every problem found, not only the first.
+ */
+export function checkCustomerRecord(
+  input: CustomerRecord,
+): { ok: true; record: CustomerRecord } | { ok: false; problems: CustomerProblem[] } {
+  const problems: CustomerProblem[] = [];
+  const required = (field: CustomerField, value: string | undefined, expected: string) => {
+    if (!value || value.trim() === "") problems.push({ field, reason: "required", value: "", expected });
+  };
+  required("legalName", input.legalName, "the company's legal name");
+  required("billingAddress", input.billingAddress, "street and number");
+  required("billingCity", input.billingCity, "a city");
+  required("administrator.firstName", input.administrator.firstName, "a first name");
+  required("administrator.lastName", input.administrator.lastName, "a last name");
+
+  const siren = checkSiren(input.siren ?? "");
+  if (!siren.ok) {
+    problems.push({
+      field: "siren",
+      reason: input.siren?.trim() ? siren.reason : "required",
+      value: input.siren ?? "",
+      expected: siren.expected,
+    });
+  }
+  const sirenValue = siren.ok ? siren.value : undefined;
+  const optional = (field: "siret" | "vatNumber", raw: string | undefined, check: typeof checkSiret) => {
+    if (!raw?.trim()) return undefined;
+    const checked = check(raw, sirenValue);
+    if (checked.ok) return checked.value;
+    problems.push({ field, reason: checked.reason, value: raw, expected: checked.expected });
+    return undefined;
+  };
+  const siret = optional("siret", input.siret, checkSiret);
+  const vatNumber = optional("vatNumber", input.vatNumber, checkVatNumber);
+  const country = (input.billingCountry?.trim() || "FR").toUpperCase();
+  if (!/^[A-Z]{2}$/.test(country)) {
+    problems.push({
+      field: "billingCountry",
+      reason: "format",
+      value: input.billingCountry,
+      expected: "a 2-letter country code such as FR",
+    });
+  }
+  const postalCode = input.billingPostalCode?.trim() ?? "";
+  if (!postalCode) {
+    problems.push({ field: "billingPostalCode", reason: "required", value: "", expected: "a postal code" });
+  } else if (country === "FR" && !/^\d{5}$/.test(postalCode)) {
+    problems.push({
+      field: "billingPostalCode",
+      reason: "format",
+      value: postalCode,
+      expected: "5 digits such as 79000",
+    });
+  }
+  for (const [field, value] of [
+    ["billingEmail", input.billingEmail],
+    ["administrator.email", input.administrator.email],
+  ] as const) {
+    const trimmed = value?.trim() ?? "";
+    if (!trimmed) problems.push({ field, reason: "required", value: "", expected: "an e-mail address" });
+    else if (!EMAIL.test(trimmed) || trimmed.length > 254)
+      problems.push({
+        field,
+        reason: "format",
+        value,
+        expected: "an e-mail address such as compta@example.fr",
+      });
+  }
+  if (input.administrator.locale !== "fr" && input.administrator.locale !== "en") {
+    problems.push({
+      field: "administrator.locale",
+      reason: "format",
+      value: String(input.administrator.locale),
+      expected: "fr or en",
+    });
+  }
+  if (problems.length > 0 || !sirenValue) return { ok: false, problems };
+  return {
+    ok: true,
+    record: {
+      legalName: input.legalName.trim(),
+      siren: sirenValue,
+      ...(siret ? { siret } : {}),
+      ...(vatNumber ? { vatNumber } : {}),
+      billingAddress: input.billingAddress.trim(),
+      billingPostalCode: postalCode,
+      billingCity: input.billingCity.trim(),
+      billingCountry: country,
+      billingEmail: input.billingEmail.trim().toLowerCase(),
+      administrator: {
+        email: input.administrator.email.trim().toLowerCase(),
+        firstName: input.administrator.firstName.trim(),
+        lastName: input.administrator.lastName.trim(),
+        locale: input.administrator.locale,
+      },
+    },
+  };
+}

@@ -1,0 +1,52 @@
+/**
+ * "Conditions Spécifiques" of a catalogue item (DSN art. 4.2, 6, 9, 14): price, minimum
+ * commitment, termination notice and maintenance notice, each version in force from its date.
+ * The provider records them (table specific_conditions); the contract file only says
+ * "specific-conditions". Readers — order forms, subscriptions, terminations, maintenance — ask
+ * "what was in force for item X on date d" with `conditionsInForce`.
+ */
+export interface SpecificConditions {
+  catalogueItemId: string;
+  /** First civil date (Europe/Paris, YYYY-MM-DD) the version applies. */
+  effectiveFrom: string;
+  documentTitle: string;
+  documentVersion: string;
+  /** Monthly price excluding VAT, in cents. */
+  monthlyPriceCents: number;
+  /** Minimum commitment from the activation date, in months (0: none) (DSN-ORD-02). */
+  minimumMonths: number;
+  /** Notice to terminate this item alone, in months (DSN-ORD-04). */
+  terminationNoticeMonths: number;
+  /** Notice before scheduled maintenance, in calendar days (DSN-SUP-07). */
+  maintenanceNoticeDays: number;
+  /** Demo values, shown as such. */
+  demo: boolean;
+}
+
+/** The version in force on `date` (YYYY-MM-DD): the latest one effective on or before it, else null. */
+export function conditionsInForce(
+  versions: readonly SpecificConditions[],
+  catalogueItemId: string,
+  date: string,
+): SpecificConditions | null {
+  let found: SpecificConditions | null = null;
+  for (const version of versions) {
+    if (version.catalogueItemId !== catalogueItemId || version.effectiveFrom > date) continue;
+    if (!found || version.effectiveFrom > found.effectiveFrom) found = version;
+  }
+  return found;
+}
+
+/** Cents as the decimal text the commitments rules and `commitments eval` use ("150.00"). */
+export function centsToDecimal(cents: number): string {
+  const sign = cents < 0 ? "-" : "";
+  const abs = Math.abs(cents);
+  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, "0")}`;
+}
+
+/** A decimal amount such as "150", "150.5" or "150.00" in cents; undefined when it is not one. */
+export function decimalToCents(text: string): number | undefined {
+  const match = /^(\d{1,9})(?:[.,](\d{1,2}))?$/.exec(text.trim());
+  if (!match) return undefined;
+  return Number(match[1]) * 100 + Number((match[2] ?? "0").padEnd(2, "0"));
+}
