@@ -4,7 +4,7 @@ import type { DeskWords } from "./desk/vocabulary";
 
 /**
  * What the portal offers each person. These mirror the server's policies
- * (apps/server/src/policies/organisation-policy.ts, audit-policy.ts, desk-policy.ts, maintenance-policy.ts,
+ * (apps/server/src/policies/organisation-policy.ts, customer-policy.ts, audit-policy.ts, desk-policy.ts, maintenance-policy.ts,
  * desk-report-policy.ts, commitment-policy.ts), which decide in the end:
  * the portal only avoids showing what would be refused.
  */
@@ -16,6 +16,8 @@ const deskStaff = (me: Me) => providerStaff(me, "support_agent", "admin", "accou
 
 export const can = {
   manageRights: (me: Me) => me.organisationKind === "customer" && has(me, "customer_admin"),
+  /** Creating and importing customers (customer-policy.ts, create). */
+  createCustomers: (me: Me) => providerStaff(me, "admin", "account_manager"),
   listOrganisations: (me: Me) =>
     providerStaff(me, "admin", "account_manager", "security_officer", "support_agent"),
   inviteForCustomers: (me: Me) => providerStaff(me, "admin", "account_manager"),
@@ -80,6 +82,7 @@ export const SECTIONS = [
   { to: "/abonnements", label: () => "nav.commitments" as const, allowed: can.viewCommitments },
   { to: "/droits", label: () => "nav.rights" as const, allowed: can.manageRights },
   { to: "/organisations", label: () => "nav.organisations" as const, allowed: can.listOrganisations },
+  { to: "/clients", label: () => "nav.customers" as const, allowed: can.createCustomers },
   {
     to: "/journal",
     label: () => "nav.audit" as const,

@@ -8,6 +8,7 @@ import { MONTH } from "./desk/report/months";
 import { AssistancePage } from "./pages/AssistancePage";
 import { AuditPage, type AuditSearch } from "./pages/AuditPage";
 import { CommitmentsPage, type CommitmentsSearch } from "./pages/CommitmentsPage";
+import { CustomersPage } from "./pages/CustomersPage";
 import { ForgotPasswordPage } from "./pages/ForgotPasswordPage";
 import { HelpPage } from "./pages/HelpPage";
 import { HomePage } from "./pages/HomePage";
@@ -75,6 +76,7 @@ const organisations = createRoute({
   path: "/organisations",
   component: OrganisationsPage,
 });
+const customers = createRoute({ getParentRoute: () => session, path: "/clients", component: CustomersPage });
 const audit = createRoute({
   getParentRoute: () => session,
   path: "/journal",
@@ -170,6 +172,7 @@ const routeTree = rootRoute.addChildren([
     home,
     rights,
     organisations,
+    customers,
     audit,
     outbox,
     assistance,

@@ -1,3 +1,4 @@
+import { enCommercial } from "./en-commercial";
 import { enCommitments } from "./en-commitments";
 import { enDesk, enDeskWords } from "./en-desk";
 import { enMaintenance } from "./en-maintenance";
@@ -16,6 +17,7 @@ export const en: Messages = {
     contract: "{{title}} — version {{version}}",
   },
   nav: {
+    customers: "Customers",
     home: "Home",
     rights: "Rights",
     organisations: "Organisations",
@@ -344,5 +346,6 @@ export const en: Messages = {
   deskWords: enDeskWords,
   maintenance: enMaintenance,
   commitments: enCommitments,
+  customers: enCommercial,
   slaReport: enReport,
 };

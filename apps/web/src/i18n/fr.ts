@@ -1,3 +1,4 @@
+import { frCommercial } from "./fr-commercial";
 import { frCommitments } from "./fr-commitments";
 import { frDesk, frDeskWords } from "./fr-desk";
 import { frMaintenance } from "./fr-maintenance";
@@ -18,6 +19,7 @@ export const fr = {
     contract: "{{title}} — version {{version}}",
   },
   nav: {
+    customers: "Clients",
     home: "Accueil",
     rights: "Droits",
     organisations: "Organisations",
@@ -350,6 +352,7 @@ export const fr = {
   deskWords: frDeskWords,
   maintenance: frMaintenance,
   commitments: frCommitments,
+  customers: frCommercial,
   slaReport: frReport,
 };
 

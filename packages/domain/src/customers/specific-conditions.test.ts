@@ -1,10 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  centsToDecimal,
-  conditionsInForce,
-  decimalToCents,
-  type SpecificConditions,
-} from "./specific-conditions.js";
+import { conditionsInForce, type SpecificConditions } from "./specific-conditions.js";
 
 const version = (item: string, effectiveFrom: string, monthlyPriceCents: number): SpecificConditions => ({
   catalogueItemId: item,
@@ -34,13 +29,5 @@ describe("specific conditions in force (DSN art. 4.2, 6, 9)", () => {
   it("answers null before the first version and for an item without conditions", () => {
     expect(conditionsInForce(versions, "e-sav", "2024-12-31")).toBeNull();
     expect(conditionsInForce(versions, "eep", "2026-01-01")).toBeNull();
-  });
-
-  it("writes and reads amounts exactly, never through a float", () => {
-    expect(centsToDecimal(15000)).toBe("150.00");
-    expect(centsToDecimal(5)).toBe("0.05");
-    expect(decimalToCents("150")).toBe(15000);
-    expect(decimalToCents("150,5")).toBe(15050);
-    expect(decimalToCents("1.234")).toBeUndefined();
   });
 });

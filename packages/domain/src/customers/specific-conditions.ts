@@ -36,17 +36,3 @@ export function conditionsInForce(
   }
   return found;
 }
-
-/** Cents as the decimal text the commitments rules and `commitments eval` use ("150.00"). */
-export function centsToDecimal(cents: number): string {
-  const sign = cents < 0 ? "-" : "";
-  const abs = Math.abs(cents);
-  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, "0")}`;
-}
-
-/** A decimal amount such as "150", "150.5" or "150.00" in cents; undefined when it is not one. */
-export function decimalToCents(text: string): number | undefined {
-  const match = /^(\d{1,9})(?:[.,](\d{1,2}))?$/.exec(text.trim());
-  if (!match) return undefined;
-  return Number(match[1]) * 100 + Number((match[2] ?? "0").padEnd(2, "0"));
-}

@@ -1,4 +1,4 @@
-import { centsToDecimal, conditionsInForce, localDateIn } from "@guichet/domain";
+import { conditionsInForce, decimalOf, localDateIn } from "@guichet/domain";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppContext } from "../../app-context.js";
@@ -60,7 +60,7 @@ export function catalogueRoutes(context: AppContext): FastifyPluginAsyncZod {
         const versions = await listSpecificConditions(db);
         return versions.map((version) => ({
           ...version,
-          monthlyPrice: centsToDecimal(version.monthlyPriceCents),
+          monthlyPrice: decimalOf(version.monthlyPriceCents),
           inForce: conditionsInForce(versions, version.catalogueItemId, at) === version,
         }));
       },
