@@ -1,6 +1,6 @@
 import { customerDetails, type Db, specificConditions } from "@guichet/db";
 import { type Contract, frenchVatNumber } from "@guichet/domain";
-import { DEMO_DATA } from "./demo-data.js";
+import { DEMO_DATA, DEMO_SPECIFIC_CONDITIONS } from "./demo-data.js";
 
 /** Billing details of a demo customer, by slug: made-up addresses in the provider's region. */
 const BILLING: Record<string, { address: string; postalCode: string; city: string; email: string }> = {
@@ -49,22 +49,12 @@ const BILLING: Record<string, { address: string; postalCode: string; city: strin
 };
 
 /**
- * DEMO VALUES of Conditions Spécifiques: the general conditions leave price, minimum commitment and
- * notices to each e-service's specific conditions, which are not public. These rows are made up for
- * the demonstration, flagged `demo` (the portal says so), titled as such, and never loaded outside
- * the demo data. A real provider records its own (POST /api/specific-conditions).
+ * DEMO VALUES of Conditions Spécifiques (DEMO_SPECIFIC_CONDITIONS, made up: the real ones are not
+ * public) recorded as the provider would record them, flagged `demo` and titled as such, so the
+ * documents list and every reader of specific conditions say so. The maintenance notice is the
+ * demo's too (DSN art. 14 leaves it to the specific conditions).
  */
-const DEMO_CONDITIONS: Record<
-  string,
-  { price: number; minimum: number; notice: number; maintenance: number }
-> = {
-  "eligibilite-ftte": { price: 9000, minimum: 12, notice: 3, maintenance: 15 },
-  "e-rdv-grand-public": { price: 12000, minimum: 12, notice: 3, maintenance: 15 },
-  "e-sav": { price: 15000, minimum: 12, notice: 3, maintenance: 15 },
-  "e-mutation-fibre": { price: 8000, minimum: 6, notice: 1, maintenance: 15 },
-  eep: { price: 20000, minimum: 24, notice: 3, maintenance: 30 },
-  tao: { price: 6000, minimum: 12, notice: 3, maintenance: 15 },
-};
+const DEMO_MAINTENANCE_NOTICE_DAYS = 15;
 
 /** The commercial part of the demo: customers' billing details, demo specific conditions. */
 export async function seedCommercialDemo(
@@ -92,17 +82,18 @@ export async function seedCommercialDemo(
     });
   }
   const items = new Set(contract.catalogue.items.map((i) => i.id));
-  const rows = Object.entries(DEMO_CONDITIONS)
+  if (contract.id !== "deux-sevres-eservices") return;
+  const rows = Object.entries(DEMO_SPECIFIC_CONDITIONS)
     .filter(([item]) => items.has(item))
     .map(([item, values]) => ({
       catalogueItemId: item,
       effectiveFrom: "2025-01-01",
       documentTitle: `Conditions Spécifiques ${item} — valeurs de démonstration`,
       documentVersion: "démo 2025-01",
-      monthlyPriceCents: values.price,
-      minimumMonths: values.minimum,
-      terminationNoticeMonths: values.notice,
-      maintenanceNoticeDays: values.maintenance,
+      monthlyPriceCents: values.monthlyPriceCents,
+      minimumMonths: values.minimumMonths,
+      terminationNoticeMonths: values.noticeMonths,
+      maintenanceNoticeDays: DEMO_MAINTENANCE_NOTICE_DAYS,
       demo: true,
       createdAt: now,
     }));
