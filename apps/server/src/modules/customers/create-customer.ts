@@ -1,5 +1,5 @@
 import { customerDetails, type Db, organisations } from "@guichet/db";
-import type { CustomerRecord } from "@guichet/domain";
+import { type CustomerRecord, contractRules } from "@guichet/domain";
 import { like } from "drizzle-orm";
 import type { AppContext } from "../../app-context.js";
 import { AppError } from "../../http/errors.js";
@@ -35,7 +35,7 @@ async function freeSlug(db: Db, name: string): Promise<string> {
 
 /**
  * Creates a customer organisation from a checked record: the organisation, its billing details,
- * its administrator invited with the right to invite (MCR-ACC-02) by the invitation use case, which
+ * its administrator invited (with the right to invite where the contract has it, MCR-ACC-02) by the invitation use case, which
  * e-mails a single-use link (MCR-ACC-01, DSN-ID-02), and the audit entry. Runs in the caller's
  * transaction: a refusal of the invitation (a race on the address) throws, and nothing is kept.
  */
@@ -94,7 +94,8 @@ export async function createCustomer(
       organisationId: organisation.id,
       ...record.administrator,
       roles: ["customer_admin"],
-      canInvite: true,
+      // The right to invite, where the contract lets administrators hand it on (MCR-ACC-02).
+      canInvite: Boolean(contractRules(context.contract).delegatedInvitation),
     },
     now,
   );
