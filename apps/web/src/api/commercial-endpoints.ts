@@ -3,20 +3,20 @@ import type { CustomerView, NewCustomer, SpecificConditionsView } from "./commer
 
 /** The commercial API (issue 16), one typed function per route the portal uses. */
 export const commercialApi = {
-  customers: () => request<CustomerView[]>("GET", "/api/customers"),
+  customers: () => request<CustomerView[]>("get", "/api/customers"),
   createCustomer: (input: NewCustomer) =>
     request<{ customer: CustomerView; administrator: { userId: string; identifierDueAt: string | null } }>(
-      "POST",
+      "post",
       "/api/customers",
       input,
     ),
   importCustomers: (csv: string) =>
     request<{ created: { line: number; organisationId: string; legalName: string }[] }>(
-      "POST",
+      "post",
       "/api/customers/import",
       { csv },
     ),
-  specificConditions: () => request<SpecificConditionsView[]>("GET", "/api/specific-conditions"),
+  specificConditions: () => request<SpecificConditionsView[]>("get", "/api/specific-conditions"),
 };
 
 export const commercialKeys = {

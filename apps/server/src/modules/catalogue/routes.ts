@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppContext } from "../../app-context.js";
 import { actorOf } from "../../auth/principal.js";
+import { ZNoContent } from "../../http/api-schemas.js";
 import { ZErrorBody } from "../../http/error-body.js";
 import { AppError } from "../../http/errors.js";
 import { negotiateLocale, t } from "../../i18n/index.js";
@@ -73,7 +74,7 @@ export function catalogueRoutes(context: AppContext): FastifyPluginAsyncZod {
           tags: ["catalogue"],
           summary: "Record a version of an item's specific conditions from a date; earlier versions stay",
           body: ZNewConditions,
-          response: { 201: z.null(), 409: ZErrorBody, 422: ZErrorBody },
+          response: { 201: ZNoContent, 409: ZErrorBody, 422: ZErrorBody },
         },
       },
       async (request, reply) => {
