@@ -2,13 +2,16 @@ import { openDatabase } from "@guichet/db";
 import { buildApp } from "../app.js";
 import { readConfig } from "../config.js";
 import { loadContract } from "../contract/load-contract.js";
+import { DEFAULT_CONTRACT_ID } from "../seed/demo-deployments.js";
 
 /**
  * The OpenAPI document as /api/openapi.json serves it: the app is built and never listens. Nothing
  * is queried while routes are declared, so the database is a pool that never connects (no PGlite
  * to start, no server needed): a query would fail loudly.
  */
-export async function apiDocument(contractId = "multicloud-ready"): Promise<Record<string, unknown>> {
+export async function apiDocument(
+  contractId: string = DEFAULT_CONTRACT_ID,
+): Promise<Record<string, unknown>> {
   const contract = loadContract(contractId);
   const database = await openDatabase({
     kind: "postgresql",

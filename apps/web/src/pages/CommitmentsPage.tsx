@@ -14,7 +14,6 @@ import { PageHeader } from "../components/PageHeader";
 import { StatusBadge } from "../components/StatusBadge";
 import { useLocaleFormat } from "../i18n/format";
 import { can } from "../permissions";
-import { useContract } from "../session";
 
 export interface CommitmentsSearch {
   organisationId?: string;
@@ -29,7 +28,6 @@ export function CommitmentsPage() {
 function Commitments({ me, search }: { me: Me; search: CommitmentsSearch }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const contract = useContract().data;
   const staff = me.organisationKind === "provider";
   const organisations = useQuery({
     queryKey: keys.organisations,
@@ -64,7 +62,7 @@ function Commitments({ me, search }: { me: Me; search: CommitmentsSearch }) {
             organisationId={organisationId}
             view={view.data}
             canRecord={can.recordTermination(me)}
-            noticeElsewhere={contract?.id === "multicloud-ready"}
+            noticeElsewhere={false}
           />
           {view.data.transferRequests.length > 0 && <Transfers view={view.data} />}
         </>
