@@ -1,9 +1,8 @@
 import type pg from "pg";
-import type { Browser, BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { checkPage, launchBrowser, newVisitor, signIn } from "./support/browser.js";
+import { checkPage, signIn } from "./support/browser.js";
+import { type Portal, startPortal } from "./support/portal.js";
 import { seedOrganisation, seedPerson } from "./support/seed.js";
-import { type RunningServer, startServer } from "./support/server.js";
 
 const postgresUrl = inject("postgresUrl");
 
@@ -57,19 +56,12 @@ async function holds(
 }
 
 describe.runIf(postgresUrl)("a customer changes its support plan (MCR-SUP-02)", { timeout: 120_000 }, () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let context: BrowserContext;
+  let portal: Portal;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(postgresUrl, "multicloud-ready"), launchBrowser()]);
-    context = await newVisitor(browser, server.url);
+    portal = await startPortal(postgresUrl, "multicloud-ready");
   }, 120_000);
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => portal?.stop());
 
   it("refuses a downgrade inside the commitment with its earliest date, then accepts an upgrade from the next 1st", async () => {
     const today = parisToday();
@@ -77,21 +69,24 @@ describe.runIf(postgresUrl)("a customer changes its support plan (MCR-SUP-02)", 
     const since = iso(today.year, today.month, 1);
     const commitmentEnd = iso(today.year, today.month + 6, 1);
     const nextFirst = iso(today.year, today.month + 1, 1);
-    const customer = await seedOrganisation(server.db, { kind: "customer", name: "Transports Garnier" });
-    await holds(server.db, customer, {
+    const customer = await seedOrganisation(portal.server.db, {
+      kind: "customer",
+      name: "Transports Garnier",
+    });
+    await holds(portal.server.db, customer, {
       item: "support-standard",
       from: since,
       plan: "standard",
       commitmentEnd,
     });
-    const admin = await seedPerson(server.db, {
+    const admin = await seedPerson(portal.server.db, {
       organisationId: customer,
       email: "dsi@transports-garnier.test",
       firstName: "Léa",
       lastName: "Garnier",
       roles: ["customer_admin"],
     });
-    const page = await context.newPage();
+    const page = await portal.visitor();
     await signIn(page, admin);
     await page.getByRole("link", { name: "Abonnements" }).click();
     await page.getByRole("heading", { level: 1, name: "Abonnements et engagements" }).waitFor();
@@ -121,26 +116,19 @@ describe.runIf(postgresUrl)("a customer changes its support plan (MCR-SUP-02)", 
 });
 
 describe.runIf(postgresUrl)("staff record a DSN termination (DSN-ORD-04)", { timeout: 120_000 }, () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let context: BrowserContext;
+  let portal: Portal;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([
-      startServer(postgresUrl, "deux-sevres-eservices"),
-      launchBrowser(),
-    ]);
-    context = await newVisitor(browser, server.url);
+    portal = await startPortal(postgresUrl, "deux-sevres-eservices");
   }, 120_000);
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => portal?.stop());
 
   it("refuses a letter dated in the future, then shows the effective date and the fees due with their clause", async () => {
-    const provider = await seedOrganisation(server.db, { kind: "provider", name: "Deux-Sèvres Numérique" });
-    const manager = await seedPerson(server.db, {
+    const provider = await seedOrganisation(portal.server.db, {
+      kind: "provider",
+      name: "Deux-Sèvres Numérique",
+    });
+    const manager = await seedPerson(portal.server.db, {
       organisationId: provider,
       email: "commercial@deux-sevres.test",
       firstName: "Hugo",
@@ -148,9 +136,9 @@ describe.runIf(postgresUrl)("staff record a DSN termination (DSN-ORD-04)", { tim
       roles: ["account_manager"],
       totp: true,
     });
-    const operator = await seedOrganisation(server.db, { kind: "customer", name: "Niort Connect" });
+    const operator = await seedOrganisation(portal.server.db, { kind: "customer", name: "Niort Connect" });
     // e-SAV since 15 June 2026, 12 months' minimum, 150.00 a month, 3 months' notice (test values).
-    await holds(server.db, operator, {
+    await holds(portal.server.db, operator, {
       item: "e-sav",
       from: "2026-06-15",
       price: 15_000,
@@ -160,7 +148,7 @@ describe.runIf(postgresUrl)("staff record a DSN termination (DSN-ORD-04)", { tim
     const today = parisToday();
     const tomorrow = iso(today.year, today.month, today.day + 1);
 
-    const page = await context.newPage();
+    const page = await portal.visitor();
     await signIn(page, manager);
     await page.goto("/abonnements");
     await page.getByLabel("Client").first().click();

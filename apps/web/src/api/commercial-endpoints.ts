@@ -1,22 +1,12 @@
-import { request } from "./client";
-import type { CustomerView, NewCustomer, SpecificConditionsView } from "./commercial-types";
+import { call } from "./client";
+import type { NewCustomer } from "./commercial-types";
 
-/** The commercial API (issue 16), one typed function per route the portal uses. */
+/** The commercial API (issue 16), one function per route the portal uses, typed from `paths`. */
 export const commercialApi = {
-  customers: () => request<CustomerView[]>("get", "/api/customers"),
-  createCustomer: (input: NewCustomer) =>
-    request<{ customer: CustomerView; administrator: { userId: string; identifierDueAt: string | null } }>(
-      "post",
-      "/api/customers",
-      input,
-    ),
-  importCustomers: (csv: string) =>
-    request<{ created: { line: number; organisationId: string; legalName: string }[] }>(
-      "post",
-      "/api/customers/import",
-      { csv },
-    ),
-  specificConditions: () => request<SpecificConditionsView[]>("get", "/api/specific-conditions"),
+  customers: () => call("get", "/api/customers"),
+  createCustomer: (input: NewCustomer) => call("post", "/api/customers", { body: input }),
+  importCustomers: (csv: string) => call("post", "/api/customers/import", { body: { csv } }),
+  specificConditions: () => call("get", "/api/specific-conditions"),
 };
 
 export const commercialKeys = {

@@ -1,34 +1,17 @@
 /**
- * Types of the commercial API (issue 16: customers, specific conditions), written by hand until
- * the portal's types are generated from the OpenAPI document (issue 15). They follow the server's
- * response schemas in apps/server/src/modules/customers and modules/catalogue.
+ * The commercial API's answers (issue 16: customers, specific conditions), named from the generated
+ * types (schema.d.ts, `npm run api:generate`), never a copy of them.
  */
-export interface CustomerView {
-  id: string;
-  slug: string;
-  name: string;
-  status: "active" | "suspended";
-  siren: string | null;
-  siret: string | null;
-  vatNumber: string | null;
-  billing: { address: string; postalCode: string; city: string; country: string; email: string } | null;
-  createdAt: string;
-}
+import type { Answer, Body } from "./paths";
 
-export interface NewCustomer {
-  legalName: string;
-  siren: string;
-  siret?: string;
-  vatNumber?: string;
-  billingAddress: string;
-  billingPostalCode: string;
-  billingCity: string;
-  billingCountry: string;
-  billingEmail: string;
-  administrator: { email: string; firstName: string; lastName: string; locale: "fr" | "en" };
-}
+export type CustomerView = Answer<"/api/customers">[number];
+export type NewCustomer = Body<"/api/customers">;
+export type SpecificConditionsView = Answer<"/api/specific-conditions">[number];
 
-/** One refused field (details.problems of a refusal), already worded in the reader's language. */
+/**
+ * One refused field (details.problems of a refusal), already worded in the reader's language. An
+ * error's details are free-form in the document (ApiError), so their shape is named here.
+ */
 export interface FieldProblem {
   field: string;
   reason: string;
@@ -41,18 +24,4 @@ export interface FieldProblem {
 export interface LineProblem extends FieldProblem {
   line: number;
   column: string;
-}
-
-export interface SpecificConditionsView {
-  catalogueItemId: string;
-  effectiveFrom: string;
-  documentTitle: string;
-  documentVersion: string;
-  monthlyPriceCents: number;
-  monthlyPrice: string;
-  minimumMonths: number;
-  terminationNoticeMonths: number;
-  maintenanceNoticeDays: number;
-  demo: boolean;
-  inForce: boolean;
 }

@@ -1,15 +1,15 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { request } from "../api/client";
-import type { CommitmentDecision, CommitmentsView, TerminationInput } from "../api/commitments-types";
+import { call, urlOf } from "../api/client";
+import type { TerminationInput } from "../api/commitments-types";
 
-const org = (organisationId: string) => `/api/organisations/${encodeURIComponent(organisationId)}`;
+const ORG = "/api/organisations/{organisationId}";
 const key = (organisationId: string) => ["commitments", organisationId] as const;
 
 /** A customer's plan, subscriptions and terminations (issue 16). */
 export function useCommitments(organisationId: string | undefined) {
   return useQuery({
     queryKey: key(organisationId ?? ""),
-    queryFn: () => request<CommitmentsView>("get", `${org(organisationId ?? "")}/commitments`),
+    queryFn: () => call("get", `${ORG}/commitments`, { path: { organisationId: organisationId ?? "" } }),
     enabled: Boolean(organisationId),
   });
 }
@@ -18,24 +18,19 @@ export function useCommitments(organisationId: string | undefined) {
 export function useCommitmentActions(organisationId: string) {
   const client = useQueryClient();
   const refresh = () => client.invalidateQueries({ queryKey: key(organisationId) });
+  const path = { organisationId };
   return {
     changePlan: useMutation({
-      mutationFn: (to: string) =>
-        request<CommitmentDecision>("post", `${org(organisationId)}/plan-change`, { to }),
+      mutationFn: (to: string) => call("post", `${ORG}/plan-change`, { path, body: { to } }),
       onSuccess: refresh,
     }),
     terminate: useMutation({
-      mutationFn: (input: TerminationInput) =>
-        request<CommitmentDecision & { terminationId: string; tasks: number }>(
-          "post",
-          `${org(organisationId)}/terminations`,
-          input,
-        ),
+      mutationFn: (input: TerminationInput) => call("post", `${ORG}/terminations`, { path, body: input }),
       onSuccess: refresh,
     }),
     completeTask: useMutation({
       mutationFn: (taskId: string) =>
-        request<null>("post", `${org(organisationId)}/staff-tasks/${encodeURIComponent(taskId)}/done`),
+        call("post", `${ORG}/staff-tasks/{taskId}/done`, { path: { organisationId, taskId } }),
       onSuccess: refresh,
     }),
   };
@@ -43,4 +38,7 @@ export function useCommitmentActions(organisationId: string) {
 
 /** The registered letter's address (a plain text download). */
 export const letterUrl = (organisationId: string, subscriptionId?: string) =>
-  `${org(organisationId)}/termination-letter${subscriptionId ? `?subscriptionId=${encodeURIComponent(subscriptionId)}` : ""}`;
+  urlOf("/api/organisations/{organisationId}/termination-letter", {
+    path: { organisationId },
+    query: subscriptionId ? { subscriptionId } : {},
+  });

@@ -1,4 +1,4 @@
-import { Alert, Stack, Table, Text } from "@mantine/core";
+import { Alert, Stack, Table } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -6,6 +6,7 @@ import { commercialApi, commercialKeys } from "../api/commercial-endpoints";
 import { Allowed } from "../components/Allowed";
 import { ErrorAlert } from "../components/ErrorAlert";
 import { PageHeader } from "../components/PageHeader";
+import { RecordTable } from "../components/RecordTable";
 import { Section } from "../components/Section";
 import { CustomerImport } from "../customers/CustomerImport";
 import { NewCustomerForm } from "../customers/NewCustomerForm";
@@ -45,35 +46,29 @@ function Customers() {
       </Section>
       <Section title={t("customers.list.heading")}>
         <ErrorAlert error={customers.error} />
-        {customers.data?.length === 0 && <Text>{t("customers.list.empty")}</Text>}
-        {customers.data && customers.data.length > 0 && (
-          <Table.ScrollContainer minWidth={760}>
-            <Table striped verticalSpacing="xs">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t("customers.fields.legalName")}</Table.Th>
-                  <Table.Th scope="col">{t("customers.fields.siren")}</Table.Th>
-                  <Table.Th scope="col">{t("customers.fields.vatNumber")}</Table.Th>
-                  <Table.Th scope="col">{t("customers.list.billing")}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {customers.data.map((customer) => (
-                  <Table.Tr key={customer.id}>
-                    <Table.Td>{customer.name}</Table.Td>
-                    <Table.Td>{customer.siren ?? t("common.none")}</Table.Td>
-                    <Table.Td>{customer.vatNumber ?? t("common.none")}</Table.Td>
-                    <Table.Td>
-                      {customer.billing
-                        ? `${customer.billing.address}, ${customer.billing.postalCode} ${customer.billing.city} · ${customer.billing.email}`
-                        : t("common.none")}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
+        <RecordTable
+          records={customers.data}
+          empty={t("customers.list.empty")}
+          headings={[
+            t("customers.fields.legalName"),
+            t("customers.fields.siren"),
+            t("customers.fields.vatNumber"),
+            t("customers.list.billing"),
+          ]}
+        >
+          {(customer) => (
+            <Table.Tr key={customer.id}>
+              <Table.Td>{customer.name}</Table.Td>
+              <Table.Td>{customer.siren ?? t("common.none")}</Table.Td>
+              <Table.Td>{customer.vatNumber ?? t("common.none")}</Table.Td>
+              <Table.Td>
+                {customer.billing
+                  ? `${customer.billing.address}, ${customer.billing.postalCode} ${customer.billing.city} · ${customer.billing.email}`
+                  : t("common.none")}
+              </Table.Td>
+            </Table.Tr>
+          )}
+        </RecordTable>
       </Section>
     </Stack>
   );

@@ -8,6 +8,7 @@ import { clausesOf } from "../clauses";
 import { Allowed } from "../components/Allowed";
 import { ErrorAlert } from "../components/ErrorAlert";
 import { PageHeader } from "../components/PageHeader";
+import { RecordTable } from "../components/RecordTable";
 import { StatusBadge } from "../components/StatusBadge";
 import { useLocaleFormat } from "../i18n/format";
 import { InviteButton } from "../organisations/InviteButton";
@@ -43,34 +44,28 @@ function Organisations({ me }: { me: Me }) {
           {notice}
         </Alert>
       )}
-      {organisations.data?.length === 0 && <Text>{t("organisations.empty")}</Text>}
-      {organisations.data && organisations.data.length > 0 && (
-        <Table.ScrollContainer minWidth={760}>
-          <Table striped verticalSpacing="xs">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t("common.name")}</Table.Th>
-                <Table.Th scope="col">{t("organisations.kind")}</Table.Th>
-                <Table.Th scope="col">{t("common.status")}</Table.Th>
-                <Table.Th scope="col">{t("organisations.subscriptions")}</Table.Th>
-                <Table.Th scope="col">{t("common.actions")}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {organisations.data.map((organisation) => (
-                <OrganisationRow
-                  key={organisation.id}
-                  organisation={organisation}
-                  contract={contract}
-                  me={me}
-                  clause={clause}
-                  onDone={setNotice}
-                />
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
+      <RecordTable
+        records={organisations.data}
+        empty={t("organisations.empty")}
+        headings={[
+          t("common.name"),
+          t("organisations.kind"),
+          t("common.status"),
+          t("organisations.subscriptions"),
+          t("common.actions"),
+        ]}
+      >
+        {(organisation) => (
+          <OrganisationRow
+            key={organisation.id}
+            organisation={organisation}
+            contract={contract}
+            me={me}
+            clause={clause}
+            onDone={setNotice}
+          />
+        )}
+      </RecordTable>
     </Stack>
   );
 }

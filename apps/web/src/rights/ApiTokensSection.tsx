@@ -7,6 +7,7 @@ import type { TOKEN_ROLES } from "../api/types";
 import { CheckboxFieldset } from "../components/CheckboxFieldset";
 import { CopyValue } from "../components/CopyValue";
 import { ErrorAlert } from "../components/ErrorAlert";
+import { RecordTable } from "../components/RecordTable";
 import { Section } from "../components/Section";
 import { lifecycleStatus, StatusBadge } from "../components/StatusBadge";
 import { checked, field, localInputValue, localToIso } from "../form-data";
@@ -84,56 +85,50 @@ export function ApiTokensSection({
           {t("rights.tokens.revoked")}
         </Alert>
       )}
-      {tokens.data?.length === 0 && <Text>{t("rights.tokens.empty")}</Text>}
-      {tokens.data && tokens.data.length > 0 && (
-        <Table.ScrollContainer minWidth={760}>
-          <Table striped verticalSpacing="xs">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t("common.name")}</Table.Th>
-                <Table.Th scope="col">{t("rights.tokens.prefix")}</Table.Th>
-                <Table.Th scope="col">{t("rights.tokens.roles")}</Table.Th>
-                <Table.Th scope="col">{t("rights.tokens.expires")}</Table.Th>
-                <Table.Th scope="col">{t("rights.tokens.lastUsed")}</Table.Th>
-                <Table.Th scope="col">{t("common.status")}</Table.Th>
-                <Table.Th scope="col">{t("common.actions")}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {tokens.data.map((token) => {
-                const status = lifecycleStatus(token, now);
-                return (
-                  <Table.Tr key={token.id}>
-                    <Table.Td>{token.name}</Table.Td>
-                    <Table.Td>
-                      <Code>{token.prefix}…</Code>
-                    </Table.Td>
-                    <Table.Td>{token.roles.map((role) => t(`roles.${role}`)).join(", ")}</Table.Td>
-                    <Table.Td>{dateTime(token.expiresAt)}</Table.Td>
-                    <Table.Td>{token.lastUsedAt ? dateTime(token.lastUsedAt) : t("common.never")}</Table.Td>
-                    <Table.Td>
-                      <StatusBadge status={status} label={t(`status.${status}`)} />
-                    </Table.Td>
-                    <Table.Td>
-                      {status === "active" && (
-                        <Button
-                          size="xs"
-                          variant="default"
-                          aria-label={t("rights.tokens.revokeLabel", { name: token.name })}
-                          loading={revoke.isPending && revoke.variables === token.id}
-                          onClick={() => revoke.mutate(token.id)}
-                        >
-                          {t("rights.tokens.revoke")}
-                        </Button>
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
+      <RecordTable
+        records={tokens.data}
+        empty={t("rights.tokens.empty")}
+        headings={[
+          t("common.name"),
+          t("rights.tokens.prefix"),
+          t("rights.tokens.roles"),
+          t("rights.tokens.expires"),
+          t("rights.tokens.lastUsed"),
+          t("common.status"),
+          t("common.actions"),
+        ]}
+      >
+        {(token) => {
+          const status = lifecycleStatus(token, now);
+          return (
+            <Table.Tr key={token.id}>
+              <Table.Td>{token.name}</Table.Td>
+              <Table.Td>
+                <Code>{token.prefix}…</Code>
+              </Table.Td>
+              <Table.Td>{token.roles.map((role) => t(`roles.${role}`)).join(", ")}</Table.Td>
+              <Table.Td>{dateTime(token.expiresAt)}</Table.Td>
+              <Table.Td>{token.lastUsedAt ? dateTime(token.lastUsedAt) : t("common.never")}</Table.Td>
+              <Table.Td>
+                <StatusBadge status={status} label={t(`status.${status}`)} />
+              </Table.Td>
+              <Table.Td>
+                {status === "active" && (
+                  <Button
+                    size="xs"
+                    variant="default"
+                    aria-label={t("rights.tokens.revokeLabel", { name: token.name })}
+                    loading={revoke.isPending && revoke.variables === token.id}
+                    onClick={() => revoke.mutate(token.id)}
+                  >
+                    {t("rights.tokens.revoke")}
+                  </Button>
+                )}
+              </Table.Td>
+            </Table.Tr>
+          );
+        }}
+      </RecordTable>
       <Title order={3} size="h4">
         {t("rights.tokens.createHeading")}
       </Title>

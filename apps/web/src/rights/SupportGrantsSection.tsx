@@ -4,6 +4,7 @@ import type { FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { api, keys } from "../api/endpoints";
 import { ErrorAlert } from "../components/ErrorAlert";
+import { RecordTable } from "../components/RecordTable";
 import { Section } from "../components/Section";
 import { lifecycleStatus, StatusBadge } from "../components/StatusBadge";
 import { field, localInputValue, localToIso } from "../form-data";
@@ -60,59 +61,53 @@ export function SupportGrantsSection({
           {t("rights.grants.revoked")}
         </Alert>
       )}
-      {grants.data?.length === 0 && <Text>{t("rights.grants.empty")}</Text>}
-      {grants.data && grants.data.length > 0 && (
-        <Table.ScrollContainer minWidth={760}>
-          <Table striped verticalSpacing="xs">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t("rights.grants.agent")}</Table.Th>
-                <Table.Th scope="col">{t("common.reason")}</Table.Th>
-                <Table.Th scope="col">{t("rights.grants.until")}</Table.Th>
-                <Table.Th scope="col">{t("common.status")}</Table.Th>
-                <Table.Th scope="col">{t("rights.grants.reference")}</Table.Th>
-                <Table.Th scope="col">{t("common.actions")}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {grants.data.map((grant) => {
-                const status = lifecycleStatus(grant, now);
-                return (
-                  <Table.Tr key={grant.id}>
-                    <Table.Td>
-                      {grant.agent.name}
-                      <Text size="xs" c="dimmed">
-                        {grant.agent.email}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>{grant.reason}</Table.Td>
-                    <Table.Td>{dateTime(grant.expiresAt)}</Table.Td>
-                    <Table.Td>
-                      <StatusBadge status={status} label={t(`status.${status}`)} />
-                    </Table.Td>
-                    <Table.Td>
-                      <Code data-testid="grant-reference">{grant.id}</Code>
-                    </Table.Td>
-                    <Table.Td>
-                      {status === "active" && (
-                        <Button
-                          size="xs"
-                          variant="default"
-                          aria-label={t("rights.grants.revokeLabel", { name: grant.agent.name })}
-                          loading={revoke.isPending && revoke.variables === grant.id}
-                          onClick={() => revoke.mutate(grant.id)}
-                        >
-                          {t("rights.grants.revoke")}
-                        </Button>
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
+      <RecordTable
+        records={grants.data}
+        empty={t("rights.grants.empty")}
+        headings={[
+          t("rights.grants.agent"),
+          t("common.reason"),
+          t("rights.grants.until"),
+          t("common.status"),
+          t("rights.grants.reference"),
+          t("common.actions"),
+        ]}
+      >
+        {(grant) => {
+          const status = lifecycleStatus(grant, now);
+          return (
+            <Table.Tr key={grant.id}>
+              <Table.Td>
+                {grant.agent.name}
+                <Text size="xs" c="dimmed">
+                  {grant.agent.email}
+                </Text>
+              </Table.Td>
+              <Table.Td>{grant.reason}</Table.Td>
+              <Table.Td>{dateTime(grant.expiresAt)}</Table.Td>
+              <Table.Td>
+                <StatusBadge status={status} label={t(`status.${status}`)} />
+              </Table.Td>
+              <Table.Td>
+                <Code data-testid="grant-reference">{grant.id}</Code>
+              </Table.Td>
+              <Table.Td>
+                {status === "active" && (
+                  <Button
+                    size="xs"
+                    variant="default"
+                    aria-label={t("rights.grants.revokeLabel", { name: grant.agent.name })}
+                    loading={revoke.isPending && revoke.variables === grant.id}
+                    onClick={() => revoke.mutate(grant.id)}
+                  >
+                    {t("rights.grants.revoke")}
+                  </Button>
+                )}
+              </Table.Td>
+            </Table.Tr>
+          );
+        }}
+      </RecordTable>
       <Title order={3} size="h4">
         {t("rights.grants.giveHeading")}
       </Title>

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { api, keys } from "../api/endpoints";
 import type { ContractRules, UserView } from "../api/types";
 import { ErrorAlert } from "../components/ErrorAlert";
+import { RecordTable } from "../components/RecordTable";
 import { Section } from "../components/Section";
 import { StatusBadge } from "../components/StatusBadge";
 import { useLocaleFormat } from "../i18n/format";
@@ -42,63 +43,57 @@ export function UsersSection({
   return (
     <Section title={t("rights.users.heading")}>
       <ErrorAlert error={users.error} />
-      {users.data?.length === 0 && <Text>{t("rights.users.empty")}</Text>}
-      {users.data && users.data.length > 0 && (
-        <Table.ScrollContainer minWidth={760}>
-          <Table striped verticalSpacing="xs">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t("common.name")}</Table.Th>
-                <Table.Th scope="col">{t("common.email")}</Table.Th>
-                <Table.Th scope="col">{t("rights.invite.roles")}</Table.Th>
-                <Table.Th scope="col">{t("common.status")}</Table.Th>
-                <Table.Th scope="col">{t("rights.users.lastUsed")}</Table.Th>
-                <Table.Th scope="col">{t("common.actions")}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {users.data.map((user) => {
-                const name = `${user.firstName} ${user.lastName}`;
-                return (
-                  <Table.Tr key={user.id}>
-                    <Table.Td>{name}</Table.Td>
-                    <Table.Td>{user.email}</Table.Td>
-                    <Table.Td>
-                      {user.roles.map((role) => t(`roles.${role}`)).join(", ")}
-                      {user.canInvite && ` · ${t("rights.users.canInvite")}`}
-                    </Table.Td>
-                    <Table.Td>
-                      <StatusBadge status={user.status} label={t(`status.${user.status}`)} />
-                      {user.statusReason && (
-                        <Text size="xs" c="dimmed">
-                          {reasonText(user.statusReason)}
-                        </Text>
-                      )}
-                    </Table.Td>
-                    <Table.Td>{user.lastUsedAt ? dateTime(user.lastUsedAt) : t("common.never")}</Table.Td>
-                    <Table.Td>
-                      {user.id === kept ? (
-                        <Text size="xs" c="dimmed">
-                          {t("rights.users.lastAdministrator")}
-                        </Text>
-                      ) : (
-                        (user.status === "active" || user.status === "invited") && (
-                          <RevokeIdentifierButton
-                            organisationId={organisationId}
-                            user={user}
-                            name={name}
-                            rule={revocation}
-                          />
-                        )
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
+      <RecordTable
+        records={users.data}
+        empty={t("rights.users.empty")}
+        headings={[
+          t("common.name"),
+          t("common.email"),
+          t("rights.invite.roles"),
+          t("common.status"),
+          t("rights.users.lastUsed"),
+          t("common.actions"),
+        ]}
+      >
+        {(user) => {
+          const name = `${user.firstName} ${user.lastName}`;
+          return (
+            <Table.Tr key={user.id}>
+              <Table.Td>{name}</Table.Td>
+              <Table.Td>{user.email}</Table.Td>
+              <Table.Td>
+                {user.roles.map((role) => t(`roles.${role}`)).join(", ")}
+                {user.canInvite && ` · ${t("rights.users.canInvite")}`}
+              </Table.Td>
+              <Table.Td>
+                <StatusBadge status={user.status} label={t(`status.${user.status}`)} />
+                {user.statusReason && (
+                  <Text size="xs" c="dimmed">
+                    {reasonText(user.statusReason)}
+                  </Text>
+                )}
+              </Table.Td>
+              <Table.Td>{user.lastUsedAt ? dateTime(user.lastUsedAt) : t("common.never")}</Table.Td>
+              <Table.Td>
+                {user.id === kept ? (
+                  <Text size="xs" c="dimmed">
+                    {t("rights.users.lastAdministrator")}
+                  </Text>
+                ) : (
+                  (user.status === "active" || user.status === "invited") && (
+                    <RevokeIdentifierButton
+                      organisationId={organisationId}
+                      user={user}
+                      name={name}
+                      rule={revocation}
+                    />
+                  )
+                )}
+              </Table.Td>
+            </Table.Tr>
+          );
+        }}
+      </RecordTable>
     </Section>
   );
 }

@@ -1,11 +1,8 @@
 import { organisations, rowsOf, users } from "@guichet/db";
-import { contractRules } from "@guichet/domain";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { AppContext } from "../../app-context.js";
 import { recordAudit, systemActor } from "../audit/record-audit.js";
-import { deploymentMail } from "../mail/deployment-mail.js";
-import { enqueueMail } from "../mail/enqueue-mail.js";
-import { issueLink } from "./issue-link.js";
+import { sendInvitation } from "./send-invitation.js";
 
 export interface FirstAdministrator {
   email: string;
@@ -115,22 +112,18 @@ export async function initialiseProvider(
       })
       .returning({ id: users.id });
     if (!user) throw new Error("insert returned no row");
-    const { link, expiresAt } = await issueLink(
+    const { link, expiresAt } = await sendInvitation(
       tx,
-      contract,
-      context.config.PUBLIC_URL,
-      { userId: user.id, organisationId: provider.id, purpose: "invitation" },
+      context,
+      {
+        userId: user.id,
+        email,
+        firstName: person.firstName,
+        locale: person.locale,
+        organisation: { id: provider.id, kind: "provider", name: provider.name },
+      },
       now,
     );
-    await enqueueMail(tx, {
-      organisationId: null,
-      kind: "invitation",
-      to: email,
-      locale: person.locale,
-      params: { firstName: person.firstName, organisationName: provider.name, link, expiresAt },
-      clause: contractRules(contract).invitation,
-      ...deploymentMail(context, now),
-    });
     await recordAudit(
       tx,
       systemActor("guichet init"),

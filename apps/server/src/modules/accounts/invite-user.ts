@@ -13,10 +13,9 @@ import { and, count, eq, inArray, sql } from "drizzle-orm";
 import type { AppContext } from "../../app-context.js";
 import { calendarOf } from "../../contract/calendars.js";
 import { type AuditActor, recordAudit } from "../audit/record-audit.js";
-import { deploymentMail } from "../mail/deployment-mail.js";
-import { enqueueMail } from "../mail/enqueue-mail.js";
 import { supportOf } from "../organisations/support-plan-of.js";
-import { issueLink, timeZoneOf } from "./issue-link.js";
+import { timeZoneOf } from "./issue-link.js";
+import { sendInvitation } from "./send-invitation.js";
 
 export interface InviteInput {
   organisationId: string;
@@ -148,22 +147,12 @@ export async function inviteUser(
         .insert(namedContacts)
         .values({ userId: user.id, organisationId: organisation.id, ...input.namedContact, createdAt: now });
     }
-    const { link, expiresAt } = await issueLink(
+    await sendInvitation(
       tx,
-      contract,
-      context.config.PUBLIC_URL,
-      { userId: user.id, organisationId: organisation.id, purpose: "invitation" },
+      context,
+      { userId: user.id, email, firstName: input.firstName, locale: input.locale, organisation },
       now,
     );
-    await enqueueMail(tx, {
-      organisationId: organisation.kind === "customer" ? organisation.id : null,
-      kind: "invitation",
-      to: email,
-      locale: input.locale,
-      params: { firstName: input.firstName, organisationName: organisation.name, link, expiresAt },
-      clause: contractRules(contract).invitation,
-      ...deploymentMail(context, now),
-    });
     await recordAudit(
       tx,
       actor,

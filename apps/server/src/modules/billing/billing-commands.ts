@@ -71,12 +71,7 @@ export async function ratesImportCommand(
   try {
     parseEcbRates(text); // a malformed file is refused before the database is opened
   } catch (error) {
-    if (error instanceof RateFileError)
-      return {
-        code: 1,
-        err: t(localeOf(env), "billing.rates.refused", { file: basename(file), detail: error.message }),
-      };
-    throw error;
+    return refusedRates(error, file, env);
   }
   const { database } = await openDeployment(config, () => now, { seed: "never" });
   try {
@@ -92,13 +87,17 @@ export async function ratesImportCommand(
       out: `Imported ${result.rates} rates for ${result.days} day(s): ${result.currencies.join(", ")}`,
     };
   } catch (error) {
-    if (error instanceof RateFileError)
-      return {
-        code: 1,
-        err: t(localeOf(env), "billing.rates.refused", { file: basename(file), detail: error.message }),
-      };
-    throw error;
+    return refusedRates(error, file, env);
   } finally {
     await database.close();
   }
+}
+
+/** A rate file refused, said in the operator's language with the file's name; anything else is a bug. */
+function refusedRates(error: unknown, file: string, env: NodeJS.ProcessEnv): CommandResult {
+  if (!(error instanceof RateFileError)) throw error;
+  return {
+    code: 1,
+    err: t(localeOf(env), "billing.rates.refused", { file: basename(file), detail: error.message }),
+  };
 }

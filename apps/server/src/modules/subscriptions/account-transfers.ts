@@ -1,9 +1,15 @@
 import { accountTransferRequests, type Db, staffTasks, terminations } from "@guichet/db";
+import { type Contract, orDeploymentRule } from "@guichet/domain";
 import { and, eq, isNull } from "drizzle-orm";
 import { type AuditActor, recordAudit } from "../audit/record-audit.js";
 
-/** The clause of reversibility (MCR 5.4.2): MCR-ORD-03. */
-export const TRANSFER_CLAUSE = "MCR-ORD-03";
+/**
+ * The clause of reversibility (MCR 5.4.2: MCR-ORD-03 in MCR's file), from the contract's
+ * commitments; the deployment's own rule where the contract has none (GEN-02).
+ */
+export function transferClause(contract: Contract): string {
+  return orDeploymentRule(contract.commitments.reversibility?.clause);
+}
 
 /**
  * The customer asks for its cloud accounts to be transferred to itself or a third party, "dans
@@ -12,6 +18,7 @@ export const TRANSFER_CLAUSE = "MCR-ORD-03";
  */
 export async function requestAccountTransfer(
   tx: Db,
+  contract: Contract,
   actor: AuditActor,
   input: { organisationId: string; recipient: string },
   now: Date,
@@ -40,7 +47,7 @@ export async function requestAccountTransfer(
       organisationId: input.organisationId,
       targetType: "account_transfer_request",
       targetId: id,
-      data: { recipient: input.recipient, clause: TRANSFER_CLAUSE },
+      data: { recipient: input.recipient, clause: transferClause(contract) },
     },
     now,
   );
@@ -50,6 +57,7 @@ export async function requestAccountTransfer(
 /** Staff answer a transfer request with a quote (MCR 5.4.2 "facturable selon devis"), once. */
 export async function quoteAccountTransfer(
   tx: Db,
+  contract: Contract,
   actor: AuditActor,
   input: { organisationId: string; requestId: string; quoteCents: number; quoteText: string },
   now: Date,
@@ -83,7 +91,7 @@ export async function quoteAccountTransfer(
       organisationId: input.organisationId,
       targetType: "account_transfer_request",
       targetId: request.id,
-      data: { quoteCents: input.quoteCents, clause: TRANSFER_CLAUSE },
+      data: { quoteCents: input.quoteCents, clause: transferClause(contract) },
     },
     now,
   );

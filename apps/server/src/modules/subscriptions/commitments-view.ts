@@ -6,6 +6,7 @@ import {
   explainCommitment,
   formatCivilDate,
   localDateIn,
+  orDeploymentRule,
 } from "@guichet/domain";
 import { asc, eq } from "drizzle-orm";
 import { type Locale, t } from "../../i18n/index.js";
@@ -33,7 +34,9 @@ export async function commitmentsView(
   const held = await subscriptionsInForce(db, contract, organisationId, today);
   const support = supportSubscriptionAmong(contract, held);
   const toCome = await periodsToCome(db, contract, organisationId, today);
-  const planRule = (plan: string) => contract.supportPlans[plan]?.commitment;
+  /** The clause of a plan's commitment, or the deployment's own rule where the contract gives none (GEN-02). */
+  const commitmentClause = (plan: string) =>
+    orDeploymentRule(contract.supportPlans[plan]?.commitment?.clause);
 
   const supportView = support?.plan
     ? {
@@ -42,7 +45,7 @@ export async function commitmentsView(
         tenancy: support.tenancy,
         since: support.effectiveFrom,
         commitmentEnd: support.commitmentEnd && support.commitmentEnd > today ? support.commitmentEnd : null,
-        clause: planRule(support.plan)?.clause ?? "MCR-SUP-02",
+        clause: commitmentClause(support.plan),
         explanation: t(locale, "commitments.plan_in_force", {
           plan: planName(support.plan),
           since: d(support.effectiveFrom),
@@ -50,7 +53,7 @@ export async function commitmentsView(
             support.commitmentEnd && support.commitmentEnd > today
               ? t(locale, "commitments.plan_committed", { end: d(support.commitmentEnd) })
               : t(locale, "commitments.plan_free"),
-          clause: planRule(support.plan)?.clause ?? "MCR-SUP-02",
+          clause: commitmentClause(support.plan),
         }),
       }
     : {

@@ -21,11 +21,8 @@ export interface SubscriptionInForce {
   clause: string;
 }
 
-const periodColumns = {
-  subscriptionId: subscriptions.id,
-  catalogueItemId: subscriptions.catalogueItemId,
-  startsOn: subscriptions.startsOn,
-  endsOn: subscriptions.endsOn,
+/** What a period of the history says (read alone in subscriptionsInForce's lateral join). */
+const periodFields = {
   effectiveFrom: subscriptionPeriods.effectiveFrom,
   plan: subscriptionPeriods.plan,
   tenancy: subscriptionPeriods.tenancy,
@@ -36,6 +33,14 @@ const periodColumns = {
   status: subscriptionPeriods.status,
   cause: subscriptionPeriods.cause,
   clause: subscriptionPeriods.clause,
+};
+
+const periodColumns = {
+  subscriptionId: subscriptions.id,
+  catalogueItemId: subscriptions.catalogueItemId,
+  startsOn: subscriptions.startsOn,
+  endsOn: subscriptions.endsOn,
+  ...periodFields,
 };
 
 /** The plan a support-plan item subscribes to, from the contract. */
@@ -61,18 +66,7 @@ export async function subscriptionsInForce(
   onDate: string,
 ): Promise<SubscriptionInForce[]> {
   const period = db
-    .select({
-      effectiveFrom: subscriptionPeriods.effectiveFrom,
-      plan: subscriptionPeriods.plan,
-      tenancy: subscriptionPeriods.tenancy,
-      monthlyPriceCents: subscriptionPeriods.monthlyPriceCents,
-      minimumMonths: subscriptionPeriods.minimumMonths,
-      noticeMonths: subscriptionPeriods.noticeMonths,
-      commitmentEnd: subscriptionPeriods.commitmentEnd,
-      status: subscriptionPeriods.status,
-      cause: subscriptionPeriods.cause,
-      clause: subscriptionPeriods.clause,
-    })
+    .select(periodFields)
     .from(subscriptionPeriods)
     .where(
       and(

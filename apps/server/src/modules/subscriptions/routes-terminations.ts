@@ -12,12 +12,12 @@ import {
   completeStaffTask,
   quoteAccountTransfer,
   requestAccountTransfer,
-  TRANSFER_CLAUSE,
+  transferClause,
 } from "./account-transfers.js";
 import { presentDecision, refusedDecision } from "./present-decision.js";
 import { recordTermination } from "./record-termination.js";
 import { ZOrganisationParams, ZTerminationBody, ZTerminationRecorded } from "./schemas.js";
-import { setVendorStatus, VENDOR_CLAUSE } from "./set-vendor-status.js";
+import { setVendorStatus, vendorClause } from "./set-vendor-status.js";
 
 /**
  * Terminations recorded by staff (DSN-ORD-04, MCR-ORD-02), a vendor's suspension or refusal
@@ -71,7 +71,7 @@ export function terminationRoutes(context: AppContext): FastifyPluginAsyncZod {
       {
         schema: {
           tags: ["subscriptions"],
-          summary: `A cloud vendor suspends, gives back or refuses access: that vendor's service only (${VENDOR_CLAUSE})`,
+          summary: `A cloud vendor suspends, gives back or refuses access: that vendor's service only (${vendorClause(contract)})`,
           params: ZOrganisationParams.extend({ subscriptionId: z.uuid() }),
           body: z.strictObject({
             action: z.enum(["suspend", "resume", "terminate"]),
@@ -95,8 +95,8 @@ export function terminationRoutes(context: AppContext): FastifyPluginAsyncZod {
         if (outcome === "not_a_vendor")
           throw new AppError(
             "contract_rule",
-            t(locale, "commitments.not_a_vendor", { clause: VENDOR_CLAUSE }),
-            { clause: VENDOR_CLAUSE, field: "subscriptionId" },
+            t(locale, "commitments.not_a_vendor", { clause: vendorClause(contract) }),
+            { clause: vendorClause(contract), field: "subscriptionId" },
           );
         if (outcome === "unchanged")
           throw new AppError("conflict", t(locale, "commitments.vendor_unchanged"), { field: "action" });
@@ -109,7 +109,7 @@ export function terminationRoutes(context: AppContext): FastifyPluginAsyncZod {
       {
         schema: {
           tags: ["subscriptions"],
-          summary: `Ask for the cloud accounts to be transferred on termination, answered with a quote (${TRANSFER_CLAUSE})`,
+          summary: `Ask for the cloud accounts to be transferred on termination, answered with a quote (${transferClause(contract)})`,
           params: ZOrganisationParams,
           body: z.strictObject({ recipient: z.string().trim().min(2).max(300) }),
           response: { 201: z.object({ id: z.string() }) },
@@ -120,6 +120,7 @@ export function terminationRoutes(context: AppContext): FastifyPluginAsyncZod {
         const principal = authorize(request, (p) => commitmentPolicy.requestTransfer(p, organisationId));
         const result = await requestAccountTransfer(
           db,
+          contract,
           actorOf(principal, request),
           { organisationId, recipient: request.body.recipient },
           context.clock(),
@@ -128,8 +129,8 @@ export function terminationRoutes(context: AppContext): FastifyPluginAsyncZod {
           const locale = negotiateLocale(request.headers["accept-language"]);
           throw new AppError(
             "contract_rule",
-            t(locale, "commitments.transfer_needs_termination", { clause: TRANSFER_CLAUSE }),
-            { clause: TRANSFER_CLAUSE },
+            t(locale, "commitments.transfer_needs_termination", { clause: transferClause(contract) }),
+            { clause: transferClause(contract) },
           );
         }
         return reply.code(201).send({ id: result.id });
@@ -141,7 +142,7 @@ export function terminationRoutes(context: AppContext): FastifyPluginAsyncZod {
       {
         schema: {
           tags: ["subscriptions"],
-          summary: `Answer a transfer request with a quote (${TRANSFER_CLAUSE})`,
+          summary: `Answer a transfer request with a quote (${transferClause(contract)})`,
           params: ZOrganisationParams.extend({ requestId: z.uuid() }),
           body: z.strictObject({
             amount: z
@@ -159,6 +160,7 @@ export function terminationRoutes(context: AppContext): FastifyPluginAsyncZod {
         const quoteCents = Number(units) * 100 + Number(decimals.padEnd(2, "0"));
         const outcome = await quoteAccountTransfer(
           db,
+          contract,
           actorOf(principal, request),
           { organisationId, requestId, quoteCents, quoteText: request.body.text },
           context.clock(),

@@ -1,5 +1,5 @@
 import { type Db, subscriptionPeriods, subscriptions, terminations } from "@guichet/db";
-import { type Contract, localDateIn } from "@guichet/domain";
+import { type Contract, localDateIn, orDeploymentRule } from "@guichet/domain";
 import { eq } from "drizzle-orm";
 import { timeZoneOf } from "../accounts/issue-link.js";
 import { type AuditActor, recordAudit } from "../audit/record-audit.js";
@@ -7,8 +7,13 @@ import { lastDayHeld, subscriptionsInForce } from "./in-force.js";
 
 export type VendorAction = "suspend" | "resume" | "terminate";
 
-/** The clause of a vendor's refusal or suspension (MCR 5.1): MCR-ACC-06. */
-export const VENDOR_CLAUSE = "MCR-ACC-06";
+/**
+ * The clause of a vendor's refusal or suspension (MCR 5.1: MCR-ACC-06 in MCR's file), the
+ * contract's access suspension; the deployment's own rule where the contract has none (GEN-02).
+ */
+export function vendorClause(contract: Contract): string {
+  return orDeploymentRule(contract.security?.accessSuspension?.clause);
+}
 
 /**
  * A cloud vendor suspends access, gives it back, or refuses it (MCR 5.1, MCR-ACC-06): from today,
@@ -55,7 +60,7 @@ export async function setVendorStatus(
         : input.action === "suspend"
           ? "vendor-suspended"
           : "vendor-resumed",
-    clause: VENDOR_CLAUSE,
+    clause: vendorClause(contract),
     recordedAt: now,
     recordedBy: actor.userId,
   });
@@ -71,7 +76,7 @@ export async function setVendorStatus(
       noticeReceived: today,
       effectiveDate: today,
       feesDueCents: null,
-      clause: VENDOR_CLAUSE,
+      clause: vendorClause(contract),
       reason: { code: "vendor-refused", reason: input.reason },
       recordedAt: now,
       recordedBy: actor.userId,
@@ -89,7 +94,7 @@ export async function setVendorStatus(
         catalogueItemId: held.catalogueItemId,
         reason: input.reason,
         effectiveFrom: today,
-        clause: VENDOR_CLAUSE,
+        clause: vendorClause(contract),
       },
     },
     now,
