@@ -39,6 +39,8 @@ export const fr = {
   "staff.last_administrator":
     "Refusé : ce serait retirer le dernier administrateur du fournisseur. Nommez d'abord un autre administrateur.",
   "staff.invite_refused": "Invitation refusée : vérifiez les rôles du fournisseur choisis.",
+  "staff.reset_own_second_factor":
+    "Vous ne pouvez pas réinitialiser votre propre second facteur : demandez-le à un autre administrateur.",
   "invite.role_not_offered": "Rôles que le contrat n'offre pas aux clients : {roles} ({clause}).",
   "invite.delegated_invitation_not_offered":
     "Le contrat ne prévoit pas de donner le droit d'inviter : seuls les administrateurs invitent ({clause}).",
@@ -102,6 +104,7 @@ export const en: Record<MessageKey, string> = {
   "staff.last_administrator":
     "Refused: this would take away the provider's last administrator. Make someone else administrator first.",
   "staff.invite_refused": "Invitation refused: check the provider roles chosen.",
+  "staff.reset_own_second_factor": "You cannot reset your own second factor: ask another administrator.",
   "invite.role_not_offered": "Roles the contract does not offer customers: {roles} ({clause}).",
   "invite.delegated_invitation_not_offered":
     "The contract gives no right to invite: only administrators invite ({clause}).",

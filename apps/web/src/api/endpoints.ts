@@ -24,7 +24,7 @@ export const api = {
     setCsrfToken(me.csrfToken);
     return me;
   },
-  async signIn(input: { email: string; password: string; totpCode?: string }) {
+  async signIn(input: Body<"/api/auth/sign-in">) {
     const session = await call("post", "/api/auth/sign-in", { body: input });
     setCsrfToken(session.csrfToken);
     return session;

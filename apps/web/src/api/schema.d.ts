@@ -203,7 +203,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sign in with e-mail and password (and the TOTP code when enrolled) */
+        /** Sign in with e-mail and password (and, when enrolled, the TOTP code or one of the recovery codes) */
         post: {
             parameters: {
                 query?: never;
@@ -218,6 +218,7 @@ export interface paths {
                         email: string;
                         password: string;
                         totpCode?: string;
+                        recoveryCode?: string;
                     };
                 };
             };
@@ -555,7 +556,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Finish signing in with a code from the authenticator app */
+        /** Finish signing in with a code from the authenticator app; the first code proves a pending enrolment and returns the recovery codes, once */
         post: {
             parameters: {
                 query?: never;
@@ -571,12 +572,14 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description No content: the status says it all */
-                204: {
+                /** @description Default Response */
+                200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["SecondFactorDone"];
+                    };
                 };
                 /** @description Default Response */
                 "4XX": {
@@ -1272,6 +1275,60 @@ export interface paths {
                     };
                 };
             };
+            responses: {
+                /** @description No content: the status says it all */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/staff/{userId}/second-factor/reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reset another staff member's second factor (lost phone): secret and recovery codes dropped, signed out everywhere, enrols again at the next sign-in; never one's own */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    userId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
             responses: {
                 /** @description No content: the status says it all */
                 204: {
@@ -4570,6 +4627,9 @@ export interface components {
                 organisationName: string;
                 grantId: string;
             };
+        };
+        SecondFactorDone: {
+            recoveryCodes: string[];
         };
         User: {
             id: string;

@@ -77,6 +77,10 @@ export const en: Messages = {
     back: "Use another identifier",
     continue: "Sign in to open the page you asked for; you will be taken back to it.",
     passwordSet: "Your password is saved. Sign in with {{email}}.",
+    useRecovery: "I no longer have my app: use a recovery code",
+    useCode: "Use the code from my app",
+    recoveryCode: "Recovery code",
+    recoveryIntro: "Enter one of the recovery codes you were given at enrolment; each works only once.",
   },
   secondFactor: {
     title: "Secure your account",
@@ -85,9 +89,15 @@ export const en: Messages = {
     start: "Show my key",
     uri: "otpauth address (paste it into the app)",
     secret: "Secret key (manual entry)",
-    once: "This key is shown only once. Never share it.",
+    once: "This key is shown only once. Never share it. Until a code confirms it, your account stays as it was: you can start again.",
     code: "6-digit code",
     verify: "Confirm the code",
+    recoveryTitle: "Your recovery codes",
+    recoveryIntro:
+      "If you lose your phone, each of these codes stands in once for the app's code when signing in. Write them down or print them now: they will not be shown again.",
+    recoveryCopy: "Copy the codes",
+    recoveryCopied: "Codes copied",
+    recoveryDone: "I have written my codes down, continue",
   },
   password: {
     invitationTitle: "Create your password",

@@ -80,6 +80,11 @@ export const fr = {
     back: "Changer d'identifiant",
     continue: "Connectez-vous pour ouvrir la page demandée ; vous y reviendrez ensuite.",
     passwordSet: "Votre mot de passe est enregistré. Connectez-vous avec {{email}}.",
+    useRecovery: "Je n'ai plus mon application : utiliser un code de secours",
+    useCode: "Utiliser le code de mon application",
+    recoveryCode: "Code de secours",
+    recoveryIntro:
+      "Saisissez l'un des codes de secours reçus lors de l'activation ; chacun ne sert qu'une fois.",
   },
   secondFactor: {
     title: "Sécuriser votre compte",
@@ -88,9 +93,15 @@ export const fr = {
     start: "Afficher ma clé",
     uri: "Adresse otpauth (à coller dans l'application)",
     secret: "Clé secrète (saisie manuelle)",
-    once: "Cette clé n'est affichée qu'une fois. Ne la communiquez à personne.",
+    once: "Cette clé n'est affichée qu'une fois. Ne la communiquez à personne. Tant qu'un code ne l'a pas validée, votre compte reste inchangé : vous pourrez recommencer.",
     code: "Code à 6 chiffres",
     verify: "Valider le code",
+    recoveryTitle: "Vos codes de secours",
+    recoveryIntro:
+      "Si vous perdez votre téléphone, chacun de ces codes remplace une fois le code de l'application à la connexion. Notez-les ou imprimez-les maintenant : ils ne seront plus affichés.",
+    recoveryCopy: "Copier les codes",
+    recoveryCopied: "Codes copiés",
+    recoveryDone: "J'ai noté mes codes, continuer",
   },
   password: {
     invitationTitle: "Créer votre mot de passe",

@@ -1,4 +1,4 @@
-import { Alert, Button, Stack, TextInput } from "@mantine/core";
+import { Alert, Button, CopyButton, Group, List, Stack, TextInput } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
 import { type FormEvent, useState } from "react";
@@ -12,6 +12,9 @@ import { landingPath } from "../permissions";
 /**
  * TOTP enrolment for provider staff whose contract requires a second factor: the secret is
  * shown once, as an otpauth URI (text, no QR code) and as the bare key, then a code confirms it.
+ * Until then the secret is only pending on the server (issue 13): leaving the page changes
+ * nothing, and the next visit starts again. The confirmation returns the recovery codes, shown
+ * here once before the person goes on.
  */
 export function SecondFactorPage() {
   const { t } = useTranslation();
@@ -19,17 +22,47 @@ export function SecondFactorPage() {
   const queryClient = useQueryClient();
   const [code, setCode] = useState("");
   const enrol = useMutation({ mutationFn: api.enrolTotp });
+  const goOn = async () => {
+    const me = await queryClient.fetchQuery({ queryKey: keys.me, queryFn: api.me, staleTime: 0 });
+    await navigate({ href: landingPath(me) });
+  };
   const verify = useMutation({
     mutationFn: () => api.verifyTotp(code),
-    onSuccess: async () => {
-      const me = await queryClient.fetchQuery({ queryKey: keys.me, queryFn: api.me, staleTime: 0 });
-      await navigate({ href: landingPath(me) });
+    onSuccess: async (done) => {
+      if (done.recoveryCodes.length === 0) await goOn();
     },
   });
   const submit = (event: FormEvent) => {
     event.preventDefault();
     verify.mutate();
   };
+  const recoveryCodes = verify.data?.recoveryCodes ?? [];
+  if (recoveryCodes.length > 0) {
+    return (
+      <Stack maw={640}>
+        <PageHeader title={t("secondFactor.recoveryTitle")} intro={t("secondFactor.recoveryIntro")} />
+        <List
+          aria-label={t("secondFactor.recoveryTitle")}
+          data-testid="recovery-codes"
+          styles={{ item: { fontFamily: "var(--mantine-font-family-monospace)" } }}
+        >
+          {recoveryCodes.map((recovery) => (
+            <List.Item key={recovery}>{recovery}</List.Item>
+          ))}
+        </List>
+        <Group>
+          <CopyButton value={recoveryCodes.join("\n")}>
+            {({ copied, copy }) => (
+              <Button variant="default" onClick={copy}>
+                {copied ? t("secondFactor.recoveryCopied") : t("secondFactor.recoveryCopy")}
+              </Button>
+            )}
+          </CopyButton>
+          <Button onClick={() => void goOn()}>{t("secondFactor.recoveryDone")}</Button>
+        </Group>
+      </Stack>
+    );
+  }
   const started = enrol.isSuccess || enrol.isError;
   return (
     <Stack maw={640}>

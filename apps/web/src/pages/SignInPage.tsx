@@ -31,14 +31,21 @@ export function SignInPage() {
   const [password, setPassword] = useState("");
   const [code, setCode] = useState("");
   const [codeStep, setCodeStep] = useState(false);
+  /** In the code step: a recovery code instead of the app's (issue 13). */
+  const [recovery, setRecovery] = useState(false);
   const codeInput = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
-    if (codeStep) codeInput.current?.focus();
-  }, [codeStep]);
+    if (codeStep || recovery) codeInput.current?.focus();
+  }, [codeStep, recovery]);
 
   const signIn = useMutation({
-    mutationFn: () => api.signIn({ email, password, totpCode: codeStep ? code : undefined }),
+    mutationFn: () =>
+      api.signIn({
+        email,
+        password,
+        ...(codeStep ? (recovery ? { recoveryCode: code } : { totpCode: code }) : {}),
+      }),
     onSuccess: async () => {
       try {
         // Refetch in place (not remove): the header observes this query and must see the new session.
@@ -94,8 +101,22 @@ export function SignInPage() {
                 onChange={(event) => setPassword(event.currentTarget.value)}
               />
             </>
+          ) : recovery ? (
+            <TextInput
+              key="recovery"
+              label={t("signIn.recoveryCode")}
+              description={t("signIn.recoveryIntro")}
+              autoComplete="off"
+              spellCheck={false}
+              maxLength={40}
+              required
+              ref={codeInput}
+              value={code}
+              onChange={(event) => setCode(event.currentTarget.value)}
+            />
           ) : (
             <TextInput
+              key="code"
               label={t("signIn.code")}
               description={t("signIn.codeIntro")}
               inputMode="numeric"
@@ -112,12 +133,26 @@ export function SignInPage() {
           <Button type="submit" loading={signIn.isPending}>
             {codeStep ? t("signIn.verify") : t("signIn.submit")}
           </Button>
+          {codeStep && (
+            <Anchor
+              component="button"
+              type="button"
+              onClick={() => {
+                setRecovery(!recovery);
+                setCode("");
+                signIn.reset();
+              }}
+            >
+              {recovery ? t("signIn.useCode") : t("signIn.useRecovery")}
+            </Anchor>
+          )}
           {codeStep ? (
             <Anchor
               component="button"
               type="button"
               onClick={() => {
                 setCodeStep(false);
+                setRecovery(false);
                 setCode("");
                 signIn.reset();
               }}

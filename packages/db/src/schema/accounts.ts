@@ -33,6 +33,14 @@ export const users = pgTable(
     passwordHash: text("password_hash"),
     /** Base32 TOTP secret once the second factor is enrolled. */
     totpSecret: text("totp_secret"),
+    /**
+     * A secret handed out by enrolment and not yet proved by a code (issue 13): it never guards
+     * sign-in, so closing the tab mid-enrolment leaves the account as it was; a new enrolment
+     * replaces it.
+     */
+    totpPendingSecret: text("totp_pending_secret"),
+    /** SHA-256 hashes of the unused recovery codes given at enrolment; each is removed when used. */
+    totpRecoveryHashes: text("totp_recovery_hashes").array().notNull().default(sql`'{}'::text[]`),
     lastLoginAt: timestamp("last_login_at", { withTimezone: true }),
     /** Last sign-in or token use: drives the 6-month inactivity sweep (DSN-ID-03). */
     lastUsedAt: timestamp("last_used_at", { withTimezone: true }),

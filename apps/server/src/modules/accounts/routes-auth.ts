@@ -35,6 +35,13 @@ export const ZMe = z
   })
   .meta({ id: "Me" });
 
+const ZSecondFactorDone = z
+  .object({
+    /** Given once, when the code ends an enrolment; empty when it only completes a sign-in. */
+    recoveryCodes: z.array(z.string()),
+  })
+  .meta({ id: "SecondFactorDone" });
+
 /** Sign in and out, invitation and password links. */
 export function authRoutes(context: AppContext): FastifyPluginAsyncZod {
   const { db } = context.database;
@@ -46,11 +53,13 @@ export function authRoutes(context: AppContext): FastifyPluginAsyncZod {
         config: { public: true },
         schema: {
           tags: ["auth"],
-          summary: "Sign in with e-mail and password (and the TOTP code when enrolled)",
+          summary:
+            "Sign in with e-mail and password (and, when enrolled, the TOTP code or one of the recovery codes)",
           body: z.strictObject({
             email: ZEmail,
             password: ZPassword,
             totpCode: z.string().max(12).optional(),
+            recoveryCode: z.string().max(40).optional(),
           }),
           response: { 200: z.object({ csrfToken: z.string(), expiresAt: z.string() }) },
         },
@@ -200,25 +209,26 @@ export function authRoutes(context: AppContext): FastifyPluginAsyncZod {
         config: { secondFactorStep: true },
         schema: {
           tags: ["auth"],
-          summary: "Finish signing in with a code from the authenticator app",
+          summary:
+            "Finish signing in with a code from the authenticator app; the first code proves a pending enrolment and returns the recovery codes, once",
           body: z.strictObject({ code: z.string().regex(/^\d{6}$/) }),
-          response: { 204: ZNoContent },
+          response: { 200: ZSecondFactorDone },
         },
       },
-      async (request, reply) => {
-        const ok = await verifySecondFactor(
+      async (request) => {
+        const result = await verifySecondFactor(
           db,
           principalOf(request),
           request.body.code,
           request,
           context.clock(),
         );
-        if (!ok)
+        if (!result.ok)
           throw new AppError(
             "unauthenticated",
             t(negotiateLocale(request.headers["accept-language"]), "auth.totp_invalid"),
           );
-        return reply.code(204).send(null);
+        return { recoveryCodes: result.recoveryCodes };
       },
     );
   };

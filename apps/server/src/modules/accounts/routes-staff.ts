@@ -16,6 +16,7 @@ import { changeStaff, type StaffChange } from "./change-staff.js";
 import { inviteUser } from "./invite-user.js";
 import { listUsers } from "./list-users.js";
 import { ZUserView } from "./present-user.js";
+import { resetSecondFactor } from "./reset-second-factor.js";
 
 const ZRoles = z.array(z.enum(PROVIDER_ROLES)).min(1).max(PROVIDER_ROLES.length);
 const ZName = z.string().trim().min(1).max(100);
@@ -116,6 +117,34 @@ export function staffRoutes(context: AppContext): FastifyPluginAsyncZod {
         reply
           .code(204)
           .send(await change(request, request.params.userId, { kind: "roles", roles: request.body.roles })),
+    );
+
+    app.post(
+      "/api/staff/:userId/second-factor/reset",
+      {
+        schema: {
+          tags: ["people"],
+          summary:
+            "Reset another staff member's second factor (lost phone): secret and recovery codes dropped, signed out everywhere, enrols again at the next sign-in; never one's own",
+          params: ZUserParams,
+          response: { 204: ZNoContent },
+        },
+      },
+      async (request, reply) => {
+        const { principal, providerId } = await providerOf(request);
+        const result = await resetSecondFactor(
+          db,
+          actorOf(principal, request),
+          { providerId, userId: request.params.userId },
+          context.clock(),
+        );
+        if (result.ok) return reply.code(204).send(null);
+        if (result.reason === "not_found") throw notFound(request, "user");
+        const locale = negotiateLocale(request.headers["accept-language"]);
+        throw new AppError("forbidden", t(locale, "staff.reset_own_second_factor"), {
+          reason: result.reason,
+        });
+      },
     );
 
     app.post(

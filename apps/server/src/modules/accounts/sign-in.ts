@@ -5,6 +5,7 @@ import type { AuditActor } from "../audit/record-audit.js";
 import { recordAudit } from "../audit/record-audit.js";
 import { clearFailures, recordFailure, throttleKeys, waitUntil } from "./login-throttle.js";
 import { decoyPasswordHash, verifyPassword } from "./passwords.js";
+import { consumeRecoveryCode } from "./recovery-codes.js";
 import { hashSecret, newSecret } from "./secrets.js";
 import { verifyTotp } from "./totp.js";
 
@@ -12,6 +13,8 @@ export interface SignInInput {
   email: string;
   password: string;
   totpCode?: string;
+  /** One of the recovery codes given at enrolment, in place of the TOTP code (single use). */
+  recoveryCode?: string;
   ip: string;
   userAgent: string | null;
   requestId: string;
@@ -103,9 +106,18 @@ export async function signIn(db: Db, input: SignInInput, now: Date): Promise<Sig
     );
     return { ok: false, reason: "suspended" };
   }
+  // A pending secret (enrolment not finished, issue 13) guards nothing: only a proved one does.
+  let recoveryCodesLeft: number | null = null;
   if (user.totpSecret) {
-    if (!input.totpCode) return { ok: false, reason: "second_factor_required" };
-    if (!verifyTotp(user.totpSecret, input.totpCode, now)) {
+    if (input.recoveryCode) {
+      recoveryCodesLeft = await consumeRecoveryCode(db, user.id, input.recoveryCode);
+      if (recoveryCodesLeft === null) {
+        await fail("wrong_recovery_code", user.id, organisation.id);
+        return { ok: false, reason: "second_factor_invalid" };
+      }
+    } else if (!input.totpCode) {
+      return { ok: false, reason: "second_factor_required" };
+    } else if (!verifyTotp(user.totpSecret, input.totpCode, now)) {
       await fail("wrong_totp", user.id, organisation.id);
       return { ok: false, reason: "second_factor_invalid" };
     }
@@ -141,7 +153,13 @@ export async function signIn(db: Db, input: SignInInput, now: Date): Promise<Sig
     await recordAudit(
       tx,
       actor,
-      { action: "auth.sign_in", data: { secondFactor: Boolean(user.totpSecret) } },
+      {
+        action: "auth.sign_in",
+        data: {
+          secondFactor: Boolean(user.totpSecret),
+          ...(recoveryCodesLeft !== null ? { recoveryCode: true, recoveryCodesLeft } : {}),
+        },
+      },
       now,
     );
     return {
