@@ -98,6 +98,8 @@ describe.runIf(postgresUrl)("access and suspension (multicloud-ready)", { timeou
     await checkPage(support, "03-second-factor-enrolment");
     await support.getByLabel("Code à 6 chiffres").fill(totpCode(secret));
     await support.getByRole("button", { name: "Valider le code" }).click();
+    // The recovery codes are shown once (issue 13) before the person goes on.
+    await support.getByRole("button", { name: "J'ai noté mes codes, continuer" }).click();
     await support.waitForURL("**/organisations");
 
     await support.getByRole("link", { name: "Accès d'assistance" }).click();
