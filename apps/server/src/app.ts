@@ -1,6 +1,6 @@
 import { scopedDatabase } from "@guichet/db";
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
-import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import { serializerCompiler } from "fastify-type-provider-zod";
 import type { AppContext } from "./app-context.js";
 import { registerAuth } from "./auth/plugin.js";
 import { scopeHandlersToTenant } from "./auth/tenant-scope.js";
@@ -8,6 +8,7 @@ import { installErrorHandling } from "./http/error-handler.js";
 import { registerOpenApi } from "./http/openapi.js";
 import { requestIdFor } from "./http/request-id.js";
 import { registerSecurityHeaders } from "./http/security-headers.js";
+import { validatorCompiler } from "./http/validator.js";
 import { registerWeb } from "./http/web.js";
 import { accessRoutes } from "./modules/accounts/routes-access.js";
 import { authRoutes } from "./modules/accounts/routes-auth.js";

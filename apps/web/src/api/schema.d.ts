@@ -3749,7 +3749,9 @@ export interface paths {
                         scope: "contract" | "service";
                         /** Format: uuid */
                         subscriptionId?: string;
+                        /** Format: date */
                         noticeReceived: string;
+                        /** Format: date */
                         effectiveDate?: string;
                     };
                 };

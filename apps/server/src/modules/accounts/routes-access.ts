@@ -5,6 +5,7 @@ import type { AppContext } from "../../app-context.js";
 import { actorOf } from "../../auth/principal.js";
 import { ZNoContent, ZRole, ZTokenRole } from "../../http/api-schemas.js";
 import { AppError } from "../../http/errors.js";
+import { ZInstant, ZText, ZWritten } from "../../http/input-schemas.js";
 import { notFound } from "../../http/not-found.js";
 import { negotiateLocale, t } from "../../i18n/index.js";
 import { authorize } from "../../policies/authorize.js";
@@ -38,7 +39,6 @@ const ZSupportGrant = z
     createdAt: z.string(),
   })
   .meta({ id: "SupportGrant" });
-const ZFuture = z.iso.datetime({ offset: true });
 
 /** API tokens (DSN-SEC-03) and support access grants (MCR-ACC-05). */
 export function accessRoutes(context: AppContext): FastifyPluginAsyncZod {
@@ -68,9 +68,9 @@ export function accessRoutes(context: AppContext): FastifyPluginAsyncZod {
           summary: "Create an API token for integrated mode; the secret is shown once (DSN-SEC-03)",
           params: ZOrganisationParams,
           body: z.strictObject({
-            name: z.string().trim().min(1).max(100),
+            name: ZWritten(100),
             roles: z.array(ZTokenRole).min(1),
-            expiresAt: ZFuture,
+            expiresAt: ZInstant,
           }),
           response: { 201: z.object({ token: z.string(), apiToken: ZApiToken }) },
         },
@@ -161,8 +161,8 @@ export function accessRoutes(context: AppContext): FastifyPluginAsyncZod {
           params: ZOrganisationParams,
           body: z.strictObject({
             agentEmail: z.email(),
-            reason: z.string().trim().min(3).max(500),
-            expiresAt: ZFuture,
+            reason: ZText.trim().min(3).max(500),
+            expiresAt: ZInstant,
           }),
           response: { 201: z.object({ grantId: z.string() }) },
         },

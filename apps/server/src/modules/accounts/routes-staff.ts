@@ -8,6 +8,7 @@ import type { AppContext } from "../../app-context.js";
 import { actorOf } from "../../auth/principal.js";
 import { ZNoContent } from "../../http/api-schemas.js";
 import { AppError } from "../../http/errors.js";
+import { ZWritten } from "../../http/input-schemas.js";
 import { notFound } from "../../http/not-found.js";
 import { negotiateLocale, t } from "../../i18n/index.js";
 import { authorize } from "../../policies/authorize.js";
@@ -19,7 +20,7 @@ import { ZUserView } from "./present-user.js";
 import { resetSecondFactor } from "./reset-second-factor.js";
 
 const ZRoles = z.array(z.enum(PROVIDER_ROLES)).min(1).max(PROVIDER_ROLES.length);
-const ZName = z.string().trim().min(1).max(100);
+const ZName = ZWritten(100);
 const ZUserParams = z.strictObject({ userId: z.uuid() });
 
 /**

@@ -6,6 +6,7 @@ import type { AppContext } from "../../app-context.js";
 import { actorOf } from "../../auth/principal.js";
 import { ZLocale, ZRole } from "../../http/api-schemas.js";
 import { AppError } from "../../http/errors.js";
+import { ZWritten } from "../../http/input-schemas.js";
 import { notFound } from "../../http/not-found.js";
 import { negotiateLocale, t } from "../../i18n/index.js";
 import { authorize } from "../../policies/authorize.js";
@@ -17,14 +18,14 @@ import { namedContactQuota } from "./named-contact-quota.js";
 import { ZUserView } from "./present-user.js";
 import { revokeIdentifier } from "./revoke-identifier.js";
 
-const ZName = z.string().trim().min(1).max(100);
+const ZName = ZWritten(100);
 const ZNamedContactDetails = z.strictObject({
-  jobTitle: z.string().trim().min(1).max(100),
+  jobTitle: ZWritten(100),
   phone: z
     .string()
     .trim()
     .regex(/^\+?[0-9 ().-]{6,30}$/, "expected a phone number such as +33 5 49 00 00 00"),
-  availability: z.string().trim().min(1).max(200),
+  availability: ZWritten(200),
 });
 const ZInvitation = z.strictObject({
   email: z.email().max(254),

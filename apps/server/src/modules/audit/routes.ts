@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppContext } from "../../app-context.js";
+import { ZInstant, ZText } from "../../http/input-schemas.js";
 import { notFound } from "../../http/not-found.js";
 import { auditPolicy } from "../../policies/audit-policy.js";
 import { authorize } from "../../policies/authorize.js";
@@ -15,9 +16,9 @@ const ZAuditQuery = z.strictObject({
   userId: z.uuid().optional(),
   email: z.email().optional(),
   organisationId: z.uuid().optional(),
-  action: z.string().max(100).optional(),
-  from: z.iso.datetime({ offset: true }).optional(),
-  to: z.iso.datetime({ offset: true }).optional(),
+  action: ZText.max(100).optional(),
+  from: ZInstant.optional(),
+  to: ZInstant.optional(),
   beforeSeq: z.coerce.number().int().positive().optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
 });

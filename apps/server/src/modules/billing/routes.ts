@@ -10,6 +10,7 @@ import type { AppContext } from "../../app-context.js";
 import { principalOf } from "../../auth/plugin.js";
 import { actorOf, tenantOf } from "../../auth/principal.js";
 import { AppError } from "../../http/errors.js";
+import { ZMonth } from "../../http/input-schemas.js";
 import { negotiateLocale, t } from "../../i18n/index.js";
 import { authorize } from "../../policies/authorize.js";
 import { billingPolicy } from "../../policies/billing-policy.js";
@@ -121,10 +122,7 @@ export function billingRoutes(context: AppContext): FastifyPluginAsyncZod {
             "a customer reads its own (`organisationId` defaults to it) — customer administrator or billing reader, provider billing staff",
           querystring: z.strictObject({
             organisationId: z.uuid().optional(),
-            month: z
-              .string()
-              .regex(/^\d{4}-(0[1-9]|1[0-2])$/)
-              .optional(),
+            month: ZMonth.optional(),
           }),
           response: { 200: ZSimulation },
         },

@@ -6,6 +6,7 @@ import { actorOf } from "../../auth/principal.js";
 import { ZNoContent } from "../../http/api-schemas.js";
 import { ZErrorBody } from "../../http/error-body.js";
 import { AppError } from "../../http/errors.js";
+import { ZDate, ZText, ZWritten } from "../../http/input-schemas.js";
 import { negotiateLocale, t } from "../../i18n/index.js";
 import { authorize } from "../../policies/authorize.js";
 import { customerPolicy } from "../../policies/customer-policy.js";
@@ -13,7 +14,6 @@ import { timeZoneOf } from "../accounts/issue-link.js";
 import { recordSpecificConditions } from "./record-specific-conditions.js";
 import { listSpecificConditions } from "./specific-conditions.js";
 
-const ZDate = z.iso.date();
 const ZConditionsView = z.object({
   catalogueItemId: z.string(),
   effectiveFrom: z.string(),
@@ -29,10 +29,10 @@ const ZConditionsView = z.object({
   inForce: z.boolean(),
 });
 const ZNewConditions = z.strictObject({
-  catalogueItemId: z.string().min(1).max(100),
+  catalogueItemId: ZText.min(1).max(100),
   effectiveFrom: ZDate,
-  documentTitle: z.string().trim().min(1).max(200),
-  documentVersion: z.string().trim().min(1).max(100),
+  documentTitle: ZWritten(200),
+  documentVersion: ZWritten(100),
   monthlyPriceCents: z.number().int().min(0).max(100_000_000),
   minimumMonths: z.number().int().min(0).max(120),
   terminationNoticeMonths: z.number().int().min(0).max(36),

@@ -5,6 +5,7 @@ import type { AppContext } from "../../app-context.js";
 import { actorOf } from "../../auth/principal.js";
 import { ZErrorBody } from "../../http/error-body.js";
 import { AppError } from "../../http/errors.js";
+import { ZText } from "../../http/input-schemas.js";
 import { notFound } from "../../http/not-found.js";
 import { negotiateLocale, t } from "../../i18n/index.js";
 import { authorize } from "../../policies/authorize.js";
@@ -16,22 +17,22 @@ import { importCustomers } from "./import-customers.js";
 import { listCustomers, ZCustomerView } from "./list-customers.js";
 import { takenIdentifiers } from "./taken-identifiers.js";
 
-const ZText = (max: number) => z.string().max(max);
+const ZField = (max: number) => ZText.max(max);
 /** Shapes only: the keys and formats are checked by checkCustomerRecord, which names each field. */
 const ZNewCustomer = z.strictObject({
-  legalName: ZText(200),
-  siren: ZText(20),
-  siret: ZText(30).optional(),
-  vatNumber: ZText(30).optional(),
-  billingAddress: ZText(300),
-  billingPostalCode: ZText(20),
-  billingCity: ZText(100),
-  billingCountry: ZText(2).default("FR"),
-  billingEmail: ZText(254),
+  legalName: ZField(200),
+  siren: ZField(20),
+  siret: ZField(30).optional(),
+  vatNumber: ZField(30).optional(),
+  billingAddress: ZField(300),
+  billingPostalCode: ZField(20),
+  billingCity: ZField(100),
+  billingCountry: ZField(2).default("FR"),
+  billingEmail: ZField(254),
   administrator: z.strictObject({
-    email: ZText(254),
-    firstName: ZText(100),
-    lastName: ZText(100),
+    email: ZField(254),
+    firstName: ZField(100),
+    lastName: ZField(100),
     locale: z.enum(["fr", "en"]).default("fr"),
   }),
 });
@@ -141,7 +142,7 @@ export function customerRoutes(context: AppContext): FastifyPluginAsyncZod {
           tags: ["customers"],
           summary:
             "Import existing customers from CSV, all or nothing: a refused line imports nothing and every problem is reported by line and column",
-          body: z.strictObject({ csv: z.string().min(1).max(900_000) }),
+          body: z.strictObject({ csv: ZText.min(1).max(900_000) }),
           response: { 201: ZImported, 400: ZErrorBody },
         },
       },

@@ -1,10 +1,11 @@
-import { isYearMonth, monthOf, monthsFromTo, shiftMonth } from "@guichet/domain";
+import { monthOf, monthsFromTo, shiftMonth } from "@guichet/domain";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppContext } from "../../app-context.js";
 import { tenantOf } from "../../auth/principal.js";
 import { AppError } from "../../http/errors.js";
+import { ZMonth } from "../../http/input-schemas.js";
 import { notFound } from "../../http/not-found.js";
 import { t } from "../../i18n/index.js";
 import { requestLocale, ZLangQuery } from "../../i18n/request-locale.js";
@@ -19,7 +20,6 @@ import { slaReportCsv } from "./sla-report-csv.js";
 /** The longest series a chart asks for at once: two years of months. */
 const MAX_MONTHS = 24;
 
-const ZMonth = z.string().refine(isYearMonth, { error: 'expected a month "YYYY-MM"' });
 const ZCommonQuery = {
   /** The customer; a customer's administrator may leave it out for its own organisation. */
   organisationId: z.uuid().optional(),

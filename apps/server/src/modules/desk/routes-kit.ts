@@ -19,8 +19,6 @@ import type { TicketCommand, TimelineAuthor } from "./ticket-store.js";
 
 /** The ticket a route acts on. */
 export const ZTicketParams = z.strictObject({ ticketId: z.uuid() });
-/** A text a person writes: trimmed, not empty, at most `max` characters. */
-export const ZText = (max: number) => z.string().trim().min(1).max(max);
 
 /** Turns a refusal of the desk into the client's error, in its language, citing the clause. */
 export function refusalError(

@@ -2,12 +2,13 @@ import { TICKET_ACTIONS } from "@guichet/domain";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { ZPriority } from "../../http/api-schemas.js";
+import { ZText, ZWritten } from "../../http/input-schemas.js";
 import { authorize } from "../../policies/authorize.js";
 import { deskPolicy } from "../../policies/desk-policy.js";
 import { changeStatus } from "./change-status.js";
 import { ZTicketView } from "./desk-schemas.js";
 import { postMessage } from "./post-message.js";
-import { type DeskRoutesKit, ZText, ZTicketParams } from "./routes-kit.js";
+import { type DeskRoutesKit, ZTicketParams } from "./routes-kit.js";
 import { assignTicket, changePriority, logCall } from "./support-moves.js";
 
 /**
@@ -29,7 +30,7 @@ export function ticketMoveRoutes({
           summary: "Reply on a ticket (DSN-SUP-04 return on open ticket); support may write internal notes",
           params: ZTicketParams,
           body: z.strictObject({
-            body: ZText(20_000),
+            body: ZWritten(20_000),
             visibility: z.enum(["public", "internal"]).default("public"),
           }),
           response: { 201: ZTicketView },
@@ -56,8 +57,8 @@ export function ticketMoveRoutes({
           params: ZTicketParams,
           body: z.strictObject({
             action: z.enum(TICKET_ACTIONS),
-            message: z.string().trim().max(20_000).nullable().default(null),
-            outOfScopeReason: z.string().max(64).nullable().default(null),
+            message: ZText.trim().max(20_000).nullable().default(null),
+            outOfScopeReason: ZText.max(64).nullable().default(null),
           }),
           response: { 200: ZTicketView },
         },
@@ -82,7 +83,7 @@ export function ticketMoveRoutes({
           params: ZTicketParams,
           body: z.strictObject({
             priority: ZPriority,
-            reason: ZText(2_000),
+            reason: ZWritten(2_000),
             mode: z.enum(["set", "propose"]).default("set"),
           }),
           response: { 200: ZTicketView },
@@ -126,7 +127,7 @@ export function ticketMoveRoutes({
           tags: ["desk"],
           summary: "Log a phone call on the ticket (Business and Premium, P1/P2, MCR-SUP-03)",
           params: ZTicketParams,
-          body: z.strictObject({ summary: ZText(20_000) }),
+          body: z.strictObject({ summary: ZWritten(20_000) }),
           response: { 201: ZTicketView },
         },
       },

@@ -6,6 +6,7 @@ import type { AppContext } from "../../app-context.js";
 import { actorOf, tenantOf } from "../../auth/principal.js";
 import { tenantScopeOf } from "../../auth/tenant-scope.js";
 import { ZPriority, ZTicketStatus } from "../../http/api-schemas.js";
+import { ZText, ZWritten } from "../../http/input-schemas.js";
 import { notFound } from "../../http/not-found.js";
 import { negotiateLocale } from "../../i18n/index.js";
 import { authorize } from "../../policies/authorize.js";
@@ -15,7 +16,7 @@ import { ZDeskForm, ZTicketPage, ZTicketView } from "./desk-schemas.js";
 import { IdempotencyRace, openWithIdempotency } from "./idempotent-open.js";
 import { getTicket, listTickets, presentTicket, type TicketFilter } from "./read-tickets.js";
 import { attachmentRoutes } from "./routes-attachments.js";
-import { deskRoutesKit, refusalError, ZText, ZTicketParams } from "./routes-kit.js";
+import { deskRoutesKit, refusalError, ZTicketParams } from "./routes-kit.js";
 import { ticketMoveRoutes } from "./routes-moves.js";
 import { createPageCache, ticketsChanged } from "./ticket-pages.js";
 
@@ -31,7 +32,7 @@ const ZListQuery = z.strictObject({
   open: z.enum(["true", "false"]).optional(),
   organisationId: z.uuid().optional(),
   assignee: z.union([z.uuid(), z.literal("none"), z.literal("me")]).optional(),
-  q: z.string().max(200).optional(),
+  q: ZText.max(200).optional(),
   order: z.enum(["urgency", "recent"]).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).default(0),
@@ -150,12 +151,12 @@ export function deskRoutes(context: AppContext): FastifyPluginAsyncZod {
             "Open a ticket (named contacts, MCR-SUP-04; subscribed e-services, DSN-SUP-01); Idempotency-Key honoured",
           headers: z.object({ "idempotency-key": z.string().trim().min(1).max(200).optional() }),
           body: z.strictObject({
-            category: ZText(64),
-            catalogueItemId: z.string().trim().min(1).max(64).nullable().default(null),
+            category: ZWritten(64),
+            catalogueItemId: ZWritten(64).nullable().default(null),
             priority: ZPriority.nullable().default(null),
-            title: ZText(200),
-            description: ZText(20_000),
-            customerReference: z.string().trim().min(1).max(100).nullable().default(null),
+            title: ZWritten(200),
+            description: ZWritten(20_000),
+            customerReference: ZWritten(100).nullable().default(null),
           }),
           // 200: the ticket an Idempotency-Key already opened (`idempotent-replayed: true`).
           response: { 201: ZTicketView, 200: ZTicketView },

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppContext } from "../../app-context.js";
 import { actorOf } from "../../auth/principal.js";
+import { ZInstant, ZText } from "../../http/input-schemas.js";
 import { notFound } from "../../http/not-found.js";
 import { authorize } from "../../policies/authorize.js";
 import { maintenancePolicy } from "../../policies/maintenance-policy.js";
@@ -11,8 +12,6 @@ import { declarePortalOutage } from "./declare-portal-outage.js";
 import { endPortalOutage } from "./end-portal-outage.js";
 import { presentOutage, ZOutageView } from "./present-outage.js";
 import { refusalError } from "./refusal.js";
-
-const ZInstant = z.iso.datetime({ offset: true });
 
 /** The portal declared unavailable by the provider (MCR-SUP-03, DSN-SUP-08). */
 export function outageRoutes(context: AppContext): FastifyPluginAsyncZod {
@@ -44,7 +43,7 @@ export function outageRoutes(context: AppContext): FastifyPluginAsyncZod {
           summary:
             "Declare the portal unavailable, now or from/until given instants (MCR-SUP-03, DSN-SUP-08) — provider admin or support agent",
           body: z.strictObject({
-            reason: z.string().trim().min(3).max(2_000),
+            reason: ZText.trim().min(3).max(2_000),
             startsAt: ZInstant.nullable().default(null),
             endsAt: ZInstant.nullable().default(null),
           }),

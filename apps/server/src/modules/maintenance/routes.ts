@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppContext } from "../../app-context.js";
 import { actorOf, tenantOf } from "../../auth/principal.js";
+import { ZInstant, ZWritten } from "../../http/input-schemas.js";
 import { notFound } from "../../http/not-found.js";
 import { negotiateLocale } from "../../i18n/index.js";
 import { authorize } from "../../policies/authorize.js";
@@ -15,8 +16,6 @@ import { presentMaintenance, ZMaintenanceListed, ZMaintenanceView } from "./pres
 import { refusalError } from "./refusal.js";
 import { outageRoutes } from "./routes-outages.js";
 
-const ZText = (max: number) => z.string().trim().min(1).max(max);
-const ZInstant = z.iso.datetime({ offset: true });
 const ZTold = z.object({ people: z.number(), organisations: z.number() });
 const ZChange = z.object({ maintenance: ZMaintenanceView, told: ZTold }).meta({ id: "MaintenanceChange" });
 const ZListQuery = z
@@ -75,9 +74,9 @@ export function maintenanceRoutes(context: AppContext): FastifyPluginAsyncZod {
           summary:
             "Announce a maintenance of a service with the contract's notice; customers holding it are told (DSN-SUP-07) — provider admin or support agent",
           body: z.strictObject({
-            catalogueItemId: ZText(64),
-            title: ZText(200),
-            description: ZText(5_000),
+            catalogueItemId: ZWritten(64),
+            title: ZWritten(200),
+            description: ZWritten(5_000),
             startsAt: ZInstant,
             endsAt: ZInstant,
             /** How long the service is expected to be interrupted within the window. */
@@ -117,7 +116,7 @@ export function maintenanceRoutes(context: AppContext): FastifyPluginAsyncZod {
           summary:
             "Cancel an announced maintenance that has not ended; customers holding the service are told (DSN-SUP-07) — provider admin or support agent",
           params: z.strictObject({ maintenanceId: z.uuid() }),
-          body: z.strictObject({ reason: ZText(2_000) }),
+          body: z.strictObject({ reason: ZWritten(2_000) }),
           response: { 200: ZChange },
         },
       },

@@ -4,6 +4,7 @@ import type { AppContext } from "../../app-context.js";
 import { actorOf } from "../../auth/principal.js";
 import { suspensionClauseOf } from "../../contract/contacts.js";
 import { ZNoContent } from "../../http/api-schemas.js";
+import { ZText } from "../../http/input-schemas.js";
 import { notFound } from "../../http/not-found.js";
 import { authorize } from "../../policies/authorize.js";
 import { organisationPolicy } from "../../policies/organisation-policy.js";
@@ -74,7 +75,7 @@ export function organisationRoutes(context: AppContext): FastifyPluginAsyncZod {
             ? `Suspend an organisation's access at once, without notice (${clause}) — security officer`
             : "Lift a suspension: every access works again, nothing was lost — security officer",
           params: ZOrganisationParams,
-          body: z.strictObject({ reason: z.string().trim().min(3).max(1000) }),
+          body: z.strictObject({ reason: ZText.trim().min(3).max(1000) }),
           response: { 204: ZNoContent },
         },
         handler: async (request, reply) => {

@@ -4,6 +4,7 @@ import type { AppContext } from "../../app-context.js";
 import { actorOf } from "../../auth/principal.js";
 import { ZNoContent } from "../../http/api-schemas.js";
 import { AppError } from "../../http/errors.js";
+import { ZText } from "../../http/input-schemas.js";
 import { notFound } from "../../http/not-found.js";
 import { negotiateLocale, t } from "../../i18n/index.js";
 import { authorize } from "../../policies/authorize.js";
@@ -75,7 +76,7 @@ export function terminationRoutes(context: AppContext): FastifyPluginAsyncZod {
           params: ZOrganisationParams.extend({ subscriptionId: z.uuid() }),
           body: z.strictObject({
             action: z.enum(["suspend", "resume", "terminate"]),
-            reason: z.string().trim().min(3).max(1000),
+            reason: ZText.trim().min(3).max(1000),
           }),
           response: { 204: ZNoContent },
         },
@@ -111,7 +112,7 @@ export function terminationRoutes(context: AppContext): FastifyPluginAsyncZod {
           tags: ["subscriptions"],
           summary: `Ask for the cloud accounts to be transferred on termination, answered with a quote (${transferClause(contract)})`,
           params: ZOrganisationParams,
-          body: z.strictObject({ recipient: z.string().trim().min(2).max(300) }),
+          body: z.strictObject({ recipient: ZText.trim().min(2).max(300) }),
           response: { 201: z.object({ id: z.string() }) },
         },
       },
@@ -148,7 +149,7 @@ export function terminationRoutes(context: AppContext): FastifyPluginAsyncZod {
             amount: z
               .string()
               .regex(/^\d{1,9}(\.\d{1,2})?$/, { message: "expected an amount such as 1500.00" }),
-            text: z.string().trim().min(3).max(4000),
+            text: ZText.trim().min(3).max(4000),
           }),
           response: { 204: ZNoContent },
         },

@@ -5,6 +5,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppContext } from "../../app-context.js";
 import { actorOf } from "../../auth/principal.js";
+import { ZText } from "../../http/input-schemas.js";
 import { notFound } from "../../http/not-found.js";
 import { negotiateLocale } from "../../i18n/index.js";
 import { authorize } from "../../policies/authorize.js";
@@ -60,7 +61,7 @@ export function commitmentRoutes(context: AppContext): FastifyPluginAsyncZod {
           summary:
             "Change the support plan from the next calendar month (MCR-SUP-02); a refusal cites the clause and the earliest date",
           params: ZOrganisationParams,
-          body: z.strictObject({ to: z.string().min(1).max(64) }),
+          body: z.strictObject({ to: ZText.min(1).max(64) }),
           response: { 200: ZDecision },
         },
       },

@@ -1,9 +1,10 @@
 import { isCivilDate } from "@guichet/domain";
 import { z } from "zod";
+import { ZDate } from "../../http/input-schemas.js";
 
 /** Boundary schemas of the subscriptions area (issue 16), every success and error body declared. */
 export const ZOrganisationParams = z.strictObject({ organisationId: z.uuid() });
-export const ZCivilDate = z.string().refine(isCivilDate, { message: "expected a date such as 2026-01-10" });
+export const ZCivilDate = ZDate.refine(isCivilDate, { message: "expected a date such as 2026-01-10" });
 
 const ZExplained = { clause: z.string(), explanation: z.string() };
 
