@@ -22,6 +22,7 @@ import { contractRoutes } from "./modules/contract/routes.js";
 import { customerRoutes } from "./modules/customers/routes.js";
 import { deskRoutes } from "./modules/desk/routes.js";
 import { deskReportRoutes } from "./modules/desk-report/routes.js";
+import { instrumentRequests, registerMetrics } from "./modules/health/metrics.js";
 import { healthRoutes } from "./modules/health/routes.js";
 import { outboxRoutes } from "./modules/mail/routes.js";
 import { maintenanceRoutes } from "./modules/maintenance/routes.js";
@@ -56,6 +57,7 @@ export async function buildApp(context: AppContext, options: BuildAppOptions = {
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  instrumentRequests(app);
   app.addHook("onSend", async (request, reply) => {
     reply.header("x-request-id", request.id);
   });
@@ -70,7 +72,8 @@ export async function buildApp(context: AppContext, options: BuildAppOptions = {
   scopeHandlersToTenant(app, root);
   // A new route declares its answers (schema.response) and names its shapes (.meta({ id })), then
   // `npm run api:generate` gives the portal its types: ARCHITECTURE.md, "Adding a route".
-  await app.register(healthRoutes(context));
+  await app.register(healthRoutes(context, root));
+  registerMetrics(app, context, root);
   await app.register(browserReportRoutes());
   await app.register(contractRoutes(context));
   await app.register(authRoutes(context));

@@ -136,6 +136,22 @@ const ZConfig = z.object({
   DESK_MAIL_ADDRESS: z
     .email({ message: 'expected an e-mail address such as "support@example.fr"' })
     .optional(),
+  /**
+   * Seconds a process's lease on the once-only background work (sweeps, the desk's mailbox) lasts
+   * without renewal: with several processes on one PostgreSQL, the longest the work waits after
+   * its process dies. Renewed every third of it.
+   */
+  WORK_LEASE_SECONDS: z.coerce
+    .number({ message: "expected a number of seconds" })
+    .int("expected a whole number of seconds")
+    .min(3, "expected between 3 and 600 seconds")
+    .max(600, "expected between 3 and 600 seconds")
+    .default(30),
+  /**
+   * Bearer token that opens `/metrics` (Prometheus text format). Unset: no metrics route. At
+   * least 32 characters, as for any secret a scraper keeps.
+   */
+  METRICS_TOKEN: z.string().min(32, "expected a token of at least 32 characters").optional(),
   /** pino log level. */
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Load the contract's demo data on the first start of an empty database: "auto" (embedded only), "always", "never". */

@@ -76,6 +76,34 @@ describe("guichet start", { timeout: 180_000 }, () => {
     }
   });
 
+  // Issue 19: PGlite serves one process; a second one on its files is refused, never let in.
+  it("refuses a second process on the embedded database it serves, saying why", async () => {
+    const dataDir = tempDataDir();
+    const port = await freePort();
+    const server = spawnCli(["start"], {
+      GUICHET_DATA_DIR: dataDir,
+      PORT: String(port),
+      GUICHET_DEMO_DATA: "never",
+    });
+    try {
+      await waitForOk(`http://127.0.0.1:${port}/health`, 120_000);
+      const second = await runCli(["migrate"], { GUICHET_DATA_DIR: dataDir });
+      expect(second.code).toBe(1);
+      expect(second.stderr.trim()).toBe(
+        `The embedded database in ${join(dataDir, "multicloud-ready", "pglite")} is already open in process ${server.pid}. ` +
+          "PGlite serves one process only: stop that process first, or run several processes over PostgreSQL (DATABASE_URL).",
+      );
+      expect((await fetch(`http://127.0.0.1:${port}/health`)).status).toBe(200);
+    } finally {
+      const exited = new Promise((resolve) => server.once("exit", resolve));
+      server.kill("SIGKILL");
+      await exited;
+    }
+    // Killed without releasing: the next start takes the database over.
+    const after = await runCli(["migrate"], { GUICHET_DATA_DIR: dataDir });
+    expect(after.code).toBe(0);
+  });
+
   it("stops on a wrong variable with one line naming it", async () => {
     const result = await runCli(["start"], { PORT: "abc" });
     expect(result.code).toBe(1);

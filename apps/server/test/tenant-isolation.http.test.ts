@@ -12,6 +12,8 @@ const postgresUrl = inject("postgresUrl");
 /** Routes anyone may call, or that act only on the caller's own session: no other tenant's id in them. */
 const PUBLIC_OR_SELF = new Set([
   "GET /health",
+  "GET /health/live",
+  "GET /health/ready",
   "GET /api/contract",
   // Browsers' Content-Security-Policy reports: logged, nothing stored (security-headers.http.test.ts).
   "POST /api/csp-reports",

@@ -5,6 +5,7 @@ import { drizzle as drizzlePostgres } from "drizzle-orm/node-postgres";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import pg from "pg";
+import { claimDataDir } from "./data-dir-lock.js";
 import * as schema from "./schema/index.js";
 
 /** The one database type the rest of the code sees, whichever engine is behind it. */
@@ -15,6 +16,8 @@ export type DatabaseKind = "pglite" | "postgresql";
 export interface Database {
   readonly db: Db;
   readonly kind: DatabaseKind;
+  /** The connection pool's counts, for metrics (PostgreSQL only). */
+  readonly pool?: { readonly totalCount: number; readonly idleCount: number; readonly waitingCount: number };
   /** Resolves when the database answers a trivial query; rejects otherwise. */
   ping(): Promise<void>;
   /** Closes the connection pool or the embedded instance, flushing it to disk. */
@@ -39,6 +42,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     return {
       db,
       kind: "postgresql",
+      pool,
       ping: async () => {
         await pool.query("select 1");
       },
@@ -46,7 +50,14 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     };
   }
   if (target.dataDir) mkdirSync(target.dataDir, { recursive: true });
-  const client = await PGlite.create(target.dataDir);
+  const release = target.dataDir ? claimDataDir(target.dataDir) : () => {};
+  let client: PGlite;
+  try {
+    client = await PGlite.create(target.dataDir);
+  } catch (error) {
+    release();
+    throw error;
+  }
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return {
     db,
@@ -54,7 +65,10 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     ping: async () => {
       await db.execute(sql`select 1`);
     },
-    close: () => client.close(),
+    close: async () => {
+      await client.close();
+      release();
+    },
   };
 }
 

@@ -6,7 +6,8 @@ export {
   openDatabase,
   rowsOf,
 } from "./client.js";
-export { MIGRATIONS_FOLDER, migrateDatabase } from "./migrate.js";
+export { DataDirInUseError } from "./data-dir-lock.js";
+export { MIGRATIONS_FOLDER, migrateDatabase, migrationsApplied } from "./migrate.js";
 export {
   type CompiledStatement,
   compiledByShape,

@@ -1,3 +1,4 @@
+import { DataDirInUseError } from "@guichet/db";
 import { BillingEvalError, ContractError } from "@guichet/domain";
 import { ConfigError } from "../config.js";
 import { DeploymentMismatchError } from "../runtime/bind-deployment.js";
@@ -5,7 +6,14 @@ import { SeedError } from "../seed/seed-demo.js";
 import { runCommand } from "./commands.js";
 
 /** Errors that are the operator's to fix: one clear message, no stack trace. */
-const EXPECTED = [BillingEvalError, ConfigError, ContractError, DeploymentMismatchError, SeedError];
+const EXPECTED = [
+  BillingEvalError,
+  ConfigError,
+  ContractError,
+  DataDirInUseError,
+  DeploymentMismatchError,
+  SeedError,
+];
 
 try {
   const result = await runCommand(process.argv.slice(2), process.env);

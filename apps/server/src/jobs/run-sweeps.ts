@@ -1,4 +1,5 @@
 import type { AppContext } from "../app-context.js";
+import { sweepRuns } from "../modules/health/instruments.js";
 import type { WorkerLogger } from "../modules/mail/mail-worker.js";
 import { SWEEPS, type Sweep } from "./sweeps.js";
 
@@ -23,10 +24,13 @@ export function startSweeps(
     const timer = setTimeout(() => {
       timers.delete(timer);
       const run = (async () => {
+        const timer = sweepRuns.startTimer({ sweep: sweep.id });
         try {
           const report = await sweep.run(context, context.clock());
+          timer({ outcome: "done" });
           logger.info({ sweep: sweep.id, ...report }, "sweep done");
         } catch (error) {
+          timer({ outcome: "failed" });
           logger.error({ sweep: sweep.id, err: error }, "sweep failed; retried at its next run");
         }
       })();

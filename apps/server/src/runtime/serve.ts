@@ -2,11 +2,12 @@ import pino from "pino";
 import { buildApp } from "../app.js";
 import type { AppContext } from "../app-context.js";
 import type { Config } from "../config.js";
-import { startSweeps } from "../jobs/run-sweeps.js";
-import { startDeskMailboxPoller, startDeskMailReceiver } from "../modules/desk/mail-receiver.js";
+import { startDeskMailReceiver } from "../modules/desk/mail-receiver.js";
 import { startMailWorker } from "../modules/mail/mail-worker.js";
 import { createSmtpTransport } from "../modules/mail/smtp-transport.js";
 import { DEMO_DATA, DEMO_PASSWORD } from "../seed/demo-data.js";
+import { startBackgroundWork } from "./background-work.js";
+import { startClusterRelay } from "./cluster-relay.js";
 import { openDeployment } from "./open-deployment.js";
 
 /**
@@ -33,9 +34,11 @@ export async function serve(config: Config): Promise<void> {
     clock: context.clock,
     logger,
   });
-  const sweeps = startSweeps(context, logger);
+  const background = startBackgroundWork(context, database, logger);
+  const relay = config.DATABASE_URL
+    ? startClusterRelay(config.DATABASE_URL, background.holder, logger)
+    : undefined;
   const deskMail = await startDeskMailReceiver(context, database, logger);
-  const deskMailbox = startDeskMailboxPoller(context, database, logger);
   const ms = Math.round(performance.now() - startedAt);
   logger.info(
     { contract: contract.id, database: database.kind, seeded, startupMs: ms },
@@ -57,8 +60,8 @@ export async function serve(config: Config): Promise<void> {
     logger.info({ signal }, "shutting down: finishing in-flight requests");
     try {
       await app.close();
-      await Promise.all([deskMail?.close(), deskMailbox?.stop()]);
-      await Promise.all([mailWorker.stop(), sweeps.stop()]);
+      await deskMail?.close();
+      await Promise.all([mailWorker.stop(), background.stop(), relay?.stop()]);
       await database.close();
       logger.info("stopped cleanly");
       process.exit(0);

@@ -15,6 +15,7 @@ import type { AppContext } from "../../app-context.js";
 import { type Locale, t } from "../../i18n/index.js";
 import { timeZoneOf } from "../accounts/issue-link.js";
 import type { AuditActor } from "../audit/record-audit.js";
+import { deskMailReceived } from "../health/instruments.js";
 import { deploymentMail } from "../mail/deployment-mail.js";
 import { enqueueMail } from "../mail/enqueue-mail.js";
 import {
@@ -65,6 +66,7 @@ export async function receiveDeskMail(
   now: Date,
 ): Promise<IntakeOutcome> {
   const outcome = await takeIn(context, database, raw, now);
+  deskMailReceived.inc({ outcome: outcome.outcome });
   if (outcome.outcome === "opened" || outcome.outcome === "joined") ticketsChanged();
   return outcome;
 }

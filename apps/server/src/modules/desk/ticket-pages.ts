@@ -10,14 +10,29 @@
  * Writes make pages stale at once: each change to tickets in this process bumps a generation
  * *after* its commit, and a page computed under an older generation is never served. A page is
  * tagged with the generation read before its transaction began, so a page that may predate a
- * commit cannot outlive the bump that follows it. Another process's writes show within the second.
+ * commit cannot outlive the bump that follows it. Other processes on the same PostgreSQL are told
+ * through `onTicketsChanged` (runtime/cluster-relay.ts relays it by LISTEN/NOTIFY) and bump theirs
+ * by `ticketsChangedElsewhere`; without the relay, another process's writes show within two seconds.
  */
 
 let generation = 0;
+const listeners = new Set<() => void>();
 
 /** Call after a change to tickets has committed (HTTP writes, sweeps, mail intake). */
 export function ticketsChanged(): void {
   generation++;
+  for (const listener of listeners) listener();
+}
+
+/** Another process committed a change to tickets: pages computed before are stale here too. */
+export function ticketsChangedElsewhere(): void {
+  generation++;
+}
+
+/** Calls `listener` after each change to tickets committed in this process; returns the unsubscription. */
+export function onTicketsChanged(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
 }
 
 /** Readers kept at most; past it, all are dropped (a page lives a second anyway). */
