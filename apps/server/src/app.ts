@@ -24,6 +24,7 @@ import { deskRoutes } from "./modules/desk/routes.js";
 import { deskReportRoutes } from "./modules/desk-report/routes.js";
 import { instrumentRequests, registerMetrics } from "./modules/health/metrics.js";
 import { healthRoutes } from "./modules/health/routes.js";
+import { invoiceRoutes } from "./modules/invoices/routes.js";
 import { outboxRoutes } from "./modules/mail/routes.js";
 import { maintenanceRoutes } from "./modules/maintenance/routes.js";
 import { organisationRoutes } from "./modules/organisations/routes.js";
@@ -87,6 +88,7 @@ export async function buildApp(context: AppContext, options: BuildAppOptions = {
   await app.register(deskReportRoutes(context));
   await app.register(maintenanceRoutes(context));
   await app.register(billingRoutes(context));
+  await app.register(invoiceRoutes(context));
   await app.register(commitmentRoutes(context));
   await app.register(terminationRoutes(context));
   await app.register(customerRoutes(context));

@@ -1,7 +1,9 @@
-import { subscriptions } from "@guichet/db";
+import { customerDetails, subscriptions } from "@guichet/db";
 import { databaseKindsUnderTest } from "@guichet/db/testing";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { systemActor } from "../src/modules/audit/record-audit.js";
+import { runInvoices } from "../src/modules/invoices/run-invoices.js";
 import { makeNamedContact, openTicketAs } from "./helpers/desk.js";
 import { createOrganisation, createUser, type TestUser } from "./helpers/factories.js";
 import { type SignedIn, signInAs } from "./helpers/session.js";
@@ -36,6 +38,8 @@ const PUBLIC_OR_SELF = new Set([
   "GET /api/desk/reports/sla/monthly",
   // Without organisationId, the caller's own invoice simulation; another's id is refused in billing-simulation.http.test.ts.
   "GET /api/billing/simulation",
+  // Without organisationId, the caller's own invoices (row-level security: invoices.db.test.ts).
+  "GET /api/invoices",
   // Specific conditions are the provider's prices and notices, the same for every customer.
   "GET /api/specific-conditions",
 ]);
@@ -113,6 +117,8 @@ function bodyFor(route: string, ids: Record<string, string>): unknown {
       billingEmail: "probe3@example.fr",
       administrator: { email: "probe3@example.fr", firstName: "P", lastName: "R" },
     },
+    "POST /api/billing/invoice-runs": { month: "2026-10" },
+    "POST /api/invoices/{invoiceId}/credit-notes": { reason: "probing" },
     "POST /api/customers/import": { csv: "raison_sociale;siren\nProbe;552100554\n" },
     "POST /api/specific-conditions": {
       catalogueItemId: "support-premium",
@@ -173,6 +179,7 @@ describe.each(databaseKindsUnderTest(postgresUrl))("tenant isolation on %s", (ki
       // Staff-only answers: refused by policy whatever the id.
       requestId: "00000000-0000-4000-8000-00000000000c",
       taskId: "00000000-0000-4000-8000-00000000000d",
+      invoiceId: await invoiceOf(b.id),
     };
     intruder = await signInAs(t.app, adminA, now);
 
@@ -182,6 +189,28 @@ describe.each(databaseKindsUnderTest(postgresUrl))("tenant isolation on %s", (ki
         .from(subscriptions)
         .where(eq(subscriptions.organisationId, organisationId));
       return (held as { id: string }).id;
+    }
+
+    /** B's invoice of October (its Premium plan's monthly minimum). */
+    async function invoiceOf(organisationId: string): Promise<string> {
+      await db.insert(customerDetails).values({
+        organisationId,
+        siren: "542051180",
+        billingAddress: "1 place Graslin",
+        billingPostalCode: "44000",
+        billingCity: "Nantes",
+        billingEmail: "b@example.fr",
+      });
+      const run = await runInvoices(
+        db,
+        t.context.contract,
+        "2026-10",
+        "2026-11-02",
+        systemActor("test"),
+        now,
+        organisationId,
+      );
+      return (run.issued[0] as { id: string }).id;
     }
 
     async function attachmentOf(ticketId: string): Promise<string> {
@@ -221,6 +250,7 @@ describe.each(databaseKindsUnderTest(postgresUrl))("tenant isolation on %s", (ki
       "account_transfer_requests",
       "customer_details",
       "specific_conditions",
+      "invoices",
     ];
     const counts: Record<string, unknown> = {};
     for (const table of tables) {

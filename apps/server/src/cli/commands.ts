@@ -9,6 +9,7 @@ import {
 import { type Config, readConfig } from "../config.js";
 import { loadContract } from "../contract/load-contract.js";
 import { costsImportCommand, ratesImportCommand } from "../modules/billing/billing-commands.js";
+import { billingRunCommand } from "../modules/invoices/invoice-commands.js";
 import { openDeployment } from "../runtime/open-deployment.js";
 import { serve } from "../runtime/serve.js";
 import { seedDemoData } from "../seed/seed-demo.js";
@@ -38,6 +39,7 @@ export const USAGE = `Usage: guichet <command>
   calendar eval FILE      evaluate calendar conformance cases (JSON) and print the results
   commitments eval FILE   decide plan changes and terminations (JSON cases) and print the results
   billing eval FILE       evaluate support-fee cases (JSON) with the contract they name
+  billing run --month M   issue the month's invoices (YYYY-MM, a month that is over), all or nothing
   costs import FILE…      import FinOps FOCUS cost files (CSV, gzip'd CSV, Parquet), all or nothing
   rates import FILE       import ECB euro reference rates (CSV)
 
@@ -105,6 +107,7 @@ export async function runCommand(args: string[], env: NodeJS.ProcessEnv): Promis
       return { code: 0, out: JSON.stringify(evaluateCommitmentCases(input, loadContract), null, 2) };
     }
     case "billing": {
+      if (sub === "run") return billingRunCommand(config(env), args.slice(2), env);
       if (sub !== "eval" || !file) return { code: 2, err: USAGE };
       const input: unknown = JSON.parse(readFileSync(file, "utf8"));
       const contract = loadContract(feeCasesContract(input) ?? config(env).GUICHET_CONTRACT);

@@ -14,7 +14,8 @@ export type Resource =
   | "termination"
   | "staff_task"
   | "transfer_request"
-  | "customer";
+  | "customer"
+  | "invoice";
 
 /** A 404 in the client's language; the same answer whether the thing is absent or someone else's. */
 export function notFound(request: FastifyRequest, resource: Resource): AppError {

@@ -24,6 +24,14 @@ export const billingFr = {
   "billing.rates.missing":
     "Pas de taux de référence BCE pour {currency} au {day} (ni dans les 7 jours précédents) : importez-le avec « guichet rates import ».",
   "billing.no_files": "Joignez au moins un fichier FOCUS (CSV, CSV gzip ou Parquet).",
+  "invoices.month_not_over":
+    "Le mois {month} n'est pas terminé au {day} : il sera facturé à partir du 1er du mois suivant.",
+  "invoices.no_invoicing":
+    "Le fichier de contrat ne dit rien de la facturation (section invoicing : vendeur, TVA, paiement) : aucune facture n'est émise.",
+  "invoices.not_found": "Aucune facture de ce numéro.",
+  "invoices.not_an_invoice": "Un avoir ne se corrige pas par un avoir : corrigez la facture.",
+  "invoices.amount_out_of_range":
+    "Le montant d'un avoir est compris entre 0,01 € et le total HT de la facture.",
 } as const;
 
 export type BillingMessageKey = keyof typeof billingFr;
@@ -50,4 +58,12 @@ export const billingEn: Record<BillingMessageKey, string> = {
   "billing.rates.missing":
     'No ECB reference rate for {currency} on {day} (nor in the 7 days before): import it with "guichet rates import".',
   "billing.no_files": "Attach at least one FOCUS file (CSV, gzip'd CSV or Parquet).",
+  "invoices.month_not_over":
+    "The month {month} is not over on {day}: it is invoiced from the 1st of the next month.",
+  "invoices.no_invoicing":
+    "The contract file says nothing of invoicing (invoicing section: seller, VAT, payment): no invoice is issued.",
+  "invoices.not_found": "No such invoice.",
+  "invoices.not_an_invoice": "A credit note is not corrected by a credit note: correct the invoice.",
+  "invoices.amount_out_of_range":
+    "A credit note's amount is between €0.01 and the invoice's total excluding VAT.",
 };

@@ -11,6 +11,8 @@ const billingStaff = (p: Principal) => isProviderStaff(p, "admin", "billing");
  */
 export const billingPolicy = {
   importCosts: billingStaff,
+  /** The month's invoice run and credit notes: issuing is the provider's billing staff's. */
+  issueInvoices: billingStaff,
   viewUnmatchedAccounts: (p: Principal) => isProviderStaff(p, "admin", "billing", "account_manager"),
   viewCosts: (p: Principal, organisationId: string) =>
     isProviderStaff(p, "admin", "billing", "account_manager") ||

@@ -10,5 +10,6 @@ export * from "./commitments.js";
 export * from "./customers.js";
 export * from "./deployment.js";
 export * from "./desk.js";
+export * from "./invoices.js";
 export * from "./mail.js";
 export * from "./organisations.js";

@@ -5,5 +5,7 @@ export * from "./explain-fee.js";
 export * from "./fee-basis.js";
 export * from "./focus-columns.js";
 export * from "./focus-values.js";
+export * from "./invoice.js";
+export * from "./invoice-text.js";
 export * from "./month-simulation.js";
 export * from "./support-fee.js";

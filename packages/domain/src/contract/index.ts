@@ -39,6 +39,7 @@ export {
   ZCatalogueItem,
   ZPrice,
 } from "./schema-catalogue.js";
+export { type Invoicing, ZInvoicing } from "./schema-invoicing.js";
 export {
   EMAIL_ACCEPT,
   type Priorities,

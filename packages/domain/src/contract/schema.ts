@@ -5,6 +5,7 @@ import { checkCrossReferences } from "./cross-references.js";
 import { ZCurrency, ZEmailAddress, ZKey, ZLabel, ZText, ZWebAddress } from "./primitives.js";
 import { ZIdentifierPolicy, ZSecurity } from "./schema-accounts.js";
 import { ZCatalogue, ZPrice } from "./schema-catalogue.js";
+import { ZInvoicing } from "./schema-invoicing.js";
 import { ZPriorities, ZSupportPlan } from "./schema-support.js";
 import { ZCommitments, ZLiability, ZNotices } from "./schema-terms.js";
 import { ZTicketWorkflow } from "./schema-tickets.js";
@@ -64,6 +65,8 @@ export const ZContractShape = z.strictObject({
   commitments: ZCommitments,
   /** Absent: the contract text sets no ceiling. */
   liability: ZLiability.optional(),
+  /** The seller's identity and payment terms on invoices; absent: no invoice is issued. */
+  invoicing: ZInvoicing.optional(),
 });
 
 export type ContractShape = z.infer<typeof ZContractShape>;

@@ -1,0 +1,361 @@
+import { addDays, type CivilDate, daysBetween, daysInMonth } from "../commitments/civil-date.js";
+import type { Contract, Invoicing } from "../contract/index.js";
+import { addExact, type Exact, fromCents, multiplyExact, roundToCents, ZERO_EXACT } from "./exact.js";
+import { type CostAmount, type EuroRates, feeBasis, toEuro } from "./fee-basis.js";
+import { supportFee } from "./support-fee.js";
+
+/**
+ * A monthly invoice, composed from what the month owes (MCR-BIL-01, MCR-BIL-02, DSN-ORD-03): pure,
+ * no I/O, the issue date given. What it says is what the PDF and the Factur-X XML say, and what the
+ * database keeps, unchanged, once issued.
+ *
+ * Rounding (stated on the invoice's explanation): every line is exact until its own rounding,
+ * half-up to the cent (a half cent away from zero); the VAT of each rate is the rate applied to the
+ * sum of the rounded lines at that rate, rounded half-up (EN 16931 BR-CO-17).
+ */
+export interface InvoiceParty {
+  legalName: string;
+  siren: string;
+  siret?: string | null;
+  vatNumber?: string | null;
+  address: string;
+  postalCode: string;
+  city: string;
+  country: string;
+  email?: string | null;
+}
+
+/** A line of cloud consumption: one vendor's service, in one billing currency (MCR-BIL-01). */
+export interface CloudLine {
+  kind: "cloud";
+  vendor: string;
+  vendorName: string;
+  service: string;
+  currency: string;
+  /** The vendors' BilledCost summed exactly, in the billing currency, rounded to the cent for display. */
+  billedInCurrency: string;
+  /** The ECB rate applied (units per euro) and its day; null for EUR. */
+  rate: { unitsPerEuro: string; day: CivilDate } | null;
+  amountCents: string;
+}
+
+/** The support fee of the month (MCR-BIL-02): its basis and rate, shown. */
+export interface SupportFeeLine {
+  kind: "support-fee";
+  plan: string;
+  planName: { fr: string; en: string };
+  basisCents: string;
+  percentText: string | null;
+  minimumCents: string | null;
+  minimumApplied: boolean;
+  amountCents: string;
+  clause: string;
+}
+
+/** An e-service's subscription (DSN-ORD-03): its monthly price, prorated by days on a partial month. */
+export interface SubscriptionLine {
+  kind: "subscription";
+  subscriptionId: string;
+  catalogueItemId: string;
+  itemName: { fr: string; en: string };
+  from: CivilDate;
+  to: CivilDate;
+  days: number;
+  daysInMonth: number;
+  monthlyPriceCents: string;
+  /** The specific conditions the price comes from. */
+  conditions: string;
+  amountCents: string;
+  clause: string;
+}
+
+/** A credit note's line: what it gives back, and why. */
+export interface CreditLine {
+  kind: "credit";
+  reason: string;
+  amountCents: string;
+}
+
+export type InvoiceLine = CloudLine | SupportFeeLine | SubscriptionLine | CreditLine;
+
+export interface VatBreakdown {
+  category: "S";
+  ratePercent: string;
+  basisCents: string;
+  vatCents: string;
+}
+
+export interface InvoiceDocument {
+  kind: "invoice" | "credit_note";
+  period: string;
+  issueDate: CivilDate;
+  dueDate: CivilDate;
+  currency: "EUR";
+  seller: InvoiceParty & { legalForm?: string | undefined };
+  buyer: InvoiceParty;
+  lines: InvoiceLine[];
+  vat: VatBreakdown[];
+  totalExclVatCents: string;
+  vatCents: string;
+  totalInclVatCents: string;
+  /** Rates used, one per currency (the invoice shows them with their day). */
+  rates: Array<{ currency: string; unitsPerEuro: string; day: CivilDate }>;
+  /** French mentions (Code de commerce L441-9, L441-10, D441-5). */
+  mentions: {
+    latePenaltyRate: { fr: string; en: string };
+    recoveryIndemnityCents: string;
+    earlyPaymentDiscount: "none";
+    paymentTermDays: number;
+  };
+  /** A credit note's invoice. */
+  corrects?: { number: string; issueDate: CivilDate };
+  /** Set when issued: "2026-000042". */
+  number?: string;
+}
+
+/** The fixed indemnity for recovery costs owed by a late payer (Code de commerce D441-5): 40 €. */
+export const RECOVERY_INDEMNITY_CENTS = 4000n;
+
+/** A day's cost of one vendor's service, as the daily aggregates keep it. */
+export interface InvoiceCost extends CostAmount {
+  vendor: string;
+  vendorName: string;
+  service: string;
+  billedCost: Exact;
+}
+
+/** An e-service held during the month, with the versions of its specific conditions' price. */
+export interface InvoicedSubscription {
+  subscriptionId: string;
+  catalogueItemId: string;
+  /** The first day invoiced: the order form's reception (DSN-ORD-03). */
+  billingFrom: CivilDate;
+  /** The last day held, inclusive; null while it runs. */
+  endsOn: CivilDate | null;
+  /** Oldest first: each price applies from its date (Conditions Spécifiques). */
+  prices: Array<{ effectiveFrom: CivilDate; monthlyPriceCents: number; conditions: string }>;
+}
+
+export interface MonthlyInvoiceInput {
+  contract: Contract;
+  month: string;
+  issueDate: CivilDate;
+  buyer: InvoiceParty;
+  /** The month's cloud costs (MCR), empty elsewhere. */
+  costs: readonly InvoiceCost[];
+  rates: EuroRates;
+  rateDays: Array<{ currency: string; unitsPerEuro: string; day: CivilDate }>;
+  /** The support plan in force on the month's 1st (null: the deployment bills no support fee). */
+  plan: string | null;
+  subscriptions: readonly InvoicedSubscription[];
+}
+
+export class NoInvoicingError extends Error {
+  constructor() {
+    super("the contract file has no invoicing section (seller identity, VAT rate, payment terms)");
+    this.name = "NoInvoicingError";
+  }
+}
+
+const cents = (value: bigint) => value.toString();
+
+export function invoicingOf(contract: Contract): Invoicing {
+  if (!contract.invoicing) throw new NoInvoicingError();
+  return contract.invoicing;
+}
+
+function sellerOf(invoicing: Invoicing): InvoiceDocument["seller"] {
+  const s = invoicing.seller;
+  return {
+    legalName: s.legalName,
+    siren: s.siren,
+    vatNumber: s.vatNumber,
+    address: s.address,
+    postalCode: s.postalCode,
+    city: s.city,
+    country: s.country,
+    legalForm: s.legalForm,
+  };
+}
+
+function cloudLines(costs: readonly InvoiceCost[], rates: MonthlyInvoiceInput["rateDays"], euro: EuroRates) {
+  const groups = new Map<string, { cost: InvoiceCost; sum: Exact }>();
+  for (const c of costs) {
+    // Taxes a vendor charges are not resold: the invoice applies its own VAT (interpretation).
+    if (c.chargeCategory === "Tax") continue;
+    const key = `${c.vendor}\u0000${c.service}\u0000${c.currency}`;
+    const group = groups.get(key);
+    groups.set(key, { cost: group?.cost ?? c, sum: addExact(group?.sum ?? ZERO_EXACT, c.billedCost) });
+  }
+  return [...groups.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([, { cost, sum }]): CloudLine => {
+      const rate = rates.find((r) => r.currency === cost.currency);
+      return {
+        kind: "cloud",
+        vendor: cost.vendor,
+        vendorName: cost.vendorName,
+        service: cost.service,
+        currency: cost.currency,
+        billedInCurrency: cents(roundToCents(sum)),
+        rate: cost.currency === "EUR" || !rate ? null : { unitsPerEuro: rate.unitsPerEuro, day: rate.day },
+        amountCents: cents(roundToCents(toEuro(sum, cost.currency, euro))),
+      };
+    });
+}
+
+/** The days of `month` a subscription is invoiced, split where its price changes. */
+export function subscriptionLines(
+  contract: Contract,
+  month: string,
+  subscription: InvoicedSubscription,
+): SubscriptionLine[] {
+  const [year, monthNumber] = month.split("-").map(Number) as [number, number];
+  const days = daysInMonth(year, monthNumber);
+  const first = `${month}-01`;
+  const last = `${month}-${String(days).padStart(2, "0")}`;
+  const from = subscription.billingFrom > first ? subscription.billingFrom : first;
+  const to = subscription.endsOn !== null && subscription.endsOn < last ? subscription.endsOn : last;
+  if (from > to) return [];
+  const item = contract.catalogue.items.find((i) => i.id === subscription.catalogueItemId);
+  const itemName = item?.name ?? { fr: subscription.catalogueItemId, en: subscription.catalogueItemId };
+  const lines: SubscriptionLine[] = [];
+  let start = from;
+  while (start <= to) {
+    const price = [...subscription.prices].reverse().find((p) => p.effectiveFrom <= start);
+    const next = subscription.prices.find((p) => p.effectiveFrom > start && p.effectiveFrom <= to);
+    const end = next ? addDays(next.effectiveFrom, -1) : to;
+    const covered = daysBetween(start, end) + 1;
+    if (price && price.monthlyPriceCents > 0) {
+      const amount = multiplyExact(fromCents(price.monthlyPriceCents), {
+        num: BigInt(covered),
+        den: BigInt(days),
+      });
+      lines.push({
+        kind: "subscription",
+        subscriptionId: subscription.subscriptionId,
+        catalogueItemId: subscription.catalogueItemId,
+        itemName,
+        from: start,
+        to: end,
+        days: covered,
+        daysInMonth: days,
+        monthlyPriceCents: String(price.monthlyPriceCents),
+        conditions: price.conditions,
+        amountCents: cents(roundToCents(amount)),
+        clause: "DSN-ORD-03",
+      });
+    }
+    start = addDays(end, 1);
+  }
+  return lines;
+}
+
+/** Totals and the VAT breakdown of a set of lines, at the contract's one rate (category S). */
+export function totalsOf(lines: readonly InvoiceLine[], invoicing: Invoicing) {
+  const basis = lines.reduce((sum, l) => sum + BigInt(l.amountCents), 0n);
+  const vat = roundToCents(
+    multiplyExact(fromCents(basis), { num: BigInt(invoicing.vatRate.basisPoints), den: 10_000n }),
+  );
+  return {
+    vat: [
+      {
+        category: "S" as const,
+        ratePercent: ratePercentOf(invoicing.vatRate.basisPoints),
+        basisCents: cents(basis),
+        vatCents: cents(vat),
+      },
+    ],
+    totalExclVatCents: cents(basis),
+    vatCents: cents(vat),
+    totalInclVatCents: cents(basis + vat),
+  };
+}
+
+/** 2000 basis points → "20.00" (EN 16931 writes percentages as decimals). */
+export function ratePercentOf(basisPoints: number): string {
+  return `${Math.trunc(basisPoints / 100)}.${String(basisPoints % 100).padStart(2, "0")}`;
+}
+
+function mentionsOf(invoicing: Invoicing): InvoiceDocument["mentions"] {
+  return {
+    latePenaltyRate: invoicing.latePenaltyRate,
+    recoveryIndemnityCents: cents(RECOVERY_INDEMNITY_CENTS),
+    earlyPaymentDiscount: "none",
+    paymentTermDays: invoicing.paymentTermDays,
+  };
+}
+
+/**
+ * The invoice of a customer's month, or null when the month owes nothing (no line). Throws
+ * MissingRateError when a cost's currency has no rate (the caller reads the rates first and names
+ * the day), NoInvoicingError when the contract says nothing of invoicing.
+ */
+export function composeMonthlyInvoice(input: MonthlyInvoiceInput): InvoiceDocument | null {
+  const invoicing = invoicingOf(input.contract);
+  const lines: InvoiceLine[] = cloudLines(input.costs, input.rateDays, input.rates);
+  if (input.plan !== null) {
+    const fee = supportFee(input.contract, input.plan, feeBasis(input.costs, input.rates));
+    if (fee.feeCents > 0n || lines.length > 0)
+      lines.push({
+        kind: "support-fee",
+        plan: fee.plan,
+        planName: input.contract.supportPlans[fee.plan]?.name ?? { fr: fee.plan, en: fee.plan },
+        basisCents: cents(fee.basisCents),
+        percentText: fee.percentText ?? null,
+        minimumCents: fee.minimumCents === undefined ? null : cents(fee.minimumCents),
+        minimumApplied: fee.minimumApplied,
+        amountCents: cents(fee.feeCents),
+        clause: fee.clause,
+      });
+  }
+  for (const subscription of input.subscriptions)
+    lines.push(...subscriptionLines(input.contract, input.month, subscription));
+  if (lines.length === 0) return null;
+  return {
+    kind: "invoice",
+    period: input.month,
+    issueDate: input.issueDate,
+    dueDate: addDays(input.issueDate, invoicing.paymentTermDays),
+    currency: "EUR",
+    seller: sellerOf(invoicing),
+    buyer: input.buyer,
+    lines,
+    ...totalsOf(lines, invoicing),
+    rates: input.rateDays,
+    mentions: mentionsOf(invoicing),
+  };
+}
+
+/**
+ * A credit note correcting an issued invoice: the whole of it (every line given back) or one
+ * amount excluding VAT with its reason. Amounts are positive: the document's type (381) says
+ * they are given back.
+ */
+export function composeCreditNote(
+  contract: Contract,
+  invoice: InvoiceDocument & { number: string },
+  issueDate: CivilDate,
+  correction: { reason: string; amountCents?: bigint },
+): InvoiceDocument {
+  const invoicing = invoicingOf(contract);
+  const whole = BigInt(invoice.totalExclVatCents);
+  const amount = correction.amountCents ?? whole;
+  if (amount <= 0n || amount > whole)
+    throw new RangeError("a credit note gives back between 0.01 and the invoice's total");
+  const lines: InvoiceLine[] = [{ kind: "credit", reason: correction.reason, amountCents: cents(amount) }];
+  return {
+    kind: "credit_note",
+    period: invoice.period,
+    issueDate,
+    dueDate: issueDate,
+    currency: "EUR",
+    seller: sellerOf(invoicing),
+    buyer: invoice.buyer,
+    lines,
+    ...totalsOf(lines, invoicing),
+    rates: [],
+    mentions: mentionsOf(invoicing),
+    corrects: { number: invoice.number, issueDate: invoice.issueDate },
+  };
+}
