@@ -17,6 +17,7 @@ import type { AppContext } from "../../app-context.js";
 import { principalOf } from "../../auth/plugin.js";
 import { actorOf, tenantOf } from "../../auth/principal.js";
 import { AppError } from "../../http/errors.js";
+import { ZMonth, ZWritten } from "../../http/input-schemas.js";
 import { notFound } from "../../http/not-found.js";
 import { negotiateLocale, t } from "../../i18n/index.js";
 import { authorize } from "../../policies/authorize.js";
@@ -25,8 +26,6 @@ import { timeZoneOf } from "../accounts/issue-link.js";
 import { recordAudit } from "../audit/record-audit.js";
 import { issueCreditNote } from "./issue-credit-note.js";
 import { MonthNotOverError, runInvoices } from "./run-invoices.js";
-
-const ZMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
 
 const ZInvoiceSummary = z
   .object({
@@ -283,7 +282,7 @@ export function invoiceRoutes(context: AppContext): FastifyPluginAsyncZod {
             "Correct an issued invoice by a credit note (an invoice is never changed): the whole invoice, or `amount` excluding VAT (EUR, decimal) up to its total — provider admin or billing",
           params: z.strictObject({ invoiceId: z.uuid() }),
           body: z.strictObject({
-            reason: z.string().trim().min(3).max(500),
+            reason: ZWritten(500),
             amount: z
               .string()
               .regex(/^\d{1,10}(\.\d{1,2})?$/)
