@@ -18,6 +18,8 @@ export interface Database {
   readonly kind: DatabaseKind;
   /** The connection pool's counts, for metrics (PostgreSQL only). */
   readonly pool?: { readonly totalCount: number; readonly idleCount: number; readonly waitingCount: number };
+  /** The embedded database's data directory as a gzip'd tar (PGlite only), for backups. */
+  dumpDataDir?(): Promise<Blob>;
   /** Resolves when the database answers a trivial query; rejects otherwise. */
   ping(): Promise<void>;
   /** Closes the connection pool or the embedded instance, flushing it to disk. */
@@ -26,8 +28,8 @@ export interface Database {
 
 export type DatabaseTarget =
   | { kind: "postgresql"; url: string; poolSize?: number }
-  /** `dataDir` undefined means in memory (tests). */
-  | { kind: "pglite"; dataDir?: string };
+  /** `dataDir` undefined means in memory (tests); `loadDataDir` fills a new one from a dump (restore). */
+  | { kind: "pglite"; dataDir?: string; loadDataDir?: Blob };
 
 /**
  * Opens PostgreSQL when a URL is given, otherwise the embedded PGlite (real PostgreSQL in
@@ -53,7 +55,10 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   const release = target.dataDir ? claimDataDir(target.dataDir) : () => {};
   let client: PGlite;
   try {
-    client = await PGlite.create(target.dataDir);
+    client = await PGlite.create(
+      target.dataDir,
+      target.loadDataDir ? { loadDataDir: target.loadDataDir } : {},
+    );
   } catch (error) {
     release();
     throw error;
@@ -62,6 +67,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   return {
     db,
     kind: "pglite",
+    dumpDataDir: () => client.dumpDataDir("gzip"),
     ping: async () => {
       await db.execute(sql`select 1`);
     },

@@ -12,7 +12,10 @@ const tempDir = () => {
   return dir;
 };
 afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  for (const dir of dirs.splice(0)) {
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(`${dir}.pid`, { force: true });
+  }
 });
 
 // Issue 19: the embedded database serves one process; a second is refused, not let in to corrupt it.
@@ -20,7 +23,7 @@ describe("claiming the embedded database's directory", () => {
   it("refuses a directory a live process holds, naming it, the process and what to do", () => {
     const dir = tempDir();
     // The test runner's parent is alive and is not this process.
-    writeFileSync(join(dir, "guichet.pid"), String(process.ppid));
+    writeFileSync(`${dir}.pid`, String(process.ppid));
     expect(() => claimDataDir(dir)).toThrow(DataDirInUseError);
     expect(() => claimDataDir(dir)).toThrow(new RegExp(`${dir}.*process ${process.ppid}.*DATABASE_URL`));
   });
@@ -31,10 +34,10 @@ describe("claiming the embedded database's directory", () => {
       "-e",
       "process.stdout.write(String(process.pid))",
     ]).stdout.toString();
-    writeFileSync(join(dir, "guichet.pid"), dead);
+    writeFileSync(`${dir}.pid`, dead);
     const release = claimDataDir(dir);
-    expect(readFileSync(join(dir, "guichet.pid"), "utf8")).toBe(String(process.pid));
+    expect(readFileSync(`${dir}.pid`, "utf8")).toBe(String(process.pid));
     release();
-    expect(existsSync(join(dir, "guichet.pid"))).toBe(false);
+    expect(existsSync(`${dir}.pid`)).toBe(false);
   });
 });

@@ -1,5 +1,4 @@
 import { closeSync, openSync, readFileSync, rmSync, writeSync } from "node:fs";
-import { join } from "node:path";
 
 /** Thrown when the embedded database is already open in another live process. */
 export class DataDirInUseError extends Error {
@@ -27,11 +26,12 @@ const isAlive = (pid: number): boolean => {
 /**
  * Claims the embedded database's directory for this process, so a second process (a second
  * `guichet start`, a CLI command while the server runs) is refused with a clear message instead
- * of opening the same files and corrupting them. The claim is a file holding the owner's pid;
- * one left by a process that died (kill -9) is taken over. Returns the release.
+ * of opening the same files and corrupting them. The claim is a file beside the directory (not in
+ * it: a dump of the directory must not carry it) holding the owner's pid; one left by a process
+ * that died (kill -9) is taken over. Returns the release.
  */
 export function claimDataDir(dataDir: string): () => void {
-  const path = join(dataDir, "guichet.pid");
+  const path = `${dataDir.replace(/\/+$/, "")}.pid`;
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const fd = openSync(path, "wx");

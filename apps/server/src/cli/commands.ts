@@ -14,6 +14,7 @@ import { openDeployment } from "../runtime/open-deployment.js";
 import { serve } from "../runtime/serve.js";
 import { seedDemoData } from "../seed/seed-demo.js";
 import { verifyDatabaseTrail, verifyExportFile } from "./audit-verify.js";
+import { backupDeployment, restoreDeployment } from "./backup.js";
 import { startDemo } from "./demo.js";
 import { runInit } from "./init.js";
 
@@ -42,6 +43,8 @@ export const USAGE = `Usage: guichet <command>
   billing run --month M   issue the month's invoices (YYYY-MM, a month that is over), all or nothing
   costs import FILE…      import FinOps FOCUS cost files (CSV, gzip'd CSV, Parquet), all or nothing
   rates import FILE       import ECB euro reference rates (CSV)
+  backup FILE             the deployment's database and files in one file, with checksums
+  restore FILE            a backup into an empty database (DATABASE_URL) or data directory
 
 Configuration comes from the environment: see README.md.`;
 
@@ -65,6 +68,10 @@ export async function runCommand(args: string[], env: NodeJS.ProcessEnv): Promis
       await database.close();
       return { code: 0, out: `Migrations applied (${database.kind}, contract ${contract.id}).` };
     }
+    case "backup":
+    case "restore":
+      if (!sub) return { code: 2, err: USAGE };
+      return (command === "backup" ? backupDeployment : restoreDeployment)(config(env), sub);
     case "seed": {
       const { database, contract } = await openDeployment(config(env), () => new Date(), { seed: "never" });
       try {

@@ -3,10 +3,12 @@ import { BillingEvalError, ContractError } from "@guichet/domain";
 import { ConfigError } from "../config.js";
 import { DeploymentMismatchError } from "../runtime/bind-deployment.js";
 import { SeedError } from "../seed/seed-demo.js";
+import { BackupError } from "./backup.js";
 import { runCommand } from "./commands.js";
 
 /** Errors that are the operator's to fix: one clear message, no stack trace. */
 const EXPECTED = [
+  BackupError,
   BillingEvalError,
   ConfigError,
   ContractError,
