@@ -1,6 +1,8 @@
-import type { FastifySchemaCompiler, FastifySchemaValidationError } from "fastify";
+import type { FastifyRequest, FastifySchemaCompiler, FastifySchemaValidationError } from "fastify";
 import { validatorCompiler as zodValidatorCompiler } from "fastify-type-provider-zod";
 import type { ZodType } from "zod";
+import { negotiateLocale, t } from "../i18n/index.js";
+import { AppError } from "./errors.js";
 import { FORBIDDEN_TEXT_MESSAGE, hasForbiddenCharacter } from "./input-schemas.js";
 
 // The routes' validator: each route's zod schemas (ZText, ZDate... from input-schemas.ts), then,
@@ -62,3 +64,23 @@ export const validatorCompiler: FastifySchemaCompiler<ZodType> = (route) => {
     return { error: [issue] };
   };
 };
+
+/**
+ * The same 400 for texts no schema sees (a multipart form's fields): names the first field
+ * holding a forbidden character, as the validator does.
+ */
+export function refuseForbiddenText(
+  request: FastifyRequest,
+  fields: Record<string, string>,
+  context = "body",
+) {
+  const field = Object.entries(fields).find(([name, value]) => hasForbiddenCharacter(name + value))?.[0];
+  if (field === undefined) return;
+  const issues = [{ field: `${context}.${field}`, message: FORBIDDEN_TEXT_MESSAGE }];
+  const locale = negotiateLocale(request.headers["accept-language"]);
+  throw new AppError(
+    "validation_failed",
+    t(locale, "error.validation_failed", { detail: `${context}.${field}: ${FORBIDDEN_TEXT_MESSAGE}` }),
+    { issues },
+  );
+}

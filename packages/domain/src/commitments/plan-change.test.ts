@@ -103,6 +103,11 @@ describe("support plan changes (MCR-SUP-02, MCR 8.2.1)", () => {
       effectiveDate: null,
       reason: { code: "plan-change-unknown-plan" },
     });
+    // Found by the hostile-requests test (issue 14): an object's own property names are no plans.
+    for (const name of ["valueOf", "constructor", "__proto__", "toString"])
+      expect(
+        change([{ plan: "standard", effective: "2026-03-01" }], name, "2026-05-14T10:00:00Z").reason.code,
+      ).toBe("plan-change-unknown-plan");
     expect(
       change(
         [

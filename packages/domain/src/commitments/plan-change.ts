@@ -83,7 +83,8 @@ export function decidePlanChange(request: PlanChangeRequest): CommitmentDecision
 
   if (last.effective > today)
     return refused({ code: "plan-change-pending", pendingPlan: last.plan, pendingFrom: last.effective });
-  const target = plans[to];
+  // Own plans only: a name such as "valueOf" or "__proto__" is an unknown plan, not a property.
+  const target = Object.hasOwn(plans, to) ? plans[to] : undefined;
   if (!target) return refused({ code: "plan-change-unknown-plan", plan: to });
   if (to === last.plan) return refused({ code: "plan-change-same-plan", plan: to });
 

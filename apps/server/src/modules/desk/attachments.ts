@@ -84,7 +84,8 @@ export function checkAttachment(
 /** A name safe to store and to put in a Content-Disposition header. */
 export function safeFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? "";
-  const unsafe = (c: string) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f || '"<>|:*?'.includes(c);
+  // Control characters and unpaired surrogates (a mail's or a form's name may hold them) too.
+  const unsafe = (c: string) => /[\p{Cc}\p{Cs}]/u.test(c) || '"<>|:*?'.includes(c);
   const cleaned = [...base]
     .map((c) => (unsafe(c) ? "_" : c))
     .join("")

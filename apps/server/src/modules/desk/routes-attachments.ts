@@ -7,9 +7,10 @@ import { z } from "zod";
 import type { AppContext } from "../../app-context.js";
 import { AppError } from "../../http/errors.js";
 import { notFound } from "../../http/not-found.js";
+import { refuseForbiddenText } from "../../http/validator.js";
 import { negotiateLocale, t } from "../../i18n/index.js";
 import { deskPolicy } from "../../policies/desk-policy.js";
-import { ATTACHMENT_LIMITS, type IncomingFile, readAttachmentBytes } from "./attachments.js";
+import { ATTACHMENT_LIMITS, type IncomingFile, readAttachmentBytes, safeFileName } from "./attachments.js";
 import { ZTicketView } from "./desk-schemas.js";
 import { postMessage } from "./post-message.js";
 import { type DeskRoutesKit, ZTicketParams } from "./routes-kit.js";
@@ -63,8 +64,9 @@ export function attachmentRoutes(context: AppContext, kit: DeskRoutesKit): Fasti
             fields[part.fieldname] = part.value;
           }
         }
+        refuseForbiddenText(request, fields);
         const visibility = fields.visibility === "internal" ? "internal" : "public";
-        const body = fields.body?.trim() || files.map((f) => f.fileName).join(", ");
+        const body = fields.body?.trim() || files.map((f) => safeFileName(f.fileName)).join(", ");
         const result = await postMessage(kit.commandFor(request, principal), {
           body,
           visibility,
