@@ -27,6 +27,8 @@ import { healthRoutes } from "./modules/health/routes.js";
 import { invoiceRoutes } from "./modules/invoices/routes.js";
 import { outboxRoutes } from "./modules/mail/routes.js";
 import { maintenanceRoutes } from "./modules/maintenance/routes.js";
+import { orderRoutes } from "./modules/orders/routes.js";
+import { orderDecisionRoutes } from "./modules/orders/routes-decisions.js";
 import { organisationRoutes } from "./modules/organisations/routes.js";
 import { commitmentRoutes } from "./modules/subscriptions/routes.js";
 import { terminationRoutes } from "./modules/subscriptions/routes-terminations.js";
@@ -93,6 +95,8 @@ export async function buildApp(context: AppContext, options: BuildAppOptions = {
   await app.register(terminationRoutes(context));
   await app.register(customerRoutes(context));
   await app.register(catalogueRoutes(context));
+  await app.register(orderRoutes(context));
+  await app.register(orderDecisionRoutes(context));
   if (options.extraRoutes) await options.extraRoutes(app);
   return app;
 }

@@ -120,6 +120,30 @@ function bodyFor(route: string, ids: Record<string, string>): unknown {
     "POST /api/billing/invoice-runs": { month: "2026-10" },
     "POST /api/invoices/{invoiceId}/credit-notes": { reason: "probing" },
     "POST /api/customers/import": { csv: "raison_sociale;siren\nProbe;552100554\n" },
+    "POST /api/organisations/{organisationId}/orders": {
+      catalogueItemId: "aws",
+      vendorTerms: { accepted: true, url: "http://aws.amazon.com/agreement" },
+    },
+    "POST /api/orders/{orderId}/accept": { vendorAccountId: "probe" },
+    "POST /api/orders/{orderId}/refuse": { reason: "probing" },
+    "POST /api/orders/{orderId}/activate": { activationOn: "2026-12-01" },
+    "POST /api/orders/{orderId}/identifiers-sent": {},
+    "POST /api/orders/{orderId}/signature": {
+      sha256: "0".repeat(64),
+      signerName: "Probe",
+      signerRole: "Probe",
+    },
+    "POST /api/orders/{orderId}/signed-scan": {
+      pdfBase64: "JVBERi0xLjQK",
+      signerName: "Probe",
+      signerRole: "Probe",
+    },
+    "POST /api/organisations/{organisationId}/wholesale-contracts": {
+      title: "Probe",
+      reference: "P",
+      allowsItems: ["aws"],
+      signedOn: "2026-01-01",
+    },
     "POST /api/specific-conditions": {
       catalogueItemId: "support-premium",
       effectiveFrom: "2027-01-01",
@@ -180,6 +204,7 @@ describe.each(databaseKindsUnderTest(postgresUrl))("tenant isolation on %s", (ki
       requestId: "00000000-0000-4000-8000-00000000000c",
       taskId: "00000000-0000-4000-8000-00000000000d",
       invoiceId: await invoiceOf(b.id),
+      orderId: await orderOf(sessionB),
     };
     intruder = await signInAs(t.app, adminA, now);
 
@@ -211,6 +236,20 @@ describe.each(databaseKindsUnderTest(postgresUrl))("tenant isolation on %s", (ki
         organisationId,
       );
       return (run.issued[0] as { id: string }).id;
+    }
+
+    /** B's order of a cloud account, still waiting for the provider (issue 16). */
+    async function orderOf(session: SignedIn): Promise<string> {
+      const ordered = await t.app.inject({
+        method: "POST",
+        url: `/api/organisations/${b.id}/orders`,
+        headers: session.headers,
+        payload: {
+          catalogueItemId: "gcp",
+          vendorTerms: { accepted: true, url: "https://cloud.google.com/terms/service-terms" },
+        },
+      });
+      return ordered.json().id;
     }
 
     async function attachmentOf(ticketId: string): Promise<string> {
@@ -251,6 +290,10 @@ describe.each(databaseKindsUnderTest(postgresUrl))("tenant isolation on %s", (ki
       "customer_details",
       "specific_conditions",
       "invoices",
+      "orders",
+      "vendor_accounts",
+      "order_documents",
+      "wholesale_contracts",
     ];
     const counts: Record<string, unknown> = {};
     for (const table of tables) {

@@ -7,11 +7,13 @@ import { commercialEn, commercialFr } from "./messages-commercial.js";
 import { commitmentsEn, commitmentsFr } from "./messages-commitments.js";
 import { deskEn, deskFr } from "./messages-desk.js";
 import { maintenanceEn, maintenanceFr } from "./messages-maintenance.js";
+import { ordersEn, ordersFr } from "./messages-orders.js";
 
 export const fr = {
   ...billingFr,
   ...commitmentsFr,
   ...commercialFr,
+  ...ordersFr,
   ...deskFr,
   ...maintenanceFr,
   "clause.deployment_rule": "règle du déploiement",
@@ -79,6 +81,7 @@ export const en: Record<MessageKey, string> = {
   ...billingEn,
   ...commitmentsEn,
   ...commercialEn,
+  ...ordersEn,
   ...deskEn,
   ...maintenanceEn,
   "clause.deployment_rule": "deployment rule",

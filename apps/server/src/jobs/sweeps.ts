@@ -2,6 +2,7 @@ import type { AppContext } from "../app-context.js";
 import { sweepInactiveIdentifiers } from "../modules/accounts/sweep-inactive-identifiers.js";
 import { anchorAuditChains } from "../modules/audit/anchor-audit.js";
 import { sweepAutoClose, sweepSlaWarnings } from "../modules/desk/desk-sweeps.js";
+import { sweepIdentifiersDue } from "../modules/orders/sweep-identifiers-due.js";
 
 /**
  * Declared sweeps: each derives its work from the database state, so a run repeated, or run by
@@ -23,6 +24,8 @@ export const SWEEPS: readonly Sweep[] = [
   },
   { id: "desk.auto-close", everyMs: 60_000, run: sweepAutoClose },
   { id: "desk.sla-warnings", everyMs: 60_000, run: sweepSlaWarnings },
+  // DSN-ID-02: a warning one working day before a received order's identifiers are due.
+  { id: "orders.identifiers-due", everyMs: 300_000, run: sweepIdentifiersDue },
   // The provider's anchor chain records the heads of the chains that moved (DSN-SEC-01).
   { id: "audit.anchor", everyMs: 60_000, run: (context, now) => anchorAuditChains(context.database.db, now) },
 ];

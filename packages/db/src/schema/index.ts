@@ -12,4 +12,5 @@ export * from "./deployment.js";
 export * from "./desk.js";
 export * from "./invoices.js";
 export * from "./mail.js";
+export * from "./orders.js";
 export * from "./organisations.js";

@@ -39,6 +39,8 @@ export const subscriptions = pgTable(
     catalogueItemId: text("catalogue_item_id").notNull(),
     startsOn: date("starts_on", { mode: "string" }).notNull(),
     endsOn: date("ends_on", { mode: "string" }),
+    /** The first day invoiced: the order form's reception (DSN-ORD-03); null: from the start. */
+    invoicingFrom: date("invoicing_from", { mode: "string" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -157,6 +157,7 @@ describe("multicloud-ready (MCR)", () => {
       "support-premium",
       "cloud-coach",
       "managed-application",
+      "vmware-cloud-aws",
     ]);
     expect(mcr.catalogue.items.find((item) => item.id === "aws")?.vendor?.consoleUrl).toBe(
       "https://aws.amazon.com/fr/console/",

@@ -17,6 +17,15 @@ const ticketed = {
   link: "https://p.example.fr/t/1",
 };
 
+const accepted = {
+  firstName: "Camille",
+  organisationName: "Acme",
+  reference: "BC-2026-0001",
+  service: "Microsoft Azure",
+  vendorAccountId: "sub-1234",
+  consoleUrl: "https://portal.azure.com/#home",
+};
+
 /** One example per kind: the type makes a new kind without an example a compile error. */
 const examples: { [K in MailKind]: MailParams[K] } = {
   invitation: {
@@ -82,6 +91,16 @@ const examples: { [K in MailKind]: MailParams[K] } = {
     startsAt: at,
     endsAt: at,
     reason: "Report de la mise à jour.",
+  },
+  registration_confirmed: { ...accepted, link: "https://p.example.fr/i/abc", expiresAt: at },
+  registration_confirmed_signed_in: accepted,
+  identifiers_due_warning: {
+    firstName: "Camille",
+    organisationName: "Opérateur Fibre",
+    reference: "BC-2026-0002",
+    service: "e-SAV",
+    receivedAt: at,
+    dueAt: at,
   },
 };
 

@@ -2,6 +2,7 @@ import { DEPLOYMENT_RULE } from "@guichet/domain";
 import type { Locale } from "../../i18n/index.js";
 import { type DeskMailParams, deskEn, deskFr } from "./texts-desk.js";
 import { type MaintenanceMailParams, maintenanceEn, maintenanceFr } from "./texts-maintenance.js";
+import { type OrdersMailParams, ordersEn, ordersFr } from "./texts-orders.js";
 
 /**
  * Mail texts, French first, English for people who prefer it. Each kind has a `.subject` and a
@@ -76,6 +77,7 @@ Pendant la suspension, personne dans votre organisation ne peut se connecter au 
 
   ...deskFr,
   ...maintenanceFr,
+  ...ordersFr,
 
   footer: `-- 
 {portalName}
@@ -147,6 +149,7 @@ While suspended, nobody in your organisation can sign in to the portal. For any 
 
   ...deskEn,
   ...maintenanceEn,
+  ...ordersEn,
 
   footer: `-- 
 {portalName}
@@ -154,7 +157,7 @@ While suspended, nobody in your organisation can sign in to the portal. For any 
 };
 
 /** What each kind of mail is rendered from; dates are formatted in the reader's language. */
-export interface MailParams extends DeskMailParams, MaintenanceMailParams {
+export interface MailParams extends DeskMailParams, MaintenanceMailParams, OrdersMailParams {
   /** A link to set a first password (MCR-ACC-01; DSN-ID-02 when identifiers have a deadline). */
   invitation: { firstName: string; organisationName: string; link: string; expiresAt: Date };
   password_reset: { firstName: string; link: string; expiresAt: Date };

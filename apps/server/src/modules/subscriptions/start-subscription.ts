@@ -19,6 +19,8 @@ export interface StartSubscriptionInput {
   monthlyPriceCents?: number | null;
   minimumMonths?: number | null;
   noticeMonths?: number | null;
+  /** The first day invoiced, when before the start: the order form's reception (DSN-ORD-03). */
+  invoicingFrom?: string | null;
   /** The clause the subscription starts under (MCR-ACC-01 order acceptance, DSN-ORD-02 activation…). */
   clause: string;
 }
@@ -49,7 +51,12 @@ export async function startSubscription(
   const commitmentEnd = commitmentEndAt(contract, plan, input);
   const [created] = await tx
     .insert(subscriptions)
-    .values({ organisationId: input.organisationId, catalogueItemId: item.id, startsOn: input.startsOn })
+    .values({
+      organisationId: input.organisationId,
+      catalogueItemId: item.id,
+      startsOn: input.startsOn,
+      invoicingFrom: input.invoicingFrom ?? null,
+    })
     .returning({ id: subscriptions.id });
   const subscriptionId = (created as { id: string }).id;
   await tx.insert(subscriptionPeriods).values({
@@ -83,6 +90,7 @@ export async function startSubscription(
         tenancy: input.tenancy ?? null,
         monthlyPriceCents: input.monthlyPriceCents ?? null,
         commitmentEnd,
+        invoicingFrom: input.invoicingFrom ?? null,
         clause: input.clause,
       },
     },
