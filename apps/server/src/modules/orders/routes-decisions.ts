@@ -4,6 +4,7 @@ import type { AppContext } from "../../app-context.js";
 import { actorOf } from "../../auth/principal.js";
 import { ZErrorBody } from "../../http/error-body.js";
 import { AppError } from "../../http/errors.js";
+import { ZDate, ZWritten } from "../../http/input-schemas.js";
 import { authorize } from "../../policies/authorize.js";
 import { orderPolicy } from "../../policies/order-policy.js";
 import { ZOrganisationParams } from "../organisations/routes.js";
@@ -84,8 +85,8 @@ export function orderDecisionRoutes(context: AppContext): FastifyPluginAsyncZod 
       "accept",
       "Accept an MCR order: the vendor account created is recorded with its console link (MCR-ACC-04); the administrators get the confirmation with the password link (MCR-ACC-01). Once: a second acceptance is refused",
       z.strictObject({
-        vendorAccountId: z.string().trim().min(1).max(200),
-        billingAccountId: z.string().trim().min(1).max(200).optional(),
+        vendorAccountId: ZWritten(200),
+        billingAccountId: ZWritten(200).optional(),
         consoleUrl: z
           .url({ protocol: /^https?$/ })
           .max(500)
@@ -96,13 +97,13 @@ export function orderDecisionRoutes(context: AppContext): FastifyPluginAsyncZod 
     decision(
       "activate",
       "Sign a received order form and set the activation date: the contract takes effect at the last signature (DSN-ORD-02)",
-      z.strictObject({ activationOn: z.iso.date() }),
+      z.strictObject({ activationOn: ZDate }),
       (actor, orderId, body) => activateOrder(context, actor, { orderId, ...body }, context.clock()),
     );
     decision(
       "refuse",
       "Refuse an order not yet accepted or activated, with the reason",
-      z.strictObject({ reason: z.string().trim().min(3).max(1000) }),
+      z.strictObject({ reason: ZWritten(1000) }),
       (actor, orderId, body) =>
         refuseOrder(context, actor, { orderId, reason: body.reason }, context.clock()),
     );
@@ -139,11 +140,11 @@ export function orderDecisionRoutes(context: AppContext): FastifyPluginAsyncZod 
           summary: "Record a wholesale contract an operator holds and the e-services it allows (DSN-ORD-01)",
           params: ZOrganisationParams,
           body: z.strictObject({
-            title: z.string().trim().min(2).max(200),
-            reference: z.string().trim().min(1).max(100),
-            allowsItems: z.array(z.string().min(1).max(100)).min(1).max(50),
-            signedOn: z.iso.date(),
-            endsOn: z.iso.date().nullable().default(null),
+            title: ZWritten(200),
+            reference: ZWritten(100),
+            allowsItems: z.array(ZWritten(100)).min(1).max(50),
+            signedOn: ZDate,
+            endsOn: ZDate.nullable().default(null),
           }),
           response: { 201: z.object({ id: z.string() }), 400: ZErrorBody },
         },

@@ -7,6 +7,7 @@ import { z } from "zod";
 import type { AppContext } from "../../app-context.js";
 import { actorOf } from "../../auth/principal.js";
 import { ZErrorBody } from "../../http/error-body.js";
+import { ZText, ZWritten } from "../../http/input-schemas.js";
 import { authorize } from "../../policies/authorize.js";
 import { orderPolicy } from "../../policies/order-policy.js";
 import { ZOrganisationParams } from "../organisations/routes.js";
@@ -32,8 +33,8 @@ const ZVendorAccount = z
 
 export const ZOrderParams = z.strictObject({ orderId: z.uuid() });
 const ZSigner = {
-  signerName: z.string().trim().min(2).max(200),
-  signerRole: z.string().trim().min(2).max(200),
+  signerName: ZWritten(200),
+  signerRole: ZWritten(200),
 };
 
 /** Orders from the customer's side: ordering, the order form, signing it (issue 16). */
@@ -96,12 +97,12 @@ export function orderRoutes(context: AppContext): FastifyPluginAsyncZod {
           summary:
             "Order a catalogue item: a cloud account with its vendor's conditions accepted (MCR), or an e-service by an order form to sign (DSN-ORD-01). Idempotency-Key: the same key answers the same order",
           params: ZOrganisationParams,
-          headers: z.object({ "idempotency-key": z.string().min(8).max(200).optional() }),
+          headers: z.object({ "idempotency-key": ZWritten(200).min(8).optional() }),
           body: z.strictObject({
-            catalogueItemId: z.string().min(1).max(100),
-            supportPlan: z.string().min(1).max(50).optional(),
+            catalogueItemId: ZWritten(100),
+            supportPlan: ZWritten(50).optional(),
             tenancy: z.enum(["single", "multi"]).optional(),
-            vendorTerms: z.strictObject({ accepted: z.boolean(), url: z.string().max(500) }).optional(),
+            vendorTerms: z.strictObject({ accepted: z.boolean(), url: ZText.max(500) }).optional(),
           }),
           response: { 200: ZOrderView, 201: ZOrderView, 403: ZErrorBody, 409: ZErrorBody, 422: ZErrorBody },
         },
