@@ -11,6 +11,7 @@ import type { Config } from "../config.js";
 import { loadContract } from "../contract/load-contract.js";
 import { costsRoot } from "../modules/billing/cost-paths.js";
 import { attachmentsDirOf } from "../modules/desk/attachments.js";
+import { checkDeployment } from "../runtime/bind-deployment.js";
 import { embeddedDatabaseDir, openDeployment } from "../runtime/open-deployment.js";
 import type { CommandResult } from "./commands.js";
 
@@ -70,9 +71,9 @@ export async function backupDeployment(config: Config, file: string): Promise<Co
     let kind: Manifest["database"];
     if (config.DATABASE_URL) {
       kind = "postgresql";
-      // Same refusal as a start would give: a database made for another contract is not this one's.
-      const { database } = await openDeployment(config, () => new Date(), { seed: "never" });
-      await database.close();
+      // Read only: a backup neither migrates nor binds the database it copies.
+      const database = await openDatabase({ kind: "postgresql", url: config.DATABASE_URL, poolSize: 1 });
+      await checkDeployment(database.db, contract.id).finally(() => database.close());
       await run(postgresTool("pg_dump"), [
         "--format=custom",
         `--file=${join(staging, "database.pgdump")}`,
@@ -80,8 +81,11 @@ export async function backupDeployment(config: Config, file: string): Promise<Co
       ]);
     } else {
       kind = "pglite";
-      const { database } = await openDeployment(config, () => new Date(), { seed: "never" });
+      const dataDir = embeddedDatabaseDir(config, contract.id);
+      if (!existsSync(dataDir)) throw new BackupError(`${dataDir}: no embedded database to back up.`);
+      const database = await openDatabase({ kind: "pglite", dataDir });
       try {
+        await checkDeployment(database.db, contract.id);
         const dump = await database.dumpDataDir?.();
         if (!dump) throw new BackupError("This database cannot be dumped.");
         await writeFile(join(staging, "database.pglite.tar.gz"), Buffer.from(await dump.arrayBuffer()));

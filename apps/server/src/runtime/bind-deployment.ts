@@ -15,11 +15,21 @@ export async function bindDeployment(db: Db, contractId: string): Promise<boolea
     .onConflictDoNothing()
     .returning({ id: deployment.id });
   if (inserted.length > 0) return true;
+  await checkDeployment(db, contractId);
+  return false;
+}
+
+/** Refuses a database recorded for another contract, changing nothing (backups read this way). */
+export async function checkDeployment(db: Db, contractId: string): Promise<void> {
   const [row] = await db.select().from(deployment).where(eq(deployment.id, "this"));
-  if (row && row.contractId !== contractId) {
+  if (!row) {
+    throw new DeploymentMismatchError(
+      `This database holds no Guichet deployment yet: start Guichet on it first, or point DATABASE_URL / GUICHET_DATA_DIR at another database.`,
+    );
+  }
+  if (row.contractId !== contractId) {
     throw new DeploymentMismatchError(
       `This database belongs to the contract "${row.contractId}", not "${contractId}": set GUICHET_CONTRACT=${row.contractId}, or point DATABASE_URL / GUICHET_DATA_DIR at another database.`,
     );
   }
-  return false;
 }
