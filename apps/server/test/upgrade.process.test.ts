@@ -19,43 +19,63 @@ afterAll(() => {
  * backed up with `guichet backup`), in test/data/upgrade. Refresh them at each release.
  */
 const PREVIOUS_RELEASE = [
-  { contract: "multicloud-ready", file: "multicloud-ready-aeb3ee3.backup", person: "dsi@transports-garnier.demo" },
-  { contract: "deux-sevres-eservices", file: "deux-sevres-eservices-aeb3ee3.backup", person: "admin@fibre-poitou.demo" },
+  {
+    contract: "multicloud-ready",
+    file: "multicloud-ready-aeb3ee3.backup",
+    person: "dsi@transports-garnier.demo",
+  },
+  {
+    contract: "deux-sevres-eservices",
+    file: "deux-sevres-eservices-aeb3ee3.backup",
+    person: "admin@fibre-poitou.demo",
+  },
 ];
 
 // Issue 19: this release's migrations on a database the previous release made and filled.
 describe.runIf(postgresUrl)("upgrading a previous release's database", { timeout: 300_000 }, () => {
-  it.each(PREVIOUS_RELEASE)("migrates $contract's demo data and serves it, its audit trail intact", async (release) => {
-    const name = `guichet_upgrade_${randomBytes(4).toString("hex")}`;
-    const admin = new pg.Client({ connectionString: postgresUrl });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    await admin.end();
-    const url = new URL(postgresUrl as string);
-    url.pathname = `/${name}`;
-    const dataDir = mkdtempSync(join(tmpdir(), "guichet-upgrade-"));
-    cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
-    const env = { DATABASE_URL: url.toString(), GUICHET_CONTRACT: release.contract, GUICHET_DATA_DIR: dataDir };
+  it.each(PREVIOUS_RELEASE)(
+    "migrates $contract's demo data and serves it, its audit trail intact",
+    async (release) => {
+      const name = `guichet_upgrade_${randomBytes(4).toString("hex")}`;
+      const admin = new pg.Client({ connectionString: postgresUrl });
+      await admin.connect();
+      await admin.query(`create database ${name}`);
+      await admin.end();
+      const url = new URL(postgresUrl as string);
+      url.pathname = `/${name}`;
+      const dataDir = mkdtempSync(join(tmpdir(), "guichet-upgrade-"));
+      cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
+      const env = {
+        DATABASE_URL: url.toString(),
+        GUICHET_CONTRACT: release.contract,
+        GUICHET_DATA_DIR: dataDir,
+      };
 
-    const restored = await runCli(["restore", join(REPO_ROOT, "test", "data", "upgrade", release.file)], env);
-    expect(restored.stderr).toBe("");
-    expect(restored.code).toBe(0); // restore ends by applying this release's migrations
-    const verified = await runCli(["audit", "verify"], env);
-    expect(verified.stdout).toMatch(/intact/i);
+      const restored = await runCli(
+        ["restore", join(REPO_ROOT, "test", "data", "upgrade", release.file)],
+        env,
+      );
+      expect(restored.stderr).toBe("");
+      expect(restored.code).toBe(0); // restore ends by applying this release's migrations
+      const verified = await runCli(["audit", "verify"], env);
+      expect(verified.stdout).toMatch(/intact/i);
 
-    const port = await freePort();
-    const server = spawnCli(["start"], { ...env, PORT: String(port) });
-    cleanups.push(() => server.kill("SIGKILL"));
-    const base = `http://127.0.0.1:${port}`;
-    const ready = (await (await waitForOk(`${base}/health/ready`, 120_000)).json()) as { migrations: string };
-    expect(ready.migrations).toBe("applied");
-    const signIn = await fetch(`${base}/api/auth/sign-in`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ email: release.person, password: DEMO_PASSWORD }),
-    });
-    expect(signIn.status).toBe(200);
-    const cookie = (signIn.headers.get("set-cookie") ?? "").split(";")[0] as string;
-    expect((await fetch(`${base}/api/tickets`, { headers: { cookie } })).status).toBe(200);
-  });
+      const port = await freePort();
+      const server = spawnCli(["start"], { ...env, PORT: String(port) });
+      cleanups.push(() => server.kill("SIGKILL"));
+      const base = `http://127.0.0.1:${port}`;
+      const ready = (await (await waitForOk(`${base}/health/ready`, 120_000)).json()) as {
+        migrations: string;
+      };
+      expect(ready.migrations).toBe("applied");
+      const signIn = await fetch(`${base}/api/auth/sign-in`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ email: release.person, password: DEMO_PASSWORD }),
+      });
+      expect(signIn.status).toBe(200);
+      const cookie = (signIn.headers.get("set-cookie") ?? "").split(";")[0] as string;
+      expect((await fetch(`${base}/api/tickets`, { headers: { cookie } })).status).toBe(200);
+    },
+  );
 });
