@@ -30,6 +30,9 @@ const PUBLIC_OR_SELF = new Set([
   "GET /api/desk/form",
   "GET /api/tickets",
   "POST /api/tickets",
+  "POST /api/tickets/with-files",
+  // The server's limits for files, the same for everyone.
+  "GET /api/attachments/rules",
   // Announcements and outages are everyone's news; a customer is shown only its services' maintenance.
   "GET /api/maintenance",
   "GET /api/portal-outages/current",

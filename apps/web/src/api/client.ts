@@ -92,6 +92,39 @@ export async function request<T>(method: Method, path: string, body?: unknown): 
   return data as T;
 }
 
+/**
+ * Sends a multipart form (files) to a route, reporting the share of bytes sent so far (0 to 1):
+ * XMLHttpRequest, since fetch tells nothing of an upload's progress. Answers and refusals are
+ * read as `request` reads them.
+ */
+export function sendForm<T>(path: string, form: FormData, onProgress?: (sent: number) => void): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open("POST", path);
+    xhr.setRequestHeader("accept", "application/json");
+    xhr.setRequestHeader("accept-language", i18n.language);
+    if (csrfToken) xhr.setRequestHeader("x-csrf-token", csrfToken);
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable && event.total > 0) onProgress?.(event.loaded / event.total);
+    };
+    xhr.onerror = () => reject(new ApiError(0, "network", i18n.t("errors.network")));
+    xhr.onload = () => {
+      const data = xhr.responseText ? safeJson(xhr.responseText) : undefined;
+      if (xhr.status >= 200 && xhr.status < 300) return resolve(data as T);
+      const error = (data ?? {}) as { code?: string; message?: string; details?: Record<string, unknown> };
+      reject(
+        new ApiError(
+          xhr.status,
+          error.code ?? "internal",
+          error.message ?? i18n.t("errors.unexpected", { status: xhr.status }),
+          error.details ?? {},
+        ),
+      );
+    };
+    xhr.send(form);
+  });
+}
+
 function safeJson(text: string): unknown {
   try {
     return JSON.parse(text);

@@ -1,4 +1,4 @@
-import { call, setCsrfToken, urlOf } from "./client";
+import { call, sendForm, setCsrfToken, urlOf } from "./client";
 import type {
   MaintenanceChange,
   NewMaintenance,
@@ -6,6 +6,7 @@ import type {
   SlaQuery,
   TicketAction,
   TicketQuery,
+  TicketView,
 } from "./desk-types";
 import type { Body } from "./paths";
 import type { AuditQuery, Invitation, Locale, NamedContactInput, Priority } from "./types";
@@ -84,6 +85,28 @@ export const api = {
   /** Every change on a ticket answers with the ticket as it now stands. */
   reply: (ticketId: string, body: string, visibility: "public" | "internal") =>
     call("post", `${TICKET}/messages`, { ...onTicket(ticketId), body: { body, visibility } }),
+  /** The server's limits for files, checked before sending (issue 13). */
+  attachmentRules: () => call("get", "/api/attachments/rules"),
+  /** A new request with files on its first message: all kept or none. */
+  openTicketWithFiles: (input: NewTicket, files: readonly File[], onProgress?: (sent: number) => void) => {
+    const form = new FormData();
+    form.append("ticket", JSON.stringify(input));
+    for (const file of files) form.append("files", file, file.name);
+    return sendForm<TicketView>(urlOf("/api/tickets/with-files"), form, onProgress);
+  },
+  /** A message with files (the text may be empty: the file names stand for it). */
+  replyWithFiles: (
+    ticketId: string,
+    input: { body: string; visibility: "public" | "internal" },
+    files: readonly File[],
+    onProgress?: (sent: number) => void,
+  ) => {
+    const form = new FormData();
+    form.append("body", input.body);
+    form.append("visibility", input.visibility);
+    for (const file of files) form.append("files", file, file.name);
+    return sendForm<TicketView>(urlOf(`${TICKET}/attachments`, onTicket(ticketId)), form, onProgress);
+  },
   changeStatus: (
     ticketId: string,
     input: { action: TicketAction; message?: string; outOfScopeReason?: string | null },
@@ -130,6 +153,7 @@ export const keys = {
   audit: (query: AuditQuery) => ["audit", query] as const,
   outbox: ["outbox"] as const,
   deskForm: ["desk-form"] as const,
+  attachmentRules: ["attachment-rules"] as const,
   tickets: (query?: TicketQuery) => (query ? (["tickets", query] as const) : (["tickets"] as const)),
   ticket: (ticketId: string) => ["ticket", ticketId] as const,
   maintenance: ["maintenance"] as const,

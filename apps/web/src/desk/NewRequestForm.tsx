@@ -7,6 +7,7 @@ import type { DeskForm, NewTicket } from "../api/desk-types";
 import { api, keys } from "../api/endpoints";
 import type { Priority } from "../api/types";
 import { FormFooter } from "../components/FormFooter";
+import { FileField } from "../files/FileField";
 import { field } from "../form-data";
 import { PriorityChoice } from "./PriorityMatrix";
 import { useDeskWords } from "./vocabulary";
@@ -14,7 +15,7 @@ import { useDeskWords } from "./vocabulary";
 /**
  * A new request as the customer's plan allows it: categories in scope (MCR-SUP-08), the service
  * (required where only subscribed e-services may be reported about, DSN-SUP-01), the priority
- * matrix (MCR-SUP-05, MCR-SUP-06). A refusal is the server's own message, citing its clause.
+ * matrix (MCR-SUP-05, MCR-SUP-06), files on its first message. A refusal is the server's own message, citing its clause.
  */
 export function NewRequestForm({ form }: { form: DeskForm }) {
   const { t } = useTranslation();
@@ -22,8 +23,15 @@ export function NewRequestForm({ form }: { form: DeskForm }) {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [category, setCategory] = useState(form.categories[0]?.key ?? "");
+  const [files, setFiles] = useState<File[]>([]);
+  const [progress, setProgress] = useState<number | null>(null);
   const open = useMutation({
-    mutationFn: api.openTicket,
+    mutationFn: (input: NewTicket) => {
+      if (files.length === 0) return api.openTicket(input);
+      setProgress(0);
+      return api.openTicketWithFiles(input, files, setProgress);
+    },
+    onSettled: () => setProgress(null),
     onSuccess: async (ticket) => {
       queryClient.setQueryData(keys.ticket(ticket.id), ticket);
       void queryClient.invalidateQueries({ queryKey: keys.tickets() });
@@ -103,6 +111,7 @@ export function NewRequestForm({ form }: { form: DeskForm }) {
           description={t("desk.form.customerReferenceHint")}
           maxLength={100}
         />
+        <FileField files={files} onChange={setFiles} progress={progress} />
         <FormFooter label={t(`deskWords.${words}.submit`)} pending={open.isPending} error={open.error} />
       </Stack>
     </form>

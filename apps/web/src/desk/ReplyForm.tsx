@@ -1,14 +1,16 @@
 import { Group, Radio, Stack, Textarea } from "@mantine/core";
-import type { FormEvent } from "react";
+import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../api/endpoints";
 import { FormFooter } from "../components/FormFooter";
+import { FileField } from "../files/FileField";
 import { field } from "../form-data";
 import { useTicketChange } from "./use-ticket";
 
 /**
  * A message on a ticket (DSN-SUP-04: the operator adds information on an open ticket). Support
  * chooses between a reply the customer reads and an internal note the customer never sees.
+ * Files go with the message (issue 13), checked against the server's rules before sending.
  */
 export function ReplyForm({
   ticketId,
@@ -21,15 +23,27 @@ export function ReplyForm({
   hint?: string;
 }) {
   const { t } = useTranslation();
-  const reply = useTicketChange(ticketId, (input: { body: string; visibility: "public" | "internal" }) =>
-    api.reply(ticketId, input.body, input.visibility),
-  );
+  const [files, setFiles] = useState<File[]>([]);
+  const [progress, setProgress] = useState<number | null>(null);
+  const reply = useTicketChange(ticketId, (input: { body: string; visibility: "public" | "internal" }) => {
+    if (files.length === 0) return api.reply(ticketId, input.body, input.visibility);
+    setProgress(0);
+    return api.replyWithFiles(ticketId, input, files, setProgress).finally(() => setProgress(null));
+  });
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = event.currentTarget;
     const data = new FormData(form);
     const visibility = field(data, "visibility") === "internal" ? "internal" : "public";
-    reply.mutate({ body: field(data, "body"), visibility }, { onSuccess: () => form.reset() });
+    reply.mutate(
+      { body: field(data, "body"), visibility },
+      {
+        onSuccess: () => {
+          form.reset();
+          setFiles([]);
+        },
+      },
+    );
   };
   return (
     <form onSubmit={submit}>
@@ -46,11 +60,13 @@ export function ReplyForm({
           name="body"
           label={withNotes ? t("desk.work.replyLabel") : t("desk.ticket.replyLabel")}
           description={hint}
-          required
+          // Files alone make a message: their names stand for its text.
+          required={files.length === 0}
           autosize
           minRows={3}
           maxLength={20_000}
         />
+        <FileField files={files} onChange={setFiles} progress={progress} />
         <FormFooter
           label={t("desk.ticket.send")}
           pending={reply.isPending}

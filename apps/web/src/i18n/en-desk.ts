@@ -271,4 +271,17 @@ export const enDesk: typeof frDesk = {
     templateLines: "Priority: P2\nService: {{service}}\nCategory: {{category}}",
     lifecycle: "Steps",
   },
+  files: {
+    chosen: "Files to send",
+    label: "Attachments",
+    hint: "Up to {{count}} files of at most {{size}} each: {{types}}.",
+    drop: "Drop files here or",
+    choose: "Choose files",
+    remove: "Remove {{name}}",
+    tooLarge: "“{{name}}” ({{fileSize}}) is over {{size}}, the largest file allowed: it is not attached.",
+    type: "“{{name}}” is not of an accepted type ({{types}}): it is not attached.",
+    empty: "“{{name}}” is empty: it is not attached.",
+    tooMany: "At most {{count}} files per message: “{{name}}” is not attached.",
+    sending: "Sending the files: {{percent}}%",
+  },
 };

@@ -288,4 +288,18 @@ export const frDesk = {
     templateLines: "Priorité : P2\nService : {{service}}\nCatégorie : {{category}}",
     lifecycle: "Étapes",
   },
+  files: {
+    chosen: "Fichiers à envoyer",
+    label: "Pièces jointes",
+    hint: "Jusqu'à {{count}} fichiers de {{size}} au plus chacun : {{types}}.",
+    drop: "Déposez des fichiers ici ou",
+    choose: "Choisir des fichiers",
+    remove: "Retirer {{name}}",
+    tooLarge:
+      "« {{name}} » ({{fileSize}}) dépasse {{size}}, la taille maximale d'un fichier : il n'est pas joint.",
+    type: "« {{name}} » n'est pas d'un type accepté ({{types}}) : il n'est pas joint.",
+    empty: "« {{name}} » est vide : il n'est pas joint.",
+    tooMany: "Au plus {{count}} fichiers par message : « {{name}} » n'est pas joint.",
+    sending: "Envoi des fichiers : {{percent}} %",
+  },
 };

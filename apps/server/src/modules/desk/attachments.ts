@@ -28,6 +28,9 @@ const ALLOWED: Readonly<Record<string, string>> = {
   ".ods": "application/vnd.oasis.opendocument.spreadsheet",
 };
 
+/** The extensions taken, as the portal offers them in its file picker (GET /api/attachments/rules). */
+export const ATTACHMENT_EXTENSIONS: readonly string[] = Object.keys(ALLOWED);
+
 /** Leading bytes a file of the type must start with, where the type has a signature. */
 const SIGNATURES: Readonly<Record<string, readonly string[]>> = {
   "application/pdf": ["%PDF-"],

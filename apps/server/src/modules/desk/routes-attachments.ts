@@ -1,7 +1,7 @@
 import multipart from "@fastify/multipart";
 import { ticketAttachments, ticketEvents } from "@guichet/db";
 import { and, eq } from "drizzle-orm";
-import type { FastifyReply } from "fastify";
+import type { FastifyReply, FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppContext } from "../../app-context.js";
@@ -9,11 +9,69 @@ import { AppError } from "../../http/errors.js";
 import { notFound } from "../../http/not-found.js";
 import { refuseForbiddenText } from "../../http/validator.js";
 import { negotiateLocale, t } from "../../i18n/index.js";
+import { authorize } from "../../policies/authorize.js";
 import { deskPolicy } from "../../policies/desk-policy.js";
-import { ATTACHMENT_LIMITS, type IncomingFile, readAttachmentBytes, safeFileName } from "./attachments.js";
+import {
+  ATTACHMENT_EXTENSIONS,
+  ATTACHMENT_LIMITS,
+  type IncomingFile,
+  readAttachmentBytes,
+  safeFileName,
+  validateAttachments,
+} from "./attachments.js";
 import { ZTicketView } from "./desk-schemas.js";
+import { openFromRequest, ZOpenTicketBody } from "./open-from-request.js";
 import { postMessage } from "./post-message.js";
-import { type DeskRoutesKit, ZTicketParams } from "./routes-kit.js";
+import { type DeskRoutesKit, refusalError, ZTicketParams } from "./routes-kit.js";
+
+/** The server's own limits, for the portal to check files before sending them (issue 13). */
+const ZAttachmentRules = z
+  .object({
+    maxBytes: z.number().int(),
+    maxFiles: z.number().int(),
+    /** Lower-case, with the dot: ".pdf". */
+    extensions: z.array(z.string()),
+  })
+  .meta({ id: "AttachmentRules" });
+
+/**
+ * A form with files may be as large as its files may be together, with room for its text fields:
+ * under the server's 1 MiB default, a 2 MiB file was refused whole before any rule could name it.
+ */
+const FORM_BODY_LIMIT = ATTACHMENT_LIMITS.maxBytes * ATTACHMENT_LIMITS.maxFiles + 1024 * 1024;
+
+/** A form field's JSON, or undefined (refused by the schema) when it is absent or not JSON. */
+function jsonOf(text: string | undefined): unknown {
+  try {
+    return text === undefined ? undefined : JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The files and text fields of a multipart form; a file cut at the size limit reads as too large. */
+async function readForm(request: FastifyRequest) {
+  if (!request.isMultipart()) {
+    const locale = negotiateLocale(request.headers["accept-language"]);
+    throw new AppError("unsupported_media_type", t(locale, "desk.multipart_expected"));
+  }
+  const files: IncomingFile[] = [];
+  const fields: Record<string, string> = {};
+  for await (const part of request.parts()) {
+    if (part.type === "file") {
+      const content = await part.toBuffer().catch(() => Buffer.alloc(ATTACHMENT_LIMITS.maxBytes + 1));
+      // A file cut at the size limit is refused as too large rather than kept truncated.
+      files.push({
+        fileName: part.filename,
+        content: part.file.truncated ? Buffer.alloc(ATTACHMENT_LIMITS.maxBytes + 1) : content,
+      });
+    } else if (typeof part.value === "string") {
+      fields[part.fieldname] = part.value;
+    }
+  }
+  refuseForbiddenText(request, fields);
+  return { files, fields };
+}
 
 /**
  * Files on a ticket: sent with a message from the portal (multipart), read back only by those who
@@ -24,17 +82,21 @@ export function attachmentRoutes(context: AppContext, kit: DeskRoutesKit): Fasti
   const { db } = context.database;
   return async (app) => {
     await app.register(multipart, {
+      // A file over the limit is read as truncated and refused by our rule, which names it.
+      throwFileSizeLimit: false,
       limits: {
         fileSize: ATTACHMENT_LIMITS.maxBytes,
         files: ATTACHMENT_LIMITS.maxFiles + 1,
         fields: 4,
-        fieldSize: 20_000,
+        // The `ticket` field of an opening holds a description of up to 20,000 characters.
+        fieldSize: 100_000,
       },
     });
 
     app.post(
       "/api/tickets/:ticketId/attachments",
       {
+        bodyLimit: FORM_BODY_LIMIT,
         schema: {
           tags: ["desk"],
           summary:
@@ -46,25 +108,7 @@ export function attachmentRoutes(context: AppContext, kit: DeskRoutesKit): Fasti
       },
       async (request, reply) => {
         const { principal } = await kit.allowedOn(request, deskPolicy.takePart);
-        if (!request.isMultipart()) {
-          const locale = negotiateLocale(request.headers["accept-language"]);
-          throw new AppError("unsupported_media_type", t(locale, "desk.multipart_expected"));
-        }
-        const files: IncomingFile[] = [];
-        const fields: Record<string, string> = {};
-        for await (const part of request.parts()) {
-          if (part.type === "file") {
-            const content = await part.toBuffer().catch(() => Buffer.alloc(ATTACHMENT_LIMITS.maxBytes + 1));
-            // A file cut at the size limit is refused as too large rather than kept truncated.
-            files.push({
-              fileName: part.filename,
-              content: part.file.truncated ? Buffer.alloc(ATTACHMENT_LIMITS.maxBytes + 1) : content,
-            });
-          } else if (typeof part.value === "string") {
-            fields[part.fieldname] = part.value;
-          }
-        }
-        refuseForbiddenText(request, fields);
+        const { files, fields } = await readForm(request);
         const visibility = fields.visibility === "internal" ? "internal" : "public";
         const body = fields.body?.trim() || files.map((f) => safeFileName(f.fileName)).join(", ");
         const result = await postMessage(kit.commandFor(request, principal), {
@@ -75,6 +119,52 @@ export function attachmentRoutes(context: AppContext, kit: DeskRoutesKit): Fasti
         });
         kit.outcome(request, result);
         return reply.code(201).send(await kit.viewOf(request));
+      },
+    );
+
+    app.get(
+      "/api/attachments/rules",
+      {
+        schema: {
+          tags: ["desk"],
+          summary: "What may be attached to a message: size per file, files per message, file types",
+          response: { 200: ZAttachmentRules },
+        },
+      },
+      async () => ({ ...ATTACHMENT_LIMITS, extensions: [...ATTACHMENT_EXTENSIONS] }),
+    );
+
+    app.post(
+      "/api/tickets/with-files",
+      {
+        bodyLimit: FORM_BODY_LIMIT,
+        schema: {
+          tags: ["desk"],
+          summary:
+            "Open a ticket with files (multipart/form-data: `ticket`, the JSON body of POST /api/tickets, and files); all are kept or none; Idempotency-Key honoured",
+          consumes: ["multipart/form-data"],
+          response: { 201: ZTicketView, 200: ZTicketView },
+        },
+      },
+      async (request, reply) => {
+        authorize(request, deskPolicy.open);
+        const { files, fields } = await readForm(request);
+        const locale = negotiateLocale(request.headers["accept-language"]);
+        // Refused as the JSON route refuses its body (error-handler.ts): each issue names its field.
+        const parsed = ZOpenTicketBody.safeParse(jsonOf(fields.ticket));
+        if (!parsed.success) {
+          const issues = parsed.error.issues.map((issue) => ({
+            field: ["ticket", ...issue.path.map(String)].join("."),
+            message: issue.message,
+          }));
+          const detail = issues.map((i) => `${i.field}: ${i.message}`).join("; ");
+          throw new AppError("validation_failed", t(locale, "error.validation_failed", { detail }), {
+            issues,
+          });
+        }
+        const refusedFile = validateAttachments(files);
+        if (refusedFile) throw refusalError(request, refusedFile);
+        return openFromRequest(context, request, reply, parsed.data, files);
       },
     );
 

@@ -3,20 +3,19 @@ import type { FastifyReply, FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppContext } from "../../app-context.js";
-import { actorOf, tenantOf } from "../../auth/principal.js";
+import { tenantOf } from "../../auth/principal.js";
 import { tenantScopeOf } from "../../auth/tenant-scope.js";
-import { ZPriority, ZTicketStatus } from "../../http/api-schemas.js";
-import { ZText, ZWritten } from "../../http/input-schemas.js";
-import { notFound } from "../../http/not-found.js";
+import { ZTicketStatus } from "../../http/api-schemas.js";
+import { ZText } from "../../http/input-schemas.js";
 import { negotiateLocale } from "../../i18n/index.js";
 import { authorize } from "../../policies/authorize.js";
 import { deskPolicy, isDeskStaff } from "../../policies/desk-policy.js";
 import { deskForm } from "./desk-form.js";
 import { ZDeskForm, ZTicketPage, ZTicketView } from "./desk-schemas.js";
-import { IdempotencyRace, openWithIdempotency } from "./idempotent-open.js";
-import { getTicket, listTickets, presentTicket, type TicketFilter } from "./read-tickets.js";
+import { openFromRequest, ZOpenTicketBody } from "./open-from-request.js";
+import { listTickets, type TicketFilter } from "./read-tickets.js";
 import { attachmentRoutes } from "./routes-attachments.js";
-import { deskRoutesKit, refusalError, ZTicketParams } from "./routes-kit.js";
+import { deskRoutesKit, ZTicketParams } from "./routes-kit.js";
 import { ticketMoveRoutes } from "./routes-moves.js";
 import { createPageCache, ticketsChanged } from "./ticket-pages.js";
 
@@ -150,59 +149,12 @@ export function deskRoutes(context: AppContext): FastifyPluginAsyncZod {
           summary:
             "Open a ticket (named contacts, MCR-SUP-04; subscribed e-services, DSN-SUP-01); Idempotency-Key honoured",
           headers: z.object({ "idempotency-key": z.string().trim().min(1).max(200).optional() }),
-          body: z.strictObject({
-            category: ZWritten(64),
-            catalogueItemId: ZWritten(64).nullable().default(null),
-            priority: ZPriority.nullable().default(null),
-            title: ZWritten(200),
-            description: ZWritten(20_000),
-            customerReference: ZWritten(100).nullable().default(null),
-          }),
+          body: ZOpenTicketBody,
           // 200: the ticket an Idempotency-Key already opened (`idempotent-replayed: true`).
           response: { 201: ZTicketView, 200: ZTicketView },
         },
       },
-      async (request, reply) => {
-        const principal = authorize(request, deskPolicy.open);
-        const now = context.clock();
-        const opened = await openWithIdempotency(
-          db,
-          context,
-          {
-            ...request.body,
-            organisationId: principal.organisationId,
-            requester: { userId: principal.userId, label: principal.displayName, roles: principal.roles },
-            channel: principal.via === "api_token" ? "api" : "portal",
-          },
-          request.headers["idempotency-key"] ?? null,
-          actorOf(principal, request),
-          now,
-        ).catch((error: unknown) => {
-          if (!(error instanceof IdempotencyRace)) throw error;
-          return { ok: false as const, reason: "idempotency_mismatch" as const };
-        });
-        if (!opened.ok) throw refusalError(request, opened);
-        const locale = negotiateLocale(request.headers["accept-language"]);
-        if (opened.replayed) {
-          const view = await getTicket(db, contract, opened.ticketId, "customer", now, locale);
-          if (!view) throw notFound(request, "ticket");
-          return reply.code(200).header("idempotent-replayed", "true").send(view);
-        }
-        // Answered from what was written: the opening's transaction already holds it all.
-        const { ticket, timeline, organisationName, sla } = opened.opened;
-        const names = new Map([
-          [ticket.organisationId, organisationName],
-          [ticket.requesterUserId, principal.displayName],
-        ]);
-        const view = presentTicket(
-          contract,
-          { ticket, timeline, names, files: [], sla },
-          "customer",
-          now,
-          locale,
-        );
-        return reply.code(201).send(view);
-      },
+      async (request, reply) => openFromRequest(context, request, reply, request.body, []),
     );
 
     app.get(
