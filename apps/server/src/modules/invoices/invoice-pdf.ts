@@ -166,8 +166,9 @@ export function renderInvoicePdf(
       .font("regular")
       .fontSize(7.5)
       .text(detail, { width: width - 130 });
+    const bottom = pdf.y;
     pdf.fontSize(9).text(money(line.amountCents), amountX, y, { width: 110, align: "right" });
-    y = Math.max(pdf.y, y + 12) + 6;
+    y = Math.max(bottom, y + 12) + 8;
   }
   pdf
     .moveTo(left, y)
