@@ -47,6 +47,12 @@ export const can = {
     providerStaff(me, "admin", "account_manager"),
   /** Recording a termination and completing the tasks it leaves (DSN-ORD-04, MCR-ORD-02). */
   recordTermination: (me: Me) => providerStaff(me, "admin", "account_manager"),
+  /** Invoices and the month's simulation (billing-policy.ts, viewCosts): a customer's administrators and billing readers, billing staff. */
+  viewInvoices: (me: Me) =>
+    (me.organisationKind === "customer" && has(me, "customer_admin", "billing_reader")) ||
+    providerStaff(me, "admin", "billing", "account_manager"),
+  /** The month's invoice run (billing-policy.ts, issueInvoices). */
+  runInvoices: (me: Me) => providerStaff(me, "admin", "billing"),
   viewSlaReport: (me: Me) =>
     deskStaff(me) || (me.organisationKind === "customer" && !me.acting && has(me, "customer_admin")),
 };
@@ -80,6 +86,7 @@ export const SECTIONS = [
   { to: "/maintenance", label: () => "nav.maintenance" as const, allowed: maintenanceSection },
   { to: "/rapport-sla", label: () => "nav.slaReport" as const, allowed: can.viewSlaReport },
   { to: "/abonnements", label: () => "nav.commitments" as const, allowed: can.viewCommitments },
+  { to: "/factures", label: () => "nav.invoices" as const, allowed: can.viewInvoices },
   { to: "/droits", label: () => "nav.rights" as const, allowed: can.manageRights },
   { to: "/organisations", label: () => "nav.organisations" as const, allowed: can.listOrganisations },
   { to: "/clients", label: () => "nav.customers" as const, allowed: can.createCustomers },

@@ -13,6 +13,7 @@ import { ForgotPasswordPage } from "./pages/ForgotPasswordPage";
 import { HelpPage } from "./pages/HelpPage";
 import { HomePage } from "./pages/HomePage";
 import { InvitationPage } from "./pages/InvitationPage";
+import { InvoicesPage } from "./pages/InvoicesPage";
 import { MaintenancePage } from "./pages/MaintenancePage";
 import { NewRequestPage } from "./pages/NewRequestPage";
 import { NotFoundPage } from "./pages/NotFoundPage";
@@ -77,6 +78,11 @@ const organisations = createRoute({
   component: OrganisationsPage,
 });
 const customers = createRoute({ getParentRoute: () => session, path: "/clients", component: CustomersPage });
+const invoicesPage = createRoute({
+  getParentRoute: () => session,
+  path: "/factures",
+  component: InvoicesPage,
+});
 const audit = createRoute({
   getParentRoute: () => session,
   path: "/journal",
@@ -173,6 +179,7 @@ const routeTree = rootRoute.addChildren([
     rights,
     organisations,
     customers,
+    invoicesPage,
     audit,
     outbox,
     assistance,

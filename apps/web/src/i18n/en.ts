@@ -1,3 +1,4 @@
+import { enBilling } from "./en-billing";
 import { enCommercial } from "./en-commercial";
 import { enCommitments } from "./en-commitments";
 import { enDesk, enDeskWords } from "./en-desk";
@@ -18,6 +19,7 @@ export const en: Messages = {
   },
   nav: {
     customers: "Customers",
+    invoices: "Invoices",
     home: "Home",
     rights: "Rights",
     organisations: "Organisations",
@@ -357,5 +359,6 @@ export const en: Messages = {
   maintenance: enMaintenance,
   commitments: enCommitments,
   customers: enCommercial,
+  billing: enBilling,
   slaReport: enReport,
 };

@@ -1,3 +1,4 @@
+import { frBilling } from "./fr-billing";
 import { frCommercial } from "./fr-commercial";
 import { frCommitments } from "./fr-commitments";
 import { frDesk, frDeskWords } from "./fr-desk";
@@ -20,6 +21,7 @@ export const fr = {
   },
   nav: {
     customers: "Clients",
+    invoices: "Factures",
     home: "Accueil",
     rights: "Droits",
     organisations: "Organisations",
@@ -364,6 +366,7 @@ export const fr = {
   maintenance: frMaintenance,
   commitments: frCommitments,
   customers: frCommercial,
+  billing: frBilling,
   slaReport: frReport,
 };
 

@@ -1,0 +1,11 @@
+/**
+ * Billing's answers (issue 17: invoices, the month's simulation, unmatched vendor accounts), named
+ * from the generated types (schema.d.ts, `npm run api:generate`), never a copy of them.
+ */
+import type { Answer, Body } from "./paths";
+
+export type InvoiceSummary = Answer<"/api/invoices">["items"][number];
+export type InvoiceRun = Answer<"/api/billing/invoice-runs", "post">;
+export type InvoiceRunInput = Body<"/api/billing/invoice-runs">;
+export type MonthSimulation = Answer<"/api/billing/simulation">;
+export type UnmatchedAccount = Answer<"/api/billing/unmatched-accounts">["items"][number];

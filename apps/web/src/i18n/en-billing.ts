@@ -1,0 +1,69 @@
+import type { frBilling } from "./fr-billing";
+
+/** Invoices, the month's simulation and the staff's invoice run (issue 17): the keys of fr-billing.ts. */
+export const enBilling: typeof frBilling = {
+  title: "Invoices",
+  intro:
+    "Your invoices and credit notes, as PDF (Factur-X) and XML, and the simulation of the current month's invoice.",
+  staffIntro:
+    "Issue the month's invoices, read each customer's, and see the vendor accounts no customer holds.",
+  list: {
+    heading: "Invoices and credit notes",
+    empty: "No invoice yet.",
+    number: "Number",
+    kind: "Document",
+    invoice: "Invoice",
+    creditNote: "Credit note",
+    customer: "Customer",
+    period: "Period",
+    issued: "Issued on",
+    due: "Due date",
+    totalExclVat: "Total excl. VAT",
+    totalInclVat: "Total incl. VAT",
+    files: "Files",
+    pdf: "PDF {{number}}",
+    xml: "XML {{number}}",
+  },
+  simulation: {
+    heading: "Simulation of the current month's invoice",
+    intro:
+      "The month to date at the vendors' prices, in euros at the period's ECB rate, the support fee it implies and a forecast to the month's end.",
+    none: "No consumption imported for this month.",
+    monthToDate: "Month to date (up to {{day}})",
+    vendor: "Vendor",
+    service: "Service",
+    amount: "Amount",
+    fee: "Support fee",
+    forecast: "Month-end forecast",
+    method:
+      "Method: run rate. The month to date divided by the {{elapsed}} days elapsed, times the month's {{days}} days.",
+    rate: "ECB rate of {{day}}: €1 = {{rate}} {{currency}}",
+  },
+  run: {
+    heading: "Issue a month's invoices",
+    intro:
+      "One invoice per customer that owes something, all or nothing; a customer already invoiced for the month is left as it is. A missing exchange rate stops the run, naming the currency and the day.",
+    month: "Month (YYYY-MM)",
+    submit: "Issue the invoices",
+    done_one: "{{count}} invoice issued.",
+    done_other: "{{count}} invoices issued.",
+    skipped: "{{name}}: {{reason}}",
+    reasons: {
+      already_invoiced: "already invoiced for this month",
+      nothing_owed: "nothing to invoice",
+      no_billing_details: "no billing details",
+    },
+  },
+  unmatched: {
+    heading: "Vendor accounts without a customer",
+    intro:
+      "Imported cost lines no customer holds: billed to no one until the account is recorded on a customer.",
+    empty: "Every imported account belongs to a customer.",
+    vendor: "Vendor",
+    account: "Billing account",
+    subAccount: "Sub-account",
+    billed: "Amount (currency)",
+    lines: "Lines",
+    days: "From … to",
+  },
+};

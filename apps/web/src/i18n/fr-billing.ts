@@ -1,0 +1,70 @@
+/**
+ * Invoices, the month's simulation and the staff's invoice run (issue 17, MCR-BIL-04), French first
+ * (en-billing.ts has exactly these keys).
+ */
+export const frBilling = {
+  title: "Factures",
+  intro:
+    "Vos factures et avoirs, en PDF (Factur-X) et en XML, et la simulation de la facture du mois en cours.",
+  staffIntro:
+    "Émettre les factures du mois, consulter celles de chaque client et les comptes fournisseurs sans client.",
+  list: {
+    heading: "Factures et avoirs",
+    empty: "Aucune facture pour l'instant.",
+    number: "Numéro",
+    kind: "Document",
+    invoice: "Facture",
+    creditNote: "Avoir",
+    customer: "Client",
+    period: "Période",
+    issued: "Émise le",
+    due: "Échéance",
+    totalExclVat: "Total HT",
+    totalInclVat: "Total TTC",
+    files: "Fichiers",
+    pdf: "PDF {{number}}",
+    xml: "XML {{number}}",
+  },
+  simulation: {
+    heading: "Simulation de la facture du mois en cours",
+    intro:
+      "Le mois à date au prix des éditeurs, converti en euros au taux BCE de la période, les frais de support qu'il implique et une prévision à la fin du mois.",
+    none: "Aucune consommation importée pour ce mois.",
+    monthToDate: "Mois à date (jusqu'au {{day}})",
+    vendor: "Éditeur",
+    service: "Service",
+    amount: "Montant",
+    fee: "Frais de support",
+    forecast: "Prévision fin de mois",
+    method:
+      "Méthode : rythme moyen. Le mois à date divisé par les {{elapsed}} jours écoulés, multiplié par les {{days}} jours du mois.",
+    rate: "Taux BCE du {{day}} : 1 € = {{rate}} {{currency}}",
+  },
+  run: {
+    heading: "Émettre les factures d'un mois",
+    intro:
+      "Une facture par client qui doit quelque chose, tout ou rien ; un client déjà facturé pour ce mois est laissé tel quel. Un taux de change manquant arrête l'émission en nommant la devise et le jour.",
+    month: "Mois (AAAA-MM)",
+    submit: "Émettre les factures",
+    done_one: "{{count}} facture émise.",
+    done_other: "{{count}} factures émises.",
+    skipped: "{{name}} : {{reason}}",
+    reasons: {
+      already_invoiced: "déjà facturé pour ce mois",
+      nothing_owed: "rien à facturer",
+      no_billing_details: "pas de coordonnées de facturation",
+    },
+  },
+  unmatched: {
+    heading: "Comptes fournisseurs sans client",
+    intro:
+      "Lignes de coût importées qu'aucun client ne porte : elles ne sont facturées à personne tant que le compte n'est pas rattaché.",
+    empty: "Tous les comptes importés sont rattachés à un client.",
+    vendor: "Éditeur",
+    account: "Compte de facturation",
+    subAccount: "Sous-compte",
+    billed: "Montant (devise)",
+    lines: "Lignes",
+    days: "Du … au",
+  },
+};

@@ -1,0 +1,253 @@
+import { Alert, Anchor, Button, Group, List, Stack, Table, Text, TextInput } from "@mantine/core";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { type FormEvent, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { billingApi, billingKeys } from "../api/billing-endpoints";
+import type { InvoiceSummary, MonthSimulation } from "../api/billing-types";
+import type { Me } from "../api/types";
+import { Allowed } from "../components/Allowed";
+import { ErrorAlert } from "../components/ErrorAlert";
+import { PageHeader } from "../components/PageHeader";
+import { RecordTable } from "../components/RecordTable";
+import { Section } from "../components/Section";
+import { useLocaleFormat } from "../i18n/format";
+import { can } from "../permissions";
+
+/**
+ * Factures (MCR 6.1.2, MCR-BIL-04): every invoice and credit note with its PDF (Factur-X) and XML,
+ * the simulation of the current month for a customer; for billing staff the month's run and the
+ * vendor accounts that match no customer.
+ */
+export function InvoicesPage() {
+  return <Allowed when={can.viewInvoices}>{(me) => <Invoices me={me} />}</Allowed>;
+}
+
+function Invoices({ me }: { me: Me }) {
+  const { t } = useTranslation();
+  const staff = me.organisationKind === "provider";
+  return (
+    <Stack gap="md">
+      <PageHeader title={t("billing.title")} intro={staff ? t("billing.staffIntro") : t("billing.intro")} />
+      {can.runInvoices(me) && <InvoiceRunForm />}
+      {!staff && <Simulation />}
+      <InvoiceList staff={staff} />
+      {staff && <UnmatchedAccounts />}
+    </Stack>
+  );
+}
+
+function InvoiceList({ staff }: { staff: boolean }) {
+  const { t } = useTranslation();
+  const f = useLocaleFormat();
+  const invoices = useQuery({ queryKey: billingKeys.invoices, queryFn: () => billingApi.invoices() });
+  const headings = [
+    t("billing.list.number"),
+    t("billing.list.kind"),
+    ...(staff ? [t("billing.list.customer")] : []),
+    t("billing.list.period"),
+    t("billing.list.issued"),
+    t("billing.list.due"),
+    t("billing.list.totalExclVat"),
+    t("billing.list.totalInclVat"),
+    t("billing.list.files"),
+  ];
+  return (
+    <Section title={t("billing.list.heading")} clause="MCR-BIL-04">
+      <ErrorAlert error={invoices.error} />
+      <RecordTable records={invoices.data?.items} empty={t("billing.list.empty")} headings={headings}>
+        {(invoice: InvoiceSummary) => (
+          <Table.Tr key={invoice.id}>
+            <Table.Td>{invoice.number}</Table.Td>
+            <Table.Td>
+              {invoice.kind === "credit_note" ? t("billing.list.creditNote") : t("billing.list.invoice")}
+            </Table.Td>
+            {staff && <Table.Td>{invoice.buyerName}</Table.Td>}
+            <Table.Td>{f.month(invoice.period)}</Table.Td>
+            <Table.Td>{f.date(invoice.issueDate)}</Table.Td>
+            <Table.Td>{f.date(invoice.dueDate)}</Table.Td>
+            <Table.Td>{f.money(invoice.totalExclVat)}</Table.Td>
+            <Table.Td>{f.money(invoice.totalInclVat)}</Table.Td>
+            <Table.Td>
+              <Group gap="sm" wrap="nowrap">
+                <Anchor href={billingApi.pdfUrl(invoice.id)} download>
+                  {t("billing.list.pdf", { number: invoice.number })}
+                </Anchor>
+                <Anchor href={billingApi.xmlUrl(invoice.id)} download>
+                  {t("billing.list.xml", { number: invoice.number })}
+                </Anchor>
+              </Group>
+            </Table.Td>
+          </Table.Tr>
+        )}
+      </RecordTable>
+    </Section>
+  );
+}
+
+/** The month so far and its forecast (MCR-BIL-04), where the contract bills a support fee on consumption. */
+function Simulation() {
+  const { t } = useTranslation();
+  const simulation = useQuery({ queryKey: billingKeys.simulation, queryFn: billingApi.simulation });
+  const s = simulation.data;
+  if (simulation.error) return <ErrorAlert error={simulation.error} />;
+  // A deployment without consumption billing (DSN: a free desk, no cloud) has nothing to simulate.
+  if (!s || (s.lines.length === 0 && s.fee.percent === null)) return null;
+  return (
+    <Section
+      title={t("billing.simulation.heading")}
+      intro={t("billing.simulation.intro")}
+      clause="MCR-BIL-04"
+    >
+      {s.lines.length === 0 ? <Text>{t("billing.simulation.none")}</Text> : <SimulationFigures s={s} />}
+    </Section>
+  );
+}
+
+function SimulationFigures({ s }: { s: MonthSimulation }) {
+  const { t } = useTranslation();
+  const f = useLocaleFormat();
+  return (
+    <Stack gap="xs">
+      <Text fw={600}>
+        {t("billing.simulation.monthToDate", { day: f.date(s.lastDay) })} : {f.money(s.monthToDate)}
+      </Text>
+      <RecordTable
+        records={s.lines}
+        empty={t("billing.simulation.none")}
+        headings={[
+          t("billing.simulation.vendor"),
+          t("billing.simulation.service"),
+          t("billing.simulation.amount"),
+        ]}
+        minWidth={480}
+      >
+        {(line) => (
+          <Table.Tr key={`${line.vendor}/${line.service}`}>
+            <Table.Td>{line.vendor}</Table.Td>
+            <Table.Td>{line.service}</Table.Td>
+            <Table.Td>{f.money(line.billed)}</Table.Td>
+          </Table.Tr>
+        )}
+      </RecordTable>
+      <Text>
+        {t("billing.simulation.fee")} : {f.money(s.fee.fee)} — {s.fee.explanation}
+      </Text>
+      <Text fw={600}>
+        {t("billing.simulation.forecast")} : {f.money(s.forecast.total)} + {f.money(s.forecast.fee.fee)}
+      </Text>
+      <Text size="sm">{t("billing.simulation.method", { elapsed: s.daysElapsed, days: s.daysInMonth })}</Text>
+      {s.rates.map((r) => (
+        <Text size="sm" key={r.currency}>
+          {t("billing.simulation.rate", {
+            day: f.date(r.day),
+            rate: f.locale === "fr" ? r.unitsPerEuro.replace(".", ",") : r.unitsPerEuro,
+            currency: r.currency,
+          })}
+        </Text>
+      ))}
+    </Stack>
+  );
+}
+
+function previousMonth(): string {
+  const now = new Date();
+  const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 15));
+  return d.toISOString().slice(0, 7);
+}
+
+function InvoiceRunForm() {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [month, setMonth] = useState(previousMonth);
+  const run = useMutation({
+    mutationFn: billingApi.runInvoices,
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: billingKeys.invoices }),
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    run.mutate(month);
+  };
+  return (
+    <Section title={t("billing.run.heading")} intro={t("billing.run.intro")} clause="MCR-BIL-01">
+      <form onSubmit={submit}>
+        <Group align="flex-end">
+          <TextInput
+            label={t("billing.run.month")}
+            value={month}
+            onChange={(e) => setMonth(e.currentTarget.value)}
+            pattern="\d{4}-\d{2}"
+            required
+            w={200}
+          />
+          <Button type="submit" loading={run.isPending}>
+            {t("billing.run.submit")}
+          </Button>
+        </Group>
+      </form>
+      <ErrorAlert error={run.error} />
+      {run.data && (
+        <Alert color="green" variant="light" role="status">
+          <Text>{t("billing.run.done", { count: run.data.issued.length })}</Text>
+          {run.data.skipped.length > 0 && (
+            <List size="sm">
+              {run.data.skipped.map((s) => (
+                <List.Item key={s.organisationId}>
+                  {t("billing.run.skipped", { name: s.name, reason: t(`billing.run.reasons.${s.reason}`) })}
+                </List.Item>
+              ))}
+            </List>
+          )}
+        </Alert>
+      )}
+    </Section>
+  );
+}
+
+/** A full-precision decimal ("12.34567") to two places, half-up, without a float: "12.35". */
+function twoPlaces(text: string): string {
+  const negative = text.startsWith("-");
+  const [whole = "0", fraction = ""] = text.replace("-", "").split(".");
+  let cents = BigInt(whole) * 100n + BigInt((fraction + "00").slice(0, 2));
+  if (Number(fraction[2] ?? "0") >= 5) cents += 1n;
+  const shown = `${cents / 100n}.${String(cents % 100n).padStart(2, "0")}`;
+  return negative && cents !== 0n ? `-${shown}` : shown;
+}
+
+function UnmatchedAccounts() {
+  const { t } = useTranslation();
+  const f = useLocaleFormat();
+  const accounts = useQuery({ queryKey: billingKeys.unmatched, queryFn: billingApi.unmatchedAccounts });
+  return (
+    <Section title={t("billing.unmatched.heading")} intro={t("billing.unmatched.intro")} clause="MCR-BIL-01">
+      <ErrorAlert error={accounts.error} />
+      <RecordTable
+        records={accounts.data?.items}
+        empty={t("billing.unmatched.empty")}
+        headings={[
+          t("billing.unmatched.vendor"),
+          t("billing.unmatched.account"),
+          t("billing.unmatched.subAccount"),
+          t("billing.unmatched.billed"),
+          t("billing.unmatched.lines"),
+          t("billing.unmatched.days"),
+        ]}
+      >
+        {(a) => (
+          <Table.Tr key={`${a.vendor}/${a.billingAccountId}/${a.subAccountId}/${a.currency}`}>
+            <Table.Td>{a.vendor}</Table.Td>
+            {/* Vendors' ids can be long unbroken strings (Oracle OCIDs): they wrap rather than widen the table. */}
+            <Table.Td style={{ wordBreak: "break-all" }}>{a.billingAccountId}</Table.Td>
+            <Table.Td style={{ wordBreak: "break-all" }}>{a.subAccountId || t("common.none")}</Table.Td>
+            <Table.Td>
+              {twoPlaces(a.billedCost)} {a.currency}
+            </Table.Td>
+            <Table.Td>{f.number(a.lineCount)}</Table.Td>
+            <Table.Td>
+              {f.date(a.firstDay)} – {f.date(a.lastDay)}
+            </Table.Td>
+          </Table.Tr>
+        )}
+      </RecordTable>
+    </Section>
+  );
+}
