@@ -39,6 +39,7 @@ export const deskFr = {
   "mailIn.subject_format": "L'objet doit suivre la forme « [votre référence] description » ({clause}).",
   "mailIn.open_in_portal": "Vous pouvez ouvrir ou suivre vos demandes sur {url}.",
   "mailIn.no_subject": "(sans objet)",
+  "mailIn.files_left_out": "Pièces jointes non retenues :\n{files}",
 } as const;
 
 export type DeskMessageKey = keyof typeof deskFr;
@@ -83,4 +84,5 @@ export const deskEn: Record<DeskMessageKey, string> = {
   "mailIn.subject_format": 'The subject must read "[your reference] description" ({clause}).',
   "mailIn.open_in_portal": "You can open or follow your requests at {url}.",
   "mailIn.no_subject": "(no subject)",
+  "mailIn.files_left_out": "Attachments left out:\n{files}",
 };

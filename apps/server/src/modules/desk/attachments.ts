@@ -4,7 +4,7 @@ import { extname, join } from "node:path";
 import { type Db, ticketAttachments } from "@guichet/db";
 import type { AppContext } from "../../app-context.js";
 
-/** Per file and per message; a mail or form over these is refused whole, nothing kept. */
+/** Per file and per message; a form over these is refused whole, a mail keeps the files within them. */
 export const ATTACHMENT_LIMITS = { maxBytes: 10 * 1024 * 1024, maxFiles: 5 } as const;
 
 /** What may be attached, by extension, with the type it is served as. Anything else is refused. */
@@ -26,6 +26,10 @@ const ALLOWED: Readonly<Record<string, string>> = {
   ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
   ".odt": "application/vnd.oasis.opendocument.text",
   ".ods": "application/vnd.oasis.opendocument.spreadsheet",
+  // Ordinary business attachments (issue 14): served as downloads like every file, never inline.
+  ".doc": "application/msword",
+  ".xls": "application/vnd.ms-excel",
+  ".rtf": "application/rtf",
 };
 
 /** The extensions taken, as the portal offers them in its file picker (GET /api/attachments/rules). */
@@ -38,6 +42,10 @@ const SIGNATURES: Readonly<Record<string, readonly string[]>> = {
   "image/jpeg": ["\xff\xd8\xff"],
   "image/gif": ["GIF87a", "GIF89a"],
   "application/zip": ["PK\x03\x04"],
+  // Word 97-2003 and Excel 97-2003 are OLE2 compound files.
+  "application/msword": ["\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"],
+  "application/vnd.ms-excel": ["\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"],
+  "application/rtf": ["{\\rtf"],
 };
 const OFFICE = ["docx", "xlsx", "odt", "ods"];
 /** Executables never pass, whatever their name says. */
@@ -132,6 +140,38 @@ export function validateAttachments(files: readonly IncomingFile[]): AttachmentR
     if (!verdict.ok) return verdict;
   }
   return null;
+}
+
+/** A file a mail carried that the desk did not keep, and why (in the words of desk.<reason>). */
+export interface LeftOutFile {
+  fileName: string;
+  reason: AttachmentRefusalReason;
+  params: Record<string, string>;
+}
+
+/**
+ * A mail's files sorted (issue 14): the allowed ones are kept, up to the limit in number, and each
+ * other is left out with its reason, so that one odd attachment does not refuse the whole mail.
+ */
+export function sortAttachments(files: readonly IncomingFile[]): {
+  kept: IncomingFile[];
+  leftOut: LeftOutFile[];
+} {
+  const kept: IncomingFile[] = [];
+  const leftOut: LeftOutFile[] = [];
+  for (const file of files) {
+    const verdict = checkAttachment(file);
+    if (!verdict.ok)
+      leftOut.push({ fileName: safeFileName(file.fileName), reason: verdict.reason, params: verdict.params });
+    else if (kept.length >= ATTACHMENT_LIMITS.maxFiles)
+      leftOut.push({
+        fileName: verdict.fileName,
+        reason: "attachment_too_many",
+        params: { max: String(ATTACHMENT_LIMITS.maxFiles) },
+      });
+    else kept.push(file);
+  }
+  return { kept, leftOut };
 }
 
 /** Stores files already validated and records them on one timeline entry, in the caller's transaction. */

@@ -27,7 +27,8 @@ import {
   ticketReferenceIn,
 } from "../mail-in/index.js";
 import { supportPlanOf } from "../organisations/support-plan-of.js";
-import { validateAttachments } from "./attachments.js";
+import { sortAttachments } from "./attachments.js";
+import { leftOutFilesText } from "./left-out-files.js";
 import { openTicket } from "./open-ticket.js";
 import { postMessage } from "./post-message.js";
 import { ticketsChanged } from "./ticket-pages.js";
@@ -97,13 +98,16 @@ async function takeIn(
   if (sender.organisationStatus === "suspended")
     return refuse("suspended", t(locale, "mailIn.suspended"), null);
 
-  // Inline images are signatures and logos; the files a person attached are kept (all or none).
-  const files = mail.attachments
-    .filter((a) => !a.inline)
-    .map((a) => ({ fileName: a.fileName ?? "piece-jointe", content: a.content }));
-  const refusedFile = validateAttachments(files);
-  if (refusedFile)
-    return refuse(refusedFile.reason, t(locale, `desk.${refusedFile.reason}`, refusedFile.params), null);
+  // Inline images are signatures and logos; the files a person attached are kept where allowed,
+  // and any other is left out and named, with why, on the ticket and in the acknowledgement
+  // (issue 14): one odd attachment no longer refuses the whole mail.
+  const { kept: files, leftOut } = sortAttachments(
+    mail.attachments
+      .filter((a) => !a.inline)
+      .map((a) => ({ fileName: a.fileName ?? unnamedFileName(a.contentType), content: a.content })),
+  );
+  const leftOutNote = leftOutFilesText(locale, leftOut);
+  const withNote = (text: string) => (leftOutNote ? `${text}\n\n${leftOutNote}` : text);
 
   const ticket = await ticketOf(context, root, mail);
   const actor = actorOf(sender);
@@ -117,7 +121,7 @@ async function takeIn(
     if (!isOpenStatus(ticket.status) && ticket.status !== "resolved") {
       return refuse("ticket_closed", t(locale, "desk.ticket_closed"), null);
     }
-    const body = stripQuotedHistory(mail.text).trim() || mail.subject;
+    const body = withNote(stripQuotedHistory(mail.text).trim() || mail.subject);
     const joined = await runInTenant(database, scope, () =>
       postMessage(
         {
@@ -184,10 +188,11 @@ async function takeIn(
         catalogueItemId: matchService(fields.service, offered),
         priority: fields.priority,
         title: subject.summary,
-        description: mail.text.trim() || subject.summary,
+        description: withNote(mail.text.trim() || subject.summary),
         customerReference: subject.customerRef || null,
         inboundMessageId: mail.messageId,
         files,
+        filesLeftOut: leftOut,
       },
       actor,
       now,
@@ -202,6 +207,23 @@ async function takeIn(
   }
   return { outcome: "opened", ticketId: opened.ticketId, reference: opened.reference };
 }
+
+/** A name for a part sent without one, from its type ("piece-jointe.pdf"), so it can be kept. */
+function unnamedFileName(contentType: string): string {
+  const type = contentType.toLowerCase();
+  const extension = Object.hasOwn(UNNAMED_EXTENSIONS, type) ? UNNAMED_EXTENSIONS[type] : undefined;
+  return extension ? `piece-jointe.${extension}` : "piece-jointe";
+}
+const UNNAMED_EXTENSIONS: Readonly<Record<string, string>> = {
+  "application/pdf": "pdf",
+  "image/png": "png",
+  "image/jpeg": "jpg",
+  "image/gif": "gif",
+  "text/plain": "txt",
+  "text/csv": "csv",
+  "message/rfc822": "eml",
+  "application/zip": "zip",
+};
 
 /** An incident when the plan covers incidents, else its first category (Basic: account questions). */
 function defaultCategoryOf(categories: readonly string[]): string {

@@ -14,8 +14,9 @@ import { timeZoneOf } from "../accounts/issue-link.js";
 import type { AuditActor } from "../audit/record-audit.js";
 import { hostnameOf, outboxRowOf } from "../mail/enqueue-mail.js";
 import { planAmong } from "../organisations/support-plan-of.js";
-import { attachFiles, type IncomingFile } from "./attachments.js";
+import { attachFiles, type IncomingFile, type LeftOutFile } from "./attachments.js";
 import { type FactsQuery, type IntakeFacts, keptIntakeFacts, readIntakeFacts } from "./intake-facts.js";
+import { leftOutFilesText } from "./left-out-files.js";
 import { ticketMail } from "./ticket-mail.js";
 import { evaluateTicketSla, timelineEventOf, urgencyOf, warningDueOf } from "./ticket-sla.js";
 import { writeOpened } from "./write-opened.js";
@@ -35,6 +36,8 @@ export interface OpenTicketInput {
   files?: readonly IncomingFile[];
   /** The Message-ID of the mail that opened it, which starts the thread. */
   inboundMessageId?: string | null;
+  /** A mail's files the desk did not keep: the acknowledgement names them and why (issue 14). */
+  filesLeftOut?: readonly LeftOutFile[];
 }
 
 /** What opening wrote, so the caller can answer without reading it back. */
@@ -211,7 +214,10 @@ async function openOn(
                 ticket,
                 requester,
                 "ticket_acknowledged",
-                {},
+                (locale: Locale) => {
+                  const leftOut = leftOutFilesText(locale, input.filesLeftOut ?? []);
+                  return { leftOut: leftOut ? `\n\n${leftOut}` : "" };
+                },
                 emailNotifications.created,
                 now,
               ),

@@ -1,6 +1,7 @@
 import { type AddressObject, type EmailAddress, type HeaderLines, simpleParser } from "mailparser";
 import { type AutomaticVerdict, classifyAutomatic, type MessageHeaders } from "./auto-replies.js";
 import { messageIdsIn, normaliseMessageId } from "./message-ids.js";
+import { decodeTnef, isTnef } from "./tnef.js";
 
 export interface InboundAddress {
   /** Lower-cased: the desk compares it with named contacts' and administrators' e-mails (MCR-SUP-09). */
@@ -76,6 +77,16 @@ export async function parseInbound(raw: Buffer | string): Promise<InboundParseRe
   if (!sender) return malformed(`no sender address in From: ${JSON.stringify(headers.get("from") ?? "")}`);
 
   const verdict = classifyAutomatic(headers);
+  const unwrapped = await unwrapTnef(
+    parsed.attachments.map((attachment) => ({
+      fileName: attachment.filename ?? null,
+      contentType: attachment.contentType,
+      size: attachment.size,
+      content: attachment.content,
+      inline: attachment.related || attachment.contentDisposition === "inline",
+    })),
+  );
+  const text = (parsed.text ?? "").replace(/\r\n?/g, "\n");
   return {
     ok: true,
     message: {
@@ -86,20 +97,52 @@ export async function parseInbound(raw: Buffer | string): Promise<InboundParseRe
       to: addressesOf(parsed.to).map((entry) => entry.address),
       cc: addressesOf(parsed.cc).map((entry) => entry.address),
       subject: parsed.subject ?? "",
-      text: (parsed.text ?? "").replace(/\r\n?/g, "\n"),
-      attachments: parsed.attachments.map((attachment) => ({
-        fileName: attachment.filename ?? null,
-        contentType: attachment.contentType,
-        size: attachment.size,
-        content: attachment.content,
-        inline: attachment.related || attachment.contentDisposition === "inline",
-      })),
+      // Outlook may put the only readable body inside its winmail.dat.
+      text: text.trim() ? text : (unwrapped.body ?? text),
+      attachments: unwrapped.attachments,
       autoSubmitted: verdict.autoSubmitted,
       isBounce: verdict.isBounce,
       automaticReason: verdict.reason,
       date: dateOf(headers.get("date")),
     },
   };
+}
+
+/**
+ * TNEF wrappers (winmail.dat) replaced by the files inside them, and the body they carry (issue
+ * 14); a wrapper that cannot be read stays as it is (the desk then leaves it out, saying why).
+ */
+async function unwrapTnef(
+  attachments: InboundAttachment[],
+): Promise<{ attachments: InboundAttachment[]; body: string | null }> {
+  const result: InboundAttachment[] = [];
+  let body: string | null = null;
+  for (const attachment of attachments) {
+    const decoded = isTnef(attachment) ? decodeTnef(attachment.content) : null;
+    if (!decoded) {
+      result.push(attachment);
+      continue;
+    }
+    for (const file of decoded.files)
+      result.push({
+        fileName: file.fileName,
+        contentType: "application/octet-stream",
+        size: file.content.length,
+        content: file.content,
+        inline: false,
+      });
+    body ??= decoded.body?.replace(/\r\n?/g, "\n") ?? (decoded.html ? await htmlToText(decoded.html) : null);
+  }
+  return { attachments: result, body };
+}
+
+/** mailparser's own conversion of an HTML body to text, as for an HTML-only mail. */
+async function htmlToText(html: string): Promise<string> {
+  const parsed = await simpleParser(`Content-Type: text/html; charset=utf-8\r\n\r\n${html}`, {
+    skipImageLinks: true,
+    maxHtmlLengthToParse: MAX_HTML_TO_TEXT,
+  });
+  return (parsed.text ?? "").replace(/\r\n?/g, "\n");
 }
 
 function malformed(detail: string): InboundParseResult {

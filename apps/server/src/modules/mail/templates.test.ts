@@ -49,7 +49,7 @@ const examples: { [K in MailKind]: MailParams[K] } = {
     reason: "incident de sécurité",
     contact: "support@example.fr",
   },
-  ticket_acknowledged: { ...ticketed, firstName: "Camille" },
+  ticket_acknowledged: { ...ticketed, firstName: "Camille", leftOut: "" },
   ticket_message: {
     ...ticketed,
     firstName: "Camille",

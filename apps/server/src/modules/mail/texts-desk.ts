@@ -12,7 +12,7 @@ export const deskFr = {
 
 Votre {ticket} est enregistrée sous la référence {reference}{cite}.
 
-{title}
+{title}{leftOut}
 
 Vous pouvez la suivre, la compléter ou nous répondre sur {link}, ou en répondant à ce message sans en modifier l'objet.`,
 
@@ -88,7 +88,7 @@ export const deskEn: Record<DeskMailTextKey, string> = {
 
 Your {ticket} is registered under the reference {reference}{cite}.
 
-{title}
+{title}{leftOut}
 
 You can follow it, add to it or answer us at {link}, or by replying to this message without changing its subject.`,
 
@@ -170,7 +170,11 @@ type Ticketed = { reference: string; title: string; link: string };
 /** What each desk mail is rendered from. */
 export interface DeskMailParams {
   /** On deposit, with the reference (DSN-SUP-02; MCR-SUP-10 "informed by e-mail"). */
-  ticket_acknowledged: Ticketed & { firstName: string };
+  ticket_acknowledged: Ticketed & {
+    firstName: string;
+    /** "" or, after a blank line, the mail's files left out and why (issue 14). */
+    leftOut: string;
+  };
   /** A public answer from support. */
   ticket_message: Ticketed & { firstName: string; author: string; message: string };
   /** Support asks for more; the answer by mail joins the ticket (DSN-SUP-03). */
