@@ -69,7 +69,10 @@ describe.each(databaseKindsUnderTest(postgresUrl))("health and metrics on %s", (
     expect(text).toContain("# TYPE guichet_open_tickets gauge");
     expect(text).toContain("# TYPE guichet_sla_clocks gauge");
     expect(text).toContain("guichet_process_resident_memory_bytes");
-    if (kind === "postgresql") expect(text).toMatch(/guichet_db_pool_connections\{state="total"\} \d+/);
+    if (kind === "postgresql") {
+      expect(text).toMatch(/guichet_db_pool_connections\{state="total"\} \d+/);
+      expect(text).toMatch(/^guichet_db_query_duration_seconds_count [1-9]/m);
+    }
   });
 });
 

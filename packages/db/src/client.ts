@@ -18,6 +18,11 @@ export interface Database {
   readonly kind: DatabaseKind;
   /** The connection pool's counts, for metrics (PostgreSQL only). */
   readonly pool?: { readonly totalCount: number; readonly idleCount: number; readonly waitingCount: number };
+  /**
+   * Calls `listener` with the seconds each query took, from sending to answer, on every
+   * connection of the pool (PostgreSQL only; PGlite runs in process and is measured as requests).
+   */
+  observeQueries?(listener: (seconds: number) => void): void;
   /** The embedded database's data directory as a gzip'd tar (PGlite only), for backups. */
   dumpDataDir?(): Promise<Blob>;
   /** Resolves when the database answers a trivial query; rejects otherwise. */
@@ -40,11 +45,16 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10 });
     // A pool error on an idle client must not crash the process; the next query reports it.
     pool.on("error", () => {});
+    const observers: ((seconds: number) => void)[] = [];
+    pool.on("connect", (client) => timeQueries(client, observers));
     const db = drizzlePostgres(pool, { schema }) as unknown as Db;
     return {
       db,
       kind: "postgresql",
       pool,
+      observeQueries: (listener) => {
+        observers.push(listener);
+      },
       ping: async () => {
         await pool.query("select 1");
       },
@@ -76,6 +86,33 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
       release();
     },
   };
+}
+
+/**
+ * Times the queries of one pooled connection for the observers, whether called with a promise
+ * (transactions) or a callback (`pool.query`); nothing is measured while there are none.
+ */
+function timeQueries(client: pg.PoolClient, observers: ((seconds: number) => void)[]): void {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  client.query = ((...args: unknown[]) => {
+    if (observers.length === 0) return query(...args);
+    const start = performance.now();
+    const done = () => {
+      const seconds = (performance.now() - start) / 1000;
+      for (const observer of observers) observer(seconds);
+    };
+    const callback = args.at(-1);
+    if (typeof callback === "function") {
+      args[args.length - 1] = (...answer: unknown[]) => {
+        done();
+        return callback(...answer);
+      };
+      return query(...args);
+    }
+    const result = query(...args);
+    if (result instanceof Promise) result.then(done, done);
+    return result;
+  }) as typeof client.query;
 }
 
 /** The rows of a raw `db.execute(sql…)`: both drivers answer `{ rows }`. */

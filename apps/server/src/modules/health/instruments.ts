@@ -37,3 +37,10 @@ export const deskMailReceived = new Counter({
   labelNames: ["outcome"] as const,
   registers: [processRegistry],
 });
+
+export const databaseQueries = new Histogram({
+  name: "guichet_db_query_duration_seconds",
+  help: "PostgreSQL queries, from sending to answer",
+  buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1],
+  registers: [processRegistry],
+});

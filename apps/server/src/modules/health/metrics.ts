@@ -4,7 +4,7 @@ import { sql } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { Gauge, Registry } from "prom-client";
 import type { AppContext } from "../../app-context.js";
-import { httpDuration, loginFailures, processRegistry } from "./instruments.js";
+import { databaseQueries, httpDuration, loginFailures, processRegistry } from "./instruments.js";
 
 /** Where a sign-in is refused: the password step, and the second factor's. */
 const SIGN_IN_ROUTES = new Set(["/api/auth/sign-in", "/api/auth/totp/verify"]);
@@ -121,6 +121,7 @@ export function registerMetrics(app: FastifyInstance, context: AppContext, root:
   const token = context.config.METRICS_TOKEN;
   if (token === undefined) return;
   const gauges = databaseGauges(root, context.clock);
+  root.observeQueries?.((seconds) => databaseQueries.observe(seconds));
   app.get("/metrics", { config: { public: true }, schema: { hide: true } }, async (request, reply) => {
     const given = /^Bearer (.+)$/.exec(request.headers.authorization ?? "")?.[1] ?? "";
     if (!sameToken(given, token)) {
