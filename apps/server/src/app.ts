@@ -22,6 +22,7 @@ import { contractRoutes } from "./modules/contract/routes.js";
 import { customerRoutes } from "./modules/customers/routes.js";
 import { deskRoutes } from "./modules/desk/routes.js";
 import { deskReportRoutes } from "./modules/desk-report/routes.js";
+import { documentRoutes } from "./modules/documents/routes.js";
 import { instrumentRequests, registerMetrics } from "./modules/health/metrics.js";
 import { healthRoutes } from "./modules/health/routes.js";
 import { invoiceRoutes } from "./modules/invoices/routes.js";
@@ -97,6 +98,7 @@ export async function buildApp(context: AppContext, options: BuildAppOptions = {
   await app.register(catalogueRoutes(context));
   await app.register(orderRoutes(context));
   await app.register(orderDecisionRoutes(context));
+  await app.register(documentRoutes(context));
   if (options.extraRoutes) await options.extraRoutes(app);
   return app;
 }

@@ -4,7 +4,7 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { sweepIdentifiersDue } from "../src/modules/orders/sweep-identifiers-due.js";
 import { vendorAccountsByBillingId } from "../src/modules/orders/vendor-accounts.js";
-import { createOrganisation, createUser } from "./helpers/factories.js";
+import { createOrganisation, createUser, type TestUser } from "./helpers/factories.js";
 import { type SignedIn, signInAs } from "./helpers/session.js";
 import { createTestApp, type TestApp } from "./helpers/test-app.js";
 
@@ -156,6 +156,15 @@ describe.each(databaseKindsUnderTest(postgresUrl))("MCR orders on %s (MCR 5.1, 6
     const found = await vendorAccountsByBillingId(t.database.db, [account.vendorAccountId, "unknown"]);
     expect(found.get(account.vendorAccountId)?.[0]?.organisationId).toBe(customerId);
     expect(found.has("unknown")).toBe(false);
+    // The vendor's conditions accepted are among the customer's documents (GEN-03, MCR 4.2).
+    const documents = await t.app.inject({
+      method: "GET",
+      url: `/api/organisations/${customerId}/documents`,
+      headers: customerAdmin.headers,
+    });
+    expect(documents.json().documents).toContainEqual(
+      expect.objectContaining({ kind: "vendor_conditions", url: "https://aka.ms/customeragreement" }),
+    );
   });
 });
 
@@ -165,12 +174,14 @@ describe.each(databaseKindsUnderTest(postgresUrl))("DSN orders on %s (DSN art. 4
   let staff: Awaited<ReturnType<typeof provider>>;
   let operatorId: string;
   let operator: SignedIn;
+  let operatorUser: TestUser;
 
   beforeAll(async () => {
     t = await createTestApp(kind, postgresUrl, "deux-sevres-eservices", { clock: () => now });
     staff = await provider(t, now);
     operatorId = (await createOrganisation(t.database.db, "customer")).id;
-    operator = await signInAs(t.app, await createUser(t.database.db, operatorId, ["customer_admin"]), now);
+    operatorUser = await createUser(t.database.db, operatorId, ["customer_admin"]);
+    operator = await signInAs(t.app, operatorUser, now);
     const contract = await post(t, staff.manager, `/api/organisations/${operatorId}/wholesale-contracts`, {
       title: "Offre d'accès FTTH",
       reference: "AG-FTTH-2025-014",
@@ -296,5 +307,23 @@ describe.each(databaseKindsUnderTest(postgresUrl))("DSN orders on %s (DSN art. 4
     expect(held).toMatchObject({ startsOn: "2026-12-01", invoicingFrom: "2026-11-23" });
     const sent = await post(t, staff.admin, `/api/orders/${id}/identifiers-sent`, {});
     expect(sent.json().identifiersSentAt).toBe(now.toISOString());
+  });
+
+  it("lists the operator's documents with their versions in the order of precedence (GEN-03, DSN art. 3)", async () => {
+    const answer = await t.app.inject({
+      method: "GET",
+      url: `/api/organisations/${operatorId}/documents`,
+      headers: (await signInAs(t.app, operatorUser, now)).headers,
+    });
+    expect(answer.statusCode).toBe(200);
+    const { precedence, documents } = answer.json();
+    expect(precedence.clause).toBe("GEN-03");
+    expect(documents.map((d: { kind: string; rank: number }) => [d.kind, d.rank])).toEqual([
+      ["general_conditions", 1],
+      ["specific_conditions", 2],
+      ["order_form", 3],
+    ]);
+    expect(documents[1]).toMatchObject({ title: "Conditions Spécifiques e-SAV", version: "2026-01" });
+    expect(documents[2].sha256).toMatch(/^[0-9a-f]{64}$/);
   });
 });

@@ -6240,6 +6240,62 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/organisations/{organisationId}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A customer's contractual documents with their versions, in the order of precedence (GEN-03, DSN art. 3) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    organisationId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ContractDocuments"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -6733,6 +6789,74 @@ export interface components {
             to: string;
             months: components["schemas"]["SlaMonth"][];
         };
+        Order: {
+            id: string;
+            organisationId: string;
+            organisationName: string;
+            reference: string;
+            catalogueItemId: string;
+            /** @enum {string} */
+            status: "submitted" | "awaiting_signature" | "received" | "accepted" | "activated" | "refused";
+            orderedAt: string;
+            orderedBy: string;
+            supportPlan: string | null;
+            tenancy: ("single" | "multi") | null;
+            vendorTerms: {
+                title: string;
+                url: string;
+                version: string;
+                acceptedAt: string;
+            } | null;
+            vendorAccount: {
+                vendorAccountId: string;
+                billingAccountId: string | null;
+                consoleUrl: string;
+            } | null;
+            subscriptionId: string | null;
+            orderForm: {
+                sha256: string;
+                url: string;
+            } | null;
+            signature: {
+                /** @enum {string} */
+                kind: "portal" | "scan";
+                signerName: string;
+                signerRole: string;
+                signedAt: string;
+                ip: string | null;
+            } | null;
+            receivedAt: string | null;
+            invoicingFrom: string | null;
+            identifiersDueAt: string | null;
+            identifiersSentAt: string | null;
+            contractEffectiveAt: string | null;
+            activationOn: string | null;
+            decidedAt: string | null;
+            decidedBy: string | null;
+            refusalReason: string | null;
+        };
+        ContractDocument: {
+            /** @enum {string} */
+            kind: "general_conditions" | "specific_conditions" | "order_form" | "vendor_conditions";
+            rank: number | null;
+            title: string;
+            version: string;
+            date: string | null;
+            url: string | null;
+            sha256: string | null;
+            demo: boolean;
+            catalogueItemId: string | null;
+        };
+        ContractDocuments: {
+            precedence: {
+                order: {
+                    fr: string;
+                    en: string;
+                }[];
+                clause: string;
+            } | null;
+            documents: components["schemas"]["ContractDocument"][];
+        };
         HealthLive: {
             /** @constant */
             status: "ok";
@@ -6876,52 +7000,6 @@ export interface components {
                 people: number;
                 organisations: number;
             };
-        };
-        Order: {
-            id: string;
-            organisationId: string;
-            organisationName: string;
-            reference: string;
-            catalogueItemId: string;
-            /** @enum {string} */
-            status: "submitted" | "awaiting_signature" | "received" | "accepted" | "activated" | "refused";
-            orderedAt: string;
-            orderedBy: string;
-            supportPlan: string | null;
-            tenancy: ("single" | "multi") | null;
-            vendorTerms: {
-                title: string;
-                url: string;
-                version: string;
-                acceptedAt: string;
-            } | null;
-            vendorAccount: {
-                vendorAccountId: string;
-                billingAccountId: string | null;
-                consoleUrl: string;
-            } | null;
-            subscriptionId: string | null;
-            orderForm: {
-                sha256: string;
-                url: string;
-            } | null;
-            signature: {
-                /** @enum {string} */
-                kind: "portal" | "scan";
-                signerName: string;
-                signerRole: string;
-                signedAt: string;
-                ip: string | null;
-            } | null;
-            receivedAt: string | null;
-            invoicingFrom: string | null;
-            identifiersDueAt: string | null;
-            identifiersSentAt: string | null;
-            contractEffectiveAt: string | null;
-            activationOn: string | null;
-            decidedAt: string | null;
-            decidedBy: string | null;
-            refusalReason: string | null;
         };
         VendorAccount: {
             id: string;
