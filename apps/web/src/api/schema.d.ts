@@ -5181,6 +5181,7 @@ export interface paths {
                             accepted: boolean;
                             url: string;
                         };
+                        idempotencyKey?: string;
                     };
                 };
             };
@@ -5268,6 +5269,62 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organisations/{organisationId}/order-options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What the organisation may order today: cloud accounts and their vendor's conditions (MCR 7.1), or e-services with the wholesale contract allowing each (DSN-ORD-01) and their specific conditions */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    organisationId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OrderOptions"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -7000,6 +7057,42 @@ export interface components {
                 people: number;
                 organisations: number;
             };
+        };
+        OrderOptions: {
+            /** @enum {string} */
+            requires: "signed-order-form" | "accepted-order-form";
+            items: {
+                id: string;
+                kind: string;
+                name: {
+                    fr: string;
+                    en: string;
+                };
+                vendor: {
+                    name: string;
+                    termsUrl: string;
+                    consoleUrl: string | null;
+                } | null;
+                eligible: boolean;
+                eligibleBy: string | null;
+                conditions: {
+                    documentTitle: string;
+                    documentVersion: string;
+                    monthlyPrice: string;
+                    minimumMonths: number;
+                    terminationNoticeMonths: number;
+                    demo: boolean;
+                } | null;
+            }[];
+            supportPlans: {
+                id: string;
+                name: {
+                    fr: string;
+                    en: string;
+                };
+            }[];
+            defaultSupportPlan: string;
+            clause: string;
         };
         VendorAccount: {
             id: string;

@@ -12,6 +12,7 @@ import { authorize } from "../../policies/authorize.js";
 import { orderPolicy } from "../../policies/order-policy.js";
 import { ZOrganisationParams } from "../organisations/routes.js";
 import { listOrders, ZOrderView } from "./list-orders.js";
+import { orderOptions, ZOrderOptions } from "./order-options.js";
 import { orderError } from "./order-refusal.js";
 import { type Signature, signOrder } from "./sign-order.js";
 import { submitOrder } from "./submit-order.js";
@@ -73,6 +74,24 @@ export function orderRoutes(context: AppContext): FastifyPluginAsyncZod {
     );
 
     app.get(
+      "/api/organisations/:organisationId/order-options",
+      {
+        schema: {
+          tags: ["orders"],
+          summary:
+            "What the organisation may order today: cloud accounts and their vendor's conditions (MCR 7.1), or e-services with the wholesale contract allowing each (DSN-ORD-01) and their specific conditions",
+          params: ZOrganisationParams,
+          response: { 200: ZOrderOptions },
+        },
+      },
+      async (request) => {
+        const { organisationId } = request.params;
+        authorize(request, (p) => orderPolicy.view(p, organisationId));
+        return orderOptions(context, organisationId, context.clock());
+      },
+    );
+
+    app.get(
       "/api/organisations/:organisationId/vendor-accounts",
       {
         schema: {
@@ -103,6 +122,8 @@ export function orderRoutes(context: AppContext): FastifyPluginAsyncZod {
             supportPlan: ZWritten(50).optional(),
             tenancy: z.enum(["single", "multi"]).optional(),
             vendorTerms: z.strictObject({ accepted: z.boolean(), url: ZText.max(500) }).optional(),
+            /** The same as the Idempotency-Key header, for clients that cannot set one (the portal). */
+            idempotencyKey: ZWritten(200).min(8).optional(),
           }),
           response: { 200: ZOrderView, 201: ZOrderView, 403: ZErrorBody, 409: ZErrorBody, 422: ZErrorBody },
         },
@@ -110,13 +131,14 @@ export function orderRoutes(context: AppContext): FastifyPluginAsyncZod {
       async (request, reply) => {
         const { organisationId } = request.params;
         const principal = authorize(request, (p) => orderPolicy.order(p, organisationId));
+        const { idempotencyKey, ...body } = request.body;
         const outcome = await submitOrder(
           context,
           actorOf(principal, request),
           {
             organisationId,
-            ...request.body,
-            idempotencyKey: request.headers["idempotency-key"] ?? randomUUID(),
+            ...body,
+            idempotencyKey: request.headers["idempotency-key"] ?? idempotencyKey ?? randomUUID(),
             orderedBy: { userId: principal.userId, name: principal.displayName },
           },
           context.clock(),
