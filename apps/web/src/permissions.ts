@@ -53,6 +53,19 @@ export const can = {
     providerStaff(me, "admin", "billing", "account_manager"),
   /** The month's invoice run (billing-policy.ts, issueInvoices). */
   runInvoices: (me: Me) => providerStaff(me, "admin", "billing"),
+  /** Orders, vendor accounts and documents (order-policy.ts, view): a customer's people, or provider staff. */
+  viewOrders: (me: Me) =>
+    me.organisationKind === "customer" ||
+    providerStaff(me, "admin", "account_manager", "billing", "support_agent"),
+  /** Ordering (order-policy.ts, order): the customer's administrator, or commercial staff for it. */
+  order: (me: Me) =>
+    (me.organisationKind === "customer" && !me.acting && has(me, "customer_admin")) ||
+    providerStaff(me, "admin", "account_manager"),
+  /** Signing an order form in the portal (order-policy.ts, sign): a person of the operator with the right. */
+  signOrder: (me: Me) =>
+    me.organisationKind === "customer" && !me.acting && me.via === "session" && has(me, "customer_admin"),
+  /** Accepting, activating, refusing orders (order-policy.ts, decide). */
+  decideOrders: (me: Me) => providerStaff(me, "admin", "account_manager"),
   viewSlaReport: (me: Me) =>
     deskStaff(me) || (me.organisationKind === "customer" && !me.acting && has(me, "customer_admin")),
 };
@@ -87,6 +100,8 @@ export const SECTIONS = [
   { to: "/rapport-sla", label: () => "nav.slaReport" as const, allowed: can.viewSlaReport },
   { to: "/abonnements", label: () => "nav.commitments" as const, allowed: can.viewCommitments },
   { to: "/factures", label: () => "nav.invoices" as const, allowed: can.viewInvoices },
+  { to: "/commandes", label: () => "nav.orders" as const, allowed: can.viewOrders },
+  { to: "/documents", label: () => "nav.documents" as const, allowed: can.viewOrders },
   { to: "/droits", label: () => "nav.rights" as const, allowed: can.manageRights },
   { to: "/organisations", label: () => "nav.organisations" as const, allowed: can.listOrganisations },
   { to: "/clients", label: () => "nav.customers" as const, allowed: can.createCustomers },

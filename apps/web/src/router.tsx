@@ -9,6 +9,7 @@ import { AssistancePage } from "./pages/AssistancePage";
 import { AuditPage, type AuditSearch } from "./pages/AuditPage";
 import { CommitmentsPage, type CommitmentsSearch } from "./pages/CommitmentsPage";
 import { CustomersPage } from "./pages/CustomersPage";
+import { DocumentsPage, type DocumentsSearch } from "./pages/DocumentsPage";
 import { ForgotPasswordPage } from "./pages/ForgotPasswordPage";
 import { HelpPage } from "./pages/HelpPage";
 import { HomePage } from "./pages/HomePage";
@@ -17,6 +18,7 @@ import { InvoicesPage } from "./pages/InvoicesPage";
 import { MaintenancePage } from "./pages/MaintenancePage";
 import { NewRequestPage } from "./pages/NewRequestPage";
 import { NotFoundPage } from "./pages/NotFoundPage";
+import { OrdersPage, type OrdersSearch } from "./pages/OrdersPage";
 import { OrganisationsPage } from "./pages/OrganisationsPage";
 import { OutboxPage } from "./pages/OutboxPage";
 import { QueuePage } from "./pages/QueuePage";
@@ -168,6 +170,20 @@ const commitments = createRoute({
   validateSearch: (search): CommitmentsSearch => ({ organisationId: optional(search.organisationId) }),
 });
 
+const orders = createRoute({
+  getParentRoute: () => session,
+  path: "/commandes",
+  component: OrdersPage,
+  validateSearch: (search): OrdersSearch => ({ organisationId: optional(search.organisationId) }),
+});
+
+const documents = createRoute({
+  getParentRoute: () => session,
+  path: "/documents",
+  component: DocumentsPage,
+  validateSearch: (search): DocumentsSearch => ({ organisationId: optional(search.organisationId) }),
+});
+
 const routeTree = rootRoute.addChildren([
   signIn,
   secondFactor,
@@ -192,6 +208,8 @@ const routeTree = rootRoute.addChildren([
     maintenance,
     slaReport,
     commitments,
+    orders,
+    documents,
   ]),
 ]);
 

@@ -3,6 +3,7 @@ import { enCommercial } from "./en-commercial";
 import { enCommitments } from "./en-commitments";
 import { enDesk, enDeskWords } from "./en-desk";
 import { enMaintenance } from "./en-maintenance";
+import { enDocuments, enOrders } from "./en-orders";
 import { enReport } from "./en-report";
 import type { Messages } from "./fr";
 
@@ -30,6 +31,8 @@ export const en: Messages = {
     assistance: "Support access",
     maintenance: "Maintenance",
     commitments: "Subscriptions",
+    orders: "Orders",
+    documents: "Documents",
     slaReport: "SLA report",
   },
   common: {
@@ -360,5 +363,7 @@ export const en: Messages = {
   commitments: enCommitments,
   customers: enCommercial,
   billing: enBilling,
+  orders: enOrders,
+  documents: enDocuments,
   slaReport: enReport,
 };

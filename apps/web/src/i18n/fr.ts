@@ -3,6 +3,7 @@ import { frCommercial } from "./fr-commercial";
 import { frCommitments } from "./fr-commitments";
 import { frDesk, frDeskWords } from "./fr-desk";
 import { frMaintenance } from "./fr-maintenance";
+import { frDocuments, frOrders } from "./fr-orders";
 import { frReport } from "./fr-report";
 
 /**
@@ -32,6 +33,8 @@ export const fr = {
     assistance: "Accès d'assistance",
     maintenance: "Maintenance",
     commitments: "Abonnements",
+    orders: "Commandes",
+    documents: "Documents",
     slaReport: "Rapport SLA",
   },
   common: {
@@ -367,6 +370,8 @@ export const fr = {
   commitments: frCommitments,
   customers: frCommercial,
   billing: frBilling,
+  orders: frOrders,
+  documents: frDocuments,
   slaReport: frReport,
 };
 

@@ -1,0 +1,12 @@
+/**
+ * The orders area's answers (issue 16: orders, vendor accounts, documents), named from the generated
+ * types (schema.d.ts, `npm run api:generate`), never a copy of them.
+ */
+import type { Answer, Body } from "./paths";
+
+export type OrderView = Answer<"/api/orders">[number];
+export type NewOrder = Body<"/api/organisations/{organisationId}/orders">;
+export type OrderOptions = Answer<"/api/organisations/{organisationId}/order-options">;
+export type VendorAccountView = Answer<"/api/organisations/{organisationId}/vendor-accounts">[number];
+export type DocumentsView = Answer<"/api/organisations/{organisationId}/documents">;
+export type OrderDecision = "accept" | "activate" | "refuse" | "identifiers-sent";

@@ -1,0 +1,89 @@
+import { Anchor, Badge, Group, Stack, Table, Text } from "@mantine/core";
+import { useQuery } from "@tanstack/react-query";
+import { useNavigate, useSearch } from "@tanstack/react-router";
+import { useTranslation } from "react-i18next";
+import { ordersApi, ordersKeys } from "../api/orders-endpoints";
+import type { Me } from "../api/types";
+import { Allowed } from "../components/Allowed";
+import { ClauseTag } from "../components/ClauseTag";
+import { ErrorAlert } from "../components/ErrorAlert";
+import { PageHeader } from "../components/PageHeader";
+import { RecordTable } from "../components/RecordTable";
+import { useLocaleFormat } from "../i18n/format";
+import { CustomerChoice, organisationOf } from "../orders/use-customer-choice";
+import { can } from "../permissions";
+
+export interface DocumentsSearch {
+  organisationId?: string;
+}
+
+/** A customer's contractual documents with versions and order of precedence (GEN-03, DSN art. 3). */
+export function DocumentsPage() {
+  const search = useSearch({ from: "/session/documents" });
+  return <Allowed when={can.viewOrders}>{(me) => <Documents me={me} search={search} />}</Allowed>;
+}
+
+function Documents({ me, search }: { me: Me; search: DocumentsSearch }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const { label, date } = useLocaleFormat();
+  const organisationId = organisationOf(me, search.organisationId);
+  const documents = useQuery({
+    queryKey: ordersKeys.documents(organisationId ?? ""),
+    queryFn: () => ordersApi.documents(organisationId ?? ""),
+    enabled: Boolean(organisationId),
+  });
+  const precedence = documents.data?.precedence;
+  const headings = ["rank", "kind", "document", "version", "date"] as const;
+  return (
+    <Stack gap="md">
+      <PageHeader title={t("documents.title")} intro={t("documents.intro")} />
+      <CustomerChoice
+        me={me}
+        organisationId={organisationId}
+        placeholder={t("orders.chooseCustomer")}
+        onChange={(value) =>
+          void navigate({ to: "/documents", search: value ? { organisationId: value } : {} })
+        }
+      />
+      <ErrorAlert error={documents.error} />
+      {precedence && (
+        <Group gap="xs">
+          <Text size="sm">
+            {t("documents.precedence", { order: precedence.order.map((o) => label(o)).join(" > ") })}
+          </Text>
+          <ClauseTag clause={precedence.clause} />
+        </Group>
+      )}
+      <RecordTable
+        records={documents.data?.documents}
+        empty={t("documents.empty")}
+        headings={headings.map((heading) => t(`documents.${heading}`))}
+        minWidth={700}
+      >
+        {(doc) => (
+          <Table.Tr key={`${doc.kind}-${doc.title}-${doc.date}`}>
+            <Table.Td>{doc.rank ?? "—"}</Table.Td>
+            <Table.Td>{t(`documents.kinds.${doc.kind}`)}</Table.Td>
+            <Table.Td>
+              {doc.url ? (
+                <Anchor href={doc.url} target="_blank" rel="noreferrer">
+                  {doc.title}
+                </Anchor>
+              ) : (
+                doc.title
+              )}
+              {doc.demo && (
+                <Badge ml="xs" color="orange" variant="light">
+                  {t("documents.demo")}
+                </Badge>
+              )}
+            </Table.Td>
+            <Table.Td>{doc.version}</Table.Td>
+            <Table.Td>{doc.date ? date(doc.date.slice(0, 10)) : "—"}</Table.Td>
+          </Table.Tr>
+        )}
+      </RecordTable>
+    </Stack>
+  );
+}
