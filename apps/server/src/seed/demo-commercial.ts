@@ -28,6 +28,18 @@ const BILLING: Record<string, { address: string; postalCode: string; city: strin
     city: "Nantes",
     email: "fournisseurs@banque-ducasse.demo",
   },
+  "garage-martin": {
+    address: "7 rue de la Gare",
+    postalCode: "44100",
+    city: "Nantes",
+    email: "compta@garage-martin.demo",
+  },
+  "menuiserie-blanchard": {
+    address: "2 impasse des Chênes",
+    postalCode: "44300",
+    city: "Nantes",
+    email: "gestion@menuiserie-blanchard.demo",
+  },
   "fibre-poitou": {
     address: "25 avenue de Limoges",
     postalCode: "79000",

@@ -91,6 +91,17 @@ export const DEMO_DATA: Record<string, DemoData> = {
           { item: "managed-application", from: "2025-10-01" },
         ],
       },
+      // Issue 16: a customer whose first order waits for the provider, and one that terminated.
+      { slug: "garage-martin", name: "Garage Martin SARL", registrationNumber: "811223346", holds: [] },
+      {
+        slug: "menuiserie-blanchard",
+        name: "Menuiserie Blanchard",
+        registrationNumber: "812334456",
+        holds: [
+          { item: "azure", from: "2025-02-01" },
+          { item: "support-basic", from: "2025-02-01" },
+        ],
+      },
     ],
     people: [
       {
@@ -145,6 +156,20 @@ export const DEMO_DATA: Record<string, DemoData> = {
         email: "gerance@atelier-lumiere.demo",
         firstName: "Paul",
         lastName: "Lumière",
+        roles: ["customer_admin"],
+      },
+      {
+        organisation: "garage-martin",
+        email: "dirigeant@garage-martin.demo",
+        firstName: "Léa",
+        lastName: "Martin",
+        roles: ["customer_admin"],
+      },
+      {
+        organisation: "menuiserie-blanchard",
+        email: "gestion@menuiserie-blanchard.demo",
+        firstName: "Yves",
+        lastName: "Blanchard",
         roles: ["customer_admin"],
       },
     ],

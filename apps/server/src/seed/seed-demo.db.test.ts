@@ -1,10 +1,14 @@
 import {
   customerDetails,
+  orders,
   organisations,
   specificConditions,
   subscriptionPeriods,
   subscriptions,
+  terminations,
   users,
+  vendorAccounts,
+  wholesaleContracts,
 } from "@guichet/db";
 import { createTestDatabase, databaseKindsUnderTest } from "@guichet/db/testing";
 import { eq } from "drizzle-orm";
@@ -57,6 +61,23 @@ describe.each(databaseKindsUnderTest(postgresUrl))("demo data on %s", { timeout:
             new Set(["support-basic", "support-standard", "support-business", "support-premium"]),
           );
         }
+        // Customers in each state of the life cycle (issue 16): an order waiting, a change to come
+        // (MCR), a termination recorded, and vendor accounts or wholesale contracts behind the rest.
+        const placed = await database.db.select().from(orders);
+        expect(placed.map((o) => o.status)).toEqual([
+          id === "multicloud-ready" ? "submitted" : "awaiting_signature",
+        ]);
+        expect((await database.db.select().from(terminations)).length).toBe(1);
+        const changes = await database.db
+          .select()
+          .from(subscriptionPeriods)
+          .where(eq(subscriptionPeriods.cause, "plan-change"));
+        expect(changes.length).toBe(id === "multicloud-ready" ? 1 : 0);
+        const backing =
+          id === "multicloud-ready"
+            ? await database.db.select().from(vendorAccounts)
+            : await database.db.select().from(wholesaleContracts);
+        expect(backing.length).toBeGreaterThanOrEqual(3);
       } finally {
         await database.close();
       }

@@ -6,6 +6,7 @@ import { systemActor } from "../modules/audit/record-audit.js";
 import { startSubscription } from "../modules/subscriptions/start-subscription.js";
 import { seedCommercialDemo } from "./demo-commercial.js";
 import { DEMO_DATA, DEMO_PASSWORD, DEMO_SPECIFIC_CONDITIONS } from "./demo-data.js";
+import { seedOrdersDemo } from "./demo-orders.js";
 
 export class SeedError extends Error {}
 
@@ -83,6 +84,7 @@ export async function seedDemoData(db: Db, contract: Contract, now: Date): Promi
         o.id,
       ]),
     );
+    const people = new Map<string, string>();
     for (const person of data.people) {
       const organisationId = bySlug.get(person.organisation);
       if (!organisationId)
@@ -99,12 +101,14 @@ export async function seedDemoData(db: Db, contract: Contract, now: Date): Promi
           createdAt: now,
         })
         .returning({ id: users.id });
+      if (user) people.set(person.email, user.id);
       if (namedContact && user)
         await tx
           .insert(namedContacts)
           .values({ userId: user.id, organisationId, ...namedContact, createdAt: now });
     }
     await seedCommercialDemo(tx as unknown as Db, contract, bySlug, now);
+    await seedOrdersDemo(tx as unknown as Db, contract, bySlug, people, now);
     await tx.update(deployment).set({ demoSeededAt: now }).where(eq(deployment.id, "this"));
     return true;
   });

@@ -16,6 +16,9 @@ import { readConditionsInForce } from "../catalogue/specific-conditions.js";
 import { renderOrderForm, sha256Of } from "./order-form-pdf.js";
 import type { OrderRefusal } from "./order-refusal.js";
 
+/** What ordering reads of the application: its contract and database (the demo seed gives them too). */
+export type OrderContext = Pick<AppContext, "contract"> & { database: { db: Db } };
+
 export interface SubmitOrderInput {
   organisationId: string;
   catalogueItemId: string;
@@ -41,7 +44,7 @@ const PENDING = ["submitted", "awaiting_signature", "received", "accepted"] as c
  * from the catalogue and the specific conditions in force, waiting for its signature.
  */
 export async function submitOrder(
-  context: AppContext,
+  context: OrderContext,
   actor: AuditActor,
   input: SubmitOrderInput,
   now: Date,
@@ -191,7 +194,7 @@ export async function submitOrder(
 }
 
 async function orderFormOf(
-  context: AppContext,
+  context: OrderContext,
   db: Db,
   input: SubmitOrderInput,
   reference: string,
