@@ -85,6 +85,12 @@ describe.runIf(postgresUrl)(
         lastName: "Garnier",
         roles: ["customer_admin"],
       });
+      // The AWS account as an accepted order records it (issue 16, MCR-ACC-04): billing matches FOCUS lines to it.
+      await db.query(
+        `insert into vendor_accounts (organisation_id, catalogue_item_id, vendor_account_id, billing_account_id, console_url, created_at)
+         values ($1, 'aws', '1234567890123', '1234567890123', 'https://console.aws.amazon.com/', now())`,
+        [customer],
+      );
       // 1 September 2024 is a Sunday: the ECB rate of Friday 30 August.
       await db.query(
         "insert into euro_rates (day, currency, units_per_euro, imported_at) values ('2024-08-30', 'USD', '1.1087', now())",
@@ -103,15 +109,11 @@ describe.runIf(postgresUrl)(
       });
       expect(imported.status(), await imported.text()).toBe(201);
       await page.reload();
-      await page.getByRole("cell", { name: "1234567890123" }).first().waitFor();
+      // The AWS account recorded on the customer's order matched its lines; Microsoft's and Oracle's stay for staff.
+      await page.getByRole("cell", { name: "microsoft" }).first().waitFor();
+      expect(await page.getByRole("cell", { name: "aws", exact: true }).count()).toBe(0);
       await checkPage(page, "60-mcr-unmatched-accounts");
 
-      // The AWS account is recorded on the customer (vendor accounts on subscriptions are not in the
-      // portal yet, issue 16): its daily sums become the customer's, as matchCostOwners will do.
-      await db.query(
-        "update cost_daily set organisation_id = $1 where vendor = 'aws' and billing_account_id = '1234567890123'",
-        [customer],
-      );
       await runMonth(page, "2024-09", 1);
       await checkPage(page, "61-mcr-invoice-run");
       await page.close();

@@ -2,6 +2,7 @@ import { atomically, type Db, invoices, organisations } from "@guichet/db";
 import { type Contract, daysInMonth, type InvoiceDocument, invoicingOf } from "@guichet/domain";
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { AuditActor } from "../audit/record-audit.js";
+import { rematchCostOwners } from "../billing/match-cost-owners.js";
 import { composeCustomerInvoice } from "./compose-customer-invoice.js";
 import { type IssuedDocument, issueDocument } from "./issue-document.js";
 
@@ -50,6 +51,8 @@ export async function runInvoices(
     throw new MonthNotOverError(month, issueDate);
   return atomically(db, async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('guichet.invoice_run'))`);
+    // Vendor accounts recorded since their costs were imported: those costs are billed now.
+    await rematchCostOwners(tx);
     const customers = await tx
       .select({ id: organisations.id, name: organisations.name })
       .from(organisations)
