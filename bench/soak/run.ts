@@ -9,6 +9,9 @@
 
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { createWriteStream } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { setTimeout as delay } from "node:timers/promises";
 import { findPostgresBinaries, startPostgresCluster } from "@guichet/db/testing";
 import nodemailer from "nodemailer";
@@ -63,9 +66,11 @@ async function startProcess(name: string, extra: Record<string, string>): Promis
       LOG_LEVEL: "warn",
       ...extra,
     },
-    stdio: ["ignore", "ignore", "inherit"],
+    stdio: ["ignore", "pipe", "inherit"],
   });
   children.push(child);
+  // The processes' warnings and errors (pino, on stdout) kept for reading after the run.
+  child.stdout?.pipe(createWriteStream(join(tmpdir(), `guichet-soak-${name}.log`)));
   const base = `http://127.0.0.1:${port}`;
   await waitForOk(`${base}/health/ready`, 180_000);
   return { name, base, memory: [] };
@@ -277,6 +282,7 @@ const slope = (points: { at: number; rss: number }[]) => {
 };
 
 console.log(`\n${requests} requests, ${mails} mails, ${known.length} tickets opened in ${MINUTES} min`);
+console.log(`(the processes' logs: ${join(tmpdir(), "guichet-soak-{a,b}.log")})`);
 console.log(`errors: ${[...errors.values()].reduce((s, n) => s + n, 0)}`, Object.fromEntries(errors));
 console.log("\nroute                                   count     p50 ms    p99 ms");
 for (const [route, values] of [...latencies.entries()].sort()) {
