@@ -145,7 +145,7 @@ describe.each([
           payload: {
             agentEmail: agent.email,
             reason: "Analyse de la signalisation",
-            expiresAt: "2026-11-30T18:00:00Z",
+            expiresAt: "2026-11-27T18:00:00Z",
           },
         });
         expect(granted.statusCode).toBe(201);
@@ -195,6 +195,26 @@ describe.each([
           payload: { grantId },
         });
         expect(reenter.statusCode).toBe(404);
+      },
+    );
+
+    it.runIf(!integratedMode)(
+      "refuses a grant longer than the contract's expiresAfter: the agent is invited temporarily (MCR-ACC-05, MCR 8.4)",
+      async () => {
+        const customer = await signInAs(t.app, admin, now);
+        const grant = (expiresAt: string) =>
+          t.app.inject({
+            method: "POST",
+            url: `/api/organisations/${customerId}/support-grants`,
+            headers: customer.headers,
+            payload: { agentEmail: agent.email, reason: "Intervention longue", expiresAt },
+          });
+        // multicloud-ready: 7 days from now (Europe/Paris) at most.
+        const refused = await grant("2026-11-30T09:00:01Z");
+        expect(refused.statusCode).toBe(400);
+        expect(refused.json().details).toMatchObject({ field: "expiresAt", clause: "MCR-ACC-05" });
+        expect(refused.json().message).toContain("7 days");
+        expect((await grant("2026-11-30T09:00:00Z")).statusCode).toBe(201);
       },
     );
 

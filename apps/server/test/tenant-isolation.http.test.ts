@@ -189,7 +189,7 @@ describe.each(databaseKindsUnderTest(postgresUrl))("tenant isolation on %s", (ki
       method: "POST",
       url: `/api/organisations/${b.id}/support-grants`,
       headers: sessionB.headers,
-      payload: { agentEmail: agent.email, reason: "B's grant", expiresAt: "2027-01-01T00:00:00Z" },
+      payload: { agentEmail: agent.email, reason: "B's grant", expiresAt: "2026-11-28T00:00:00Z" },
     });
     ids = {
       organisationId: b.id,

@@ -59,6 +59,7 @@ export const fr = {
     "Le contrat de ce portail ne prévoit pas d'inviter le support dans l'espace du client.",
   "access.agent_not_found": "Aucun agent actif du fournisseur n'a cette adresse e-mail.",
   "access.expiry_not_in_future": "La date de fin de l'accès doit être dans l'avenir.",
+  "access.expiry_beyond_limit": "L'accès du support est temporaire : {duration} au plus ({clause}).",
   "auth.unauthenticated": "Connectez-vous pour continuer : votre session est absente ou a expiré.",
   "auth.second_factor_required":
     "Saisissez le code de votre application d'authentification pour terminer la connexion.",
@@ -124,6 +125,7 @@ export const en: Record<MessageKey, string> = {
     "This portal's contract provides no support access into a customer's space.",
   "access.agent_not_found": "No active provider agent has this e-mail address.",
   "access.expiry_not_in_future": "The access's end date must be in the future.",
+  "access.expiry_beyond_limit": "Support access is temporary: {duration} at most ({clause}).",
   "auth.unauthenticated": "Sign in to continue: your session is missing or has expired.",
   "auth.second_factor_required": "Enter the code from your authenticator app to finish signing in.",
   "auth.suspended":

@@ -1,4 +1,4 @@
-import { contractRules } from "@guichet/domain";
+import { addCalendarDuration, contractRules } from "@guichet/domain";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppContext } from "../../app-context.js";
@@ -12,6 +12,7 @@ import { authorize } from "../../policies/authorize.js";
 import { organisationPolicy } from "../../policies/organisation-policy.js";
 import { ZOrganisationParams } from "../organisations/routes.js";
 import { createApiToken, listApiTokens, revokeApiToken } from "./api-tokens.js";
+import { timeZoneOf } from "./issue-link.js";
 import { enterTenant, grantSupportAccess, listSupportGrants, revokeSupportGrant } from "./support-grants.js";
 
 const ONE_YEAR_MS = 366 * 24 * 3600_000;
@@ -171,6 +172,12 @@ export function accessRoutes(context: AppContext): FastifyPluginAsyncZod {
         const principal = authorize(request, (p) =>
           organisationPolicy.manageSupportGrants(p, request.params.organisationId),
         );
+        const now = context.clock();
+        // MCR-ACC-05: a grant ends by itself, at the latest after the contract's expiresAfter.
+        const access = context.contract.ticketWorkflow.supportTenantAccess;
+        const clause = contractRules(context.contract).supportGrants;
+        const latestExpiry =
+          access && addCalendarDuration(now, access.expiresAfter, timeZoneOf(context.contract));
         const result = await grantSupportAccess(
           db,
           { ...actorOf(principal, request), userId: principal.userId },
@@ -179,8 +186,8 @@ export function accessRoutes(context: AppContext): FastifyPluginAsyncZod {
             ...request.body,
             expiresAt: new Date(request.body.expiresAt),
           },
-          context.clock(),
-          contractRules(context.contract).supportGrants,
+          now,
+          clause && latestExpiry ? { clause, latestExpiry } : undefined,
         );
         if (!result.ok) {
           const locale = negotiateLocale(request.headers["accept-language"]);
@@ -189,8 +196,12 @@ export function accessRoutes(context: AppContext): FastifyPluginAsyncZod {
               reason: result.reason,
             });
           }
-          throw new AppError("validation_failed", t(locale, `access.${result.reason}`), {
+          const limit = { duration: access?.expiresAfter.text ?? "", clause: clause ?? "" };
+          throw new AppError("validation_failed", t(locale, `access.${result.reason}`, limit), {
             field: result.reason === "agent_not_found" ? "agentEmail" : "expiresAt",
+            ...(result.reason === "expiry_beyond_limit"
+              ? { clause: limit.clause, latestExpiry: latestExpiry?.toISOString() }
+              : {}),
           });
         }
         return reply.code(201).send({ grantId: result.grantId });

@@ -17,18 +17,27 @@ export interface SupportGrantView {
   createdAt: string;
 }
 
-export type GrantRefusal = "not_in_contract" | "agent_not_found" | "expiry_not_in_future";
+export type GrantRefusal =
+  | "not_in_contract"
+  | "agent_not_found"
+  | "expiry_not_in_future"
+  | "expiry_beyond_limit";
 
 export async function grantSupportAccess(
   db: Db,
   actor: AuditActor & { userId: string },
   input: { organisationId: string; agentEmail: string; reason: string; expiresAt: Date },
   now: Date,
-  /** The contract's clause for such grants (ticketWorkflow.supportTenantAccess); absent: it has none. */
-  clause: string | undefined,
+  /**
+   * The contract's rule for such grants (ticketWorkflow.supportTenantAccess): its clause, and the
+   * latest end it allows from now (its expiresAfter); absent: it has none.
+   */
+  rule: { clause: string; latestExpiry: Date } | undefined,
 ): Promise<{ ok: true; grantId: string } | { ok: false; reason: GrantRefusal }> {
-  if (!clause) return { ok: false, reason: "not_in_contract" };
+  if (!rule) return { ok: false, reason: "not_in_contract" };
   if (input.expiresAt <= now) return { ok: false, reason: "expiry_not_in_future" };
+  // MCR 8.4: the agent is invited "temporairement"; the contract says for how long at most (issue 14).
+  if (input.expiresAt > rule.latestExpiry) return { ok: false, reason: "expiry_beyond_limit" };
   return db.transaction(async (tx) => {
     // The agent belongs to the provider, outside the customer's tenant: asked through the owner's function.
     const [agent] = rowsOf<{ id: string | null }>(
