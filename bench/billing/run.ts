@@ -6,6 +6,7 @@
  * disk), never the whole file in JavaScript. The import is the whole of `importCosts`: DuckDB's
  * pass over the file with every rule checked, Parquet written by period, vendor and account, the
  * daily sums, and their insertion in an embedded PGlite with the audit entry.
+ * `npm run bench:billing -- --invoices [CUSTOMERS]`: the month's invoice run instead (invoice-run.ts).
  */
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, statSync } from "node:fs";
@@ -14,6 +15,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { FOCUS_SAMPLE } from "../../apps/server/src/modules/billing/focus-files.test-helper.js";
 import { generateFocusCsv } from "./generate.js";
+import { benchInvoiceRun } from "./invoice-run.js";
 import { type Measure, runPhase } from "./phases.js";
 
 const [, , first, second] = process.argv;
@@ -21,6 +23,11 @@ if (first === "--phase") {
   process.stdout.write(
     `${JSON.stringify(await runPhase(second as "baseline" | "import", process.argv[4] as string))}\n`,
   );
+  process.exit(0);
+}
+
+if (first === "--invoices") {
+  await benchInvoiceRun(Number(second ?? 1_000));
   process.exit(0);
 }
 
