@@ -1,3 +1,4 @@
+import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { databaseKindsUnderTest } from "@guichet/db/testing";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -65,6 +66,31 @@ describe.each(databaseKindsUnderTest(postgresUrl))("foundation HTTP on %s", (kin
       expect(page.statusCode, url).toBe(200);
       expect(page.body.toLowerCase()).toContain("<!doctype html>");
     }
+  });
+
+  it("serves the portal's built files compressed as the browser accepts, hashed ones cached for good (issue 13)", async () => {
+    const page = await t.app.inject({ method: "GET", url: "/", headers: { accept: "text/html" } });
+    expect(page.headers["cache-control"]).toBe("no-cache");
+    const script = page.body.match(/src="(\/assets\/index-[^"]+\.js)"/)?.[1];
+    expect(script).toBeDefined();
+    const plain = await t.app.inject({ method: "GET", url: script as string });
+    for (const [accepted, encoding] of [
+      ["gzip, deflate, br", "br"],
+      ["gzip", "gzip"],
+    ] as const) {
+      const sent = await t.app.inject({
+        method: "GET",
+        url: script as string,
+        headers: { "accept-encoding": accepted },
+      });
+      expect(sent.statusCode).toBe(200);
+      expect(sent.headers["content-encoding"]).toBe(encoding);
+      expect(sent.headers["cache-control"]).toBe("public, max-age=31536000, immutable");
+      const bytes = encoding === "br" ? brotliDecompressSync(sent.rawPayload) : gunzipSync(sent.rawPayload);
+      expect(bytes.equals(plain.rawPayload)).toBe(true);
+      expect(sent.rawPayload.length).toBeLessThan(plain.rawPayload.length / 3);
+    }
+    expect(plain.headers["content-encoding"]).toBeUndefined();
   });
 
   it("answers an unknown route with a JSON 404 in French by default", async () => {

@@ -5,31 +5,39 @@ import { SessionGate } from "./components/SessionGate";
 import type { QueueSearch } from "./desk/QueueFilters";
 import type { RequestsSearch } from "./desk/RequestFilters";
 import { MONTH } from "./desk/report/months";
-import { AssistancePage } from "./pages/AssistancePage";
-import { AuditPage, type AuditSearch } from "./pages/AuditPage";
-import { CommitmentsPage, type CommitmentsSearch } from "./pages/CommitmentsPage";
-import { CustomersPage } from "./pages/CustomersPage";
-import { DocumentsPage, type DocumentsSearch } from "./pages/DocumentsPage";
-import { ForgotPasswordPage } from "./pages/ForgotPasswordPage";
-import { HelpPage } from "./pages/HelpPage";
-import { HomePage } from "./pages/HomePage";
-import { InvitationPage } from "./pages/InvitationPage";
-import { InvoicesPage } from "./pages/InvoicesPage";
-import { MaintenancePage } from "./pages/MaintenancePage";
-import { NewRequestPage } from "./pages/NewRequestPage";
+import {
+  AssistancePage,
+  AuditPage,
+  CommitmentsPage,
+  CustomersPage,
+  DocumentsPage,
+  ForgotPasswordPage,
+  HelpPage,
+  HomePage,
+  InvitationPage,
+  InvoicesPage,
+  MaintenancePage,
+  NewRequestPage,
+  OrdersPage,
+  OrganisationsPage,
+  OutboxPage,
+  QueuePage,
+  RequestPage,
+  RequestsPage,
+  ResetPage,
+  RightsPage,
+  SecondFactorPage,
+  SlaReportPage,
+  WorkspacePage,
+} from "./lazy-pages";
+import type { AuditSearch } from "./pages/AuditPage";
+import type { CommitmentsSearch } from "./pages/CommitmentsPage";
+import type { DocumentsSearch } from "./pages/DocumentsPage";
 import { NotFoundPage } from "./pages/NotFoundPage";
-import { OrdersPage, type OrdersSearch } from "./pages/OrdersPage";
-import { OrganisationsPage } from "./pages/OrganisationsPage";
-import { OutboxPage } from "./pages/OutboxPage";
-import { QueuePage } from "./pages/QueuePage";
-import { RequestPage, type RequestSearch } from "./pages/RequestPage";
-import { RequestsPage } from "./pages/RequestsPage";
-import { ResetPage } from "./pages/ResetPage";
-import { RightsPage } from "./pages/RightsPage";
-import { SecondFactorPage } from "./pages/SecondFactorPage";
+import type { OrdersSearch } from "./pages/OrdersPage";
+import type { RequestSearch } from "./pages/RequestPage";
 import { SignInPage, type SignInSearch } from "./pages/SignInPage";
-import { SlaReportPage, type SlaReportSearch } from "./pages/SlaReportPage";
-import { WorkspacePage } from "./pages/WorkspacePage";
+import type { SlaReportSearch } from "./pages/SlaReportPage";
 
 /** Page addresses are French, like the interface; /invitation and /reset are the e-mails' links. */
 const optional = (value: unknown) => (typeof value === "string" && value !== "" ? value : undefined);

@@ -7,6 +7,9 @@ import { styleNonceOf } from "./security-headers.js";
 /** The portal built by `npm run build -w @guichet/web`. */
 export const WEB_DIST = fileURLToPath(new URL("../../../web/dist/", import.meta.url));
 
+/** A file of the build named by its content's hash (Vite: assets/name-<8 characters>.ext). */
+const HASHED = /[\\/]assets[\\/][^\\/]+-[A-Za-z0-9_-]{8}\.[a-z0-9]+(\.(br|gz))?$/;
+
 /** The word the build puts where each served copy of index.html carries its nonce (apps/web/vite.config.ts). */
 const NONCE_PLACEHOLDER = /GUICHET_CSP_NONCE/g;
 
@@ -27,6 +30,13 @@ export async function registerWeb(
     // index.html is only served with its nonce filled in, below.
     index: false,
     globIgnore: ["index.html"],
+    // The build's brotli and gzip copies (apps/web/vite.config.ts), sent to browsers that take them.
+    preCompressed: true,
+    setHeaders: (reply, path) => {
+      // Built files are named by their content's hash: a new build is a new name, so a browser
+      // may keep them for a year without asking again (issue 13, first load).
+      if (HASHED.test(path)) reply.header("cache-control", "public, max-age=31536000, immutable");
+    },
   });
   const servePage = (reply: FastifyReply) =>
     reply
