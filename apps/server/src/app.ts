@@ -30,6 +30,7 @@ import { outboxRoutes } from "./modules/mail/routes.js";
 import { maintenanceRoutes } from "./modules/maintenance/routes.js";
 import { orderRoutes } from "./modules/orders/routes.js";
 import { orderDecisionRoutes } from "./modules/orders/routes-decisions.js";
+import { quotaRoutes } from "./modules/orders/routes-quotas.js";
 import { organisationRoutes } from "./modules/organisations/routes.js";
 import { commitmentRoutes } from "./modules/subscriptions/routes.js";
 import { terminationRoutes } from "./modules/subscriptions/routes-terminations.js";
@@ -99,6 +100,7 @@ export async function buildApp(context: AppContext, options: BuildAppOptions = {
   await app.register(orderRoutes(context));
   await app.register(orderDecisionRoutes(context));
   await app.register(documentRoutes(context));
+  await app.register(quotaRoutes(context));
   if (options.extraRoutes) await options.extraRoutes(app);
   return app;
 }

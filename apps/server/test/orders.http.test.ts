@@ -1,4 +1,4 @@
-import { orders, outbox, subscriptionPeriods, subscriptions, vendorAccounts } from "@guichet/db";
+import { auditLog, orders, outbox, subscriptionPeriods, subscriptions, vendorAccounts } from "@guichet/db";
 import { databaseKindsUnderTest } from "@guichet/db/testing";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -327,3 +327,94 @@ describe.each(databaseKindsUnderTest(postgresUrl))("DSN orders on %s (DSN art. 4
     expect(documents[2].sha256).toMatch(/^[0-9a-f]{64}$/);
   });
 });
+
+describe.each(databaseKindsUnderTest(postgresUrl))(
+  "MCR resource quotas on %s (MCR 9.1, MCR-ORD-04)",
+  (kind) => {
+    let t: TestApp;
+    const now = new Date("2026-11-23T09:00:00Z");
+    let staff: Awaited<ReturnType<typeof provider>>;
+    let customerId: string;
+    let customerAdmin: SignedIn;
+
+    beforeAll(async () => {
+      t = await createTestApp(kind, postgresUrl, "multicloud-ready", { clock: () => now });
+      staff = await provider(t, now);
+      customerId = (await createOrganisation(t.database.db, "customer")).id;
+      customerAdmin = await signInAs(
+        t.app,
+        await createUser(t.database.db, customerId, ["customer_admin"]),
+        now,
+      );
+    });
+    afterAll(async () => {
+      await t?.close();
+    });
+
+    it("staff set a quota, the customer asks for more, staff accept once: the quota rises, each step audited", async () => {
+      const refused = await post(t, staff.manager, `/api/organisations/${customerId}/quotas`, {
+        catalogueItemId: "support-premium",
+        resource: "vCPU",
+        maximum: 64,
+      });
+      expect(refused.statusCode).toBe(422);
+      expect(refused.json().details).toMatchObject({ field: "catalogueItemId", clause: "MCR-ORD-04" });
+      const set = await post(t, staff.manager, `/api/organisations/${customerId}/quotas`, {
+        catalogueItemId: "azure",
+        resource: "vCPU",
+        maximum: 64,
+      });
+      expect(set.statusCode, set.body).toBe(201);
+      const quotaId = set.json().id;
+      const tooLow = await post(
+        t,
+        customerAdmin,
+        `/api/organisations/${customerId}/quotas/${quotaId}/requests`,
+        {
+          requestedMaximum: 32,
+          reason: "Migration",
+        },
+      );
+      expect(tooLow.statusCode).toBe(400);
+      expect(tooLow.json().details.field).toBe("requestedMaximum");
+      const asked = await post(
+        t,
+        customerAdmin,
+        `/api/organisations/${customerId}/quotas/${quotaId}/requests`,
+        {
+          requestedMaximum: 128,
+          reason: "Migration de notre ERP",
+        },
+      );
+      expect(asked.statusCode, asked.body).toBe(201);
+      // Only provider staff decide.
+      const byCustomer = await post(t, customerAdmin, `/api/quota-requests/${asked.json().id}/decision`, {
+        accept: true,
+        reason: "moi-même",
+      });
+      expect(byCustomer.statusCode).toBe(403);
+      const decide = (session: SignedIn, accept: boolean) =>
+        post(t, session, `/api/quota-requests/${asked.json().id}/decision`, {
+          accept,
+          reason: "Capacité réservée",
+        });
+      const answers = await Promise.all([decide(staff.admin, true), decide(staff.manager, false)]);
+      expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 409]);
+      const won = answers.find((a) => a.statusCode === 200)?.json();
+      const [quota] = won;
+      expect(quota.requests[0].status).toMatch(/accepted|refused/);
+      expect(quota.maximum).toBe(quota.requests[0].status === "accepted" ? 128 : 64);
+      const audit = await t.database.db
+        .select()
+        .from(auditLog)
+        .where(eq(auditLog.organisationId, customerId));
+      expect(audit.map((a) => a.action)).toEqual(
+        expect.arrayContaining([
+          "quota.set",
+          "quota.request",
+          `quota.request_${quota.requests[0].status === "accepted" ? "accept" : "refuse"}`,
+        ]),
+      );
+    });
+  },
+);

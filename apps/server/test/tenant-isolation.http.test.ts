@@ -129,6 +129,16 @@ function bodyFor(route: string, ids: Record<string, string>): unknown {
     },
     "POST /api/orders/{orderId}/accept": { vendorAccountId: "probe" },
     "POST /api/orders/{orderId}/refuse": { reason: "probing" },
+    "POST /api/organisations/{organisationId}/quotas": {
+      catalogueItemId: "aws",
+      resource: "vCPU",
+      maximum: 1,
+    },
+    "POST /api/organisations/{organisationId}/quotas/{quotaId}/requests": {
+      requestedMaximum: 2,
+      reason: "probing",
+    },
+    "POST /api/quota-requests/{requestId}/decision": { accept: true, reason: "probing" },
     "POST /api/orders/{orderId}/activate": { activationOn: "2026-12-01" },
     "POST /api/orders/{orderId}/identifiers-sent": {},
     "POST /api/orders/{orderId}/signature": {
@@ -208,6 +218,8 @@ describe.each(databaseKindsUnderTest(postgresUrl))("tenant isolation on %s", (ki
       taskId: "00000000-0000-4000-8000-00000000000d",
       invoiceId: await invoiceOf(b.id),
       orderId: await orderOf(sessionB),
+      // Quotas are reached through the organisation's id, refused by policy first.
+      quotaId: "00000000-0000-4000-8000-00000000000e",
     };
     intruder = await signInAs(t.app, adminA, now);
 
@@ -297,6 +309,8 @@ describe.each(databaseKindsUnderTest(postgresUrl))("tenant isolation on %s", (ki
       "vendor_accounts",
       "order_documents",
       "wholesale_contracts",
+      "resource_quotas",
+      "quota_requests",
     ];
     const counts: Record<string, unknown> = {};
     for (const table of tables) {
