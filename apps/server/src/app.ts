@@ -28,6 +28,7 @@ import { healthRoutes } from "./modules/health/routes.js";
 import { invoiceRoutes } from "./modules/invoices/routes.js";
 import { outboxRoutes } from "./modules/mail/routes.js";
 import { maintenanceRoutes } from "./modules/maintenance/routes.js";
+import { operationsRoutes } from "./modules/operations/routes.js";
 import { orderRoutes } from "./modules/orders/routes.js";
 import { orderDecisionRoutes } from "./modules/orders/routes-decisions.js";
 import { quotaRoutes } from "./modules/orders/routes-quotas.js";
@@ -79,6 +80,7 @@ export async function buildApp(context: AppContext, options: BuildAppOptions = {
   // `npm run api:generate` gives the portal its types: ARCHITECTURE.md, "Adding a route".
   await app.register(healthRoutes(context, root));
   registerMetrics(app, context, root);
+  await app.register(operationsRoutes(context, root));
   await app.register(browserReportRoutes());
   await app.register(contractRoutes(context));
   await app.register(authRoutes(context));

@@ -10,11 +10,11 @@ import { type Config, readConfig } from "../config.js";
 import { loadContract } from "../contract/load-contract.js";
 import { costsImportCommand, ratesImportCommand } from "../modules/billing/billing-commands.js";
 import { billingRunCommand } from "../modules/invoices/invoice-commands.js";
+import { backupDeployment, restoreDeployment } from "../modules/operations/backup.js";
 import { openDeployment } from "../runtime/open-deployment.js";
 import { serve } from "../runtime/serve.js";
 import { seedDemoData } from "../seed/seed-demo.js";
 import { verifyDatabaseTrail, verifyExportFile } from "./audit-verify.js";
-import { backupDeployment, restoreDeployment } from "./backup.js";
 import { startDemo } from "./demo.js";
 import { runInit } from "./init.js";
 

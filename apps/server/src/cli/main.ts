@@ -1,9 +1,9 @@
 import { DataDirInUseError } from "@guichet/db";
 import { BillingEvalError, ContractError } from "@guichet/domain";
 import { ConfigError } from "../config.js";
+import { BackupError } from "../modules/operations/backup.js";
 import { DeploymentMismatchError } from "../runtime/bind-deployment.js";
 import { SeedError } from "../seed/seed-demo.js";
-import { BackupError } from "./backup.js";
 import { runCommand } from "./commands.js";
 
 /** Errors that are the operator's to fix: one clear message, no stack trace. */

@@ -5,15 +5,16 @@ import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node
 import { tmpdir } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
 import { promisify } from "node:util";
-import { openDatabase, rowsOf } from "@guichet/db";
+import { type Database, openDatabase, rowsOf } from "@guichet/db";
+import type { Contract } from "@guichet/domain";
 import { sql } from "drizzle-orm";
-import type { Config } from "../config.js";
-import { loadContract } from "../contract/load-contract.js";
-import { costsRoot } from "../modules/billing/cost-paths.js";
-import { attachmentsDirOf } from "../modules/desk/attachments.js";
-import { checkDeployment } from "../runtime/bind-deployment.js";
-import { embeddedDatabaseDir, openDeployment } from "../runtime/open-deployment.js";
-import type { CommandResult } from "./commands.js";
+import type { CommandResult } from "../../cli/commands.js";
+import type { Config } from "../../config.js";
+import { loadContract } from "../../contract/load-contract.js";
+import { checkDeployment } from "../../runtime/bind-deployment.js";
+import { embeddedDatabaseDir, openDeployment } from "../../runtime/open-deployment.js";
+import { costsRoot } from "../billing/cost-paths.js";
+import { attachmentsDirOf } from "../desk/attachments.js";
 
 const run = promisify(execFile);
 const FORMAT = "guichet-backup/1";
@@ -57,41 +58,32 @@ async function filesUnder(root: string): Promise<string[]> {
 }
 
 /**
- * `guichet backup FILE` (issue 19): the deployment's database — PostgreSQL by its own `pg_dump`
- * (custom format, one consistent snapshot: safe under load), PGlite by its data directory dump
- * (the server stopped: PGlite is one process, and the claim on its directory says so) — and its
- * files (attachments, imported cost data), in one tar with a manifest of sha256 checksums.
+ * Writes a backup of the deployment `database` serves to `target` (issue 19): its database —
+ * PostgreSQL by its own `pg_dump` (custom format, one consistent snapshot: safe under load),
+ * PGlite by its data directory dump, taken by the process that has it open — and its files
+ * (attachments, imported cost data), in one tar with a manifest of sha256 checksums.
  */
-export async function backupDeployment(config: Config, file: string): Promise<CommandResult> {
-  const target = resolve(file);
-  if (existsSync(target)) throw new BackupError(`${target} exists: give the backup a new file name.`);
-  const contract = loadContract(config.GUICHET_CONTRACT);
+export async function writeBackup(
+  config: Config,
+  contract: Contract,
+  database: Database,
+  target: string,
+): Promise<{ members: number; bytes: number; sha256: string }> {
   const staging = await mkdtemp(join(tmpdir(), "guichet-backup-"));
   try {
-    let kind: Manifest["database"];
-    if (config.DATABASE_URL) {
-      kind = "postgresql";
-      // Read only: a backup neither migrates nor binds the database it copies.
-      const database = await openDatabase({ kind: "postgresql", url: config.DATABASE_URL, poolSize: 1 });
-      await checkDeployment(database.db, contract.id).finally(() => database.close());
+    // Read only: a backup neither migrates nor binds the database it copies.
+    await checkDeployment(database.db, contract.id);
+    if (database.kind === "postgresql") {
+      if (!config.DATABASE_URL) throw new BackupError("DATABASE_URL is needed to back up PostgreSQL.");
       await run(postgresTool("pg_dump"), [
         "--format=custom",
         `--file=${join(staging, "database.pgdump")}`,
         config.DATABASE_URL,
       ]);
     } else {
-      kind = "pglite";
-      const dataDir = embeddedDatabaseDir(config, contract.id);
-      if (!existsSync(dataDir)) throw new BackupError(`${dataDir}: no embedded database to back up.`);
-      const database = await openDatabase({ kind: "pglite", dataDir });
-      try {
-        await checkDeployment(database.db, contract.id);
-        const dump = await database.dumpDataDir?.();
-        if (!dump) throw new BackupError("This database cannot be dumped.");
-        await writeFile(join(staging, "database.pglite.tar.gz"), Buffer.from(await dump.arrayBuffer()));
-      } finally {
-        await database.close();
-      }
+      const dump = await database.dumpDataDir?.();
+      if (!dump) throw new BackupError("This database cannot be dumped.");
+      await writeFile(join(staging, "database.pglite.tar.gz"), Buffer.from(await dump.arrayBuffer()));
     }
     for (const [area, dirOf] of Object.entries(FILE_AREAS)) {
       const source = dirOf({ config, contract });
@@ -102,20 +94,48 @@ export async function backupDeployment(config: Config, file: string): Promise<Co
     const manifest: Manifest = {
       format: FORMAT,
       contract: contract.id,
-      database: kind,
+      database: database.kind,
       createdAt: new Date().toISOString(),
       members,
     };
     await writeFile(join(staging, MANIFEST), JSON.stringify(manifest, null, 2));
     await mkdir(dirname(target), { recursive: true });
     await run("tar", ["-cf", target, "-C", staging, "."]);
-    const size = (await stat(target)).size;
     return {
-      code: 0,
-      out: `Backup of ${contract.id} (${kind}, ${Object.keys(members).length} members) written to ${target}: ${size} bytes, sha256 ${await sha256Of(target)}.`,
+      members: Object.keys(members).length,
+      bytes: (await stat(target)).size,
+      sha256: await sha256Of(target),
     };
   } finally {
     await rm(staging, { recursive: true, force: true });
+  }
+}
+
+/**
+ * `guichet backup FILE`. On PGlite the server must be stopped (PGlite is one process: the claim
+ * on its directory says so); a provider administrator downloads a backup from the running server
+ * instead (`GET /api/operations/backup`).
+ */
+export async function backupDeployment(config: Config, file: string): Promise<CommandResult> {
+  const target = resolve(file);
+  if (existsSync(target)) throw new BackupError(`${target} exists: give the backup a new file name.`);
+  const contract = loadContract(config.GUICHET_CONTRACT);
+  let database: Database;
+  if (config.DATABASE_URL) {
+    database = await openDatabase({ kind: "postgresql", url: config.DATABASE_URL, poolSize: 1 });
+  } else {
+    const dataDir = embeddedDatabaseDir(config, contract.id);
+    if (!existsSync(dataDir)) throw new BackupError(`${dataDir}: no embedded database to back up.`);
+    database = await openDatabase({ kind: "pglite", dataDir });
+  }
+  try {
+    const written = await writeBackup(config, contract, database, target);
+    return {
+      code: 0,
+      out: `Backup of ${contract.id} (${database.kind}, ${written.members} members) written to ${target}: ${written.bytes} bytes, sha256 ${written.sha256}.`,
+    };
+  } finally {
+    await database.close();
   }
 }
 
