@@ -23,6 +23,8 @@ export const fr = {
   "error.unsupported_media_type": "Type de contenu non accepté : {detail}",
   "error.not_found": "Aucune ressource à cette adresse : {method} {url}",
   "error.unavailable": "La base de données ne répond pas ; réessayez dans un instant.",
+  "operations.backup_needs_url":
+    "Ce serveur ne connaît pas l'adresse de sa base PostgreSQL (DATABASE_URL) : faites la sauvegarde avec « guichet backup ».",
   "error.internal":
     "Erreur interne. Communiquez l'identifiant de requête {requestId} à votre administrateur.",
   "error.bad_request": "Requête invalide : {detail}",
@@ -92,6 +94,8 @@ export const en: Record<MessageKey, string> = {
   "error.unsupported_media_type": "Content type not accepted: {detail}",
   "error.not_found": "Nothing at this address: {method} {url}",
   "error.unavailable": "The database does not answer; try again in a moment.",
+  "operations.backup_needs_url":
+    'This server does not know its PostgreSQL database\'s address (DATABASE_URL): back it up with "guichet backup".',
   "error.internal": "Internal error. Give the request id {requestId} to your administrator.",
   "error.bad_request": "Bad request: {detail}",
   "error.rate_limited": "Too many requests from this address; try again in a minute.",

@@ -10,6 +10,8 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppContext } from "../../app-context.js";
 import { actorOf } from "../../auth/principal.js";
+import { AppError } from "../../http/errors.js";
+import { negotiateLocale, t } from "../../i18n/index.js";
 import { authorize } from "../../policies/authorize.js";
 import { staffPolicy } from "../../policies/staff-policy.js";
 import { recordAudit } from "../audit/record-audit.js";
@@ -41,6 +43,13 @@ export function operationsRoutes(context: AppContext, root: Database): FastifyPl
       },
       async (request, reply) => {
         const principal = authorize(request, staffPolicy.manage);
+        // Checked before answering: once the download has begun, a failure can only cut it short.
+        if (root.kind === "postgresql" && !context.config.DATABASE_URL) {
+          throw new AppError(
+            "conflict",
+            t(negotiateLocale(request.headers["accept-language"]), "operations.backup_needs_url"),
+          );
+        }
         const now = context.clock();
         await recordAudit(
           context.database.db,
