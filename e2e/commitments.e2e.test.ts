@@ -2,7 +2,7 @@ import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { checkPage, signIn } from "./support/browser.js";
 import { type Portal, startPortal } from "./support/portal.js";
-import { seedOrganisation, seedPerson } from "./support/seed.js";
+import { seedOrganisation, seedPerson, seedStaffMember } from "./support/seed.js";
 
 const postgresUrl = inject("postgresUrl");
 
@@ -124,17 +124,11 @@ describe.runIf(postgresUrl)("staff record a DSN termination (DSN-ORD-04)", { tim
   afterAll(() => portal?.stop());
 
   it("refuses a letter dated in the future, then shows the effective date and the fees due with their clause", async () => {
-    const provider = await seedOrganisation(portal.server.db, {
-      kind: "provider",
-      name: "Deux-Sèvres Numérique",
-    });
-    const manager = await seedPerson(portal.server.db, {
-      organisationId: provider,
+    const manager = await seedStaffMember(portal.server.db, "Deux-Sèvres Numérique", {
       email: "commercial@deux-sevres.test",
       firstName: "Hugo",
       lastName: "Niort",
       roles: ["account_manager"],
-      totp: true,
     });
     const operator = await seedOrganisation(portal.server.db, { kind: "customer", name: "Niort Connect" });
     // e-SAV since 15 June 2026, 12 months' minimum, 150.00 a month, 3 months' notice (test values).

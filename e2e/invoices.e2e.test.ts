@@ -5,7 +5,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { checkPage, signIn } from "./support/browser.js";
 import { type Portal, startPortal } from "./support/portal.js";
-import { type Person, seedOrganisation, seedPerson } from "./support/seed.js";
+import { type Person, seedOrganisation, seedPerson, seedStaffMember } from "./support/seed.js";
 
 const postgresUrl = inject("postgresUrl");
 const FOCUS_SAMPLE = fileURLToPath(new URL("../test/data/focus/focus_sample_1.0.csv", import.meta.url));
@@ -19,17 +19,13 @@ async function billingDetails(db: pg.Pool, organisationId: string, siren: string
   );
 }
 
-async function staffMember(db: pg.Pool, name: string): Promise<Person> {
-  const provider = await seedOrganisation(db, { kind: "provider", name });
-  return seedPerson(db, {
-    organisationId: provider,
+const staffMember = (db: pg.Pool, name: string): Promise<Person> =>
+  seedStaffMember(db, name, {
     email: "facturation@provider.test",
     firstName: "Inès",
     lastName: "Compta",
     roles: ["billing"],
-    totp: true,
   });
-}
 
 /** Issues a month's invoices from the Factures page, as billing staff. */
 async function runMonth(page: Page, month: string, issued: number): Promise<void> {

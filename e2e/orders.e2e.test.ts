@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { checkPage, postAs, signIn } from "./support/browser.js";
 import { type Portal, startPortal } from "./support/portal.js";
-import { linkFromOutbox, STRONG_PASSWORD, seedOrganisation, seedPerson } from "./support/seed.js";
+import {
+  linkFromOutbox,
+  STRONG_PASSWORD,
+  seedOrganisation,
+  seedPerson,
+  seedStaffMember,
+} from "./support/seed.js";
 
 const postgresUrl = inject("postgresUrl");
 
@@ -20,17 +26,11 @@ describe.runIf(postgresUrl)(
     afterAll(() => portal?.stop());
 
     it("goes from the customer's creation to its vendor account and a plan change to come", async () => {
-      const provider = await seedOrganisation(portal.server.db, {
-        kind: "provider",
-        name: "MultiCloud Ready",
-      });
-      const manager = await seedPerson(portal.server.db, {
-        organisationId: provider,
+      const manager = await seedStaffMember(portal.server.db, "MultiCloud Ready", {
         email: "commercial@multicloud.test",
         firstName: "Hélène",
         lastName: "Roux",
         roles: ["account_manager"],
-        totp: true,
       });
       const staff = await portal.visitor();
       await signIn(staff, manager);
@@ -126,17 +126,11 @@ describe.runIf(postgresUrl)(
     afterAll(() => portal?.stop());
 
     it("goes from the order form to the activation and the termination's fees", async () => {
-      const provider = await seedOrganisation(portal.server.db, {
-        kind: "provider",
-        name: "Deux-Sèvres Numérique",
-      });
-      const manager = await seedPerson(portal.server.db, {
-        organisationId: provider,
+      const manager = await seedStaffMember(portal.server.db, "Deux-Sèvres Numérique", {
         email: "commercial@deux-sevres.test",
         firstName: "Hugo",
         lastName: "Niort",
         roles: ["account_manager"],
-        totp: true,
       });
       const operatorId = await seedOrganisation(portal.server.db, {
         kind: "customer",

@@ -88,13 +88,23 @@ export async function seedPerson(
   };
 }
 
+type Named = { email: string; firstName: string; lastName: string };
+
+/** The provider organisation and one member of its staff, a second factor enrolled as staff have. */
+export async function seedStaffMember(
+  db: pg.Pool,
+  provider: string,
+  person: Named & { roles: string[] },
+): Promise<Person> {
+  const organisationId = await seedOrganisation(db, { kind: "provider", name: provider });
+  return seedPerson(db, { ...person, organisationId, totp: true });
+}
+
 /** Who a desk scenario needs: a support agent of the provider, one person of a customer. */
 export interface DeskCast {
   agent: Person;
   customer: Person;
 }
-
-type Named = { email: string; firstName: string; lastName: string };
 
 /**
  * The provider with a support agent (a second factor enrolled, as provider staff have), and a
@@ -109,13 +119,7 @@ export async function seedDeskCast(
     customer: Named & { roles: string[]; namedContact?: boolean };
   },
 ): Promise<DeskCast> {
-  const provider = await seedOrganisation(db, { kind: "provider", name: input.provider });
-  const agent = await seedPerson(db, {
-    ...input.agent,
-    organisationId: provider,
-    roles: ["support_agent"],
-    totp: true,
-  });
+  const agent = await seedStaffMember(db, input.provider, { ...input.agent, roles: ["support_agent"] });
   const organisationId = await seedOrganisation(db, { kind: "customer", ...input.organisation });
   const customer = await seedPerson(db, { ...input.customer, organisationId });
   return { agent, customer };

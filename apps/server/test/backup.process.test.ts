@@ -1,5 +1,4 @@
 import { execFileSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { appendFileSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -10,6 +9,7 @@ import { afterAll, describe, expect, inject, it } from "vitest";
 import { DEMO_PASSWORD } from "../src/seed/demo-data.js";
 import { freePort } from "./helpers/free-port.js";
 import { runCli, spawnCli, waitForOk } from "./helpers/run-cli.js";
+import { createScratchDatabase } from "./helpers/scratch-database.js";
 
 const postgresUrl = inject("postgresUrl");
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -23,16 +23,7 @@ const tempDir = (prefix: string) => {
   return dir;
 };
 
-async function newDatabase(): Promise<string> {
-  const name = `guichet_backup_${randomBytes(4).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: postgresUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(postgresUrl as string);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
+const newDatabase = () => createScratchDatabase(postgresUrl as string, "guichet_backup");
 
 async function startServer(env: Record<string, string>) {
   const port = await freePort();

@@ -1,9 +1,9 @@
-import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { DEMO_PASSWORD } from "../src/seed/demo-data.js";
 import { freePort } from "./helpers/free-port.js";
 import { runCli, spawnCli, waitForOk } from "./helpers/run-cli.js";
+import { createScratchDatabase } from "./helpers/scratch-database.js";
 
 const postgresUrl = inject("postgresUrl");
 const LEASE_SECONDS = 3;
@@ -13,10 +13,8 @@ type Server = { name: string; base: string; child: ReturnType<typeof spawnCli> }
 type Ready = { backgroundWork: { holder: string; thisProcess: boolean } | null };
 
 const servers: Server[] = [];
-const admin = postgresUrl ? new pg.Client({ connectionString: postgresUrl }) : undefined;
 afterAll(async () => {
   for (const server of servers) if (server.child.exitCode === null) server.child.kill("SIGKILL");
-  await admin?.end().catch(() => {});
 });
 
 async function startServer(name: string, env: Record<string, string>): Promise<Server> {
@@ -44,11 +42,7 @@ async function until<T>(what: string, timeoutMs: number, probe: () => Promise<T 
 // Issue 19: several `guichet start` over one PostgreSQL, one killed mid-load.
 describe.runIf(postgresUrl)("three server processes over one PostgreSQL", { timeout: 420_000 }, () => {
   it("share the load, lose nothing when one is killed, run the once-only work in one process and hand it over", async () => {
-    const name = `guichet_cluster_${randomBytes(4).toString("hex")}`;
-    await admin?.connect();
-    await admin?.query(`create database ${name}`);
-    const url = new URL(postgresUrl as string);
-    url.pathname = `/${name}`;
+    const url = new URL(await createScratchDatabase(postgresUrl as string, "guichet_cluster"));
     const env = { DATABASE_URL: url.toString(), WORK_LEASE_SECONDS: String(LEASE_SECONDS) };
 
     // The first process migrates and loads the demo data; the others start on them.

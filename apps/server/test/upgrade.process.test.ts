@@ -1,12 +1,11 @@
-import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import pg from "pg";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { DEMO_PASSWORD } from "../src/seed/demo-data.js";
 import { freePort } from "./helpers/free-port.js";
 import { REPO_ROOT, runCli, spawnCli, waitForOk } from "./helpers/run-cli.js";
+import { createScratchDatabase } from "./helpers/scratch-database.js";
 
 const postgresUrl = inject("postgresUrl");
 const cleanups: (() => void)[] = [];
@@ -36,17 +35,11 @@ describe.runIf(postgresUrl)("upgrading a previous release's database", { timeout
   it.each(PREVIOUS_RELEASE)(
     "migrates $contract's demo data and serves it, its audit trail intact",
     async (release) => {
-      const name = `guichet_upgrade_${randomBytes(4).toString("hex")}`;
-      const admin = new pg.Client({ connectionString: postgresUrl });
-      await admin.connect();
-      await admin.query(`create database ${name}`);
-      await admin.end();
-      const url = new URL(postgresUrl as string);
-      url.pathname = `/${name}`;
+      const url = await createScratchDatabase(postgresUrl as string, "guichet_upgrade");
       const dataDir = mkdtempSync(join(tmpdir(), "guichet-upgrade-"));
       cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
       const env = {
-        DATABASE_URL: url.toString(),
+        DATABASE_URL: url,
         GUICHET_CONTRACT: release.contract,
         GUICHET_DATA_DIR: dataDir,
       };

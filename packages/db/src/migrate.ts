@@ -29,12 +29,20 @@ export async function migrateDatabase(database: Database): Promise<void> {
  * latest migration drizzle recorded with the latest of this release's journal.
  */
 export async function migrationsApplied(database: Database): Promise<boolean> {
-  const journal = JSON.parse(readFileSync(join(MIGRATIONS_FOLDER, "meta", "_journal.json"), "utf8")) as {
-    entries: { when: number }[];
-  };
-  const shipped = Math.max(...journal.entries.map((entry) => entry.when));
   const [row] = rowsOf<{ latest: string | null }>(
     await database.db.execute(sql`select max(created_at)::text as latest from drizzle.__drizzle_migrations`),
   );
-  return row?.latest != null && Number(row.latest) >= shipped;
+  return row?.latest != null && Number(row.latest) >= latestShippedMigration();
+}
+
+let latestShipped: number | undefined;
+/** When this release's newest migration was made, read once from its journal (probes call often). */
+function latestShippedMigration(): number {
+  if (latestShipped === undefined) {
+    const journal = JSON.parse(readFileSync(join(MIGRATIONS_FOLDER, "meta", "_journal.json"), "utf8")) as {
+      entries: { when: number }[];
+    };
+    latestShipped = Math.max(...journal.entries.map((entry) => entry.when));
+  }
+  return latestShipped;
 }

@@ -12,6 +12,7 @@ import { Section } from "../components/Section";
 import { lifecycleStatus, StatusBadge } from "../components/StatusBadge";
 import { checked, field, localInputValue, localToIso } from "../form-data";
 import { useLocaleFormat } from "../i18n/format";
+import { RevokeCell, RevokedNotice, useRevocation } from "./revocation";
 
 /**
  * API tokens for integrated mode (DSN-SEC-03). A new token's secret is shown once, with a copy
@@ -40,10 +41,7 @@ export function ApiTokensSection({
       api.createApiToken(organisationId, input),
     onSuccess: refresh,
   });
-  const revoke = useMutation({
-    mutationFn: (tokenId: string) => api.revokeApiToken(organisationId, tokenId),
-    onSuccess: refresh,
-  });
+  const revoke = useRevocation((id) => api.revokeApiToken(organisationId, id), refresh);
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -80,11 +78,7 @@ export function ApiTokensSection({
           </Stack>
         </Alert>
       )}
-      {revoke.isSuccess && (
-        <Alert color="green" variant="light" role="status">
-          {t("rights.tokens.revoked")}
-        </Alert>
-      )}
+      <RevokedNotice revocation={revoke}>{t("rights.tokens.revoked")}</RevokedNotice>
       <RecordTable
         records={tokens.data}
         empty={t("rights.tokens.empty")}
@@ -112,19 +106,14 @@ export function ApiTokensSection({
               <Table.Td>
                 <StatusBadge status={status} label={t(`status.${status}`)} />
               </Table.Td>
-              <Table.Td>
-                {status === "active" && (
-                  <Button
-                    size="xs"
-                    variant="default"
-                    aria-label={t("rights.tokens.revokeLabel", { name: token.name })}
-                    loading={revoke.isPending && revoke.variables === token.id}
-                    onClick={() => revoke.mutate(token.id)}
-                  >
-                    {t("rights.tokens.revoke")}
-                  </Button>
-                )}
-              </Table.Td>
+              <RevokeCell
+                revocation={revoke}
+                id={token.id}
+                active={status === "active"}
+                label={t("rights.tokens.revokeLabel", { name: token.name })}
+              >
+                {t("rights.tokens.revoke")}
+              </RevokeCell>
             </Table.Tr>
           );
         }}

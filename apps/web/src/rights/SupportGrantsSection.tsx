@@ -9,6 +9,7 @@ import { Section } from "../components/Section";
 import { lifecycleStatus, StatusBadge } from "../components/StatusBadge";
 import { field, localInputValue, localToIso } from "../form-data";
 import { useLocaleFormat } from "../i18n/format";
+import { RevokeCell, RevokedNotice, useRevocation } from "./revocation";
 
 /**
  * A customer administrator lets a named provider agent into the tenant until a date, and
@@ -33,10 +34,7 @@ export function SupportGrantsSection({
     mutationFn: (input: Parameters<typeof api.grantSupport>[1]) => api.grantSupport(organisationId, input),
     onSuccess: refresh,
   });
-  const revoke = useMutation({
-    mutationFn: (grantId: string) => api.revokeSupportGrant(organisationId, grantId),
-    onSuccess: refresh,
-  });
+  const revoke = useRevocation((id) => api.revokeSupportGrant(organisationId, id), refresh);
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -56,11 +54,7 @@ export function SupportGrantsSection({
   return (
     <Section title={t("rights.grants.heading")} intro={t("rights.grants.intro")} clause={clause}>
       <ErrorAlert error={grants.error ?? revoke.error} />
-      {revoke.isSuccess && (
-        <Alert color="green" variant="light" role="status">
-          {t("rights.grants.revoked")}
-        </Alert>
-      )}
+      <RevokedNotice revocation={revoke}>{t("rights.grants.revoked")}</RevokedNotice>
       <RecordTable
         records={grants.data}
         empty={t("rights.grants.empty")}
@@ -91,19 +85,14 @@ export function SupportGrantsSection({
               <Table.Td>
                 <Code data-testid="grant-reference">{grant.id}</Code>
               </Table.Td>
-              <Table.Td>
-                {status === "active" && (
-                  <Button
-                    size="xs"
-                    variant="default"
-                    aria-label={t("rights.grants.revokeLabel", { name: grant.agent.name })}
-                    loading={revoke.isPending && revoke.variables === grant.id}
-                    onClick={() => revoke.mutate(grant.id)}
-                  >
-                    {t("rights.grants.revoke")}
-                  </Button>
-                )}
-              </Table.Td>
+              <RevokeCell
+                revocation={revoke}
+                id={grant.id}
+                active={status === "active"}
+                label={t("rights.grants.revokeLabel", { name: grant.agent.name })}
+              >
+                {t("rights.grants.revoke")}
+              </RevokeCell>
             </Table.Tr>
           );
         }}

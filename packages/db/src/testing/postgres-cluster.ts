@@ -1,8 +1,9 @@
-import { execFileSync, spawnSync } from "node:child_process";
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { chownSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { postgresBinDir } from "../postgres-binaries.js";
 
 /**
  * A throwaway PostgreSQL cluster on loopback for the test suite, made with initdb and pg_ctl.
@@ -15,14 +16,7 @@ export interface PostgresCluster {
 
 /** Where initdb and pg_ctl live: the PATH first, then Debian's versioned directories. */
 export function findPostgresBinaries(): string | undefined {
-  const onPath = spawnSync("sh", ["-c", "command -v initdb"], { encoding: "utf8" }).stdout.trim();
-  if (onPath) return join(onPath, "..");
-  const root = "/usr/lib/postgresql";
-  if (!existsSync(root)) return undefined;
-  const versions = readdirSync(root)
-    .filter((v) => existsSync(join(root, v, "bin", "initdb")))
-    .sort((a, b) => Number(b) - Number(a));
-  return versions[0] ? join(root, versions[0], "bin") : undefined;
+  return postgresBinDir("initdb");
 }
 
 async function freePort(): Promise<number> {

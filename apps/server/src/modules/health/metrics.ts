@@ -120,14 +120,13 @@ const sameToken = (given: string, expected: string) => {
 export function registerMetrics(app: FastifyInstance, context: AppContext, root: Database): void {
   const token = context.config.METRICS_TOKEN;
   if (token === undefined) return;
-  const gauges = databaseGauges(root, context.clock);
+  const registry = Registry.merge([processRegistry, databaseGauges(root, context.clock)]);
   root.observeQueries?.((seconds) => databaseQueries.observe(seconds));
   app.get("/metrics", { config: { public: true }, schema: { hide: true } }, async (request, reply) => {
     const given = /^Bearer (.+)$/.exec(request.headers.authorization ?? "")?.[1] ?? "";
     if (!sameToken(given, token)) {
       return reply.code(401).header("www-authenticate", 'Bearer realm="metrics"').send();
     }
-    const merged = Registry.merge([processRegistry, gauges]);
-    return reply.type(merged.contentType).send(await merged.metrics());
+    return reply.type(registry.contentType).send(await registry.metrics());
   });
 }

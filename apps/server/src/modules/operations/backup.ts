@@ -5,7 +5,7 @@ import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node
 import { tmpdir } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
 import { promisify } from "node:util";
-import { type Database, openDatabase, rowsOf } from "@guichet/db";
+import { type Database, openDatabase, postgresBinDir, rowsOf } from "@guichet/db";
 import type { Contract } from "@guichet/domain";
 import { sql } from "drizzle-orm";
 import type { CommandResult } from "../../cli/commands.js";
@@ -34,16 +34,10 @@ interface Manifest {
 /** Refusals the operator fixes: one line, no stack. */
 export class BackupError extends Error {}
 
-/** The newest of PostgreSQL's own tools: on the PATH, or Debian's versioned directories. */
+/** PostgreSQL's own tool, from the directory the test clusters' initdb comes from too. */
 function postgresTool(name: "pg_dump" | "pg_restore"): string {
-  const versions = existsSync("/usr/lib/postgresql")
-    ? readdirSync("/usr/lib/postgresql").sort((a, b) => Number(b) - Number(a))
-    : [];
-  for (const version of versions) {
-    const path = `/usr/lib/postgresql/${version}/bin/${name}`;
-    if (existsSync(path)) return path;
-  }
-  return name;
+  const dir = postgresBinDir(name);
+  return dir ? join(dir, name) : name;
 }
 
 const sha256Of = async (path: string) =>
