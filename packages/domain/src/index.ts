@@ -11,6 +11,7 @@ export * from "./desk/maintenance-window.js";
 export * from "./desk/percentile.js";
 export * from "./desk/report-month.js";
 export * from "./desk/sla-report.js";
+export * from "./notices/index.js";
 export * from "./orders/index.js";
 export * from "./sla/index.js";
 export * from "./time/add-duration.js";

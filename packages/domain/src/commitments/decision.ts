@@ -27,6 +27,19 @@ export type CommitmentReason =
       fees: ServiceFees[];
     }
   | { code: "termination-notice-in-future"; noticeReceived: CivilDate; today: CivilDate }
+  /** DSN 10.2 (DSN-BIL-02): a harmful change lets the operator terminate, without penalty, on its date. */
+  | {
+      code: "termination-harmful-change";
+      changeTitle: string;
+      changeEffective: CivilDate;
+      requestedOn: CivilDate;
+    }
+  | {
+      code: "termination-harmful-change-closed";
+      changeTitle: string;
+      changeEffective: CivilDate;
+      today: CivilDate;
+    }
   | { code: "termination-notice-elsewhere"; scope: "service" | "contract"; noticeReceived: CivilDate };
 
 /** What one service still owes at termination (DSN art. 9). */

@@ -139,6 +139,14 @@ export function explainCommitment(
         return fr
           ? `La date de réception de la lettre (${d(r.noticeReceived)}) est après aujourd'hui (${d(r.today)})`
           : `The letter's reception date (${d(r.noticeReceived)}) is after today (${d(r.today)})`;
+      case "termination-harmful-change":
+        return fr
+          ? `Résiliation demandée le ${d(r.requestedOn)} suite au changement « ${r.changeTitle} » : le service prend fin le ${d(decision.effectiveDate)}, jour d'entrée en vigueur du changement, sans pénalité, y compris pendant la période minimale. Total dû : ${formatCents(0, locale)}`
+          : `Termination asked on ${d(r.requestedOn)} after the change "${r.changeTitle}": the service ends on ${d(decision.effectiveDate)}, the day the change takes effect, without penalty, even within the minimum period. Total due: ${formatCents(0, locale)}`;
+      case "termination-harmful-change-closed":
+        return fr
+          ? `Le changement « ${r.changeTitle} » est en vigueur depuis le ${d(r.changeEffective)} : la résiliation sans pénalité n'était ouverte que jusqu'à cette date (aujourd'hui : ${d(r.today)})`
+          : `The change "${r.changeTitle}" has been in force since ${d(r.changeEffective)}: termination without penalty was open until that date only (today: ${d(r.today)})`;
       case "termination-notice-elsewhere":
         return fr
           ? `Lettre reçue le ${d(r.noticeReceived)} : le préavis est fixé par les Conditions Générales, la date d'effet est donnée par le prestataire`

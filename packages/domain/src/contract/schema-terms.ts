@@ -15,6 +15,11 @@ export const ZNotice = z.strictObject({
   /** A substantial change harmful to the customer lets it terminate, without penalty, on the change's effective date. */
   terminationRightOnHarmfulChange: z.boolean().optional(),
   note: ZLabel.optional(),
+  /**
+   * The change takes effect only by a new version signed by both parties (DSN 10.1: the general
+   * conditions and the security annex); no notice period runs, each customer's signature is awaited.
+   */
+  signature: z.literal("both-parties").optional(),
   clause: ZClauseId,
 });
 
@@ -35,6 +40,10 @@ export const ZNotices = z.strictObject({
   priceDecrease: ZNotice.optional(),
   priceRevision: ZPriceRevision.optional(),
   annexChange: ZNotice.optional(),
+  /** A new version of the general conditions (DSN 10.1): `signature: both-parties`. */
+  generalConditionsChange: ZNotice.optional(),
+  /** A new version of the security annex (DSN 10.1, annex 2): `signature: both-parties`. */
+  securityAnnexChange: ZNotice.optional(),
   specificConditionsChange: ZNotice.optional(),
   contractTermination: ZNotice.optional(),
   serviceTermination: ZNotice.optional(),
