@@ -66,10 +66,23 @@ async function costsOf(db: Db, organisationId: string, month: string): Promise<I
 }
 
 /**
- * The e-services a customer held during the month whose price is in their specific conditions
- * (DSN art. 6), each with every version of that price. Invoicing starts at the order form's
- * reception (DSN-ORD-03, DSN art. 7); until order forms record their reception, the
- * subscription's start stands for it.
+ * The first day a subscription is invoiced: where the contract invoices from the order form's
+ * reception (DSN-ORD-03, DSN art. 7 `commitments.invoicingFrom: order-form-received`), the day
+ * recorded at reception (`subscriptions.invoicing_from`, which may come before the activation);
+ * otherwise, or for a subscription started without an order form, its start.
+ */
+export function invoicedFrom(
+  contract: Contract,
+  subscription: { startsOn: string; invoicingFrom: string | null },
+): string {
+  const fromReception = contract.commitments?.invoicingFrom?.rule === "order-form-received";
+  return fromReception && subscription.invoicingFrom ? subscription.invoicingFrom : subscription.startsOn;
+}
+
+/**
+ * The e-services a customer held or was invoiced for during the month whose price is in their
+ * specific conditions (DSN art. 6), each with every version of that price, invoiced from
+ * `invoicedFrom` and prorated by days on a partial month (subscriptionLines).
  */
 async function pricedSubscriptionsOf(
   db: Db,
@@ -86,7 +99,7 @@ async function pricedSubscriptionsOf(
     .where(
       and(
         eq(subscriptions.organisationId, organisationId),
-        lte(subscriptions.startsOn, last),
+        or(lte(subscriptions.startsOn, last), lte(subscriptions.invoicingFrom, last)),
         or(isNull(subscriptions.endsOn), gte(subscriptions.endsOn, first)),
       ),
     )
@@ -101,7 +114,7 @@ async function pricedSubscriptionsOf(
   return priced.map((s) => ({
     subscriptionId: s.id,
     catalogueItemId: s.catalogueItemId,
-    billingFrom: s.startsOn,
+    billingFrom: invoicedFrom(contract, s),
     endsOn: s.endsOn,
     prices: versions
       .filter((v) => v.catalogueItemId === s.catalogueItemId)

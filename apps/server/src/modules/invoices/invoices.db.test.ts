@@ -226,14 +226,10 @@ describe.each(databaseKindsUnderTest(postgresUrl))("invoices on %s (MCR-BIL-01, 
 
 describe.each(databaseKindsUnderTest(postgresUrl))("a DSN operator's invoice on %s (DSN-ORD-03)", (kind) => {
   let database: Database;
-  afterAll(async () => database?.close());
-
-  it("invoices each e-service from the order form's reception at its specific conditions' price, prorated", async () => {
+  const contract = loadContract("deux-sevres-eservices");
+  beforeAll(async () => {
     database = await createTestDatabase(kind, postgresUrl);
-    const contract = loadContract("deux-sevres-eservices");
-    const db = database.db;
-    const operator = await customer(db, "fibre-poitou", "552100554");
-    await db.insert(specificConditions).values({
+    await database.db.insert(specificConditions).values({
       catalogueItemId: "e-sav",
       effectiveFrom: "2026-01-01",
       documentTitle: "Conditions Spécifiques e-SAV",
@@ -243,6 +239,17 @@ describe.each(databaseKindsUnderTest(postgresUrl))("a DSN operator's invoice on 
       terminationNoticeMonths: 3,
       maintenanceNoticeDays: 15,
     });
+  });
+  afterAll(async () => database?.close());
+
+  const documentsOf = async (organisationId: string) =>
+    (await database.db.select().from(invoices).where(eq(invoices.organisationId, organisationId))).map(
+      (row) => ({ period: row.period, document: row.document as InvoiceDocument, ciiXml: row.ciiXml }),
+    );
+
+  it("invoices each e-service from the order form's reception at its specific conditions' price, prorated", async () => {
+    const db = database.db;
+    const operator = await customer(db, "fibre-poitou", "552100554");
     await db.insert(subscriptions).values([
       { organisationId: operator, catalogueItemId: "e-sav", startsOn: "2026-02-10" },
       { organisationId: operator, catalogueItemId: "e-soutien", startsOn: "2026-02-10" },
@@ -256,7 +263,7 @@ describe.each(databaseKindsUnderTest(postgresUrl))("a DSN operator's invoice on 
       new Date("2026-03-01T08:00:00Z"),
     );
     expect(result.issued).toHaveLength(1);
-    const [row] = await db.select().from(invoices);
+    const [row] = await documentsOf(operator);
     const document = row?.document as InvoiceDocument;
     // 150.00 € × 19/28 days = 101.79 €; e-soutien is free (DSN annex 3 §3): no line.
     expect(document.lines).toEqual([
@@ -274,5 +281,49 @@ describe.each(databaseKindsUnderTest(postgresUrl))("a DSN operator's invoice on 
     expect(await schematronFailures(row?.ciiXml as string)).toEqual([]);
     const [counter] = await db.select().from(invoiceCounters).where(sql`year = 2026`);
     expect(counter?.lastSequence).toBe(1);
+  }, 120_000);
+
+  it("invoicing starts on the order form's reception (invoicing_from), even a month before the activation", async () => {
+    const db = database.db;
+    const operator = await customer(db, "niort-connect", "542051180");
+    // Order form received on 20 March, e-SAV activated on 6 April (DSN-ORD-03, DSN art. 7).
+    await db.insert(subscriptions).values({
+      organisationId: operator,
+      catalogueItemId: "e-sav",
+      startsOn: "2026-04-06",
+      invoicingFrom: "2026-03-20",
+    });
+    for (const [month, issued] of [
+      ["2026-03", "2026-04-01"],
+      ["2026-04", "2026-05-01"],
+    ] as const)
+      await runInvoices(db, contract, month, issued, actor, new Date(`${issued}T08:00:00Z`));
+    const byPeriod = new Map((await documentsOf(operator)).map((d) => [d.period, d]));
+    // March: 150.00 € × 12/31 days (20 to 31) = 58.06 €; April: the whole month, 150.00 €.
+    expect(byPeriod.get("2026-03")?.document.lines).toEqual([
+      expect.objectContaining({ from: "2026-03-20", to: "2026-03-31", days: 12, amountCents: "5806" }),
+    ]);
+    expect(byPeriod.get("2026-04")?.document.lines).toEqual([
+      expect.objectContaining({ from: "2026-04-01", to: "2026-04-30", days: 30, amountCents: "15000" }),
+    ]);
+    for (const d of byPeriod.values()) expect(await schematronFailures(d.ciiXml)).toEqual([]);
+  }, 120_000);
+
+  it("a subscription terminated mid-month is invoiced up to its last day", async () => {
+    const db = database.db;
+    const operator = await customer(db, "atlantique", "732829320");
+    await db.insert(subscriptions).values({
+      organisationId: operator,
+      catalogueItemId: "e-sav",
+      startsOn: "2026-01-05",
+      invoicingFrom: "2026-01-02",
+      endsOn: "2026-05-10",
+    });
+    await runInvoices(db, contract, "2026-05", "2026-06-01", actor, new Date("2026-06-01T08:00:00Z"));
+    const [may] = await documentsOf(operator);
+    // 150.00 € × 10/31 days = 48.39 €.
+    expect(may?.document.lines).toEqual([
+      expect.objectContaining({ from: "2026-05-01", to: "2026-05-10", amountCents: "4839" }),
+    ]);
   }, 120_000);
 });
