@@ -1,5 +1,4 @@
 import { type Database, type Db, scopedDatabase } from "@guichet/db";
-import { PRIORITIES } from "@guichet/domain";
 import { sql } from "drizzle-orm";
 import { pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
@@ -44,7 +43,7 @@ export function baselineRoute(database: Database): FastifyPluginAsyncZod {
         schema: {
           body: z.strictObject({
             category: z.string().trim().min(1).max(64),
-            priority: z.enum(PRIORITIES).nullable().default(null),
+            priority: z.string().nullable().default(null),
             title: z.string().trim().min(1).max(200),
             description: z.string().trim().min(1).max(20_000),
           }),

@@ -1,10 +1,4 @@
-import {
-  CUSTOMER_ROLES,
-  PRIORITIES,
-  PROVIDER_ROLES,
-  REPORT_EXCLUSIONS,
-  TICKET_STATUSES,
-} from "@guichet/domain";
+import { CUSTOMER_ROLES, PROVIDER_ROLES, REPORT_EXCLUSIONS, TICKET_STATUSES } from "@guichet/domain";
 import { z } from "zod";
 import { ERROR_CODES, type ErrorCode } from "./errors.js";
 
@@ -39,7 +33,14 @@ export const ZRole = z.enum([...PROVIDER_ROLES, ...CUSTOMER_ROLES]).meta({ id: "
 export const TOKEN_ROLES = ["named_contact", "user", "billing_reader"] as const;
 export const ZTokenRole = z.enum(TOKEN_ROLES).meta({ id: "TokenRole" });
 
-export const ZPriority = z.enum(PRIORITIES).meta({ id: "Priority" });
+/**
+ * A priority id of the deployment's contract ("P1"…"P5": the contract lists its levels, MCR-SUP-05);
+ * a string in the API, checked against the contract by the use cases (refusal "unknown_priority").
+ */
+export const ZPriority = z
+  .string()
+  .regex(/^[A-Za-z][A-Za-z0-9-]{0,15}$/)
+  .meta({ id: "Priority" });
 export const ZTicketStatus = z.enum(TICKET_STATUSES).meta({ id: "TicketStatus" });
 /** Tickets left out of a month's figures, by reason (DSN-SUP-07, MCR-SUP-08, MCR-SUP-11). */
 export const ZReportExclusion = z.enum(REPORT_EXCLUSIONS).meta({ id: "ReportExclusion" });

@@ -5,6 +5,7 @@ export const deskFr = {
   "desk.sender_not_allowed":
     "Une demande par e-mail doit venir de l'administrateur du compte client ({clause}).",
   "desk.unknown_category": "Type de demande inconnu ({clause}).",
+  "desk.unknown_priority": "Cette priorité n'est pas l'un des niveaux du contrat ({clause}).",
   "desk.category_out_of_scope": "Ce type de demande ne relève pas de votre offre de support ({clause}).",
   "desk.item_not_covered": "Ce service ne relève pas du support ({clause}).",
   "desk.item_not_subscribed": "Vous ne pouvez signaler que sur un e-service souscrit ({clause}).",
@@ -50,6 +51,7 @@ export const deskEn: Record<DeskMessageKey, string> = {
   "desk.sender_not_allowed":
     "A request by e-mail must come from the customer account's administrator ({clause}).",
   "desk.unknown_category": "Unknown request type ({clause}).",
+  "desk.unknown_priority": "This priority is not one of the contract's levels ({clause}).",
   "desk.category_out_of_scope": "This type of request is outside your support plan ({clause}).",
   "desk.item_not_covered": "This service is not covered by support ({clause}).",
   "desk.item_not_subscribed": "You may only report about an e-service you subscribe to ({clause}).",

@@ -19,9 +19,6 @@ export const ROLES = ["admin", "support_agent", "account_manager", "billing", "s
 /** The values of `TokenRole`. */
 export const TOKEN_ROLES = ["named_contact", "user", "billing_reader"] as const satisfies readonly Schemas["TokenRole"][];
 
-/** The values of `Priority`. */
-export const PRIORITIES = ["P1", "P2", "P3"] as const satisfies readonly Schemas["Priority"][];
-
 /** The values of `TicketStatus`. */
 export const TICKET_STATUSES = ["new", "in_progress", "on_hold", "resolved", "closed"] as const satisfies readonly Schemas["TicketStatus"][];
 

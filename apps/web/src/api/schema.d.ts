@@ -6727,8 +6727,7 @@ export interface components {
         RoleInput: "admin" | "support_agent" | "account_manager" | "billing" | "security_officer" | "customer_admin" | "named_contact" | "user" | "billing_reader";
         /** @enum {string} */
         TokenRoleInput: "named_contact" | "user" | "billing_reader";
-        /** @enum {string} */
-        PriorityInput: "P1" | "P2" | "P3";
+        PriorityInput: string;
         ApiError: {
             /** @enum {string} */
             code: "validation_failed" | "malformed_json" | "payload_too_large" | "unsupported_media_type" | "not_found" | "unauthenticated" | "forbidden" | "conflict" | "contract_rule" | "import_refused" | "rate_limited" | "unavailable" | "internal";
@@ -6751,8 +6750,7 @@ export interface components {
         Role: "admin" | "support_agent" | "account_manager" | "billing" | "security_officer" | "customer_admin" | "named_contact" | "user" | "billing_reader";
         /** @enum {string} */
         TokenRole: "named_contact" | "user" | "billing_reader";
-        /** @enum {string} */
-        Priority: "P1" | "P2" | "P3";
+        Priority: string;
         /** @enum {string} */
         TicketStatus: "new" | "in_progress" | "on_hold" | "resolved" | "closed";
         /** @enum {string} */

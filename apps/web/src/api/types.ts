@@ -6,7 +6,7 @@
 import type { Answer, Body, Query } from "./paths";
 import type { components } from "./schema";
 
-export { CUSTOMER_ROLES, PRIORITIES, PROVIDER_ROLES, TICKET_STATUSES, TOKEN_ROLES } from "./enums";
+export { CUSTOMER_ROLES, PROVIDER_ROLES, TICKET_STATUSES, TOKEN_ROLES } from "./enums";
 
 type Schemas = components["schemas"];
 

@@ -35,7 +35,8 @@ export const tickets = pgTable(
     category: text("category").notNull(),
     subscriptionId: uuid("subscription_id").references(() => subscriptions.id),
     catalogueItemId: text("catalogue_item_id"),
-    priority: text("priority", { enum: ["P1", "P2", "P3"] }).notNull(),
+    // One of the contract's priority ids (priorities.levels, MCR-SUP-05): no code knows how many there are.
+    priority: text("priority").notNull(),
     status: text("status", { enum: ["new", "in_progress", "on_hold", "resolved", "closed"] }).notNull(),
     /** Why it is on hold: the customer owes information (DSN-SUP-03) or justifies its priority (MCR-SUP-12). */
     holdReason: text("hold_reason", { enum: ["info_requested", "priority_dispute"] }),

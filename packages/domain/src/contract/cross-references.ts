@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { PRIORITIES, SLA_METRIC_IDS } from "../sla/policy-schema.js";
+import { SLA_METRIC_IDS } from "../sla/policy-schema.js";
 import type { Money } from "./money.js";
 import type { ContractShape } from "./schema.js";
 
@@ -24,6 +24,7 @@ export function checkCrossReferences(contract: ContractShape, ctx: z.RefinementC
   const prices = Object.keys(contract.prices);
   const categories = Object.keys(contract.ticketWorkflow.categories);
   const items = contract.catalogue.items.map((item) => item.id);
+  const priorities = Object.keys(contract.priorities.levels);
 
   const calendar = (path: Path, name: string) => {
     if (!(name in contract.calendars))
@@ -43,6 +44,14 @@ export function checkCrossReferences(contract: ContractShape, ctx: z.RefinementC
   const sent = contract.identifierPolicy.identifiersSentWithin;
   if (sent) calendar(["identifierPolicy", "identifiersSentWithin", "calendar"], sent.calendar);
 
+  // Priorities.
+  if (!priorities.includes(contract.priorities.default)) {
+    report(
+      ["priorities", "default"],
+      `unknown priority "${contract.priorities.default}" (defined in priorities.levels: ${known(priorities)})`,
+    );
+  }
+
   // Support plans.
   if (!(contract.defaultSupportPlan in contract.supportPlans)) {
     report(
@@ -58,12 +67,34 @@ export function checkCrossReferences(contract: ContractShape, ctx: z.RefinementC
     ranks.set(plan.rank, id);
 
     for (const metric of SLA_METRIC_IDS) {
-      const targets = plan.sla[metric];
+      const targets = plan.sla[metric]?.targets;
       if (!targets) continue;
-      for (const priority of PRIORITIES) {
-        calendar([...at, "sla", metric, priority, "calendar"], targets[priority].calendar);
+      // A target for each of the contract's priorities, and for nothing else (MCR-SUP-05/06).
+      for (const priority of priorities) {
+        const target = targets[priority];
+        if (target) calendar([...at, "sla", metric, priority, "calendar"], target.calendar);
+        else
+          report(
+            [...at, "sla", metric, priority],
+            `required: a target for each priority (${known(priorities)})`,
+          );
+      }
+      for (const key of Object.keys(targets)) {
+        if (!priorities.includes(key))
+          report(
+            [...at, "sla", metric, key],
+            `unknown priority "${key}" (defined in priorities.levels: ${known(priorities)})`,
+          );
       }
     }
+
+    plan.channels.phone?.priorities.forEach((priority, i) => {
+      if (!priorities.includes(priority))
+        report(
+          [...at, "channels", "phone", "priorities", i],
+          `unknown priority "${priority}" (defined in priorities.levels: ${known(priorities)})`,
+        );
+    });
 
     price([...at, "fee"], plan.fee);
     const fee = contract.prices[plan.fee];

@@ -33,11 +33,11 @@ describe("the contract file's JSON Schema (GEN-01)", () => {
   it("refuses a broken file, at the key that is wrong", () => {
     const broken = shipped("multicloud-ready");
     const priorities = broken.priorities as Record<string, unknown>;
-    priorities.default = "P9";
+    priorities.default = "P 9";
     broken.supportPlan = {};
     expect(validate(broken)).toBe(false);
     const where = (validate.errors ?? []).map((error) => `${error.instancePath} ${error.keyword}`);
-    expect(where).toEqual(expect.arrayContaining(["/priorities/default enum", " additionalProperties"]));
+    expect(where).toEqual(expect.arrayContaining(["/priorities/default pattern", " additionalProperties"]));
   });
 
   it("is the one committed in docs/, which the shipped files name for editors", () => {

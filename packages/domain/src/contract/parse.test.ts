@@ -64,6 +64,17 @@ describe("parseContract", () => {
     ]);
   });
 
+  it("asks every plan for a target per priority of the contract, and refuses a priority it does not list (MCR-SUP-05)", () => {
+    const errors = errorsOf(broken(PREMIUM_P1, "P4: { target: 30m, calendar: always }"));
+    expect(errors).toEqual([
+      `${FILE}: supportPlans.premium.sla.initialResponse.P1: required: a target for each priority (P1, P2, P3)`,
+      `${FILE}: supportPlans.premium.sla.initialResponse.P4: unknown priority "P4" (defined in priorities.levels: P1, P2, P3)`,
+    ]);
+    expect(errorsOf(broken("  default: P3", "  default: P5"))).toEqual([
+      `${FILE}: priorities.default: unknown priority "P5" (defined in priorities.levels: P1, P2, P3)`,
+    ]);
+  });
+
   it("refuses a calendar that is not defined, listing those that are", () => {
     expect(errorsOf(broken(PREMIUM_P1, "P1: { target: 30m, calendar: 24x7 }"))).toEqual([
       `${FILE}: supportPlans.premium.sla.initialResponse.P1.calendar: unknown calendar "24x7" (defined in calendars: business-hours, always)`,

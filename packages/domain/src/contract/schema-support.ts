@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { PRIORITIES, ZClauseId, ZPlanSla } from "../sla/policy-schema.js";
+import { ZClauseId, ZPlanSla, ZPriorityId } from "../sla/policy-schema.js";
 import { ZTerm } from "./duration.js";
 import { ZEmailAddress, ZKey, ZLabel, ZLimit, ZRegexSource } from "./primitives.js";
 
@@ -10,12 +10,18 @@ import { ZEmailAddress, ZKey, ZLabel, ZLimit, ZRegexSource } from "./primitives.
 
 const ZPriorityLevel = z.strictObject({ label: ZLabel, definition: ZLabel });
 
-/** The priority matrix (MCR-SUP-05). Every plan's SLA gives a target for each of these. */
+/**
+ * The priority matrix (MCR-SUP-05): the contract's own levels, as many as it has, most urgent
+ * first (the file's order is the order the desk, the matrix and the reports show). Every plan's
+ * SLA gives a target for each of these.
+ */
 export const ZPriorities = z.strictObject({
   clause: ZClauseId,
-  /** Priority of a new ticket whose author gives none. */
-  default: z.enum(PRIORITIES),
-  levels: z.strictObject({ P1: ZPriorityLevel, P2: ZPriorityLevel, P3: ZPriorityLevel }),
+  /** Priority of a new ticket whose author gives none: one of `levels`. */
+  default: ZPriorityId,
+  levels: z
+    .record(ZPriorityId, ZPriorityLevel)
+    .refine((levels) => Object.keys(levels).length > 0, { message: "expected at least one priority" }),
 });
 
 /**
@@ -39,7 +45,7 @@ export const ZEmailChannel = z.strictObject({
 
 export const ZPhoneChannel = z.strictObject({
   /** Priorities for which the phone line may be used. */
-  priorities: z.array(z.enum(PRIORITIES)).min(1),
+  priorities: z.array(ZPriorityId).min(1),
   /** A call is accepted only about a ticket that already exists. */
   requiresExistingTicket: z.boolean(),
   clause: ZClauseId,

@@ -32,7 +32,7 @@ describe("multicloud-ready (MCR)", () => {
   });
 
   it("answers a Premium P1 within 30 minutes, around the clock (MCR-SUP-06)", () => {
-    const p1 = mcr.supportPlans.premium?.sla.initialResponse?.P1;
+    const p1 = mcr.supportPlans.premium?.sla.initialResponse?.targets.P1;
     expect(p1).toEqual({ target: { kind: "minutes", minutes: 30, text: "30m" }, calendar: "always" });
   });
 
@@ -41,7 +41,7 @@ describe("multicloud-ready (MCR)", () => {
       Object.entries(mcr.supportPlans).map(([id, plan]) => {
         const m = plan.sla.initialResponse;
         const cell = (p: "P1" | "P2" | "P3") => {
-          const t = m?.[p];
+          const t = m?.targets[p];
           if (!t) return "-";
           const target = t.target.kind === "none" ? "none" : t.target.text;
           return `${target} @ ${t.calendar}`;
@@ -59,12 +59,12 @@ describe("multicloud-ready (MCR)", () => {
       business: ["1h @ always", "2h @ always", "1 business day @ business-hours"],
       premium: ["30m @ always", "1h @ always", "8h @ always"],
     });
-    expect(mcr.supportPlans.standard?.sla.initialResponse?.P1.target).toEqual({
+    expect(mcr.supportPlans.standard?.sla.initialResponse?.targets.P1?.target).toEqual({
       kind: "minutes",
       minutes: 720,
       text: "12 business hours",
     });
-    expect(mcr.supportPlans.standard?.sla.initialResponse?.P2.target).toEqual({
+    expect(mcr.supportPlans.standard?.sla.initialResponse?.targets.P2?.target).toEqual({
       kind: "businessDays",
       days: 1,
       text: "1 business day",
@@ -185,7 +185,7 @@ describe("deux-sevres-eservices (DSN)", () => {
   it("has one plan, e-soutien, with no response-time target (DSN-SUP-01)", () => {
     expect(Object.keys(dsn.supportPlans)).toEqual(["e-soutien"]);
     const sla = dsn.supportPlans["e-soutien"]?.sla.initialResponse;
-    for (const p of ["P1", "P2", "P3"] as const) expect(sla?.[p].target).toEqual({ kind: "none" });
+    for (const p of ["P1", "P2", "P3"] as const) expect(sla?.targets[p]?.target).toEqual({ kind: "none" });
     expect(dsn.supportPlans["e-soutien"]?.scope.subscribedItemsOnly).toBe(true);
   });
 

@@ -22,6 +22,15 @@ describe("opening a ticket under MCR", () => {
     expect(decideIntake(mcr, mcrRequest({}))).toEqual({ ok: true, slaApplies: true });
   });
 
+  it("takes one of the contract's priorities and refuses another, citing its matrix (MCR-SUP-05)", () => {
+    expect(decideIntake(mcr, mcrRequest({ priority: "P2" })).ok).toBe(true);
+    expect(decideIntake(mcr, mcrRequest({ priority: "P4" }))).toEqual({
+      ok: false,
+      reason: "unknown_priority",
+      clause: "MCR-SUP-05",
+    });
+  });
+
   it("refuses someone who is not a named contact, citing MCR-SUP-04", () => {
     const decision = decideIntake(
       mcr,

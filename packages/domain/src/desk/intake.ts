@@ -12,6 +12,7 @@ export type IntakeRefusalReason =
   | "not_named_contact"
   | "sender_not_allowed"
   | "unknown_category"
+  | "unknown_priority"
   | "category_out_of_scope"
   | "item_not_covered"
   | "item_not_subscribed"
@@ -50,6 +51,13 @@ export interface IntakeRequest {
   };
   /** The provider has declared the portal (or e-soutien) unavailable (MCR-SUP-03, DSN-SUP-08). */
   portalDeclaredUnavailable: boolean;
+  /** The priority the requester gives; null or absent: the contract's default (MCR-SUP-05). */
+  priority?: Priority | null;
+}
+
+/** A priority id is one of the contract's levels (MCR-SUP-05); no code knows how many there are. */
+export function isContractPriority(contract: Contract, priority: string): boolean {
+  return Object.hasOwn(contract.priorities.levels, priority);
 }
 
 const refuse = (reason: IntakeRefusalReason, clause: string): IntakeRefusal => ({
@@ -97,6 +105,9 @@ export function decideIntake(contract: Contract, request: IntakeRequest): Intake
 
   const category = contract.ticketWorkflow.categories[request.category];
   if (!category) return refuse("unknown_category", scope.clause);
+  if (request.priority != null && !isContractPriority(contract, request.priority)) {
+    return refuse("unknown_priority", contract.priorities.clause);
+  }
 
   if (request.catalogueItemId !== null) {
     if (scope.catalogueItems && !scope.catalogueItems.includes(request.catalogueItemId)) {

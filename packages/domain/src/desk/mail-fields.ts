@@ -1,9 +1,9 @@
-import { PRIORITIES, type Priority } from "../sla/policy-schema.js";
+import type { Priority } from "../sla/policy-schema.js";
 
 /**
  * The fields of the body template of an e-mail ticket (MCR-SUP-09: "the body follows a
  * template"): lines such as "Priorité : P1", "Service : aws", "Catégorie : incident", in French
- * or English, anywhere in the body, case and accents ignored. What is not given is left to the
+ * English or German, anywhere in the body, case and accents ignored. What is not given is left to the
  * contract's defaults.
  */
 export interface MailTicketFields {
@@ -15,11 +15,13 @@ export interface MailTicketFields {
 const KEYS: Readonly<Record<string, keyof MailTicketFields>> = {
   priorite: "priority",
   priority: "priority",
+  prioritat: "priority",
   service: "service",
   "e-service": "service",
   eservice: "service",
   categorie: "category",
   category: "category",
+  kategorie: "category",
   type: "category",
 };
 
@@ -30,7 +32,23 @@ const fold = (s: string) =>
     .toLowerCase()
     .trim();
 
-export function readMailTicketFields(body: string): MailTicketFields {
+/** `word` stands alone in `text`: no letter or digit touches it. */
+function namesWord(text: string, word: string): boolean {
+  let at = text.indexOf(word);
+  while (at >= 0) {
+    const before = text[at - 1] ?? " ";
+    const after = text[at + word.length] ?? " ";
+    if (!/[\p{L}\p{N}]/u.test(before) && !/[\p{L}\p{N}]/u.test(after)) return true;
+    at = text.indexOf(word, at + 1);
+  }
+  return false;
+}
+
+/**
+ * `priorities`: the contract's priority ids; a line "Priorité : p4 — faible" names P4 when the
+ * contract has it (the first of its ids found as a word, case ignored).
+ */
+export function readMailTicketFields(body: string, priorities: readonly Priority[]): MailTicketFields {
   const fields: MailTicketFields = { priority: null, service: null, category: null };
   for (const line of body.split(/\r?\n/)) {
     const match = /^\s*([\p{L}-]+)\s*:\s*(.+?)\s*$/u.exec(line);
@@ -39,8 +57,8 @@ export function readMailTicketFields(body: string): MailTicketFields {
     if (!field || fields[field] !== null) continue;
     const value = match[2];
     if (field === "priority") {
-      const priority = /\bP([1-3])\b/i.exec(value);
-      if (priority) fields.priority = `P${priority[1]}` as Priority;
+      const text = fold(value);
+      fields.priority = priorities.find((id) => namesWord(text, id.toLowerCase())) ?? null;
     } else {
       fields[field] = fold(value);
     }
@@ -60,6 +78,3 @@ export function matchService(
   );
   return found?.id ?? null;
 }
-
-export const isPriority = (value: string): value is Priority =>
-  (PRIORITIES as readonly string[]).includes(value);

@@ -25,6 +25,7 @@ describe("monthly SLA figures (MCR-SUP-06)", () => {
         ticket({ initialResponse: clock("breached", 40) }),
       ],
       true,
+      ["P1", "P2", "P3"],
     );
     expect(priorities[0]).toMatchObject({
       priority: "P1",
@@ -54,6 +55,7 @@ describe("monthly SLA figures (MCR-SUP-06)", () => {
         ticket({ initialResponse: clock("met", 12) }),
       ],
       true,
+      ["P1", "P2", "P3"],
     );
     expect(total).toMatchObject({
       counted: 4,
@@ -75,9 +77,25 @@ describe("monthly SLA figures (MCR-SUP-06)", () => {
         ticket({}),
       ],
       true,
+      ["P1", "P2", "P3"],
     );
     expect(total.counted).toBe(1);
     expect(total.excluded).toEqual({ maintenance: 1, outOfScope: 1, slaNotApplicable: 1, noTarget: 1 });
+  });
+
+  it("reports each of a contract's own levels, in its order (five priorities)", () => {
+    const { priorities } = slaReportFigures(
+      [ticket({ priority: "P5" }), ticket({ priority: "P4" }), ticket({ priority: "P5" })],
+      true,
+      ["P1", "P2", "P3", "P4", "P5"],
+    );
+    expect(priorities.map((p) => [p.priority, p.counted])).toEqual([
+      ["P1", 0],
+      ["P2", 0],
+      ["P3", 0],
+      ["P4", 1],
+      ["P5", 2],
+    ]);
   });
 
   it("keeps a maintenance ticket when the contract counts maintenance as an incident", () => {

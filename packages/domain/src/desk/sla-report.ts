@@ -1,4 +1,4 @@
-import { PRIORITIES, type Priority } from "../sla/policy-schema.js";
+import type { Priority } from "../sla/policy-schema.js";
 import type { ClockState } from "../sla/types.js";
 import { nearestRankPercentile } from "./percentile.js";
 
@@ -84,13 +84,17 @@ function figuresOf(tickets: readonly ReportTicket[], maintenanceIsExcluded: bool
   };
 }
 
-/** The figures of each priority, and of all of them together (percentiles over all answered tickets). */
+/**
+ * The figures of each of the contract's priorities (`priorities`, in its order), and of all of them
+ * together (percentiles over all answered tickets).
+ */
 export function slaReportFigures(
   tickets: readonly ReportTicket[],
   maintenanceIsExcluded: boolean,
+  priorities: readonly Priority[],
 ): { priorities: ({ priority: Priority } & ResponseFigures)[]; total: ResponseFigures } {
   return {
-    priorities: PRIORITIES.map((priority) => ({
+    priorities: priorities.map((priority) => ({
       priority,
       ...figuresOf(
         tickets.filter((t) => t.priority === priority),

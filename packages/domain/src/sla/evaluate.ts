@@ -1,4 +1,5 @@
 import { type ClockOutcome, runClock } from "./clock.js";
+import { SlaError } from "./errors.js";
 import { buildTimeline, lastChangeAt, priorityAt, type Timeline } from "./timeline.js";
 import type {
   AutoClosePolicy,
@@ -42,6 +43,7 @@ function evaluateMetric(t: Timeline, policy: SlaPolicy, metric: MetricPolicy): M
   const priority = priorityAt(t, end);
   const startedAt = policy.priorityChange === "restart" ? lastChangeAt(t, end) : t.createdAt;
   const rule = metric.targets[priority];
+  if (!rule) throw new SlaError("unknown_priority", `${metric.id}: no target for priority "${priority}"`);
   const cal = rule.calendar;
 
   // Running periods (merged where statuses change without pausing) and paused business time.

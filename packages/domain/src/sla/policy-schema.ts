@@ -8,8 +8,14 @@ import { ZBusinessDays, ZSlaTarget } from "./target.js";
  * (evaluate.ts).
  */
 
-export const PRIORITIES = ["P1", "P2", "P3"] as const;
-export type Priority = (typeof PRIORITIES)[number];
+/**
+ * A priority's id as the contract writes it ("P1", "P5", "critical"). The levels are the
+ * contract's (priorities.levels, in order of urgency): no code knows how many there are.
+ */
+export const ZPriorityId = z.string().regex(/^[A-Za-z][A-Za-z0-9-]{0,15}$/, {
+  message: 'expected a priority id such as "P1"',
+});
+export type Priority = string;
 
 /** A clause id from REQUIREMENTS.md, e.g. "MCR-SUP-06". */
 export const ZClauseId = z.string().regex(/^[A-Z]{2,4}(?:-[A-Z]{2,4})?-\d{2}$/, {
@@ -24,15 +30,21 @@ export const ZPriorityTarget = z
   })
   .strict();
 
-/** One SLA metric (e.g. initial response, MTTI) for one plan: a target per priority. */
+/**
+ * One SLA metric (e.g. initial response, MTTI) for one plan: its clause and a target per priority
+ * of the contract, keyed by the priority's id (`P1: {...}`). The cross-reference pass checks that
+ * every key is a priority of priorities.levels and every priority has a target.
+ */
 export const ZSlaMetric = z
-  .object({
-    clause: ZClauseId,
-    P1: ZPriorityTarget,
-    P2: ZPriorityTarget,
-    P3: ZPriorityTarget,
-  })
-  .strict();
+  .object({ clause: ZClauseId })
+  .catchall(ZPriorityTarget)
+  .transform(({ clause, ...targets }) => ({ clause, targets }));
+
+/** A metric as a test or a tool writes it: its clause and a target per priority id. */
+export type SlaMetricInput = { clause: string } & Record<
+  string,
+  { target: string; calendar: string } | string
+>;
 
 /**
  * Metric ids the engine knows how to start and stop from a ticket's event log. Both start at
@@ -97,7 +109,8 @@ export const ZAutoClose = z
   })
   .strict();
 
-export type PlanSlaInput = z.input<typeof ZPlanSla>;
+/** A plan's SLA as written (a metric's keys are its clause and the contract's priority ids). */
+export type PlanSlaInput = Partial<Record<SlaMetricId, SlaMetricInput>>;
 export type PlanSla = z.infer<typeof ZPlanSla>;
 export type ClockPolicy = z.infer<typeof ZClockPolicy>;
 export type AutoClose = z.infer<typeof ZAutoClose>;

@@ -4,7 +4,6 @@ import { SlaError } from "./errors.js";
 import {
   type AutoClose,
   type PlanSla,
-  PRIORITIES,
   type Priority,
   SLA_METRIC_IDS,
   ZClockPolicy,
@@ -60,9 +59,8 @@ export function buildSlaPolicy(
   for (const id of SLA_METRIC_IDS) {
     const metric = planSla[id];
     if (!metric) continue;
-    const targets = {} as Record<Priority, PriorityTargetPolicy>;
-    for (const p of PRIORITIES) {
-      const { target, calendar } = metric[p];
+    const targets: Record<Priority, PriorityTargetPolicy> = {};
+    for (const [p, { target, calendar }] of Object.entries(metric.targets)) {
       targets[p] = {
         target,
         calendarName: calendar,

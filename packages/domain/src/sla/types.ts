@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { BusinessCalendar } from "../calendar/compile.js";
-import { PRIORITIES, type Priority, type SlaMetricId } from "./policy-schema.js";
+import { type Priority, type SlaMetricId, ZPriorityId } from "./policy-schema.js";
 import type { SlaTarget } from "./target.js";
 
 /**
@@ -51,7 +51,7 @@ export const ZTicketEvent = z
   .object({
     at: z.number(),
     type: z.enum(TICKET_EVENT_TYPES),
-    priority: z.enum(PRIORITIES).optional(),
+    priority: ZPriorityId.optional(),
     status: z.enum(TICKET_STATUSES).optional(),
   })
   .strict() satisfies z.ZodType<TicketEvent>;

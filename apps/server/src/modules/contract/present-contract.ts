@@ -3,7 +3,6 @@ import {
   contractRules,
   EMAIL_ACCEPT,
   formatTarget,
-  PRIORITIES,
   TICKET_STATUSES,
   TICKET_VOCABULARIES,
   WEEKDAYS,
@@ -200,10 +199,11 @@ export function presentContract(contract: Contract, deskMailAddress: string | nu
       portalName: contract.provider.portalName,
       supportDeskName: contract.provider.supportDeskName,
     },
-    priorities: PRIORITIES.map((id) => {
-      const level = contract.priorities.levels[id];
-      return { id, label: level.label, definition: level.definition };
-    }),
+    priorities: Object.entries(contract.priorities.levels).map(([id, level]) => ({
+      id,
+      label: level.label,
+      definition: level.definition,
+    })),
     prioritiesClause: contract.priorities.clause,
     supportPlans: Object.entries(contract.supportPlans)
       .sort(([, a], [, b]) => a.rank - b.rank)
@@ -212,8 +212,8 @@ export function presentContract(contract: Contract, deskMailAddress: string | nu
         name: plan.name,
         clause: plan.clause,
         initialResponse: plan.sla.initialResponse
-          ? PRIORITIES.map((priority) => {
-              const target = plan.sla.initialResponse?.[priority];
+          ? Object.keys(contract.priorities.levels).map((priority) => {
+              const target = plan.sla.initialResponse?.targets[priority];
               return {
                 priority,
                 calendar: target?.calendar ?? "",

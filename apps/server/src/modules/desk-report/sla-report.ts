@@ -89,6 +89,7 @@ export async function slaReport(
       ...slaReportFigures(
         (byMonth.get(month) ?? []).map((t) => reportTicketOf(contract, t, timelines.get(t.id) ?? [], now)),
         maintenanceIsExcluded,
+        Object.keys(contract.priorities.levels),
       ),
     })),
   };

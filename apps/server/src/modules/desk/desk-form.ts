@@ -1,12 +1,5 @@
 import { type Db, namedContacts, subscriptions } from "@guichet/db";
-import {
-  type Contract,
-  emailOpensTickets,
-  formatTarget,
-  type Locale,
-  localDateIn,
-  PRIORITIES,
-} from "@guichet/domain";
+import { type Contract, emailOpensTickets, formatTarget, type Locale, localDateIn } from "@guichet/domain";
 import { and, eq, gte, isNull, lte, or } from "drizzle-orm";
 import type { Principal } from "../../auth/principal.js";
 import { timeZoneOf } from "../accounts/issue-link.js";
@@ -55,9 +48,8 @@ export async function deskForm(db: Db, contract: Contract, principal: Principal,
     services,
     serviceRequired: scope.subscribedItemsOnly,
     scopeClause: scope.clause,
-    priorities: PRIORITIES.map((p) => {
-      const level = contract.priorities.levels[p];
-      const target = plan.sla.initialResponse?.[p];
+    priorities: Object.entries(contract.priorities.levels).map(([p, level]) => {
+      const target = plan.sla.initialResponse?.targets[p];
       return {
         key: p,
         label: level.label[locale],

@@ -41,6 +41,7 @@ export function httpCodeOf(
     case "attachment_too_many":
     case "reason_required":
     case "unknown_out_of_scope_reason":
+    case "unknown_priority":
     case "not_provider_staff":
       return "validation_failed";
     default:

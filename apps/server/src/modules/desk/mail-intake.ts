@@ -164,7 +164,7 @@ async function takeIn(
     const clause = plan?.channels.email.clause ?? null;
     return refuse("subject_format", t(locale, "mailIn.subject_format", { clause: clause ?? "" }), clause);
   }
-  const fields = readMailTicketFields(mail.text);
+  const fields = readMailTicketFields(mail.text, Object.keys(context.contract.priorities.levels));
   const offered = context.contract.catalogue.items.filter(
     (item) => !plan?.scope.catalogueItems || plan.scope.catalogueItems.includes(item.id),
   );

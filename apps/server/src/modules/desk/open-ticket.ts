@@ -127,6 +127,7 @@ async function openOn(
       isCustomerAdmin: input.requester.roles.includes("customer_admin"),
     },
     portalDeclaredUnavailable: facts.portalDown,
+    priority: input.priority,
   });
   if (!decision.ok) return kept ? "facts changed" : decision;
 

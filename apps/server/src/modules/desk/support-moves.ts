@@ -1,5 +1,5 @@
 import { type Db, type Ticket, users } from "@guichet/db";
-import { type Priority, phoneCallAllowed } from "@guichet/domain";
+import { isContractPriority, type Priority, phoneCallAllowed } from "@guichet/domain";
 import { and, eq } from "drizzle-orm";
 import { t } from "../../i18n/index.js";
 import { type AuditActor, recordAudit } from "../audit/record-audit.js";
@@ -60,6 +60,8 @@ export async function changePriority(
   const dispute = context.contract.ticketWorkflow.priorityDispute;
   return onLockedTicket(db, ticketId, async (tx, ticket) => {
     if (!input.reason.trim()) return refusal("reason_required");
+    if (!isContractPriority(context.contract, input.priority))
+      return refusal("unknown_priority", context.contract.priorities.clause);
     if (input.priority === ticket.priority)
       return refusal("same_priority", undefined, { priority: ticket.priority });
     const data = {

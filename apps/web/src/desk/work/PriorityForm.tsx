@@ -3,7 +3,7 @@ import type { FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import type { TicketView } from "../../api/desk-types";
 import { api } from "../../api/endpoints";
-import { PRIORITIES, type Priority } from "../../api/types";
+import type { Priority } from "../../api/types";
 import { FormFooter } from "../../components/FormFooter";
 import { field } from "../../form-data";
 import { useContract } from "../../session";
@@ -19,9 +19,11 @@ type PriorityInput = { priority: Priority; reason: string; mode: "set" | "propos
 export function PriorityForm({ ticket }: { ticket: TicketView }) {
   const { t } = useTranslation();
   const labels = useDeskLabels();
-  const dispute = useContract().data?.ticketWorkflow.priorityDispute;
+  const contract = useContract().data;
+  const dispute = contract?.ticketWorkflow.priorityDispute;
   const change = useTicketChange(ticket.id, (input: PriorityInput) => api.changePriority(ticket.id, input));
-  const others = PRIORITIES.filter((priority) => priority !== ticket.priority);
+  // The contract's own levels, in its order (MCR-SUP-05): three, five, or what it lists.
+  const others = (contract?.priorities ?? []).map((level) => level.id).filter((id) => id !== ticket.priority);
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
