@@ -4,12 +4,11 @@ import type {
   NewMaintenance,
   NewTicket,
   SlaQuery,
-  TicketAction,
   TicketQuery,
   TicketView,
 } from "./desk-types";
 import type { Body } from "./paths";
-import type { AuditQuery, Invitation, Locale, NamedContactInput, Priority } from "./types";
+import type { AuditQuery, Invitation, Locale, NamedContactInput } from "./types";
 
 const ORG = "/api/organisations/{organisationId}";
 const TICKET = "/api/tickets/{ticketId}";
@@ -58,7 +57,7 @@ export const api = {
     call("post", `${ORG}/api-tokens/{tokenId}/revoke`, { path: { organisationId, tokenId } }),
 
   supportGrants: (organisationId: string) => call("get", `${ORG}/support-grants`, inOrg(organisationId)),
-  grantSupport: (organisationId: string, input: { agentEmail: string; reason: string; expiresAt: string }) =>
+  grantSupport: (organisationId: string, input: Body<"/api/organisations/{organisationId}/support-grants">) =>
     call("post", `${ORG}/support-grants`, { ...inOrg(organisationId), body: input }),
   revokeSupportGrant: (organisationId: string, grantId: string) =>
     call("post", `${ORG}/support-grants/{grantId}/revoke`, { path: { organisationId, grantId } }),
@@ -107,14 +106,10 @@ export const api = {
     for (const file of files) form.append("files", file, file.name);
     return sendForm<TicketView>(urlOf(`${TICKET}/attachments`, onTicket(ticketId)), form, onProgress);
   },
-  changeStatus: (
-    ticketId: string,
-    input: { action: TicketAction; message?: string; outOfScopeReason?: string | null },
-  ) => call("post", `${TICKET}/status`, { ...onTicket(ticketId), body: input }),
-  changePriority: (
-    ticketId: string,
-    input: { priority: Priority; reason: string; mode: "set" | "propose" },
-  ) => call("post", `${TICKET}/priority`, { ...onTicket(ticketId), body: input }),
+  changeStatus: (ticketId: string, input: Body<"/api/tickets/{ticketId}/status">) =>
+    call("post", `${TICKET}/status`, { ...onTicket(ticketId), body: input }),
+  changePriority: (ticketId: string, input: Body<"/api/tickets/{ticketId}/priority">) =>
+    call("post", `${TICKET}/priority`, { ...onTicket(ticketId), body: input }),
   assign: (ticketId: string, userId: string | null) =>
     call("post", `${TICKET}/assignee`, { ...onTicket(ticketId), body: { userId } }),
   logCall: (ticketId: string, summary: string) =>
@@ -130,8 +125,7 @@ export const api = {
   cancelMaintenance: (maintenanceId: string, reason: string) =>
     call("post", "/api/maintenance/{maintenanceId}/cancel", { path: { maintenanceId }, body: { reason } }),
   currentOutage: async () => (await call("get", "/api/portal-outages/current")).outage,
-  declareOutage: (input: { reason: string; endsAt: string | null }) =>
-    call("post", "/api/portal-outages", { body: input }),
+  declareOutage: (input: Body<"/api/portal-outages">) => call("post", "/api/portal-outages", { body: input }),
   endOutage: (outageId: string) => call("post", "/api/portal-outages/{outageId}/end", { path: { outageId } }),
 
   slaSeries: (query: SlaQuery) => call("get", "/api/desk/reports/sla/monthly", { query }),

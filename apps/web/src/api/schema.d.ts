@@ -4811,13 +4811,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                        };
+                        "application/json": components["schemas"]["CustomerRefusal"];
                     };
                 };
                 /** @description Default Response */
@@ -4826,13 +4820,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                        };
+                        "application/json": components["schemas"]["CustomerRefusal"];
                     };
                 };
                 /** @description Default Response */
@@ -4980,13 +4968,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                        };
+                        "application/json": components["schemas"]["CustomerImportRefusal"];
                     };
                 };
                 /** @description Default Response */
@@ -6983,6 +6965,42 @@ export interface components {
             };
             deskMailAddress: string | null;
             rules: components["schemas"]["ContractRules"];
+        };
+        FieldProblem: {
+            field: string;
+            reason: string;
+            value: string;
+            expected: string;
+            message: string;
+        };
+        LineProblem: {
+            field: string;
+            reason: string;
+            value: string;
+            expected: string;
+            message: string;
+            line: number;
+            column: string;
+        };
+        CustomerRefusal: {
+            code: string;
+            message: string;
+            details: {
+                field?: string;
+                problems?: components["schemas"]["FieldProblem"][];
+            } & {
+                [key: string]: unknown;
+            };
+        };
+        CustomerImportRefusal: {
+            code: string;
+            message: string;
+            details: {
+                field?: string;
+                problems?: components["schemas"]["LineProblem"][];
+            } & {
+                [key: string]: unknown;
+            };
         };
         PortalOutage: {
             id: string;

@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Group, NativeSelect, SimpleGrid, Stack, TextInput } from "@mantine/core";
+import { Alert, Checkbox, Group, NativeSelect, SimpleGrid, Stack } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -7,7 +7,8 @@ import type { ContractRules, Locale, Role } from "../api/types";
 import { checked, field } from "../form-data";
 import { currentLocale } from "../i18n";
 import { CheckboxFieldset } from "./CheckboxFieldset";
-import { ErrorAlert } from "./ErrorAlert";
+import { FormFooter } from "./FormFooter";
+import { PersonNameFields, personNameOf } from "./PersonNameFields";
 
 /**
  * Customer roles a person may hand out (MCR-ACC-02): those the contract offers, administrators any,
@@ -57,9 +58,7 @@ export function InviteForm({
     if (chosen.length === 0) return;
     invite.mutate(
       {
-        email: field(data, "email"),
-        firstName: field(data, "firstName"),
-        lastName: field(data, "lastName"),
+        ...personNameOf(data),
         roles: chosen,
         canInvite: allowCanInvite && data.get("canInvite") === "on",
         locale: field(data, "locale") as Locale,
@@ -72,9 +71,7 @@ export function InviteForm({
     <form onSubmit={submit}>
       <Stack>
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <TextInput name="email" type="email" label={t("common.email")} required autoComplete="off" />
-          <TextInput name="firstName" label={t("common.firstName")} required autoComplete="off" />
-          <TextInput name="lastName" label={t("common.lastName")} required autoComplete="off" />
+          <PersonNameFields />
         </SimpleGrid>
         <CheckboxFieldset
           legend={t("rights.invite.roles")}
@@ -108,15 +105,12 @@ export function InviteForm({
             ]}
           />
         </Group>
-        <ErrorAlert error={invite.error} />
-        {invite.isSuccess && (
-          <Alert color="green" variant="light" role="status">
-            {t("rights.invite.sent", { email: invite.variables.email })}
-          </Alert>
-        )}
-        <Button type="submit" loading={invite.isPending} style={{ alignSelf: "flex-start" }}>
-          {t("rights.invite.submit")}
-        </Button>
+        <FormFooter
+          label={t("rights.invite.submit")}
+          pending={invite.isPending}
+          error={invite.error}
+          done={invite.isSuccess ? t("rights.invite.sent", { email: invite.variables.email }) : undefined}
+        />
       </Stack>
     </form>
   );

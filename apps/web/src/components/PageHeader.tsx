@@ -1,8 +1,8 @@
-import { Group, Stack, Text, Title } from "@mantine/core";
+import { Stack, Title } from "@mantine/core";
 import { type ReactNode, useEffect, useRef } from "react";
 import { useLocaleFormat } from "../i18n/format";
 import { useContract } from "../session";
-import { ClauseTag } from "./ClauseTag";
+import { IntroLine } from "./Section";
 
 /** The first page of a visit keeps the browser's focus; every later page moves it to its title. */
 let firstPageOfVisit = true;
@@ -34,12 +34,7 @@ export function PageHeader({ title, intro, clause }: { title: string; intro?: Re
       <Title order={1} ref={heading} tabIndex={-1} style={{ outline: "none" }}>
         {title}
       </Title>
-      {(intro || clause) && (
-        <Group gap="xs" align="baseline">
-          {intro && <Text>{intro}</Text>}
-          {clause && <ClauseTag clause={clause} />}
-        </Group>
-      )}
+      <IntroLine intro={intro} clause={clause} />
     </Stack>
   );
 }

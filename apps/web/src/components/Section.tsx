@@ -21,14 +21,20 @@ export function Section({
         <Title order={2} id={id} size="h3">
           {title}
         </Title>
-        {(intro || clause) && (
-          <Group gap="xs" align="baseline">
-            {intro && <Text>{intro}</Text>}
-            {clause && <ClauseTag clause={clause} />}
-          </Group>
-        )}
+        <IntroLine intro={intro} clause={clause} />
         {children}
       </Stack>
     </Box>
+  );
+}
+
+/** The sentence under a page's or a section's title, with the clause it rests on. */
+export function IntroLine({ intro, clause }: { intro?: ReactNode; clause?: string }) {
+  if (!intro && !clause) return null;
+  return (
+    <Group gap="xs" align="baseline">
+      {intro && <Text>{intro}</Text>}
+      {clause && <ClauseTag clause={clause} />}
+    </Group>
   );
 }

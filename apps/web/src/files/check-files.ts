@@ -1,9 +1,7 @@
+import type { Answer } from "../api/paths";
+
 /** The server's rules for files (GET /api/attachments/rules): sizes in bytes, extensions with the dot. */
-export interface FileRules {
-  maxBytes: number;
-  maxFiles: number;
-  extensions: string[];
-}
+export type FileRules = Answer<"/api/attachments/rules">;
 
 export type FileRefusal = { reason: "tooLarge" | "type" | "empty" | "tooMany"; name: string; size: number };
 

@@ -1,10 +1,11 @@
-import { Alert, Stack, Table } from "@mantine/core";
+import { Stack, Table } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { commercialApi, commercialKeys } from "../api/commercial-endpoints";
 import { Allowed } from "../components/Allowed";
 import { ErrorAlert } from "../components/ErrorAlert";
+import { Notice } from "../components/Notice";
 import { PageHeader } from "../components/PageHeader";
 import { RecordTable } from "../components/RecordTable";
 import { Section } from "../components/Section";
@@ -24,18 +25,7 @@ function Customers() {
   return (
     <Stack gap="md">
       <PageHeader title={t("customers.title")} intro={t("customers.intro")} />
-      {notice && (
-        <Alert
-          color="green"
-          variant="light"
-          role="status"
-          withCloseButton
-          closeButtonLabel={t("common.close")}
-          onClose={() => setNotice(undefined)}
-        >
-          {notice}
-        </Alert>
-      )}
+      <Notice text={notice} onClose={() => setNotice(undefined)} />
       <Section title={t("customers.create.heading")} intro={t("customers.create.intro")}>
         <NewCustomerForm
           onCreated={(name, email) => setNotice(t("customers.create.done", { name, email }))}

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Stack, TextInput } from "@mantine/core";
+import { Alert, Anchor, Button, Stack } from "@mantine/core";
 import { useMutation } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { type FormEvent, useState } from "react";
@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import { api } from "../api/endpoints";
 import { ErrorAlert } from "../components/ErrorAlert";
 import { PageHeader } from "../components/PageHeader";
+import { SignInEmailInput } from "../components/SignInEmailInput";
 
 /** Asks for a reset link. The answer is the same whether the address has an identifier or not. */
 export function ForgotPasswordPage() {
@@ -26,14 +27,7 @@ export function ForgotPasswordPage() {
       ) : (
         <form onSubmit={submit}>
           <Stack>
-            <TextInput
-              label={t("common.email")}
-              type="email"
-              autoComplete="username"
-              required
-              value={email}
-              onChange={(event) => setEmail(event.currentTarget.value)}
-            />
+            <SignInEmailInput value={email} onChange={setEmail} />
             <ErrorAlert error={ask.error} />
             <Button type="submit" loading={ask.isPending}>
               {t("forgot.submit")}

@@ -1,4 +1,4 @@
-import { Alert, Group, Stack, Table, Text } from "@mantine/core";
+import { Group, Stack, Table, Text } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -7,6 +7,7 @@ import type { ContractSummary, Me, OrganisationView } from "../api/types";
 import { clausesOf } from "../clauses";
 import { Allowed } from "../components/Allowed";
 import { ErrorAlert } from "../components/ErrorAlert";
+import { Notice } from "../components/Notice";
 import { PageHeader } from "../components/PageHeader";
 import { RecordTable } from "../components/RecordTable";
 import { StatusBadge } from "../components/StatusBadge";
@@ -32,18 +33,7 @@ function Organisations({ me }: { me: Me }) {
     <Stack gap="md">
       <PageHeader title={t("organisations.title")} intro={t("organisations.intro")} />
       <ErrorAlert error={organisations.error} />
-      {notice && (
-        <Alert
-          color="green"
-          variant="light"
-          role="status"
-          withCloseButton
-          closeButtonLabel={t("common.close")}
-          onClose={() => setNotice(undefined)}
-        >
-          {notice}
-        </Alert>
-      )}
+      <Notice text={notice} onClose={() => setNotice(undefined)} />
       <RecordTable
         records={organisations.data}
         empty={t("organisations.empty")}

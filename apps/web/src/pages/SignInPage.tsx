@@ -7,6 +7,7 @@ import { ApiError } from "../api/client";
 import { api, keys } from "../api/endpoints";
 import { ErrorAlert } from "../components/ErrorAlert";
 import { PageHeader } from "../components/PageHeader";
+import { SignInEmailInput } from "../components/SignInEmailInput";
 import { landingPath } from "../permissions";
 import { safeRedirect } from "../sign-in-redirect";
 
@@ -85,14 +86,7 @@ export function SignInPage() {
         <Stack>
           {!codeStep ? (
             <>
-              <TextInput
-                label={t("common.email")}
-                type="email"
-                autoComplete="username"
-                required
-                value={email}
-                onChange={(event) => setEmail(event.currentTarget.value)}
-              />
+              <SignInEmailInput value={email} onChange={setEmail} />
               <PasswordInput
                 label={t("signIn.password")}
                 autoComplete="current-password"

@@ -1,10 +1,12 @@
-import { Alert, Button, SimpleGrid, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { SimpleGrid, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { api, keys } from "../api/endpoints";
 import type { NamedContactQuota } from "../api/types";
 import { ErrorAlert } from "../components/ErrorAlert";
+import { FormFooter } from "../components/FormFooter";
+import { PersonNameFields, personNameOf } from "../components/PersonNameFields";
 import { Section } from "../components/Section";
 import { field } from "../form-data";
 import { currentLocale } from "../i18n";
@@ -41,9 +43,7 @@ export function NamedContactsSection({ organisationId, desk }: { organisationId:
     const data = new FormData(form);
     add.mutate(
       {
-        email: field(data, "email"),
-        firstName: field(data, "firstName"),
-        lastName: field(data, "lastName"),
+        ...personNameOf(data),
         jobTitle: field(data, "jobTitle"),
         phone: field(data, "phone"),
         availability: field(data, "availability"),
@@ -93,9 +93,7 @@ export function NamedContactsSection({ organisationId, desk }: { organisationId:
       <form onSubmit={submit}>
         <Stack>
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <TextInput name="email" type="email" label={t("common.email")} required autoComplete="off" />
-            <TextInput name="firstName" label={t("common.firstName")} required autoComplete="off" />
-            <TextInput name="lastName" label={t("common.lastName")} required autoComplete="off" />
+            <PersonNameFields />
             <TextInput name="jobTitle" label={t("rights.namedContacts.jobTitle")} required />
             <TextInput name="phone" type="tel" label={t("rights.namedContacts.phone")} required />
             <TextInput
@@ -105,15 +103,12 @@ export function NamedContactsSection({ organisationId, desk }: { organisationId:
               required
             />
           </SimpleGrid>
-          <ErrorAlert error={add.error} />
-          {add.isSuccess && (
-            <Alert color="green" variant="light" role="status">
-              {t("rights.namedContacts.added", { email: add.variables.email })}
-            </Alert>
-          )}
-          <Button type="submit" loading={add.isPending} style={{ alignSelf: "flex-start" }}>
-            {t("rights.namedContacts.add")}
-          </Button>
+          <FormFooter
+            label={t("rights.namedContacts.add")}
+            pending={add.isPending}
+            error={add.error}
+            done={add.isSuccess ? t("rights.namedContacts.added", { email: add.variables.email }) : undefined}
+          />
         </Stack>
       </form>
     </Section>

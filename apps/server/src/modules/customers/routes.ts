@@ -37,14 +37,30 @@ const ZNewCustomer = z.strictObject({
   }),
 });
 
-const ZProblem = z.object({
-  field: z.string(),
-  reason: z.string(),
-  value: z.string(),
-  expected: z.string(),
-  message: z.string(),
+/** One refused field, already worded in the reader's language (`message`). */
+const ZFieldProblem = z
+  .object({
+    field: z.string(),
+    reason: z.string(),
+    value: z.string(),
+    expected: z.string(),
+    message: z.string(),
+  })
+  .meta({ id: "FieldProblem" });
+/** One refused line of a CSV import. */
+const ZLineProblem = ZFieldProblem.extend({ line: z.number(), column: z.string() }).meta({
+  id: "LineProblem",
 });
-const ZLineProblem = ZProblem.extend({ line: z.number(), column: z.string() });
+/** A refusal listing every problem found, so a form can show each beside its field. */
+function refusalListing(problem: z.ZodType, id: string) {
+  return ZErrorBody.extend({
+    details: z
+      .object({ field: z.string().optional(), problems: z.array(problem).optional() })
+      .catchall(z.unknown()),
+  }).meta({ id });
+}
+const ZCustomerRefusal = refusalListing(ZFieldProblem, "CustomerRefusal");
+const ZImportRefusal = refusalListing(ZLineProblem, "CustomerImportRefusal");
 const ZCreated = z.object({
   customer: ZCustomerView,
   administrator: z.object({ userId: z.string(), identifierDueAt: z.string().nullable() }),
@@ -99,7 +115,7 @@ export function customerRoutes(context: AppContext): FastifyPluginAsyncZod {
           summary:
             "Create a customer: SIREN, SIRET and VAT number checked with their keys; its administrator is invited by e-mail",
           body: ZNewCustomer,
-          response: { 201: ZCreated, 400: ZErrorBody, 409: ZErrorBody },
+          response: { 201: ZCreated, 400: ZCustomerRefusal, 409: ZCustomerRefusal },
         },
       },
       async (request, reply) => {
@@ -143,7 +159,7 @@ export function customerRoutes(context: AppContext): FastifyPluginAsyncZod {
           summary:
             "Import existing customers from CSV, all or nothing: a refused line imports nothing and every problem is reported by line and column",
           body: z.strictObject({ csv: ZText.min(1).max(900_000) }),
-          response: { 201: ZImported, 400: ZErrorBody },
+          response: { 201: ZImported, 400: ZImportRefusal },
         },
       },
       async (request, reply) => {

@@ -10,7 +10,7 @@ import { useContract } from "../../session";
 import { useTicketChange } from "../use-ticket";
 import { useDeskLabels } from "../vocabulary";
 
-type PriorityInput = { priority: Priority; reason: string; mode: "set" | "propose" };
+type PriorityInput = Parameters<typeof api.changePriority>[1];
 
 /**
  * Support sets a priority that does not match the matrix, or proposes it and waits On hold while

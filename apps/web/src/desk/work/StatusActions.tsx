@@ -1,7 +1,7 @@
 import { Button, Group, NativeSelect, Stack, Textarea } from "@mantine/core";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { TicketAction, TicketView } from "../../api/desk-types";
+import type { TicketView } from "../../api/desk-types";
 import { api } from "../../api/endpoints";
 import { Dialog } from "../../components/Dialog";
 import { ErrorAlert } from "../../components/ErrorAlert";
@@ -20,11 +20,7 @@ type MessageAction = (typeof WITH_MESSAGE)[number];
 const needsMessage = (action: ProviderAction): action is MessageAction =>
   (WITH_MESSAGE as readonly ProviderAction[]).includes(action);
 
-interface StatusInput {
-  action: TicketAction;
-  message?: string;
-  outOfScopeReason?: string | null;
-}
+type StatusInput = Parameters<typeof api.changeStatus>[1];
 
 /**
  * Support moves the ticket through its lifecycle with the actions the workflow offers now
