@@ -1,14 +1,13 @@
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { readFileSync, rmSync } from "node:fs";
 import { auditLog, costImports } from "@guichet/db";
 import { databaseKindsUnderTest } from "@guichet/db/testing";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { FOCUS_SAMPLE } from "../src/modules/billing/focus-files.test-helper.js";
+import { billingTestApp } from "./helpers/billing.js";
 import { createOrganisation, createUser, type TestUser } from "./helpers/factories.js";
 import { signInAs } from "./helpers/session.js";
-import { createTestApp, type TestApp } from "./helpers/test-app.js";
+import type { TestApp } from "./helpers/test-app.js";
 
 const postgresUrl = inject("postgresUrl");
 const now = new Date("2026-10-15T09:00:00Z");
@@ -25,6 +24,7 @@ describe.each(databaseKindsUnderTest(postgresUrl))("FOCUS import by API on %s (M
   let billing: TestUser;
   let agent: TestUser;
   let customerAdmin: TestUser;
+  let providerId: string;
   const post = async (user: TestUser, form: FormData) =>
     t.app.inject({
       method: "POST",
@@ -40,15 +40,9 @@ describe.each(databaseKindsUnderTest(postgresUrl))("FOCUS import by API on %s (M
     });
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), "guichet-billing-http-"));
-    t = await createTestApp(kind, postgresUrl, "multicloud-ready", {
-      clock: () => now,
-      env: { GUICHET_DATA_DIR: dataDir },
-    });
+    ({ t, dataDir, billing, providerId } = await billingTestApp(kind, postgresUrl, now));
     const { db } = t.database;
-    const provider = await createOrganisation(db, "provider");
-    billing = await createUser(db, provider.id, ["billing"], { totp: true });
-    agent = await createUser(db, provider.id, ["support_agent"], { totp: true });
+    agent = await createUser(db, providerId, ["support_agent"], { totp: true });
     const customer = await createOrganisation(db, "customer", [
       { item: "support-standard", from: "2026-01-01" },
     ]);

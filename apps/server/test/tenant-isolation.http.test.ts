@@ -41,6 +41,11 @@ const PUBLIC_OR_SELF = new Set([
   "GET /api/desk/reports/sla/monthly",
   // Without organisationId, the caller's own invoice simulation; another's id is refused in billing-simulation.http.test.ts.
   "GET /api/billing/simulation",
+  // Without organisationId, the caller's own costs and detailed lines; another's id is refused in billing-detail.http.test.ts.
+  "GET /api/billing/cost-months",
+  "GET /api/billing/cost-explorer",
+  "GET /api/billing/detailed-lines/csv",
+  "GET /api/billing/detailed-lines/parquet",
   // Without organisationId, the caller's own invoices (row-level security: invoices.db.test.ts).
   "GET /api/invoices",
   // Specific conditions are the provider's prices and notices, the same for every customer.

@@ -1,3 +1,4 @@
+import type { CostExplorerQuery } from "./billing-types";
 import { call, urlOf } from "./client";
 
 /** Billing (issue 17), one function per route the portal uses, typed from `paths`. */
@@ -7,13 +8,22 @@ export const billingApi = {
   runInvoices: (month: string) => call("post", "/api/billing/invoice-runs", { body: { month } }),
   simulation: () => call("get", "/api/billing/simulation"),
   unmatchedAccounts: () => call("get", "/api/billing/unmatched-accounts"),
+  costMonths: () => call("get", "/api/billing/cost-months"),
+  costExplorer: (query: CostExplorerQuery) => call("get", "/api/billing/cost-explorer", { query }),
   /** Download addresses (the browser follows them; each download is audited by the server). */
   pdfUrl: (invoiceId: string) => urlOf("/api/invoices/{invoiceId}/pdf", { path: { invoiceId } }),
   xmlUrl: (invoiceId: string) => urlOf("/api/invoices/{invoiceId}/xml", { path: { invoiceId } }),
+  /** The customer's own FOCUS lines of a month (MCR 6.1.2 "facturation détaillée"). */
+  detailUrl: (month: string, format: "csv" | "parquet") =>
+    format === "csv"
+      ? urlOf("/api/billing/detailed-lines/csv", { query: { month } })
+      : urlOf("/api/billing/detailed-lines/parquet", { query: { month } }),
 };
 
 export const billingKeys = {
   invoices: ["invoices"] as const,
   simulation: ["billing-simulation"] as const,
   unmatched: ["unmatched-accounts"] as const,
+  costMonths: ["cost-months"] as const,
+  explorer: (query: CostExplorerQuery) => ["cost-explorer", query] as const,
 };

@@ -23,6 +23,18 @@ export const enBilling: typeof frBilling = {
     files: "Files",
     pdf: "PDF {{number}}",
     xml: "XML {{number}}",
+    corrects: "corrects invoice {{number}}",
+  },
+  detail: {
+    heading: "Detailed billing",
+    intro:
+      "Your cost lines of each month as the vendors export them (FinOps FOCUS), as CSV or Parquet: your accounts' lines only.",
+    empty: "No consumption imported yet.",
+    month: "Month",
+    lines: "Lines",
+    files: "Files",
+    csv: "CSV of {{month}}",
+    parquet: "Parquet of {{month}}",
   },
   simulation: {
     heading: "Simulation of the current month's invoice",

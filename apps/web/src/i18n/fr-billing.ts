@@ -24,6 +24,18 @@ export const frBilling = {
     files: "Fichiers",
     pdf: "PDF {{number}}",
     xml: "XML {{number}}",
+    corrects: "corrige la facture {{number}}",
+  },
+  detail: {
+    heading: "Facturation détaillée",
+    intro:
+      "Vos lignes de coût de chaque mois, telles que les éditeurs les exportent (FinOps FOCUS), en CSV ou en Parquet : uniquement celles de vos comptes.",
+    empty: "Aucune consommation importée pour l'instant.",
+    month: "Mois",
+    lines: "Lignes",
+    files: "Fichiers",
+    csv: "CSV de {{month}}",
+    parquet: "Parquet de {{month}}",
   },
   simulation: {
     heading: "Simulation de la facture du mois en cours",

@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { billingApi, billingKeys } from "../api/billing-endpoints";
 import type { InvoiceSummary, MonthSimulation } from "../api/billing-types";
 import type { Me } from "../api/types";
+import { DetailedBilling } from "../billing/DetailedBilling";
 import { Allowed } from "../components/Allowed";
 import { ErrorAlert } from "../components/ErrorAlert";
 import { PageHeader } from "../components/PageHeader";
@@ -31,6 +32,7 @@ function Invoices({ me }: { me: Me }) {
       {can.runInvoices(me) && <InvoiceRunForm />}
       {!staff && <Simulation />}
       <InvoiceList staff={staff} />
+      {!staff && <DetailedBilling />}
       {staff && <UnmatchedAccounts />}
     </Stack>
   );
@@ -60,6 +62,15 @@ function InvoiceList({ staff }: { staff: boolean }) {
             <Table.Td>{invoice.number}</Table.Td>
             <Table.Td>
               {invoice.kind === "credit_note" ? t("billing.list.creditNote") : t("billing.list.invoice")}
+              {invoice.correctsInvoiceId && (
+                <Text size="sm" c="dimmed">
+                  {t("billing.list.corrects", {
+                    number:
+                      invoices.data?.items.find((i) => i.id === invoice.correctsInvoiceId)?.number ??
+                      invoice.correctsInvoiceId,
+                  })}
+                </Text>
+              )}
             </Table.Td>
             {staff && <Table.Td>{invoice.buyerName}</Table.Td>}
             <Table.Td>{f.month(invoice.period)}</Table.Td>

@@ -3,7 +3,7 @@ import { createWriteStream, mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { pipeline } from "node:stream/promises";
 import multipart from "@fastify/multipart";
-import { localDateIn, MissingEuroRateError } from "@guichet/domain";
+import { localDateIn } from "@guichet/domain";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppContext } from "../../app-context.js";
@@ -20,6 +20,7 @@ import { describeFocusRefusal } from "./describe-refusal.js";
 import { type CostFile, importCosts } from "./import-costs.js";
 import { listUnmatchedAccounts } from "./list-unmatched-accounts.js";
 import { presentSimulation, ZSimulation } from "./present-simulation.js";
+import { rethrowMissingRate } from "./rate-error.js";
 import { simulateCustomerMonth } from "./simulate-month.js";
 import { FocusRefusedError } from "./stage-focus-file.js";
 
@@ -143,16 +144,7 @@ export function billingRoutes(context: AppContext): FastifyPluginAsyncZod {
           );
           return presentSimulation(simulation, plan, rates, context.contract, locale);
         } catch (error) {
-          if (error instanceof MissingEuroRateError)
-            throw new AppError(
-              "conflict",
-              t(locale, "billing.rates.missing", { currency: error.currency, day: error.day }),
-              {
-                currency: error.currency,
-                day: error.day,
-              },
-            );
-          throw error;
+          rethrowMissingRate(error, locale);
         }
       },
     );
