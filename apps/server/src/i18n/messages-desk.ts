@@ -5,6 +5,7 @@ export const deskFr = {
   "desk.sender_not_allowed":
     "Une demande par e-mail doit venir de l'administrateur du compte client ({clause}).",
   "desk.unknown_category": "Type de demande inconnu ({clause}).",
+  "desk.escalation_not_required": "Cette demande n'attend pas d'escalade par ce canal ({clause}).",
   "desk.unknown_priority": "Cette priorité n'est pas l'un des niveaux du contrat ({clause}).",
   "desk.category_out_of_scope": "Ce type de demande ne relève pas de votre offre de support ({clause}).",
   "desk.item_not_covered": "Ce service ne relève pas du support ({clause}).",
@@ -51,6 +52,7 @@ export const deskEn: Record<DeskMessageKey, string> = {
   "desk.sender_not_allowed":
     "A request by e-mail must come from the customer account's administrator ({clause}).",
   "desk.unknown_category": "Unknown request type ({clause}).",
+  "desk.escalation_not_required": "This request awaits no escalation by this channel ({clause}).",
   "desk.unknown_priority": "This priority is not one of the contract's levels ({clause}).",
   "desk.category_out_of_scope": "This type of request is outside your support plan ({clause}).",
   "desk.item_not_covered": "This service is not covered by support ({clause}).",

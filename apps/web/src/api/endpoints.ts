@@ -112,6 +112,9 @@ export const api = {
     call("post", `${TICKET}/priority`, { ...onTicket(ticketId), body: input }),
   assign: (ticketId: string, userId: string | null) =>
     call("post", `${TICKET}/assignee`, { ...onTicket(ticketId), body: { userId } }),
+  /** "Escalation required" (issue 23): the customer escalates by the portal, support records phone or e-mail. */
+  escalate: (ticketId: string, channel: "portal" | "phone" | "email") =>
+    call("post", `${TICKET}/escalations`, { ...onTicket(ticketId), body: { channel } }),
   logCall: (ticketId: string, summary: string) =>
     call("post", `${TICKET}/calls`, { ...onTicket(ticketId), body: { summary } }),
 

@@ -2809,6 +2809,72 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/tickets/{ticketId}/escalations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Escalate a ticket whose target requires it (issue 23): the customer by the portal; support records one made by phone or e-mail */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    ticketId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @default portal
+                         * @enum {string}
+                         */
+                        channel?: "portal" | "phone" | "email";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Ticket"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/desk/form": {
         parameters: {
             query?: never;
@@ -7273,7 +7339,7 @@ export interface components {
             /** @enum {string} */
             metric: "initialResponse" | "resolution" | "autoClose";
             /** @enum {string} */
-            state: "running" | "paused" | "met" | "breached" | "none";
+            state: "running" | "paused" | "met" | "breached" | "none" | "conditional";
             priority: components["schemas"]["Priority"];
             dueAt: string | null;
             breachedAt: string | null;
@@ -7281,12 +7347,18 @@ export interface components {
             remainingMinutes: number | null;
             percentUsed: number | null;
             clause: string;
+            escalation: {
+                /** @enum {string} */
+                channel: "phone" | "email" | "portal";
+                clause: string;
+                escalatedAt: string | null;
+            } | null;
         };
         SlaClock: {
             /** @enum {string} */
             metric: "initialResponse" | "resolution" | "autoClose";
             /** @enum {string} */
-            state: "running" | "paused" | "met" | "breached" | "none";
+            state: "running" | "paused" | "met" | "breached" | "none" | "conditional";
             priority: components["schemas"]["Priority"];
             dueAt: string | null;
             breachedAt: string | null;
@@ -7294,6 +7366,12 @@ export interface components {
             remainingMinutes: number | null;
             percentUsed: number | null;
             clause: string;
+            escalation: {
+                /** @enum {string} */
+                channel: "phone" | "email" | "portal";
+                clause: string;
+                escalatedAt: string | null;
+            } | null;
             explanation: string;
         };
         TicketSummary: {
@@ -7326,7 +7404,7 @@ export interface components {
             seq: number;
             at: string;
             /** @enum {string} */
-            type: "created" | "message" | "call_logged" | "status_changed" | "priority_changed" | "priority_proposed" | "assigned";
+            type: "created" | "message" | "call_logged" | "status_changed" | "priority_changed" | "priority_proposed" | "assigned" | "escalated";
             /** @enum {string} */
             side: "provider" | "customer" | "system";
             author: string;

@@ -14,6 +14,7 @@ export const CLOCK_COLOURS: Record<ClockState, string> = {
   met: GREEN,
   breached: "red.9",
   none: "gray.8",
+  conditional: "gray.8",
 };
 
 /** "1 h 05 min", "2 j 3 h", "12 min" in the interface's language. */

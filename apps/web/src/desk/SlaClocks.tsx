@@ -2,6 +2,7 @@ import { Paper, Stack, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { SlaClock } from "../api/desk-types";
 import { Section } from "../components/Section";
+import { EscalateAction } from "./EscalateAction";
 import { SlaBadge } from "./SlaBadge";
 import { useNow } from "./use-now";
 
@@ -9,7 +10,15 @@ import { useNow } from "./use-now";
  * Each SLA clock of a ticket: its state counted down on screen, and the server's explanation in
  * words, which cites the clause (MCR-SUP-06, MCR-SUP-10, DSN-SUP-06).
  */
-export function SlaClocks({ clocks }: { clocks: SlaClock[] }) {
+export function SlaClocks({
+  clocks,
+  ticketId,
+  side,
+}: {
+  clocks: SlaClock[];
+  ticketId: string;
+  side: "customer" | "provider";
+}) {
   const { t } = useTranslation();
   const now = useNow();
   return (
@@ -31,6 +40,7 @@ export function SlaClocks({ clocks }: { clocks: SlaClock[] }) {
           ))}
         </Stack>
       )}
+      <EscalateAction ticketId={ticketId} clocks={clocks} side={side} />
     </Section>
   );
 }

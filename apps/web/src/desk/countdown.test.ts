@@ -12,6 +12,7 @@ const clock = (overrides: Partial<SlaClock>): SlaClock => ({
   remainingMinutes: 30,
   percentUsed: 0,
   clause: "MCR-SUP-06",
+  escalation: null,
   explanation: "",
   ...overrides,
 });

@@ -98,6 +98,11 @@ export const enDesk: typeof frDesk = {
     last: "Last page",
     range: "{{from}} to {{to}} of {{total}}",
   },
+  escalate: {
+    button: "Escalate the request",
+    record: "Record the customer's escalation {{channel}}",
+    channels: { portal: "through the portal", phone: "by phone", email: "by e-mail" },
+  },
   clock: {
     metrics: { initialResponse: "Initial response", resolution: "Resolution", autoClose: "Auto-close" },
     remaining: "{{metric}}: {{time}} left",
@@ -106,6 +111,7 @@ export const enDesk: typeof frDesk = {
     paused: "{{metric}}: paused",
     met: "{{metric}}: met",
     none: "{{metric}}: no target",
+    conditional: "{{metric}}: once escalated",
     noClock: "No deadline",
     minutes: "{{minutes}} min",
     hours: "{{hours}} h {{minutes}} min",

@@ -108,6 +108,11 @@ export const frDesk = {
     last: "Dernière page",
     range: "{{from}} à {{to}} sur {{total}}",
   },
+  escalate: {
+    button: "Escalader la demande",
+    record: "Enregistrer l'escalade du client {{channel}}",
+    channels: { portal: "par le portail", phone: "par téléphone", email: "par e-mail" },
+  },
   clock: {
     metrics: {
       initialResponse: "Prise en charge",
@@ -120,6 +125,7 @@ export const frDesk = {
     paused: "{{metric}} : en pause",
     met: "{{metric}} : respecté",
     none: "{{metric}} : sans objectif",
+    conditional: "{{metric}} : après escalade",
     noClock: "Sans délai",
     minutes: "{{minutes}} min",
     hours: "{{hours}} h {{minutes}} min",

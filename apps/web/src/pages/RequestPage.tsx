@@ -62,7 +62,7 @@ function RequestBody({ ticket }: { ticket: TicketView }) {
       <TicketFacts ticket={ticket} side="customer" />
       <HoldNotice ticket={ticket} />
       <CustomerActions ticket={ticket} />
-      <SlaClocks clocks={ticket.sla} />
+      <SlaClocks clocks={ticket.sla} ticketId={ticket.id} side="customer" />
       <Section title={t("desk.ticket.timeline")}>
         <Timeline entries={ticket.timeline} ticketId={ticket.id} />
       </Section>

@@ -43,7 +43,7 @@ function Workspace({ me }: { me: Me }) {
           <TicketFacts ticket={ticket.data} side="provider" />
           <Grid gap="xl">
             <Grid.Col span={{ base: 12, md: 7 }}>
-              <SlaClocks clocks={ticket.data.sla} />
+              <SlaClocks clocks={ticket.data.sla} ticketId={ticket.data.id} side="provider" />
               <Section title={t("desk.ticket.timeline")}>
                 <Timeline entries={ticket.data.timeline} ticketId={ticket.data.id} />
               </Section>

@@ -32,6 +32,11 @@ export interface BusinessCalendar {
    * earlier, its last closing when later, the next opening when between two ranges.
    */
   addBusinessDays(start: number, days: number): number;
+  /**
+   * The business day after nextOpen(start)'s local day: its first opening and its last closing
+   * ("next business day" targets, issue 23).
+   */
+  nextBusinessDay(start: number): { opens: number; closes: number };
   /** Local wall-clock reading of an instant in the calendar's zone. */
   localTime(t: number): WallTime;
 }
@@ -172,6 +177,21 @@ class CompiledCalendar implements BusinessCalendar {
       if (t < (chunk.pieceEnds[p] as number)) return t;
     }
     return chunk.pieceEnds[end - 1] as number;
+  }
+
+  nextBusinessDay(start: number): { opens: number; closes: number } {
+    const s = this.nextOpen(start);
+    const sDay = Math.floor(this.#rules.zone.toWall(s) / DAY_MS);
+    let chunk = this.#chunk(Math.floor(sDay / CHUNK_DAYS));
+    // s is open, so its local day is a business day of its chunk; the next one may be in the next chunk.
+    let k = lastAtOrBefore(chunk.businessDays, sDay) + 1;
+    while (k >= chunk.businessDays.length) {
+      k -= chunk.businessDays.length;
+      chunk = this.#following(chunk, start);
+    }
+    const first = chunk.pieceOffsets[k] as number;
+    const end = chunk.pieceOffsets[k + 1] as number;
+    return { opens: chunk.pieceStarts[first] as number, closes: chunk.pieceEnds[end - 1] as number };
   }
 
   localTime(t: number): WallTime {

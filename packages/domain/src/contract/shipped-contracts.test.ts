@@ -43,7 +43,7 @@ describe("multicloud-ready (MCR)", () => {
         const cell = (p: "P1" | "P2" | "P3") => {
           const t = m?.targets[p];
           if (!t) return "-";
-          const target = t.target.kind === "none" ? "none" : t.target.text;
+          const target = "text" in t.target ? t.target.text : t.target.kind;
           return `${target} @ ${t.calendar}`;
         };
         return [id, [cell("P1"), cell("P2"), cell("P3")]];

@@ -1,4 +1,5 @@
 /** The service desk's rules: who may open what, the lifecycle, the timeline, references. */
+export * from "./escalation.js";
 export * from "./intake.js";
 export * from "./mail-fields.js";
 export * from "./reference.js";

@@ -14,7 +14,8 @@ import { nearestRankPercentile } from "./percentile.js";
  *   (DSN-SUP-07), where the contract says so;
  * - outOfScope: closed at once as outside the support scope, never handled (MCR-SUP-11);
  * - slaNotApplicable: a category without SLA, e.g. billing questions (MCR-SUP-08);
- * - noTarget: the plan sets no target for its priority, e.g. Basic (MCR-SUP-06 "none"), DSN-SUP-06.
+ * - noTarget: the plan sets no target for its priority, e.g. Basic (MCR-SUP-06 "none"), DSN-SUP-06,
+ *   "best effort", or one that requires an escalation which has not come (issue 23).
  */
 export const REPORT_EXCLUSIONS = ["maintenance", "outOfScope", "slaNotApplicable", "noTarget"] as const;
 export type ReportExclusion = (typeof REPORT_EXCLUSIONS)[number];
@@ -51,7 +52,9 @@ export function exclusionOf(ticket: ReportTicket, maintenanceIsExcluded: boolean
   if (ticket.inMaintenance && maintenanceIsExcluded) return "maintenance";
   if (ticket.outOfScope) return "outOfScope";
   if (!ticket.slaApplies) return "slaNotApplicable";
-  if (!ticket.initialResponse || ticket.initialResponse.state === "none") return "noTarget";
+  // "conditional": no target runs until the customer escalates (issue 23).
+  const state = ticket.initialResponse?.state;
+  if (state === undefined || state === "none" || state === "conditional") return "noTarget";
   return null;
 }
 

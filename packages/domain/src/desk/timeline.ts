@@ -15,6 +15,7 @@ export const TIMELINE_EVENT_TYPES = [
   "priority_changed",
   "priority_proposed",
   "assigned",
+  "escalated",
 ] as const;
 export type TimelineEventType = (typeof TIMELINE_EVENT_TYPES)[number];
 
@@ -56,6 +57,14 @@ function slaEventOf(event: TimelineEvent): TicketEvent | undefined {
       return event.side === "provider" ? { at, type: "agent_responded" } : undefined;
     case "priority_changed":
       return { at, type: "priority_changed", priority: data.priority };
+    case "escalated":
+      // The customer escalated (issue 23): a target that requires it starts here. By the API is
+      // by the portal: the same application.
+      return {
+        at,
+        type: "escalated",
+        channel: event.channel === "api" || event.channel === null ? "portal" : event.channel,
+      };
     case "status_changed": {
       const to = data.to as TicketStatus;
       if (to === "resolved") return { at, type: "resolved" };

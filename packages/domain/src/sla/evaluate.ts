@@ -1,5 +1,6 @@
 import { type ClockOutcome, runClock } from "./clock.js";
 import { SlaError } from "./errors.js";
+import { isNoTarget } from "./target.js";
 import { buildTimeline, lastChangeAt, priorityAt, type Timeline } from "./timeline.js";
 import type {
   AutoClosePolicy,
@@ -41,10 +42,18 @@ function evaluateMetric(t: Timeline, policy: SlaPolicy, metric: MetricPolicy): M
   const stoppedAt = metric.id === "initialResponse" ? t.firstResponseAt : t.doneSince;
   const end = stoppedAt ?? t.now;
   const priority = priorityAt(t, end);
-  const startedAt = policy.priorityChange === "restart" ? lastChangeAt(t, end) : t.createdAt;
   const rule = metric.targets[priority];
   if (!rule) throw new SlaError("unknown_priority", `${metric.id}: no target for priority "${priority}"`);
   const cal = rule.calendar;
+  // "Escalation required" (issue 23): the clock starts at the customer's first escalation by the
+  // stated channel; until one comes before the clock's end, no target runs.
+  const condition = rule.escalation;
+  const escalatedAt = condition
+    ? t.escalations.find((e) => e.channel === condition.channel && e.at <= end)?.at
+    : undefined;
+  const waiting = condition !== undefined && escalatedAt === undefined;
+  const from = policy.priorityChange === "restart" ? lastChangeAt(t, end) : t.createdAt;
+  const startedAt = escalatedAt === undefined ? from : Math.max(from, escalatedAt);
 
   // Running periods (merged where statuses change without pausing) and paused business time.
   const periods: number[] = [];
@@ -67,7 +76,7 @@ function evaluateMetric(t: Timeline, policy: SlaPolicy, metric: MetricPolicy): M
   let clock: ClockOutcome | undefined;
   let target: number | undefined;
   let elapsedMs = 0;
-  if (rule.target.kind === "none") {
+  if (isNoTarget(rule.target) || waiting) {
     for (let i = 0; i < periods.length; i += 2) {
       elapsedMs += Math.round(cal.minutesBetween(periods[i] as number, periods[i + 1] as number) * MINUTE_MS);
     }
@@ -77,6 +86,11 @@ function evaluateMetric(t: Timeline, policy: SlaPolicy, metric: MetricPolicy): M
     let businessDaysDue: number | undefined;
     if (rule.target.kind === "businessDays") {
       businessDaysDue = cal.addBusinessDays(startedAt, rule.target.days);
+      target = Math.round(cal.minutesBetween(startedAt, businessDaysDue) * MINUTE_MS);
+    } else if (rule.target.kind === "nextBusinessDay") {
+      // Due at the next business day's opening, or by its end (issue 23), reported there.
+      const day = cal.nextBusinessDay(startedAt);
+      businessDaysDue = rule.target.by === "opening" ? day.opens : day.closes;
       target = Math.round(cal.minutesBetween(startedAt, businessDaysDue) * MINUTE_MS);
     } else {
       target = rule.target.minutes * MINUTE_MS;
@@ -100,18 +114,21 @@ function evaluateMetric(t: Timeline, policy: SlaPolicy, metric: MetricPolicy): M
     plan: policy.plan,
     priority,
     target: rule.target,
+    escalation: condition ? { ...condition, at: escalatedAt } : undefined,
     calendar: rule.calendarName,
     calendarLabel: cal.spec.label,
     timeZone: cal.timeZone,
-    state: !clock
-      ? "none"
-      : clock.breachedAt !== undefined
-        ? "breached"
-        : stopped
-          ? "met"
-          : paused
-            ? "paused"
-            : "running",
+    state: waiting
+      ? "conditional"
+      : !clock
+        ? "none"
+        : clock.breachedAt !== undefined
+          ? "breached"
+          : stopped
+            ? "met"
+            : paused
+              ? "paused"
+              : "running",
     startedAt,
     stoppedAt,
     dueAt: clock?.dueAt,
@@ -144,6 +161,7 @@ function evaluateAutoClose(
     plan: policy.plan,
     priority: priorityAt(t, end),
     target: { kind: "businessDays", days: rule.days, text: `${rule.days} business days` },
+    escalation: undefined,
     calendar: rule.calendarName,
     calendarLabel: cal.spec.label,
     timeZone: cal.timeZone,

@@ -1,6 +1,7 @@
 import { formatInstant } from "../calendar/civil.js";
 import { formatLocalDateTime, formatMinutes, formatTarget } from "./format.js";
 import { type Locale, MESSAGES, type Parts } from "./messages.js";
+import type { SlaTarget } from "./target.js";
 import type { MetricResult } from "./types.js";
 
 /**
@@ -20,6 +21,10 @@ export interface Explanation {
 
 const iso = (t: number | undefined): string | null => (t === undefined ? null : formatInstant(t));
 
+/** The target as the contract wrote it, for data and audits. */
+const targetText = (target: SlaTarget): string =>
+  target.kind === "none" ? "none" : target.kind === "bestEffort" ? "best effort" : target.text;
+
 export function explain(result: MetricResult, locale: Locale = "fr"): Explanation {
   const m = MESSAGES[locale];
   const at = (t: number | undefined): string =>
@@ -34,6 +39,9 @@ export function explain(result: MetricResult, locale: Locale = "fr"): Explanatio
     : result.state === "none"
       ? `${plan} ${result.priority}`
       : `${plan} ${result.priority}, ${target}, ${calendar}`;
+  // "Escalation required" (issue 23): what starts the clock, and when it was started.
+  const condition = result.escalation;
+  const escalateBy = condition ? m.escalationChannel[condition.channel] : "";
   const usage =
     isAutoClose || result.targetMinutes === undefined
       ? ""
@@ -51,6 +59,10 @@ export function explain(result: MetricResult, locale: Locale = "fr"): Explanatio
     rule,
     usage,
     clause: result.clause,
+    escalated:
+      condition?.at !== undefined ? m.escalatedOn(escalateBy, at(condition.at), condition.clause) : "",
+    escalateBy,
+    conditionClause: condition?.clause ?? "",
   };
   const sentence = isAutoClose
     ? {
@@ -60,16 +72,26 @@ export function explain(result: MetricResult, locale: Locale = "fr"): Explanatio
         met: (result.stoppedAt ?? 0) < (result.dueAt ?? 0) ? m.autoCloseMet : m.autoCloseClosed,
         breached: m.autoCloseBreached,
         none: m.none,
+        conditional: m.none,
       }
-    : { running: m.running, paused: m.paused, met: m.met, breached: m.breached, none: m.none };
+    : {
+        running: m.running,
+        paused: m.paused,
+        met: m.met,
+        breached: m.breached,
+        none: result.target.kind === "bestEffort" ? m.bestEffortNone : m.none,
+        conditional: m.conditional,
+      };
   return {
     text: sentence[result.state](parts),
     data: {
-      rule: `${result.metric}: ${plan} ${result.priority}, ${result.target.kind === "none" ? "none" : result.target.text}, on ${result.calendar}`,
+      rule: `${result.metric}: ${plan} ${result.priority}, ${targetText(result.target)}, on ${result.calendar}`,
       inputs: {
         plan,
         priority: result.priority,
-        target: result.target.kind === "none" ? "none" : result.target.text,
+        target: targetText(result.target),
+        escalationRequired: condition?.channel ?? null,
+        escalatedAt: iso(condition?.at),
         calendar: result.calendar,
         timeZone: result.timeZone,
         state: result.state,

@@ -29,6 +29,10 @@ export function formatTarget(target: SlaTarget, locale: Locale): string {
   switch (target.kind) {
     case "none":
       return m.noTarget;
+    case "bestEffort":
+      return m.bestEffort;
+    case "nextBusinessDay":
+      return m.nextBusinessDay[target.by];
     case "businessDays":
       return m.businessDays(target.days);
     case "minutes":

@@ -16,6 +16,11 @@ export interface Parts {
   /** Business time used, from `usage`, or "". */
   usage: string;
   clause: string;
+  /** "; escalated by phone Tue 3 Mar 2026 10:30 (ALP-SUP-06)" once a required escalation came, or "". */
+  escalated: string;
+  /** For "conditional": the channel the customer escalates by and the condition's clause. */
+  escalateBy: string;
+  conditionClause: string;
 }
 
 export interface Messages {
@@ -26,6 +31,13 @@ export interface Messages {
   businessHours(n: number): string;
   businessDays(n: number): string;
   noTarget: string;
+  bestEffort: string;
+  /** "next business day opening" / "end of next business day" (issue 23). */
+  nextBusinessDay: Record<"opening" | "end", string>;
+  /** "by phone", "through the portal". */
+  escalationChannel: Record<"phone" | "email" | "portal", string>;
+  /** "; escalated by phone on …" */
+  escalatedOn(channel: string, at: string, clause: string): string;
   /** `calendar`: the contract's label of the calendar in this language, else its id. */
   autoCloseRule(target: string, calendar: string): string;
   /** Business minutes used of the target, and paused minutes when there were any. */
@@ -35,6 +47,10 @@ export interface Messages {
   met(p: Parts): string;
   breached(p: Parts): string;
   none(p: Parts): string;
+  /** "best effort": no target, said as such. */
+  bestEffortNone(p: Parts): string;
+  /** The target requires an escalation the customer has not made yet. */
+  conditional(p: Parts): string;
   autoCloseRunning(p: Parts): string;
   autoCloseMet(p: Parts): string;
   /** The deadline passed and the ticket is not closed yet: the sweep is about to close it. */
@@ -50,17 +66,29 @@ const fr: Messages = {
   businessHours: (n) => `< ${n} heure${n > 1 ? "s" : ""} ouvrée${n > 1 ? "s" : ""}`,
   businessDays: (n) => `${n} jour${n > 1 ? "s" : ""} ouvré${n > 1 ? "s" : ""}`,
   noTarget: "sans objectif",
+  bestEffort: "au mieux, sans délai garanti",
+  nextBusinessDay: {
+    opening: "à l'ouverture du jour ouvré suivant",
+    end: "d'ici la fin du jour ouvré suivant",
+  },
+  escalationChannel: { phone: "par téléphone", email: "par e-mail", portal: "par le portail" },
+  escalatedOn: (channel, at, clause) => ` ; escalade ${channel} le ${at} (${clause})`,
   autoCloseRule: (target, calendar) => `${target} après la résolution sans confirmation, ${calendar}`,
   usage: (elapsed, target, percent, paused) =>
     ` ; ${elapsed} min ouvrées consommées sur ${target} (${percent} %)` +
     (paused ? `, ${paused} min ouvrées de pause non décomptées` : ""),
-  running: (p) => `${p.metric} : échéance ${p.due} (${p.zone}) : ${p.rule}${p.usage} — ${p.clause}`,
+  running: (p) =>
+    `${p.metric} : échéance ${p.due} (${p.zone}) : ${p.rule}${p.usage}${p.escalated} — ${p.clause}`,
   paused: (p) =>
-    `${p.metric} : en pause ; échéance ${p.due} (${p.zone}) si elle reprenait maintenant : ${p.rule}${p.usage} — ${p.clause}`,
+    `${p.metric} : en pause ; échéance ${p.due} (${p.zone}) si elle reprenait maintenant : ${p.rule}${p.usage}${p.escalated} — ${p.clause}`,
   met: (p) =>
-    `${p.metric} : respecté, arrêté le ${p.stopped}, échéance ${p.due} (${p.zone}) : ${p.rule}${p.usage} — ${p.clause}`,
-  breached: (p) => `${p.metric} : dépassé depuis ${p.due} (${p.zone}) : ${p.rule}${p.usage} — ${p.clause}`,
+    `${p.metric} : respecté, arrêté le ${p.stopped}, échéance ${p.due} (${p.zone}) : ${p.rule}${p.usage}${p.escalated} — ${p.clause}`,
+  breached: (p) =>
+    `${p.metric} : dépassé depuis ${p.due} (${p.zone}) : ${p.rule}${p.usage}${p.escalated} — ${p.clause}`,
   none: (p) => `${p.metric} : sans objectif pour ${p.rule} — ${p.clause}`,
+  bestEffortNone: (p) => `${p.metric} : au mieux, sans délai garanti, pour ${p.rule} — ${p.clause}`,
+  conditional: (p) =>
+    `${p.metric} : escalade requise : l'objectif (${p.rule}) ne court qu'une fois la demande escaladée ${p.escalateBy} (${p.conditionClause}) — ${p.clause}`,
   autoCloseRunning: (p) => `${p.metric} : échéance ${p.due} (${p.zone}) : ${p.rule} — ${p.clause}`,
   autoCloseMet: (p) =>
     `${p.metric} : sans objet, clôturé ${p.stopped} avant l'échéance ${p.due} (${p.zone}) : ${p.rule} — ${p.clause}`,
@@ -76,17 +104,28 @@ const en: Messages = {
   businessHours: (n) => `< ${n} business hour${n > 1 ? "s" : ""}`,
   businessDays: (n) => `${n} business day${n > 1 ? "s" : ""}`,
   noTarget: "no target",
+  bestEffort: "best effort, no guaranteed time",
+  nextBusinessDay: {
+    opening: "at the next business day's opening",
+    end: "by the end of the next business day",
+  },
+  escalationChannel: { phone: "by phone", email: "by e-mail", portal: "through the portal" },
+  escalatedOn: (channel, at, clause) => `; escalated ${channel} ${at} (${clause})`,
   autoCloseRule: (target, calendar) => `${target} after resolution without confirmation, ${calendar}`,
   usage: (elapsed, target, percent, paused) =>
     `; ${elapsed} of ${target} business minutes used (${percent} %)` +
     (paused ? `, ${paused} business minutes on pause not counted` : ""),
-  running: (p) => `${p.metric}: due ${p.due} (${p.zone}): ${p.rule}${p.usage} — ${p.clause}`,
+  running: (p) => `${p.metric}: due ${p.due} (${p.zone}): ${p.rule}${p.usage}${p.escalated} — ${p.clause}`,
   paused: (p) =>
-    `${p.metric}: paused; due ${p.due} (${p.zone}) if resumed now: ${p.rule}${p.usage} — ${p.clause}`,
+    `${p.metric}: paused; due ${p.due} (${p.zone}) if resumed now: ${p.rule}${p.usage}${p.escalated} — ${p.clause}`,
   met: (p) =>
-    `${p.metric}: met, stopped ${p.stopped}, due ${p.due} (${p.zone}): ${p.rule}${p.usage} — ${p.clause}`,
-  breached: (p) => `${p.metric}: breached since ${p.due} (${p.zone}): ${p.rule}${p.usage} — ${p.clause}`,
+    `${p.metric}: met, stopped ${p.stopped}, due ${p.due} (${p.zone}): ${p.rule}${p.usage}${p.escalated} — ${p.clause}`,
+  breached: (p) =>
+    `${p.metric}: breached since ${p.due} (${p.zone}): ${p.rule}${p.usage}${p.escalated} — ${p.clause}`,
   none: (p) => `${p.metric}: no target for ${p.rule} — ${p.clause}`,
+  bestEffortNone: (p) => `${p.metric}: best effort, no guaranteed time, for ${p.rule} — ${p.clause}`,
+  conditional: (p) =>
+    `${p.metric}: escalation required: the target (${p.rule}) runs only once the request is escalated ${p.escalateBy} (${p.conditionClause}) — ${p.clause}`,
   autoCloseRunning: (p) => `${p.metric}: due ${p.due} (${p.zone}): ${p.rule} — ${p.clause}`,
   autoCloseMet: (p) =>
     `${p.metric}: not needed, closed ${p.stopped} before ${p.due} (${p.zone}): ${p.rule} — ${p.clause}`,

@@ -22,11 +22,28 @@ export const ZClauseId = z.string().regex(/^[A-Z]{2,4}(?:-[A-Z]{2,4})?-\d{2}$/, 
   message: 'expected a requirement id such as "MCR-SUP-06"',
 });
 
-/** One priority's target for one metric, measured on one named calendar. */
+/** The ways a customer escalates a ticket, where a target requires it (issue 23). */
+export const ESCALATION_CHANNELS = ["phone", "email", "portal"] as const;
+export type EscalationChannel = (typeof ESCALATION_CHANNELS)[number];
+
+/**
+ * "Escalation required": the target runs only once the customer escalates the ticket by the
+ * stated channel (a call to the hotline, a mail, the portal's button); until then no clock runs
+ * and the explanation says what would start it.
+ */
+export const ZEscalationCondition = z.strictObject({
+  channel: z.enum(ESCALATION_CHANNELS),
+  clause: ZClauseId,
+});
+export type EscalationCondition = z.infer<typeof ZEscalationCondition>;
+
+/** One priority's target for one metric, measured on one named calendar, perhaps on a condition. */
 export const ZPriorityTarget = z
   .object({
     target: ZSlaTarget,
     calendar: z.string().min(1),
+    /** Absent: the target runs from the ticket's creation. */
+    escalation: ZEscalationCondition.optional(),
   })
   .strict();
 
@@ -43,7 +60,7 @@ export const ZSlaMetric = z
 /** A metric as a test or a tool writes it: its clause and a target per priority id. */
 export type SlaMetricInput = { clause: string } & Record<
   string,
-  { target: string; calendar: string } | string
+  { target: string; calendar: string; escalation?: EscalationCondition } | string
 >;
 
 /**

@@ -60,10 +60,11 @@ export function buildSlaPolicy(
     const metric = planSla[id];
     if (!metric) continue;
     const targets: Record<Priority, PriorityTargetPolicy> = {};
-    for (const [p, { target, calendar }] of Object.entries(metric.targets)) {
+    for (const [p, { target, calendar, escalation }] of Object.entries(metric.targets)) {
       targets[p] = {
         target,
         calendarName: calendar,
+        escalation,
         calendar: lookup(calendar, `sla.${planPath}.${id}.${p}.calendar`),
       };
     }

@@ -12,18 +12,35 @@ import { z } from "zod";
  *   once, at its start, to business minutes, minutesBetween(start, addBusinessDays(start, N)),
  *   so pauses and priority changes compose as for any minutes target; its due instant is then
  *   reported at the next opening rather than on a closing (see sla/clock.ts).
+ * - "next business day opening" / "end of next business day" (issue 23): "next business day" as
+ *   offers state it, distinct from "1 business day". The next business day is the business day
+ *   after the one the clock starts on, a clock started in closed time starting at the next opening
+ *   (from Saturday: Monday's opening starts it, Tuesday is the next business day). "opening": due
+ *   at that day's first opening; "end": by that day's last closing. Converted at the clock's start
+ *   to business minutes like business days, so pauses move it by the business time paused.
+ *   "next business day" alone is refused: the offer's reading must be chosen and written down.
+ * - "best effort": no target, said as such to the customer ("none" says the plan gives none).
  */
 export type SlaTarget =
   | { kind: "none" }
+  | { kind: "bestEffort" }
   | { kind: "minutes"; minutes: number; text: string }
-  | { kind: "businessDays"; days: number; text: string };
+  | { kind: "businessDays"; days: number; text: string }
+  | { kind: "nextBusinessDay"; by: "opening" | "end"; text: string };
+
+/** Targets that set no deadline: no clock runs against them. */
+export const isNoTarget = (target: SlaTarget): target is { kind: "none" } | { kind: "bestEffort" } =>
+  target.kind === "none" || target.kind === "bestEffort";
 
 const TARGET_HELP =
-  'expected a duration such as "30m", "2h", "12 business hours" or "1 business day", or "none"';
+  'expected a duration such as "30m", "2h", "12 business hours" or "1 business day", "next business day opening", "end of next business day", "best effort" or "none"';
 
 export function parseSlaTarget(text: string): SlaTarget | undefined {
-  const t = text.trim().toLowerCase();
+  const t = text.trim().toLowerCase().replace(/\s+/g, " ");
   if (t === "none") return { kind: "none" };
+  if (t === "best effort") return { kind: "bestEffort" };
+  if (t === "next business day opening") return { kind: "nextBusinessDay", by: "opening", text };
+  if (t === "end of next business day") return { kind: "nextBusinessDay", by: "end", text };
   // A zero target would be due at its own start: refused, "none" says "no target".
   const days = /^(\d+)\s+business\s+days?$/.exec(t);
   if (days) return Number(days[1]) > 0 ? { kind: "businessDays", days: Number(days[1]), text } : undefined;

@@ -35,6 +35,8 @@ export interface Timeline {
   resolvedAt: number | undefined;
   /** When it was closed, if its status is "closed". */
   closedAt: number | undefined;
+  /** The customer's escalations, in order, by channel (conditional targets, issue 23). */
+  escalations: { at: number; channel: string | undefined }[];
 }
 
 const DONE: ReadonlySet<TicketStatus> = new Set(["resolved", "closed"]);
@@ -81,6 +83,7 @@ export function buildTimeline(log: readonly TicketEvent[], now: number): Timelin
     doneSince: undefined,
     resolvedAt: undefined,
     closedAt: undefined,
+    escalations: [],
   };
   let priority = created.priority;
   let from = created.at;
@@ -96,6 +99,7 @@ export function buildTimeline(log: readonly TicketEvent[], now: number): Timelin
       t.priorityChanges.push({ at: e.at, priority });
     }
     if (e.type === "agent_responded") t.firstResponseAt ??= e.at;
+    if (e.type === "escalated") t.escalations.push({ at: e.at, channel: e.channel });
     const status = nextStatus(e);
     if (status === undefined || status === t.status) continue;
     if (DONE.has(status)) {

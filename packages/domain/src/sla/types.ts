@@ -1,6 +1,13 @@
 import { z } from "zod";
 import type { BusinessCalendar } from "../calendar/compile.js";
-import { type Priority, type SlaMetricId, ZPriorityId } from "./policy-schema.js";
+import {
+  ESCALATION_CHANNELS,
+  type EscalationChannel,
+  type EscalationCondition,
+  type Priority,
+  type SlaMetricId,
+  ZPriorityId,
+} from "./policy-schema.js";
 import type { SlaTarget } from "./target.js";
 
 /**
@@ -22,6 +29,7 @@ export const TICKET_EVENT_TYPES = [
   "resolved",
   "reopened",
   "closed",
+  "escalated",
 ] as const;
 export type TicketEventType = (typeof TICKET_EVENT_TYPES)[number];
 
@@ -36,6 +44,8 @@ export type TicketEventType = (typeof TICKET_EVENT_TYPES)[number];
  *   since a resolution answers the customer.
  * - reopened: back to `status` (default "in_progress"); the resolution clock resumes, and a
  *   pending auto-close is cancelled.
+ * - escalated: the customer escalated the ticket by `channel`; a target that requires an
+ *   escalation by that channel starts there (issue 23).
  * The log need not be sorted (it is sorted stably by `at`); events after `now` are ignored, so
  * evaluating at an earlier `now` replays the past.
  */
@@ -45,6 +55,8 @@ export interface TicketEvent {
   type: TicketEventType;
   priority?: Priority;
   status?: TicketStatus;
+  /** For "escalated": how the customer escalated. */
+  channel?: EscalationChannel;
 }
 
 export const ZTicketEvent = z
@@ -53,6 +65,7 @@ export const ZTicketEvent = z
     type: z.enum(TICKET_EVENT_TYPES),
     priority: ZPriorityId.optional(),
     status: z.enum(TICKET_STATUSES).optional(),
+    channel: z.enum(ESCALATION_CHANNELS).optional(),
   })
   .strict() satisfies z.ZodType<TicketEvent>;
 
@@ -64,6 +77,8 @@ export interface PriorityTargetPolicy {
   target: SlaTarget;
   calendarName: string;
   calendar: BusinessCalendar;
+  /** "Escalation required": the target runs only from the customer's escalation by this channel. */
+  escalation: EscalationCondition | undefined;
 }
 
 export interface MetricPolicy {
@@ -103,12 +118,13 @@ export interface SlaPolicy {
  * running: counting now; paused: in a pause status; met: stopped within the target;
  * breached: business time elapsed strictly past the target (stopped late or still running);
  * closed time after a target used up on a closing breaches nothing (MCR-SUP-07);
- * none: the plan has no target for this priority ("none", e.g. Basic in MCR-SUP-06).
+ * none: the plan has no target for this priority ("none", e.g. Basic in MCR-SUP-06, or "best effort");
+ * conditional: the target requires an escalation the customer has not made yet (issue 23).
  * For the auto-close deadline: running = waiting for the customer's confirmation,
  * met = closed before the deadline, breached = the deadline passed (the ticket is to be, or
  * was, closed automatically).
  */
-export type ClockState = "running" | "paused" | "met" | "breached" | "none";
+export type ClockState = "running" | "paused" | "met" | "breached" | "none" | "conditional";
 
 export interface WarningResult {
   /** Percentage of the target's business time. */
@@ -125,6 +141,8 @@ export interface MetricResult {
   /** The priority whose target applies (the one in force when the clock stopped, or now). */
   priority: Priority;
   target: SlaTarget;
+  /** The condition the target runs on, and when the customer met it (undefined: not yet). */
+  escalation: (EscalationCondition & { at: number | undefined }) | undefined;
   /** The calendar's id in the contract ("business-hours"), as data and audits name it. */
   calendar: string;
   /** What the contract calls that calendar, per locale ("Heures Ouvrées"), if it names it. */

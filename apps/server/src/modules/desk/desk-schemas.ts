@@ -13,7 +13,8 @@ export const ZTicketChannel = z.enum(TICKET_CHANNELS).meta({ id: "TicketChannel"
 export const ZSlaClockState = z
   .object({
     metric: z.enum(["initialResponse", "resolution", "autoClose"]),
-    state: z.enum(["running", "paused", "met", "breached", "none"]),
+    // conditional: the target requires an escalation the customer has not made yet (issue 23).
+    state: z.enum(["running", "paused", "met", "breached", "none", "conditional"]),
     priority: ZPriority,
     dueAt: z.string().nullable(),
     breachedAt: z.string().nullable(),
@@ -22,6 +23,14 @@ export const ZSlaClockState = z
     remainingMinutes: z.number().nullable(),
     percentUsed: z.number().nullable(),
     clause: z.string(),
+    /** "Escalation required" (issue 23): how the customer starts this target, and when it did. */
+    escalation: z
+      .object({
+        channel: z.enum(["phone", "email", "portal"]),
+        clause: z.string(),
+        escalatedAt: z.string().nullable(),
+      })
+      .nullable(),
   })
   .meta({ id: "SlaClockState" });
 

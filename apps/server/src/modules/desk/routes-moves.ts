@@ -4,9 +4,10 @@ import { z } from "zod";
 import { ZPriority } from "../../http/api-schemas.js";
 import { ZText, ZWritten } from "../../http/input-schemas.js";
 import { authorize } from "../../policies/authorize.js";
-import { deskPolicy } from "../../policies/desk-policy.js";
+import { deskPolicy, isDeskStaff } from "../../policies/desk-policy.js";
 import { changeStatus } from "./change-status.js";
 import { ZTicketView } from "./desk-schemas.js";
+import { escalateTicket } from "./escalate-ticket.js";
 import { postMessage } from "./post-message.js";
 import { type DeskRoutesKit, ZTicketParams } from "./routes-kit.js";
 import { assignTicket, changePriority, logCall } from "./support-moves.js";
@@ -134,6 +135,36 @@ export function ticketMoveRoutes({
       async (request, reply) => {
         const principal = authorize(request, deskPolicy.work);
         const result = await logCall(commandFor(request, principal), request.body.summary);
+        outcome(request, result);
+        return reply.code(201).send(await viewOf(request));
+      },
+    );
+
+    app.post(
+      "/api/tickets/:ticketId/escalations",
+      {
+        schema: {
+          tags: ["desk"],
+          summary:
+            "Escalate a ticket whose target requires it (issue 23): the customer by the portal; support records one made by phone or e-mail",
+          params: ZTicketParams,
+          body: z.strictObject({ channel: z.enum(["portal", "phone", "email"]).default("portal") }),
+          response: { 201: ZTicketView },
+        },
+      },
+      async (request, reply) => {
+        const { principal } = await allowedOn(request, deskPolicy.takePart);
+        const staff = isDeskStaff(principal);
+        // A customer escalates by the portal (or its API); only support records another channel.
+        const channel = staff ? request.body.channel : "portal";
+        const via = staff
+          ? channel === "portal"
+            ? "portal"
+            : channel
+          : principal.via === "api_token"
+            ? "api"
+            : "portal";
+        const result = await escalateTicket(commandFor(request, principal), channel, via);
         outcome(request, result);
         return reply.code(201).send(await viewOf(request));
       },

@@ -7,14 +7,15 @@ import { type DeskRefusal, refusal } from "./desk-refusal.js";
 import { mailRequester } from "./ticket-mail.js";
 import { appendToTimeline, lockTicket, type TicketCommand } from "./ticket-store.js";
 
-type Outcome = { ok: true; ticket: Ticket } | DeskRefusal | undefined;
+export type MoveOutcome = { ok: true; ticket: Ticket } | DeskRefusal | undefined;
+type Outcome = MoveOutcome;
 
 /**
  * Support's moves on a ticket that are not status changes: priority (set, or proposed in a
  * dispute, MCR-SUP-12), assignment, and a phone call logged on it (MCR-SUP-03). Each runs in its
  * own transaction on the locked ticket and leaves a timeline entry and an audit entry.
  */
-async function onLockedTicket(
+export async function onLockedTicket(
   db: Db,
   ticketId: string,
   work: (tx: Db, ticket: Ticket) => Promise<Exclude<Outcome, undefined>>,
@@ -27,7 +28,7 @@ async function onLockedTicket(
   });
 }
 
-const audit = (
+export const auditTicket = (
   tx: Db,
   actor: AuditActor,
   ticket: Ticket,
@@ -96,7 +97,7 @@ export async function changePriority(
         clause: dispute.clause,
       });
       await mailRequester(tx, context, updated, "ticket_info_requested", { message }, dispute.clause, now);
-      await audit(tx, actor, ticket, "ticket.priority_proposed", data, now);
+      await auditTicket(tx, actor, ticket, "ticket.priority_proposed", data, now);
       return { ok: true, ticket: updated };
     }
     const endsDispute = ticket.status === "on_hold" && ticket.holdReason === "priority_dispute";
@@ -129,7 +130,7 @@ export async function changePriority(
         : { priority: input.priority },
       now,
     );
-    await audit(tx, actor, ticket, "ticket.priority_changed", data, now);
+    await auditTicket(tx, actor, ticket, "ticket.priority_changed", data, now);
     return { ok: true, ticket: updated };
   });
 }
@@ -166,7 +167,7 @@ export async function assignTicket(
       { assigneeUserId },
       now,
     );
-    await audit(tx, actor, ticket, "ticket.assigned", data, now);
+    await auditTicket(tx, actor, ticket, "ticket.assigned", data, now);
     return { ok: true, ticket: updated };
   });
 }
@@ -200,7 +201,7 @@ export async function logCall(
       ticket.status === "new" ? { status: "in_progress" } : {},
       now,
     );
-    await audit(tx, actor, ticket, "ticket.call_logged", {}, now);
+    await auditTicket(tx, actor, ticket, "ticket.call_logged", {}, now);
     return { ok: true, ticket: updated };
   });
 }

@@ -116,6 +116,13 @@ export function presentClocks(evaluation: SlaEvaluation) {
     remainingMinutes: m.remainingMinutes ?? null,
     percentUsed: m.percentUsed ?? null,
     clause: m.clause,
+    escalation: m.escalation
+      ? {
+          channel: m.escalation.channel,
+          clause: m.escalation.clause,
+          escalatedAt: m.escalation.at === undefined ? null : new Date(m.escalation.at).toISOString(),
+        }
+      : null,
   }));
 }
 

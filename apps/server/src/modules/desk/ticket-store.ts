@@ -23,7 +23,14 @@ export interface TimelineAuthor {
 }
 
 export interface NewTimelineEntry {
-  type: "message" | "call_logged" | "status_changed" | "priority_changed" | "priority_proposed" | "assigned";
+  type:
+    | "message"
+    | "call_logged"
+    | "status_changed"
+    | "priority_changed"
+    | "priority_proposed"
+    | "assigned"
+    | "escalated";
   visibility: "public" | "internal";
   channel: TicketChannel | null;
   body?: string | null;
