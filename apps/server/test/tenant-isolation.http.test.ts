@@ -92,6 +92,7 @@ function bodyFor(route: string, ids: Record<string, string>): unknown {
     "POST /api/tickets/{ticketId}/priority": { priority: "P1", reason: "probing" },
     "POST /api/tickets/{ticketId}/assignee": { userId: null },
     "POST /api/tickets/{ticketId}/calls": { summary: "probing" },
+    "POST /api/tickets/{ticketId}/escalations": { channel: "portal" },
     "POST /api/maintenance": {
       catalogueItemId: "support-premium",
       title: "probing",
