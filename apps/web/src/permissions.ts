@@ -47,6 +47,10 @@ export const can = {
     providerStaff(me, "admin", "account_manager"),
   /** Recording a termination and completing the tasks it leaves (DSN-ORD-04, MCR-ORD-02). */
   recordTermination: (me: Me) => providerStaff(me, "admin", "account_manager"),
+  /** A cloud vendor's suspension or refusal of access (commitment-policy.ts, vendorStatus; MCR-ACC-06). */
+  setVendorStatus: (me: Me) => providerStaff(me, "admin", "account_manager", "security_officer"),
+  /** Asking for the accounts' transfer once terminated (commitment-policy.ts, requestTransfer; MCR-ORD-03). */
+  requestTransfer: (me: Me) => me.organisationKind === "customer" && !me.acting && has(me, "customer_admin"),
   /** Invoices and the month's simulation (billing-policy.ts, viewCosts): a customer's administrators and billing readers, billing staff. */
   viewInvoices: (me: Me) =>
     (me.organisationKind === "customer" && has(me, "customer_admin", "billing_reader")) ||

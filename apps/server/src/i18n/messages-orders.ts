@@ -10,6 +10,8 @@ export const ordersFr = {
   "order.vendor_terms_not_accepted":
     "Acceptez les conditions du fournisseur cloud ({url}) pour commander : elles s'appliquent au compte commandé ({clause}).",
   "order.unknown_plan": "Offre de support inconnue du contrat : « {plan} ».",
+  "order.plan_held":
+    "Votre offre de support est {held} : un nouveau compte cloud la garde. Pour passer à {plan}, demandez un changement d'offre depuis la page Abonnements ({clause}).",
   "order.already_ordered": "Une commande de cet élément est déjà en cours ou détenue : {reference}.",
   "order.idempotency_mismatch": "Cette clé d'idempotence a déjà servi à une autre commande ({reference}).",
   "order.wrong_status": "La commande {reference} est déjà « {status} » ({by}, {at}) : rien n'a été changé.",
@@ -41,6 +43,8 @@ export const ordersEn: Record<keyof typeof ordersFr, string> = {
   "order.vendor_terms_not_accepted":
     "Accept the cloud vendor's conditions ({url}) to order: they apply to the account ordered ({clause}).",
   "order.unknown_plan": 'Not a support plan of the contract: "{plan}".',
+  "order.plan_held":
+    "Your support plan is {held}: a new cloud account keeps it. To move to {plan}, ask for a plan change from the Subscriptions page ({clause}).",
   "order.already_ordered": "An order of this item is already in progress or held: {reference}.",
   "order.idempotency_mismatch": "This idempotency key was already used for another order ({reference}).",
   "order.wrong_status": 'Order {reference} is already "{status}" ({by}, {at}): nothing was changed.',

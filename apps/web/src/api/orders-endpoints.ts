@@ -1,5 +1,5 @@
 import { call, urlOf } from "./client";
-import type { NewOrder } from "./orders-types";
+import type { NewOrder, NewWholesaleContract } from "./orders-types";
 
 /** The orders API (issue 16), one function per route the portal uses, typed from `paths`. */
 export const ordersApi = {
@@ -15,6 +15,15 @@ export const ordersApi = {
   orderFormUrl: (orderId: string) => urlOf("/api/orders/{orderId}/order-form.pdf", { path: { orderId } }),
   sign: (orderId: string, body: { sha256: string; signerName: string; signerRole: string }) =>
     call("post", "/api/orders/{orderId}/signature", { path: { orderId }, body }),
+  signedScan: (orderId: string, body: { pdfBase64: string; signerName: string; signerRole: string }) =>
+    call("post", "/api/orders/{orderId}/signed-scan", { path: { orderId }, body }),
+  wholesaleContracts: (organisationId: string) =>
+    call("get", "/api/organisations/{organisationId}/wholesale-contracts", { path: { organisationId } }),
+  recordWholesaleContract: (organisationId: string, body: NewWholesaleContract) =>
+    call("post", "/api/organisations/{organisationId}/wholesale-contracts", {
+      path: { organisationId },
+      body,
+    }),
   accept: (orderId: string, body: { vendorAccountId: string; billingAccountId?: string }) =>
     call("post", "/api/orders/{orderId}/accept", { path: { orderId }, body }),
   activate: (orderId: string, activationOn: string) =>
@@ -36,4 +45,5 @@ export const ordersKeys = {
   options: (organisationId: string) => ["orders", "options", organisationId] as const,
   vendorAccounts: (organisationId: string) => ["orders", "vendor-accounts", organisationId] as const,
   documents: (organisationId: string) => ["orders", "documents", organisationId] as const,
+  wholesaleContracts: (organisationId: string) => ["orders", "wholesale-contracts", organisationId] as const,
 };

@@ -9,4 +9,6 @@ export type NewOrder = Body<"/api/organisations/{organisationId}/orders">;
 export type OrderOptions = Answer<"/api/organisations/{organisationId}/order-options">;
 export type VendorAccountView = Answer<"/api/organisations/{organisationId}/vendor-accounts">[number];
 export type DocumentsView = Answer<"/api/organisations/{organisationId}/documents">;
+export type WholesaleContractView = Answer<"/api/organisations/{organisationId}/wholesale-contracts">[number];
+export type NewWholesaleContract = Body<"/api/organisations/{organisationId}/wholesale-contracts">;
 export type OrderDecision = "accept" | "activate" | "refuse" | "identifiers-sent";

@@ -4451,6 +4451,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             today: string;
+                            termination: {
+                                effectiveDateGiven: boolean;
+                                vendorClause: string | null;
+                                transferClause: string | null;
+                            };
                             support: {
                                 plan: string;
                                 planName: string;
@@ -7807,6 +7812,9 @@ export interface components {
                 };
             }[];
             defaultSupportPlan: string;
+            supportPlanHeld: string | null;
+            /** @enum {string} */
+            eligibility: "any" | "wholesale-contracts";
             clause: string;
         };
         VendorAccount: {

@@ -16,19 +16,18 @@ export function TerminationSection({
   organisationId,
   view,
   canRecord,
-  noticeElsewhere,
 }: {
   organisationId: string;
   view: CommitmentsView;
   canRecord: boolean;
-  /** MCR: the contract's notice is in the general conditions, so staff give the effective date. */
-  noticeElsewhere: boolean;
 }) {
   const { t } = useTranslation();
   const { date, money } = useLocaleFormat();
   const { terminate } = useCommitmentActions(organisationId);
   const [scope, setScope] = useState<"contract" | "service">("contract");
   const [service, setService] = useState<string | null>(null);
+  // MCR: the contract's notice is in the general conditions, so staff give the effective date.
+  const noticeElsewhere = view.termination.effectiveDateGiven;
   const running = view.subscriptions.filter((s) => s.endsOn === null && s.status !== "terminated");
   return (
     <Card withBorder component="section" aria-labelledby="terminations-title">

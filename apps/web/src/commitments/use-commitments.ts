@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { call, urlOf } from "../api/client";
-import type { TerminationInput } from "../api/commitments-types";
+import type { TerminationInput, TransferQuote, VendorStatusInput } from "../api/commitments-types";
 
 const ORG = "/api/organisations/{organisationId}";
 const key = (organisationId: string) => ["commitments", organisationId] as const;
@@ -26,6 +26,27 @@ export function useCommitmentActions(organisationId: string) {
     }),
     terminate: useMutation({
       mutationFn: (input: TerminationInput) => call("post", `${ORG}/terminations`, { path, body: input }),
+      onSuccess: refresh,
+    }),
+    vendorStatus: useMutation({
+      mutationFn: (input: { subscriptionId: string } & VendorStatusInput) =>
+        call("post", `${ORG}/subscriptions/{subscriptionId}/vendor-status`, {
+          path: { organisationId, subscriptionId: input.subscriptionId },
+          body: { action: input.action, reason: input.reason },
+        }),
+      onSuccess: refresh,
+    }),
+    requestTransfer: useMutation({
+      mutationFn: (recipient: string) =>
+        call("post", `${ORG}/transfer-requests`, { path, body: { recipient } }),
+      onSuccess: refresh,
+    }),
+    quoteTransfer: useMutation({
+      mutationFn: (input: { requestId: string } & TransferQuote) =>
+        call("post", `${ORG}/transfer-requests/{requestId}/quote`, {
+          path: { organisationId, requestId: input.requestId },
+          body: { amount: input.amount, text: input.text },
+        }),
       onSuccess: refresh,
     }),
     completeTask: useMutation({

@@ -39,7 +39,7 @@ export function NewOrderForm({
     },
   });
   if (!options.data) return <ErrorAlert error={options.error} />;
-  const { items, supportPlans, defaultSupportPlan, requires, clause } = options.data;
+  const { items, supportPlans, defaultSupportPlan, supportPlanHeld, requires, clause } = options.data;
   const item = items.find((i) => i.id === itemId) ?? items[0];
   const cloud = requires === "accepted-order-form";
 
@@ -51,7 +51,7 @@ export function NewOrderForm({
       cloud
         ? {
             catalogueItemId: item.id,
-            supportPlan: String(data.get("supportPlan") ?? defaultSupportPlan),
+            supportPlan: supportPlanHeld ?? String(data.get("supportPlan") ?? defaultSupportPlan),
             tenancy: data.get("tenancy") === "multi" ? "multi" : "single",
             vendorTerms: { accepted: data.get("vendorTerms") === "on", url: item.vendor?.termsUrl ?? "" },
           }
@@ -96,10 +96,13 @@ export function NewOrderForm({
         )}
         {item && cloud && (
           <>
+            {/* One plan per customer: a later account keeps it; changing it is on Abonnements (MCR-SUP-02). */}
             <NativeSelect
               name="supportPlan"
               label={t("orders.new.supportPlan")}
-              defaultValue={defaultSupportPlan}
+              defaultValue={supportPlanHeld ?? defaultSupportPlan}
+              disabled={supportPlanHeld !== null}
+              description={supportPlanHeld ? t("orders.new.planHeld") : undefined}
               data={supportPlans.map((plan) => ({ value: plan.id, label: label(plan.name) }))}
             />
             <NativeSelect

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { ordersApi } from "../api/orders-endpoints";
 import type { OrderView } from "../api/orders-types";
 import { useLocaleFormat } from "../i18n/format";
+import { useContract } from "../session";
 
 /**
  * What each step of an order recorded (issue 16): who ordered and when, the vendor's conditions
@@ -13,14 +14,19 @@ import { useLocaleFormat } from "../i18n/format";
  */
 export function OrderFacts({ order }: { order: OrderView }) {
   const { t } = useTranslation();
-  const { date, dateTime } = useLocaleFormat();
+  const { date, dateTime, label } = useLocaleFormat();
+  const plans = useContract().data?.supportPlans;
   const facts: [string, ReactNode][] = [
     [
       t("orders.facts.ordered"),
       t("orders.facts.orderedBy", { date: dateTime(order.orderedAt), name: order.orderedBy }),
     ],
   ];
-  if (order.supportPlan) facts.push([t("orders.facts.supportPlan"), order.supportPlan]);
+  if (order.supportPlan) {
+    // The plan's name in the reader's language, never the contract file's key ("basic").
+    const plan = plans?.find((p) => p.id === order.supportPlan);
+    facts.push([t("orders.facts.supportPlan"), plan ? label(plan.name) : order.supportPlan]);
+  }
   if (order.tenancy) facts.push([t("orders.facts.tenancy"), t(`orders.tenancy.${order.tenancy}`)]);
   if (order.vendorTerms)
     facts.push([

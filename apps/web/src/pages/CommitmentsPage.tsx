@@ -1,4 +1,4 @@
-import { Select, Stack, Table, Text, Title } from "@mantine/core";
+import { Select, Stack, Table, Text } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useNavigate, useSearch } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
@@ -6,11 +6,16 @@ import type { CommitmentsView } from "../api/commitments-types";
 import { api, keys } from "../api/endpoints";
 import type { Me } from "../api/types";
 import { PlanSection } from "../commitments/PlanSection";
+import { StaffTasks } from "../commitments/StaffTasks";
 import { TerminationSection } from "../commitments/TerminationSection";
+import { TransfersSection } from "../commitments/TransfersSection";
 import { useCommitments } from "../commitments/use-commitments";
+import { VendorStatusSection } from "../commitments/VendorStatusSection";
 import { Allowed } from "../components/Allowed";
 import { ErrorAlert } from "../components/ErrorAlert";
 import { PageHeader } from "../components/PageHeader";
+import { RecordTable } from "../components/RecordTable";
+import { Section } from "../components/Section";
 import { StatusBadge } from "../components/StatusBadge";
 import { useLocaleFormat } from "../i18n/format";
 import { can } from "../permissions";
@@ -58,13 +63,25 @@ function Commitments({ me, search }: { me: Me; search: CommitmentsSearch }) {
         <>
           <PlanSection organisationId={organisationId} view={view.data} canChange={can.changePlan(me)} />
           <SubscriptionsTable view={view.data} />
+          {can.setVendorStatus(me) && (
+            <VendorStatusSection organisationId={organisationId} view={view.data} />
+          )}
           <TerminationSection
             organisationId={organisationId}
             view={view.data}
             canRecord={can.recordTermination(me)}
-            noticeElsewhere={false}
           />
-          {view.data.transferRequests.length > 0 && <Transfers view={view.data} />}
+          <StaffTasks
+            organisationId={organisationId}
+            view={view.data}
+            canComplete={can.recordTermination(me)}
+          />
+          <TransfersSection
+            organisationId={organisationId}
+            view={view.data}
+            canRequest={can.requestTransfer(me)}
+            canQuote={can.recordTermination(me)}
+          />
         </>
       )}
     </Stack>
@@ -75,61 +92,36 @@ function SubscriptionsTable({ view }: { view: CommitmentsView }) {
   const { t } = useTranslation();
   const { date, money } = useLocaleFormat();
   return (
-    <Stack gap="xs" component="section" aria-labelledby="subscriptions-title">
-      <Title order={2} size="h3" id="subscriptions-title">
-        {t("commitments.subscriptionsTitle")}
-      </Title>
-      <Table.ScrollContainer minWidth={640}>
-        <Table striped verticalSpacing="xs">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t("commitments.item")}</Table.Th>
-              <Table.Th scope="col">{t("commitments.since")}</Table.Th>
-              <Table.Th scope="col">{t("commitments.status")}</Table.Th>
-              <Table.Th scope="col">{t("commitments.monthlyPrice")}</Table.Th>
-              <Table.Th scope="col">{t("commitments.notice")}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {view.subscriptions.map((s) => (
-              <Table.Tr key={s.id}>
-                <Table.Td>{s.name}</Table.Td>
-                <Table.Td>{date(s.startsOn)}</Table.Td>
-                <Table.Td>
-                  <StatusBadge status={s.status} label={t(`commitments.statuses.${s.status}`)} />
-                  {s.endsOn && <Text size="xs">{t("commitments.endsOn", { date: date(s.endsOn) })}</Text>}
-                </Table.Td>
-                <Table.Td>{s.monthlyPrice === null ? t("common.none") : money(s.monthlyPrice)}</Table.Td>
-                <Table.Td>
-                  {s.noticeMonths === null
-                    ? t("common.none")
-                    : t("commitments.noticeMonths", { count: s.noticeMonths })}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
-    </Stack>
-  );
-}
-
-function Transfers({ view }: { view: CommitmentsView }) {
-  const { t } = useTranslation();
-  const { money } = useLocaleFormat();
-  return (
-    <Stack gap="xs" component="section" aria-labelledby="transfers-title">
-      <Title order={2} size="h3" id="transfers-title">
-        {t("commitments.transfersTitle")}
-      </Title>
-      {view.transferRequests.map((r) => (
-        <Text key={r.id} size="sm">
-          {r.recipient} —{" "}
-          {r.quote === null
-            ? t("commitments.awaitingQuote")
-            : t("commitments.quote", { amount: money(r.quote), text: r.quoteText ?? "" })}
-        </Text>
-      ))}
-    </Stack>
+    <Section title={t("commitments.subscriptionsTitle")}>
+      <RecordTable
+        records={view.subscriptions}
+        empty={t("commitments.noSubscription")}
+        headings={[
+          t("commitments.item"),
+          t("commitments.since"),
+          t("commitments.status"),
+          t("commitments.monthlyPrice"),
+          t("commitments.notice"),
+        ]}
+        minWidth={640}
+      >
+        {(s) => (
+          <Table.Tr key={s.id}>
+            <Table.Td>{s.name}</Table.Td>
+            <Table.Td>{date(s.startsOn)}</Table.Td>
+            <Table.Td>
+              <StatusBadge status={s.status} label={t(`commitments.statuses.${s.status}`)} />
+              {s.endsOn && <Text size="xs">{t("commitments.endsOn", { date: date(s.endsOn) })}</Text>}
+            </Table.Td>
+            <Table.Td>{s.monthlyPrice === null ? t("common.none") : money(s.monthlyPrice)}</Table.Td>
+            <Table.Td>
+              {s.noticeMonths === null
+                ? t("common.none")
+                : t("commitments.noticeMonths", { count: s.noticeMonths })}
+            </Table.Td>
+          </Table.Tr>
+        )}
+      </RecordTable>
+    </Section>
   );
 }

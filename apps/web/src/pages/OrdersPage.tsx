@@ -18,6 +18,7 @@ import { OrderFacts } from "../orders/OrderFacts";
 import { SignOrderForm } from "../orders/SignOrderForm";
 import { StaffActions } from "../orders/StaffActions";
 import { CustomerChoice, organisationOf } from "../orders/use-customer-choice";
+import { WholesaleContracts } from "../orders/WholesaleContracts";
 import { can } from "../permissions";
 import { useContract } from "../session";
 
@@ -66,6 +67,7 @@ function Orders({ me, search }: { me: Me; search: OrdersSearch }) {
         </Section>
       )}
       {organisationId && <VendorAccounts organisationId={organisationId} />}
+      {organisationId && <Eligibility me={me} organisationId={organisationId} />}
       <Section title={t("orders.list")}>
         <ErrorAlert error={orders.error} />
         <OrdersTable me={me} orders={orders.data} withCustomer={staff && !organisationId} />
@@ -119,6 +121,22 @@ function OrdersTable({
         </Table.Tr>
       )}
     </RecordTable>
+  );
+}
+
+/** Where eligibility is by wholesale contracts (DSN-ORD-01): the operator's, recorded by staff. */
+function Eligibility({ me, organisationId }: { me: Me; organisationId: string }) {
+  const options = useQuery({
+    queryKey: ordersKeys.options(organisationId),
+    queryFn: () => ordersApi.options(organisationId),
+  });
+  if (options.data?.eligibility !== "wholesale-contracts") return null;
+  return (
+    <WholesaleContracts
+      organisationId={organisationId}
+      clause={options.data.clause}
+      canRecord={can.decideOrders(me)}
+    />
   );
 }
 

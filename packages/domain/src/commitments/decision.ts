@@ -23,6 +23,8 @@ export type CommitmentReason =
       scope: "service" | "contract";
       noticeReceived: CivilDate;
       noticeMonths: number;
+      /** The provider gave the date, the notice being set by another document (MCR-ORD-02). */
+      dateGiven?: boolean;
       /** Per service, where fees were computed (DSN); empty otherwise. */
       fees: ServiceFees[];
     }

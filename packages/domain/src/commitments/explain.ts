@@ -126,9 +126,16 @@ export function explainCommitment(
           ? `L'engagement de ${planName(r.plan)} est fixé par un autre document que le contrat`
           : `The commitment of ${planName(r.plan)} is set by another document than the contract`;
       case "termination-accepted": {
-        const head = fr
-          ? `Lettre reçue le ${d(r.noticeReceived)}, préavis de ${r.noticeMonths} mois de quantième à quantième : ${r.scope === "contract" ? "le contrat et tous ses services prennent" : "le service prend"} fin le ${d(decision.effectiveDate)}`
-          : `Letter received on ${d(r.noticeReceived)}, ${r.noticeMonths} months' notice counted to the same day of the month: ${r.scope === "contract" ? "the contract and every service end" : "the service ends"} on ${d(decision.effectiveDate)}`;
+        const ends = fr
+          ? `${r.scope === "contract" ? "le contrat et tous ses services prennent" : "le service prend"} fin le ${d(decision.effectiveDate)}`
+          : `${r.scope === "contract" ? "the contract and every service end" : "the service ends"} on ${d(decision.effectiveDate)}`;
+        const head = r.dateGiven
+          ? fr
+            ? `Résiliation notifiée le ${d(r.noticeReceived)}, date d'effet fixée par le prestataire selon les Conditions Générales : ${ends}`
+            : `Termination notified on ${d(r.noticeReceived)}, effective date set by the provider under the general conditions: ${ends}`
+          : fr
+            ? `Lettre reçue le ${d(r.noticeReceived)}, préavis de ${r.noticeMonths} mois de quantième à quantième : ${ends}`
+            : `Letter received on ${d(r.noticeReceived)}, ${r.noticeMonths} months' notice counted to the same day of the month: ${ends}`;
         if (decision.feesDueCents === null) return head;
         const total = formatCents(decision.feesDueCents, locale);
         return fr

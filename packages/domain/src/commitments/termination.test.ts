@@ -77,4 +77,14 @@ describe("terminations (DSN art. 9, DSN-ORD-04)", () => {
         .decision,
     ).toBe("refused");
   });
+
+  it("MCR: explains the date as the provider's under the general conditions, not as a notice of 0 months", () => {
+    const d = decideContractTermination(mcr, [], {
+      noticeReceived: "2026-03-02",
+      effectiveDate: "2026-04-01",
+    });
+    expect(explainCommitment(d, "fr", (p) => p)).toBe(
+      "Résiliation notifiée le 02/03/2026, date d'effet fixée par le prestataire selon les Conditions Générales : le contrat et tous ses services prennent fin le 01/04/2026 (MCR-ORD-02).",
+    );
+  });
 });

@@ -145,7 +145,8 @@ export function decideContractTermination(
   if (notice.kind === "none")
     return accepted(rules, clause, "contract", letter, letter.noticeReceived, 0, services);
   if (letter.effectiveDate !== undefined && letter.effectiveDate >= letter.noticeReceived) {
-    return accepted(rules, clause, "contract", letter, letter.effectiveDate, 0, services);
+    const decided = accepted(rules, clause, "contract", letter, letter.effectiveDate, 0, services);
+    return { ...decided, reason: { ...decided.reason, dateGiven: true } as typeof decided.reason };
   }
   return {
     decision: letter.effectiveDate === undefined ? "accepted" : "refused",

@@ -5,6 +5,7 @@ import { z } from "zod";
 import type { AppContext } from "../../app-context.js";
 import { timeZoneOf } from "../accounts/issue-link.js";
 import { readConditionsInForce } from "../catalogue/specific-conditions.js";
+import { supportPlanHeld } from "./support-plan-held.js";
 
 export const ZOrderOptions = z
   .object({
@@ -33,6 +34,10 @@ export const ZOrderOptions = z
     ),
     supportPlans: z.array(z.object({ id: z.string(), name: z.object({ fr: z.string(), en: z.string() }) })),
     defaultSupportPlan: z.string(),
+    /** MCR: the plan the customer already has, which a new order keeps (MCR-SUP-02 changes it). */
+    supportPlanHeld: z.string().nullable(),
+    /** Who may order: anyone, or by the wholesale contracts the provider records (DSN-ORD-01). */
+    eligibility: z.enum(["any", "wholesale-contracts"]),
     clause: z.string(),
   })
   .meta({ id: "OrderOptions" });
@@ -96,6 +101,8 @@ export async function orderOptions(
       ? []
       : Object.entries(contract.supportPlans).map(([id, plan]) => ({ id, name: plan.name })),
     defaultSupportPlan: contract.defaultSupportPlan,
+    supportPlanHeld: orderForm ? null : await supportPlanHeld(db, contract, organisationId, today),
+    eligibility: ordering.eligibility,
     clause: ordering.clause,
   };
 }

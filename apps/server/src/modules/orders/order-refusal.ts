@@ -10,6 +10,7 @@ export type OrderRefusal =
   | { reason: "not_eligible"; item: string; clause: string; held: string }
   | { reason: "vendor_terms_not_accepted"; url: string; clause: string }
   | { reason: "unknown_plan"; plan: string }
+  | { reason: "plan_held"; plan: string; held: string; clause: string }
   | { reason: "already_ordered"; reference: string }
   | { reason: "idempotency_mismatch"; reference: string }
   | { reason: "wrong_status"; reference: string; status: string; by: string; at: string }
@@ -26,6 +27,7 @@ const FIELDS: Partial<Record<OrderRefusal["reason"], string>> = {
   not_eligible: "catalogueItemId",
   vendor_terms_not_accepted: "vendorTerms",
   unknown_plan: "supportPlan",
+  plan_held: "supportPlan",
   document_mismatch: "sha256",
   not_a_pdf: "pdfBase64",
   activation_before_reception: "activationOn",
@@ -35,6 +37,7 @@ const FIELDS: Partial<Record<OrderRefusal["reason"], string>> = {
 const CODES: Partial<Record<OrderRefusal["reason"], AppError["code"]>> = {
   not_eligible: "contract_rule",
   vendor_terms_not_accepted: "contract_rule",
+  plan_held: "contract_rule",
   activation_before_reception: "contract_rule",
   already_ordered: "conflict",
   idempotency_mismatch: "conflict",

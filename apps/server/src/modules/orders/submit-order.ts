@@ -15,6 +15,7 @@ import { type AuditActor, recordAudit } from "../audit/record-audit.js";
 import { readConditionsInForce } from "../catalogue/specific-conditions.js";
 import { renderOrderForm, sha256Of } from "./order-form-pdf.js";
 import type { OrderRefusal } from "./order-refusal.js";
+import { planChangeClause, supportPlanHeld } from "./support-plan-held.js";
 
 /** What ordering reads of the application: its contract and database (the demo seed gives them too). */
 export type OrderContext = Pick<AppContext, "contract"> & { database: { db: Db } };
@@ -117,8 +118,19 @@ export async function submitOrder(
     if (!input.vendorTerms?.accepted || input.vendorTerms.url !== termsUrl) {
       return { ok: false, reason: "vendor_terms_not_accepted", url: termsUrl, clause: item.clause };
     }
-    const plan = input.supportPlan ?? contract.defaultSupportPlan;
+    const held = await supportPlanHeld(db, contract, input.organisationId, today);
+    const plan = input.supportPlan ?? held ?? contract.defaultSupportPlan;
     if (!contract.supportPlans[plan]) return { ok: false, reason: "unknown_plan", plan };
+    if (held && plan !== held) {
+      const name = (id: string) => contract.supportPlans[id]?.name.fr ?? id;
+      return {
+        ok: false,
+        reason: "plan_held",
+        plan: name(plan),
+        held: name(held),
+        clause: planChangeClause(contract, held),
+      };
+    }
     mcr = {
       supportPlan: plan,
       tenancy: input.tenancy ?? "single",

@@ -36,7 +36,7 @@ export async function recordWholesaleContract(
       organisationId: input.organisationId,
       targetType: "wholesale_contract",
       targetId: row.id,
-      data: { ...input, clause: "DSN-ORD-01" },
+      data: { ...input, clause: context.contract.catalogue.ordering.clause },
     },
     now,
   );

@@ -7,11 +7,34 @@ import {
   formatCivilDate,
   localDateIn,
   orDeploymentRule,
+  terminationRulesOf,
 } from "@guichet/domain";
 import { asc, eq } from "drizzle-orm";
 import { type Locale, t } from "../../i18n/index.js";
 import { timeZoneOf } from "../accounts/issue-link.js";
+import { transferClause } from "./account-transfers.js";
 import { periodsToCome, subscriptionsInForce, supportSubscriptionAmong } from "./in-force.js";
+import { vendorClause } from "./set-vendor-status.js";
+
+/**
+ * What the contract lets the page offer around a termination: whether the provider gives the
+ * contract's effective date (its notice is set by another document: MCR-ORD-02), the clause of a
+ * vendor's suspension or refusal where the catalogue has cloud vendors (MCR-ACC-06), and the
+ * clause of the accounts' transfer where the contract has one (MCR-ORD-03).
+ */
+function terminationRules(contract: Contract) {
+  const notice = terminationRulesOf(contract).contractNotice;
+  // As decideContractTermination reads it: a notice in months or years, or none, is counted.
+  const counted =
+    notice.kind === "none" ||
+    (notice.kind === "duration" && (notice.unit === "months" || notice.unit === "years"));
+  const vendors = contract.catalogue.items.some((i) => i.kind === "cloud");
+  return {
+    effectiveDateGiven: !counted,
+    vendorClause: vendors ? vendorClause(contract) : null,
+    transferClause: contract.commitments.reversibility ? transferClause(contract) : null,
+  };
+}
 
 /**
  * What a customer (or staff for it) sees of its commercial life (issue 16): the plan in force,
@@ -107,6 +130,7 @@ export async function commitmentsView(
 
   return {
     today,
+    termination: terminationRules(contract),
     support: supportView,
     pendingChange,
     planChoices: Object.entries(contract.supportPlans)

@@ -10,6 +10,11 @@ const ZExplained = { clause: z.string(), explanation: z.string() };
 
 export const ZCommitmentsView = z.object({
   today: z.string(),
+  termination: z.object({
+    effectiveDateGiven: z.boolean(),
+    vendorClause: z.string().nullable(),
+    transferClause: z.string().nullable(),
+  }),
   support: z.object({
     plan: z.string(),
     planName: z.string(),
