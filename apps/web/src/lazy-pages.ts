@@ -32,6 +32,7 @@ export const SecondFactorPage = lazyRouteComponent(
   () => import("./pages/SecondFactorPage"),
   "SecondFactorPage",
 );
+export const StaffPage = lazyRouteComponent(() => import("./pages/StaffPage"), "StaffPage");
 export const SlaReportPage = lazyRouteComponent(() => import("./pages/SlaReportPage"), "SlaReportPage");
 export const WorkspacePage = lazyRouteComponent(() => import("./pages/WorkspacePage"), "WorkspacePage");
 export const DocumentsPage = lazyRouteComponent(() => import("./pages/DocumentsPage"), "DocumentsPage");

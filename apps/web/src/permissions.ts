@@ -26,6 +26,8 @@ export const can = {
   /** Its own organisation's audit chain, for a customer's administrator (audit-policy.ts, exportChain). */
   downloadOwnAuditChain: (me: Me) =>
     me.organisationKind === "customer" && !me.acting && has(me, "customer_admin"),
+  /** The provider's team (staff-policy.ts, manage): its administrators. */
+  manageStaff: (me: Me) => providerStaff(me, "admin"),
   viewOutbox: (me: Me) => providerStaff(me, "admin", "security_officer"),
   useSupportAccess: (me: Me) => me.organisationKind === "provider" && me.via === "session",
   /** The customer's requests; whether this person may open one is the contract's say (MCR-SUP-04). */
@@ -109,6 +111,7 @@ export const SECTIONS = [
   { to: "/droits", label: () => "nav.rights" as const, allowed: can.manageRights },
   { to: "/organisations", label: () => "nav.organisations" as const, allowed: can.listOrganisations },
   { to: "/clients", label: () => "nav.customers" as const, allowed: can.createCustomers },
+  { to: "/equipe", label: () => "nav.staff" as const, allowed: can.manageStaff },
   {
     to: "/journal",
     label: () => "nav.audit" as const,

@@ -28,6 +28,7 @@ import {
   RightsPage,
   SecondFactorPage,
   SlaReportPage,
+  StaffPage,
   WorkspacePage,
 } from "./lazy-pages";
 import type { AuditSearch } from "./pages/AuditPage";
@@ -88,6 +89,7 @@ const organisations = createRoute({
   component: OrganisationsPage,
 });
 const customers = createRoute({ getParentRoute: () => session, path: "/clients", component: CustomersPage });
+const staff = createRoute({ getParentRoute: () => session, path: "/equipe", component: StaffPage });
 const invoicesPage = createRoute({
   getParentRoute: () => session,
   path: "/factures",
@@ -202,6 +204,7 @@ const routeTree = rootRoute.addChildren([
     home,
     rights,
     organisations,
+    staff,
     customers,
     invoicesPage,
     audit,

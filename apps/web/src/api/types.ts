@@ -13,6 +13,7 @@ type Schemas = components["schemas"];
 export type Locale = Schemas["Locale"];
 export type Label = Schemas["Label"];
 export type Role = Schemas["Role"];
+export type ProviderRole = Schemas["ProviderRole"];
 export type Priority = Schemas["Priority"];
 export type TicketStatus = Schemas["TicketStatus"];
 

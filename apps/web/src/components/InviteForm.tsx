@@ -1,14 +1,13 @@
-import { Alert, Checkbox, Group, NativeSelect, SimpleGrid, Stack } from "@mantine/core";
+import { Checkbox, Group, Stack } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
+import type { FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { api, keys } from "../api/endpoints";
 import type { ContractRules, Locale, Role } from "../api/types";
-import { checked, field } from "../form-data";
-import { currentLocale } from "../i18n";
-import { CheckboxFieldset } from "./CheckboxFieldset";
+import { field } from "../form-data";
 import { FormFooter } from "./FormFooter";
 import { PersonNameFields, personNameOf } from "./PersonNameFields";
+import { MailLocaleSelect, RoleChoices, useRoleChoice } from "./RoleChoices";
 
 /**
  * Customer roles a person may hand out (MCR-ACC-02): those the contract offers, administrators any,
@@ -40,7 +39,7 @@ export function InviteForm({
 }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const [rolesMissing, setRolesMissing] = useState(false);
+  const choice = useRoleChoice(roles);
   const invite = useMutation({
     mutationFn: (input: Parameters<typeof api.invite>[1]) => api.invite(organisationId, input),
     onSuccess: (_, input) => {
@@ -53,9 +52,8 @@ export function InviteForm({
     event.preventDefault();
     const form = event.currentTarget;
     const data = new FormData(form);
-    const chosen = checked(data, "roles", roles);
-    setRolesMissing(chosen.length === 0);
-    if (chosen.length === 0) return;
+    const chosen = choice.read(data);
+    if (!chosen) return;
     invite.mutate(
       {
         ...personNameOf(data),
@@ -70,20 +68,8 @@ export function InviteForm({
   return (
     <form onSubmit={submit}>
       <Stack>
-        <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <PersonNameFields />
-        </SimpleGrid>
-        <CheckboxFieldset
-          legend={t("rights.invite.roles")}
-          name="roles"
-          options={roles.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
-        >
-          {rolesMissing && (
-            <Alert color="red" variant="light" role="alert" mt="xs">
-              {t("rights.invite.rolesRequired")}
-            </Alert>
-          )}
-        </CheckboxFieldset>
+        <PersonNameFields />
+        <RoleChoices legend={t("rights.invite.roles")} roles={roles} missing={choice.missing} />
         <Group align="flex-end">
           {allowCanInvite && (
             <Checkbox
@@ -95,15 +81,7 @@ export function InviteForm({
               }
             />
           )}
-          <NativeSelect
-            name="locale"
-            label={t("rights.invite.locale")}
-            defaultValue={currentLocale()}
-            data={[
-              { value: "fr", label: "Français" },
-              { value: "en", label: "English" },
-            ]}
-          />
+          <MailLocaleSelect />
         </Group>
         <FormFooter
           label={t("rights.invite.submit")}

@@ -5,6 +5,7 @@ import { enDesk, enDeskWords } from "./en-desk";
 import { enMaintenance } from "./en-maintenance";
 import { enDocuments, enOrders } from "./en-orders";
 import { enReport } from "./en-report";
+import { enStaff } from "./en-staff";
 import type { Messages } from "./fr";
 
 /** English texts: exactly the French keys (the type refuses a missing or extra one). */
@@ -31,6 +32,7 @@ export const en: Messages = {
     assistance: "Support access",
     maintenance: "Maintenance",
     commitments: "Subscriptions",
+    staff: "Team",
     orders: "Orders",
     documents: "Documents",
     slaReport: "SLA report",
@@ -361,6 +363,7 @@ export const en: Messages = {
   deskWords: enDeskWords,
   maintenance: enMaintenance,
   commitments: enCommitments,
+  staff: enStaff,
   customers: enCommercial,
   billing: enBilling,
   orders: enOrders,

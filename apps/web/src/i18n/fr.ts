@@ -5,6 +5,7 @@ import { frDesk, frDeskWords } from "./fr-desk";
 import { frMaintenance } from "./fr-maintenance";
 import { frDocuments, frOrders } from "./fr-orders";
 import { frReport } from "./fr-report";
+import { frStaff } from "./fr-staff";
 
 /**
  * Every text of the portal, French first. `en.ts` has exactly these keys (its type is this
@@ -33,6 +34,7 @@ export const fr = {
     assistance: "Accès d'assistance",
     maintenance: "Maintenance",
     commitments: "Abonnements",
+    staff: "Équipe",
     orders: "Commandes",
     documents: "Documents",
     slaReport: "Rapport SLA",
@@ -368,6 +370,7 @@ export const fr = {
   deskWords: frDeskWords,
   maintenance: frMaintenance,
   commitments: frCommitments,
+  staff: frStaff,
   customers: frCommercial,
   billing: frBilling,
   orders: frOrders,

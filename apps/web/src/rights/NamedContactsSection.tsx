@@ -1,4 +1,4 @@
-import { SimpleGrid, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { FormEvent } from "react";
 import { useTranslation } from "react-i18next";
@@ -92,8 +92,7 @@ export function NamedContactsSection({ organisationId, desk }: { organisationId:
       </Title>
       <form onSubmit={submit}>
         <Stack>
-          <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <PersonNameFields />
+          <PersonNameFields>
             <TextInput name="jobTitle" label={t("rights.namedContacts.jobTitle")} required />
             <TextInput name="phone" type="tel" label={t("rights.namedContacts.phone")} required />
             <TextInput
@@ -102,7 +101,7 @@ export function NamedContactsSection({ organisationId, desk }: { organisationId:
               description={t("rights.namedContacts.availabilityHint")}
               required
             />
-          </SimpleGrid>
+          </PersonNameFields>
           <FormFooter
             label={t("rights.namedContacts.add")}
             pending={add.isPending}
