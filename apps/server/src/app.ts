@@ -29,6 +29,7 @@ import { healthRoutes } from "./modules/health/routes.js";
 import { invoiceRoutes } from "./modules/invoices/routes.js";
 import { outboxRoutes } from "./modules/mail/routes.js";
 import { maintenanceRoutes } from "./modules/maintenance/routes.js";
+import { noticeRoutes } from "./modules/notices/routes.js";
 import { operationsRoutes } from "./modules/operations/routes.js";
 import { orderRoutes } from "./modules/orders/routes.js";
 import { orderDecisionRoutes } from "./modules/orders/routes-decisions.js";
@@ -105,6 +106,7 @@ export async function buildApp(context: AppContext, options: BuildAppOptions = {
   await app.register(orderDecisionRoutes(context));
   await app.register(documentRoutes(context));
   await app.register(quotaRoutes(context));
+  await app.register(noticeRoutes(context));
   if (options.extraRoutes) await options.extraRoutes(app);
   return app;
 }

@@ -15,7 +15,9 @@ export type Resource =
   | "staff_task"
   | "transfer_request"
   | "customer"
-  | "invoice";
+  | "invoice"
+  | "notice"
+  | "contract_change";
 
 /** A 404 in the client's language; the same answer whether the thing is absent or someone else's. */
 export function notFound(request: FastifyRequest, resource: Resource): AppError {

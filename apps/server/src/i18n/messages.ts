@@ -7,6 +7,7 @@ import { commercialEn, commercialFr } from "./messages-commercial.js";
 import { commitmentsEn, commitmentsFr } from "./messages-commitments.js";
 import { deskEn, deskFr } from "./messages-desk.js";
 import { maintenanceEn, maintenanceFr } from "./messages-maintenance.js";
+import { noticesEn, noticesFr } from "./messages-notices.js";
 import { ordersEn, ordersFr } from "./messages-orders.js";
 
 export const fr = {
@@ -16,6 +17,7 @@ export const fr = {
   ...ordersFr,
   ...deskFr,
   ...maintenanceFr,
+  ...noticesFr,
   "clause.deployment_rule": "règle du déploiement",
   "error.validation_failed": "La requête est invalide : {detail}",
   "error.malformed_json": "Le corps de la requête n'est pas un JSON valide : {detail}",
@@ -85,6 +87,7 @@ export const en: Record<MessageKey, string> = {
   ...commitmentsEn,
   ...commercialEn,
   ...ordersEn,
+  ...noticesEn,
   ...deskEn,
   ...maintenanceEn,
   "clause.deployment_rule": "deployment rule",

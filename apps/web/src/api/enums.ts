@@ -30,3 +30,9 @@ export const TICKET_ACTIONS = ["take", "hold", "resume", "resolve", "close", "co
 
 /** The values of `TicketChannel`. */
 export const TICKET_CHANNELS = ["portal", "api", "email", "phone"] as const satisfies readonly Schemas["TicketChannel"][];
+
+/** The values of `PriceDirection`. */
+export const PRICE_DIRECTIONS = ["increase", "decrease", "unchanged"] as const satisfies readonly Schemas["PriceDirection"][];
+
+/** The values of `ChangeKind`. */
+export const CHANGE_KINDS = ["price", "annex", "general-conditions", "security-annex"] as const satisfies readonly Schemas["ChangeKind"][];

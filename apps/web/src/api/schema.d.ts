@@ -7027,6 +7027,578 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/notices/{noticeId}/letter": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The notice's letter ("par écrit"), as made available: a PDF; the download is audited */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    noticeId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description PDF letter */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notices/{noticeId}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark a notice read: the read receipt the provider sees (the first reading is kept) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    noticeId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NoticeAcknowledged"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notices/{noticeId}/signature": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign a new version for the organisation (DSN 10.1, DSN-BIL-02: the general conditions and the security annex change only by a version both parties sign) — its administrator; signing again changes nothing */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    noticeId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NoticeAcknowledged"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notices/{noticeId}/termination": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Terminate an e-service a harmful change concerns, without penalty, effective on the change's date (DSN 10.2, DSN-BIL-02), until that date — the customer's administrator; asking again returns the first termination */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    noticeId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        subscriptionId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            decision: "accepted" | "refused";
+                            effectiveDate: string | null;
+                            commitmentEnd: string | null;
+                            feesDue: string | null;
+                            clause: string;
+                            explanation: string;
+                            terminationId: string;
+                            tasks: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            decision: "accepted" | "refused";
+                            effectiveDate: string | null;
+                            commitmentEnd: string | null;
+                            feesDue: string | null;
+                            clause: string;
+                            explanation: string;
+                            terminationId: string;
+                            tasks: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contract-changes/options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What may be announced today: each kind of change the contract provides for, with its clause, channels and earliest dates, and the revisable prices with their current terms */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ChangeOptions"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contract-changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The changes announced, latest first, with each recipient's notice: made available, mailed, read, signed (who has not signed shows as such) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ChangeListed"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Announce a change with notice (MCR-BIL-05, DSN-BIL-01, DSN-BIL-02): a date inside a recipient's notice is refused with its clause; otherwise each affected customer's notice, letter and e-mails are written with the change, and new prices apply from its date. The same idempotency key (body or Idempotency-Key header) returns the first announcement — provider admin or account manager */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        kind: components["schemas"]["ChangeKindInput"];
+                        title: string;
+                        body: string;
+                        /** Format: date */
+                        effectiveFrom: string;
+                        /** @default [] */
+                        prices?: {
+                            priceKey: string;
+                            percent?: string;
+                            monthlyMinimum?: string | null;
+                            monthlyPrice?: string;
+                        }[];
+                        idempotencyKey?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            change: components["schemas"]["ContractChange"];
+                            notices: number;
+                            mailed: number;
+                            replayed: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            change: components["schemas"]["ContractChange"];
+                            notices: number;
+                            mailed: number;
+                            replayed: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contract-changes/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** What a change would do if announced today: the earliest date the contract allows and each customer concerned with its direction and clause; refused as the announcement would be. Writes nothing */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        kind: components["schemas"]["ChangeKindInput"];
+                        title: string;
+                        body: string;
+                        /** Format: date */
+                        effectiveFrom: string;
+                        /** @default [] */
+                        prices?: {
+                            priceKey: string;
+                            percent?: string;
+                            monthlyMinimum?: string | null;
+                            monthlyPrice?: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ChangePreview"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organisation's notices of changes, latest first: the durable copy in the portal, the letter when written, the signature awaited, the right to terminate on a harmful change */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ChangeNotice"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -7038,6 +7610,8 @@ export interface components {
         /** @enum {string} */
         TokenRoleInput: "named_contact" | "user" | "billing_reader";
         PriorityInput: string;
+        /** @enum {string} */
+        ChangeKindInput: "price" | "annex" | "general-conditions" | "security-annex";
         ApiError: {
             /** @enum {string} */
             code: "validation_failed" | "malformed_json" | "payload_too_large" | "unsupported_media_type" | "not_found" | "unauthenticated" | "forbidden" | "conflict" | "contract_rule" | "import_refused" | "rate_limited" | "unavailable" | "internal";
@@ -7777,6 +8351,121 @@ export interface components {
                 people: number;
                 organisations: number;
             };
+        };
+        /** @enum {string} */
+        PriceDirection: "increase" | "decrease" | "unchanged";
+        /** @enum {string} */
+        ChangeKind: "price" | "annex" | "general-conditions" | "security-annex";
+        PriceTerms: {
+            monthlyCents?: number;
+            basisPoints?: number;
+            minimumCents?: number | null;
+        };
+        PriceMove: {
+            priceKey: string;
+            label: string;
+            /** @enum {string} */
+            target: "support" | "e-service";
+            before: components["schemas"]["PriceTerms"];
+            after: components["schemas"]["PriceTerms"];
+            words: string;
+        };
+        ContractChange: {
+            id: string;
+            kind: components["schemas"]["ChangeKind"];
+            title: string;
+            body: string;
+            announcedOn: string;
+            effectiveFrom: string;
+            earliestAllowed: string;
+            clause: string;
+            announcedAt: string;
+            prices: components["schemas"]["PriceMove"][];
+        };
+        ChangeRecipient: {
+            noticeId: string;
+            organisationId: string;
+            organisationName: string;
+            direction: components["schemas"]["PriceDirection"];
+            clause: string;
+            channels: string[];
+            earliestAllowed: string;
+            madeAvailableAt: string;
+            mailed: number;
+            letter: boolean;
+            readAt: string | null;
+            signatureRequired: boolean;
+            signedAt: string | null;
+            harmfulTermination: boolean;
+        };
+        ChangeListed: {
+            change: components["schemas"]["ContractChange"];
+            recipients: components["schemas"]["ChangeRecipient"][];
+        };
+        ChangeNotice: {
+            id: string;
+            change: components["schemas"]["ContractChange"];
+            direction: components["schemas"]["PriceDirection"];
+            clause: string;
+            channels: string[];
+            earliestAllowed: string;
+            madeAvailableAt: string;
+            letterSha256: string | null;
+            readAt: string | null;
+            signatureRequired: boolean;
+            signedAt: string | null;
+            harmfulTermination: boolean;
+            terminable: {
+                subscriptionId: string;
+                catalogueItemId: string;
+                name: string;
+            }[];
+            terminatedOn: string | null;
+        };
+        NoticeAcknowledged: {
+            readAt: string | null;
+            signedAt: string | null;
+        };
+        ChangePreview: {
+            earliest: string;
+            clause: string;
+            prices: string;
+            recipients: {
+                organisationId: string;
+                organisationName: string;
+                /** @enum {string} */
+                direction: "increase" | "decrease" | "unchanged";
+                clause: string;
+                earliest: string;
+                channels: string[];
+                signature: boolean;
+                harmfulTermination: boolean;
+            }[];
+        };
+        ChangeOptions: {
+            today: string;
+            kinds: {
+                /** @enum {string} */
+                kind: "price" | "annex" | "general-conditions" | "security-annex";
+                clause: string;
+                channels: string[];
+                signature: boolean;
+                earliest: {
+                    increase: string | null;
+                    decrease: string | null;
+                };
+            }[];
+            prices: {
+                priceKey: string;
+                /** @enum {string} */
+                target: "support" | "e-service";
+                label: string;
+                current: {
+                    monthlyCents?: number;
+                    basisPoints?: number;
+                    minimumCents?: number | null;
+                };
+            }[];
         };
         OrderOptions: {
             /** @enum {string} */

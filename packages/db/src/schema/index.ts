@@ -12,5 +12,6 @@ export * from "./deployment.js";
 export * from "./desk.js";
 export * from "./invoices.js";
 export * from "./mail.js";
+export * from "./notices.js";
 export * from "./orders.js";
 export * from "./organisations.js";

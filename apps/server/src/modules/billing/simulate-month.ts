@@ -7,6 +7,7 @@ import {
   simulateMonth,
 } from "@guichet/domain";
 import { and, eq } from "drizzle-orm";
+import { contractWithRevisedPrices } from "../notices/revised-prices.js";
 import { supportPlanOf } from "../organisations/support-plan-of.js";
 import { type PeriodRate, periodRates } from "./period-rates.js";
 
@@ -41,5 +42,7 @@ export async function simulateCustomerMonth(
     costs.map((c) => c.currency),
   );
   const plan = await supportPlanOf(db, contract, organisationId, `${month}-01`);
-  return { simulation: simulateMonth(contract, plan, month, costs, rates), plan, rates: used };
+  // MCR-BIL-05: the simulation uses the support price in force on the month's 1st, as the invoice.
+  const priced = await contractWithRevisedPrices(db, contract, `${month}-01`);
+  return { simulation: simulateMonth(priced, plan, month, costs, rates), plan, rates: used };
 }

@@ -20,6 +20,7 @@ import {
 import { and, asc, eq, gte, inArray, isNull, lte, or } from "drizzle-orm";
 import { periodRates } from "../billing/period-rates.js";
 import { usesSpecificConditions } from "../catalogue/specific-conditions.js";
+import { contractWithRevisedPrices } from "../notices/revised-prices.js";
 import { supportPlanOf } from "../organisations/support-plan-of.js";
 
 const ZERO = { num: 0n, den: 1n };
@@ -147,7 +148,8 @@ export async function composeCustomerInvoice(
     costs.map((c) => c.currency),
   );
   const document = composeMonthlyInvoice({
-    contract,
+    // MCR-BIL-05: support prices revised with notice apply from their 1st (running contracts too).
+    contract: await contractWithRevisedPrices(db, contract, `${month}-01`),
     month,
     issueDate,
     buyer,

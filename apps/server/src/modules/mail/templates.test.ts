@@ -102,6 +102,14 @@ const examples: { [K in MailKind]: MailParams[K] } = {
     receivedAt: at,
     dueAt: at,
   },
+  change_announced: {
+    firstName: "Camille",
+    organisationName: "Opérateur Fibre",
+    title: "Nouveaux prix e-SAV",
+    effectiveFrom: "05/03/2027",
+    summary: "Prix concernés : e-SAV : 150,00 € par mois → 180,00 € par mois.",
+    body: "Les prix de l'annexe Prix évoluent.",
+  },
 };
 
 const context: MailContext = {

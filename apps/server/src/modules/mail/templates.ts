@@ -2,6 +2,7 @@ import { DEPLOYMENT_RULE } from "@guichet/domain";
 import type { Locale } from "../../i18n/index.js";
 import { type DeskMailParams, deskEn, deskFr } from "./texts-desk.js";
 import { type MaintenanceMailParams, maintenanceEn, maintenanceFr } from "./texts-maintenance.js";
+import { type NoticesMailParams, noticesEn, noticesFr } from "./texts-notices.js";
 import { type OrdersMailParams, ordersEn, ordersFr } from "./texts-orders.js";
 
 /**
@@ -78,6 +79,7 @@ Pendant la suspension, personne dans votre organisation ne peut se connecter au 
   ...deskFr,
   ...maintenanceFr,
   ...ordersFr,
+  ...noticesFr,
 
   footer: `-- 
 {portalName}
@@ -150,6 +152,7 @@ While suspended, nobody in your organisation can sign in to the portal. For any 
   ...deskEn,
   ...maintenanceEn,
   ...ordersEn,
+  ...noticesEn,
 
   footer: `-- 
 {portalName}
@@ -157,7 +160,11 @@ While suspended, nobody in your organisation can sign in to the portal. For any 
 };
 
 /** What each kind of mail is rendered from; dates are formatted in the reader's language. */
-export interface MailParams extends DeskMailParams, MaintenanceMailParams, OrdersMailParams {
+export interface MailParams
+  extends DeskMailParams,
+    MaintenanceMailParams,
+    OrdersMailParams,
+    NoticesMailParams {
   /** A link to set a first password (MCR-ACC-01; DSN-ID-02 when identifiers have a deadline). */
   invitation: { firstName: string; organisationName: string; link: string; expiresAt: Date };
   password_reset: { firstName: string; link: string; expiresAt: Date };

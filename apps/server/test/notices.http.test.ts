@@ -1,0 +1,390 @@
+import { createHash } from "node:crypto";
+import {
+  auditLog,
+  changeNotices,
+  contractChanges,
+  outbox,
+  specificConditions,
+  subscriptions,
+  terminations,
+} from "@guichet/db";
+import { databaseKindsUnderTest } from "@guichet/db/testing";
+import { fromCents, supportFee } from "@guichet/domain";
+import { eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { contractWithRevisedPrices } from "../src/modules/notices/revised-prices.js";
+import { createOrganisation, createUser, type TestUser } from "./helpers/factories.js";
+import { signInAs } from "./helpers/session.js";
+import { createTestApp, type TestApp } from "./helpers/test-app.js";
+
+const postgresUrl = inject("postgresUrl");
+
+/** The app, a clock the test moves, and requests as a person. */
+function harness(contract: "multicloud-ready" | "deux-sevres-eservices", start: string) {
+  const h = {
+    t: undefined as unknown as TestApp,
+    now: new Date(start),
+    kind: "pglite" as "pglite" | "postgresql",
+    async send(user: TestUser, method: "GET" | "POST", url: string, payload?: object) {
+      const headers = (await signInAs(h.t.app, user, h.now)).headers;
+      return h.t.app.inject({ method, url, headers, ...(payload ? { payload } : {}) });
+    },
+    async open() {
+      h.t = await createTestApp(h.kind, postgresUrl, contract, { clock: () => h.now });
+    },
+    async count(table: typeof contractChanges | typeof changeNotices | typeof outbox) {
+      return (await h.t.database.db.select({ n: sql<number>`count(*)::int` }).from(table))[0]?.n;
+    },
+  };
+  return h;
+}
+
+describe.each(databaseKindsUnderTest(postgresUrl))("MCR 5.3.5 price revisions on %s (MCR-BIL-05)", (kind) => {
+  // Saturday 5 December 2026, 11:00 in Paris.
+  const h = harness("multicloud-ready", "2026-12-05T10:00:00Z");
+  let manager: TestUser;
+  let admin: TestUser;
+  let basicAdmin: TestUser;
+  let customerId = "";
+  const increase = (effectiveFrom: string, idempotencyKey?: string) => ({
+    kind: "price",
+    title: "Révision du prix du support Standard",
+    body: "Le pourcentage du support Standard passe de 7,5 % à 8,5 %.",
+    effectiveFrom,
+    prices: [{ priceKey: "support-standard", percent: "8.5" }],
+    ...(idempotencyKey ? { idempotencyKey } : {}),
+  });
+
+  beforeAll(async () => {
+    h.kind = kind;
+    await h.open();
+    const { db } = h.t.database;
+    const provider = await createOrganisation(db, "provider");
+    manager = await createUser(db, provider.id, ["account_manager"], { totp: true });
+    customerId = (
+      await createOrganisation(db, "customer", [{ item: "support-standard", from: "2026-03-01" }])
+    ).id;
+    admin = await createUser(db, customerId, ["customer_admin"]);
+    await createUser(db, customerId, ["user"]);
+    // Basic by default (no support subscription): the Standard price is not its own.
+    const basicId = (await createOrganisation(db, "customer", [{ item: "aws", from: "2026-03-01" }])).id;
+    basicAdmin = await createUser(db, basicId, ["customer_admin"]);
+  });
+  afterAll(async () => {
+    await h.t?.close();
+  });
+
+  it("offers the earliest dates: an increase 30 days on, moved to a 1st; a decrease from the next 1st", async () => {
+    const options = (await h.send(manager, "GET", "/api/contract-changes/options")).json();
+    expect(options.kinds).toEqual([
+      expect.objectContaining({
+        kind: "price",
+        clause: "MCR-BIL-05",
+        earliest: { increase: "2027-02-01", decrease: "2027-01-01" },
+      }),
+    ]);
+    expect(options.prices).toContainEqual({
+      priceKey: "support-standard",
+      target: "support",
+      label: "Standard",
+      current: { basisPoints: 750, minimumCents: 6900 },
+    });
+  });
+
+  it("refuses an increase inside the 30 days with the clause and the earliest date, writing nothing", async () => {
+    const refused = await h.send(manager, "POST", "/api/contract-changes", increase("2027-01-01"));
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().details).toMatchObject({
+      clause: "MCR-BIL-05",
+      reason: "inside_notice",
+      earliest: "2027-02-01",
+      field: "effectiveFrom",
+    });
+    expect(refused.json().message).toContain("01/02/2027");
+    const mid = await h.send(manager, "POST", "/api/contract-changes", increase("2027-02-15"));
+    expect(mid.json().details).toMatchObject({ reason: "not_first_of_month", clause: "MCR-BIL-05" });
+    expect([await h.count(contractChanges), await h.count(changeNotices), await h.count(outbox)]).toEqual([
+      0, 0, 0,
+    ]);
+  });
+
+  it("refuses a change of a price nobody holds, and a customer announcing", async () => {
+    const nobody = await h.send(manager, "POST", "/api/contract-changes", {
+      ...increase("2027-02-01"),
+      prices: [{ priceKey: "support-business", percent: "11" }],
+    });
+    expect(nobody.statusCode).toBe(422);
+    expect(nobody.json().details).toMatchObject({ reason: "no_affected_customer", clause: "MCR-BIL-05" });
+    expect((await h.send(admin, "POST", "/api/contract-changes", increase("2027-02-01"))).statusCode).toBe(
+      403,
+    );
+  });
+
+  it("announces on the earliest date: the holder's notice and e-mail in one go, once per key", async () => {
+    const announced = await h.send(
+      manager,
+      "POST",
+      "/api/contract-changes",
+      increase("2027-02-01", "mcr-increase-1"),
+    );
+    expect(announced.statusCode).toBe(201);
+    expect(announced.json()).toMatchObject({
+      notices: 1,
+      mailed: 1,
+      replayed: false,
+      change: { effectiveFrom: "2027-02-01", earliestAllowed: "2027-02-01", clause: "MCR-BIL-05" },
+    });
+    const mails = await h.t.database.db.select().from(outbox).where(eq(outbox.kind, "change_announced"));
+    expect(mails.map((m) => m.toAddress)).toEqual([admin.email]);
+    expect(mails[0]?.textBody).toContain("8,5");
+    const again = await h.send(
+      manager,
+      "POST",
+      "/api/contract-changes",
+      increase("2027-02-01", "mcr-increase-1"),
+    );
+    expect(again.statusCode).toBe(200);
+    expect(again.json().replayed).toBe(true);
+    const twin = await h.send(
+      manager,
+      "POST",
+      "/api/contract-changes",
+      increase("2027-02-01", "mcr-increase-2"),
+    );
+    expect(twin.statusCode).toBe(409);
+    expect(twin.json().details).toMatchObject({ reason: "already_announced", clause: "MCR-BIL-05" });
+    expect([await h.count(contractChanges), await h.count(changeNotices), await h.count(outbox)]).toEqual([
+      1, 1, 1,
+    ]);
+  });
+
+  it("shows the notice to the holder only, by e-mail with no letter, and the new price from its 1st", async () => {
+    const notices = (await h.send(admin, "GET", "/api/notices")).json().items;
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toMatchObject({ direction: "increase", channels: ["email"], letterSha256: null });
+    expect(notices[0].change.prices[0].words).toContain("8,5");
+    expect((await h.send(basicAdmin, "GET", "/api/notices")).json().items).toEqual([]);
+    // The invoice of January keeps 7.5 %, February's takes 8.5 % (on a 2,000 € basis).
+    const { db } = h.t.database;
+    const contract = h.t.context.contract;
+    const basis = fromCents(200_000n);
+    const january = supportFee(
+      await contractWithRevisedPrices(db, contract, "2027-01-01"),
+      "standard",
+      basis,
+    );
+    const february = supportFee(
+      await contractWithRevisedPrices(db, contract, "2027-02-01"),
+      "standard",
+      basis,
+    );
+    expect([january.feeCents, february.feeCents]).toEqual([15_000n, 17_000n]);
+  });
+});
+
+describe.each(databaseKindsUnderTest(postgresUrl))(
+  "DSN 10.1 and 10.2 on %s (DSN-BIL-01, DSN-BIL-02)",
+  (kind) => {
+    // Saturday 5 December 2026, 11:00 in Paris.
+    const h = harness("deux-sevres-eservices", "2026-12-05T10:00:00Z");
+    let manager: TestUser;
+    let admin: TestUser;
+    let user: TestUser;
+    let lateAdmin: TestUser;
+    let operatorId = "";
+    let lateId = "";
+    let taoHolderId = "";
+    let eSav = "";
+    const eSavIncrease = (effectiveFrom: string) => ({
+      kind: "price",
+      title: "Nouveaux prix e-SAV",
+      body: "Le prix mensuel d'e-SAV évolue.",
+      effectiveFrom,
+      prices: [{ priceKey: "e-sav", monthlyPrice: "180.00" }],
+      idempotencyKey: `esav-${effectiveFrom}`,
+    });
+
+    beforeAll(async () => {
+      h.kind = kind;
+      await h.open();
+      const { db } = h.t.database;
+      const provider = await createOrganisation(db, "provider");
+      manager = await createUser(db, provider.id, ["account_manager"], { totp: true });
+      for (const item of ["e-sav", "tao"])
+        await db.insert(specificConditions).values({
+          catalogueItemId: item,
+          effectiveFrom: "2025-01-01",
+          documentTitle: `Conditions Spécifiques ${item}`,
+          documentVersion: "1.0",
+          monthlyPriceCents: item === "e-sav" ? 15_000 : 9_999,
+          minimumMonths: 12,
+          terminationNoticeMonths: 3,
+          maintenanceNoticeDays: 5,
+        });
+      // Activated 15 June 2026: its 12 months' minimum runs to 15 June 2027.
+      const terms = { monthlyPriceCents: 15_000, minimumMonths: 12, noticeMonths: 3 };
+      operatorId = (
+        await createOrganisation(db, "customer", [{ item: "e-sav", from: "2026-06-15", ...terms }])
+      ).id;
+      admin = await createUser(db, operatorId, ["customer_admin"]);
+      user = await createUser(db, operatorId, ["user"]);
+      lateId = (await createOrganisation(db, "customer", [{ item: "e-sav", from: "2026-06-15", ...terms }]))
+        .id;
+      lateAdmin = await createUser(db, lateId, ["customer_admin"]);
+      taoHolderId = (await createOrganisation(db, "customer", [{ item: "tao", from: "2026-06-15" }])).id;
+      await createUser(db, taoHolderId, ["customer_admin"]);
+      const [held] = await db
+        .select()
+        .from(subscriptions)
+        .where(eq(subscriptions.organisationId, operatorId));
+      eSav = held?.id ?? "";
+    });
+    afterAll(async () => {
+      await h.t?.close();
+    });
+
+    it("refuses an increase inside 3 months and a decrease inside 1 month, counted from day to day", async () => {
+      const up = await h.send(manager, "POST", "/api/contract-changes", eSavIncrease("2027-03-04"));
+      expect(up.statusCode).toBe(422);
+      expect(up.json().details).toMatchObject({
+        clause: "DSN-BIL-01",
+        reason: "inside_notice",
+        earliest: "2027-03-05",
+      });
+      const down = await h.send(manager, "POST", "/api/contract-changes/preview", {
+        kind: "price",
+        title: "Baisse TAO",
+        body: "Le prix de TAO baisse.",
+        effectiveFrom: "2027-01-04",
+        prices: [{ priceKey: "tao", monthlyPrice: "89.00" }],
+      });
+      expect(down.json().details).toMatchObject({ clause: "DSN-BIL-01", earliest: "2027-01-05" });
+      const ok = await h.send(manager, "POST", "/api/contract-changes/preview", {
+        kind: "price",
+        title: "Baisse TAO",
+        body: "Le prix de TAO baisse.",
+        effectiveFrom: "2027-01-05",
+        prices: [{ priceKey: "tao", monthlyPrice: "89.00" }],
+      });
+      expect(ok.json()).toMatchObject({ earliest: "2027-01-05", recipients: [{ direction: "decrease" }] });
+      expect(await h.count(contractChanges)).toBe(0);
+    });
+
+    it("announces the increase in writing: a letter per operator holding e-SAV, the new price from its date", async () => {
+      const announced = await h.send(manager, "POST", "/api/contract-changes", eSavIncrease("2027-03-05"));
+      expect(announced.statusCode).toBe(201);
+      expect(announced.json()).toMatchObject({ notices: 2, mailed: 2 });
+      const { db } = h.t.database;
+      const versions = await db
+        .select()
+        .from(specificConditions)
+        .where(eq(specificConditions.catalogueItemId, "e-sav"));
+      expect(versions.map((v) => [v.effectiveFrom, v.monthlyPriceCents])).toEqual([
+        ["2025-01-01", 15_000],
+        ["2027-03-05", 18_000],
+      ]);
+      const [notice] = (await h.send(admin, "GET", "/api/notices")).json().items;
+      expect(notice).toMatchObject({
+        direction: "increase",
+        clause: "DSN-BIL-01",
+        channels: ["written"],
+        harmfulTermination: true,
+        terminable: [{ subscriptionId: eSav, catalogueItemId: "e-sav" }],
+      });
+      const letter = await h.send(admin, "GET", `/api/notices/${notice.id}/letter`);
+      expect(letter.headers["content-type"]).toBe("application/pdf");
+      expect(letter.rawPayload.subarray(0, 5).toString()).toBe("%PDF-");
+      expect(createHash("sha256").update(letter.rawPayload).digest("hex")).toBe(notice.letterSha256);
+      const downloads = await db
+        .select()
+        .from(auditLog)
+        .where(eq(auditLog.action, "change_notice.letter_downloaded"));
+      expect(downloads).toHaveLength(1);
+      expect((await h.send(user, "POST", `/api/notices/${notice.id}/read`)).json().readAt).not.toBeNull();
+    });
+
+    it("lets only the administrator terminate e-SAV without fees, effective on the change's date, once", async () => {
+      const [notice] = (await h.send(admin, "GET", "/api/notices")).json().items;
+      const url = `/api/notices/${notice.id}/termination`;
+      expect((await h.send(user, "POST", url, { subscriptionId: eSav })).statusCode).toBe(403);
+      const done = await h.send(admin, "POST", url, { subscriptionId: eSav });
+      expect(done.statusCode).toBe(201);
+      expect(done.json()).toMatchObject({
+        decision: "accepted",
+        clause: "DSN-BIL-02",
+        effectiveDate: "2027-03-05",
+        feesDue: "0.00",
+      });
+      expect(done.json().explanation).toContain("sans pénalité");
+      const again = await h.send(admin, "POST", url, { subscriptionId: eSav });
+      expect(again.statusCode).toBe(200);
+      expect(again.json().terminationId).toBe(done.json().terminationId);
+      const { db } = h.t.database;
+      const [ended] = await db.select().from(subscriptions).where(eq(subscriptions.id, eSav));
+      expect(ended?.endsOn).toBe("2027-03-04");
+      const recorded = await db
+        .select()
+        .from(terminations)
+        .where(eq(terminations.organisationId, operatorId));
+      expect(recorded.map((r) => r.feesDueCents)).toEqual([0]);
+    });
+
+    it("closes the right once the change is in force", async () => {
+      h.now = new Date("2027-03-06T10:00:00Z");
+      try {
+        const [notice] = (await h.send(lateAdmin, "GET", "/api/notices")).json().items;
+        expect(notice.terminable).toEqual([]);
+        const [held] = await h.t.database.db
+          .select()
+          .from(subscriptions)
+          .where(eq(subscriptions.organisationId, lateId));
+        const late = await h.send(lateAdmin, "POST", `/api/notices/${notice.id}/termination`, {
+          subscriptionId: held?.id,
+        });
+        expect(late.statusCode).toBe(422);
+        expect(late.json().details).toMatchObject({
+          clause: "DSN-BIL-02",
+          reason: "termination-harmful-change-closed",
+        });
+      } finally {
+        h.now = new Date("2026-12-05T10:00:00Z");
+      }
+    });
+
+    it("gives an annex 1 month, and the general conditions a signature only the administrator gives", async () => {
+      const annex = await h.send(manager, "POST", "/api/contract-changes", {
+        kind: "annex",
+        title: "Annexe 3 — e-soutien",
+        body: "Nouvelle version de l'annexe 3.",
+        effectiveFrom: "2027-01-04",
+      });
+      expect(annex.json().details).toMatchObject({ clause: "DSN-BIL-02", earliest: "2027-01-05" });
+      const conditions = await h.send(manager, "POST", "/api/contract-changes", {
+        kind: "general-conditions",
+        title: "Conditions Générales, version 2027",
+        body: "Nouvelle version des Conditions Générales, à signer.",
+        effectiveFrom: "2027-01-01",
+      });
+      expect(conditions.statusCode).toBe(201);
+      expect(conditions.json().notices).toBe(3);
+      const notice = (await h.send(admin, "GET", "/api/notices"))
+        .json()
+        .items.find((n: { change: { kind: string } }) => n.change.kind === "general-conditions");
+      expect(notice).toMatchObject({ signatureRequired: true, signedAt: null });
+      const refused = await h.send(user, "POST", `/api/notices/${notice.id}/signature`);
+      expect(refused.statusCode).toBe(403);
+      expect(refused.json().details).toMatchObject({ clause: "DSN-BIL-02" });
+      const signed = await h.send(admin, "POST", `/api/notices/${notice.id}/signature`);
+      expect(signed.statusCode).toBe(200);
+      const twice = await h.send(admin, "POST", `/api/notices/${notice.id}/signature`);
+      expect(twice.json().signedAt).toBe(signed.json().signedAt);
+      const listed = (await h.send(manager, "GET", "/api/contract-changes"))
+        .json()
+        .items.find((c: { change: { kind: string } }) => c.change.kind === "general-conditions");
+      const unsigned = listed.recipients.filter((r: { signedAt: string | null }) => r.signedAt === null);
+      expect(unsigned.map((r: { organisationId: string }) => r.organisationId).sort()).toEqual(
+        [lateId, taoHolderId].sort(),
+      );
+    });
+  },
+);
