@@ -1,4 +1,4 @@
-import { customerDetails, subscriptions } from "@guichet/db";
+import { changeNotices, contractChanges, customerDetails, subscriptions } from "@guichet/db";
 import { databaseKindsUnderTest } from "@guichet/db/testing";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -35,6 +35,8 @@ const PUBLIC_OR_SELF = new Set([
   "GET /api/attachments/rules",
   // Announcements and outages are everyone's news; a customer is shown only its services' maintenance.
   "GET /api/maintenance",
+  // The caller's own organisation's notices of changes (issue 18); another's notice is probed by its id.
+  "GET /api/notices",
   "GET /api/portal-outages/current",
   // Without organisationId, a customer administrator's own report; another's id is refused in sla-report.http.test.ts.
   "GET /api/desk/reports/sla",
@@ -54,6 +56,13 @@ const PUBLIC_OR_SELF = new Set([
 
 /** A valid body for each route that takes one, so that only authorisation can refuse it. */
 function bodyFor(route: string, ids: Record<string, string>): unknown {
+  const change = {
+    kind: "price",
+    title: "Probe",
+    body: "Probe",
+    effectiveFrom: "2027-03-01",
+    prices: [{ priceKey: "support-premium", percent: "20" }],
+  };
   const bodies: Record<string, unknown> = {
     "POST /api/organisations/{organisationId}/suspension": { reason: "probing" },
     "POST /api/organisations/{organisationId}/suspension/lift": { reason: "probing" },
@@ -128,6 +137,9 @@ function bodyFor(route: string, ids: Record<string, string>): unknown {
     },
     "POST /api/billing/invoice-runs": { month: "2026-10" },
     "POST /api/invoices/{invoiceId}/credit-notes": { reason: "probing" },
+    "POST /api/contract-changes": change,
+    "POST /api/contract-changes/preview": change,
+    "POST /api/notices/{noticeId}/termination": { subscriptionId: ids.subscriptionId },
     "POST /api/customers/import": { csv: "raison_sociale;siren\nProbe;552100554\n" },
     "POST /api/organisations/{organisationId}/orders": {
       catalogueItemId: "aws",
@@ -226,8 +238,47 @@ describe.each(databaseKindsUnderTest(postgresUrl))("tenant isolation on %s", (ki
       orderId: await orderOf(sessionB),
       // Quotas are reached through the organisation's id, refused by policy first.
       quotaId: "00000000-0000-4000-8000-00000000000e",
+      noticeId: await noticeOf(b.id),
     };
     intruder = await signInAs(t.app, adminA, now);
+
+    /** B's notice of a change with its letter, as an announcement writes it (issue 18). */
+    async function noticeOf(organisationId: string): Promise<string> {
+      const [change] = await db
+        .insert(contractChanges)
+        .values({
+          kind: "general-conditions",
+          title: "B's change",
+          body: "B's change",
+          announcedOn: "2026-11-23",
+          effectiveFrom: "2026-12-01",
+          earliestAllowed: "2026-11-23",
+          clause: "GEN-01",
+          prices: [],
+          idempotencyKey: "isolation-probe",
+          announcedAt: now,
+        })
+        .returning({ id: contractChanges.id });
+      const [notice] = await db
+        .insert(changeNotices)
+        .values({
+          changeId: (change as { id: string }).id,
+          organisationId,
+          direction: "unchanged",
+          clause: "GEN-01",
+          channels: ["written"],
+          earliestAllowed: "2026-11-23",
+          signatureRequired: true,
+          harmfulTermination: true,
+          priceKeys: [],
+          letterPdf: Buffer.from("%PDF-1.7 B's letter"),
+          letterSha256: "0".repeat(64),
+          madeAvailableAt: now,
+          mailed: 0,
+        })
+        .returning({ id: changeNotices.id });
+      return (notice as { id: string }).id;
+    }
 
     async function subscriptionOf(organisationId: string): Promise<string> {
       const [held] = await db
@@ -317,6 +368,9 @@ describe.each(databaseKindsUnderTest(postgresUrl))("tenant isolation on %s", (ki
       "wholesale_contracts",
       "resource_quotas",
       "quota_requests",
+      "contract_changes",
+      "change_notices",
+      "price_revisions",
     ];
     const counts: Record<string, unknown> = {};
     for (const table of tables) {
@@ -326,7 +380,10 @@ describe.each(databaseKindsUnderTest(postgresUrl))("tenant isolation on %s", (ki
     const states = await t.database.db.execute(sql`select status from organisations order by id`);
     const grants = await t.database.db.execute(sql`select revoked_at from support_grants order by id`);
     const tokens = await t.database.db.execute(sql`select revoked_at from api_tokens order by id`);
-    return JSON.stringify({ counts, states, grants, tokens });
+    const notices = await t.database.db.execute(
+      sql`select read_at, signed_at from change_notices order by id`,
+    );
+    return JSON.stringify({ counts, states, grants, tokens, notices });
   }
 
   it("answers every route of the OpenAPI document with 403 or 404 for another customer's ids, changing nothing", async () => {
