@@ -14,7 +14,8 @@ import {
 import { users } from "./accounts.js";
 import { organisations, subscriptions } from "./organisations.js";
 
-const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+/** Binary content (PDFs), read back as a Buffer. */
+export const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   dataType: () => "bytea",
   fromDriver: (value) => Buffer.from(value),
 });

@@ -1,7 +1,6 @@
 import { createHash } from "node:crypto";
-import { createRequire } from "node:module";
 import type { PriceTerms } from "@guichet/domain";
-import PDFDocument from "pdfkit";
+import { letterDocument } from "../../pdf/letter-document.js";
 import { priceWords } from "./price-words.js";
 
 /**
@@ -25,9 +24,6 @@ export interface ChangeLetterContent {
   harmfulTermination: boolean;
 }
 
-const require = createRequire(import.meta.url);
-const FONT = require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans.ttf");
-const FONT_BOLD = require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf");
 const instant = new Intl.DateTimeFormat("fr-FR", {
   dateStyle: "long",
   timeStyle: "short",
@@ -44,24 +40,11 @@ const DIRECTION = { increase: "hausse", decrease: "baisse", unchanged: "modifica
 export async function renderChangeLetter(
   content: ChangeLetterContent,
 ): Promise<{ pdf: Buffer; sha256: string }> {
-  const doc = new PDFDocument({
-    size: "A4",
-    margin: 56,
-    info: {
-      Title: content.title,
-      Author: content.provider,
-      CreationDate: content.madeAvailableAt,
-      ModDate: content.madeAvailableAt,
-    },
+  const { doc, done } = letterDocument({
+    title: content.title,
+    author: content.provider,
+    at: content.madeAvailableAt,
   });
-  const chunks: Buffer[] = [];
-  doc.on("data", (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on("end", () => resolve(Buffer.concat(chunks)));
-    doc.on("error", reject);
-  });
-  doc.registerFont("text", FONT);
-  doc.registerFont("bold", FONT_BOLD);
   doc.font("bold").fontSize(11).text(content.provider);
   doc.moveDown().font("text").fontSize(10).text(`À l'attention de : ${content.customer}`);
   doc.text(`Mis à disposition dans le portail le ${instant.format(content.madeAvailableAt)}`);

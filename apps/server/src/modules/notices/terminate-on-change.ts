@@ -1,11 +1,4 @@
-import {
-  changeNotices,
-  contractChanges,
-  type Db,
-  subscriptionPeriods,
-  subscriptions,
-  terminations,
-} from "@guichet/db";
+import { changeNotices, contractChanges, type Db, terminations } from "@guichet/db";
 import {
   type CommitmentDecision,
   type Contract,
@@ -15,7 +8,8 @@ import {
 import { and, eq, sql } from "drizzle-orm";
 import { timeZoneOf } from "../accounts/issue-link.js";
 import { type AuditActor, recordAudit } from "../audit/record-audit.js";
-import { lastDayHeld, subscriptionsInForce } from "../subscriptions/in-force.js";
+import { subscriptionsInForce } from "../subscriptions/in-force.js";
+import { endHeldSubscription } from "../subscriptions/record-termination.js";
 import { terminableServices } from "./list-notices.js";
 import { type ChangeRefusal, changeRefusal } from "./plan-change.js";
 
@@ -74,34 +68,11 @@ export async function terminateOnChange(
   if (!terminable.some((s) => s.subscriptionId === input.subscriptionId))
     return changeRefusal("notice.subscription_not_concerned", clause);
   const effective = decision.effectiveDate;
-  const period = (await subscriptionsInForce(tx, contract, input.organisationId, today)).find(
+  const held = (await subscriptionsInForce(tx, contract, input.organisationId, today)).find(
     (s) => s.subscriptionId === input.subscriptionId,
   );
-  const [subscription] = await tx
-    .select()
-    .from(subscriptions)
-    .where(eq(subscriptions.id, input.subscriptionId));
-  if (!subscription) return "not_found";
-  await tx.insert(subscriptionPeriods).values({
-    subscriptionId: input.subscriptionId,
-    organisationId: input.organisationId,
-    effectiveFrom: effective,
-    plan: period?.plan ?? null,
-    tenancy: period?.tenancy ?? null,
-    monthlyPriceCents: period?.monthlyPriceCents ?? null,
-    minimumMonths: period?.minimumMonths ?? null,
-    noticeMonths: period?.noticeMonths ?? null,
-    commitmentEnd: period?.commitmentEnd ?? null,
-    status: "terminated",
-    cause: "terminated",
-    clause,
-    recordedAt: now,
-    recordedBy: actor.userId,
-  });
-  await tx
-    .update(subscriptions)
-    .set({ endsOn: lastDayHeld(effective, subscription.startsOn) })
-    .where(eq(subscriptions.id, input.subscriptionId));
+  if (!held) return changeRefusal("notice.subscription_not_concerned", clause);
+  await endHeldSubscription(tx, input.organisationId, held, effective, clause, actor, now);
   const [termination] = await tx
     .insert(terminations)
     .values({

@@ -1,6 +1,5 @@
 import { createHash } from "node:crypto";
-import { createRequire } from "node:module";
-import PDFDocument from "pdfkit";
+import { letterDocument } from "../../pdf/letter-document.js";
 
 /**
  * The order form ("Bon de Commande", DSN art. 1, 5) of one e-service, generated from the catalogue
@@ -33,33 +32,16 @@ export interface OrderFormContent {
   orderedBy: string;
 }
 
-const require = createRequire(import.meta.url);
-const FONT = require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans.ttf");
-const FONT_BOLD = require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf");
-
 const euros = new Intl.NumberFormat("fr-FR", { style: "currency", currency: "EUR" });
 const day = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "Europe/Paris" });
 const months = (n: number) => (n === 0 ? "aucune" : `${n}\u00a0mois`);
 
 export async function renderOrderForm(content: OrderFormContent): Promise<Buffer> {
-  const doc = new PDFDocument({
-    size: "A4",
-    margin: 56,
-    info: {
-      Title: `Bon de Commande ${content.reference}`,
-      Author: content.provider.legalName,
-      CreationDate: content.orderedAt,
-      ModDate: content.orderedAt,
-    },
+  const { doc, done } = letterDocument({
+    title: `Bon de Commande ${content.reference}`,
+    author: content.provider.legalName,
+    at: content.orderedAt,
   });
-  const chunks: Buffer[] = [];
-  doc.on("data", (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on("end", () => resolve(Buffer.concat(chunks)));
-    doc.on("error", reject);
-  });
-  doc.registerFont("text", FONT);
-  doc.registerFont("bold", FONT_BOLD);
   const heading = (text: string) =>
     doc.moveDown(0.8).font("bold").fontSize(12).text(text).font("text").fontSize(10);
   const line = (label: string, value: string) =>

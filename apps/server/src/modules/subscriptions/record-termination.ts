@@ -87,29 +87,8 @@ export async function recordTermination(
   if (decision.decision !== "accepted" || decision.effectiveDate === null) return { ok: false, decision };
   const effective = decision.effectiveDate;
 
-  for (const s of ended) {
-    await tx.insert(subscriptionPeriods).values({
-      subscriptionId: s.subscriptionId,
-      organisationId: input.organisationId,
-      effectiveFrom: effective,
-      plan: s.plan,
-      tenancy: s.tenancy,
-      monthlyPriceCents: s.monthlyPriceCents,
-      minimumMonths: s.minimumMonths,
-      noticeMonths: s.noticeMonths,
-      commitmentEnd: s.commitmentEnd,
-      status: "terminated",
-      cause: "terminated",
-      clause: decision.clause,
-      recordedAt: now,
-      recordedBy: actor.userId,
-    });
-    // The projection the "what is held" readers use: held up to the day before the effective date.
-    await tx
-      .update(subscriptions)
-      .set({ endsOn: lastDayHeld(effective, s.startsOn) })
-      .where(eq(subscriptions.id, s.subscriptionId));
-  }
+  for (const s of ended)
+    await endHeldSubscription(tx, input.organisationId, s, effective, decision.clause, actor, now);
   const [termination] = await tx
     .insert(terminations)
     .values({
@@ -160,4 +139,39 @@ export async function recordTermination(
     now,
   );
   return { ok: true, terminationId, decision, tasks: vendors.length };
+}
+
+/**
+ * Ends one subscription from `effective` on: a "terminated" period appended to its history, and
+ * the projection the "what is held" readers use (held up to the day before).
+ */
+export async function endHeldSubscription(
+  tx: Db,
+  organisationId: string,
+  s: SubscriptionInForce,
+  effective: string,
+  clause: string,
+  actor: AuditActor,
+  now: Date,
+): Promise<void> {
+  await tx.insert(subscriptionPeriods).values({
+    subscriptionId: s.subscriptionId,
+    organisationId,
+    effectiveFrom: effective,
+    plan: s.plan,
+    tenancy: s.tenancy,
+    monthlyPriceCents: s.monthlyPriceCents,
+    minimumMonths: s.minimumMonths,
+    noticeMonths: s.noticeMonths,
+    commitmentEnd: s.commitmentEnd,
+    status: "terminated",
+    cause: "terminated",
+    clause,
+    recordedAt: now,
+    recordedBy: actor.userId,
+  });
+  await tx
+    .update(subscriptions)
+    .set({ endsOn: lastDayHeld(effective, s.startsOn) })
+    .where(eq(subscriptions.id, s.subscriptionId));
 }

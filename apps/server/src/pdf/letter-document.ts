@@ -1,0 +1,31 @@
+import { createRequire } from "node:module";
+import PDFDocument from "pdfkit";
+
+const require = createRequire(import.meta.url);
+const FONT = require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans.ttf");
+const FONT_BOLD = require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf");
+
+/**
+ * An A4 document in French with DejaVu Sans embedded as "text" and "bold" (French formats put a
+ * narrow no-break space, U+202F, in amounts, which the standard PDF fonts lack), dated by `at` in
+ * its metadata so the same content gives the same bytes; `done` resolves with them after `doc.end()`.
+ */
+export function letterDocument(info: { title: string; author: string; at: Date }): {
+  doc: PDFKit.PDFDocument;
+  done: Promise<Buffer>;
+} {
+  const doc = new PDFDocument({
+    size: "A4",
+    margin: 56,
+    info: { Title: info.title, Author: info.author, CreationDate: info.at, ModDate: info.at },
+  });
+  const chunks: Buffer[] = [];
+  doc.on("data", (chunk: Buffer) => chunks.push(chunk));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on("end", () => resolve(Buffer.concat(chunks)));
+    doc.on("error", reject);
+  });
+  doc.registerFont("text", FONT);
+  doc.registerFont("bold", FONT_BOLD);
+  return { doc, done };
+}
