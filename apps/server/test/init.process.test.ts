@@ -1,8 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { openDatabase } from "@guichet/db";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { createOrganisation } from "./helpers/factories.js";
 import { freePort } from "./helpers/free-port.js";
 import { runCli, spawnCli, waitForOk } from "./helpers/run-cli.js";
 import { THIRD_CONTRACT } from "./helpers/third-contract.js";
@@ -86,29 +84,35 @@ describe.runIf(postgresUrl)("guichet init on a fresh PostgreSQL database", { tim
       const me = (await (await provider("GET", "/api/auth/me")).json()) as { roles: string[] };
       expect(me.roles).toEqual(["admin"]);
 
-      // No route creates customers yet: the one customer is written as an order would (issue "customers").
-      const database = await openDatabase({ kind: "postgresql", url });
-      const customer = await createOrganisation(database.db, "customer", [
-        { item: "support-gold", from: "2026-01-01" },
-      ]);
-      await database.close();
-
-      const invited = await provider("POST", `/api/organisations/${customer.id}/users`, {
-        email: "it@client.example",
-        firstName: "Luc",
-        lastName: "Gagnon",
-        roles: ["customer_admin"],
-        locale: "en",
+      // The provider creates its customer as it would in the back office (page Clients); its
+      // administrator is invited by mail with a single-use link.
+      const created = await provider("POST", "/api/customers", {
+        legalName: "Atelier Numérique Lyonnais SAS",
+        siren: "732829320",
+        billingAddress: "12 rue de la République",
+        billingPostalCode: "69002",
+        billingCity: "Lyon",
+        billingEmail: "compta@client.example",
+        administrator: { email: "it@client.example", firstName: "Luc", lastName: "Gagnon", locale: "en" },
       });
-      expect(invited.status, await invited.clone().text()).toBe(201);
+      expect(created.status, await created.clone().text()).toBe(201);
+      const { customer } = (await created.json()) as { customer: { id: string } };
       const outbox = (await (await provider("GET", "/api/outbox")).json()) as {
         items: { to: string; text: string }[];
       };
       const mail = outbox.items.find((item) => item.to === "it@client.example");
       await redeem(base, mail?.text.match(/https?:\/\/\S+\/invitation#token=\S+/)?.[0] ?? "", PASSWORD);
+      const customerAdmin = await signIn(base, "it@client.example", PASSWORD);
 
-      const client = await signIn(base, "it@client.example", PASSWORD);
-      const opened = await client("POST", "/api/tickets", {
+      // From Bronze (included) to Gold, as the customer's administrator asks in the portal: the
+      // contract has Bronze changes take effect at once (BNC-SUP-08).
+      const changed = await customerAdmin("POST", `/api/organisations/${customer.id}/plan-change`, {
+        to: "gold",
+      });
+      expect(changed.status, await changed.clone().text()).toBeLessThan(300);
+      expect(await changed.json()).toMatchObject({ decision: "accepted", clause: "BNC-SUP-08" });
+
+      const opened = await customerAdmin("POST", "/api/tickets", {
         title: "Site down",
         description: "Every page answers 502.",
         category: "incident",
