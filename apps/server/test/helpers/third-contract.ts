@@ -7,3 +7,11 @@ import { fileURLToPath } from "node:url";
 export const THIRD_CONTRACT = fileURLToPath(
   new URL("../../../../test/contracts/boreal-cloud.yaml", import.meta.url),
 );
+
+/**
+ * The fourth (test/contracts/alpen-cloud.yaml, issue 23): five priorities, next-business-day,
+ * best-effort and escalation-required targets, English and German, CHF, no e-mail on Starter.
+ */
+export const FOURTH_CONTRACT = fileURLToPath(
+  new URL("../../../../test/contracts/alpen-cloud.yaml", import.meta.url),
+);

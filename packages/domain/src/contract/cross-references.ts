@@ -34,8 +34,15 @@ export function checkCrossReferences(contract: ContractShape, ctx: z.RefinementC
     if (!(id in contract.prices)) report(path, `unknown price "${id}" (defined in prices: ${known(prices)})`);
   };
   const money = (path: Path, amount: Money | undefined) => {
-    if (amount && amount.currency !== contract.currency) {
-      report(path, `amount in ${amount.currency}, but the contract's currency is ${contract.currency}`);
+    // A provider may bill in several currencies (issue 23): its `currency` and its `currencies`.
+    const billed = [contract.currency, ...(contract.currencies ?? [])];
+    if (amount && !billed.includes(amount.currency)) {
+      report(
+        path,
+        billed.length > 1
+          ? `amount in ${amount.currency}, but the contract bills in ${billed.join(", ")}`
+          : `amount in ${amount.currency}, but the contract's currency is ${contract.currency}`,
+      );
     }
   };
 
@@ -43,6 +50,11 @@ export function checkCrossReferences(contract: ContractShape, ctx: z.RefinementC
   if (contract.sla.autoClose) calendar(["sla", "autoClose", "calendar"], contract.sla.autoClose.calendar);
   const sent = contract.identifierPolicy.identifiersSentWithin;
   if (sent) calendar(["identifierPolicy", "identifiersSentWithin", "calendar"], sent.calendar);
+
+  // Languages: the contract's locale first (issue 23).
+  if (contract.languages && contract.languages[0] !== contract.locale) {
+    report(["languages", 0], `the contract's locale "${contract.locale}" comes first`);
+  }
 
   // Priorities.
   if (!priorities.includes(contract.priorities.default)) {
@@ -98,10 +110,11 @@ export function checkCrossReferences(contract: ContractShape, ctx: z.RefinementC
 
     price([...at, "fee"], plan.fee);
     const fee = contract.prices[plan.fee];
-    if (fee && !["percent-of-invoice", "fixed", "free"].includes(fee.kind)) {
+    // An offer may state no price for a plan ("on quote", or nothing at all: issue 23).
+    if (fee && !["percent-of-invoice", "fixed", "free", "quote", "not-stated"].includes(fee.kind)) {
       report(
         [...at, "fee"],
-        `a plan's fee must be a "percent-of-invoice", "fixed" or "free" price; "${plan.fee}" is "${fee.kind}"`,
+        `a plan's fee must be a "percent-of-invoice", "fixed", "free", "quote" or "not-stated" price; "${plan.fee}" is "${fee.kind}"`,
       );
     }
 

@@ -30,6 +30,15 @@ describe("the contract file's JSON Schema (GEN-01)", () => {
     expect(validate(third)).toBe(true);
   });
 
+  it("validates the fourth: five priorities, next-business-day, best-effort and escalation-required targets, German, CHF (issue 23)", () => {
+    const fourth = parse(
+      readFileSync(new URL("../../../../test/contracts/alpen-cloud.yaml", import.meta.url), "utf8"),
+    );
+    const valid = validate(fourth);
+    expect(validate.errors ?? []).toEqual([]);
+    expect(valid).toBe(true);
+  });
+
   it("refuses a broken file, at the key that is wrong", () => {
     const broken = shipped("multicloud-ready");
     const priorities = broken.priorities as Record<string, unknown>;

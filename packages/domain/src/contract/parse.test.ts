@@ -27,13 +27,13 @@ const PREMIUM_P1 = "P1: { target: 30m, calendar: always }";
 describe("parseContract", () => {
   it("refuses a wrong SLA target with the exact path and the expected forms", () => {
     expect(errorsOf(broken(PREMIUM_P1, "P1: { target: 30 minutes, calendar: always }"))).toEqual([
-      `${FILE}: supportPlans.premium.sla.initialResponse.P1.target: expected a duration such as "30m", "2h", "12 business hours" or "1 business day", or "none"`,
+      `${FILE}: supportPlans.premium.sla.initialResponse.P1.target: expected a duration such as "30m", "2h", "12 business hours" or "1 business day", "next business day opening", "end of next business day", "best effort" or "none"`,
     ]);
   });
 
   it("names an unknown key and the keys allowed there", () => {
     expect(errorsOf(broken(PREMIUM_P1, "P1: { target: 30m, calendar: always, colour: red }"))).toEqual([
-      `${FILE}: supportPlans.premium.sla.initialResponse.P1.colour: unknown key "colour" (allowed: target, calendar)`,
+      `${FILE}: supportPlans.premium.sla.initialResponse.P1.colour: unknown key "colour" (allowed: target, calendar, escalation)`,
     ]);
   });
 
@@ -191,7 +191,7 @@ describe("loadContractText", () => {
       const lines = (error as ContractError).lines;
       // The shape is checked first: the calendar name is only checked once every value has the right form.
       expect(lines).toEqual([
-        `${FILE}: supportPlans.premium.sla.initialResponse.P1.target: expected a duration such as "30m", "2h", "12 business hours" or "1 business day", or "none"`,
+        `${FILE}: supportPlans.premium.sla.initialResponse.P1.target: expected a duration such as "30m", "2h", "12 business hours" or "1 business day", "next business day opening", "end of next business day", "best effort" or "none"`,
       ]);
       expect((error as Error).message).toBe(lines.join("\n"));
     }

@@ -19,8 +19,20 @@ export function expecting(expected: string) {
 /** Non-empty text. */
 export const ZText = z.string().trim().min(1);
 
-/** A user-visible label, French first (the portal's default locale), English too. */
-export const ZLabel = z.strictObject({ fr: ZText, en: ZText });
+/** Languages a contract may write its texts in (issue 23); the portal speaks French and English. */
+export const LANGUAGES = ["fr", "en", "de", "it", "nl"] as const;
+
+/**
+ * A user-visible label, French first (the portal's default locale), English too, and in the
+ * contract's other languages where it has them (German, Italian, Dutch).
+ */
+export const ZLabel = z.strictObject({
+  fr: ZText,
+  en: ZText,
+  de: ZText.optional(),
+  it: ZText.optional(),
+  nl: ZText.optional(),
+});
 export type Label = z.infer<typeof ZLabel>;
 
 const KEY = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;

@@ -91,8 +91,8 @@ export function contractRules(contract: Contract): ContractRules {
     ),
     audit: orDeploymentRule(security?.attribution?.clause),
     maintenance: workflow.maintenance?.clause,
-    portalOutage: plans.find((plan) => plan.channels.email.accept === "when-portal-unavailable")?.channels
-      .email.clause,
+    portalOutage: plans.find((plan) => plan.channels.email?.accept === "when-portal-unavailable")?.channels
+      .email?.clause,
     slaReport: plans.find((plan) => plan.sla.initialResponse)?.sla.initialResponse?.clause,
   };
 }

@@ -54,7 +54,8 @@ export const ZPhoneChannel = z.strictObject({
 export const ZChannels = z.strictObject({
   /** Tickets opened in the portal (received 24/7 in both shipped contracts). */
   portal: z.boolean(),
-  email: ZEmailChannel,
+  /** Absent: the offer has no e-mail channel (as "never": replies may still join, ticketWorkflow.emailReplies). */
+  email: ZEmailChannel.optional(),
   /** Absent: no phone line for this plan. */
   phone: ZPhoneChannel.optional(),
   clause: ZClauseId,

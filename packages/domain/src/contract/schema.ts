@@ -2,7 +2,7 @@ import { z } from "zod";
 import { ZCalendarSpec } from "../calendar/spec.js";
 import { ZAutoClose, ZClockPolicy } from "../sla/policy-schema.js";
 import { checkCrossReferences } from "./cross-references.js";
-import { ZCurrency, ZEmailAddress, ZKey, ZLabel, ZText, ZWebAddress } from "./primitives.js";
+import { LANGUAGES, ZCurrency, ZEmailAddress, ZKey, ZLabel, ZText, ZWebAddress } from "./primitives.js";
 import { ZIdentifierPolicy, ZSecurity } from "./schema-accounts.js";
 import { ZCatalogue, ZPrice } from "./schema-catalogue.js";
 import { ZInvoicing } from "./schema-invoicing.js";
@@ -48,7 +48,15 @@ export const ZContractShape = z.strictObject({
   title: ZLabel,
   edition: ZText.optional(),
   locale: z.enum(["fr", "en"]).default("fr"),
+  /** The main currency (invoices, reports); every amount carries its own currency ("149 CHF"). */
   currency: ZCurrency.default("EUR"),
+  /** Other currencies the provider bills in (issue 23: CHF and EUR…); absent: `currency` only. */
+  currencies: z.array(ZCurrency).min(1).optional(),
+  /**
+   * The languages the contract's texts are written in, its `locale` first (issue 23). Labels are
+   * given in French and English, which the portal speaks, and optionally in these others.
+   */
+  languages: z.array(z.enum(LANGUAGES)).min(1).optional(),
   provider: ZProvider,
   calendars: z.record(ZKey, ZCalendarSpec),
   sla: ZContractSla,

@@ -102,9 +102,9 @@ describe("multicloud-ready (MCR)", () => {
 
   it("takes e-mail from Premium (any plan while the portal is declared down) and the phone only for P1/P2 after a ticket (MCR-SUP-03)", () => {
     const plans = mcr.supportPlans;
-    expect(plans.basic?.channels.email.accept).toBe("when-portal-unavailable");
-    expect(plans.business?.channels.email.accept).toBe("when-portal-unavailable");
-    expect(plans.premium?.channels.email.accept).toBe("always");
+    expect(plans.basic?.channels.email?.accept).toBe("when-portal-unavailable");
+    expect(plans.business?.channels.email?.accept).toBe("when-portal-unavailable");
+    expect(plans.premium?.channels.email?.accept).toBe("always");
     expect(plans.basic?.channels.phone).toBeUndefined();
     expect(plans.standard?.channels.phone).toBeUndefined();
     expect(plans.business?.channels.phone).toMatchObject({
@@ -115,7 +115,7 @@ describe("multicloud-ready (MCR)", () => {
   });
 
   it("reads the e-mail ticket subject of MCR-SUP-09", () => {
-    const pattern = mcr.supportPlans.premium?.channels.email.subjectPattern ?? "";
+    const pattern = mcr.supportPlans.premium?.channels.email?.subjectPattern ?? "";
     const match = new RegExp(pattern, "u").exec("[INC-4711] Base de données inaccessible");
     expect(match?.groups).toEqual({ customerRef: "INC-4711", summary: "Base de données inaccessible" });
     expect(new RegExp(pattern, "u").test("Base de données inaccessible")).toBe(false);

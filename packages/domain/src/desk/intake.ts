@@ -72,7 +72,7 @@ export function emailOpensTickets(
   planKey: string,
   portalDeclaredUnavailable: boolean,
 ): boolean {
-  const accept = contract.supportPlans[planKey]?.channels.email.accept;
+  const accept = contract.supportPlans[planKey]?.channels.email?.accept;
   return accept === "always" || (accept === "when-portal-unavailable" && portalDeclaredUnavailable);
 }
 
@@ -93,9 +93,9 @@ export function decideIntake(contract: Contract, request: IntakeRequest): Intake
   }
   if (request.channel === "email") {
     if (!emailOpensTickets(contract, request.planKey, request.portalDeclaredUnavailable)) {
-      return refuse("channel_closed", channels.email.clause);
+      return refuse("channel_closed", channels.email?.clause ?? channels.clause);
     }
-    if (channels.email.senderMustBe === "account-administrator" && !request.requester.isCustomerAdmin) {
+    if (channels.email?.senderMustBe === "account-administrator" && !request.requester.isCustomerAdmin) {
       return refuse("sender_not_allowed", channels.email.clause);
     }
   }

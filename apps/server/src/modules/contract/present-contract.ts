@@ -133,7 +133,9 @@ export const ZContractSummary = z
 export type ContractSummary = z.infer<typeof ZContractSummary>;
 
 function presentChannels(channels: Contract["supportPlans"][string]["channels"]) {
-  const { email, phone } = channels;
+  const { phone } = channels;
+  // No e-mail channel in the offer: shown as e-mail opening nothing, under the channels' clause.
+  const email = channels.email ?? { accept: "never" as const, clause: channels.clause };
   return {
     portal: channels.portal,
     email: {

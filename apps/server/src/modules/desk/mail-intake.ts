@@ -159,9 +159,9 @@ async function takeIn(
         localDateIn(now, timeZoneOf(context.contract)),
       )
     ];
-  const subject = parseNewTicketSubject(mail.subject, plan?.channels.email.subjectPattern);
+  const subject = parseNewTicketSubject(mail.subject, plan?.channels.email?.subjectPattern);
   if (!subject) {
-    const clause = plan?.channels.email.clause ?? null;
+    const clause = plan?.channels.email?.clause ?? plan?.channels.clause ?? null;
     return refuse("subject_format", t(locale, "mailIn.subject_format", { clause: clause ?? "" }), clause);
   }
   const fields = readMailTicketFields(mail.text, Object.keys(context.contract.priorities.levels));

@@ -33,7 +33,7 @@ export function publishedDeskAddressOf(context: Pick<AppContext, "config" | "con
 export function deskMailboxes(context: Pick<AppContext, "config" | "contract">): Set<string> {
   const addresses = [
     deskAddressOf(context),
-    ...Object.values(context.contract.supportPlans).map((p) => p.channels.email.address),
+    ...Object.values(context.contract.supportPlans).map((p) => p.channels.email?.address),
   ];
   return new Set(addresses.filter((a): a is string => Boolean(a)).map((a) => a.toLowerCase()));
 }

@@ -31,7 +31,7 @@ export function presentOutage(outage: PortalOutage): z.infer<typeof ZOutageView>
 export function outageClauseOf(contract: Contract): string | null {
   const plans = Object.values(contract.supportPlans);
   return (
-    plans.find((plan) => plan.channels.email.accept === "when-portal-unavailable")?.channels.email.clause ??
+    plans.find((plan) => plan.channels.email?.accept === "when-portal-unavailable")?.channels.email?.clause ??
     null
   );
 }
