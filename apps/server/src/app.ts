@@ -16,6 +16,7 @@ import { staffRoutes } from "./modules/accounts/routes-staff.js";
 import { userRoutes } from "./modules/accounts/routes-users.js";
 import { auditRoutes } from "./modules/audit/routes.js";
 import { billingRoutes } from "./modules/billing/routes.js";
+import { budgetRoutes } from "./modules/billing/routes-budgets.js";
 import { costRoutes } from "./modules/billing/routes-costs.js";
 import { browserReportRoutes } from "./modules/browser-reports/routes.js";
 import { catalogueRoutes } from "./modules/catalogue/routes.js";
@@ -97,6 +98,7 @@ export async function buildApp(context: AppContext, options: BuildAppOptions = {
   await app.register(maintenanceRoutes(context));
   await app.register(billingRoutes(context));
   await app.register(costRoutes(context));
+  await app.register(budgetRoutes(context));
   await app.register(invoiceRoutes(context));
   await app.register(commitmentRoutes(context));
   await app.register(terminationRoutes(context));

@@ -48,6 +48,9 @@ const PUBLIC_OR_SELF = new Set([
   "GET /api/billing/cost-explorer",
   "GET /api/billing/detailed-lines/csv",
   "GET /api/billing/detailed-lines/parquet",
+  // The caller's own budgets (another's id refused, another's budget 404): billing-budgets.http.test.ts.
+  "GET /api/budgets",
+  "POST /api/budgets",
   // Without organisationId, the caller's own invoices (row-level security: invoices.db.test.ts).
   "GET /api/invoices",
   // Specific conditions are the provider's prices and notices, the same for every customer.
@@ -219,8 +222,15 @@ describe.each(databaseKindsUnderTest(postgresUrl))("tenant isolation on %s", (ki
       headers: sessionB.headers,
       payload: { agentEmail: agent.email, reason: "B's grant", expiresAt: "2026-11-28T00:00:00Z" },
     });
+    const budget = await t.app.inject({
+      method: "POST",
+      url: "/api/budgets",
+      headers: sessionB.headers,
+      payload: { vendor: null, amount: "1000", thresholds: [80], recipientUserIds: [adminB.id] },
+    });
     ids = {
       organisationId: b.id,
+      budgetId: budget.json().budgetId,
       userId: adminB.id,
       tokenId: token.json().apiToken.id,
       grantId: grant.json().grantId,

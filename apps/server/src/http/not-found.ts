@@ -17,7 +17,8 @@ export type Resource =
   | "customer"
   | "invoice"
   | "notice"
-  | "contract_change";
+  | "contract_change"
+  | "budget";
 
 /** A 404 in the client's language; the same answer whether the thing is absent or someone else's. */
 export function notFound(request: FastifyRequest, resource: Resource): AppError {

@@ -25,6 +25,8 @@ export const billingFr = {
     "Pas de taux de référence BCE pour {currency} au {day} (ni dans les 7 jours précédents) : importez-le avec « guichet rates import ».",
   "billing.no_files": "Joignez au moins un fichier FOCUS (CSV, CSV gzip ou Parquet).",
   "billing.detail.none": "Aucune ligne de coût importée pour {month}.",
+  "budgets.unknown_recipient":
+    "Les personnes prévenues sont des utilisateurs de votre organisation, non révoqués.",
   "billing.explorer.range": "La période va d'un jour à un autre, au plus 366 jours plus tard.",
   "invoices.month_not_over":
     "Le mois {month} n'est pas terminé au {day} : il sera facturé à partir du 1er du mois suivant.",
@@ -61,6 +63,7 @@ export const billingEn: Record<BillingMessageKey, string> = {
     'No ECB reference rate for {currency} on {day} (nor in the 7 days before): import it with "guichet rates import".',
   "billing.no_files": "Attach at least one FOCUS file (CSV, gzip'd CSV or Parquet).",
   "billing.detail.none": "No cost line imported for {month}.",
+  "budgets.unknown_recipient": "The people warned are users of your organisation, not revoked.",
   "billing.explorer.range": "The period runs from one day to another, at most 366 days later.",
   "invoices.month_not_over":
     "The month {month} is not over on {day}: it is invoiced from the 1st of the next month.",

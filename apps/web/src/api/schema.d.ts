@@ -4075,6 +4075,192 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/budgets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A customer's monthly budgets with this month's consumption and forecast they are compared with, the alerts sent this month, the vendors it has costs with and the people it may warn — customer administrator or billing reader, provider billing staff */
+        get: {
+            parameters: {
+                query?: {
+                    organisationId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Budgets"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Set the monthly budget of a scope (the whole account when `vendor` is null, else one vendor), in EUR excluding VAT, with thresholds in percent and the customer's people to warn; saving a scope again replaces its budget. Checked at once against this month: alerts due are mailed — customer administrator */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        vendor: string | null;
+                        amount: string;
+                        thresholds: number[];
+                        recipientUserIds: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            budgetId: string;
+                            created: boolean;
+                            alertsSent: {
+                                threshold: number;
+                                /** @enum {string} */
+                                basis: "actual" | "forecast";
+                                recipients: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            budgetId: string;
+                            created: boolean;
+                            alertsSent: {
+                                threshold: number;
+                                /** @enum {string} */
+                                basis: "actual" | "forecast";
+                                recipients: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/budgets/{budgetId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a budget: no more alerts for its scope — customer administrator */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    budgetId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content: the status says it all */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/billing/invoice-runs": {
         parameters: {
             query?: never;
@@ -7740,6 +7926,40 @@ export interface components {
             ip: string | null;
             userAgent: string | null;
             requestId: string | null;
+        };
+        Budgets: {
+            month: string;
+            items: {
+                /** Format: uuid */
+                id: string;
+                vendor: string | null;
+                amount: string;
+                thresholds: number[];
+                recipients: {
+                    /** Format: uuid */
+                    id: string;
+                    firstName: string;
+                    lastName: string;
+                    email: string;
+                }[];
+                actual: string | null;
+                forecast: string | null;
+                alerts: {
+                    threshold: number;
+                    /** @enum {string} */
+                    basis: "actual" | "forecast";
+                    spent: string;
+                    sentAt: string;
+                }[];
+            }[];
+            vendors: string[];
+            people: {
+                /** Format: uuid */
+                id: string;
+                firstName: string;
+                lastName: string;
+                email: string;
+            }[];
         };
         PlanChannels: {
             portal: boolean;

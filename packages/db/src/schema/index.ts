@@ -6,6 +6,7 @@
 export * from "./accounts.js";
 export * from "./audit.js";
 export * from "./billing.js";
+export * from "./budgets.js";
 export * from "./commitments.js";
 export * from "./customers.js";
 export * from "./deployment.js";

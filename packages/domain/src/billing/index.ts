@@ -1,3 +1,4 @@
+export * from "./budgets.js";
 export * from "./euro-rates.js";
 export * from "./evaluate-fees.js";
 export * from "./exact.js";

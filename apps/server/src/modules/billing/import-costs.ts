@@ -5,6 +5,7 @@ import { atomically, costDaily, costImports, type Db } from "@guichet/db";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { AppContext } from "../../app-context.js";
 import { type AuditActor, recordAudit } from "../audit/record-audit.js";
+import { checkBudgets } from "./check-budgets.js";
 import { costsRoot, sha256OfFile, unitPath } from "./cost-paths.js";
 import { type DailyCost, dailyCosts } from "./daily-costs.js";
 import { withDuckDb } from "./duckdb.js";
@@ -85,7 +86,13 @@ export async function importCosts(
     });
     const { summary, replacedPaths } = await atomically(db, async (tx) => {
       await tx.execute(sql`select pg_advisory_xact_lock(${COST_IMPORT_LOCK})`);
-      return recordUnits(tx, root, batchId, staged, moved, actor, now);
+      const recorded = await recordUnits(tx, root, batchId, staged, moved, actor, now);
+      // Budgets are checked against the months the import brought, with it (MCR 6.1.2 alerts).
+      for (const key of recorded.touched) {
+        const [organisationId, month] = key.split("|") as [string, string];
+        await checkBudgets(context, tx, organisationId, month, actor, now);
+      }
+      return recorded;
     });
     for (const path of replacedPaths) rmSync(join(root, path), { recursive: true, force: true });
     return summary;
@@ -108,7 +115,7 @@ async function recordUnits(
   moved: string[],
   actor: AuditActor,
   now: Date,
-): Promise<{ summary: CostImportSummary; replacedPaths: string[] }> {
+): Promise<{ summary: CostImportSummary; replacedPaths: string[]; touched: Set<string> }> {
   // The files of this import per unit, and the files in force for it now.
   const byUnit = new Map<string, Array<{ s: Staged; unit: StagedUnit }>>();
   for (const s of staged)
@@ -120,6 +127,8 @@ async function recordUnits(
   const owners = await matchCostOwners(tx, accounts);
   const units: ImportedUnit[] = [];
   const replacedPaths: string[] = [];
+  /** "organisation|month" of every customer whose costs this import changed. */
+  const touched = new Set<string>();
   for (const parts of byUnit.values()) {
     const first = parts[0]?.unit as StagedUnit;
     const inForce = await tx
@@ -204,6 +213,8 @@ async function recordUnits(
           effectiveCost: d.effectiveCost,
           lineCount: d.lineCount,
         }));
+      for (const row of rows)
+        if (row.organisationId) touched.add(`${row.organisationId}|${row.billingPeriod}`);
       for (let i = 0; i < rows.length; i += 1_000)
         await tx.insert(costDaily).values(rows.slice(i, i + 1_000));
     }
@@ -241,5 +252,5 @@ async function recordUnits(
     },
     now,
   );
-  return { summary, replacedPaths };
+  return { summary, replacedPaths, touched };
 }

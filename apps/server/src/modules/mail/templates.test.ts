@@ -26,6 +26,16 @@ const accepted = {
   consoleUrl: "https://portal.azure.com/#home",
 };
 
+const budgetAlert = {
+  firstName: "Camille",
+  organisationName: "Acme",
+  scope: "aws",
+  month: "novembre 2026",
+  threshold: "80",
+  budget: "1\u00a0000,00\u00a0€",
+  spent: "812,40\u00a0€",
+};
+
 /** One example per kind: the type makes a new kind without an example a compile error. */
 const examples: { [K in MailKind]: MailParams[K] } = {
   invitation: {
@@ -110,6 +120,8 @@ const examples: { [K in MailKind]: MailParams[K] } = {
     summary: "Prix concernés : e-SAV : 150,00 € par mois → 180,00 € par mois.",
     body: "Les prix de l'annexe Prix évoluent.",
   },
+  budget_alert_actual: budgetAlert,
+  budget_alert_forecast: budgetAlert,
 };
 
 const context: MailContext = {

@@ -1,5 +1,6 @@
 import { DEPLOYMENT_RULE } from "@guichet/domain";
 import type { Locale } from "../../i18n/index.js";
+import { type BillingMailParams, billingEn, billingFr } from "./texts-billing.js";
 import { type DeskMailParams, deskEn, deskFr } from "./texts-desk.js";
 import { type MaintenanceMailParams, maintenanceEn, maintenanceFr } from "./texts-maintenance.js";
 import { type NoticesMailParams, noticesEn, noticesFr } from "./texts-notices.js";
@@ -80,6 +81,7 @@ Pendant la suspension, personne dans votre organisation ne peut se connecter au 
   ...maintenanceFr,
   ...ordersFr,
   ...noticesFr,
+  ...billingFr,
 
   footer: `-- 
 {portalName}
@@ -153,6 +155,7 @@ While suspended, nobody in your organisation can sign in to the portal. For any 
   ...maintenanceEn,
   ...ordersEn,
   ...noticesEn,
+  ...billingEn,
 
   footer: `-- 
 {portalName}
@@ -164,7 +167,8 @@ export interface MailParams
   extends DeskMailParams,
     MaintenanceMailParams,
     OrdersMailParams,
-    NoticesMailParams {
+    NoticesMailParams,
+    BillingMailParams {
   /** A link to set a first password (MCR-ACC-01; DSN-ID-02 when identifiers have a deadline). */
   invitation: { firstName: string; organisationName: string; link: string; expiresAt: Date };
   password_reset: { firstName: string; link: string; expiresAt: Date };
