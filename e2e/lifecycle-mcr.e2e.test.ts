@@ -121,6 +121,32 @@ describe.runIf(postgresUrl)(
       await staff.getByLabel("Identifiant du compte fournisseur créé").fill("123456789012");
       await staff.getByRole("button", { name: "Accepter" }).click();
       await staff.getByText("Ouvrir la console Amazon Web Services").waitFor();
+      // The order's facts name the plan, not the contract file's key.
+      await customer.reload();
+      await customer.getByText("Offre de support : Basic").first().waitFor();
+
+      // Quotas (MCR 9.1, MCR-ORD-04): staff set AWS's vCPU maximum, the customer asks for more,
+      // staff accept and the maximum rises.
+      const quotas = staff.getByRole("form", { name: "Fixer le quota" });
+      await quotas.getByLabel("Fournisseur").selectOption({ label: "Amazon Web Services" });
+      await quotas.getByLabel("Ressource").fill("vCPU");
+      await quotas.getByLabel("Maximum").fill("64");
+      await quotas.getByRole("button", { name: "Fixer le quota" }).click();
+      await staff.getByRole("status").getByText("Quota enregistré.").waitFor();
+      await customer.reload();
+      const ask = customer.getByRole("form", { name: "Demander plus de vCPU" });
+      await ask.getByLabel("Nouveau maximum").fill("128");
+      await ask.getByLabel("Motif").fill("Migration de notre ERP");
+      await ask.getByRole("button", { name: "Demander l'augmentation" }).click();
+      await customer.getByText("128 demandé le", { exact: false }).waitFor();
+      await checkPage(customer, "48-mcr-quota-asked-phone");
+      await staff.reload();
+      await staff.getByLabel("Réponse (demande : 128)").fill("Capacité réservée");
+      await staff.getByRole("button", { name: "Accepter", exact: true }).click();
+      await staff.getByRole("status").getByText("Demande acceptée : le quota est relevé.").waitFor();
+      await checkPage(staff, "49-mcr-quota-accepted");
+      await customer.reload();
+      await customer.getByText("accepté : Capacité réservée", { exact: false }).waitFor();
 
       // Microsoft refuses access: Azure alone ends, AWS and the support plan go on (MCR-ACC-06).
       await staff.goto(`/abonnements?organisationId=${customerId}`);

@@ -70,6 +70,8 @@ export const can = {
   /** Signing an order form in the portal (order-policy.ts, sign): a person of the operator with the right. */
   signOrder: (me: Me) =>
     me.organisationKind === "customer" && !me.acting && me.via === "session" && has(me, "customer_admin"),
+  /** Asking for a higher resource quota (order-policy.ts, requestQuota; MCR-ORD-04). */
+  askQuota: (me: Me) => me.organisationKind === "customer" && !me.acting && has(me, "customer_admin"),
   /** Accepting, activating, refusing orders (order-policy.ts, decide). */
   decideOrders: (me: Me) => providerStaff(me, "admin", "account_manager"),
   viewSlaReport: (me: Me) =>

@@ -1,5 +1,5 @@
 import { call, urlOf } from "./client";
-import type { NewOrder, NewWholesaleContract } from "./orders-types";
+import type { NewOrder, NewQuota, NewWholesaleContract, QuotaDecision, QuotaIncrease } from "./orders-types";
 
 /** The orders API (issue 16), one function per route the portal uses, typed from `paths`. */
 export const ordersApi = {
@@ -24,6 +24,17 @@ export const ordersApi = {
       path: { organisationId },
       body,
     }),
+  quotas: (organisationId: string) =>
+    call("get", "/api/organisations/{organisationId}/quotas", { path: { organisationId } }),
+  setQuota: (organisationId: string, body: NewQuota) =>
+    call("post", "/api/organisations/{organisationId}/quotas", { path: { organisationId }, body }),
+  askQuota: (organisationId: string, quotaId: string, body: QuotaIncrease) =>
+    call("post", "/api/organisations/{organisationId}/quotas/{quotaId}/requests", {
+      path: { organisationId, quotaId },
+      body,
+    }),
+  decideQuota: (requestId: string, body: QuotaDecision) =>
+    call("post", "/api/quota-requests/{requestId}/decision", { path: { requestId }, body }),
   accept: (orderId: string, body: { vendorAccountId: string; billingAccountId?: string }) =>
     call("post", "/api/orders/{orderId}/accept", { path: { orderId }, body }),
   activate: (orderId: string, activationOn: string) =>
@@ -46,4 +57,5 @@ export const ordersKeys = {
   vendorAccounts: (organisationId: string) => ["orders", "vendor-accounts", organisationId] as const,
   documents: (organisationId: string) => ["orders", "documents", organisationId] as const,
   wholesaleContracts: (organisationId: string) => ["orders", "wholesale-contracts", organisationId] as const,
+  quotas: (organisationId: string) => ["orders", "quotas", organisationId] as const,
 };

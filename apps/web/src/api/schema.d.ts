@@ -8015,6 +8015,7 @@ export interface components {
             maintenance?: string;
             portalOutage?: string;
             slaReport?: string;
+            quotas?: string;
         };
         ContractSummary: {
             id: string;

@@ -15,6 +15,7 @@ import { StatusBadge } from "../components/StatusBadge";
 import { useLocaleFormat } from "../i18n/format";
 import { NewOrderForm } from "../orders/NewOrderForm";
 import { OrderFacts } from "../orders/OrderFacts";
+import { QuotasSection } from "../orders/QuotasSection";
 import { SignOrderForm } from "../orders/SignOrderForm";
 import { StaffActions } from "../orders/StaffActions";
 import { CustomerChoice, organisationOf } from "../orders/use-customer-choice";
@@ -42,6 +43,7 @@ function Orders({ me, search }: { me: Me; search: OrdersSearch }) {
     queryFn: () => ordersApi.orders(organisationId),
   });
   const [notice, setNotice] = useState<string>();
+  const contract = useContract().data;
   return (
     <Stack gap="md">
       <PageHeader title={t("orders.title")} intro={t(staff ? "orders.introStaff" : "orders.intro")} />
@@ -68,6 +70,14 @@ function Orders({ me, search }: { me: Me; search: OrdersSearch }) {
       )}
       {organisationId && <VendorAccounts organisationId={organisationId} />}
       {organisationId && <Eligibility me={me} organisationId={organisationId} />}
+      {organisationId && contract?.rules.quotas && (
+        <QuotasSection
+          organisationId={organisationId}
+          clause={contract.rules.quotas}
+          canSet={can.decideOrders(me)}
+          canAsk={can.askQuota(me)}
+        />
+      )}
       <Section title={t("orders.list")}>
         <ErrorAlert error={orders.error} />
         <OrdersTable me={me} orders={orders.data} withCustomer={staff && !organisationId} />

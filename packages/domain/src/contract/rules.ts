@@ -43,6 +43,8 @@ export interface ContractRules {
   portalOutage?: string;
   /** The initial-response targets a report measures against (MCR-SUP-06); absent: no plan states any. */
   slaReport?: string;
+  /** Resource quotas per cloud vendor, raised on the customer's request (MCR-ORD-04); absent: none. */
+  quotas?: string;
 }
 
 /** The clause a contract gives, or the deployment's own rule where it gives none. */
@@ -94,6 +96,7 @@ export function contractRules(contract: Contract): ContractRules {
     portalOutage: plans.find((plan) => plan.channels.email?.accept === "when-portal-unavailable")?.channels
       .email?.clause,
     slaReport: plans.find((plan) => plan.sla.initialResponse)?.sla.initialResponse?.clause,
+    quotas: contract.commitments.resourceQuotas?.clause,
   };
 }
 

@@ -69,6 +69,8 @@ export const ZCommitments = z.strictObject({
   contractTerminationScope: rule(["ends-every-service"]).optional(),
   /** Commitments taken with a cloud vendor survive termination (MCR-ORD-02). */
   vendorCommitmentsOnTermination: rule(["remain-due"]).optional(),
+  /** A maximum of resources per customer and vendor set by the provider, raised on request (MCR-ORD-04). */
+  resourceQuotas: rule(["provider-sets"]).optional(),
   /** Transfer of the customer's accounts on termination (MCR-ORD-03), priced by `price`. */
   reversibility: z.strictObject({ rule: z.enum(["on-request"]), price: ZKey, clause: ZClauseId }).optional(),
   /** Contractual documents, highest precedence first (GEN-03). */

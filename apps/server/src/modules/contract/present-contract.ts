@@ -93,6 +93,7 @@ const ZRules = z
     maintenance: z.string().optional(),
     portalOutage: z.string().optional(),
     slaReport: z.string().optional(),
+    quotas: z.string().optional(),
   })
   .meta({ id: "ContractRules" });
 

@@ -1,5 +1,5 @@
 import { orders } from "@guichet/db";
-import { lastSignature, localDateIn } from "@guichet/domain";
+import { lastSignature, localDateIn, orDeploymentRule } from "@guichet/domain";
 import { eq } from "drizzle-orm";
 import type { AppContext } from "../../app-context.js";
 import { timeZoneOf } from "../accounts/issue-link.js";
@@ -24,7 +24,7 @@ export async function activateOrder(
   const [order] = await db.select().from(orders).where(eq(orders.id, input.orderId));
   if (!order) return { ok: false, reason: "not_found" };
   if (order.vendorTermsUrl !== null) return { ok: false, reason: "not_an_order_form" };
-  const clause = context.contract.commitments.serviceStart?.clause ?? "DSN-ORD-02";
+  const clause = orDeploymentRule(context.contract.commitments.serviceStart?.clause);
   if (order.status === "received" && order.invoicingFrom && input.activationOn < order.invoicingFrom) {
     return { ok: false, reason: "activation_before_reception", received: order.invoicingFrom, clause };
   }

@@ -1,10 +1,10 @@
 import { type Db, quotaRequests, resourceQuotas } from "@guichet/db";
-import type { Contract } from "@guichet/domain";
+import { type Contract, contractRules, orDeploymentRule } from "@guichet/domain";
 import { and, asc, eq } from "drizzle-orm";
 import { type AuditActor, recordAudit } from "../audit/record-audit.js";
 
-/** The clause of quotas: the catalogue's cloud items' (MCR 9.1 sits with the vendors' services). */
-const QUOTA_CLAUSE = "MCR-ORD-04";
+/** The clause of quotas (MCR 9.1: MCR-ORD-04 in MCR's file); the deployment's own rule where none. */
+const quotaClause = (contract: Contract) => orDeploymentRule(contractRules(contract).quotas);
 
 export type QuotaRefusal =
   | { reason: "not_a_vendor"; item: string; clause: string }
@@ -25,7 +25,7 @@ export async function setQuota(
 ): Promise<{ ok: true; quotaId: string } | ({ ok: false } & QuotaRefusal)> {
   const item = contract.catalogue.items.find((i) => i.id === input.catalogueItemId);
   if (item?.kind !== "cloud")
-    return { ok: false, reason: "not_a_vendor", item: input.catalogueItemId, clause: QUOTA_CLAUSE };
+    return { ok: false, reason: "not_a_vendor", item: input.catalogueItemId, clause: quotaClause(contract) };
   const [before] = await db
     .select()
     .from(resourceQuotas)
@@ -56,7 +56,7 @@ export async function setQuota(
       organisationId: input.organisationId,
       targetType: "resource_quota",
       targetId: row.id,
-      data: { ...input, previousMaximum: before?.maximum ?? null, clause: QUOTA_CLAUSE },
+      data: { ...input, previousMaximum: before?.maximum ?? null, clause: quotaClause(contract) },
     },
     now,
   );
@@ -66,6 +66,7 @@ export async function setQuota(
 /** The customer asks for a higher maximum (MCR 9.1 "ajusté à la demande du Client"), audited. */
 export async function requestQuotaIncrease(
   db: Db,
+  contract: Contract,
   actor: AuditActor,
   input: { organisationId: string; quotaId: string; requestedMaximum: number; reason: string },
   now: Date,
@@ -92,7 +93,7 @@ export async function requestQuotaIncrease(
       organisationId: input.organisationId,
       targetType: "quota_request",
       targetId: row.id,
-      data: { ...input, currentMaximum: quota.maximum, clause: QUOTA_CLAUSE },
+      data: { ...input, currentMaximum: quota.maximum, clause: quotaClause(contract) },
     },
     now,
   );
@@ -105,6 +106,7 @@ export async function requestQuotaIncrease(
  */
 export async function decideQuotaRequest(
   db: Db,
+  contract: Contract,
   actor: AuditActor,
   input: { requestId: string; accept: boolean; reason: string },
   now: Date,
@@ -138,7 +140,11 @@ export async function decideQuotaRequest(
       organisationId: decided.organisationId,
       targetType: "quota_request",
       targetId: decided.id,
-      data: { requestedMaximum: decided.requestedMaximum, reason: input.reason, clause: QUOTA_CLAUSE },
+      data: {
+        requestedMaximum: decided.requestedMaximum,
+        reason: input.reason,
+        clause: quotaClause(contract),
+      },
     },
     now,
   );

@@ -4,6 +4,7 @@ import type { AppContext } from "../../app-context.js";
 import { type AuditActor, recordAudit } from "../audit/record-audit.js";
 import { moveOrder } from "./move-order.js";
 import type { OrderRefusal } from "./order-refusal.js";
+import { identifiersClause } from "./sweep-identifiers-due.js";
 
 /** The provider refuses an order not yet accepted or activated, with its reason (audited). */
 export async function refuseOrder(
@@ -56,7 +57,11 @@ export async function markIdentifiersSent(
       organisationId: order.organisationId,
       targetType: "order",
       targetId: orderId,
-      data: { reference: order.reference, dueAt: order.identifiersDueAt.toISOString(), clause: "DSN-ID-02" },
+      data: {
+        reference: order.reference,
+        dueAt: order.identifiersDueAt.toISOString(),
+        clause: identifiersClause(context.contract),
+      },
     },
     now,
   );

@@ -135,6 +135,7 @@ export function quotaRoutes(context: AppContext): FastifyPluginAsyncZod {
         const principal = authorize(request, (p) => orderPolicy.requestQuota(p, organisationId));
         const asked = await requestQuotaIncrease(
           db,
+          context.contract,
           actorOf(principal, request),
           { organisationId, quotaId, ...request.body },
           context.clock(),
@@ -160,6 +161,7 @@ export function quotaRoutes(context: AppContext): FastifyPluginAsyncZod {
         const principal = authorize(request, orderPolicy.setQuota);
         const decided = await decideQuotaRequest(
           db,
+          context.contract,
           actorOf(principal, request),
           { requestId: request.params.requestId, ...request.body },
           context.clock(),

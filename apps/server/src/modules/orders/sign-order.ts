@@ -1,5 +1,5 @@
 import { orderDocuments, orders } from "@guichet/db";
-import { localDateIn } from "@guichet/domain";
+import { type Contract, localDateIn } from "@guichet/domain";
 import { and, eq } from "drizzle-orm";
 import type { AppContext } from "../../app-context.js";
 import { calendarOf } from "../../contract/calendars.js";
@@ -92,10 +92,20 @@ export async function signOrder(
         signedScanSha256: scanSha,
         invoicingFrom: moved.order.invoicingFrom,
         identifiersDueAt: identifiersDueAt?.toISOString() ?? null,
-        clauses: ["DSN-ORD-01", "DSN-ORD-03", "DSN-ID-02"],
+        clauses: receptionClauses(contract),
       },
     },
     now,
   );
   return { ok: true };
+}
+
+/** What the reception of an order form applies, as the contract cites it (DSN-ORD-01, DSN-ORD-03, DSN-ID-02). */
+function receptionClauses(contract: Contract): string[] {
+  const cited = [
+    contract.catalogue.ordering.clause,
+    contract.commitments.invoicingFrom?.clause,
+    contract.identifierPolicy.identifiersSentWithin?.clause,
+  ];
+  return cited.filter((clause): clause is string => clause !== undefined);
 }

@@ -1,10 +1,16 @@
 import { type Db, orders, organisations, users } from "@guichet/db";
+import { type Contract, orDeploymentRule } from "@guichet/domain";
 import { and, asc, eq, isNotNull, isNull, lte } from "drizzle-orm";
 import type { AppContext } from "../../app-context.js";
 import { calendarOf } from "../../contract/calendars.js";
 import { recordAudit, systemActor } from "../audit/record-audit.js";
 import { deploymentMail } from "../mail/deployment-mail.js";
 import { enqueueMail } from "../mail/enqueue-mail.js";
+
+/** The clause of the identifiers' deadline (DSN annex 4: DSN-ID-02 in DSN's file), from the contract. */
+export function identifiersClause(contract: Contract): string {
+  return orDeploymentRule(contract.identifierPolicy.identifiersSentWithin?.clause);
+}
 
 const SYSTEM = systemActor("Guichet (orders)");
 const BATCH = 200;
@@ -76,7 +82,7 @@ async function warnOnce(context: AppContext, tx: Db, orderId: string, now: Date)
         receivedAt: order.receivedAt,
         dueAt: order.identifiersDueAt,
       },
-      clause: "DSN-ID-02",
+      clause: identifiersClause(context.contract),
       ...deploymentMail(context, now),
     });
   }
@@ -93,7 +99,7 @@ async function warnOnce(context: AppContext, tx: Db, orderId: string, now: Date)
         reference: order.reference,
         dueAt: order.identifiersDueAt.toISOString(),
         recipients: recipients.length,
-        clause: "DSN-ID-02",
+        clause: identifiersClause(context.contract),
       },
     },
     now,
