@@ -152,7 +152,11 @@ describe.runIf(postgresUrl)("access and suspension (multicloud-ready)", { timeou
     await security.getByRole("link", { name: "Journal d'audit" }).click();
     await security.getByLabel("Adresse e-mail de la personne").fill(officer.email);
     await security.getByRole("button", { name: "Rechercher" }).click();
-    await security.getByRole("cell", { name: "organisation.suspend" }).waitFor();
+    // Each entry in words, its facts labelled, the action's code beside it for the specialist.
+    const suspended = security.getByRole("cell", { name: /^Organisation suspendue/ });
+    await suspended.waitFor();
+    expect(await suspended.textContent()).toContain("organisation.suspend");
+    expect(await suspended.textContent()).toMatch(/Motif : /);
     await checkPage(security, "04-audit-search");
     const exportLink = security.getByRole("link", { name: "Exporter en CSV" });
     const csv = await security.request.get((await exportLink.getAttribute("href")) ?? "");

@@ -315,6 +315,15 @@ describe.each(databaseKindsUnderTest(postgresUrl))("accounts on %s (MultiCloud R
     const actions = found.json().map((e: { action: string }) => e.action);
     expect(actions).toContain("auth.sign_in");
     expect(actions).toContain("user.invite");
+    // Each entry says what happened in the reader's words (issue 13).
+    const invited = found.json().find((e: { action: string }) => e.action === "user.invite");
+    expect(invited.summary).toBe("Personne invitée");
+    const inEnglish = await t.app.inject({
+      method: "GET",
+      url: `/api/audit?${query}&action=user.invite`,
+      headers: { ...officer.headers, "accept-language": "en" },
+    });
+    expect(inEnglish.json()[0].summary).toBe("Person invited");
     expect(found.json()[0]).toMatchObject({
       actorLabel: expect.stringContaining(admin.email),
       ip: "127.0.0.1",

@@ -7905,6 +7905,28 @@ export interface components {
                 availability: string;
             } | null;
         };
+        AuditRecord: {
+            seq: number;
+            at: string;
+            actorUserId: string | null;
+            actorLabel: string;
+            actorOrganisationId: string | null;
+            organisationId: string | null;
+            grantId: string | null;
+            via: string;
+            apiTokenId: string | null;
+            action: string;
+            targetType: string | null;
+            targetId: string | null;
+            /** @enum {string} */
+            outcome: "success" | "failure";
+            data: {
+                [key: string]: unknown;
+            };
+            ip: string | null;
+            userAgent: string | null;
+            requestId: string | null;
+        };
         AuditEntry: {
             seq: number;
             at: string;
@@ -7926,6 +7948,11 @@ export interface components {
             ip: string | null;
             userAgent: string | null;
             requestId: string | null;
+            summary: string;
+            details: {
+                label: string;
+                value: string;
+            }[];
         };
         Budgets: {
             month: string;

@@ -43,14 +43,17 @@ export function AuditResults({
                   <Table.Td style={{ whiteSpace: "nowrap" }}>{dateTime(entry.at)}</Table.Td>
                   <Table.Td>{entry.actorLabel}</Table.Td>
                   <Table.Td>
-                    <Text size="sm" ff="monospace">
+                    <Text size="sm" fw={600}>
+                      {entry.summary}
+                    </Text>
+                    {entry.details.map((detail) => (
+                      <Text key={detail.label} size="xs" style={{ wordBreak: "break-word" }}>
+                        {t("audit.detail", { label: detail.label, value: detail.value })}
+                      </Text>
+                    ))}
+                    <Text size="xs" c="dimmed" ff="monospace">
                       {entry.action}
                     </Text>
-                    {Object.keys(entry.data).length > 0 && (
-                      <Text size="xs" c="dimmed" style={{ wordBreak: "break-word" }}>
-                        {JSON.stringify(entry.data)}
-                      </Text>
-                    )}
                   </Table.Td>
                   <Table.Td>{organisationName(entry.organisationId) ?? t("common.none")}</Table.Td>
                   <Table.Td>

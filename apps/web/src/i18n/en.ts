@@ -306,6 +306,7 @@ export const en: Messages = {
     empty: "No organisation.",
   },
   audit: {
+    detail: "{{label}}: {{value}}",
     title: "Audit trail",
     intro: "Every sign-in and every action, attributed to a physical person.",
     criteria: "Search criteria",

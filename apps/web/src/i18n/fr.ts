@@ -313,6 +313,7 @@ export const fr = {
     empty: "Aucune organisation.",
   },
   audit: {
+    detail: "{{label}} : {{value}}",
     title: "Journal d'audit",
     intro: "Chaque connexion et chaque action, attribuées à une personne physique.",
     criteria: "Critères de recherche",

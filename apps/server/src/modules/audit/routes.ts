@@ -5,12 +5,20 @@ import { z } from "zod";
 import type { AppContext } from "../../app-context.js";
 import { ZInstant, ZText } from "../../http/input-schemas.js";
 import { notFound } from "../../http/not-found.js";
+import { negotiateLocale } from "../../i18n/index.js";
 import { auditPolicy } from "../../policies/audit-policy.js";
 import { authorize } from "../../policies/authorize.js";
 import { auditToCsv } from "./audit-csv.js";
+import { describeAuditEntry } from "./describe-entry.js";
 import { exportChain } from "./export-chain.js";
 import { type AuditQuery, searchAudit } from "./search-audit.js";
 import { ZAuditEntry, ZChainExport } from "./verify-export.js";
+
+/** An entry as the search answers it: the record, and what it means in the reader's words. */
+const ZAuditEntryView = ZAuditEntry.extend({
+  summary: z.string(),
+  details: z.array(z.object({ label: z.string(), value: z.string() })),
+}).meta({ id: "AuditEntry" });
 
 const ZAuditQuery = z.strictObject({
   userId: z.uuid().optional(),
@@ -38,14 +46,16 @@ export function auditRoutes(context: AppContext): FastifyPluginAsyncZod {
           tags: ["audit"],
           summary: "Search the audit trail by person, identifier, organisation, action and period",
           querystring: ZAuditQuery,
-          response: { 200: z.array(ZAuditEntry) },
+          response: { 200: z.array(ZAuditEntryView) },
         },
       },
       async (request) => {
         authorize(request, auditPolicy.search);
         const entries = await searchAudit(db, toQuery(request.query));
+        const locale = negotiateLocale(request.headers["accept-language"]);
         return entries.map(({ hash: _hash, prevHash: _prev, ...entry }) => ({
           ...entry,
+          ...describeAuditEntry(locale, entry),
           at: entry.at.toISOString(),
         }));
       },

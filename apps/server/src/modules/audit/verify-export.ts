@@ -23,7 +23,7 @@ export const ZAuditEntry = z
     userAgent: z.string().nullable(),
     requestId: z.string().nullable(),
   })
-  .meta({ id: "AuditEntry" });
+  .meta({ id: "AuditRecord" });
 
 const ZHash = z.string().regex(/^[0-9a-f]{64}$/);
 const ZHead = z.strictObject({ seq: z.number().int(), hash: ZHash });
