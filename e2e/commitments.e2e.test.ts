@@ -1,8 +1,7 @@
-import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { checkPage, signIn } from "./support/browser.js";
 import { type Portal, startPortal } from "./support/portal.js";
-import { seedOrganisation, seedPerson, seedStaffMember } from "./support/seed.js";
+import { holds, seedOrganisation, seedPerson, seedStaffMember } from "./support/seed.js";
 
 const postgresUrl = inject("postgresUrl");
 
@@ -19,41 +18,6 @@ const iso = (year: number, month: number, day: number) => {
   return d.toISOString().slice(0, 10);
 };
 const french = (isoDate: string) => isoDate.split("-").reverse().join("/");
-
-/** A subscription and the first period of its history, as an order's activation writes them. */
-async function holds(
-  db: pg.Pool,
-  organisationId: string,
-  held: {
-    item: string;
-    from: string;
-    plan?: string;
-    commitmentEnd?: string;
-    price?: number;
-    minimum?: number;
-    notice?: number;
-  },
-): Promise<void> {
-  const { rows } = await db.query<{ id: string }>(
-    "insert into subscriptions (organisation_id, catalogue_item_id, starts_on) values ($1, $2, $3) returning id",
-    [organisationId, held.item, held.from],
-  );
-  await db.query(
-    `insert into subscription_periods (subscription_id, organisation_id, effective_from, plan, tenancy, monthly_price_cents,
-       minimum_months, notice_months, commitment_end, status, cause, clause)
-     values ($1, $2, $3, $4, 'single', $5, $6, $7, $8, 'active', 'started', 'GEN-01')`,
-    [
-      rows[0]?.id,
-      organisationId,
-      held.from,
-      held.plan ?? null,
-      held.price ?? null,
-      held.minimum ?? null,
-      held.notice ?? null,
-      held.commitmentEnd ?? null,
-    ],
-  );
-}
 
 describe.runIf(postgresUrl)("a customer changes its support plan (MCR-SUP-02)", { timeout: 120_000 }, () => {
   let portal: Portal;

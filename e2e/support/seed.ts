@@ -88,6 +88,41 @@ export async function seedPerson(
   };
 }
 
+/** A subscription and the first period of its history, as an order's activation writes them. */
+export async function holds(
+  db: pg.Pool,
+  organisationId: string,
+  held: {
+    item: string;
+    from: string;
+    plan?: string;
+    commitmentEnd?: string;
+    price?: number;
+    minimum?: number;
+    notice?: number;
+  },
+): Promise<void> {
+  const { rows } = await db.query<{ id: string }>(
+    "insert into subscriptions (organisation_id, catalogue_item_id, starts_on) values ($1, $2, $3) returning id",
+    [organisationId, held.item, held.from],
+  );
+  await db.query(
+    `insert into subscription_periods (subscription_id, organisation_id, effective_from, plan, tenancy, monthly_price_cents,
+       minimum_months, notice_months, commitment_end, status, cause, clause)
+     values ($1, $2, $3, $4, 'single', $5, $6, $7, $8, 'active', 'started', 'GEN-01')`,
+    [
+      rows[0]?.id,
+      organisationId,
+      held.from,
+      held.plan ?? null,
+      held.price ?? null,
+      held.minimum ?? null,
+      held.notice ?? null,
+      held.commitmentEnd ?? null,
+    ],
+  );
+}
+
 type Named = { email: string; firstName: string; lastName: string };
 
 /** The provider organisation and one member of its staff, a second factor enrolled as staff have. */

@@ -38,3 +38,5 @@ export const WorkspacePage = lazyRouteComponent(() => import("./pages/WorkspaceP
 export const DocumentsPage = lazyRouteComponent(() => import("./pages/DocumentsPage"), "DocumentsPage");
 export const InvoicesPage = lazyRouteComponent(() => import("./pages/InvoicesPage"), "InvoicesPage");
 export const OrdersPage = lazyRouteComponent(() => import("./pages/OrdersPage"), "OrdersPage");
+export const NoticesPage = lazyRouteComponent(() => import("./pages/NoticesPage"), "NoticesPage");
+export const ChangesPage = lazyRouteComponent(() => import("./pages/ChangesPage"), "ChangesPage");

@@ -60,6 +60,12 @@ export const can = {
   /** The month's invoice run (billing-policy.ts, issueInvoices). */
   runInvoices: (me: Me) => providerStaff(me, "admin", "billing"),
   /** Orders, vendor accounts and documents (order-policy.ts, view): a customer's people, or provider staff. */
+  /** A customer's notices of changes (notice-policy.ts, viewNotices): its people in their own space. */
+  readNotices: (me: Me) => me.organisationKind === "customer" && !me.acting,
+  /** The customer's signature of a new version, its termination on a harmful change (notice-policy.ts). */
+  answerNotices: (me: Me) => me.organisationKind === "customer" && !me.acting && has(me, "customer_admin"),
+  /** Announcing a change with notice (notice-policy.ts, announce). */
+  announceChanges: (me: Me) => providerStaff(me, "admin", "account_manager"),
   viewOrders: (me: Me) =>
     me.organisationKind === "customer" ||
     providerStaff(me, "admin", "account_manager", "billing", "support_agent"),
@@ -110,6 +116,8 @@ export const SECTIONS = [
   { to: "/factures", label: () => "nav.invoices" as const, allowed: can.viewInvoices },
   { to: "/commandes", label: () => "nav.orders" as const, allowed: can.viewOrders },
   { to: "/documents", label: () => "nav.documents" as const, allowed: can.viewOrders },
+  { to: "/avis", label: () => "nav.notices" as const, allowed: can.readNotices },
+  { to: "/changements", label: () => "nav.changes" as const, allowed: can.announceChanges },
   { to: "/droits", label: () => "nav.rights" as const, allowed: can.manageRights },
   { to: "/organisations", label: () => "nav.organisations" as const, allowed: can.listOrganisations },
   { to: "/clients", label: () => "nav.customers" as const, allowed: can.createCustomers },

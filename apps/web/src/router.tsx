@@ -8,6 +8,7 @@ import { MONTH } from "./desk/report/months";
 import {
   AssistancePage,
   AuditPage,
+  ChangesPage,
   CommitmentsPage,
   CustomersPage,
   DocumentsPage,
@@ -18,6 +19,7 @@ import {
   InvoicesPage,
   MaintenancePage,
   NewRequestPage,
+  NoticesPage,
   OrdersPage,
   OrganisationsPage,
   OutboxPage,
@@ -194,6 +196,9 @@ const documents = createRoute({
   validateSearch: (search): DocumentsSearch => ({ organisationId: optional(search.organisationId) }),
 });
 
+const notices = createRoute({ getParentRoute: () => session, path: "/avis", component: NoticesPage });
+const changes = createRoute({ getParentRoute: () => session, path: "/changements", component: ChangesPage });
+
 const routeTree = rootRoute.addChildren([
   signIn,
   secondFactor,
@@ -221,6 +226,8 @@ const routeTree = rootRoute.addChildren([
     commitments,
     orders,
     documents,
+    notices,
+    changes,
   ]),
 ]);
 

@@ -3,6 +3,7 @@ import { enCommercial } from "./en-commercial";
 import { enCommitments } from "./en-commitments";
 import { enDesk, enDeskWords } from "./en-desk";
 import { enMaintenance } from "./en-maintenance";
+import { enNotices } from "./en-notices";
 import { enDocuments, enOrders } from "./en-orders";
 import { enReport } from "./en-report";
 import { enStaff } from "./en-staff";
@@ -35,6 +36,8 @@ export const en: Messages = {
     staff: "Team",
     orders: "Orders",
     documents: "Documents",
+    notices: "Notices",
+    changes: "Changes",
     slaReport: "SLA report",
   },
   common: {
@@ -370,4 +373,5 @@ export const en: Messages = {
   orders: enOrders,
   documents: enDocuments,
   slaReport: enReport,
+  notices: enNotices,
 };

@@ -3,6 +3,7 @@ import { frCommercial } from "./fr-commercial";
 import { frCommitments } from "./fr-commitments";
 import { frDesk, frDeskWords } from "./fr-desk";
 import { frMaintenance } from "./fr-maintenance";
+import { frNotices } from "./fr-notices";
 import { frDocuments, frOrders } from "./fr-orders";
 import { frReport } from "./fr-report";
 import { frStaff } from "./fr-staff";
@@ -37,6 +38,8 @@ export const fr = {
     staff: "Équipe",
     orders: "Commandes",
     documents: "Documents",
+    notices: "Avis",
+    changes: "Changements",
     slaReport: "Rapport SLA",
   },
   common: {
@@ -377,6 +380,7 @@ export const fr = {
   orders: frOrders,
   documents: frDocuments,
   slaReport: frReport,
+  notices: frNotices,
 };
 
 export type Messages = typeof fr;

@@ -1,0 +1,19 @@
+import type { TFunction } from "i18next";
+import type { PriceTermsView } from "../api/notices-types";
+
+const decimal = (cents: number) => `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, "0")}`;
+
+/** A price's terms as the back office shows them: "7.5 %, min. 69,00 €" or "150,00 € / mois". */
+export function priceTermsText(
+  terms: PriceTermsView,
+  t: TFunction,
+  money: (decimal: string) => string,
+): string {
+  const parts: string[] = [];
+  if (terms.monthlyCents !== undefined)
+    parts.push(t("notices.perMonth", { amount: money(decimal(terms.monthlyCents)) }));
+  if (terms.basisPoints !== undefined) parts.push(`${terms.basisPoints / 100} %`);
+  if (terms.minimumCents !== undefined && terms.minimumCents !== null)
+    parts.push(t("notices.minimum", { amount: money(decimal(terms.minimumCents)) }));
+  return parts.join(", ");
+}
