@@ -235,6 +235,8 @@ describe.runIf(postgresUrl)("the desk by e-mail (multicloud-ready)", { timeout: 
     await customer.locator("dl").getByText("Clos", { exact: true }).waitFor();
     await customer.getByText("Statut : Résolu → Clos").waitFor();
     await customer.getByText("Close automatiquement, sans confirmation dans le délai.").waitFor();
+    // The clock's badge says the closing was done, not that a target was "met" (issue 13).
+    await customer.getByText("Clôture automatique : faite", { exact: true }).waitFor();
     await expect(autoClose.textContent()).resolves.toMatch(
       new RegExp(
         `^Clôture automatique : clôturé ${frenchDay(week.closingDay, "short")} 12:\\d\\d, échéance `,

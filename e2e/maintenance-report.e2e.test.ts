@@ -288,7 +288,7 @@ describe.runIf(postgresUrl)("the SLA report (multicloud-ready)", { timeout: 180_
     expect(customers).toEqual(["Choisissez un client", "Atelier Lumière", "Banque Ducasse"]);
     await support.getByLabel("Client").selectOption({ label: "Banque Ducasse" });
     await support.getByRole("button", { name: "Filtrer" }).click();
-    await support.getByText("Rapport de Banque Ducasse", { exact: true }).first().waitFor();
+    await support.getByText("Rapport — Banque Ducasse", { exact: true }).first().waitFor();
 
     // This month: the P3 answered in 20 minutes of its 8 hours, the P2 still within its hour.
     expect(await rowCells(support, "sla-month", "P3 — Standard")).toBe("1 | 1 | 0 | 0 | 20 min | 20 min");
@@ -343,7 +343,7 @@ describe.runIf(postgresUrl)("the SLA report (multicloud-ready)", { timeout: 180_
     await page.getByRole("navigation").getByRole("link", { name: "Rapport SLA" }).click();
     await page.getByRole("heading", { level: 1, name: "Rapport SLA" }).waitFor();
     expect(await page.getByLabel("Client").count()).toBe(0);
-    await page.getByText("Rapport de Banque Ducasse", { exact: true }).first().waitFor();
+    await page.getByText("Rapport — Banque Ducasse", { exact: true }).first().waitFor();
     expect(await rowCells(page, "sla-month", "Toutes priorités")).toBe("2 | 1 | 0 | 1 | 20 min | 20 min");
     await page.getByRole("img", { name: /^Tickets comptés par mois/ }).waitFor();
     await checkPage(page, "report-02-customer-admin");

@@ -44,6 +44,11 @@ export function useClockText() {
         ? t("desk.clock.breachedFor", { metric, time: duration(-toDue) })
         : t("desk.clock.breached", { metric });
     }
+    if (state === "met" && clock.metric === "autoClose") {
+      // Met before its due instant: a person closed or answered first, and it did not apply.
+      const before = (clock.remainingMinutes ?? 0) > 0;
+      return t(before ? "desk.clock.autoCloseNotNeeded" : "desk.clock.autoCloseDone", { metric });
+    }
     return t(`desk.clock.${state}`, { metric });
   };
 }

@@ -19,7 +19,10 @@ export function TicketFacts({ ticket, side }: { ticket: TicketView; side: "custo
     [t("desk.priority"), labels.priority(ticket.priority)],
     [t("desk.category"), labels.category(ticket.category)],
     [t("desk.service"), ticket.catalogueItemId ? labels.service(ticket.catalogueItemId) : t("common.none")],
-    [t("desk.customerReference"), ticket.customerReference ?? t("common.none")],
+    [
+      side === "provider" ? t("desk.customerReferenceOfCustomer") : t("desk.customerReference"),
+      ticket.customerReference ?? t("common.none"),
+    ],
     [t("desk.createdAt"), dateTime(ticket.createdAt)],
     [t("desk.requester"), ticket.requesterName],
   ];

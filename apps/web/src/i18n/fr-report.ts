@@ -7,7 +7,7 @@ export const frReport = {
   chooseCustomer: "Choisissez un client",
   month: "Mois",
   pickCustomer: "Choisissez un client pour afficher son rapport.",
-  organisation: "Rapport de {{name}}",
+  organisation: "Rapport — {{name}}",
   byPriority: "Par priorité — {{month}}",
   priority: "Priorité",
   counted: "Tickets comptés",

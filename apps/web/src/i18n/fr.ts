@@ -180,7 +180,7 @@ export const fr = {
     title: "Accueil",
     greeting: "Bonjour {{name}}",
     customer: "Vous êtes dans l'espace de votre organisation.",
-    provider: "Vous êtes dans le back-office de {{provider}}.",
+    provider: "Vous êtes dans le back-office du fournisseur {{provider}}.",
     sections: "Vos rubriques",
     noSection: "Vos droits dans le portail sont gérés par l'administrateur de votre organisation.",
     roles: "Vos rôles : {{roles}}",
