@@ -6,7 +6,8 @@ import pg from "pg";
 import { freePort } from "../../apps/server/test/helpers/free-port.js";
 import { REPO_ROOT, spawnCli, waitForOk } from "../../apps/server/test/helpers/run-cli.js";
 
-export type ContractId = "multicloud-ready" | "deux-sevres-eservices";
+/** A shipped contract id, or the path of a contract file (the test suite's third and fourth, issue 23). */
+export type ContractId = "multicloud-ready" | "deux-sevres-eservices" | (string & {});
 
 export interface RunningServer {
   /** http://127.0.0.1:PORT — also the PUBLIC_URL, so e-mailed links open on this server. */
