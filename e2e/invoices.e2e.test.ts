@@ -92,6 +92,26 @@ describe.runIf(postgresUrl)(
         "insert into euro_rates (day, currency, units_per_euro, imported_at) values ('2024-08-30', 'USD', '1.1087', now())",
       );
 
+      // Before the month's costs arrive, the customer's administrator sets a budget for AWS, warning herself.
+      const budgeter = await portal.visitor();
+      await signIn(budgeter, admin);
+      await budgeter
+        .getByRole("navigation", { name: "Navigation principale" })
+        .getByRole("link", { name: "Budgets" })
+        .click();
+      await budgeter.getByRole("heading", { level: 1, name: "Budgets et alertes" }).waitFor();
+      await budgeter.getByText("Aucun budget pour l'instant.").waitFor();
+      await budgeter.getByLabel("Montant mensuel en euros, hors TVA").fill("10");
+      await budgeter.getByLabel("Seuils en pourcentage du budget").fill("50, 100");
+      await budgeter.getByLabel(/Léa Garnier/).check();
+      await budgeter.getByRole("button", { name: "Enregistrer le budget" }).click();
+      await budgeter
+        .getByRole("status")
+        .getByText("Budget enregistré ; aucun seuil n'est atteint ce mois-ci.")
+        .waitFor();
+      await budgeter.getByRole("cell", { name: "l'ensemble du compte", exact: true }).waitFor();
+      await checkPage(budgeter, "64-mcr-budget-set");
+
       const page = await portal.visitor();
       await signIn(page, staff);
       await openInvoices(page);
@@ -109,6 +129,18 @@ describe.runIf(postgresUrl)(
       await page.getByRole("cell", { name: "microsoft" }).first().waitFor();
       expect(await page.getByRole("cell", { name: "aws", exact: true }).count()).toBe(0);
       await checkPage(page, "60-mcr-unmatched-accounts");
+      // The import brought September's costs above the budget: the alert mails are in the outbox,
+      // addressed to the person the customer named (MCR 6.1.2 "gestion budgétaire (alertes)").
+      const alerts = await db.query(
+        "select kind, subject from outbox where to_address = $1 and kind like 'budget_alert%' order by subject",
+        [admin.email],
+      );
+      expect(alerts.rows.map((r: { subject: string }) => r.subject)).toEqual([
+        "Budget l'ensemble du compte de septembre 2024 : 100 % atteints",
+        "Budget l'ensemble du compte de septembre 2024 : 50 % atteints",
+        "Budget l'ensemble du compte de septembre 2024 : la prévision dépasse 100 %",
+        "Budget l'ensemble du compte de septembre 2024 : la prévision dépasse 50 %",
+      ]);
 
       await runMonth(page, "2024-09", 1);
       await checkPage(page, "61-mcr-invoice-run");
@@ -119,7 +151,7 @@ describe.runIf(postgresUrl)(
       await openInvoices(reader);
       const number = reader.getByRole("cell", { name: /^\d{4}-000001$/ });
       await number.waitFor();
-      await reader.getByRole("cell", { name: "septembre 2024" }).waitFor();
+      await reader.getByRole("cell", { name: "septembre 2024", exact: true }).first().waitFor();
       await checkPage(reader, "62-mcr-customer-invoices");
       const pdf = await download(reader, /^PDF \d{4}-000001$/);
       expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
@@ -129,7 +161,44 @@ describe.runIf(postgresUrl)(
       expect(xml).toContain("Support Business");
       expect(xml).toContain("199,00\u00a0€/mois (appliqué)");
       expect(xml).toContain("taux BCE du 30/08/2024");
+
+      // The detailed billing: the customer's own FOCUS lines of September, as CSV.
+      const detail = (await download(reader, /^CSV de septembre 2024$/)).toString("utf8");
+      expect(detail.split("\n")[0]).toContain("BilledCost");
+      expect(detail).toContain("1234567890123");
+      expect(detail).not.toContain("Microsoft");
+
+      // The cost explorer over September: charts by day, vendor, service and region, and the CSV.
+      await reader
+        .getByRole("navigation", { name: "Navigation principale" })
+        .getByRole("link", { name: "Coûts" })
+        .click();
+      await reader.getByRole("heading", { level: 1, name: "Explorateur de coûts" }).waitFor();
+      await reader.getByLabel("Du").fill("2024-09-01");
+      await reader.getByLabel("Au").fill("2024-09-30");
+      await reader.getByRole("button", { name: "Afficher" }).click();
+      await reader
+        .getByRole("status")
+        .getByText(/^Total : .* du 1 sept\. 2024 au 30 sept\. 2024$/)
+        .waitFor();
+      await reader.getByRole("heading", { name: "Par service", exact: true }).waitFor();
+      await checkPage(reader, "65-mcr-cost-explorer");
+      const [csv] = await Promise.all([
+        reader.waitForEvent("download"),
+        reader.getByRole("button", { name: "Exporter en CSV" }).click(),
+      ]);
+      expect(csv.suggestedFilename()).toBe("couts-2024-09-01-2024-09-30.csv");
+      // On a phone-sized window too.
+      await reader.setViewportSize({ width: 390, height: 844 });
+      await checkPage(reader, "66-mcr-cost-explorer-phone");
+      await reader.goto("/budgets");
+      await reader
+        .getByText(/septembre 2024 : 50 % atteints/)
+        .first()
+        .waitFor();
+      await checkPage(reader, "67-mcr-budget-alerts-phone");
       await reader.close();
+      await budgeter.close();
     });
   },
 );
@@ -162,9 +231,11 @@ describe.runIf(postgresUrl)("a DSN operator's invoice (DSN-ORD-03)", { timeout: 
          monthly_price_cents, minimum_months, termination_notice_months, maintenance_notice_days)
        values ('e-sav', '2020-01-01', 'Conditions Spécifiques e-SAV (test)', '1.0', 15000, 12, 3, 15)`,
     );
+    // The order form was received on the 10th and the e-service activated on the 20th: invoicing
+    // runs from the reception (DSN-ORD-03, subscriptions.invoicing_from).
     await db.query(
-      "insert into subscriptions (organisation_id, catalogue_item_id, starts_on) values ($1, 'e-sav', $2)",
-      [operator, `${month}-10`],
+      "insert into subscriptions (organisation_id, catalogue_item_id, starts_on, invoicing_from) values ($1, 'e-sav', $2, $3)",
+      [operator, `${month}-20`, `${month}-10`],
     );
 
     const page = await portal.visitor();

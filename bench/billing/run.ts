@@ -7,6 +7,7 @@
  * pass over the file with every rule checked, Parquet written by period, vendor and account, the
  * daily sums, and their insertion in an embedded PGlite with the audit entry.
  * `npm run bench:billing -- --invoices [CUSTOMERS]`: the month's invoice run instead (invoice-run.ts).
+ * `npm run bench:billing -- --explorer [LINES]`: the cost explorer's query over 10,000,000 lines (explorer.ts).
  */
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, statSync } from "node:fs";
@@ -14,6 +15,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { FOCUS_SAMPLE } from "../../apps/server/src/modules/billing/focus-files.test-helper.js";
+import { benchExplorer } from "./explorer.js";
 import { generateFocusCsv } from "./generate.js";
 import { benchInvoiceRun } from "./invoice-run.js";
 import { type Measure, runPhase } from "./phases.js";
@@ -23,6 +25,11 @@ if (first === "--phase") {
   process.stdout.write(
     `${JSON.stringify(await runPhase(second as "baseline" | "import", process.argv[4] as string))}\n`,
   );
+  process.exit(0);
+}
+
+if (first === "--explorer") {
+  await benchExplorer(Number(second ?? 10_000_000));
   process.exit(0);
 }
 

@@ -37,6 +37,11 @@ export const SlaReportPage = lazyRouteComponent(() => import("./pages/SlaReportP
 export const WorkspacePage = lazyRouteComponent(() => import("./pages/WorkspacePage"), "WorkspacePage");
 export const DocumentsPage = lazyRouteComponent(() => import("./pages/DocumentsPage"), "DocumentsPage");
 export const InvoicesPage = lazyRouteComponent(() => import("./pages/InvoicesPage"), "InvoicesPage");
+export const BudgetsPage = lazyRouteComponent(() => import("./pages/BudgetsPage"), "BudgetsPage");
+export const CostExplorerPage = lazyRouteComponent(
+  () => import("./pages/CostExplorerPage"),
+  "CostExplorerPage",
+);
 export const OrdersPage = lazyRouteComponent(() => import("./pages/OrdersPage"), "OrdersPage");
 export const NoticesPage = lazyRouteComponent(() => import("./pages/NoticesPage"), "NoticesPage");
 export const ChangesPage = lazyRouteComponent(() => import("./pages/ChangesPage"), "ChangesPage");

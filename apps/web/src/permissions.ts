@@ -57,6 +57,10 @@ export const can = {
   viewInvoices: (me: Me) =>
     (me.organisationKind === "customer" && has(me, "customer_admin", "billing_reader")) ||
     providerStaff(me, "admin", "billing", "account_manager"),
+  /** A customer's own costs: the explorer and budgets (billing-policy.ts, viewCosts). */
+  viewOwnCosts: (me: Me) => me.organisationKind === "customer" && has(me, "customer_admin", "billing_reader"),
+  /** Budgets are set by the customer's administrators (billing-policy.ts, manageBudgets). */
+  manageBudgets: (me: Me) => me.organisationKind === "customer" && has(me, "customer_admin"),
   /** The month's invoice run (billing-policy.ts, issueInvoices). */
   runInvoices: (me: Me) => providerStaff(me, "admin", "billing"),
   /** Orders, vendor accounts and documents (order-policy.ts, view): a customer's people, or provider staff. */
@@ -114,6 +118,8 @@ export const SECTIONS = [
   { to: "/rapport-sla", label: () => "nav.slaReport" as const, allowed: can.viewSlaReport },
   { to: "/abonnements", label: () => "nav.commitments" as const, allowed: can.viewCommitments },
   { to: "/factures", label: () => "nav.invoices" as const, allowed: can.viewInvoices },
+  { to: "/couts", label: () => "nav.costs" as const, allowed: can.viewOwnCosts },
+  { to: "/budgets", label: () => "nav.budgets" as const, allowed: can.viewOwnCosts },
   { to: "/commandes", label: () => "nav.orders" as const, allowed: can.viewOrders },
   { to: "/documents", label: () => "nav.documents" as const, allowed: can.viewOrders },
   { to: "/avis", label: () => "nav.notices" as const, allowed: can.readNotices },

@@ -8,8 +8,10 @@ import { MONTH } from "./desk/report/months";
 import {
   AssistancePage,
   AuditPage,
+  BudgetsPage,
   ChangesPage,
   CommitmentsPage,
+  CostExplorerPage,
   CustomersPage,
   DocumentsPage,
   ForgotPasswordPage,
@@ -92,6 +94,8 @@ const organisations = createRoute({
 });
 const customers = createRoute({ getParentRoute: () => session, path: "/clients", component: CustomersPage });
 const staff = createRoute({ getParentRoute: () => session, path: "/equipe", component: StaffPage });
+const budgetsPage = createRoute({ getParentRoute: () => session, path: "/budgets", component: BudgetsPage });
+const costsPage = createRoute({ getParentRoute: () => session, path: "/couts", component: CostExplorerPage });
 const invoicesPage = createRoute({
   getParentRoute: () => session,
   path: "/factures",
@@ -212,6 +216,8 @@ const routeTree = rootRoute.addChildren([
     staff,
     customers,
     invoicesPage,
+    budgetsPage,
+    costsPage,
     audit,
     outbox,
     assistance,

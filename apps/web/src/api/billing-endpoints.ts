@@ -1,4 +1,4 @@
-import type { CostExplorerQuery } from "./billing-types";
+import type { BudgetInput, CostExplorerQuery } from "./billing-types";
 import { call, urlOf } from "./client";
 
 /** Billing (issue 17), one function per route the portal uses, typed from `paths`. */
@@ -9,6 +9,9 @@ export const billingApi = {
   simulation: () => call("get", "/api/billing/simulation"),
   unmatchedAccounts: () => call("get", "/api/billing/unmatched-accounts"),
   costMonths: () => call("get", "/api/billing/cost-months"),
+  budgets: () => call("get", "/api/budgets"),
+  saveBudget: (body: BudgetInput) => call("post", "/api/budgets", { body }),
+  deleteBudget: (budgetId: string) => call("delete", "/api/budgets/{budgetId}", { path: { budgetId } }),
   costExplorer: (query: CostExplorerQuery) => call("get", "/api/billing/cost-explorer", { query }),
   /** Download addresses (the browser follows them; each download is audited by the server). */
   pdfUrl: (invoiceId: string) => urlOf("/api/invoices/{invoiceId}/pdf", { path: { invoiceId } }),
@@ -25,5 +28,6 @@ export const billingKeys = {
   simulation: ["billing-simulation"] as const,
   unmatched: ["unmatched-accounts"] as const,
   costMonths: ["cost-months"] as const,
+  budgets: ["budgets"] as const,
   explorer: (query: CostExplorerQuery) => ["cost-explorer", query] as const,
 };

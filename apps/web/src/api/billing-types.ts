@@ -12,3 +12,6 @@ export type UnmatchedAccount = Answer<"/api/billing/unmatched-accounts">["items"
 export type CostMonth = Answer<"/api/billing/cost-months">["items"][number];
 export type CostExplorer = Answer<"/api/billing/cost-explorer">;
 export type CostExplorerQuery = Query<"/api/billing/cost-explorer">;
+export type Budgets = Answer<"/api/budgets">;
+export type Budget = Budgets["items"][number];
+export type BudgetInput = Body<"/api/budgets">;

@@ -4,7 +4,7 @@ import type { paths } from "./schema";
  * Types of the API's routes, read from the generated `paths` (schema.d.ts, `npm run api:generate`):
  * what a route takes and what it answers, by its documented path and method.
  */
-export type Method = "get" | "post";
+export type Method = "get" | "post" | "delete";
 export type ApiPath = keyof paths;
 export type Operation<P extends ApiPath, M extends Method> = NonNullable<paths[P][M]>;
 

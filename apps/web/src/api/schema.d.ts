@@ -4082,7 +4082,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A customer's monthly budgets with this month's consumption and forecast they are compared with, the alerts sent this month, the vendors it has costs with and the people it may warn — customer administrator or billing reader, provider billing staff */
+        /** A customer's monthly budgets with this month's consumption and forecast they are compared with, the alerts sent (newest month first), the vendors it has costs with and the people it may warn — customer administrator or billing reader, provider billing staff */
         get: {
             parameters: {
                 query?: {
@@ -7972,6 +7972,7 @@ export interface components {
                 actual: string | null;
                 forecast: string | null;
                 alerts: {
+                    month: string;
                     threshold: number;
                     /** @enum {string} */
                     basis: "actual" | "forecast";

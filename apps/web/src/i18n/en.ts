@@ -1,4 +1,5 @@
 import { enBilling } from "./en-billing";
+import { enBudgets, enExplorer } from "./en-budgets";
 import { enCommercial } from "./en-commercial";
 import { enCommitments } from "./en-commitments";
 import { enDesk, enDeskWords } from "./en-desk";
@@ -23,6 +24,8 @@ export const en: Messages = {
   nav: {
     customers: "Customers",
     invoices: "Invoices",
+    costs: "Costs",
+    budgets: "Budgets",
     home: "Home",
     rights: "Rights",
     organisations: "Organisations",
@@ -370,6 +373,8 @@ export const en: Messages = {
   staff: enStaff,
   customers: enCommercial,
   billing: enBilling,
+  budgets: enBudgets,
+  explorer: enExplorer,
   orders: enOrders,
   documents: enDocuments,
   slaReport: enReport,

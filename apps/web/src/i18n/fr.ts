@@ -1,4 +1,5 @@
 import { frBilling } from "./fr-billing";
+import { frBudgets, frExplorer } from "./fr-budgets";
 import { frCommercial } from "./fr-commercial";
 import { frCommitments } from "./fr-commitments";
 import { frDesk, frDeskWords } from "./fr-desk";
@@ -25,6 +26,8 @@ export const fr = {
   nav: {
     customers: "Clients",
     invoices: "Factures",
+    costs: "Coûts",
+    budgets: "Budgets",
     home: "Accueil",
     rights: "Droits",
     organisations: "Organisations",
@@ -377,6 +380,8 @@ export const fr = {
   staff: frStaff,
   customers: frCommercial,
   billing: frBilling,
+  budgets: frBudgets,
+  explorer: frExplorer,
   orders: frOrders,
   documents: frDocuments,
   slaReport: frReport,

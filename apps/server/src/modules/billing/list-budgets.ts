@@ -1,12 +1,13 @@
 import { budgetAlerts, budgets, costDaily, type Db, users } from "@guichet/db";
 import { budgetSpend, centsToDecimal, MissingEuroRateError } from "@guichet/domain";
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import type { AppContext } from "../../app-context.js";
 import { simulateCustomerMonth } from "./simulate-month.js";
 
 /**
  * A customer's budgets for the portal (MCR 6.1.2): each with the month to date and forecast it is
- * compared with (null when a rate is missing), the alerts sent this month, and what the form
+ * compared with (null when a rate is missing), the alerts sent (newest month first; a cost file
+ * may bring an earlier month), and what the form
  * offers: the vendors the customer has costs with and the people it may warn.
  */
 export async function listBudgets(
@@ -23,8 +24,9 @@ export async function listBudgets(
   const alerts = await db
     .select()
     .from(budgetAlerts)
-    .where(and(eq(budgetAlerts.organisationId, organisationId), eq(budgetAlerts.month, month)))
-    .orderBy(asc(budgetAlerts.sentAt), asc(budgetAlerts.threshold));
+    .where(eq(budgetAlerts.organisationId, organisationId))
+    .orderBy(desc(budgetAlerts.month), asc(budgetAlerts.threshold), asc(budgetAlerts.basis))
+    .limit(500);
   const people = await db
     .select({ id: users.id, firstName: users.firstName, lastName: users.lastName, email: users.email })
     .from(users)
@@ -56,6 +58,7 @@ export async function listBudgets(
         alerts: alerts
           .filter((a) => a.budgetId === b.id)
           .map((a) => ({
+            month: a.month,
             threshold: a.threshold,
             basis: a.basis,
             spent: centsToDecimal(BigInt(a.spentCents)),

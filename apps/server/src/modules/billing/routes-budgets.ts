@@ -31,6 +31,7 @@ const ZBudgets = z
         forecast: z.string().nullable(),
         alerts: z.array(
           z.object({
+            month: z.string(),
             threshold: z.number().int(),
             basis: z.enum(["actual", "forecast"]),
             spent: z.string(),
@@ -78,7 +79,7 @@ export function budgetRoutes(context: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags: ["billing"],
           summary:
-            "A customer's monthly budgets with this month's consumption and forecast they are compared with, the alerts sent this month, " +
+            "A customer's monthly budgets with this month's consumption and forecast they are compared with, the alerts sent (newest month first), " +
             "the vendors it has costs with and the people it may warn — customer administrator or billing reader, provider billing staff",
           querystring: z.strictObject({ organisationId: z.uuid().optional() }),
           response: { 200: ZBudgets },
