@@ -146,7 +146,12 @@ function Explorer() {
         <Text size="sm">
           {result.data.rates
             .map((r) =>
-              t("explorer.rate", { day: f.date(r.day), rate: r.unitsPerEuro, currency: r.currency }),
+              t("explorer.rate", {
+                day: f.date(r.day),
+                // The ECB's figure as published, with the reader's decimal separator.
+                rate: f.locale === "fr" ? r.unitsPerEuro.replace(".", ",") : r.unitsPerEuro,
+                currency: r.currency,
+              }),
             )
             .join(" ; ")}
         </Text>
@@ -171,13 +176,14 @@ function Charts({ rows }: { rows: readonly Row[] }) {
             {t(`explorer.by.${d}`)}
           </Title>
           <BarChart
-            h={240}
+            // Every bar labelled: up to 12 vendors, services or regions, each its own row.
+            h={d === "day" ? 240 : 80 + 28 * chart(d).length}
             data={chart(d)}
             dataKey="key"
             orientation={d === "day" ? "horizontal" : "vertical"}
             series={[{ name: "amount", label: t("explorer.amount"), color: "blue.6" }]}
             valueFormatter={money}
-            yAxisProps={d === "day" ? undefined : { width: 140 }}
+            yAxisProps={d === "day" ? undefined : { width: 160, interval: 0 }}
           />
         </figure>
       ))}
