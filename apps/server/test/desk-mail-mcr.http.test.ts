@@ -4,7 +4,7 @@ import { eq } from "drizzle-orm";
 import { createTransport } from "nodemailer";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { deskAddressOf } from "../src/modules/desk/mail-receiver.js";
-import { act, makeNamedContact, premiumNamedContact } from "./helpers/desk.js";
+import { act, makeNamedContact, openTicketAs, premiumNamedContact } from "./helpers/desk.js";
 import { createOrganisation, createUser, type TestUser } from "./helpers/factories.js";
 import { DESK, mailDesk } from "./helpers/mail-desk.js";
 import { signInAs } from "./helpers/session.js";
@@ -96,7 +96,7 @@ describe.each(databaseKindsUnderTest(postgresUrl))("MCR desk by e-mail on %s", (
     });
   });
 
-  it("refuses a Standard customer's new e-mail ticket with the reason, unless the portal is declared down (MCR-SUP-03)", async () => {
+  it("refuses a Standard customer's new e-mail ticket with the clause even while the portal is declared down, and takes its reply to a portal ticket (MCR-SUP-03, MCR 8.2.1 eMail N/A)", async () => {
     const refused = await desk.send(standardAdmin.email, { subject: "[X-1] Question", text: "Bonjour" });
     expect(refused).toEqual({ outcome: "refused", reason: "channel_closed" });
     const [answer] = await desk.deliver();
@@ -110,12 +110,29 @@ describe.each(databaseKindsUnderTest(postgresUrl))("MCR desk by e-mail on %s", (
       reason: "maintenance",
       declaredByUserId: agent.id,
     });
-    const opened = await desk.send(standardAdmin.email, {
+    const whileDown = await desk.send(standardAdmin.email, {
       subject: "[X-2] Portail inaccessible",
       text: "Catégorie : demande",
     });
-    expect(opened).toMatchObject({ outcome: "opened" });
+    expect(whileDown).toEqual({ outcome: "refused", reason: "channel_closed" });
+    const [second] = await desk.deliver();
+    expect(second?.parsed.text).toContain("(MCR-SUP-03)");
     await desk.world.t.database.db.delete(portalOutages);
+
+    // A reply to a ticket opened in the portal is follow-up on that ticket (MCR 8.3.2), not a new access.
+    const session = await signInAs(desk.world.t.app, standardAdmin, desk.clock());
+    const portalTicket = await openTicketAs(desk.world.t.app, session, {
+      category: "request",
+      catalogueItemId: "aws",
+    });
+    expect(portalTicket.statusCode).toBe(201);
+    const { id, reference } = portalTicket.json();
+    await desk.deliver();
+    const joined = await desk.send(standardAdmin.email, {
+      subject: `RE: [${reference}] Console inaccessible`,
+      text: "Voici les journaux demandés.",
+    });
+    expect(joined).toMatchObject({ outcome: "joined", ticketId: id });
   });
 
   it("never answers bounces or auto-replies, and tells strangers and forged references what to do", async () => {

@@ -1,4 +1,6 @@
+import { users } from "@guichet/db";
 import { databaseKindsUnderTest } from "@guichet/db/testing";
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { sweepAutoClose } from "../src/modules/desk/desk-sweeps.js";
 import { act, mailsAbout, makeNamedContact, openTicketAs } from "./helpers/desk.js";
@@ -374,5 +376,47 @@ describe.each(databaseKindsUnderTest(postgresUrl))("MCR service desk on %s", (ki
       headers: customer.headers,
     });
     expect(peek.statusCode).toBe(404);
+  });
+  it("mails the customer, in their language, when support takes the ticket, resumes it after On hold and when it is reopened (MCR-SUP-10, MCR 8.4)", async () => {
+    now = new Date("2026-11-24T09:00:00Z");
+    await t.database.db.update(users).set({ locale: "en" }).where(eq(users.id, premiumAdmin.id));
+    const opened = await openTicketAs(t.app, await signIn(premiumAdmin), {
+      category: "incident",
+      priority: "P2",
+    });
+    const ticket = opened.json();
+    const kinds = async () => (await mailsAbout(t.database.db, ticket.id)).map((m) => m.kind).reverse();
+    minutes(1);
+    const support = await signIn(agent);
+    expect(
+      (await act(t.app, support, ticket.id, "status", { action: "take", message: null })).statusCode,
+    ).toBe(200);
+    const [taken] = await mailsAbout(t.database.db, ticket.id);
+    expect(taken).toMatchObject({ kind: "ticket_taken", toAddress: premiumAdmin.email });
+    expect(taken?.subject).toBe(`[${ticket.reference}] Request taken in hand: Console inaccessible`);
+    expect(taken?.textBody).toContain('its status is now "In progress" (MCR-SUP-10)');
+    minutes(1);
+    await act(t.app, support, ticket.id, "status", { action: "hold", message: "Quelle région ?" });
+    minutes(1);
+    await act(t.app, support, ticket.id, "status", { action: "resume", message: "Nous reprenons." });
+    minutes(1);
+    await act(t.app, support, ticket.id, "status", { action: "resolve", message: "Corrigé." });
+    minutes(1);
+    const reopened = await act(t.app, await signIn(premiumAdmin), ticket.id, "status", {
+      action: "reopen",
+      message: "Toujours en panne.",
+    });
+    expect(reopened.statusCode).toBe(200);
+    expect(await kinds()).toEqual([
+      "ticket_acknowledged",
+      "ticket_taken",
+      "ticket_info_requested",
+      "ticket_resumed",
+      "ticket_resolved",
+      "ticket_reopened",
+    ]);
+    const [reopenMail] = await mailsAbout(t.database.db, ticket.id);
+    expect(reopenMail?.textBody).toContain("Toujours en panne.");
+    await t.database.db.update(users).set({ locale: "fr" }).where(eq(users.id, premiumAdmin.id));
   });
 });

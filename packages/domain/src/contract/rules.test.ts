@@ -42,10 +42,11 @@ describe("contractRules: every clause the portal and server cite comes from the 
       apiTokens: DEPLOYMENT_RULE,
       suspension: "MCR-ACC-06",
       audit: DEPLOYMENT_RULE,
-      portalOutage: "MCR-SUP-03",
       slaReport: "MCR-SUP-06",
     });
     expect(rules.maintenance).toBeUndefined();
+    // MCR-SUP-03 (issue 14): no MCR plan takes e-mail because the portal is down.
+    expect(rules.portalOutage).toBeUndefined();
   });
 
   it("reads Deux-Sèvres Numérique's: no named contacts, grants or invoice readers; its revocation reasons", () => {

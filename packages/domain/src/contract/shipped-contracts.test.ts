@@ -100,10 +100,11 @@ describe("multicloud-ready (MCR)", () => {
     expect(limits("premium")).toMatchObject({ limit: "unlimited", multiTenantLimit: "unlimited" });
   });
 
-  it("takes e-mail from Premium (any plan while the portal is declared down) and the phone only for P1/P2 after a ticket (MCR-SUP-03)", () => {
+  it("takes e-mail from Premium only (MCR 8.2.1 eMail N/A elsewhere) and the phone only for P1/P2 after a ticket (MCR-SUP-03)", () => {
     const plans = mcr.supportPlans;
-    expect(plans.basic?.channels.email?.accept).toBe("when-portal-unavailable");
-    expect(plans.business?.channels.email?.accept).toBe("when-portal-unavailable");
+    expect(plans.basic?.channels.email?.accept).toBe("never");
+    expect(plans.standard?.channels.email?.accept).toBe("never");
+    expect(plans.business?.channels.email?.accept).toBe("never");
     expect(plans.premium?.channels.email?.accept).toBe("always");
     expect(plans.basic?.channels.phone).toBeUndefined();
     expect(plans.standard?.channels.phone).toBeUndefined();

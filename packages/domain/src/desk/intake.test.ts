@@ -60,7 +60,7 @@ describe("opening a ticket under MCR", () => {
     });
   });
 
-  it("takes e-mail from Premium always, from Standard only while the portal is declared down (MCR-SUP-03)", () => {
+  it("takes e-mail from Premium always, never from Standard, even while the portal is declared down (MCR-SUP-03, issue 14)", () => {
     const admin = { isNamedContact: true, isCustomerAdmin: true };
     expect(decideIntake(mcr, mcrRequest({ channel: "email", requester: admin })).ok).toBe(true);
     expect(
@@ -76,7 +76,11 @@ describe("opening a ticket under MCR", () => {
       requester: admin,
       portalDeclaredUnavailable: true,
     });
-    expect(decideIntake(mcr, whileDown).ok).toBe(true);
+    expect(decideIntake(mcr, whileDown)).toEqual({
+      ok: false,
+      reason: "channel_closed",
+      clause: "MCR-SUP-03",
+    });
   });
 
   it("takes a Premium e-mail ticket only from the account administrator (MCR-SUP-09)", () => {

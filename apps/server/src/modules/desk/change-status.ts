@@ -16,6 +16,13 @@ export interface StatusChangeInput {
   channel: TicketChannel;
 }
 
+/** The mail each move back into handling sends the requester (MCR-SUP-10, statusChanged). */
+const STATUS_MAILS: Partial<Record<TicketAction, "ticket_taken" | "ticket_resumed" | "ticket_reopened">> = {
+  take: "ticket_taken",
+  resume: "ticket_resumed",
+  reopen: "ticket_reopened",
+};
+
 /**
  * Moves a ticket through its lifecycle (workflow.ts), with its reason on the timeline and the
  * mail the contract asks for: information requested (DSN-SUP-03), resolved with the auto-close
@@ -76,6 +83,7 @@ export async function changeStatus(
     );
 
     const notices = workflow.emailNotifications;
+    const statusMail = STATUS_MAILS[input.action];
     if (input.action === "hold" && message) {
       const clause = notices.infoRequested ?? notices.statusChanged ?? null;
       await mailRequester(scoped, context, updated, "ticket_info_requested", { message }, clause, now);
@@ -104,6 +112,19 @@ export async function changeStatus(
         "ticket_resolved",
         { message, autoCloseAt },
         notices.resolved ?? workflow.closing.clause,
+        now,
+      );
+    } else if (statusMail && notices.statusChanged) {
+      // MCR-SUP-10 (MCR 8.4): the customer is told each handling status, not only creation and
+      // resolution (issue 14), where the contract asks for it.
+      const label = workflow.statuses[to]?.label;
+      await mailRequester(
+        scoped,
+        context,
+        updated,
+        statusMail,
+        (locale: Locale) => ({ status: label?.[locale] ?? to, message: message ? `\n\n${message}` : "" }),
+        notices.statusChanged,
         now,
       );
     } else if (input.action === "close" && side === "provider") {

@@ -34,6 +34,27 @@ Pour traiter votre {ticket} {reference}, nous avons besoin des informations suiv
 
 Répondez simplement à ce message sans en modifier l'objet : votre réponse sera jointe à la {ticket}. Vous pouvez aussi répondre sur {link}.`,
 
+  "ticket_taken.subject": "[{reference}] {Ticket} prise en charge : {title}",
+  "ticket_taken.body": `Bonjour {firstName},
+
+Votre {ticket} {reference} est prise en charge par le support : son statut est maintenant « {status} »{cite}.{message}
+
+Vous pouvez la suivre sur {link}, ou nous répondre en répondant à ce message sans en modifier l'objet.`,
+
+  "ticket_resumed.subject": "[{reference}] Traitement repris : {title}",
+  "ticket_resumed.body": `Bonjour {firstName},
+
+Le support reprend le traitement de votre {ticket} {reference}, qui était en attente : son statut est maintenant « {status} »{cite}.{message}
+
+Vous pouvez la suivre sur {link}.`,
+
+  "ticket_reopened.subject": "[{reference}] {Ticket} rouverte : {title}",
+  "ticket_reopened.body": `Bonjour {firstName},
+
+Votre {ticket} {reference} est rouverte : son statut est maintenant « {status} »{cite}.{message}
+
+Vous pouvez la suivre sur {link}.`,
+
   "ticket_resolved.subject": "[{reference}] {Ticket} résolue : {title}",
   "ticket_resolved.body": `Bonjour {firstName},
 
@@ -110,6 +131,27 @@ To handle your {ticket} {reference}, we need the following information{cite}:
 
 Just reply to this message without changing its subject: your answer will join the {ticket}. You can also answer at {link}.`,
 
+  "ticket_taken.subject": "[{reference}] {Ticket} taken in hand: {title}",
+  "ticket_taken.body": `Hello {firstName},
+
+Support has taken your {ticket} {reference} in hand: its status is now "{status}"{cite}.{message}
+
+You can follow it at {link}, or answer us by replying to this message without changing its subject.`,
+
+  "ticket_resumed.subject": "[{reference}] Handling resumed: {title}",
+  "ticket_resumed.body": `Hello {firstName},
+
+Support is resuming work on your {ticket} {reference}, which was on hold: its status is now "{status}"{cite}.{message}
+
+You can follow it at {link}.`,
+
+  "ticket_reopened.subject": "[{reference}] {Ticket} reopened: {title}",
+  "ticket_reopened.body": `Hello {firstName},
+
+Your {ticket} {reference} is reopened: its status is now "{status}"{cite}.{message}
+
+You can follow it at {link}.`,
+
   "ticket_resolved.subject": "[{reference}] {Ticket} resolved: {title}",
   "ticket_resolved.body": `Hello {firstName},
 
@@ -179,6 +221,15 @@ export interface DeskMailParams {
   ticket_message: Ticketed & { firstName: string; author: string; message: string };
   /** Support asks for more; the answer by mail joins the ticket (DSN-SUP-03). */
   ticket_info_requested: Ticketed & { firstName: string; message: string };
+  /**
+   * The handling status changed (MCR 8.4 "le Client est informé par email du statut de traitement",
+   * the contract's emailNotifications.statusChanged; issue 14): support took the ticket, resumed it
+   * after On hold, or it was reopened. `status` is the contract's label in the reader's language;
+   * `message` is "" or, after a blank line, what came with the change.
+   */
+  ticket_taken: Ticketed & { firstName: string; status: string; message: string };
+  ticket_resumed: Ticketed & { firstName: string; status: string; message: string };
+  ticket_reopened: Ticketed & { firstName: string; status: string; message: string };
   /** Resolved: confirm or reopen, else closed automatically (MCR-SUP-10). */
   ticket_resolved: Ticketed & { firstName: string; message: string; autoCloseAt: Date };
   /** The resolution report (DSN-SUP-05). */
