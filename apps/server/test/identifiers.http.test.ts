@@ -1,6 +1,6 @@
 import { outbox, users } from "@guichet/db";
 import { databaseKindsUnderTest } from "@guichet/db/testing";
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { sweepInactiveIdentifiers } from "../src/modules/accounts/sweep-inactive-identifiers.js";
 import { createOrganisation, createUser, type TestUser } from "./helpers/factories.js";
@@ -127,6 +127,50 @@ describe.each(databaseKindsUnderTest(postgresUrl))(
         payload: { email: sleeper.email, password: sleeper.password },
       });
       expect(signIn.statusCode).toBe(401);
+    });
+
+    it("counts an identifier sent but never used towards the 100, and sweeps it 6 months after it was sent (DSN-ID-01, DSN-ID-03)", async () => {
+      const { db } = t.database;
+      now = new Date("2026-12-02T09:00:00Z");
+      const session = await signInAs(t.app, admin, now);
+      // An identifier sent in May and never used, then enough others to reach the operator's 100.
+      const [sent] = await db
+        .insert(users)
+        .values({
+          organisationId: operatorId,
+          email: "sent-in-may@example.fr",
+          firstName: "Lou",
+          lastName: "Sans-Suite",
+          status: "invited",
+          statusChangedAt: new Date("2026-05-20T08:00:00Z"),
+        })
+        .returning({ id: users.id });
+      const live = await db
+        .select({ id: users.id })
+        .from(users)
+        .where(and(eq(users.organisationId, operatorId), inArray(users.status, ["invited", "active"])));
+      await db.insert(users).values(
+        Array.from({ length: 100 - live.length }, (_, i) => ({
+          organisationId: operatorId,
+          email: `fill${i}@example.fr`,
+          firstName: "Fill",
+          lastName: String(i),
+          status: "active" as const,
+        })),
+      );
+      const stillFull = await invite(session.headers, "waiting@example.fr");
+      expect(stillFull.statusCode).toBe(422);
+      expect(stillFull.json().details).toMatchObject({ clause: "DSN-ID-01" });
+
+      const swept = await sweepInactiveIdentifiers(t.context, now);
+      expect(swept.deactivated).toBeGreaterThanOrEqual(1);
+      const [after] = await db
+        .select()
+        .from(users)
+        .where(eq(users.id, sent?.id ?? ""));
+      expect(after).toMatchObject({ status: "deactivated", statusReason: "inactivity" });
+      // Its place among the 100 is free again.
+      expect((await invite(session.headers, "waiting@example.fr")).statusCode).toBe(201);
     });
   },
 );

@@ -1,6 +1,6 @@
 import { users } from "@guichet/db";
 import { subtractCalendarDuration } from "@guichet/domain";
-import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import type { AppContext } from "../../app-context.js";
 import { type AuditActor, recordAudit, systemActor } from "../audit/record-audit.js";
 import { deploymentMail } from "../mail/deployment-mail.js";
@@ -12,6 +12,14 @@ import { revokeSessionsOf } from "./revoke-sessions.js";
 export const INACTIVITY_WARNING_DAYS = 14;
 
 const SYSTEM: AuditActor = systemActor("Guichet (tâche quotidienne)");
+
+/**
+ * Identifiers the sweep looks at: in use, and sent but never used (DSN annex 4 "Tout identifiant
+ * non utilisé durant six mois"; issue 14): an invited person's clock starts when the identifier
+ * was sent (status_changed_at, written with the invitation), and it counts towards the limit of
+ * DSN-ID-01 until swept.
+ */
+const SWEPT = ["active", "invited"] as const;
 
 /**
  * The daily sweep of DSN-ID-03: an identifier unused for the contract's period is deactivated,
@@ -35,7 +43,7 @@ export async function sweepInactiveIdentifiers(
   const stale = await db
     .select()
     .from(users)
-    .where(and(eq(users.status, "active"), lt(lastUse, warnFrom)));
+    .where(and(inArray(users.status, [...SWEPT]), lt(lastUse, warnFrom)));
   for (const user of stale) {
     const lastUsedAt = user.lastUsedAt ?? user.statusChangedAt;
     await db.transaction(async (tx) => {
@@ -44,7 +52,7 @@ export async function sweepInactiveIdentifiers(
         const done = await tx
           .update(users)
           .set({ status: "deactivated", statusReason: "inactivity", statusChangedAt: now })
-          .where(and(eq(users.id, user.id), eq(users.status, "active"), lt(lastUse, cutoff)))
+          .where(and(eq(users.id, user.id), inArray(users.status, [...SWEPT]), lt(lastUse, cutoff)))
           .returning({ id: users.id });
         if (done.length === 0) return;
         await revokeSessionsOf(tx, user.id, now);
