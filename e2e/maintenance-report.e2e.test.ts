@@ -335,6 +335,11 @@ describe.runIf(postgresUrl)("the SLA report (multicloud-ready)", { timeout: 180_
     await support.getByRole("button", { name: "Filtrer" }).click();
     await support.getByRole("heading", { name: `Par priorité — ${monthName(1)}` }).waitFor();
     expect(await rowCells(support, "sla-month", "P1 — Critique")).toBe("1 | 0 | 1 | 0 | 45 min | 45 min");
+    // MCR-SUP-06: the MTTI is a mean, judged against the target on the mean (issue 14).
+    expect(await rowCells(support, "sla-mean", "Premium")).toBe(
+      "P1 — Critique | 1 | 45 min | < 30 min | Non respecté",
+    );
+    await checkPage(support, "report-03-mean");
   });
 
   it("shows the customer's administrator its own report, without choosing a customer", async () => {

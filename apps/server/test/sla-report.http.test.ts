@@ -76,7 +76,7 @@ describe.each(databaseKindsUnderTest(postgresUrl))("MCR monthly SLA report on %s
     await t?.close();
   });
 
-  it("computes a month per priority by hand: P1 after 10, 20, 40 min → 2 met, 1 breached, median 20, p90 40 (MCR-SUP-06)", async () => {
+  it("computes a month per priority by hand: P1 after 10, 20, 40 min → 2 met, 1 breached, median 20, p90 40, mean 23.3 within 30 min (MCR-SUP-06)", async () => {
     const response = await get(premiumAdmin, "/api/desk/reports/sla?month=2026-11");
     expect(response.statusCode, response.body).toBe(200);
     const report = response.json();
@@ -102,6 +102,41 @@ describe.each(databaseKindsUnderTest(postgresUrl))("MCR monthly SLA report on %s
     });
     expect(p2).toMatchObject({ counted: 1, running: 1, answered: 0, medianMinutes: null, p90Minutes: null });
     expect(p3).toMatchObject({ counted: 1, met: 1, medianMinutes: 90.5, excluded: { slaNotApplicable: 1 } });
+    // MCR-SUP-06 "Temps de réponse moyen initial": a mean per plan and priority, met or not on the mean
+    // (issue 14). P1: (10 + 20 + 40) / 3 = 23.3 min against 30 min, met although one ticket was late;
+    // the P2 still within its target has no time yet.
+    expect(report.meanResponse).toEqual([
+      {
+        plan: "premium",
+        planName: { fr: "Premium", en: "Premium" },
+        priority: "P1",
+        measured: 3,
+        meanMinutes: 23.3,
+        target: { text: "30m", fr: "< 30 min", en: "< 30 min" },
+        targetMinutes: 30,
+        met: true,
+      },
+      {
+        plan: "premium",
+        planName: { fr: "Premium", en: "Premium" },
+        priority: "P2",
+        measured: 0,
+        meanMinutes: null,
+        target: { text: "1h", fr: "< 1 h", en: "< 1 h" },
+        targetMinutes: null,
+        met: null,
+      },
+      {
+        plan: "premium",
+        planName: { fr: "Premium", en: "Premium" },
+        priority: "P3",
+        measured: 1,
+        meanMinutes: 90.5,
+        target: { text: "8h", fr: "< 8 h", en: "< 8 h" },
+        targetMinutes: 480,
+        met: true,
+      },
+    ]);
     expect(report.total).toMatchObject({
       counted: 5,
       met: 3,
@@ -153,14 +188,16 @@ describe.each(databaseKindsUnderTest(postgresUrl))("MCR monthly SLA report on %s
     expect(header).toBe(
       "Mois;Organisation;Priorité;Demandes comptées;Délai respecté;Délai dépassé;En cours;Prises en charge;" +
         "Médiane (minutes ouvrées);90e centile (minutes ouvrées);Exclues : maintenance programmée;" +
-        "Exclues : hors périmètre;Exclues : sans engagement de délai;Exclues : pas d'objectif pour l'offre",
+        "Exclues : hors périmètre;Exclues : sans engagement de délai;Exclues : pas d'objectif pour l'offre;" +
+        "Offre;Temps de réponse moyen initial (minutes ouvrées);Objectif MTTI;Moyenne dans l'objectif",
     );
     const organisation = (await get(premiumAdmin, "/api/desk/reports/sla?month=2026-11")).json()
       .organisationName;
-    expect(p1).toBe(`2026-11;${organisation};P1;3;2;1;0;3;20;40;0;0;0;0`);
-    expect(p2).toBe(`2026-11;${organisation};P2;1;0;0;1;0;;;0;0;0;0`);
-    expect(p3).toBe(`2026-11;${organisation};P3;1;1;0;0;1;90,5;90,5;0;0;1;0`);
-    expect(total).toBe(`2026-11;${organisation};Toutes priorités;5;3;1;1;4;20;90,5;0;0;1;0`);
+    // MCR-SUP-06: the P1 mean, (10 + 20 + 40) / 3 = 23.3 min, is within 30 min though one ticket was late.
+    expect(p1).toBe(`2026-11;${organisation};P1;3;2;1;0;3;20;40;0;0;0;0;Premium;23,3;< 30 min;Oui`);
+    expect(p2).toBe(`2026-11;${organisation};P2;1;0;0;1;0;;;0;0;0;0;Premium;;< 1 h;`);
+    expect(p3).toBe(`2026-11;${organisation};P3;1;1;0;0;1;90,5;90,5;0;0;1;0;Premium;90,5;< 8 h;Oui`);
+    expect(total).toBe(`2026-11;${organisation};Toutes priorités;5;3;1;1;4;20;90,5;0;0;1;0;;;;`);
   });
 
   it("writes the CSV in the language of `lang` over Accept-Language: the portal's link gives its own", async () => {
@@ -169,7 +206,7 @@ describe.each(databaseKindsUnderTest(postgresUrl))("MCR monthly SLA report on %s
     expect(english.statusCode, english.body).toBe(200);
     const [header, , , p3] = english.body.trimEnd().split("\r\n");
     expect(header).toMatch(/^\uFEFFMonth,Organisation,Priority,Tickets counted,/);
-    expect(p3).toMatch(/,P3,1,1,0,0,1,90\.5,90\.5,0,0,1,0$/);
+    expect(p3).toMatch(/,P3,1,1,0,0,1,90\.5,90\.5,0,0,1,0,Premium,90\.5,< 8 h,Yes$/);
     const french = await get(agent, `${url}&lang=fr`, { "accept-language": "en-GB,en;q=0.9" });
     expect(french.body).toMatch(/^\uFEFFMois;Organisation;Priorité;Demandes comptées;/);
     // Refusals follow it too; a language the portal does not have is refused.
@@ -214,7 +251,7 @@ describe.each(databaseKindsUnderTest(postgresUrl))("MCR monthly SLA report on %s
     const lines = csv.body.trimEnd().split("\r\n");
     expect(lines).toHaveLength(1 + 2 * 4);
     expect(lines[0]).toMatch(/^\uFEFFMonth,Organisation,Priority,Tickets counted,/);
-    expect(lines[7]).toMatch(/,P3,1,1,0,0,1,90\.5,90\.5,0,0,1,0$/);
+    expect(lines[7]).toMatch(/,P3,1,1,0,0,1,90\.5,90\.5,0,0,1,0,Premium,90\.5,< 8 h,Yes$/);
 
     const tooLong = await get(
       agent,

@@ -8,6 +8,7 @@ export * from "./contract/index.js";
 export * from "./customers/index.js";
 export * from "./desk/index.js";
 export * from "./desk/maintenance-window.js";
+export * from "./desk/mean-response.js";
 export * from "./desk/percentile.js";
 export * from "./desk/report-month.js";
 export * from "./desk/sla-report.js";

@@ -35,6 +35,12 @@ export const maintenanceFr = {
   "report.csv.excluded_outOfScope": "Exclues : hors périmètre",
   "report.csv.excluded_slaNotApplicable": "Exclues : sans engagement de délai",
   "report.csv.excluded_noTarget": "Exclues : pas d'objectif pour l'offre",
+  "report.csv.plan": "Offre",
+  "report.csv.mean": "Temps de réponse moyen initial (minutes ouvrées)",
+  "report.csv.mean_target": "Objectif MTTI",
+  "report.csv.mean_met": "Moyenne dans l'objectif",
+  "report.csv.yes": "Oui",
+  "report.csv.no": "Non",
 } as const;
 
 export type MaintenanceMessageKey = keyof typeof maintenanceFr;
@@ -72,4 +78,10 @@ export const maintenanceEn: Record<MaintenanceMessageKey, string> = {
   "report.csv.excluded_outOfScope": "Excluded: out of scope",
   "report.csv.excluded_slaNotApplicable": "Excluded: no response commitment",
   "report.csv.excluded_noTarget": "Excluded: no target in the plan",
+  "report.csv.plan": "Plan",
+  "report.csv.mean": "Mean initial response time (business minutes)",
+  "report.csv.mean_target": "MTTI target",
+  "report.csv.mean_met": "Mean within the target",
+  "report.csv.yes": "Yes",
+  "report.csv.no": "No",
 };

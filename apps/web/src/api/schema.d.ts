@@ -8328,6 +8328,23 @@ export interface components {
                 noTarget: number;
             };
         };
+        SlaMeanResponse: {
+            plan: string;
+            planName: {
+                fr: string;
+                en: string;
+            };
+            priority: components["schemas"]["Priority"];
+            measured: number;
+            meanMinutes: number | null;
+            target: {
+                text: string;
+                fr: string;
+                en: string;
+            };
+            targetMinutes: number | null;
+            met: boolean | null;
+        };
         SlaMonth: {
             month: string;
             from: string;
@@ -8349,6 +8366,7 @@ export interface components {
                 priority: components["schemas"]["Priority"];
             }[];
             total: components["schemas"]["SlaFigures"];
+            meanResponse: components["schemas"]["SlaMeanResponse"][];
         };
         SlaReport: {
             organisationId: string;
@@ -8377,6 +8395,7 @@ export interface components {
                 priority: components["schemas"]["Priority"];
             }[];
             total: components["schemas"]["SlaFigures"];
+            meanResponse: components["schemas"]["SlaMeanResponse"][];
         };
         SlaSeries: {
             organisationId: string;

@@ -35,4 +35,17 @@ export const enReport: typeof frReport = {
   legend: "Legend",
   tableCaption: "Each month's figures",
   csv: "Download the 12-month report (CSV)",
+  meanTitle: "Mean initial response time (MTTI) — {{month}}",
+  meanCaption: "Mean of the initial response times, per plan and priority, against the contract's target",
+  meanNote:
+    "The contract commits to a mean: it is met when the mean is within the target, even if one ticket was late. Counted: answered tickets, and those still unanswered past their target (with the time elapsed).",
+  meanNone: "No ticket with a response target this month.",
+  plan: "Plan",
+  measured: "Tickets measured",
+  mean: "Mean",
+  target: "Target",
+  meanVerdict: "Commitment",
+  meanMet: "Met",
+  meanMissed: "Not met",
+  meanPending: "Not measurable yet",
 };

@@ -33,4 +33,18 @@ export const frReport = {
   legend: "Légende",
   tableCaption: "Chiffres de chaque mois",
   csv: "Télécharger le rapport sur 12 mois (CSV)",
+  meanTitle: "Temps de réponse moyen initial (MTTI) — {{month}}",
+  meanCaption:
+    "Moyenne des délais de prise en charge, par offre et priorité, comparée à l'objectif du contrat",
+  meanNote:
+    "L'engagement du contrat porte sur une moyenne : il est respecté quand la moyenne est dans l'objectif, même si un ticket a dépassé son délai. Comptent les tickets pris en charge et ceux encore sans réponse après leur délai (avec le temps écoulé).",
+  meanNone: "Aucun ticket avec objectif de délai ce mois-ci.",
+  plan: "Offre",
+  measured: "Tickets mesurés",
+  mean: "Moyenne",
+  target: "Objectif",
+  meanVerdict: "Engagement",
+  meanMet: "Respecté",
+  meanMissed: "Non respecté",
+  meanPending: "Pas encore mesurable",
 };

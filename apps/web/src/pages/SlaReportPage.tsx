@@ -13,6 +13,7 @@ import { PageHeader } from "../components/PageHeader";
 import { Section } from "../components/Section";
 import { FilterForm } from "../desk/FilterForm";
 import { FiguresTable } from "../desk/report/FiguresTable";
+import { MeanResponseTable } from "../desk/report/MeanResponseTable";
 import { monthOf, monthsUpTo, shiftMonth } from "../desk/report/months";
 import { SlaChart } from "../desk/report/SlaChart";
 import { useDeskLabels } from "../desk/vocabulary";
@@ -160,6 +161,12 @@ function ReportBody({ report, query }: { report: SlaSeries; query: SlaQuery }) {
         {excluded.length > 0 && <Text>{t("slaReport.excluded", { list: excluded.join(", ") })}</Text>}
         <Text size="sm" c="dimmed">
           {t("slaReport.timesNote", { date: dateTime(report.evaluatedAt) })}
+        </Text>
+      </Section>
+      <Section title={t("slaReport.meanTitle", { month: month(chosen.month) })}>
+        <MeanResponseTable month={chosen} />
+        <Text size="sm" c="dimmed">
+          {t("slaReport.meanNote")}
         </Text>
       </Section>
       <Section title={t("slaReport.series")}>

@@ -1,4 +1,4 @@
-import { REPORT_EXCLUSIONS, type ResponseFigures } from "@guichet/domain";
+import { type Contract, formatTarget, REPORT_EXCLUSIONS, type ResponseFigures } from "@guichet/domain";
 import { z } from "zod";
 import { ZPriority } from "../../http/api-schemas.js";
 import type { SlaReport } from "./sla-report.js";
@@ -18,6 +18,21 @@ const ZFigures = z
   })
   .meta({ id: "SlaFigures" });
 
+/** The mean initial response of one plan and priority against its target (MCR-SUP-06, issue 14). */
+const ZMeanResponse = z
+  .object({
+    plan: z.string(),
+    planName: z.object({ fr: z.string(), en: z.string() }),
+    priority: ZPriority,
+    measured: z.number(),
+    meanMinutes: ZMinutes,
+    /** The target as the contract writes it, and in each language. */
+    target: z.object({ text: z.string(), fr: z.string(), en: z.string() }),
+    targetMinutes: ZMinutes,
+    met: z.boolean().nullable(),
+  })
+  .meta({ id: "SlaMeanResponse" });
+
 export const ZMonthReport = z
   .object({
     month: z.string(),
@@ -25,6 +40,7 @@ export const ZMonthReport = z
     to: z.string(),
     priorities: z.array(ZFigures.extend({ priority: ZPriority })),
     total: ZFigures,
+    meanResponse: z.array(ZMeanResponse),
   })
   .meta({ id: "SlaMonth" });
 
@@ -54,13 +70,24 @@ function presentFigures<F extends ResponseFigures>(figures: F): F {
   return { ...figures, medianMinutes: tenth(figures.medianMinutes), p90Minutes: tenth(figures.p90Minutes) };
 }
 
-function presentMonth(month: SlaReport["months"][number]): z.infer<typeof ZMonthReport> {
+function presentMonth(month: SlaReport["months"][number], contract: Contract): z.infer<typeof ZMonthReport> {
   return {
     month: month.month,
     from: month.from.toISOString(),
     to: month.to.toISOString(),
     priorities: month.priorities.map(presentFigures),
     total: presentFigures(month.total),
+    meanResponse: month.meanResponse.map((mean) => ({
+      ...mean,
+      planName: contract.supportPlans[mean.plan]?.name ?? { fr: mean.plan, en: mean.plan },
+      meanMinutes: tenth(mean.meanMinutes),
+      targetMinutes: tenth(mean.targetMinutes),
+      target: {
+        text: "text" in mean.target ? mean.target.text : mean.target.kind,
+        fr: formatTarget(mean.target, "fr"),
+        en: formatTarget(mean.target, "en"),
+      },
+    })),
   };
 }
 
@@ -75,13 +102,13 @@ function headOf(report: SlaReport) {
 }
 
 /** One month's report (the first of the report's months). */
-export function presentSlaReport(report: SlaReport): z.infer<typeof ZSlaReport> {
+export function presentSlaReport(report: SlaReport, contract: Contract): z.infer<typeof ZSlaReport> {
   const [month] = report.months;
   if (!month) throw new Error("presentSlaReport: a report of no month");
-  return { ...headOf(report), ...presentMonth(month) };
+  return { ...headOf(report), ...presentMonth(month, contract) };
 }
 
-export function presentSlaSeries(report: SlaReport): z.infer<typeof ZSlaSeries> {
-  const months = report.months.map(presentMonth);
+export function presentSlaSeries(report: SlaReport, contract: Contract): z.infer<typeof ZSlaSeries> {
+  const months = report.months.map((month) => presentMonth(month, contract));
   return { ...headOf(report), from: months[0]?.month ?? "", to: months.at(-1)?.month ?? "", months };
 }

@@ -83,7 +83,7 @@ export function deskReportRoutes(context: AppContext): FastifyPluginAsyncZod {
   /** Returned, not sent: the handler's tenant transaction ends before the answer leaves (auth/tenant-scope.ts). */
   function csvOf(reply: FastifyReply, report: SlaReport, locale: "fr" | "en", name: string): string {
     reply.type("text/csv; charset=utf-8").header("content-disposition", `attachment; filename="${name}.csv"`);
-    return slaReportCsv(report, locale);
+    return slaReportCsv(report, locale, contract);
   }
 
   return async (app) => {
@@ -105,7 +105,7 @@ export function deskReportRoutes(context: AppContext): FastifyPluginAsyncZod {
           to: month,
         });
         if (wantsCsv(request, request.query.format)) return csvOf(reply, report, locale, `sla-${month}`);
-        return presentSlaReport(report);
+        return presentSlaReport(report, contract);
       },
     );
 
@@ -124,7 +124,7 @@ export function deskReportRoutes(context: AppContext): FastifyPluginAsyncZod {
         const from = request.query.from ?? shiftMonth(to, -11);
         const { report, locale } = await reportFor(request, request.query.organisationId, { from, to });
         if (wantsCsv(request, request.query.format)) return csvOf(reply, report, locale, `sla-${from}-${to}`);
-        return presentSlaSeries(report);
+        return presentSlaSeries(report, contract);
       },
     );
   };

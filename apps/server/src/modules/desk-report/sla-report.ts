@@ -1,5 +1,12 @@
 import { type Db, organisations, type TicketEventRow, ticketEvents, tickets } from "@guichet/db";
-import { type Contract, monthBounds, monthOf, type ReportTicket, slaReportFigures } from "@guichet/domain";
+import {
+  type Contract,
+  type MeanResponseTicket,
+  meanResponseFigures,
+  monthBounds,
+  monthOf,
+  slaReportFigures,
+} from "@guichet/domain";
 import { and, asc, eq, gte, inArray, lt } from "drizzle-orm";
 import { timeZoneOf } from "../accounts/issue-link.js";
 import { evaluateTicketSla, timelineEventOf } from "../desk/ticket-sla.js";
@@ -22,11 +29,14 @@ function reportTicketOf(
   ticket: typeof tickets.$inferSelect,
   timeline: readonly TicketEventRow[],
   now: Date,
-): ReportTicket {
+): MeanResponseTicket {
   const sla = evaluateTicketSla(contract, ticket, timeline.map(timelineEventOf), now);
   const clock = sla.metrics.find((m) => m.metric === "initialResponse");
   return {
     priority: clock?.priority ?? ticket.priority,
+    plan: ticket.planKey,
+    target: clock?.target,
+    targetMinutes: clock?.targetMinutes,
     inMaintenance: ticket.maintenanceId !== null,
     outOfScope: ticket.outOfScopeReason !== null,
     slaApplies: ticket.slaApplies,
@@ -83,15 +93,19 @@ export async function slaReport(
     organisation,
     timeZone,
     evaluatedAt: now,
-    months: months.map((month) => ({
-      month,
-      ...monthBounds(month, timeZone),
-      ...slaReportFigures(
-        (byMonth.get(month) ?? []).map((t) => reportTicketOf(contract, t, timelines.get(t.id) ?? [], now)),
-        maintenanceIsExcluded,
-        Object.keys(contract.priorities.levels),
-      ),
-    })),
+    months: months.map((month) => {
+      const monthTickets = (byMonth.get(month) ?? []).map((t) =>
+        reportTicketOf(contract, t, timelines.get(t.id) ?? [], now),
+      );
+      const priorities = Object.keys(contract.priorities.levels);
+      return {
+        month,
+        ...monthBounds(month, timeZone),
+        ...slaReportFigures(monthTickets, maintenanceIsExcluded, priorities),
+        // MCR-SUP-06: the table's MTTI is a mean, judged on the mean per plan and priority (issue 14).
+        meanResponse: meanResponseFigures(monthTickets, maintenanceIsExcluded, priorities),
+      };
+    }),
   };
 }
 
