@@ -5,6 +5,15 @@ import { useLocaleFormat } from "../../i18n/format";
 import { CLOCK_COLOURS, useDurationText } from "../SlaBadge";
 import { useDeskLabels } from "../vocabulary";
 
+const HEADERS = [
+  "slaReport.plan",
+  "slaReport.priority",
+  "slaReport.measured",
+  "slaReport.mean",
+  "slaReport.target",
+  "slaReport.meanVerdict",
+] as const;
+
 /**
  * The mean initial response time of each plan and priority against its target (MCR-SUP-06: the
  * contract's MTTI is a "temps de réponse moyen"), met or not judged on the mean (issue 14).
@@ -21,12 +30,11 @@ export function MeanResponseTable({ month }: { month: SlaMonth }) {
         <Table.Caption style={{ textAlign: "left" }}>{t("slaReport.meanCaption")}</Table.Caption>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th scope="col">{t("slaReport.plan")}</Table.Th>
-            <Table.Th scope="col">{t("slaReport.priority")}</Table.Th>
-            <Table.Th scope="col">{t("slaReport.measured")}</Table.Th>
-            <Table.Th scope="col">{t("slaReport.mean")}</Table.Th>
-            <Table.Th scope="col">{t("slaReport.target")}</Table.Th>
-            <Table.Th scope="col">{t("slaReport.meanVerdict")}</Table.Th>
+            {HEADERS.map((key) => (
+              <Table.Th scope="col" key={key}>
+                {t(key)}
+              </Table.Th>
+            ))}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
