@@ -85,6 +85,7 @@ function bodyFor(route: string, ids: Record<string, string>): unknown {
     },
     // MultiCloud Ready gives no revocation reasons: none is asked (identifierPolicy.revocation).
     "POST /api/organisations/{organisationId}/users/{userId}/revoke": {},
+    "POST /api/organisations/{organisationId}/users/{userId}/rights": { roles: ["user"], canInvite: false },
     // The provider's staff: a customer is refused whatever it sends.
     "POST /api/staff": { email: "probe3@example.fr", firstName: "P", lastName: "R", roles: ["admin"] },
     "POST /api/staff/{userId}/roles": { roles: ["admin"] },

@@ -25,6 +25,7 @@ export const auditActionsFr = {
   "user.warn_inactive": "Avertissement d'inactivité envoyé",
   "user.deactivate_inactive": "Identifiant inactif désactivé",
   "staff.change_roles": "Rôles d'un membre de l'équipe changés",
+  "user.change_rights": "Droits d'une personne changés",
   "staff.remove": "Membre retiré de l'équipe",
   "staff.reset_second_factor": "Second facteur d'un membre de l'équipe réinitialisé",
   "provider.initialise": "Fournisseur et premier administrateur créés",
@@ -113,6 +114,7 @@ export const auditActionsEn: Record<keyof typeof auditActionsFr, string> = {
   "user.warn_inactive": "Inactivity warning sent",
   "user.deactivate_inactive": "Inactive identifier deactivated",
   "staff.change_roles": "A team member's roles changed",
+  "user.change_rights": "A person's rights changed",
   "staff.remove": "Team member removed",
   "staff.reset_second_factor": "A team member's second factor reset",
   "provider.initialise": "Provider and first administrator created",
@@ -199,6 +201,8 @@ export const auditFieldsFr = {
   name: "Nom",
   title: "Titre",
   via: "Par",
+  canInviteFrom: "Droit d'inviter avant",
+  canInviteTo: "Droit d'inviter après",
 } as const;
 
 export const auditFieldsEn: Record<keyof typeof auditFieldsFr, string> = {
@@ -220,4 +224,6 @@ export const auditFieldsEn: Record<keyof typeof auditFieldsFr, string> = {
   name: "Name",
   title: "Title",
   via: "Through",
+  canInviteFrom: "Right to invite before",
+  canInviteTo: "Right to invite after",
 };

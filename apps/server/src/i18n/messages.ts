@@ -42,6 +42,10 @@ export const fr = {
   "invite.roles_do_not_fit": "Rôles non attribuables dans cette organisation : {roles}.",
   "revoke.last_administrator":
     "Vous êtes le seul administrateur de votre organisation : révoquer votre identifiant la laisserait sans personne pour gérer ses droits. Invitez d'abord un autre administrateur ({clause}).",
+  "rights.last_administrator":
+    "Refusé : ce serait retirer le rôle d'administrateur au dernier administrateur de l'organisation, qui resterait sans personne pour gérer ses droits. Donnez d'abord ce rôle à une autre personne ({clause}).",
+  "rights.named_contact_elsewhere":
+    "Un contact nommé s'ajoute avec ses coordonnées dans la section « Contacts nommés », dans la limite de l'offre ({clause}).",
   "revoke.reason_not_offered":
     "Motif de révocation non prévu par le contrat ; motifs possibles : {reasons} ({clause}).",
   "staff.last_administrator":
@@ -114,6 +118,10 @@ export const en: Record<MessageKey, string> = {
   "invite.roles_do_not_fit": "Roles that cannot be given in this organisation: {roles}.",
   "revoke.last_administrator":
     "You are your organisation's only administrator: revoking your identifier would leave no one to manage its rights. Invite another administrator first ({clause}).",
+  "rights.last_administrator":
+    "Refused: this would take the administrator role from the organisation's last administrator, leaving no one to manage its rights. Give the role to someone else first ({clause}).",
+  "rights.named_contact_elsewhere":
+    'A named contact is added with their details in the "Named contacts" section, within the plan\'s limit ({clause}).',
   "revoke.reason_not_offered":
     "Revocation reason not given by the contract; possible reasons: {reasons} ({clause}).",
   "staff.last_administrator":

@@ -22,6 +22,9 @@ export const organisationPolicy = {
     isProviderStaff(p, "admin", "account_manager"),
   manageUsers: (p: Principal, organisationId: string) =>
     isCustomerAdminOf(p, organisationId) || isProviderStaff(p, "admin", "security_officer"),
+  /** Changing a person's roles and right to invite (MCR-ACC-03, MCR 6.1.2): the customer's administrators, provider administrators. */
+  changeRights: (p: Principal, organisationId: string) =>
+    isCustomerAdminOf(p, organisationId) || isProviderStaff(p, "admin"),
   manageNamedContacts: (p: Principal, organisationId: string) =>
     isCustomerAdminOf(p, organisationId) || isProviderStaff(p, "admin", "account_manager"),
   manageApiTokens: (p: Principal, organisationId: string) => isCustomerAdminOf(p, organisationId),

@@ -2,14 +2,12 @@ import { type Db, users } from "@guichet/db";
 import type { ProviderRole } from "@guichet/domain";
 import { and, eq, inArray, ne, sql } from "drizzle-orm";
 import { type AuditActor, recordAudit } from "../audit/record-audit.js";
+import { lockedPersonOf } from "./locked-person.js";
 import { revokeSessionsOf } from "./revoke-sessions.js";
 
 export type StaffChange = { kind: "roles"; roles: ProviderRole[] } | { kind: "remove" };
 
 export type StaffChangeResult = { ok: true } | { ok: false; reason: "not_found" | "last_administrator" };
-
-/** Statuses that hold an identifier: a removed (deactivated) person no longer counts. */
-const LIVE = ["invited", "active", "suspended"] as const;
 
 /**
  * Changes a provider staff member's roles, or removes the person (deactivated, signed out
@@ -23,18 +21,7 @@ export async function changeStaff(
   now: Date,
 ): Promise<StaffChangeResult> {
   return db.transaction(async (tx) => {
-    // Serialise staff changes so two removals cannot each leave the other as the last administrator.
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${input.providerId}))`);
-    const [person] = await tx
-      .select()
-      .from(users)
-      .where(
-        and(
-          eq(users.id, input.userId),
-          eq(users.organisationId, input.providerId),
-          inArray(users.status, [...LIVE]),
-        ),
-      );
+    const person = await lockedPersonOf(tx as unknown as Db, input.providerId, input.userId);
     if (!person) return { ok: false as const, reason: "not_found" as const };
     const staysAdmin = input.change.kind === "roles" && input.change.roles.includes("admin");
     if (person.roles.includes("admin") && !staysAdmin) {

@@ -4,7 +4,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppContext } from "../../app-context.js";
 import { actorOf } from "../../auth/principal.js";
-import { ZLocale, ZRole } from "../../http/api-schemas.js";
+import { ZLocale, ZNoContent, ZRole } from "../../http/api-schemas.js";
 import { AppError } from "../../http/errors.js";
 import { ZWritten } from "../../http/input-schemas.js";
 import { notFound } from "../../http/not-found.js";
@@ -12,6 +12,7 @@ import { negotiateLocale, t } from "../../i18n/index.js";
 import { authorize } from "../../policies/authorize.js";
 import { organisationPolicy } from "../../policies/organisation-policy.js";
 import { ZOrganisationParams } from "../organisations/routes.js";
+import { changeRights } from "./change-rights.js";
 import { type InviteInput, type InviteRefusal, inviteUser } from "./invite-user.js";
 import { listUsers } from "./list-users.js";
 import { namedContactQuota } from "./named-contact-quota.js";
@@ -178,6 +179,44 @@ export function userRoutes(context: AppContext): FastifyPluginAsyncZod {
           namedContact: { jobTitle, phone, availability },
         });
         return reply.code(201).send(invited);
+      },
+    );
+
+    app.post(
+      "/api/organisations/:organisationId/users/:userId/rights",
+      {
+        schema: {
+          tags: ["people"],
+          summary:
+            "Change a person's roles and right to invite (MCR-ACC-03, MCR 6.1.2); the last administrator keeps the administrator role",
+          params: ZOrganisationParams.extend({ userId: z.uuid() }),
+          body: z.strictObject({ roles: z.array(ZRole).min(1).max(9), canInvite: z.boolean() }),
+          response: { 204: ZNoContent },
+        },
+      },
+      async (request, reply) => {
+        const { organisationId, userId } = request.params;
+        const principal = authorize(request, (p) => organisationPolicy.changeRights(p, organisationId));
+        const result = await changeRights(
+          context,
+          actorOf(principal, request),
+          { organisationId, userId, ...request.body },
+          context.clock(),
+        );
+        if (result.ok) return reply.code(204).send(null);
+        if (result.reason === "not_found") throw notFound(request, "user");
+        const locale = negotiateLocale(request.headers["accept-language"]);
+        switch (result.reason) {
+          case "role_not_offered":
+          case "delegated_invitation_not_offered":
+            throw refusal(request, result);
+          default:
+            throw new AppError(
+              result.reason === "last_administrator" ? "conflict" : "contract_rule",
+              t(locale, `rights.${result.reason}`, { clause: result.clause }),
+              { field: "roles", reason: result.reason, clause: result.clause },
+            );
+        }
       },
     );
 
