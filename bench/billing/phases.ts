@@ -14,10 +14,14 @@ export interface Measure {
   lines: number;
 }
 
+/** The daily group-by of the baselines: the import's sums' dimensions. */
+const GROUP_BY = `GROUP BY CAST(ChargePeriodStart AS DATE), BillingAccountId, SubAccountId, ServiceName, RegionId,
+                      ChargeCategory, ChargeFrequency, BillingCurrency`;
+
 const peakRssMiB = () => process.resourceUsage().maxRSS / 1024;
 
 /** One measurement, in this process alone. */
-export async function runPhase(phase: "baseline" | "import", file: string): Promise<Measure> {
+export async function runPhase(phase: "baseline" | "parquet" | "import", file: string): Promise<Measure> {
   const dir = mkdtempSync(join(tmpdir(), `guichet-bench-${phase}-`));
   try {
     if (phase === "baseline") {
@@ -25,9 +29,23 @@ export async function runPhase(phase: "baseline" | "import", file: string): Prom
       const lines = await withDuckDb(dir, async (c) => {
         // DuckDB at its own defaults: types guessed, the same daily group-by as the import's sums.
         const r = await c.runAndReadAll(
-          `SELECT sum(n) AS lines FROM (SELECT count(*) AS n FROM read_csv('${file}', nullstr = 'NULL')
-             GROUP BY CAST(ChargePeriodStart AS DATE), BillingAccountId, SubAccountId, ServiceName, RegionId,
-                      ChargeCategory, ChargeFrequency, BillingCurrency)`,
+          `SELECT sum(n) AS lines FROM (SELECT count(*) AS n FROM read_csv('${file}', nullstr = 'NULL') ${GROUP_BY})`,
+        );
+        return Number(r.getRowObjectsJson()[0]?.lines);
+      });
+      return { seconds: (performance.now() - t0) / 1000, peakRssMiB: peakRssMiB(), lines };
+    }
+    if (phase === "parquet") {
+      // What any import that keeps every column as Parquet must do at least: DuckDB alone reading
+      // the whole file, writing it as Parquet, and grouping the Parquet by day.
+      const t0 = performance.now();
+      const parquet = join(dir, "lines.parquet");
+      const lines = await withDuckDb(dir, async (c) => {
+        await c.run(
+          `COPY (SELECT * FROM read_csv('${file}', nullstr = 'NULL')) TO '${parquet}' (FORMAT parquet, COMPRESSION zstd)`,
+        );
+        const r = await c.runAndReadAll(
+          `SELECT sum(n) AS lines FROM (SELECT count(*) AS n FROM read_parquet('${parquet}') ${GROUP_BY})`,
         );
         return Number(r.getRowObjectsJson()[0]?.lines);
       });

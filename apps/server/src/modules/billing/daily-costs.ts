@@ -3,63 +3,52 @@ import { sqlIdentifier, sqlString } from "./duckdb.js";
 import { DECIMAL } from "./focus-sql.js";
 
 /**
- * A day's cost for one customer-facing dimension set (MCR-BIL-04): per vendor, billing account,
- * sub-account, service, region, charge category and frequency, and currency. Sums keep the files'
- * full precision (decimal text); the day is ChargePeriodStart's UTC date.
+ * The daily sums of an import (MCR-BIL-04), computed and kept inside the import's DuckDB (table
+ * `daily`): per file, vendor, billing account, sub-account, service, region, charge category and
+ * frequency, and currency, a day being ChargePeriodStart's UTC date. Sums keep the files' full
+ * precision (DECIMAL); they leave DuckDB only as the rows PostgreSQL keeps
+ * (copyDailyCostsToDatabase), never as one JavaScript object per line or per sum.
  */
-export interface DailyCost {
-  period: string;
-  vendor: string;
-  accountKey: string;
-  day: string;
-  billingAccountId: string;
-  subAccountId: string;
-  service: string;
-  region: string;
-  chargeCategory: string;
-  chargeFrequency: string;
-  currency: string;
-  billedCost: string;
-  listCost: string;
-  effectiveCost: string;
-  lineCount: number;
-}
+export const DAILY_TABLE = "daily";
 
-/** The daily sums of every line staged under `stagingDir` (stageFocusFile), with their unit's keys. */
-export async function dailyCosts(
+/** Adds the daily sums of the lines of file `fileIndex`, staged as Parquet under `stagingDir`. */
+export async function stageDailyCosts(
   connection: DuckDBConnection,
+  fileIndex: number,
   stagingDir: string,
   columns: readonly string[],
-): Promise<DailyCost[]> {
+): Promise<void> {
   const present = (names: string[]) =>
     names.filter((c) => columns.includes(c)).map((c) => `CAST(${sqlIdentifier(c)} AS VARCHAR)`);
   const subAccount = ["coalesce(", [...present(["SubAccountId"]), "''"].join(", "), ")"].join("");
   const region = ["coalesce(", [...present(["RegionId", "RegionName"]), "''"].join(", "), ")"].join("");
-  const result = await connection.runAndReadAll(
-    `SELECT period, vendor, account_key,
+  const select = `SELECT ${fileIndex} AS file, period, vendor, account_key,
             strftime(CAST(ChargePeriodStart AS DATE), '%Y-%m-%d') AS day,
-            BillingAccountId, ${subAccount} AS sub_account_id, ServiceName,
-            ${region} AS region, ChargeCategory, ChargeFrequency, BillingCurrency,
-            CAST(sum(BilledCost) AS ${DECIMAL}) AS billed, CAST(sum(ListCost) AS ${DECIMAL}) AS list,
-            CAST(sum(EffectiveCost) AS ${DECIMAL}) AS effective, count(*) AS lines
+            CAST(BillingAccountId AS VARCHAR) AS billing_account_id, ${subAccount} AS sub_account_id,
+            CAST(ServiceName AS VARCHAR) AS service, ${region} AS region,
+            CAST(ChargeCategory AS VARCHAR) AS charge_category,
+            CAST(ChargeFrequency AS VARCHAR) AS charge_frequency, CAST(BillingCurrency AS VARCHAR) AS currency,
+            CAST(sum(BilledCost) AS ${DECIMAL}) AS billed_cost, CAST(sum(ListCost) AS ${DECIMAL}) AS list_cost,
+            CAST(sum(EffectiveCost) AS ${DECIMAL}) AS effective_cost, CAST(count(*) AS INTEGER) AS line_count
        FROM read_parquet(${sqlString(`${stagingDir}/**/*.parquet`)}, hive_partitioning = true, union_by_name = true)
-      GROUP BY ALL`,
+      GROUP BY ALL`;
+  await connection.run(
+    fileIndex === 0
+      ? `CREATE TEMP TABLE ${DAILY_TABLE} AS ${select}`
+      : `INSERT INTO ${DAILY_TABLE} ${select}`,
+  );
+}
+
+/** A vendor account as the daily sums name it (few: one per billing account and sub-account). */
+export async function dailyAccounts(
+  connection: DuckDBConnection,
+): Promise<Array<{ vendor: string; billingAccountId: string; subAccountId: string }>> {
+  const result = await connection.runAndReadAll(
+    `SELECT DISTINCT vendor, billing_account_id, sub_account_id FROM ${DAILY_TABLE} ORDER BY ALL`,
   );
   return result.getRowObjectsJson().map((r) => ({
-    period: String(r.period),
     vendor: String(r.vendor),
-    accountKey: String(r.account_key),
-    day: String(r.day),
-    billingAccountId: String(r.BillingAccountId),
+    billingAccountId: String(r.billing_account_id),
     subAccountId: String(r.sub_account_id),
-    service: String(r.ServiceName),
-    region: String(r.region),
-    chargeCategory: String(r.ChargeCategory),
-    chargeFrequency: String(r.ChargeFrequency),
-    currency: String(r.BillingCurrency),
-    billedCost: String(r.billed),
-    listCost: String(r.list),
-    effectiveCost: String(r.effective),
-    lineCount: Number(r.lines),
   }));
 }

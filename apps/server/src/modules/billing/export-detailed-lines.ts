@@ -8,8 +8,12 @@ import { sqlIdentifier as id, sqlString, withDuckDb } from "./duckdb.js";
 
 export type DetailFormat = "csv" | "parquet";
 
-/** Columns the import adds for its own checks (stagedLinesSql): not FOCUS, not the customer's. */
-const IMPORT_COLUMNS = ["__row", "__bad", "__vendor_name"];
+/**
+ * Columns the import adds for its own checks (stagedLinesSql; `__row` in files imported before it
+ * stopped numbering lines) and DuckDB's own (`filename`, `file_row_number`, for the files' order):
+ * not FOCUS, not the customer's.
+ */
+const IMPORT_COLUMNS = ["__row", "__bad", "__vendor_name", "filename", "file_row_number"];
 
 /**
  * The Parquet files of the imports in force that hold lines of this customer's accounts for the
@@ -70,7 +74,7 @@ export async function exportDetailedLines(
   const { files, accounts } = await ownedUnits(context, db, organisationId, month);
   if (files.length === 0 || accounts.length === 0) return 0;
   return withDuckDb(spillDir, async (connection) => {
-    const source = `read_parquet([${files.map(sqlString).join(", ")}], union_by_name = true, hive_partitioning = false)`;
+    const source = `read_parquet([${files.map(sqlString).join(", ")}], union_by_name = true, hive_partitioning = false, filename = true, file_row_number = true)`;
     const described = await connection.runAndReadAll(`DESCRIBE SELECT * FROM ${source}`);
     const columns = described
       .getRowObjectsJson()
@@ -90,7 +94,7 @@ export async function exportDetailedLines(
     });
     const lines = `SELECT ${select.join(", ")} FROM ${source}
       WHERE CAST(BillingAccountId AS VARCHAR) || chr(1) || ${subAccount} IN (${owned})
-      ORDER BY ChargePeriodStart, __row`;
+      ORDER BY ChargePeriodStart, filename, file_row_number`;
     const options = format === "csv" ? "FORMAT csv, HEADER" : "FORMAT parquet, COMPRESSION zstd";
     const written = await connection.runAndReadAll(`COPY (${lines}) TO ${sqlString(out)} (${options})`);
     return Number(written.getRows()[0]?.[0] ?? 0);

@@ -12,7 +12,7 @@ import { sqlIdentifier as id, sqlString } from "./duckdb.js";
  * The SQL that reads a FOCUS file once, in DuckDB: each billing column typed (amounts as
  * DECIMAL(38,18), timestamps as TIMESTAMPTZ), every other column as it comes, and for each line a
  * bit mask of the rules it breaks (`__bad`, 0 for a good line), so one pass both checks the file
- * and writes it as Parquet, and a refusal needs a second look only at the line it names.
+ * and writes it as Parquet, and only a refusal reads the file again, to number its lines.
  */
 
 export const DECIMAL = `DECIMAL(38,${AMOUNT_SCALE})`;
@@ -26,15 +26,22 @@ export interface FocusBit {
 
 export type FocusFormat = "csv" | "csv.gz" | "parquet";
 
-/** `read_csv`/`read_parquet` of the file with each line's 1-based number in `__row`. */
-export function sourceSql(path: string, format: FocusFormat): string {
+/**
+ * `read_csv`/`read_parquet` of the file. With `rowNumbers`, each line's 1-based number in `__row`:
+ * only a refusal needs it (firstBadLine), and numbering a CSV's lines holds the whole file in one
+ * ordered window, so the import's pass goes without.
+ */
+export function sourceSql(path: string, format: FocusFormat, rowNumbers = false): string {
   if (format === "parquet") {
-    return `(SELECT file_row_number + 1 AS __row, * EXCLUDE (file_row_number) FROM read_parquet(${sqlString(path)}, file_row_number = true))`;
+    return rowNumbers
+      ? `(SELECT file_row_number + 1 AS __row, * EXCLUDE (file_row_number) FROM read_parquet(${sqlString(path)}, file_row_number = true))`
+      : `read_parquet(${sqlString(path)})`;
   }
   // The FOCUS sample writes empty values as the string NULL; an empty field is empty too.
   // Text throughout (all_varchar): the rules below read each value, not DuckDB's guess of its type.
   const compression = format === "csv.gz" ? "gzip" : "none";
-  return `(SELECT row_number() OVER () AS __row, * FROM read_csv(${sqlString(path)}, header = true, all_varchar = true, nullstr = ['NULL', ''], compression = '${compression}'))`;
+  const csv = `read_csv(${sqlString(path)}, header = true, all_varchar = true, nullstr = ['NULL', ''], compression = '${compression}')`;
+  return rowNumbers ? `(SELECT row_number() OVER () AS __row, * FROM ${csv})` : csv;
 }
 
 const text = (column: string) => `CAST(${id(column)} AS VARCHAR)`;
@@ -107,45 +114,49 @@ export function missingColumns(columns: readonly string[]): string[] {
   return missing;
 }
 
-/**
- * SELECT of every line, typed, with `__bad`, and the partition keys: `period` (YYYY-MM of
- * BillingPeriodStart), `vendor` (a slug of the vendor's name) and `account_key` (the billing
- * account, made safe for a folder name and kept distinct by a hash).
- */
-export function stagedLinesSql(
-  source: string,
-  columns: readonly string[],
-): { sql: string; bits: FocusBit[] } {
-  const rules = new Map(FOCUS_BILLING_COLUMNS.map((r) => [r.column, r]));
+function vendorNameSql(columns: readonly string[]): { column: string; sql: string } {
   const vendorColumns = FOCUS_VENDOR_COLUMNS.filter((c) => columns.includes(c));
-  const vendorName =
-    vendorColumns.length > 1
-      ? `coalesce(${vendorColumns.map(text).join(", ")})`
-      : text(vendorColumns[0] as string);
+  return {
+    column: vendorColumns[0] as string,
+    sql:
+      vendorColumns.length > 1
+        ? `coalesce(${vendorColumns.map(text).join(", ")})`
+        : text(vendorColumns[0] as string),
+  };
+}
+
+/** `__bad`: for each line, the bit mask of the rules it breaks (0 for a good line), and the bits. */
+export function badMaskSql(columns: readonly string[]): { sql: string; bits: FocusBit[] } {
+  const vendor = vendorNameSql(columns);
   const all: Array<[FocusBit, string]> = [
     ...FOCUS_BILLING_COLUMNS.flatMap(checks),
-    [
-      { column: vendorColumns[0] as string, reason: "missing" },
-      `${vendorName} IS NULL OR trim(${vendorName}) = ''`,
-    ],
+    [{ column: vendor.column, reason: "missing" }, `${vendor.sql} IS NULL OR trim(${vendor.sql}) = ''`],
     ...FOCUS_LINE_RULES.map((r): [FocusBit, string] => [
       { column: r.column, reason: r.rule },
       LINE_RULE_SQL[r.rule],
     ]),
   ];
-  const mask = all.map(([, cond], bit) => `(CAST(coalesce(${cond}, false) AS BIGINT) << ${bit})`).join(" | ");
-  const select = columns
-    .filter((c) => c !== "__row")
-    .map((c) => {
-      const rule = rules.get(c);
-      return rule ? `${typed(rule)} AS ${id(c)}` : id(c);
-    });
-  const sql = `SELECT __row, ${select.join(", ")},
-    ${mask} AS __bad,
+  const sql = all.map(([, cond], bit) => `(CAST(coalesce(${cond}, false) AS BIGINT) << ${bit})`).join(" | ");
+  return { sql, bits: all.map(([bit]) => bit) };
+}
+
+/**
+ * SELECT of every line, typed, with `__bad`, and the partition keys: `period` (YYYY-MM of
+ * BillingPeriodStart), `vendor` (a slug of the vendor's name) and `account_key` (the billing
+ * account, made safe for a folder name and kept distinct by a hash).
+ */
+export function stagedLinesSql(source: string, columns: readonly string[]): string {
+  const rules = new Map(FOCUS_BILLING_COLUMNS.map((r) => [r.column, r]));
+  const vendorName = vendorNameSql(columns).sql;
+  const select = columns.map((c) => {
+    const rule = rules.get(c);
+    return rule ? `${typed(rule)} AS ${id(c)}` : id(c);
+  });
+  return `SELECT ${select.join(", ")},
+    ${badMaskSql(columns).sql} AS __bad,
     ${vendorName} AS __vendor_name,
     coalesce(strftime(${ts("BillingPeriodStart")}, '%Y-%m'), 'invalid') AS period,
     coalesce(nullif(trim(regexp_replace(lower(${vendorName}), '[^a-z0-9]+', '-', 'g'), '-'), ''), 'invalid') AS vendor,
     coalesce(left(regexp_replace(${text("BillingAccountId")}, '[^A-Za-z0-9]+', '_', 'g'), 40) || '-' || left(md5(${text("BillingAccountId")}), 8), 'invalid') AS account_key
   FROM ${source}`;
-  return { sql, bits: all.map(([bit]) => bit) };
 }

@@ -1,15 +1,17 @@
 import { randomUUID } from "node:crypto";
 import { mkdirSync, renameSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
+import type { DuckDBConnection } from "@duckdb/node-api";
 import { atomically, costDaily, costImports, type Db } from "@guichet/db";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { AppContext } from "../../app-context.js";
 import { type AuditActor, recordAudit } from "../audit/record-audit.js";
 import { checkBudgets } from "./check-budgets.js";
+import { type CostOwner, copyDailyCostsToDatabase, type UnitImport } from "./copy-daily-costs.js";
 import { costsRoot, sha256OfFile, unitPath } from "./cost-paths.js";
-import { type DailyCost, dailyCosts } from "./daily-costs.js";
+import { dailyAccounts, stageDailyCosts } from "./daily-costs.js";
 import { withDuckDb } from "./duckdb.js";
-import { costAccountKey, matchCostOwners } from "./match-cost-owners.js";
+import { type CostAccount, costAccountKey, matchCostOwners } from "./match-cost-owners.js";
 import { type StagedUnit, stageFocusFile } from "./stage-focus-file.js";
 
 export interface CostFile {
@@ -42,7 +44,6 @@ interface Staged {
   sha256: string;
   index: number;
   units: StagedUnit[];
-  daily: DailyCost[];
 }
 
 /** Arbitrary but fixed key: imports are serialised, so two never decide on the same unit at once. */
@@ -69,33 +70,26 @@ export async function importCosts(
   mkdirSync(staging, { recursive: true });
   const moved: string[] = [];
   try {
-    const staged = await withDuckDb(staging, async (connection) => {
-      const out: Staged[] = [];
+    return await withDuckDb(staging, async (duck) => {
+      const staged: Staged[] = [];
       for (const [index, file] of files.entries()) {
         const dir = join(staging, String(index));
-        const { units, columns } = await stageFocusFile(connection, file.path, file.name, dir);
-        out.push({
-          file,
-          index,
-          sha256: await sha256OfFile(file.path),
-          units,
-          daily: await dailyCosts(connection, dir, columns),
-        });
+        const { units, columns } = await stageFocusFile(duck, file.path, file.name, dir);
+        await stageDailyCosts(duck, index, dir, columns);
+        staged.push({ file, index, sha256: await sha256OfFile(file.path), units });
       }
-      return out;
+      const accounts = await dailyAccounts(duck);
+      const { summary, replacedPaths } = await atomically(db, async (tx) => {
+        await tx.execute(sql`select pg_advisory_xact_lock(${COST_IMPORT_LOCK})`);
+        const recorded = await recordUnits(tx, duck, root, batchId, { staged, accounts }, moved, actor, now);
+        // Budgets are checked against the months the import brought, with it (MCR 6.1.2 alerts).
+        for (const { organisationId, month } of recorded.touched)
+          await checkBudgets(context, tx, organisationId, month, actor, now);
+        return recorded;
+      });
+      for (const path of replacedPaths) rmSync(join(root, path), { recursive: true, force: true });
+      return summary;
     });
-    const { summary, replacedPaths } = await atomically(db, async (tx) => {
-      await tx.execute(sql`select pg_advisory_xact_lock(${COST_IMPORT_LOCK})`);
-      const recorded = await recordUnits(tx, root, batchId, staged, moved, actor, now);
-      // Budgets are checked against the months the import brought, with it (MCR 6.1.2 alerts).
-      for (const key of recorded.touched) {
-        const [organisationId, month] = key.split("|") as [string, string];
-        await checkBudgets(context, tx, organisationId, month, actor, now);
-      }
-      return recorded;
-    });
-    for (const path of replacedPaths) rmSync(join(root, path), { recursive: true, force: true });
-    return summary;
   } catch (error) {
     for (const path of moved) rmSync(join(root, path), { recursive: true, force: true });
     throw error;
@@ -109,26 +103,27 @@ const unitKey = (u: { vendor: string; billingAccountId: string; period: string }
 
 async function recordUnits(
   tx: Db,
+  duck: DuckDBConnection,
   root: string,
   batchId: string,
-  staged: Staged[],
+  { staged, accounts }: { staged: Staged[]; accounts: CostAccount[] },
   moved: string[],
   actor: AuditActor,
   now: Date,
-): Promise<{ summary: CostImportSummary; replacedPaths: string[]; touched: Set<string> }> {
+): Promise<{
+  summary: CostImportSummary;
+  replacedPaths: string[];
+  touched: Array<{ organisationId: string; month: string }>;
+}> {
   // The files of this import per unit, and the files in force for it now.
   const byUnit = new Map<string, Array<{ s: Staged; unit: StagedUnit }>>();
   for (const s of staged)
     for (const unit of s.units)
       byUnit.set(unitKey(unit), [...(byUnit.get(unitKey(unit)) ?? []), { s, unit }]);
-  const accounts = staged
-    .flatMap((s) => s.daily)
-    .map((d) => ({ vendor: d.vendor, billingAccountId: d.billingAccountId, subAccountId: d.subAccountId }));
   const owners = await matchCostOwners(tx, accounts);
   const units: ImportedUnit[] = [];
   const replacedPaths: string[] = [];
-  /** "organisation|month" of every customer whose costs this import changed. */
-  const touched = new Set<string>();
+  const recorded: UnitImport[] = [];
   for (const parts of byUnit.values()) {
     const first = parts[0]?.unit as StagedUnit;
     const inForce = await tx
@@ -191,32 +186,13 @@ async function recordUnits(
         importedByUserId: actor.userId,
         importedAt: now,
       });
-      const rows = s.daily
-        .filter(
-          (d) => d.period === unit.period && d.vendor === unit.vendor && d.accountKey === unit.accountKey,
-        )
-        .map((d) => ({
-          importId,
-          organisationId: owners.get(costAccountKey(d)) ?? null,
-          day: d.day,
-          billingPeriod: d.period,
-          vendor: d.vendor,
-          billingAccountId: d.billingAccountId,
-          subAccountId: d.subAccountId,
-          service: d.service,
-          region: d.region,
-          chargeCategory: d.chargeCategory,
-          chargeFrequency: d.chargeFrequency,
-          currency: d.currency,
-          billedCost: d.billedCost,
-          listCost: d.listCost,
-          effectiveCost: d.effectiveCost,
-          lineCount: d.lineCount,
-        }));
-      for (const row of rows)
-        if (row.organisationId) touched.add(`${row.organisationId}|${row.billingPeriod}`);
-      for (let i = 0; i < rows.length; i += 1_000)
-        await tx.insert(costDaily).values(rows.slice(i, i + 1_000));
+      recorded.push({
+        file: s.index,
+        period: unit.period,
+        vendor: unit.vendor,
+        accountKey: unit.accountKey,
+        importId,
+      });
     }
     if (inForce.length > 0)
       await tx
@@ -230,7 +206,12 @@ async function recordUnits(
         );
     units.push({ ...described, outcome: inForce.length > 0 ? "replaced" : "imported" });
   }
-  const unmatched = new Set(accounts.filter((a) => !owners.has(costAccountKey(a))).map(costAccountKey)).size;
+  const owned = accounts.flatMap((a): CostOwner[] => {
+    const organisationId = owners.get(costAccountKey(a));
+    return organisationId ? [{ ...a, organisationId }] : [];
+  });
+  const touched = await copyDailyCostsToDatabase(tx, duck, recorded, owned);
+  const unmatched = accounts.length - owned.length;
   const summary: CostImportSummary = {
     batchId,
     units,

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import type { FocusRefusalReason } from "@guichet/domain";
 import { sqlIdentifier, sqlString } from "./duckdb.js";
-import { type FocusFormat, missingColumns, sourceSql, stagedLinesSql } from "./focus-sql.js";
+import { badMaskSql, type FocusFormat, missingColumns, sourceSql, stagedLinesSql } from "./focus-sql.js";
 
 /** Why a FOCUS file is refused, naming the file, the line and the column (MCR-BIL-01). */
 export interface FocusRefusal {
@@ -59,9 +59,44 @@ function duckMessage(error: unknown): string {
 }
 
 /**
+ * The first line of the file that breaks a rule, its column, value and rule, and how many lines
+ * break one: a second read of the file, numbering its lines, made only when a refusal is certain.
+ */
+async function firstBadLine(
+  connection: DuckDBConnection,
+  path: string,
+  format: FocusFormat,
+  columns: readonly string[],
+): Promise<Omit<FocusRefusal, "file">> {
+  const numbered = sourceSql(path, format, true);
+  const { sql: mask, bits } = badMaskSql(columns);
+  const bad = await connection.runAndReadAll(
+    `SELECT min(__row) AS row, count(*) AS lines, arg_min(__bad, __row) AS mask
+       FROM (SELECT __row, ${mask} AS __bad FROM ${numbered}) WHERE __bad <> 0`,
+  );
+  const first = bad.getRowObjectsJson()[0] ?? {};
+  const row = Number(first.row);
+  const flags = BigInt(String(first.mask));
+  const bit = bits.find((_, i) => (flags >> BigInt(i)) & 1n) ?? { column: "?", reason: "missing" as const };
+  const raw = await connection.runAndReadAll(
+    `SELECT CAST(${sqlIdentifier(bit.column)} AS VARCHAR) AS value FROM ${numbered} WHERE __row = ${row}`,
+  );
+  const value = raw.getRowObjectsJson()[0]?.value;
+  return {
+    reason: bit.reason,
+    row,
+    column: bit.column,
+    value: value === null || value === undefined ? null : String(value),
+    allowed: bit.allowed,
+    badLines: Number(first.lines),
+  };
+}
+
+/**
  * Reads a FOCUS file once into typed Parquet under `stagingDir`, partitioned by billing period,
- * vendor and billing account, then checks the rules. Throws FocusRefusedError naming the first
- * line that breaks one; the caller removes `stagingDir` either way unless it keeps the units.
+ * vendor and billing account, every rule checked in the same pass (`__bad`); then asks the Parquet
+ * whether any line broke one. Throws FocusRefusedError naming the first line that does; the caller
+ * removes `stagingDir` either way unless it keeps the units.
  */
 export async function stageFocusFile(
   connection: DuckDBConnection,
@@ -72,7 +107,8 @@ export async function stageFocusFile(
   const refuse = (refusal: Omit<FocusRefusal, "file">): never => {
     throw new FocusRefusedError({ file, ...refusal });
   };
-  const source = sourceSql(path, await sniffFormat(path));
+  const format = await sniffFormat(path);
+  const source = sourceSql(path, format);
   let columns: string[] = [];
   try {
     const described = await connection.runAndReadAll(`DESCRIBE SELECT * FROM ${source}`);
@@ -83,10 +119,9 @@ export async function stageFocusFile(
   const [missing] = missingColumns(columns);
   if (missing) refuse({ reason: "missingColumn", column: missing });
 
-  const { sql, bits } = stagedLinesSql(source, columns);
   try {
     await connection.run(
-      `COPY (${sql}) TO ${sqlString(stagingDir)} (FORMAT parquet, COMPRESSION zstd, PARTITION_BY (period, vendor, account_key), FILENAME_PATTERN 'lines_{i}', OVERWRITE_OR_IGNORE)`,
+      `COPY (${stagedLinesSql(source, columns)}) TO ${sqlString(stagingDir)} (FORMAT parquet, COMPRESSION zstd, PARTITION_BY (period, vendor, account_key), FILENAME_PATTERN 'lines_{i}', OVERWRITE_OR_IGNORE)`,
     );
   } catch (error) {
     refuse({ reason: "unreadable", detail: duckMessage(error) });
@@ -94,28 +129,9 @@ export async function stageFocusFile(
   // A file without a line writes no partition at all.
   if (!existsSync(stagingDir) || readdirSync(stagingDir).length === 0) refuse({ reason: "empty" });
   const staged = `read_parquet(${sqlString(join(stagingDir, "**", "*.parquet"))}, hive_partitioning = true)`;
-  const bad = await connection.runAndReadAll(
-    `SELECT min(__row) AS row, count(*) AS lines, arg_min(__bad, __row) AS mask FROM ${staged} WHERE __bad <> 0`,
-  );
-  const [first] = bad.getRowObjectsJson();
-  if (first && Number(first.lines) > 0) {
-    const row = Number(first.row);
-    const mask = BigInt(String(first.mask));
-    const bitIndex = bits.findIndex((_, i) => (mask >> BigInt(i)) & 1n);
-    const bit = bits[bitIndex] ?? { column: "?", reason: "missing" as const };
-    const raw = await connection.runAndReadAll(
-      `SELECT CAST(${sqlIdentifier(bit.column)} AS VARCHAR) AS value FROM ${source} WHERE __row = ${row}`,
-    );
-    const value = raw.getRowObjectsJson()[0]?.value;
-    refuse({
-      reason: bit.reason,
-      row,
-      column: bit.column,
-      value: value === null || value === undefined ? null : String(value),
-      allowed: bit.allowed,
-      badLines: Number(first.lines),
-    });
-  }
+  const bad = await connection.runAndReadAll(`SELECT count(*) AS lines FROM ${staged} WHERE __bad <> 0`);
+  if (Number(bad.getRowObjectsJson()[0]?.lines) > 0)
+    refuse(await firstBadLine(connection, path, format, columns));
   const units = await connection.runAndReadAll(
     `SELECT period, vendor, account_key, any_value(__vendor_name) AS vendor_name,
             any_value(BillingAccountId) AS billing_account_id, count(*) AS lines
