@@ -36,6 +36,7 @@ import { orderRoutes } from "./modules/orders/routes.js";
 import { orderDecisionRoutes } from "./modules/orders/routes-decisions.js";
 import { quotaRoutes } from "./modules/orders/routes-quotas.js";
 import { organisationRoutes } from "./modules/organisations/routes.js";
+import { securityRoutes } from "./modules/security/routes.js";
 import { commitmentRoutes } from "./modules/subscriptions/routes.js";
 import { terminationRoutes } from "./modules/subscriptions/routes-terminations.js";
 
@@ -109,6 +110,7 @@ export async function buildApp(context: AppContext, options: BuildAppOptions = {
   await app.register(documentRoutes(context));
   await app.register(quotaRoutes(context));
   await app.register(noticeRoutes(context));
+  await app.register(securityRoutes(context));
   if (options.extraRoutes) await options.extraRoutes(app);
   return app;
 }

@@ -57,6 +57,14 @@ const PUBLIC_OR_SELF = new Set([
   "GET /api/specific-conditions",
 ]);
 
+const incident = {
+  kind: "incident",
+  serious: false,
+  title: "probe",
+  description: "probe",
+  detectedAt: "2026-11-23T08:00:00Z",
+};
+
 /** A valid body for each route that takes one, so that only authorisation can refuse it. */
 function bodyFor(route: string, ids: Record<string, string>): unknown {
   const change = {
@@ -179,6 +187,20 @@ function bodyFor(route: string, ids: Record<string, string>): unknown {
       allowsItems: ["aws"],
       signedOn: "2026-01-01",
     },
+    // The security annex (issue 18): refused by policy, or absent from this contract (404);
+    // the operators' isolation on DSN is in security-annex.http.test.ts.
+    "PUT /api/security/contacts/provider": { name: "probe", email: "probe@example.fr" },
+    "PUT /api/organisations/{organisationId}/security-contact": { name: "probe", email: "probe@example.fr" },
+    "POST /api/security/incidents": incident,
+    "POST /api/organisations/{organisationId}/security-incidents": incident,
+    "POST /api/organisations/{organisationId}/security-audits": {
+      scope: "probe",
+      auditor: "probe",
+      reportOn: "2026-11-20",
+      findings: "probe",
+      nonConformity: true,
+    },
+    "POST /api/security/audits/{auditId}/remediation-plan": { plan: "probe plan, ten characters" },
     "POST /api/specific-conditions": {
       catalogueItemId: "support-premium",
       effectiveFrom: "2027-01-01",
@@ -250,6 +272,10 @@ describe.each(databaseKindsUnderTest(postgresUrl))("tenant isolation on %s", (ki
       // Quotas are reached through the organisation's id, refused by policy first.
       quotaId: "00000000-0000-4000-8000-00000000000e",
       noticeId: await noticeOf(b.id),
+      // The security annex: this contract has none (404 whatever the id); DSN's in security-annex.http.test.ts.
+      incidentId: "00000000-0000-4000-8000-00000000000f",
+      auditId: "00000000-0000-4000-8000-000000000010",
+      certificateId: "00000000-0000-4000-8000-000000000011",
     };
     intruder = await signInAs(t.app, adminA, now);
 

@@ -14,6 +14,7 @@ export * from "./desk/report-month.js";
 export * from "./desk/sla-report.js";
 export * from "./notices/index.js";
 export * from "./orders/index.js";
+export * from "./security/index.js";
 export * from "./sla/index.js";
 export * from "./time/add-duration.js";
 export * from "./time/local-date.js";

@@ -18,7 +18,10 @@ export type Resource =
   | "invoice"
   | "notice"
   | "contract_change"
-  | "budget";
+  | "budget"
+  | "security_incident"
+  | "security_audit"
+  | "client_certificate";
 
 /** A 404 in the client's language; the same answer whether the thing is absent or someone else's. */
 export function notFound(request: FastifyRequest, resource: Resource): AppError {

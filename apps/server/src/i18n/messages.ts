@@ -9,6 +9,7 @@ import { deskEn, deskFr } from "./messages-desk.js";
 import { maintenanceEn, maintenanceFr } from "./messages-maintenance.js";
 import { noticesEn, noticesFr } from "./messages-notices.js";
 import { ordersEn, ordersFr } from "./messages-orders.js";
+import { securityEn, securityFr } from "./messages-security.js";
 
 export const fr = {
   ...billingFr,
@@ -18,6 +19,7 @@ export const fr = {
   ...deskFr,
   ...maintenanceFr,
   ...noticesFr,
+  ...securityFr,
   "clause.deployment_rule": "règle du déploiement",
   "error.validation_failed": "La requête est invalide : {detail}",
   "error.malformed_json": "Le corps de la requête n'est pas un JSON valide : {detail}",
@@ -93,6 +95,7 @@ export const en: Record<MessageKey, string> = {
   ...commercialEn,
   ...ordersEn,
   ...noticesEn,
+  ...securityEn,
   ...deskEn,
   ...maintenanceEn,
   "clause.deployment_rule": "deployment rule",

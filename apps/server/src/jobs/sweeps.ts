@@ -3,6 +3,7 @@ import { sweepInactiveIdentifiers } from "../modules/accounts/sweep-inactive-ide
 import { anchorAuditChains } from "../modules/audit/anchor-audit.js";
 import { sweepAutoClose, sweepSlaWarnings } from "../modules/desk/desk-sweeps.js";
 import { sweepIdentifiersDue } from "../modules/orders/sweep-identifiers-due.js";
+import { sweepRemediationPlans } from "../modules/security/sweep-remediation-plans.js";
 
 /**
  * Declared sweeps: each derives its work from the database state, so a run repeated, or run by
@@ -26,6 +27,8 @@ export const SWEEPS: readonly Sweep[] = [
   { id: "desk.sla-warnings", everyMs: 60_000, run: sweepSlaWarnings },
   // DSN-ID-02: a warning one working day before a received order's identifiers are due.
   { id: "orders.identifiers-due", everyMs: 300_000, run: sweepIdentifiersDue },
+  // DSN-SEC-05: the remediation plan's reminder, then its overdue notice, each once.
+  { id: "security.remediation-plans", everyMs: 300_000, run: sweepRemediationPlans },
   // The provider's anchor chain records the heads of the chains that moved (DSN-SEC-01).
   { id: "audit.anchor", everyMs: 60_000, run: (context, now) => anchorAuditChains(context.database.db, now) },
 ];

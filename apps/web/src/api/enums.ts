@@ -36,3 +36,9 @@ export const PRICE_DIRECTIONS = ["increase", "decrease", "unchanged"] as const s
 
 /** The values of `ChangeKind`. */
 export const CHANGE_KINDS = ["price", "annex", "general-conditions", "security-annex"] as const satisfies readonly Schemas["ChangeKind"][];
+
+/** The values of `SecurityIncidentKind`. */
+export const SECURITY_INCIDENT_KINDS = ["malicious-activity", "vulnerability", "incident"] as const satisfies readonly Schemas["SecurityIncidentKind"][];
+
+/** The values of `RemediationPlanState`. */
+export const REMEDIATION_PLAN_STATES = ["not-required", "due", "overdue", "filed", "approved"] as const satisfies readonly Schemas["RemediationPlanState"][];

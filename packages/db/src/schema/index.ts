@@ -16,3 +16,4 @@ export * from "./mail.js";
 export * from "./notices.js";
 export * from "./orders.js";
 export * from "./organisations.js";
+export * from "./security.js";

@@ -15,6 +15,11 @@ export const organisations = pgTable(
     status: text("status", { enum: ["active", "suspended"] })
       .notNull()
       .default("active"),
+    /**
+     * The security incident a suspension was made for (DSN-SEC-02, annex 2 §4), while suspended;
+     * the foreign key to security_incidents is in migration 0033 (the tables import each other).
+     */
+    suspensionIncidentId: uuid("suspension_incident_id"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

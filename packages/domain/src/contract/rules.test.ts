@@ -47,6 +47,8 @@ describe("contractRules: every clause the portal and server cite comes from the 
     expect(rules.maintenance).toBeUndefined();
     // MCR-SUP-03 (issue 14): no MCR plan takes e-mail because the portal is down.
     expect(rules.portalOutage).toBeUndefined();
+    // No security contact in MCR's text: no security annex, no Sécurité page (issue 18).
+    expect(rules.securityAnnex).toBeUndefined();
   });
 
   it("reads Deux-Sèvres Numérique's: no named contacts, grants or invoice readers; its revocation reasons", () => {
@@ -70,6 +72,12 @@ describe("contractRules: every clause the portal and server cite comes from the 
         { id: "loss", label: { fr: "Perte", en: "Loss" } },
         { id: "fraud", label: { fr: "Suspicion de fraude", en: "Suspected fraud" } },
       ],
+    });
+    // The security annex (DSN annex 2): contacts and incidents, plans, client certificates.
+    expect(rules.securityAnnex).toEqual({
+      contacts: "DSN-SEC-04",
+      remediationPlan: "DSN-SEC-05",
+      certificates: "DSN-SEC-03",
     });
     expect(rules.delegatedInvitation).toBeUndefined();
     expect(rules.supportGrants).toBeUndefined();

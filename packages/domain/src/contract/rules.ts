@@ -43,6 +43,17 @@ export interface ContractRules {
   portalOutage?: string;
   /** The initial-response targets a report measures against (MCR-SUP-06); absent: no plan states any. */
   slaReport?: string;
+  /**
+   * The security annex (DSN annex 2, issue 18): security contacts and incidents (DSN-SEC-04),
+   * audits and their remediation plans (DSN-SEC-05), client certificates (DSN-SEC-03). Absent
+   * where the contract names no security contact: the portal then offers no security page.
+   */
+  securityAnnex?: {
+    contacts: string;
+    remediationPlan?: string;
+    /** Client certificates for the web services, where the integrated mode accepts them. */
+    certificates?: string;
+  };
   /** Resource quotas per cloud vendor, raised on the customer's request (MCR-ORD-04); absent: none. */
   quotas?: string;
 }
@@ -97,6 +108,15 @@ export function contractRules(contract: Contract): ContractRules {
       .email?.clause,
     slaReport: plans.find((plan) => plan.sla.initialResponse)?.sla.initialResponse?.clause,
     quotas: contract.commitments.resourceQuotas?.clause,
+    securityAnnex: security?.organisationSecurityContact
+      ? {
+          contacts: security.organisationSecurityContact.clause,
+          remediationPlan: security.remediationPlan?.clause,
+          certificates: security.integratedMode?.authentication.includes("certificate")
+            ? security.integratedMode.clause
+            : undefined,
+        }
+      : undefined,
   };
 }
 

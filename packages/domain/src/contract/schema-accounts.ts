@@ -83,8 +83,18 @@ export const ZSecurity = z.strictObject({
    * suspensionOnSeriousIncident is absent. Neither: suspension is the deployment's rule.
    */
   accessSuspension: z.strictObject({ clause: ZClauseId }).optional(),
-  /** Deadline for a remediation plan after an audit finding (DSN-SEC-05). */
-  remediationPlan: z.strictObject({ within: ZCalendarDuration, clause: ZClauseId }).optional(),
+  /**
+   * Deadline for a remediation plan after an audit finding (DSN-SEC-05), in calendar time from the
+   * non-conformity's notification; the operator is reminded `reminderBefore` the deadline (absent:
+   * the deployment's rule, 3 days).
+   */
+  remediationPlan: z
+    .strictObject({
+      within: ZCalendarDuration,
+      reminderBefore: ZCalendarDuration.optional(),
+      clause: ZClauseId,
+    })
+    .optional(),
   /** Machine-to-machine access (DSN-SEC-03). */
   integratedMode: z
     .strictObject({

@@ -94,6 +94,13 @@ const ZRules = z
     portalOutage: z.string().optional(),
     slaReport: z.string().optional(),
     quotas: z.string().optional(),
+    securityAnnex: z
+      .object({
+        contacts: z.string(),
+        remediationPlan: z.string().optional(),
+        certificates: z.string().optional(),
+      })
+      .optional(),
   })
   .meta({ id: "ContractRules" });
 

@@ -36,6 +36,13 @@ const budgetAlert = {
   spent: "812,40\u00a0€",
 };
 
+const securityAudit = {
+  firstName: "Camille",
+  organisationName: "Acme",
+  reference: "AU-1",
+  dueOn: "14/12/2026",
+};
+
 /** One example per kind: the type makes a new kind without an example a compile error. */
 const examples: { [K in MailKind]: MailParams[K] } = {
   invitation: {
@@ -125,6 +132,39 @@ const examples: { [K in MailKind]: MailParams[K] } = {
   },
   budget_alert_actual: budgetAlert,
   budget_alert_forecast: budgetAlert,
+  security_incident: {
+    firstName: "Camille",
+    declarer: "Fibre Poitou",
+    reference: "SI-3F9A2C",
+    organisationName: "Fibre Poitou",
+    kind: "vulnérabilité",
+    severity: "grave",
+    detectedAt: at,
+    title: "Identifiants exposés",
+    description: "Un jeton a fuité.",
+  },
+  security_audit_notified: {
+    ...securityAudit,
+    scope: "Point d'accès",
+    auditor: "Orange",
+    reportOn: "01/12/2026",
+    findings: "Pas d'anti-virus.",
+  },
+  remediation_plan_reminder: securityAudit,
+  remediation_plan_overdue: securityAudit,
+  remediation_plan_filed: {
+    firstName: "Camille",
+    organisationName: "Acme",
+    reference: "AU-1",
+    plan: "Mesures",
+  },
+  security_contact_changed: {
+    firstName: "Camille",
+    organisationName: "Acme",
+    contactName: "Léa Roux",
+    contactEmail: "soc@acme.example",
+    contactPhone: "05 49 00 00 00",
+  },
 };
 
 const context: MailContext = {

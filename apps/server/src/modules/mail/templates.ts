@@ -5,6 +5,7 @@ import { type DeskMailParams, deskEn, deskFr } from "./texts-desk.js";
 import { type MaintenanceMailParams, maintenanceEn, maintenanceFr } from "./texts-maintenance.js";
 import { type NoticesMailParams, noticesEn, noticesFr } from "./texts-notices.js";
 import { type OrdersMailParams, ordersEn, ordersFr } from "./texts-orders.js";
+import { type SecurityMailParams, securityEn, securityFr } from "./texts-security.js";
 
 /**
  * Mail texts, French first, English for people who prefer it. Each kind has a `.subject` and a
@@ -82,6 +83,7 @@ Pendant la suspension, personne dans votre organisation ne peut se connecter au 
   ...ordersFr,
   ...noticesFr,
   ...billingFr,
+  ...securityFr,
 
   footer: `-- 
 {portalName}
@@ -156,6 +158,7 @@ While suspended, nobody in your organisation can sign in to the portal. For any 
   ...ordersEn,
   ...noticesEn,
   ...billingEn,
+  ...securityEn,
 
   footer: `-- 
 {portalName}
@@ -168,7 +171,8 @@ export interface MailParams
     MaintenanceMailParams,
     OrdersMailParams,
     NoticesMailParams,
-    BillingMailParams {
+    BillingMailParams,
+    SecurityMailParams {
   /** A link to set a first password (MCR-ACC-01; DSN-ID-02 when identifiers have a deadline). */
   invitation: { firstName: string; organisationName: string; link: string; expiresAt: Date };
   password_reset: { firstName: string; link: string; expiresAt: Date };

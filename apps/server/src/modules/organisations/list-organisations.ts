@@ -7,6 +7,8 @@ export interface OrganisationView {
   slug: string;
   name: string;
   status: "active" | "suspended";
+  /** The security incident the suspension was made for (DSN-SEC-02), while suspended. */
+  suspensionIncidentId: string | null;
   subscriptions: { catalogueItemId: string; startsOn: string; endsOn: string | null }[];
 }
 
@@ -34,6 +36,7 @@ export async function listOrganisations(db: Db, onlyId?: string): Promise<Organi
     slug: row.slug,
     name: row.name,
     status: row.status,
+    suspensionIncidentId: row.suspensionIncidentId,
     subscriptions: held
       .filter((s) => s.organisationId === row.id)
       .map((s) => ({ catalogueItemId: s.catalogueItemId, startsOn: s.startsOn, endsOn: s.endsOn })),

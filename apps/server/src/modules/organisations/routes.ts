@@ -4,8 +4,10 @@ import type { AppContext } from "../../app-context.js";
 import { actorOf } from "../../auth/principal.js";
 import { suspensionClauseOf } from "../../contract/contacts.js";
 import { ZNoContent } from "../../http/api-schemas.js";
+import { AppError } from "../../http/errors.js";
 import { ZText } from "../../http/input-schemas.js";
 import { notFound } from "../../http/not-found.js";
+import { negotiateLocale, t } from "../../i18n/index.js";
 import { authorize } from "../../policies/authorize.js";
 import { organisationPolicy } from "../../policies/organisation-policy.js";
 import { listOrganisations } from "./list-organisations.js";
@@ -20,6 +22,8 @@ const ZOrganisation = z
     slug: z.string(),
     name: z.string(),
     status: z.enum(["active", "suspended"]),
+    /** The security incident the suspension was made for (DSN-SEC-02, annex 2 §4), while suspended. */
+    suspensionIncidentId: z.string().nullable(),
     subscriptions: z.array(
       z.object({ catalogueItemId: z.string(), startsOn: z.string(), endsOn: z.string().nullable() }),
     ),
@@ -75,7 +79,15 @@ export function organisationRoutes(context: AppContext): FastifyPluginAsyncZod {
             ? `Suspend an organisation's access at once, without notice (${clause}) — security officer`
             : "Lift a suspension: every access works again, nothing was lost — security officer",
           params: ZOrganisationParams,
-          body: z.strictObject({ reason: ZText.trim().min(3).max(1000) }),
+          body: z.strictObject({
+            reason: ZText.trim().min(3).max(1000),
+            ...(suspended
+              ? {
+                  /** The security incident it is made for (DSN-SEC-02): shown with the incident and the organisation. */
+                  incidentId: z.uuid().optional(),
+                }
+              : {}),
+          }),
           response: { 204: ZNoContent },
         },
         handler: async (request, reply) => {
@@ -83,10 +95,26 @@ export function organisationRoutes(context: AppContext): FastifyPluginAsyncZod {
           const outcome = await setSuspension(
             db,
             actorOf(principal, request),
-            { organisationId: request.params.organisationId, suspended, reason: request.body.reason, clause },
+            {
+              organisationId: request.params.organisationId,
+              suspended,
+              reason: request.body.reason,
+              clause,
+              incidentId:
+                "incidentId" in request.body ? (request.body.incidentId as string | undefined) : undefined,
+            },
             context.clock(),
           );
           if (outcome === "not_found") throw notFound(request, "organisation");
+          if (outcome === "incident_not_found") throw notFound(request, "security_incident");
+          if (outcome === "incident_elsewhere")
+            throw new AppError(
+              "contract_rule",
+              t(negotiateLocale(request.headers["accept-language"]), "security.incident_elsewhere", {
+                clause,
+              }),
+              { clause, field: "incidentId" },
+            );
           return reply.code(204).send(null);
         },
       });

@@ -1,0 +1,42 @@
+import { type Db, organisations } from "@guichet/db";
+import { and, eq } from "drizzle-orm";
+import type { AppContext } from "../../app-context.js";
+import { deploymentMail } from "../mail/deployment-mail.js";
+import { enqueueMail } from "../mail/enqueue-mail.js";
+import type { MailKind, MailParams } from "../mail/templates.js";
+import type { SecurityRecipient } from "./security-recipients.js";
+
+/** Mails one security notice to each recipient, in the caller's transaction (through the outbox). */
+export async function mailSecurity<K extends MailKind>(
+  tx: Db,
+  context: Pick<AppContext, "contract" | "config">,
+  now: Date,
+  mail: {
+    organisationId: string;
+    kind: K;
+    clause: string;
+    recipients: SecurityRecipient[];
+    params: (recipient: SecurityRecipient) => MailParams[K];
+  },
+): Promise<void> {
+  for (const recipient of mail.recipients) {
+    await enqueueMail(tx, {
+      organisationId: mail.organisationId,
+      kind: mail.kind,
+      to: recipient.email,
+      locale: recipient.locale,
+      params: mail.params(recipient),
+      clause: mail.clause,
+      ...deploymentMail(context, now),
+    });
+  }
+}
+
+/** An operator (a customer organisation) by id, or undefined: what incidents and audits concern. */
+export async function operatorById(tx: Db, organisationId: string) {
+  const [organisation] = await tx
+    .select()
+    .from(organisations)
+    .where(and(eq(organisations.id, organisationId), eq(organisations.kind, "customer")));
+  return organisation;
+}
