@@ -250,6 +250,12 @@ describe.runIf(postgresUrl)("a DSN operator's invoice (DSN-ORD-03)", { timeout: 
     await openInvoices(reader);
     await reader.getByRole("cell", { name: /^\d{4}-000001$/ }).waitFor();
     await checkPage(reader, "63-dsn-operator-invoices");
+    // The DSN contract sells no cloud consumption: neither Coûts nor Budgets is offered, and the
+    // invoices cite the deployment's rule, never another provider's clause (GEN-02, MCR-BIL-04).
+    expect(await reader.getByRole("link", { name: "Coûts" }).count()).toBe(0);
+    expect(await reader.getByRole("link", { name: "Budgets" }).count()).toBe(0);
+    expect(await reader.getByText(/MCR-BIL/).count()).toBe(0);
+    await reader.getByText("Règle du déploiement").first().waitFor();
     const xml = (await download(reader, /^XML \d{4}-000001$/)).toString("utf8");
     // 150.00 € × (days from the 10th) / days of the month, rounded half-up to the cent.
     const covered = days - 9;

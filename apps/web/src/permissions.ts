@@ -93,6 +93,13 @@ const maintenanceSection = (me: Me, contract: ContractSummary | undefined) =>
   can.planMaintenance(me) ||
   (can.followMaintenance(me) && Boolean(contract && clausesOf(contract).maintenance));
 
+/**
+ * Coûts and Budgets: a customer's own cloud consumption, only where the contract sells it (the
+ * contract's cloud items at vendor price lists, rules.cloudConsumption), never by the deployment.
+ */
+export const costsSection = (me: Me, contract: ContractSummary | undefined) =>
+  can.viewOwnCosts(me) && Boolean(contract && clausesOf(contract).cloudConsumption);
+
 /** Where a person lands after signing in. */
 export function landingPath(me: Me): string {
   if (can.manageRights(me)) return "/droits";
@@ -118,8 +125,8 @@ export const SECTIONS = [
   { to: "/rapport-sla", label: () => "nav.slaReport" as const, allowed: can.viewSlaReport },
   { to: "/abonnements", label: () => "nav.commitments" as const, allowed: can.viewCommitments },
   { to: "/factures", label: () => "nav.invoices" as const, allowed: can.viewInvoices },
-  { to: "/couts", label: () => "nav.costs" as const, allowed: can.viewOwnCosts },
-  { to: "/budgets", label: () => "nav.budgets" as const, allowed: can.viewOwnCosts },
+  { to: "/couts", label: () => "nav.costs" as const, allowed: costsSection },
+  { to: "/budgets", label: () => "nav.budgets" as const, allowed: costsSection },
   { to: "/commandes", label: () => "nav.orders" as const, allowed: can.viewOrders },
   { to: "/documents", label: () => "nav.documents" as const, allowed: can.viewOrders },
   { to: "/avis", label: () => "nav.notices" as const, allowed: can.readNotices },

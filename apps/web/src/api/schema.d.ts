@@ -8905,6 +8905,10 @@ export interface components {
                 remediationPlan?: string;
                 certificates?: string;
             };
+            invoicing?: string;
+            billingSection: string;
+            cloudConsumption?: string;
+            invoicingFrom: string;
         };
         ContractSummary: {
             id: string;

@@ -7,6 +7,7 @@ import { ErrorAlert } from "../components/ErrorAlert";
 import { RecordTable } from "../components/RecordTable";
 import { Section } from "../components/Section";
 import { useLocaleFormat } from "../i18n/format";
+import { useBillingClauses } from "./billing-clauses";
 
 /**
  * Facturation détaillée (MCR 6.1.2): for each month with imported costs, the customer's own FOCUS
@@ -16,9 +17,10 @@ import { useLocaleFormat } from "../i18n/format";
 export function DetailedBilling() {
   const { t } = useTranslation();
   const f = useLocaleFormat();
+  const clause = useBillingClauses()?.billingSection;
   const months = useQuery({ queryKey: billingKeys.costMonths, queryFn: billingApi.costMonths });
   return (
-    <Section title={t("billing.detail.heading")} intro={t("billing.detail.intro")} clause="MCR-BIL-04">
+    <Section title={t("billing.detail.heading")} intro={t("billing.detail.intro")} clause={clause}>
       <ErrorAlert error={months.error} />
       <RecordTable
         records={months.data?.items}

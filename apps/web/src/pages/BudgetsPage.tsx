@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { billingApi, billingKeys } from "../api/billing-endpoints";
 import type { Budget, Budgets } from "../api/billing-types";
 import type { Me } from "../api/types";
+import { useBillingClauses } from "../billing/billing-clauses";
 import { Allowed } from "../components/Allowed";
 import { CheckboxFieldset } from "../components/CheckboxFieldset";
 import { ErrorAlert } from "../components/ErrorAlert";
@@ -13,7 +14,7 @@ import { RecordTable } from "../components/RecordTable";
 import { Section } from "../components/Section";
 import { checked, field } from "../form-data";
 import { useLocaleFormat } from "../i18n/format";
-import { can } from "../permissions";
+import { can, costsSection } from "../permissions";
 
 /**
  * Budgets et alertes (MCR 6.1.2 "gestion budgétaire (alertes)"): the customer's monthly budgets,
@@ -21,7 +22,7 @@ import { can } from "../permissions";
  * administrators set them, naming the people to warn.
  */
 export function BudgetsPage() {
-  return <Allowed when={can.viewOwnCosts}>{(me) => <BudgetsView me={me} />}</Allowed>;
+  return <Allowed when={costsSection}>{(me) => <BudgetsView me={me} />}</Allowed>;
 }
 
 function BudgetsView({ me }: { me: Me }) {
@@ -39,6 +40,7 @@ function BudgetsView({ me }: { me: Me }) {
 
 function BudgetList({ data, canManage }: { data: Budgets; canManage: boolean }) {
   const { t } = useTranslation();
+  const clauses = useBillingClauses();
   const f = useLocaleFormat();
   const queryClient = useQueryClient();
   const remove = useMutation({
@@ -50,7 +52,7 @@ function BudgetList({ data, canManage }: { data: Budgets; canManage: boolean }) 
     <Section
       title={t("budgets.list.heading", { month: f.month(data.month) })}
       intro={t("budgets.list.intro")}
-      clause="MCR-BIL-04"
+      clause={clauses?.billingSection}
     >
       <ErrorAlert error={remove.error} />
       <RecordTable

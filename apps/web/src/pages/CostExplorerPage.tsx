@@ -13,7 +13,7 @@ import { RecordTable } from "../components/RecordTable";
 import { Section } from "../components/Section";
 import { field } from "../form-data";
 import { useLocaleFormat } from "../i18n/format";
-import { can } from "../permissions";
+import { costsSection } from "../permissions";
 
 type Row = CostExplorer["rows"][number];
 type Dimension = "day" | "vendor" | "service" | "region";
@@ -65,7 +65,7 @@ function csvOf(rows: readonly Row[]): string {
  * the exact figures in a table and as CSV.
  */
 export function CostExplorerPage() {
-  return <Allowed when={can.viewOwnCosts}>{() => <Explorer />}</Allowed>;
+  return <Allowed when={costsSection}>{() => <Explorer />}</Allowed>;
 }
 
 function Explorer() {

@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { billingApi, billingKeys } from "../api/billing-endpoints";
 import type { InvoiceSummary, MonthSimulation } from "../api/billing-types";
 import type { Me } from "../api/types";
+import { useBillingClauses } from "../billing/billing-clauses";
 import { DetailedBilling } from "../billing/DetailedBilling";
 import { Allowed } from "../components/Allowed";
 import { ErrorAlert } from "../components/ErrorAlert";
@@ -15,7 +16,7 @@ import { useLocaleFormat } from "../i18n/format";
 import { can } from "../permissions";
 
 /**
- * Factures (MCR 6.1.2, MCR-BIL-04): every invoice and credit note with its PDF (Factur-X) and XML,
+ * Factures (MCR 6.1.2, MCR-BIL-04; clauses from the contract file): every invoice and credit note with its PDF (Factur-X) and XML,
  * the simulation of the current month for a customer; for billing staff the month's run and the
  * vendor accounts that match no customer.
  */
@@ -26,20 +27,23 @@ export function InvoicesPage() {
 function Invoices({ me }: { me: Me }) {
   const { t } = useTranslation();
   const staff = me.organisationKind === "provider";
+  // Consumption (simulation, detailed billing, unmatched accounts) only where the contract sells it.
+  const consumption = Boolean(useBillingClauses()?.cloudConsumption);
   return (
     <Stack gap="md">
       <PageHeader title={t("billing.title")} intro={staff ? t("billing.staffIntro") : t("billing.intro")} />
       {can.runInvoices(me) && <InvoiceRunForm />}
-      {!staff && <Simulation />}
+      {!staff && consumption && <Simulation />}
       <InvoiceList staff={staff} />
-      {!staff && <DetailedBilling />}
-      {staff && <UnmatchedAccounts />}
+      {!staff && consumption && <DetailedBilling />}
+      {staff && consumption && <UnmatchedAccounts />}
     </Stack>
   );
 }
 
 function InvoiceList({ staff }: { staff: boolean }) {
   const { t } = useTranslation();
+  const clauses = useBillingClauses();
   const f = useLocaleFormat();
   const invoices = useQuery({ queryKey: billingKeys.invoices, queryFn: () => billingApi.invoices() });
   const headings = [
@@ -54,7 +58,7 @@ function InvoiceList({ staff }: { staff: boolean }) {
     t("billing.list.files"),
   ];
   return (
-    <Section title={t("billing.list.heading")} clause="MCR-BIL-04">
+    <Section title={t("billing.list.heading")} clause={clauses?.billingSection}>
       <ErrorAlert error={invoices.error} />
       <RecordTable records={invoices.data?.items} empty={t("billing.list.empty")} headings={headings}>
         {(invoice: InvoiceSummary) => (
@@ -98,6 +102,7 @@ function InvoiceList({ staff }: { staff: boolean }) {
 /** The month so far and its forecast (MCR-BIL-04), where the contract bills a support fee on consumption. */
 function Simulation() {
   const { t } = useTranslation();
+  const clauses = useBillingClauses();
   const simulation = useQuery({ queryKey: billingKeys.simulation, queryFn: billingApi.simulation });
   const s = simulation.data;
   if (simulation.error) return <ErrorAlert error={simulation.error} />;
@@ -107,7 +112,7 @@ function Simulation() {
     <Section
       title={t("billing.simulation.heading")}
       intro={t("billing.simulation.intro")}
-      clause="MCR-BIL-04"
+      clause={clauses?.billingSection}
     >
       {s.lines.length === 0 ? <Text>{t("billing.simulation.none")}</Text> : <SimulationFigures s={s} />}
     </Section>
@@ -168,6 +173,7 @@ function previousMonth(): string {
 
 function InvoiceRunForm() {
   const { t } = useTranslation();
+  const clauses = useBillingClauses();
   const queryClient = useQueryClient();
   const [month, setMonth] = useState(previousMonth);
   const run = useMutation({
@@ -179,7 +185,7 @@ function InvoiceRunForm() {
     run.mutate(month);
   };
   return (
-    <Section title={t("billing.run.heading")} intro={t("billing.run.intro")} clause="MCR-BIL-01">
+    <Section title={t("billing.run.heading")} intro={t("billing.run.intro")} clause={clauses?.invoicing}>
       <form onSubmit={submit}>
         <Group align="flex-end">
           <TextInput
@@ -226,10 +232,15 @@ function twoPlaces(text: string): string {
 
 function UnmatchedAccounts() {
   const { t } = useTranslation();
+  const clauses = useBillingClauses();
   const f = useLocaleFormat();
   const accounts = useQuery({ queryKey: billingKeys.unmatched, queryFn: billingApi.unmatchedAccounts });
   return (
-    <Section title={t("billing.unmatched.heading")} intro={t("billing.unmatched.intro")} clause="MCR-BIL-01">
+    <Section
+      title={t("billing.unmatched.heading")}
+      intro={t("billing.unmatched.intro")}
+      clause={clauses?.cloudConsumption}
+    >
       <ErrorAlert error={accounts.error} />
       <RecordTable
         records={accounts.data?.items}

@@ -1,5 +1,5 @@
 import { addDays, type CivilDate, daysBetween, daysInMonth } from "../commitments/civil-date.js";
-import type { Contract, Invoicing } from "../contract/index.js";
+import { type Contract, contractRules, type Invoicing } from "../contract/index.js";
 import { addExact, type Exact, fromCents, multiplyExact, roundToCents, ZERO_EXACT } from "./exact.js";
 import { type CostAmount, type EuroRates, feeBasis, toEuro } from "./fee-basis.js";
 import { supportFee } from "./support-fee.js";
@@ -243,7 +243,7 @@ export function subscriptionLines(
         monthlyPriceCents: String(price.monthlyPriceCents),
         conditions: price.conditions,
         amountCents: cents(roundToCents(amount)),
-        clause: "DSN-ORD-03",
+        clause: contractRules(contract).invoicingFrom,
       });
     }
     start = addDays(end, 1);

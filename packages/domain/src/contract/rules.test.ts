@@ -51,6 +51,22 @@ describe("contractRules: every clause the portal and server cite comes from the 
     expect(rules.securityAnnex).toBeUndefined();
   });
 
+  it("reads the billing clauses (MCR-BIL-01, MCR-BIL-04, DSN-ORD-03), and sells cloud consumption only where a cloud item is priced at its vendor's list", () => {
+    expect(contractRules(mcr)).toMatchObject({
+      invoicing: "MCR-BIL-01",
+      billingSection: "MCR-BIL-04",
+      cloudConsumption: "MCR-BIL-01",
+      invoicingFrom: DEPLOYMENT_RULE,
+    });
+    const rules = contractRules(dsn);
+    expect(rules).toMatchObject({
+      invoicing: "DSN-ORD-03",
+      billingSection: DEPLOYMENT_RULE,
+      invoicingFrom: "DSN-ORD-03",
+    });
+    expect(rules.cloudConsumption).toBeUndefined();
+  });
+
   it("reads Deux-Sèvres Numérique's: no named contacts, grants or invoice readers; its revocation reasons", () => {
     const rules = contractRules(dsn);
     expect(rules).toMatchObject({

@@ -56,6 +56,30 @@ export interface ContractRules {
   };
   /** Resource quotas per cloud vendor, raised on the customer's request (MCR-ORD-04); absent: none. */
   quotas?: string;
+  /** Invoices issued by the deployment (MCR-BIL-01, DSN-ORD-03): `invoicing.clause`; absent: none is issued. */
+  invoicing?: string;
+  /**
+   * The customer's billing section: invoices online, detailed billing, the month's simulation,
+   * budgets (MCR-BIL-04): `invoicing.customerSection.clause`, else the deployment's rule.
+   */
+  billingSection: string;
+  /**
+   * Cloud consumption resold at the vendors' price lists and imported from FOCUS files (MCR-BIL-01):
+   * the price clause of the catalogue's first cloud item priced so; absent (DSN sells none): no
+   * cost explorer, budgets, detailed billing or simulation of consumption is offered.
+   */
+  cloudConsumption?: string;
+  /** The day subscriptions are invoiced from (DSN-ORD-03: the order form's reception). */
+  invoicingFrom: string;
+}
+
+/** The price clause of the first cloud item sold at its vendor's price list, if any. */
+function cloudConsumptionOf(contract: Contract): string | undefined {
+  for (const item of contract.catalogue.items) {
+    const price = item.price ? contract.prices[item.price] : undefined;
+    if (item.kind === "cloud" && price?.kind === "vendor-price-list") return price.clause;
+  }
+  return undefined;
 }
 
 /** The clause a contract gives, or the deployment's own rule where it gives none. */
@@ -117,6 +141,10 @@ export function contractRules(contract: Contract): ContractRules {
             : undefined,
         }
       : undefined,
+    invoicing: contract.invoicing?.clause,
+    billingSection: orDeploymentRule(contract.invoicing?.customerSection?.clause),
+    cloudConsumption: cloudConsumptionOf(contract),
+    invoicingFrom: orDeploymentRule(contract.commitments.invoicingFrom?.clause),
   };
 }
 

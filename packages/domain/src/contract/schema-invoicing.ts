@@ -30,6 +30,11 @@ export const ZInvoicing = z.strictObject({
   latePenaltyRate: ZLabel,
   /** Where the reading of the invoicing clauses comes from. */
   clause: ZText,
+  /**
+   * The customer's billing section of the portal (invoices online, detailed billing, simulation,
+   * budgets: MCR-BIL-04), where the contract has a clause for it; absent: the deployment's rule.
+   */
+  customerSection: z.strictObject({ clause: ZText }).optional(),
 });
 
 export type Invoicing = z.output<typeof ZInvoicing>;

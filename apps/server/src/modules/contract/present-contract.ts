@@ -101,6 +101,10 @@ const ZRules = z
         certificates: z.string().optional(),
       })
       .optional(),
+    invoicing: z.string().optional(),
+    billingSection: z.string(),
+    cloudConsumption: z.string().optional(),
+    invoicingFrom: z.string(),
   })
   .meta({ id: "ContractRules" });
 
