@@ -120,7 +120,7 @@ describe.runIf(postgresUrl)("accounts in the portal (multicloud-ready)", { timeo
     await checkPage(customer, "01-rights");
   });
 
-  it("refuses a third named contact on the Standard plan with the server's MCR-SUP-04 message", async () => {
+  it("disables the named-contact button at the Standard plan's limit with the reason, and changes a person's rights (MCR-SUP-04, MCR-ACC-03)", async () => {
     const ducasse = await seedOrganisation(server.db, {
       kind: "customer",
       name: "Banque Ducasse",
@@ -158,15 +158,37 @@ describe.runIf(postgresUrl)("accounts in the portal (multicloud-ready)", { timeo
       .waitFor();
     await quota.getByText("2 / 2 — offre Standard (MCR-SUP-04)").waitFor();
 
-    await addContact("paul@banque-ducasse.test", "Paul");
-    const refusal = section.getByRole("alert");
-    await refusal.waitFor();
-    // The server's own words (it names the plan by its id today: "l'offre standard").
-    expect(await refusal.textContent()).toMatch(
-      /^Limite atteinte : l'offre standard permet 2 contacts nommés et vous en avez 2 \(MCR-SUP-04\)\.$/i,
-    );
+    // At the limit the button is disabled and says why (issue 14); the server refuses anyway (HTTP tests).
+    const add = section.getByRole("button", { name: "Ajouter le contact nommé" });
+    await section
+      .getByText(
+        "Ajout impossible : la limite de 2 contacts nommés de l'offre Standard est atteinte (MCR-SUP-04).",
+      )
+      .waitFor();
+    expect(await add.isDisabled()).toBe(true);
     await quota.getByText("2 / 2 — offre Standard (MCR-SUP-04)").waitFor();
     await checkPage(page, "02-named-contact-limit");
+
+    // Rights (MCR 6.1.2, issue 14): the administrator makes Nina a billing reader who may invite.
+    const people = page.getByRole("region", { name: "Personnes" });
+    await people.getByRole("button", { name: /^Changer les droits : Nina / }).click();
+    const dialog = page.getByRole("dialog", { name: /^Changer les droits : Nina / });
+    await dialog.getByRole("checkbox", { name: "Lecteur des factures" }).check();
+    await dialog.getByRole("checkbox", { name: /^Peut inviter d'autres personnes/ }).check();
+    await checkPage(page, "02-change-rights");
+    await dialog.getByRole("button", { name: "Enregistrer les droits" }).click();
+    await dialog.waitFor({ state: "hidden" });
+    const nina = people.getByRole("row").filter({ hasText: "nina@banque-ducasse.test" });
+    await nina.getByText(/Lecteur des factures.*Peut inviter/).waitFor();
+    // The last administrator cannot lose the role: the dialog shows the server's refusal.
+    await people.getByRole("button", { name: /^Changer les droits : Hugo Ducasse/ }).click();
+    const own = page.getByRole("dialog", { name: /^Changer les droits : Hugo Ducasse/ });
+    await own.getByRole("checkbox", { name: "Administrateur" }).uncheck();
+    await own.getByRole("checkbox", { name: "Utilisateur" }).check();
+    await own.getByRole("button", { name: "Enregistrer les droits" }).click();
+    await own.getByText(/dernier administrateur de l'organisation/).waitFor();
+    await checkPage(page, "02-change-rights-last-administrator");
+    await own.getByRole("button", { name: "Annuler" }).click();
 
     // An API token for integrated mode: its secret is shown once, with a copy button (DSN-SEC-03).
     await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
@@ -187,5 +209,27 @@ describe.runIf(postgresUrl)("accounts in the portal (multicloud-ready)", { timeo
     await tokens.getByRole("row").filter({ hasText: "Supervision" }).waitFor();
     expect(await tokens.getByText(/créé : copiez-le maintenant/).count()).toBe(0);
     expect(await page.content()).not.toContain(secret);
+  });
+
+  it("shows Basic's named contacts as the contract table says, N/A, with no way to add one (MCR-SUP-04, MCR 8.2.1)", async () => {
+    const atelier = await seedOrganisation(server.db, { kind: "customer", name: "Atelier Basic", holds: [] });
+    const administrator = await seedPerson(server.db, {
+      organisationId: atelier,
+      email: "gerance@atelier-basic.test",
+      firstName: "Rose",
+      lastName: "Atelier",
+      roles: ["customer_admin"],
+    });
+    const page = await visitor();
+    await signIn(page, administrator);
+    const quota = page.getByTestId("named-contact-quota");
+    await quota.getByText(/offre Basic : sans objet/).waitFor();
+    expect(await quota.textContent()).not.toContain("sans limite");
+    const section = page.getByRole("region", { name: "Contacts nommés" });
+    await section
+      .getByText(/^Ajout impossible : l'offre Basic ne comporte pas de contacts nommés \(N\/A/)
+      .waitFor();
+    expect(await section.getByRole("button", { name: "Ajouter le contact nommé" }).isDisabled()).toBe(true);
+    await checkPage(page, "03-basic-named-contacts");
   });
 });

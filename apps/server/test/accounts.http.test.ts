@@ -168,6 +168,53 @@ describe.each(databaseKindsUnderTest(postgresUrl))("accounts on %s (MultiCloud R
     expect(missing.json().details.issues[0].field).toBe("body.phone");
   });
 
+  it("follows the subscription's tenancy: a multi-tenant Business customer has no limit, a single-tenant one 5; Basic says N/A (MCR-SUP-04, MCR 8.2.1)", async () => {
+    const { db } = t.database;
+    const quotaOf = async (holds: Parameters<typeof createOrganisation>[2]) => {
+      const organisation = await createOrganisation(db, "customer", holds);
+      const administrator = await createUser(db, organisation.id, ["customer_admin"]);
+      const session = await signInAs(t.app, administrator, now);
+      const contact = (n: number) => ({
+        email: `tenancy-${organisation.id.slice(0, 8)}-${n}@example.fr`,
+        firstName: "Léa",
+        lastName: `Contact ${n}`,
+        jobTitle: "Exploitation",
+        phone: "+33 5 49 00 00 00",
+        availability: "24/7",
+      });
+      const added: number[] = [];
+      for (const n of [1, 2, 3, 4, 5, 6]) {
+        const answer = await t.app.inject({
+          method: "POST",
+          url: `/api/organisations/${organisation.id}/named-contacts`,
+          headers: session.headers,
+          payload: contact(n),
+        });
+        added.push(answer.statusCode);
+      }
+      const quota = await t.app.inject({
+        method: "GET",
+        url: `/api/organisations/${organisation.id}/named-contacts`,
+        headers: session.headers,
+      });
+      return { added, quota: quota.json() };
+    };
+    const multi = await quotaOf([{ item: "support-business", from: "2026-01-01", tenancy: "multi" }]);
+    expect(multi.added).toEqual([201, 201, 201, 201, 201, 201]);
+    expect(multi.quota).toMatchObject({ plan: "business", limit: "unlimited", applies: true, current: 6 });
+    const single = await quotaOf([{ item: "support-business", from: "2026-01-01", tenancy: "single" }]);
+    expect(single.added).toEqual([201, 201, 201, 201, 201, 422]);
+    expect(single.quota).toMatchObject({ limit: 5, applies: true, current: 5 });
+    const basicOrganisation = await createOrganisation(db, "customer");
+    const basicAdmin = await createUser(db, basicOrganisation.id, ["customer_admin"]);
+    const basicQuota = await t.app.inject({
+      method: "GET",
+      url: `/api/organisations/${basicOrganisation.id}/named-contacts`,
+      headers: (await signInAs(t.app, basicAdmin, now)).headers,
+    });
+    expect(basicQuota.json()).toMatchObject({ plan: "basic", applies: false });
+  });
+
   it("answers a wrong password and an unknown account alike, then makes that address wait, not the account (issue 14)", async () => {
     const attempt = (email: string, password: string) =>
       t.app.inject({

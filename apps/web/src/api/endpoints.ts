@@ -8,7 +8,7 @@ import type {
   TicketView,
 } from "./desk-types";
 import type { Body } from "./paths";
-import type { AuditQuery, Invitation, Locale, NamedContactInput } from "./types";
+import type { AuditQuery, Invitation, Locale, NamedContactInput, Role } from "./types";
 
 const ORG = "/api/organisations/{organisationId}";
 const TICKET = "/api/tickets/{ticketId}";
@@ -46,6 +46,9 @@ export const api = {
     call("post", `${ORG}/users`, { ...inOrg(organisationId), body: invitation }),
   revokeIdentifier: (organisationId: string, userId: string, reason: string | undefined) =>
     call("post", `${ORG}/users/{userId}/revoke`, { path: { organisationId, userId }, body: { reason } }),
+  /** A person's roles and right to invite (MCR-ACC-03, issue 14). */
+  changeRights: (organisationId: string, userId: string, body: { roles: Role[]; canInvite: boolean }) =>
+    call("post", `${ORG}/users/{userId}/rights`, { path: { organisationId, userId }, body }),
   namedContactQuota: (organisationId: string) => call("get", `${ORG}/named-contacts`, inOrg(organisationId)),
   addNamedContact: (organisationId: string, contact: NamedContactInput) =>
     call("post", `${ORG}/named-contacts`, { ...inOrg(organisationId), body: contact }),

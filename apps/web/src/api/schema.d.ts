@@ -1150,6 +1150,7 @@ export interface paths {
                                 en: string;
                             };
                             limit: number | "unlimited";
+                            applies: boolean;
                             current: number;
                             clause: string;
                         };
@@ -8938,6 +8939,14 @@ export interface components {
             }[];
             calendars: components["schemas"]["CalendarSummary"][];
             ticketWorkflow: {
+                supportTenantAccess?: {
+                    expiresAfter: {
+                        amount: number;
+                        unit: string;
+                        text: string;
+                    };
+                    clause: string;
+                };
                 referencePrefix: string;
                 /** @enum {string} */
                 vocabulary: "requests" | "reports";

@@ -1,5 +1,5 @@
-import { Alert, Button, Group } from "@mantine/core";
-import type { ReactNode } from "react";
+import { Alert, Button, Group, Text } from "@mantine/core";
+import { type ReactNode, useId } from "react";
 import { ErrorAlert } from "./ErrorAlert";
 
 /**
@@ -15,6 +15,7 @@ export function FormFooter({
   variant = "filled",
   withClause = false,
   recovery,
+  disabledReason,
 }: {
   label: string;
   pending: boolean;
@@ -24,7 +25,10 @@ export function FormFooter({
   variant?: "filled" | "default";
   withClause?: boolean;
   recovery?: ReactNode;
+  /** Why the form cannot be sent now: the button is disabled and says why (issue 14). */
+  disabledReason?: string;
 }) {
+  const reasonId = useId();
   return (
     <>
       <ErrorAlert error={error} withClause={withClause}>
@@ -35,8 +39,19 @@ export function FormFooter({
           {done}
         </Alert>
       )}
+      {disabledReason && (
+        <Text c="red.9" id={reasonId}>
+          {disabledReason}
+        </Text>
+      )}
       <Group>
-        <Button type="submit" variant={variant} loading={pending}>
+        <Button
+          type="submit"
+          variant={variant}
+          loading={pending}
+          disabled={Boolean(disabledReason)}
+          aria-describedby={disabledReason ? reasonId : undefined}
+        >
           {label}
         </Button>
       </Group>

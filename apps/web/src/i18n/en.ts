@@ -220,6 +220,11 @@ export const en: Messages = {
       revokedOnly: "{{email}}'s identifier revoked.",
       empty: "Nobody yet.",
       lastAdministrator: "Only administrator: invite another one to be able to revoke this identifier.",
+      changeRights: "Rights…",
+      changeRightsOf: "Change rights: {{name}}",
+      changeRightsIntro:
+        'Roles and the right to invite change as soon as they are saved. Being a named contact is managed in the "Named contacts" section.',
+      saveRights: "Save rights",
     },
     invite: {
       heading: "Invite a person",
@@ -237,7 +242,10 @@ export const en: Messages = {
       quota: "{{current}} / {{limit}} — {{plan}} plan ({{clause}})",
       quotaUnlimited: "{{current}} — {{plan}} plan, no limit ({{clause}})",
       quotaLabel: "Named contacts used:",
-      full: "Your plan's limit is reached.",
+      full: "Cannot add: the {{plan}} plan's limit of {{limit}} named contacts is reached ({{clause}}).",
+      quotaNotApplicable:
+        "{{current}} — {{plan}} plan: not applicable, the plan has no named contacts ({{clause}})",
+      notApplicable: "Cannot add: the {{plan}} plan has no named contacts (N/A, {{clause}}).",
       jobTitle: "Job title",
       phone: "Phone",
       availability: "Availability",
@@ -254,6 +262,7 @@ export const en: Messages = {
       agent: "Agent",
       agentEmail: "Agent's e-mail address",
       until: "Until",
+      longest: "At most {{duration}} from now ({{clause}}).",
       reference: "Reference",
       give: "Give access",
       giveHeading: "Give an access",

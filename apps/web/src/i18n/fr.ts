@@ -226,6 +226,11 @@ export const fr = {
       revokedOnly: "Identifiant de {{email}} révoqué.",
       empty: "Personne pour l'instant.",
       lastAdministrator: "Seul administrateur : invitez-en un autre pour pouvoir révoquer cet identifiant.",
+      changeRights: "Droits…",
+      changeRightsOf: "Changer les droits : {{name}}",
+      changeRightsIntro:
+        "Les rôles et le droit d'inviter changent dès l'enregistrement. Être contact nommé se gère dans la section « Contacts nommés ».",
+      saveRights: "Enregistrer les droits",
     },
     invite: {
       heading: "Inviter une personne",
@@ -244,7 +249,11 @@ export const fr = {
       quota: "{{current}} / {{limit}} — offre {{plan}} ({{clause}})",
       quotaUnlimited: "{{current}} — offre {{plan}}, sans limite ({{clause}})",
       quotaLabel: "Contacts nommés utilisés\u00a0:",
-      full: "La limite de votre offre est atteinte.",
+      full: "Ajout impossible : la limite de {{limit}} contacts nommés de l'offre {{plan}} est atteinte ({{clause}}).",
+      quotaNotApplicable:
+        "{{current}} — offre {{plan}} : sans objet, l'offre ne comporte pas de contacts nommés ({{clause}})",
+      notApplicable:
+        "Ajout impossible : l'offre {{plan}} ne comporte pas de contacts nommés (N/A, {{clause}}).",
       jobTitle: "Fonction",
       phone: "Téléphone",
       availability: "Disponibilités",
@@ -261,6 +270,7 @@ export const fr = {
       agent: "Agent",
       agentEmail: "Adresse e-mail de l'agent",
       until: "Jusqu'au",
+      longest: "Au plus {{duration}} à partir de maintenant ({{clause}}).",
       reference: "Référence",
       give: "Donner l'accès",
       giveHeading: "Donner un accès",

@@ -41,7 +41,14 @@ function Rights({ organisationId }: { organisationId: string }) {
         intro={organisation.data ? t("rights.intro", { organisation: organisation.data.name }) : undefined}
         clause={clauses.rights}
       />
-      <UsersSection organisationId={organisationId} revocation={clauses.revocation} />
+      <UsersSection
+        organisationId={organisationId}
+        revocation={clauses.revocation}
+        offer={{
+          roles: invitableCustomerRoles(clauses, true),
+          ...(clauses.delegatedInvitation ? { canInviteClause: clauses.delegatedInvitation } : {}),
+        }}
+      />
       <Section
         title={t("rights.invite.heading")}
         intro={t("rights.invite.intro")}
@@ -56,7 +63,11 @@ function Rights({ organisationId }: { organisationId: string }) {
       </Section>
       {clauses.namedContacts && <NamedContactsSection organisationId={organisationId} desk={desk} />}
       {clauses.supportGrants && (
-        <SupportGrantsSection organisationId={organisationId} clause={clauses.supportGrants} />
+        <SupportGrantsSection
+          organisationId={organisationId}
+          clause={clauses.supportGrants}
+          longest={contract.ticketWorkflow.supportTenantAccess?.expiresAfter}
+        />
       )}
       <ApiTokensSection
         organisationId={organisationId}

@@ -1,5 +1,6 @@
 import { Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { TFunction } from "i18next";
 import type { FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { api, keys } from "../api/endpoints";
@@ -18,6 +19,7 @@ import { useLocaleFormat } from "../i18n/format";
  */
 export function NamedContactsSection({ organisationId, desk }: { organisationId: string; desk: string }) {
   const { t } = useTranslation();
+  const { label } = useLocaleFormat();
   const queryClient = useQueryClient();
   const quota = useQuery({
     queryKey: keys.namedContacts(organisationId),
@@ -103,6 +105,7 @@ export function NamedContactsSection({ organisationId, desk }: { organisationId:
             />
           </PersonNameFields>
           <FormFooter
+            disabledReason={fullReason(quota.data, t, quota.data ? label(quota.data.planName) : "")}
             label={t("rights.namedContacts.add")}
             pending={add.isPending}
             error={add.error}
@@ -114,22 +117,32 @@ export function NamedContactsSection({ organisationId, desk }: { organisationId:
   );
 }
 
+/** Why no named contact can be added: the plan has none, or its limit is reached (MCR-SUP-04). */
+function fullReason(quota: NamedContactQuota | undefined, t: TFunction, plan: string): string | undefined {
+  if (!quota) return undefined;
+  const values = { plan, clause: quota.clause, limit: quota.limit };
+  if (!quota.applies) return t("rights.namedContacts.notApplicable", values);
+  if (quota.limit !== "unlimited" && quota.current >= quota.limit)
+    return t("rights.namedContacts.full", values);
+  return undefined;
+}
+
 function QuotaLine({ quota }: { quota: NamedContactQuota }) {
   const { t } = useTranslation();
   const { label } = useLocaleFormat();
   const values = { current: quota.current, plan: label(quota.planName), clause: quota.clause };
-  const full = quota.limit !== "unlimited" && quota.current >= quota.limit;
   return (
     <Stack gap={2}>
       <Text fw={700} data-testid="named-contact-quota">
         <Text span fw={400}>
           {t("rights.namedContacts.quotaLabel")}{" "}
         </Text>
-        {quota.limit === "unlimited"
-          ? t("rights.namedContacts.quotaUnlimited", values)
-          : t("rights.namedContacts.quota", { ...values, limit: quota.limit })}
+        {!quota.applies
+          ? t("rights.namedContacts.quotaNotApplicable", values)
+          : quota.limit === "unlimited"
+            ? t("rights.namedContacts.quotaUnlimited", values)
+            : t("rights.namedContacts.quota", { ...values, limit: quota.limit })}
       </Text>
-      {full && <Text c="red.9">{t("rights.namedContacts.full")}</Text>}
     </Stack>
   );
 }

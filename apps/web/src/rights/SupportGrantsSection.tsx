@@ -7,9 +7,28 @@ import { ErrorAlert } from "../components/ErrorAlert";
 import { RecordTable } from "../components/RecordTable";
 import { Section } from "../components/Section";
 import { lifecycleStatus, StatusBadge } from "../components/StatusBadge";
-import { field, localInputValue, localToIso } from "../form-data";
+import { field, inputValueOf, localInputValue, localToIso } from "../form-data";
 import { useLocaleFormat } from "../i18n/format";
 import { RevokeCell, RevokedNotice, useRevocation } from "./revocation";
+
+const UNIT_MS: Record<string, number> = {
+  minutes: 60_000,
+  hours: 3_600_000,
+  days: 86_400_000,
+  weeks: 7 * 86_400_000,
+  // The server counts calendar months; the shortest one keeps the form within what it accepts.
+  months: 28 * 86_400_000,
+  years: 365 * 86_400_000,
+};
+/** "7 jours", "7 days": the contract's duration in the reader's language. */
+const durationText = (longest: { amount: number; unit: string }, locale: string) =>
+  new Intl.NumberFormat(locale, {
+    style: "unit",
+    unit: longest.unit.replace(/s$/, ""),
+    unitDisplay: "long",
+  }).format(longest.amount);
+const longestMs = (longest: { amount: number; unit: string }) =>
+  longest.amount * (UNIT_MS[longest.unit] ?? 0);
 
 /**
  * A customer administrator lets a named provider agent into the tenant until a date, and
@@ -18,12 +37,15 @@ import { RevokeCell, RevokedNotice, useRevocation } from "./revocation";
 export function SupportGrantsSection({
   organisationId,
   clause,
+  longest,
 }: {
   organisationId: string;
   clause?: string;
+  /** The contract's supportTenantAccess.expiresAfter: the form offers no later end (MCR 8.4, issue 14). */
+  longest?: { amount: number; unit: string; text: string };
 }) {
   const { t } = useTranslation();
-  const { dateTime } = useLocaleFormat();
+  const { dateTime, locale } = useLocaleFormat();
   const queryClient = useQueryClient();
   const grants = useQuery({
     queryKey: keys.supportGrants(organisationId),
@@ -111,6 +133,12 @@ export function SupportGrantsSection({
               label={t("rights.grants.until")}
               required
               defaultValue={localInputValue(1)}
+              max={longest ? inputValueOf(now + longestMs(longest)) : undefined}
+              description={
+                longest
+                  ? t("rights.grants.longest", { duration: durationText(longest, locale), clause })
+                  : undefined
+              }
             />
           </SimpleGrid>
           <ErrorAlert error={give.error} />

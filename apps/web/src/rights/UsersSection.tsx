@@ -1,4 +1,4 @@
-import { Table, Text } from "@mantine/core";
+import { Group, Table, Text } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { api, keys } from "../api/endpoints";
@@ -9,6 +9,7 @@ import { Section } from "../components/Section";
 import { StatusBadge } from "../components/StatusBadge";
 import { useLocaleFormat } from "../i18n/format";
 import { useMe } from "../session";
+import { ChangeRightsButton, type RightsOffer } from "./ChangeRightsButton";
 import { RevokeIdentifierButton } from "./RevokeIdentifierButton";
 
 /**
@@ -26,9 +27,11 @@ function lastAdministrator(people: UserView[], myId: string | undefined): string
 export function UsersSection({
   organisationId,
   revocation,
+  offer,
 }: {
   organisationId: string;
   revocation: ContractRules["revocation"];
+  offer: RightsOffer;
 }) {
   const { t } = useTranslation();
   const { dateTime, label } = useLocaleFormat();
@@ -75,20 +78,30 @@ export function UsersSection({
               </Table.Td>
               <Table.Td>{user.lastUsedAt ? dateTime(user.lastUsedAt) : t("common.never")}</Table.Td>
               <Table.Td>
-                {user.id === kept ? (
-                  <Text size="xs" c="dimmed">
-                    {t("rights.users.lastAdministrator")}
-                  </Text>
-                ) : (
-                  (user.status === "active" || user.status === "invited") && (
-                    <RevokeIdentifierButton
+                <Group gap="xs">
+                  {(user.status === "active" || user.status === "invited") && (
+                    <ChangeRightsButton
                       organisationId={organisationId}
                       user={user}
                       name={name}
-                      rule={revocation}
+                      offer={offer}
                     />
-                  )
-                )}
+                  )}
+                  {user.id === kept ? (
+                    <Text size="xs" c="dimmed">
+                      {t("rights.users.lastAdministrator")}
+                    </Text>
+                  ) : (
+                    (user.status === "active" || user.status === "invited") && (
+                      <RevokeIdentifierButton
+                        organisationId={organisationId}
+                        user={user}
+                        name={name}
+                        rule={revocation}
+                      />
+                    )
+                  )}
+                </Group>
               </Table.Td>
             </Table.Tr>
           );

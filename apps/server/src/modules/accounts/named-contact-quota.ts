@@ -21,6 +21,8 @@ export async function namedContactQuota(db: Db, contract: Contract, organisation
     plan,
     planName: contract.supportPlans[plan]?.name ?? { fr: plan, en: plan },
     limit,
+    // MCR-SUP-04 (MCR 8.2.1 table): a plan without named contacts says "N/A", not "no limit" (issue 14).
+    applies: Boolean(contract.supportPlans[plan]?.namedContacts),
     current: held?.n ?? 0,
     clause: namedContactClauseOf(contract, plan),
   };

@@ -274,6 +274,8 @@ export function userRoutes(context: AppContext): FastifyPluginAsyncZod {
               plan: z.string(),
               planName: z.object({ fr: z.string(), en: z.string() }),
               limit: z.union([z.number(), z.literal("unlimited")]),
+              /** False where the plan has no named contacts (MCR 8.2.1 table: "N/A" for Basic). */
+              applies: z.boolean(),
               current: z.number(),
               clause: z.string(),
             }),

@@ -36,6 +36,13 @@ const ZChannels = z
 
 /** The ticket lifecycle's words: status labels, categories, out-of-scope reasons (MCR-SUP-10, MCR-SUP-11). */
 const ZTicketWorkflowSummary = z.object({
+  /** The longest a support access grant may last (MCR-ACC-05, MCR 8.4 "temporairement"; issue 14). */
+  supportTenantAccess: z
+    .object({
+      expiresAfter: z.object({ amount: z.number(), unit: z.string(), text: z.string() }),
+      clause: z.string(),
+    })
+    .optional(),
   referencePrefix: z.string(),
   /** What the portal calls a ticket: "Demandes" or "Signalisations" (DSN-SUP-01). */
   vocabulary: z.enum(TICKET_VOCABULARIES),
@@ -168,6 +175,7 @@ function presentChannels(channels: Contract["supportPlans"][string]["channels"])
 
 function presentWorkflow(workflow: Contract["ticketWorkflow"]): ContractSummary["ticketWorkflow"] {
   return {
+    ...(workflow.supportTenantAccess ? { supportTenantAccess: workflow.supportTenantAccess } : {}),
     referencePrefix: workflow.referencePrefix,
     vocabulary: workflow.vocabulary,
     statuses: TICKET_STATUSES.flatMap((id) => {
