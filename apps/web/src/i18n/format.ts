@@ -50,14 +50,17 @@ export function formatNumber(value: number, locale: Locale): string {
 }
 
 /**
- * A decimal amount of euros from the API ("2294.80") as people read it: "2 294,80 €" in French,
- * "€2,294.80" in English. Composed from its text, never through a float (DESIGN: money).
+ * A decimal amount from the API ("2294.80") in its currency (EUR unless the API names another,
+ * issue 23) as people read it: "2 294,80 €" or "2 294,80 CHF" in French, "€2,294.80" or
+ * "CHF 2,294.80" in English. Composed from its text, never through a float (DESIGN: money).
  */
-export function formatMoney(decimal: string, locale: Locale): string {
+export function formatMoney(decimal: string, locale: Locale, currency = "EUR"): string {
   const [units = "0", cents = "00"] = decimal.split(".");
   const whole = new Intl.NumberFormat(TAGS[locale]).format(BigInt(units));
   const fraction = cents.padEnd(2, "0").slice(0, 2);
-  return locale === "fr" ? `${whole},${fraction}\u00a0€` : `€${whole}.${fraction}`;
+  const euro = currency === "EUR";
+  if (locale === "fr") return `${whole},${fraction}\u00a0${euro ? "€" : currency}`;
+  return euro ? `€${whole}.${fraction}` : `${currency}\u00a0${whole}.${fraction}`;
 }
 
 /** A file's size in kilobytes: "12 ko" in French, "12 kB" in English. */
@@ -80,7 +83,7 @@ export function useLocaleFormat() {
     period: (fromIso: string, toIso: string) => formatPeriod(fromIso, toIso, locale),
     month: (month: string, style?: "long" | "short") => formatMonth(month, locale, style),
     number: (value: number) => formatNumber(value, locale),
-    money: (decimal: string) => formatMoney(decimal, locale),
+    money: (decimal: string, currency?: string) => formatMoney(decimal, locale, currency),
     fileSize: (bytes: number) => formatFileSize(bytes, locale),
     label: (label: Label) => label[locale],
   };

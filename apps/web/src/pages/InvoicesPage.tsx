@@ -80,8 +80,8 @@ function InvoiceList({ staff }: { staff: boolean }) {
             <Table.Td>{f.month(invoice.period)}</Table.Td>
             <Table.Td>{f.date(invoice.issueDate)}</Table.Td>
             <Table.Td>{f.date(invoice.dueDate)}</Table.Td>
-            <Table.Td>{f.money(invoice.totalExclVat)}</Table.Td>
-            <Table.Td>{f.money(invoice.totalInclVat)}</Table.Td>
+            <Table.Td>{f.money(invoice.totalExclVat, invoice.currency)}</Table.Td>
+            <Table.Td>{f.money(invoice.totalInclVat, invoice.currency)}</Table.Td>
             <Table.Td>
               <Group gap="sm" wrap="nowrap">
                 <Anchor href={billingApi.pdfUrl(invoice.id)} download>

@@ -1,4 +1,4 @@
-import { addExact, divideExact, type Exact, ZERO_EXACT } from "./exact.js";
+import { addExact, divideExact, type Exact, multiplyExact, ZERO_EXACT } from "./exact.js";
 
 /**
  * The basis of the support fee (MCR-BIL-02, MCR 5.3.4: "la facture avant remise hors frais de mise
@@ -48,9 +48,26 @@ export function toEuro(amount: Exact, currency: string, rates: EuroRates): Exact
   return divideExact(amount, rate);
 }
 
-/** The exact basis in EUR; throws MissingRateError for the first currency without a rate. */
-export function feeBasis(amounts: Iterable<CostAmount>, rates: EuroRates): Exact {
+/**
+ * An amount in `from` to `to` (the contract's billing currency, issue 23): through the euro at the
+ * ECB's rates, the only reference rates imported (USD to CHF is USD to EUR times CHF per euro).
+ */
+export function toCurrency(amount: Exact, from: string, to: string, rates: EuroRates): Exact {
+  if (from === to) return amount;
+  const euros = toEuro(amount, from, rates);
+  if (to === "EUR") return euros;
+  const rate = rates[to];
+  if (!rate) throw new MissingRateError(to);
+  return multiplyExact(euros, rate);
+}
+
+/**
+ * The exact basis in `currency` (EUR unless the contract bills in another); throws
+ * MissingRateError for the first currency without a rate.
+ */
+export function feeBasis(amounts: Iterable<CostAmount>, rates: EuroRates, currency = "EUR"): Exact {
   let basis = ZERO_EXACT;
-  for (const [currency, sum] of sumByCurrency(amounts)) basis = addExact(basis, toEuro(sum, currency, rates));
+  for (const [from, sum] of sumByCurrency(amounts))
+    basis = addExact(basis, toCurrency(sum, from, currency, rates));
   return basis;
 }

@@ -7,10 +7,15 @@ import type { InvoiceDocument, InvoiceLine } from "./invoice.js";
  * its name, and the detail that lets anyone check it (the rate and its day, the fee's basis and
  * percentage, the days of a prorated month). French numbers use the narrow no-break space.
  */
-export function describeInvoiceLine(line: InvoiceLine, locale: Locale): { name: string; detail: string } {
+export function describeInvoiceLine(
+  line: InvoiceLine,
+  locale: Locale,
+  /** The invoice's currency (InvoiceDocument.currency): the fee's basis and minimum, the prices. */
+  invoiceCurrency = "EUR",
+): { name: string; detail: string } {
   const fr = locale === "fr";
   const date = (d: string) => (fr ? `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}` : d);
-  const money = (cents: string, currency = "EUR") => formatMoney(BigInt(cents), locale, currency);
+  const money = (cents: string, currency = invoiceCurrency) => formatMoney(BigInt(cents), locale, currency);
   switch (line.kind) {
     case "cloud": {
       const name = `${line.vendorName} — ${line.service}`;

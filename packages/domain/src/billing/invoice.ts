@@ -1,7 +1,7 @@
 import { addDays, type CivilDate, daysBetween, daysInMonth } from "../commitments/civil-date.js";
 import { type Contract, contractRules, type Invoicing } from "../contract/index.js";
 import { addExact, type Exact, fromCents, multiplyExact, roundToCents, ZERO_EXACT } from "./exact.js";
-import { type CostAmount, type EuroRates, feeBasis, toEuro } from "./fee-basis.js";
+import { type CostAmount, type EuroRates, feeBasis, toCurrency } from "./fee-basis.js";
 import { supportFee } from "./support-fee.js";
 
 /**
@@ -90,7 +90,8 @@ export interface InvoiceDocument {
   period: string;
   issueDate: CivilDate;
   dueDate: CivilDate;
-  currency: "EUR";
+  /** The contract's billing currency (issue 23: CHF for Alpen; EUR for MCR and DSN). */
+  currency: string;
   seller: InvoiceParty & { legalForm?: string | undefined };
   buyer: InvoiceParty;
   lines: InvoiceLine[];
@@ -178,7 +179,12 @@ function sellerOf(invoicing: Invoicing): InvoiceDocument["seller"] {
   };
 }
 
-function cloudLines(costs: readonly InvoiceCost[], rates: MonthlyInvoiceInput["rateDays"], euro: EuroRates) {
+function cloudLines(
+  costs: readonly InvoiceCost[],
+  rates: MonthlyInvoiceInput["rateDays"],
+  euro: EuroRates,
+  currency: string,
+) {
   const groups = new Map<string, { cost: InvoiceCost; sum: Exact }>();
   for (const c of costs) {
     // Taxes a vendor charges are not resold: the invoice applies its own VAT (interpretation).
@@ -199,7 +205,7 @@ function cloudLines(costs: readonly InvoiceCost[], rates: MonthlyInvoiceInput["r
         currency: cost.currency,
         billedInCurrency: cents(roundToCents(sum)),
         rate: cost.currency === "EUR" || !rate ? null : { unitsPerEuro: rate.unitsPerEuro, day: rate.day },
-        amountCents: cents(roundToCents(toEuro(sum, cost.currency, euro))),
+        amountCents: cents(roundToCents(toCurrency(sum, cost.currency, currency, euro))),
       };
     });
 }
@@ -293,9 +299,10 @@ function mentionsOf(invoicing: Invoicing): InvoiceDocument["mentions"] {
  */
 export function composeMonthlyInvoice(input: MonthlyInvoiceInput): InvoiceDocument | null {
   const invoicing = invoicingOf(input.contract);
-  const lines: InvoiceLine[] = cloudLines(input.costs, input.rateDays, input.rates);
+  const currency = input.contract.currency;
+  const lines: InvoiceLine[] = cloudLines(input.costs, input.rateDays, input.rates, currency);
   if (input.plan !== null) {
-    const fee = supportFee(input.contract, input.plan, feeBasis(input.costs, input.rates));
+    const fee = supportFee(input.contract, input.plan, feeBasis(input.costs, input.rates, currency));
     if (fee.feeCents > 0n || lines.length > 0)
       lines.push({
         kind: "support-fee",
@@ -317,7 +324,7 @@ export function composeMonthlyInvoice(input: MonthlyInvoiceInput): InvoiceDocume
     period: input.month,
     issueDate: input.issueDate,
     dueDate: addDays(input.issueDate, invoicing.paymentTermDays),
-    currency: "EUR",
+    currency,
     seller: sellerOf(invoicing),
     buyer: input.buyer,
     lines,
@@ -349,7 +356,7 @@ export function composeCreditNote(
     period: invoice.period,
     issueDate,
     dueDate: issueDate,
-    currency: "EUR",
+    currency: invoice.currency,
     seller: sellerOf(invoicing),
     buyer: invoice.buyer,
     lines,

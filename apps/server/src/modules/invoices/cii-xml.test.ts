@@ -4,6 +4,7 @@ import {
   type InvoiceDocument,
   type InvoiceParty,
   parseDecimal,
+  parseMoney,
 } from "@guichet/domain";
 import { describe, expect, it } from "vitest";
 import { loadContract } from "../../contract/load-contract.js";
@@ -71,6 +72,36 @@ const dsnInvoice = {
   }) as InvoiceDocument),
   number: "2026-000002",
 };
+/**
+ * A contract billing in Swiss francs (issue 23, as test/contracts/alpen-cloud.yaml does), with the
+ * Business minimum in CHF: USD costs reach CHF through the euro at the ECB's rates.
+ */
+const business = mcr.prices["support-business"];
+const chfContract = {
+  ...mcr,
+  currency: "CHF",
+  prices: {
+    ...mcr.prices,
+    "support-business":
+      business?.kind === "percent-of-invoice"
+        ? { ...business, monthlyMinimum: parseMoney("199 CHF") }
+        : business,
+  },
+} as typeof mcr;
+const chfInvoice = {
+  ...(composeMonthlyInvoice({
+    contract: chfContract,
+    month: "2026-10",
+    issueDate: "2026-11-02",
+    buyer,
+    costs: [usage("Amazon EC2", "108.45")],
+    rates: { USD: exact("1.0845"), CHF: exact("0.95") },
+    rateDays: [{ currency: "USD", unitsPerEuro: "1.0845", day: "2026-10-01" }],
+    plan: "business",
+    subscriptions: [],
+  }) as InvoiceDocument),
+  number: "2026-000004",
+};
 const creditNote = {
   ...composeCreditNote(mcr, mcrInvoice, "2026-11-10", { reason: "Remise commerciale", amountCents: 5000n }),
   number: "2026-000003",
@@ -81,6 +112,7 @@ describe("Factur-X XML (CII D16B, EN 16931): the official XSD and Schematron", (
     ["an MCR invoice (cloud lines in USD at the ECB rate, a credit, the support fee)", mcrInvoice],
     ["a DSN invoice (a prorated e-service)", dsnInvoice],
     ["a credit note referring to its invoice", creditNote],
+    ["an invoice in Swiss francs (issue 23)", chfInvoice],
   ])(
     "%s passes both",
     async (_, document) => {
@@ -90,6 +122,18 @@ describe("Factur-X XML (CII D16B, EN 16931): the official XSD and Schematron", (
     },
     180_000,
   );
+
+  it("bills in the contract's currency: USD 108.45 at 1.0845 USD and 0.95 CHF per euro is CHF 95.00, the Business minimum CHF 199.00 (issue 23, MCR-BIL-02)", () => {
+    expect(chfInvoice.currency).toBe("CHF");
+    expect(chfInvoice.lines.map((l) => [l.kind, l.amountCents])).toEqual([
+      ["cloud", "9500"],
+      ["support-fee", "19900"],
+    ]);
+    const xml = ciiXml(chfInvoice, "fr");
+    expect(xml).toContain("<ram:InvoiceCurrencyCode>CHF</ram:InvoiceCurrencyCode>");
+    expect(xml).toContain('currencyID="CHF"');
+    expect(xml).toContain("minimum 199,00\u00a0CHF/mois (appliqué)");
+  });
 
   it("fails when a mandatory element is removed (the currency BR-05, the seller's name BR-06) or out of its place (XSD)", async () => {
     const xml = ciiXml(mcrInvoice, "fr");

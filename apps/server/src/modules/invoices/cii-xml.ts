@@ -47,7 +47,7 @@ function party(tag: string, p: InvoiceParty): string {
 
 function lineItem(document: InvoiceDocument, index: number, locale: Locale): string {
   const line = document.lines[index] as InvoiceDocument["lines"][number];
-  const { name, detail } = describeInvoiceLine(line, locale);
+  const { name, detail } = describeInvoiceLine(line, locale, document.currency);
   const net = BigInt(line.amountCents);
   const negative = net < 0n;
   const rate = document.vat[0]?.ratePercent ?? "0.00";

@@ -80,7 +80,7 @@ export function renderInvoicePdf(
   issuedAt: Date,
 ): Promise<Buffer> {
   const fr = locale === "fr";
-  const money = (cents: string) => formatMoney(BigInt(cents), locale);
+  const money = (cents: string) => formatMoney(BigInt(cents), locale, document.currency);
   const title = document.kind === "credit_note" ? (fr ? "Avoir" : "Credit note") : fr ? "Facture" : "Invoice";
   const pdf = new PDFDocument({
     size: "A4",
@@ -153,7 +153,7 @@ export function renderInvoicePdf(
     .stroke();
   y += 6;
   for (const line of document.lines) {
-    const { name, detail } = describeInvoiceLine(line, locale);
+    const { name, detail } = describeInvoiceLine(line, locale, document.currency);
     if (y > pdf.page.height - 200) {
       pdf.addPage();
       y = 48;

@@ -239,7 +239,7 @@ export function invoiceRoutes(context: AppContext): FastifyPluginAsyncZod {
           ...summaryOf(row),
           lines: document.lines.map((line) => ({
             kind: line.kind,
-            ...describeInvoiceLine(line, locale),
+            ...describeInvoiceLine(line, locale, document.currency),
             amount: eur(line.amountCents),
           })),
           rates: document.rates,
