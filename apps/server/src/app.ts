@@ -1,5 +1,5 @@
 import { scopedDatabase } from "@guichet/db";
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
+import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController } from "fastify";
 import { serializerCompiler } from "fastify-type-provider-zod";
 import type { AppContext } from "./app-context.js";
 import { registerAuth } from "./auth/plugin.js";
@@ -46,8 +46,15 @@ export const BODY_LIMIT = 1024 * 1024;
 export interface BuildAppOptions {
   /** A pino logger; none in tests. */
   logger?: FastifyServerOptions["loggerInstance"];
+  /** A log line per request (default); `/health` probes are logged only when they fail. */
+  logRequests?: boolean;
   /** Extra routes, registered after the product's own (tests use this for fixtures). */
   extraRoutes?: (app: FastifyInstance) => Promise<void>;
+}
+
+/** A load balancer's probe: every few seconds, a log line only when it fails (its handler says why). */
+function isHealthProbe(url: string): boolean {
+  return url === "/health" || url.startsWith("/health/");
 }
 
 /** Builds the HTTP application; does not listen. */
@@ -58,6 +65,9 @@ export async function buildApp(context: AppContext, options: BuildAppOptions = {
     typeof trusted === "number" ? (_address: string, hop: number) => hop < trusted : (trusted ?? false);
   const app = Fastify({
     ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
+    logController: new LogController({
+      disableRequestLogging: (request) => options.logRequests === false || isHealthProbe(request.url),
+    }),
     bodyLimit: BODY_LIMIT,
     genReqId: requestIdFor,
     // request.ip is the client's, read from X-Forwarded-For only when sent by a trusted proxy.

@@ -154,6 +154,8 @@ const ZConfig = z.object({
   METRICS_TOKEN: z.string().min(32, "expected a token of at least 32 characters").optional(),
   /** pino log level. */
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** "json" lines, or "readable" short lines without one per request; unset: readable on a terminal. */
+  LOG_FORMAT: z.enum(["json", "readable"]).optional(),
   /** Load the contract's demo data on the first start of an empty database: "auto" (embedded only), "always", "never". */
   GUICHET_DEMO_DATA: z.enum(["auto", "always", "never"]).default("auto"),
 });

@@ -19,18 +19,34 @@ function tempDataDir(): string {
   return dir;
 }
 
-/** Starts `guichet start`, waits for /health, returns its body, then stops it with SIGTERM. */
+/** The first answer an address gives, polling while nothing listens yet. */
+async function firstAnswer(url: string): Promise<Response> {
+  for (;;) {
+    try {
+      return await fetch(url, { headers: { "accept-language": "fr" } });
+    } catch {
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+}
+
+/**
+ * Starts `guichet start`, takes the first answer of a deep link, waits for /health, returns its
+ * body, then stops it with SIGTERM.
+ */
 async function startAndStop(env: Record<string, string>) {
   const port = await freePort();
   const child = spawnCli(["start"], { ...env, PORT: String(port) });
   try {
+    const early = await firstAnswer(`http://127.0.0.1:${port}/demandes`);
+    const earlyPage = { status: early.status, retryAfter: early.headers.get("retry-after"), html: await early.text() };
     const health = (await (await waitForOk(`http://127.0.0.1:${port}/health`, 120_000)).json()) as {
       database: string;
     };
     const openapi = await fetch(`http://127.0.0.1:${port}/api/openapi.json`);
     const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
     child.kill("SIGTERM");
-    return { health, openapiStatus: openapi.status, exitCode: await exited, output: child.output() };
+    return { earlyPage, health, openapiStatus: openapi.status, exitCode: await exited, output: child.output() };
   } finally {
     if (child.exitCode === null) child.kill("SIGKILL");
   }
@@ -45,7 +61,16 @@ describe("guichet start", { timeout: 180_000 }, () => {
     expect(first.openapiStatus).toBe(200);
     expect(first.output).toContain('"seeded":true');
     expect(first.output).toContain("stopped cleanly");
+    // Probes are not logged (a load balancer sends one every few seconds); other requests are.
+    expect(first.output).not.toContain('"url":"/health"');
+    expect(first.output).toContain('"url":"/api/openapi.json"');
     expect(first.exitCode).toBe(0);
+    // A first start migrates and seeds for seconds: meanwhile the port answers, and a page that
+    // reloads itself brings the person to the address she asked for (issue 13, the front door).
+    expect(first.earlyPage.status).toBe(503);
+    expect(first.earlyPage.retryAfter).toBe("2");
+    expect(first.earlyPage.html).toContain('<meta http-equiv="refresh" content="2">');
+    expect(first.earlyPage.html).toContain("Guichet démarre");
 
     const second = await startAndStop({ GUICHET_DATA_DIR: dataDir });
     expect(second.health.database).toBe("pglite");

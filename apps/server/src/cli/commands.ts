@@ -13,9 +13,10 @@ import { billingRunCommand } from "../modules/invoices/invoice-commands.js";
 import { backupDeployment, restoreDeployment } from "../modules/operations/backup.js";
 import { openDeployment } from "../runtime/open-deployment.js";
 import { serve } from "../runtime/serve.js";
+import type { HeldPort } from "../runtime/starting-page.js";
 import { seedDemoData } from "../seed/seed-demo.js";
 import { verifyDatabaseTrail, verifyExportFile } from "./audit-verify.js";
-import { startDemo } from "./demo.js";
+import { portalBuiltByParent, startDemo } from "./demo.js";
 import { runInit } from "./init.js";
 
 /** What a command prints, and its exit code (0 success, 1 refused input, 2 usage). */
@@ -28,7 +29,8 @@ export interface CommandResult {
 export const USAGE = `Usage: guichet <command>
 
   start                   migrate, then serve the contract set by GUICHET_CONTRACT
-  demo                    serve both shipped deployments with demo data (PORT and PORT+1)
+  demo [--build-portal]   serve both shipped deployments with demo data (PORT and PORT+1),
+                          building the portal meanwhile with --build-portal
   migrate                 apply database migrations and exit
   init EMAIL [--name N]   on a new database: the provider organisation and its first administrator,
                           invited by a single-use link (printed, and mailed with SMTP_URL)
@@ -52,14 +54,21 @@ function config(env: NodeJS.ProcessEnv): Config {
   return readConfig(env);
 }
 
-export async function runCommand(args: string[], env: NodeJS.ProcessEnv): Promise<CommandResult | "serving"> {
+export async function runCommand(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  heldPort?: HeldPort,
+): Promise<CommandResult | "serving"> {
   const [command, sub, file] = args;
   switch (command) {
     case "start":
-      await serve(config(env));
+      await serve(config(env), {
+        heldPort,
+        portalBuilt: sub === "--after-portal-build" ? portalBuiltByParent() : undefined,
+      });
       return "serving";
     case "demo":
-      await startDemo(config(env), env);
+      await startDemo(config(env), env, sub === "--build-portal");
       return "serving";
     case "init":
       return runInit(config(env), args.slice(1));

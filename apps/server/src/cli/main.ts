@@ -1,36 +1,23 @@
-import { DataDirInUseError } from "@guichet/db";
-import { BillingEvalError, ContractError } from "@guichet/domain";
-import { ConfigError } from "../config.js";
-import { BackupError } from "../modules/operations/backup.js";
-import { DeploymentMismatchError } from "../runtime/bind-deployment.js";
-import { SeedError } from "../seed/seed-demo.js";
-import { runCommand } from "./commands.js";
+import { readConfig } from "../config.js";
+import { type HeldPort, holdPort } from "../runtime/starting-page.js";
 
-/** Errors that are the operator's to fix: one clear message, no stack trace. */
-const EXPECTED = [
-  BackupError,
-  BillingEvalError,
-  ConfigError,
-  ContractError,
-  DataDirInUseError,
-  DeploymentMismatchError,
-  SeedError,
-];
+/**
+ * The `guichet` command's entry. `guichet start` takes its port first, before it loads the rest of
+ * the server: on a fresh checkout that loading alone takes seconds, then the first start
+ * migrates and seeds, and a port that does not answer meanwhile looks like a dead server.
+ */
+const args = process.argv.slice(2);
+const heldPort = args[0] === "start" ? await holdConfiguredPort(process.env) : undefined;
+const { run } = await import("./run.js");
+await run(args, process.env, heldPort);
 
-try {
-  const result = await runCommand(process.argv.slice(2), process.env);
-  if (result !== "serving") {
-    if (result.out) process.stdout.write(`${result.out}\n`);
-    if (result.err) process.stderr.write(`${result.err}\n`);
-    process.exitCode = result.code;
+/** Nothing held when the configuration is wrong: the command then reports it as usual. */
+async function holdConfiguredPort(env: NodeJS.ProcessEnv): Promise<HeldPort | undefined> {
+  let config: ReturnType<typeof readConfig>;
+  try {
+    config = readConfig(env);
+  } catch {
+    return undefined;
   }
-} catch (error) {
-  if (EXPECTED.some((type) => error instanceof type)) {
-    process.stderr.write(`${(error as Error).message}\n`);
-  } else if (error instanceof SyntaxError) {
-    process.stderr.write(`Invalid JSON: ${error.message}\n`);
-  } else {
-    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  }
-  process.exitCode = 1;
+  return holdPort(config);
 }

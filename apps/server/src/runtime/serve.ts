@@ -1,5 +1,4 @@
-import pino from "pino";
-import { buildApp } from "../app.js";
+import { type BuildAppOptions, buildApp } from "../app.js";
 import type { AppContext } from "../app-context.js";
 import type { Config } from "../config.js";
 import { startDeskMailReceiver } from "../modules/desk/mail-receiver.js";
@@ -8,18 +7,28 @@ import { createSmtpTransport } from "../modules/mail/smtp-transport.js";
 import { DEMO_DATA, DEMO_PASSWORD } from "../seed/demo-data.js";
 import { startBackgroundWork } from "./background-work.js";
 import { startClusterRelay } from "./cluster-relay.js";
+import { serverLogger } from "./logger.js";
 import { openDeployment } from "./open-deployment.js";
+import { type HeldPort, holdPort } from "./starting-page.js";
 
 /**
- * Starts one server process: open the deployment, listen, and on SIGTERM/SIGINT stop
- * accepting, let in-flight requests finish, then close the database cleanly.
+ * Starts one server process: hold the port with a "starting" page, open the deployment (and wait
+ * for the portal's build when `guichet demo` makes it alongside), listen, and on SIGTERM/SIGINT
+ * stop accepting, let in-flight requests finish, then close the database cleanly.
  */
-export async function serve(config: Config): Promise<void> {
-  const logger = pino({ level: config.LOG_LEVEL });
+export async function serve(
+  config: Config,
+  options: { heldPort?: HeldPort; portalBuilt?: Promise<void> | undefined } = {},
+): Promise<void> {
+  const { logger, logRequests } = serverLogger(config);
   const startedAt = performance.now();
-  const { contract, database, seeded } = await openDeployment(config, () => new Date());
-  const context: AppContext = { config, contract, database, clock: () => new Date() };
-  const app = await buildApp(context, { logger });
+  const heldPort = options.heldPort ?? (await holdPort(config));
+  const { context, seeded, app } = await getReady(
+    config,
+    { logger, logRequests },
+    options.portalBuilt,
+  ).finally(() => heldPort.release());
+  const { contract, database } = context;
   await app.listen({ port: config.PORT, host: config.HOST });
   const mailWorker = startMailWorker({
     db: database.db,
@@ -72,4 +81,16 @@ export async function serve(config: Config): Promise<void> {
   };
   process.once("SIGTERM", () => void stop("SIGTERM"));
   process.once("SIGINT", () => void stop("SIGINT"));
+}
+
+/** The deployment opened (migrated, seeded on a first start) and its app built, not yet listening. */
+async function getReady(
+  config: Config,
+  logging: Pick<BuildAppOptions, "logger" | "logRequests">,
+  portalBuilt: Promise<void> | undefined,
+) {
+  const { contract, database, seeded } = await openDeployment(config, () => new Date());
+  await portalBuilt;
+  const context: AppContext = { config, contract, database, clock: () => new Date() };
+  return { context, seeded, app: await buildApp(context, logging) };
 }
