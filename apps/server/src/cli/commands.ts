@@ -16,7 +16,7 @@ import { serve } from "../runtime/serve.js";
 import type { HeldPort } from "../runtime/starting-page.js";
 import { seedDemoData } from "../seed/seed-demo.js";
 import { verifyDatabaseTrail, verifyExportFile } from "./audit-verify.js";
-import { portalBuiltByParent, startDemo } from "./demo.js";
+import { portalBuiltByParent } from "./demo.js";
 import { runInit } from "./init.js";
 
 /** What a command prints, and its exit code (0 success, 1 refused input, 2 usage). */
@@ -66,9 +66,6 @@ export async function runCommand(
         heldPort,
         portalBuilt: sub === "--after-portal-build" ? portalBuiltByParent() : undefined,
       });
-      return "serving";
-    case "demo":
-      await startDemo(config(env), env, sub === "--build-portal");
       return "serving";
     case "init":
       return runInit(config(env), args.slice(1));

@@ -3,13 +3,29 @@ import { type HeldPort, holdPort } from "../runtime/starting-page.js";
 
 /**
  * The `guichet` command's entry. `guichet start` takes its port first, before it loads the rest of
- * the server: on a fresh checkout that loading alone takes seconds, then the first start
- * migrates and seeds, and a port that does not answer meanwhile looks like a dead server.
+ * the server, and `guichet demo` starts its two servers without loading it: on a fresh checkout
+ * that loading alone takes seconds, then the first start migrates and seeds, and a port that
+ * does not answer meanwhile looks like a dead server.
  */
 const args = process.argv.slice(2);
-const heldPort = args[0] === "start" ? await holdConfiguredPort(process.env) : undefined;
-const { run } = await import("./run.js");
-await run(args, process.env, heldPort);
+if (args[0] === "demo") {
+  await demo(args[1] === "--build-portal");
+} else {
+  const heldPort = args[0] === "start" ? await holdConfiguredPort(process.env) : undefined;
+  const { run } = await import("./run.js");
+  await run(args, process.env, heldPort);
+}
+
+async function demo(buildPortal: boolean): Promise<void> {
+  const { startDemo } = await import("./demo.js");
+  try {
+    await startDemo(readConfig(process.env), process.env, buildPortal);
+  } catch (error) {
+    // A configuration error, the only one of the demo itself (its servers report their own).
+    process.stderr.write(`${(error as Error).message}\n`);
+    process.exitCode = 1;
+  }
+}
 
 /** Nothing held when the configuration is wrong: the command then reports it as usual. */
 async function holdConfiguredPort(env: NodeJS.ProcessEnv): Promise<HeldPort | undefined> {
