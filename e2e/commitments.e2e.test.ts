@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { checkPage, signIn } from "./support/browser.js";
+import { checkPage, clauseTag, signIn } from "./support/browser.js";
 import { type Portal, startPortal } from "./support/portal.js";
 import { holds, seedOrganisation, seedPerson, seedStaffMember } from "./support/seed.js";
 
@@ -63,7 +63,7 @@ describe.runIf(postgresUrl)("a customer changes its support plan (MCR-SUP-02)", 
     await page.getByRole("button", { name: "Demander le changement" }).click();
     const refusal = page.getByRole("alert");
     await refusal.getByText(`au plus tôt le ${french(commitmentEnd)}`, { exact: false }).waitFor();
-    await refusal.getByText("MCR-SUP-02", { exact: true }).waitFor();
+    await clauseTag(refusal, "MCR-SUP-02").getByText("§ 8.2.1", { exact: true }).waitFor();
     await checkPage(page, "31-mcr-downgrade-refused");
 
     await page.getByLabel("Nouvelle offre").first().click();

@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { checkPage, signIn } from "./support/browser.js";
+import { checkPage, clauseTag, signIn } from "./support/browser.js";
 import { type Portal, startPortal } from "./support/portal.js";
 import { type Person, seedOrganisation, seedPerson } from "./support/seed.js";
 
@@ -174,7 +174,7 @@ describe.runIf(postgresUrl)("the service desk (multicloud-ready)", { timeout: 18
         exact: false,
       })
       .waitFor();
-    await proposal.getByText("MCR-SUP-12").waitFor();
+    await clauseTag(proposal, "MCR-SUP-12").waitFor();
     await proposal
       .getByText("Motif du support : Un contournement existe : l'API répond normalement.")
       .waitFor();
@@ -194,7 +194,7 @@ describe.runIf(postgresUrl)("the service desk (multicloud-ready)", { timeout: 18
     await page
       .getByText(/^Seuls les contacts nommés de votre organisation peuvent ouvrir une demande\./)
       .waitFor();
-    await page.getByText("MCR-SUP-04", { exact: true }).waitFor();
+    await clauseTag(page, "MCR-SUP-04").getByText("§ 8.2.1, 8.2.4", { exact: true }).waitFor();
     expect(await page.getByLabel("Titre").count()).toBe(0);
     expect(await page.getByRole("button", { name: "Ouvrir la demande" }).count()).toBe(0);
     await checkPage(page, "desk-10-not-a-named-contact");

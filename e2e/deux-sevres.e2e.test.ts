@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { checkPage, launchBrowser, newVisitor, signIn } from "./support/browser.js";
+import { checkPage, clauseTag, launchBrowser, newVisitor, signIn } from "./support/browser.js";
 import { linkFromOutbox, seedOrganisation, seedPerson } from "./support/seed.js";
 import { type RunningServer, startServer } from "./support/server.js";
 
@@ -92,7 +92,7 @@ describe.runIf(postgresUrl)("the Deux-Sèvres deployment (deux-sevres-eservices)
     for (const absent of ["Contact nommé", "Lecteur des factures", /Peut inviter/]) {
       expect(await inviteFr.getByLabel(absent).count()).toBe(0);
     }
-    await page.getByRole("region", { name: "Jetons d'API" }).getByText("DSN-SEC-03").waitFor();
+    await clauseTag(page.getByRole("region", { name: "Jetons d'API" }), "DSN-SEC-03").waitFor();
     expect(await page.getByText(/MCR-/).count()).toBe(0);
 
     await page.getByRole("link", { name: "Accueil" }).click();

@@ -2,7 +2,7 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { AxeBuilder } from "@axe-core/playwright";
-import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from "playwright-core";
 import { expect } from "vitest";
 import { type Person, totpCode } from "./seed.js";
 
@@ -136,4 +136,12 @@ export async function postAs(page: Page, path: string, data: object): Promise<Re
   });
   expect(response.ok(), `POST ${path}: ${await response.text()}`).toBe(true);
   return (await response.json()) as Record<string, unknown>;
+}
+
+/**
+ * A clause tag as a customer reads it (issue 13): the place in the contract's text ("§ 8.2.1"),
+ * the requirement id in its tooltip, which this finds it by. Staff read the id itself.
+ */
+export function clauseTag(scope: Page | Locator, id: string): Locator {
+  return scope.getByTitle(new RegExp(`\\b${id}\\)$`));
 }

@@ -39,14 +39,24 @@ async function startAndStop(env: Record<string, string>) {
   const child = spawnCli(["start"], { ...env, PORT: String(port) });
   try {
     const early = await firstAnswer(`http://127.0.0.1:${port}/demandes`);
-    const earlyPage = { status: early.status, retryAfter: early.headers.get("retry-after"), html: await early.text() };
+    const earlyPage = {
+      status: early.status,
+      retryAfter: early.headers.get("retry-after"),
+      html: await early.text(),
+    };
     const health = (await (await waitForOk(`http://127.0.0.1:${port}/health`, 120_000)).json()) as {
       database: string;
     };
     const openapi = await fetch(`http://127.0.0.1:${port}/api/openapi.json`);
     const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
     child.kill("SIGTERM");
-    return { earlyPage, health, openapiStatus: openapi.status, exitCode: await exited, output: child.output() };
+    return {
+      earlyPage,
+      health,
+      openapiStatus: openapi.status,
+      exitCode: await exited,
+      output: child.output(),
+    };
   } finally {
     if (child.exitCode === null) child.kill("SIGKILL");
   }

@@ -8990,6 +8990,9 @@ export interface components {
             };
             deskMailAddress: string | null;
             rules: components["schemas"]["ContractRules"];
+            clauses: {
+                [key: string]: components["schemas"]["Label"];
+            };
         };
         FieldProblem: {
             field: string;

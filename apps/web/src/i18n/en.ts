@@ -55,6 +55,7 @@ export const en: Messages = {
     name: "Name",
     reason: "Reason",
     clause: "Clause {{clause}}",
+    clauseIn: "{{document}}, {{place}} (requirement {{clause}})",
     deploymentRule: "Deployment rule",
     deploymentRuleTitle: "The contract gives no clause for this rule: it is this deployment's own rule.",
     copy: "Copy",

@@ -57,6 +57,7 @@ export const fr = {
     name: "Nom",
     reason: "Motif",
     clause: "Clause {{clause}}",
+    clauseIn: "{{document}}, {{place}} (exigence {{clause}})",
     deploymentRule: "Règle du déploiement",
     deploymentRuleTitle:
       "Le contrat ne donne pas de clause pour cette règle : c'est une règle de ce déploiement.",

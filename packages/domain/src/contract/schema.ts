@@ -67,6 +67,11 @@ export const ZContractShape = z.strictObject({
   ticketWorkflow: ZTicketWorkflow,
   identifierPolicy: ZIdentifierPolicy,
   security: ZSecurity.optional(),
+  /**
+   * Where each clause id the file cites sits in the contract's text ("§ 8.4.3", "annexe 3 § 1a"),
+   * shown to customers in place of the bare id (issue 13); absent: the id is shown.
+   */
+  clauses: z.record(z.string().regex(/^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$/), ZLabel).optional(),
   catalogue: ZCatalogue,
   prices: z.record(ZKey, ZPrice),
   notices: ZNotices,

@@ -244,3 +244,36 @@ describe("deux-sevres-eservices (DSN)", () => {
     );
   });
 });
+
+/** Every clause id a contract cites, wherever a rule carries one (`clause: …`). */
+function citedClauses(value: unknown, found = new Set<string>()): Set<string> {
+  if (Array.isArray(value)) for (const item of value) citedClauses(item, found);
+  else if (value && typeof value === "object") {
+    for (const [key, inner] of Object.entries(value)) {
+      if (key === "clause" && typeof inner === "string") found.add(inner);
+      else if (key !== "clauses") citedClauses(inner, found);
+    }
+  }
+  return found;
+}
+
+describe("the place of each cited clause in the contract's text (issue 13)", () => {
+  it.each(["multicloud-ready", "deux-sevres-eservices"])(
+    "%s says where every clause it cites sits, so customers never read a bare id",
+    (name) => {
+      const contract = load(name);
+      const cited = [...citedClauses(contract)];
+      expect(cited.length).toBeGreaterThan(15);
+      const unnamed = cited.filter((clause) => contract.clauses?.[clause] === undefined);
+      expect(unnamed).toEqual([]);
+    },
+  );
+
+  it("names them as the text numbers its sections", () => {
+    expect(load("multicloud-ready").clauses?.["MCR-SUP-05"]).toEqual({ fr: "§ 8.4.3", en: "§ 8.4.3" });
+    expect(load("deux-sevres-eservices").clauses?.["DSN-SUP-02"]).toEqual({
+      fr: "annexe 3 § 1a",
+      en: "annex 3 § 1a",
+    });
+  });
+});

@@ -146,6 +146,8 @@ export const ZContractSummary = z
      */
     deskMailAddress: z.string().nullable(),
     rules: ZRules,
+    /** Where each clause id sits in the contract's text ("§ 8.4.3"), for the portal's clause tags. */
+    clauses: z.record(z.string(), ZLabel),
   })
   .meta({ id: "ContractSummary" });
 
@@ -257,5 +259,6 @@ export function presentContract(contract: Contract, deskMailAddress: string | nu
     },
     deskMailAddress,
     rules: contractRules(contract),
+    clauses: contract.clauses ?? {},
   };
 }
