@@ -172,6 +172,13 @@ export const DEMO_DATA: Record<string, DemoData> = {
         lastName: "Blanchard",
         roles: ["customer_admin"],
       },
+      {
+        organisation: "biolab-nantes",
+        email: "it@biolab-nantes.demo",
+        firstName: "Nadia",
+        lastName: "Perrin",
+        roles: ["customer_admin"],
+      },
     ],
   },
   "deux-sevres-eservices": {
@@ -247,6 +254,13 @@ export const DEMO_DATA: Record<string, DemoData> = {
         email: "admin@niort-connect.demo",
         firstName: "Karim",
         lastName: "Benali",
+        roles: ["customer_admin"],
+      },
+      {
+        organisation: "atlantique-operateur",
+        email: "admin@atlantique-operateur.demo",
+        firstName: "Gaëlle",
+        lastName: "Moreau",
         roles: ["customer_admin"],
       },
     ],
