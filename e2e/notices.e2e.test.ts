@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { checkPage, clauseTag, signIn } from "./support/browser.js";
+import { checkPage, signIn } from "./support/browser.js";
 import { type Portal, startPortal } from "./support/portal.js";
 import { holds, type Person, seedOrganisation, seedPerson, seedStaffMember } from "./support/seed.js";
 
@@ -210,7 +210,7 @@ describe.runIf(postgresUrl)(
       const done = reader.getByRole("status");
       await done.getByText(`prend fin le ${french(earliest)}`, { exact: false }).waitFor();
       await done.getByText("Total dû : 0,00", { exact: false }).waitFor();
-      await clauseTag(done, "DSN-BIL-02").waitFor();
+      await done.getByText("DSN-BIL-02", { exact: false }).waitFor();
       await checkPage(reader, "86-dsn-terminated-without-fees-phone");
       await reader.close();
     });
