@@ -30,6 +30,7 @@ import { healthRoutes } from "./modules/health/routes.js";
 import { invoiceRoutes } from "./modules/invoices/routes.js";
 import { outboxRoutes } from "./modules/mail/routes.js";
 import { maintenanceRoutes } from "./modules/maintenance/routes.js";
+import { newsRoutes } from "./modules/news/routes.js";
 import { noticeRoutes } from "./modules/notices/routes.js";
 import { operationsRoutes } from "./modules/operations/routes.js";
 import { orderRoutes } from "./modules/orders/routes.js";
@@ -121,6 +122,7 @@ export async function buildApp(context: AppContext, options: BuildAppOptions = {
   await app.register(quotaRoutes(context));
   await app.register(noticeRoutes(context));
   await app.register(securityRoutes(context));
+  await app.register(newsRoutes(context));
   if (options.extraRoutes) await options.extraRoutes(app);
   return app;
 }

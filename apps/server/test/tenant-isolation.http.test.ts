@@ -1,4 +1,11 @@
-import { changeNotices, contractChanges, customerDetails, subscriptions } from "@guichet/db";
+import {
+  changeNotices,
+  contractChanges,
+  customerDetails,
+  newsItems,
+  newsRecipients,
+  subscriptions,
+} from "@guichet/db";
 import { databaseKindsUnderTest } from "@guichet/db/testing";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -37,6 +44,8 @@ const PUBLIC_OR_SELF = new Set([
   "GET /api/maintenance",
   // The caller's own organisation's notices of changes (issue 18); another's notice is probed by its id.
   "GET /api/notices",
+  // The caller's own organisation's news (issue 18); another's news item is probed by its id.
+  "GET /api/news/received",
   "GET /api/portal-outages/current",
   // Without organisationId, a customer administrator's own report; another's id is refused in sla-report.http.test.ts.
   "GET /api/desk/reports/sla",
@@ -201,6 +210,7 @@ function bodyFor(route: string, ids: Record<string, string>): unknown {
       nonConformity: true,
     },
     "POST /api/security/audits/{auditId}/remediation-plan": { plan: "probe plan, ten characters" },
+    "POST /api/news": { category: "technical", title: "Probe", body: "Probe" },
     "POST /api/specific-conditions": {
       catalogueItemId: "support-premium",
       effectiveFrom: "2027-01-01",
@@ -276,6 +286,7 @@ describe.each(databaseKindsUnderTest(postgresUrl))("tenant isolation on %s", (ki
       incidentId: "00000000-0000-4000-8000-00000000000f",
       auditId: "00000000-0000-4000-8000-000000000010",
       certificateId: "00000000-0000-4000-8000-000000000011",
+      newsId: await newsOf(b.id),
     };
     intruder = await signInAs(t.app, adminA, now);
 
@@ -315,6 +326,24 @@ describe.each(databaseKindsUnderTest(postgresUrl))("tenant isolation on %s", (ki
         })
         .returning({ id: changeNotices.id });
       return (notice as { id: string }).id;
+    }
+
+    /** A news item B alone received (issue 18, DSN-POR-01). */
+    async function newsOf(organisationId: string): Promise<string> {
+      const [item] = await db
+        .insert(newsItems)
+        .values({
+          category: "technical",
+          title: "B's news",
+          body: "B's news",
+          clause: "MCR-SUP-04",
+          idempotencyKey: "isolation-news",
+          publishedAt: now,
+        })
+        .returning({ id: newsItems.id });
+      const newsId = (item as { id: string }).id;
+      await db.insert(newsRecipients).values({ newsId, organisationId, mailed: 0, madeAvailableAt: now });
+      return newsId;
     }
 
     async function subscriptionOf(organisationId: string): Promise<string> {
@@ -408,6 +437,10 @@ describe.each(databaseKindsUnderTest(postgresUrl))("tenant isolation on %s", (ki
       "contract_changes",
       "change_notices",
       "price_revisions",
+      "news_items",
+      "news_recipients",
+      "news_reads",
+      "contract_versions",
     ];
     const counts: Record<string, unknown> = {};
     for (const table of tables) {

@@ -44,4 +44,5 @@ export const CostExplorerPage = lazyRouteComponent(
 );
 export const OrdersPage = lazyRouteComponent(() => import("./pages/OrdersPage"), "OrdersPage");
 export const NoticesPage = lazyRouteComponent(() => import("./pages/NoticesPage"), "NoticesPage");
+export const NewsPage = lazyRouteComponent(() => import("./pages/NewsPage"), "NewsPage");
 export const ChangesPage = lazyRouteComponent(() => import("./pages/ChangesPage"), "ChangesPage");

@@ -68,6 +68,13 @@ export const can = {
   readNotices: (me: Me) => me.organisationKind === "customer" && !me.acting,
   /** The customer's signature of a new version, its termination on a harmful change (notice-policy.ts). */
   answerNotices: (me: Me) => me.organisationKind === "customer" && !me.acting && has(me, "customer_admin"),
+  /** A customer's news (news-policy.ts, viewReceived): its people. */
+  readNews: (me: Me) => me.organisationKind === "customer",
+  /** Every news item with its read receipts (news-policy.ts, viewAll). */
+  followNews: (me: Me) =>
+    providerStaff(me, "admin", "account_manager", "support_agent", "billing", "security_officer"),
+  /** Publishing news (news-policy.ts, publish). */
+  publishNews: (me: Me) => providerStaff(me, "admin", "account_manager", "support_agent"),
   /** Announcing a change with notice (notice-policy.ts, announce). */
   announceChanges: (me: Me) => providerStaff(me, "admin", "account_manager"),
   viewOrders: (me: Me) =>
@@ -130,6 +137,11 @@ export const SECTIONS = [
   { to: "/commandes", label: () => "nav.orders" as const, allowed: can.viewOrders },
   { to: "/documents", label: () => "nav.documents" as const, allowed: can.viewOrders },
   { to: "/avis", label: () => "nav.notices" as const, allowed: can.readNotices },
+  {
+    to: "/actualites",
+    label: () => "nav.news" as const,
+    allowed: (me: Me) => can.readNews(me) || can.followNews(me),
+  },
   { to: "/changements", label: () => "nav.changes" as const, allowed: can.announceChanges },
   { to: "/droits", label: () => "nav.rights" as const, allowed: can.manageRights },
   { to: "/organisations", label: () => "nav.organisations" as const, allowed: can.listOrganisations },

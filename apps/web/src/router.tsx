@@ -21,6 +21,7 @@ import {
   InvoicesPage,
   MaintenancePage,
   NewRequestPage,
+  NewsPage,
   NoticesPage,
   OrdersPage,
   OrganisationsPage,
@@ -201,6 +202,7 @@ const documents = createRoute({
 });
 
 const notices = createRoute({ getParentRoute: () => session, path: "/avis", component: NoticesPage });
+const news = createRoute({ getParentRoute: () => session, path: "/actualites", component: NewsPage });
 const changes = createRoute({ getParentRoute: () => session, path: "/changements", component: ChangesPage });
 
 const routeTree = rootRoute.addChildren([
@@ -233,6 +235,7 @@ const routeTree = rootRoute.addChildren([
     orders,
     documents,
     notices,
+    news,
     changes,
   ]),
 ]);

@@ -21,7 +21,8 @@ export type Resource =
   | "budget"
   | "security_incident"
   | "security_audit"
-  | "client_certificate";
+  | "client_certificate"
+  | "news_item";
 
 /** A 404 in the client's language; the same answer whether the thing is absent or someone else's. */
 export function notFound(request: FastifyRequest, resource: Resource): AppError {

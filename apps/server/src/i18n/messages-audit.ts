@@ -101,6 +101,10 @@ export const auditActionsFr = {
   "client_certificate.registered": "Certificat client enregistré",
   "client_certificate.revoked": "Certificat client révoqué",
   "client_certificate.use": "Appel par certificat client",
+  "change_notice.reminded": "Relance de signature envoyée",
+  "news.published": "Actualité publiée",
+  "news.read": "Actualité lue",
+  "contract.version_recorded": "Nouvelle version du fichier de contrat enregistrée",
   "legacy.entry": "Entrée reprise d'un ancien journal",
 } as const;
 
@@ -202,6 +206,10 @@ export const auditActionsEn: Record<keyof typeof auditActionsFr, string> = {
   "client_certificate.registered": "Client certificate registered",
   "client_certificate.revoked": "Client certificate revoked",
   "client_certificate.use": "Call with a client certificate",
+  "change_notice.reminded": "Signature reminder sent",
+  "news.published": "News published",
+  "news.read": "News read",
+  "contract.version_recorded": "New version of the contract file recorded",
   "legacy.entry": "Entry carried over from an earlier trail",
 };
 

@@ -7,6 +7,7 @@ import { commercialEn, commercialFr } from "./messages-commercial.js";
 import { commitmentsEn, commitmentsFr } from "./messages-commitments.js";
 import { deskEn, deskFr } from "./messages-desk.js";
 import { maintenanceEn, maintenanceFr } from "./messages-maintenance.js";
+import { newsEn, newsFr } from "./messages-news.js";
 import { noticesEn, noticesFr } from "./messages-notices.js";
 import { ordersEn, ordersFr } from "./messages-orders.js";
 import { securityEn, securityFr } from "./messages-security.js";
@@ -20,6 +21,7 @@ export const fr = {
   ...maintenanceFr,
   ...noticesFr,
   ...securityFr,
+  ...newsFr,
   "clause.deployment_rule": "règle du déploiement",
   "error.validation_failed": "La requête est invalide : {detail}",
   "error.malformed_json": "Le corps de la requête n'est pas un JSON valide : {detail}",
@@ -98,6 +100,7 @@ export const en: Record<MessageKey, string> = {
   ...ordersEn,
   ...noticesEn,
   ...securityEn,
+  ...newsEn,
   ...deskEn,
   ...maintenanceEn,
   "clause.deployment_rule": "deployment rule",

@@ -3,6 +3,7 @@ import { type Database, migrateDatabase, openDatabase } from "@guichet/db";
 import type { Contract } from "@guichet/domain";
 import type { Config } from "../config.js";
 import { loadContract } from "../contract/load-contract.js";
+import { recordContractVersion } from "../modules/contract/record-contract-version.js";
 import { seedDemoData } from "../seed/seed-demo.js";
 import { bindDeployment } from "./bind-deployment.js";
 
@@ -36,6 +37,7 @@ export async function openDeployment(
   try {
     await migrateDatabase(database);
     const isNew = await bindDeployment(database.db, contract.id);
+    await recordContractVersion(database.db, contract, config.GUICHET_CONTRACT, now());
     const wantSeed =
       options.seed === "always" || (options.seed === "auto" && isNew && database.kind === "pglite");
     const seeded = wantSeed ? await seedDemoData(database.db, contract, now()) : false;

@@ -5,6 +5,7 @@ import { type BuildAppOptions, buildApp } from "../../src/app.js";
 import type { AppContext } from "../../src/app-context.js";
 import { readConfig } from "../../src/config.js";
 import { loadContract } from "../../src/contract/load-contract.js";
+import { recordContractVersion } from "../../src/modules/contract/record-contract-version.js";
 import { bindDeployment } from "../../src/runtime/bind-deployment.js";
 
 export interface TestApp {
@@ -25,6 +26,7 @@ export async function createTestApp(
   const contract = loadContract(contractId);
   const database = await createTestDatabase(kind, postgresUrl);
   await bindDeployment(database.db, contract.id);
+  await recordContractVersion(database.db, contract, contractId, (options.clock ?? (() => new Date()))());
   const config = readConfig({ GUICHET_CONTRACT: contractId, ...options.env });
   const context: AppContext = { config, contract, database, clock: options.clock ?? (() => new Date()) };
   const app = await buildApp(context, options);

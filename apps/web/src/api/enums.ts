@@ -31,11 +31,14 @@ export const TICKET_ACTIONS = ["take", "hold", "resume", "resolve", "close", "co
 /** The values of `TicketChannel`. */
 export const TICKET_CHANNELS = ["portal", "api", "email", "phone"] as const satisfies readonly Schemas["TicketChannel"][];
 
+/** The values of `NewsCategory`. */
+export const NEWS_CATEGORIES = ["commercial", "technical", "availability", "incident"] as const satisfies readonly Schemas["NewsCategory"][];
+
 /** The values of `PriceDirection`. */
 export const PRICE_DIRECTIONS = ["increase", "decrease", "unchanged"] as const satisfies readonly Schemas["PriceDirection"][];
 
 /** The values of `ChangeKind`. */
-export const CHANGE_KINDS = ["price", "annex", "general-conditions", "security-annex"] as const satisfies readonly Schemas["ChangeKind"][];
+export const CHANGE_KINDS = ["price", "annex", "general-conditions", "security-annex", "specific-conditions"] as const satisfies readonly Schemas["ChangeKind"][];
 
 /** The values of `SecurityIncidentKind`. */
 export const SECURITY_INCIDENT_KINDS = ["malicious-activity", "vulnerability", "incident"] as const satisfies readonly Schemas["SecurityIncidentKind"][];

@@ -6919,7 +6919,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A customer's contractual documents with their versions, in the order of precedence (GEN-03, DSN art. 3) */
+        /** A customer's contractual documents with their versions, in the order of precedence (GEN-03, DSN art. 3), and the contract file's versions it is bound by with what changed (GEN-01) */
         get: {
             parameters: {
                 query?: never;
@@ -7652,7 +7652,8 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        kind: components["schemas"]["ChangeKindInput"];
+                        /** @enum {string} */
+                        kind: "price" | "annex" | "general-conditions" | "security-annex";
                         title: string;
                         body: string;
                         /** Format: date */
@@ -7743,7 +7744,8 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        kind: components["schemas"]["ChangeKindInput"];
+                        /** @enum {string} */
+                        kind: "price" | "annex" | "general-conditions" | "security-annex";
                         title: string;
                         body: string;
                         /** Format: date */
@@ -8639,6 +8641,259 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/news": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every news item published, latest first, with each customer reached, its mails and its read receipts (who read, when) — provider staff */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["StaffNews"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Publish a news item (DSN-POR-01) for every customer or the holders of a service; an incident the provider detected is mailed to the named contacts (MCR 8.2.4). Refused when it reaches nobody; the same idempotency key (body or Idempotency-Key header) returns the first publication — provider admin, account manager or support agent */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        category: components["schemas"]["NewsCategoryInput"];
+                        title: string;
+                        body: string;
+                        /** @default null */
+                        catalogueItemId?: string | null;
+                        /** @default null */
+                        availableOn?: string | null;
+                        idempotencyKey?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            item: components["schemas"]["NewsItem"];
+                            recipients: number;
+                            mailed: number;
+                            replayed: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            item: components["schemas"]["NewsItem"];
+                            recipients: number;
+                            mailed: number;
+                            replayed: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/news/received": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The news the organisation received, latest first, with the reader's own read receipt */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ReceivedNews"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/news/{newsId}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark a news item read: the read receipt staff see (the first reading is kept) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    newsId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NewsRead"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -8651,7 +8906,7 @@ export interface components {
         TokenRoleInput: "named_contact" | "user" | "billing_reader";
         PriorityInput: string;
         /** @enum {string} */
-        ChangeKindInput: "price" | "annex" | "general-conditions" | "security-annex";
+        NewsCategoryInput: "commercial" | "technical" | "availability" | "incident";
         /** @enum {string} */
         SecurityIncidentKindInput: "malicious-activity" | "vulnerability" | "incident";
         ApiError: {
@@ -9331,6 +9586,14 @@ export interface components {
             decidedBy: string | null;
             refusalReason: string | null;
         };
+        ContractVersion: {
+            id: string;
+            version: string;
+            edition: string | null;
+            effectiveAt: string;
+            inForce: boolean;
+            changes: string[];
+        };
         ContractDocument: {
             /** @enum {string} */
             kind: "general_conditions" | "specific_conditions" | "order_form" | "vendor_conditions";
@@ -9352,6 +9615,7 @@ export interface components {
                 clause: string;
             } | null;
             documents: components["schemas"]["ContractDocument"][];
+            contractVersions: components["schemas"]["ContractVersion"][];
         };
         HealthLive: {
             /** @constant */
@@ -9498,9 +9762,55 @@ export interface components {
             };
         };
         /** @enum {string} */
+        NewsCategory: "commercial" | "technical" | "availability" | "incident";
+        NewsItem: {
+            id: string;
+            category: components["schemas"]["NewsCategory"];
+            title: string;
+            body: string;
+            catalogueItemId: string | null;
+            serviceName: string | null;
+            availableOn: string | null;
+            clause: string;
+            publishedAt: string;
+        };
+        ReceivedNews: {
+            id: string;
+            category: components["schemas"]["NewsCategory"];
+            title: string;
+            body: string;
+            catalogueItemId: string | null;
+            serviceName: string | null;
+            availableOn: string | null;
+            clause: string;
+            publishedAt: string;
+            readAt: string | null;
+        };
+        StaffNews: {
+            id: string;
+            category: components["schemas"]["NewsCategory"];
+            title: string;
+            body: string;
+            catalogueItemId: string | null;
+            serviceName: string | null;
+            availableOn: string | null;
+            clause: string;
+            publishedAt: string;
+            recipients: {
+                organisationId: string;
+                organisationName: string;
+                mailed: number;
+                reads: {
+                    name: string;
+                    email: string;
+                    readAt: string;
+                }[];
+            }[];
+        };
+        /** @enum {string} */
         PriceDirection: "increase" | "decrease" | "unchanged";
         /** @enum {string} */
-        ChangeKind: "price" | "annex" | "general-conditions" | "security-annex";
+        ChangeKind: "price" | "annex" | "general-conditions" | "security-annex" | "specific-conditions";
         PriceTerms: {
             monthlyCents?: number;
             basisPoints?: number;
@@ -9757,6 +10067,9 @@ export interface components {
             remindedAt: string | null;
             overdueNotifiedAt: string | null;
             state: components["schemas"]["RemediationPlanState"];
+        };
+        NewsRead: {
+            readAt: string;
         };
     };
     responses: never;

@@ -12,6 +12,7 @@ export const enNotices: typeof frNotices = {
     annex: "Annex",
     "general-conditions": "New version of the general conditions",
     "security-annex": "New version of the security annex",
+    "specific-conditions": "An e-service's specific conditions",
   },
   price: "Price concerned",
   current: "now: {{terms}}",

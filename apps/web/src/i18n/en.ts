@@ -4,6 +4,7 @@ import { enCommercial } from "./en-commercial";
 import { enCommitments } from "./en-commitments";
 import { enDesk, enDeskWords } from "./en-desk";
 import { enMaintenance } from "./en-maintenance";
+import { enNews } from "./en-news";
 import { enNotices } from "./en-notices";
 import { enDocuments, enOrders } from "./en-orders";
 import { enReport } from "./en-report";
@@ -40,6 +41,7 @@ export const en: Messages = {
     orders: "Orders",
     documents: "Documents",
     notices: "Notices",
+    news: "News",
     changes: "Changes",
     slaReport: "SLA report",
   },
@@ -389,4 +391,5 @@ export const en: Messages = {
   documents: enDocuments,
   slaReport: enReport,
   notices: enNotices,
+  news: enNews,
 };

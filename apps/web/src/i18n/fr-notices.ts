@@ -10,6 +10,7 @@ export const frNotices = {
     annex: "Annexe",
     "general-conditions": "Nouvelle version des Conditions Générales",
     "security-annex": "Nouvelle version de l'annexe de sécurité",
+    "specific-conditions": "Conditions Spécifiques d'un e-service",
   },
   price: "Prix concerné",
   current: "actuel : {{terms}}",

@@ -4,6 +4,7 @@ import { frCommercial } from "./fr-commercial";
 import { frCommitments } from "./fr-commitments";
 import { frDesk, frDeskWords } from "./fr-desk";
 import { frMaintenance } from "./fr-maintenance";
+import { frNews } from "./fr-news";
 import { frNotices } from "./fr-notices";
 import { frDocuments, frOrders } from "./fr-orders";
 import { frReport } from "./fr-report";
@@ -42,6 +43,7 @@ export const fr = {
     orders: "Commandes",
     documents: "Documents",
     notices: "Avis",
+    news: "Actualités",
     changes: "Changements",
     slaReport: "Rapport SLA",
   },
@@ -397,6 +399,7 @@ export const fr = {
   documents: frDocuments,
   slaReport: frReport,
   notices: frNotices,
+  news: frNews,
 };
 
 export type Messages = typeof fr;

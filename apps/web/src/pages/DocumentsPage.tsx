@@ -1,8 +1,9 @@
-import { Anchor, Badge, Group, Stack, Table, Text } from "@mantine/core";
+import { Anchor, Badge, Card, Group, List, Stack, Table, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useNavigate, useSearch } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { ordersApi, ordersKeys } from "../api/orders-endpoints";
+import type { Answer } from "../api/paths";
 import type { Me } from "../api/types";
 import { Allowed } from "../components/Allowed";
 import { ClauseTag } from "../components/ClauseTag";
@@ -84,6 +85,49 @@ function Documents({ me, search }: { me: Me; search: DocumentsSearch }) {
           </Table.Tr>
         )}
       </RecordTable>
+      {documents.data && <ContractVersions versions={documents.data.contractVersions} />}
+    </Stack>
+  );
+}
+
+type ContractVersionView =
+  Answer<"/api/organisations/{organisationId}/documents">["contractVersions"][number];
+
+/** The contract file's versions the customer is bound by, latest first, with what changed (GEN-01). */
+function ContractVersions({ versions }: { versions: ContractVersionView[] }) {
+  const { t } = useTranslation();
+  const { dateTime } = useLocaleFormat();
+  return (
+    <Stack gap="xs" component="section" aria-labelledby="contract-versions">
+      <Title order={2} size="h3" id="contract-versions">
+        {t("news.versionsTitle")}
+      </Title>
+      <Text size="sm">{t("news.versionsIntro")}</Text>
+      {versions.map((version) => (
+        <Card key={version.id} withBorder>
+          <Group gap="xs">
+            <Text fw={600}>
+              {t("news.versionLabel", { version: version.version })}
+              {version.edition ? ` — ${version.edition}` : ""}
+            </Text>
+            {version.inForce && (
+              <Badge variant="filled" color="green.9" tt="none">
+                {t("news.inForce")}
+              </Badge>
+            )}
+          </Group>
+          <Text size="sm">{t("news.effectiveAt", { at: dateTime(version.effectiveAt) })}</Text>
+          {version.changes.length === 0 ? (
+            <Text size="sm">{t("news.firstVersion")}</Text>
+          ) : (
+            <List size="sm">
+              {version.changes.map((change) => (
+                <List.Item key={change}>{change}</List.Item>
+              ))}
+            </List>
+          )}
+        </Card>
+      ))}
     </Stack>
   );
 }

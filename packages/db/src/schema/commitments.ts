@@ -56,6 +56,8 @@ export const subscriptionPeriods = pgTable(
     clause: text("clause").notNull(),
     recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull().defaultNow(),
     recordedBy: uuid("recorded_by").references(() => users.id, { onDelete: "restrict" }),
+    /** The contract file's version in force when this was decided (GEN-01); set by the database's default. */
+    contractVersionId: uuid("contract_version_id"),
   },
   (t) => [
     index("subscription_periods_subscription_idx").on(t.subscriptionId, t.effectiveFrom, t.seq),

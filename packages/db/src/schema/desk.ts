@@ -69,6 +69,8 @@ export const tickets = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
     resolvedAt: timestamp("resolved_at", { withTimezone: true }),
     closedAt: timestamp("closed_at", { withTimezone: true }),
+    /** The contract file's version in force when this was decided (GEN-01); set by the database's default. */
+    contractVersionId: uuid("contract_version_id"),
   },
   (t) => [
     uniqueIndex("tickets_reference_key").on(t.reference),
@@ -105,6 +107,8 @@ export const ticketEvents = pgTable(
     data: jsonb("data").$type<Record<string, unknown>>().notNull(),
     /** Message-ID of the mail it came in by, so a mail delivered twice joins once. */
     messageId: text("message_id"),
+    /** The contract file's version in force when this was decided (GEN-01); set by the database's default. */
+    contractVersionId: uuid("contract_version_id"),
   },
   (t) => [
     index("ticket_events_ticket_idx").on(t.ticketId, t.seq),

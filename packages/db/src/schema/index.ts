@@ -13,6 +13,7 @@ export * from "./deployment.js";
 export * from "./desk.js";
 export * from "./invoices.js";
 export * from "./mail.js";
+export * from "./news.js";
 export * from "./notices.js";
 export * from "./orders.js";
 export * from "./organisations.js";

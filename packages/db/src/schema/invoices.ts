@@ -55,6 +55,8 @@ export const invoices = pgTable(
     ciiXml: text("cii_xml").notNull(),
     issuedAt: timestamp("issued_at", { withTimezone: true }).notNull(),
     issuedBy: uuid("issued_by").references(() => users.id, { onDelete: "restrict" }),
+    /** The contract file's version in force when this was decided (GEN-01); set by the database's default. */
+    contractVersionId: uuid("contract_version_id"),
   },
   (t) => [
     uniqueIndex("invoices_number_key").on(t.number),

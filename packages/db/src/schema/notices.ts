@@ -27,7 +27,9 @@ export const contractChanges = pgTable(
   "contract_changes",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    kind: text("kind", { enum: ["price", "annex", "general-conditions", "security-annex"] }).notNull(),
+    kind: text("kind", {
+      enum: ["price", "annex", "general-conditions", "security-annex", "specific-conditions"],
+    }).notNull(),
     title: text("title").notNull(),
     body: text("body").notNull(),
     /** The announcement's civil date (Europe/Paris): the notice runs from it. */
@@ -85,6 +87,9 @@ export const changeNotices = pgTable(
     readBy: uuid("read_by").references(() => users.id, { onDelete: "restrict" }),
     signedAt: timestamp("signed_at", { withTimezone: true }),
     signedBy: uuid("signed_by").references(() => users.id, { onDelete: "restrict" }),
+    /** Reminders mailed while the signature is awaited (DSN 10.1), and the last one's instant. */
+    reminders: integer("reminders").notNull().default(0),
+    lastRemindedAt: timestamp("last_reminded_at", { withTimezone: true }),
   },
   (t) => [
     uniqueIndex("change_notices_change_organisation_key").on(t.changeId, t.organisationId),

@@ -79,6 +79,8 @@ export const orders = pgTable(
     decidedAt: timestamp("decided_at", { withTimezone: true }),
     refusalReason: text("refusal_reason"),
     subscriptionId: uuid("subscription_id").references(() => subscriptions.id),
+    /** The contract file's version in force when this was decided (GEN-01); set by the database's default. */
+    contractVersionId: uuid("contract_version_id"),
   },
   (t) => [
     uniqueIndex("orders_idempotency_key").on(t.organisationId, t.idempotencyKey),

@@ -35,6 +35,24 @@ export const ZPriceRevision = z.strictObject({
   clause: ZClauseId,
 });
 
+/**
+ * The news page (DSN-POR-01: "informations commerciales ou techniques", the availability dates of
+ * the portal and the e-services) and who is told of an incident the provider detected (MCR 8.2.4:
+ * "Ces Contacts Nommés seront les seuls points de contacts utilisés pour informer le Client de tout
+ * Incident détecté par le Prestataire"). Absent: the deployment's own news page, incidents mailed to
+ * each customer's administrators.
+ */
+export const ZNews = z.strictObject({
+  clause: ZClauseId,
+  incidents: z
+    .strictObject({
+      /** Who receives an incident's mail: the named contacts (MCR 8.2.4) or the administrators. */
+      to: z.enum(["named-contacts", "administrators"]),
+      clause: ZClauseId,
+    })
+    .optional(),
+});
+
 export const ZNotices = z.strictObject({
   priceIncrease: ZNotice.optional(),
   priceDecrease: ZNotice.optional(),

@@ -7,7 +7,7 @@ import { ZIdentifierPolicy, ZSecurity } from "./schema-accounts.js";
 import { ZCatalogue, ZPrice } from "./schema-catalogue.js";
 import { ZInvoicing } from "./schema-invoicing.js";
 import { ZPriorities, ZSupportPlan } from "./schema-support.js";
-import { ZCommitments, ZLiability, ZNotices } from "./schema-terms.js";
+import { ZCommitments, ZLiability, ZNews, ZNotices } from "./schema-terms.js";
 import { ZTicketWorkflow } from "./schema-tickets.js";
 
 /**
@@ -75,6 +75,8 @@ export const ZContractShape = z.strictObject({
   catalogue: ZCatalogue,
   prices: z.record(ZKey, ZPrice),
   notices: ZNotices,
+  /** The news page and incidents announced (DSN-POR-01, MCR 8.2.4); absent: the deployment's rule. */
+  news: ZNews.optional(),
   commitments: ZCommitments,
   /** Absent: the contract text sets no ceiling. */
   liability: ZLiability.optional(),

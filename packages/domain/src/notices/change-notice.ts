@@ -9,7 +9,13 @@ import type { Notice } from "../contract/schema-terms.js";
  * earliest effective date the contract file's `notices` allow, per customer, and the refusal of an
  * earlier one naming its clause (GEN-02). Pure: "today" is the announcement's civil date.
  */
-export const CHANGE_KINDS = ["price", "annex", "general-conditions", "security-annex"] as const;
+export const CHANGE_KINDS = [
+  "price",
+  "annex",
+  "general-conditions",
+  "security-annex",
+  "specific-conditions",
+] as const;
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
 
 export type PriceDirection = "increase" | "decrease" | "unchanged";
@@ -98,6 +104,16 @@ export function changeRuleOf(
       return notices.generalConditionsChange && ruleOf(notices.generalConditionsChange);
     case "security-annex":
       return notices.securityAnnexChange && ruleOf(notices.securityAnnexChange);
+    case "specific-conditions": {
+      // DSN 10.2: by e-mail, with the notice the specific conditions define (decideChange's definedPeriod).
+      const notice = notices.specificConditionsChange;
+      return (
+        notice &&
+        ruleOf(notice, {
+          harmfulTermination: direction === "increase" && notice.terminationRightOnHarmfulChange === true,
+        })
+      );
+    }
   }
 }
 

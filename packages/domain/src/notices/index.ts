@@ -1,1 +1,3 @@
 export * from "./change-notice.js";
+export * from "./contract-diff.js";
+export * from "./news.js";

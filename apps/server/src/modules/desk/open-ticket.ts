@@ -42,8 +42,9 @@ export interface OpenTicketInput {
 
 /** What opening wrote, so the caller can answer without reading it back. */
 export interface OpenedTicket {
-  ticket: Ticket;
-  timeline: TicketEventRow[];
+  /** Without its contract version, which the database's default gives it (GEN-01). */
+  ticket: Omit<Ticket, "contractVersionId">;
+  timeline: Omit<TicketEventRow, "contractVersionId">[];
   organisationName: string;
   /** Its SLA at the opening instant, as computed to sort it in the queue. */
   sla: SlaEvaluation;
@@ -175,7 +176,7 @@ async function openOn(
   // Everything is written in one statement with the audit entry, just before the commit (see
   // writeOpened): until then the reference is a token in the ticket, its mails and the entry.
   const token = `REF-${randomUUID().replaceAll("-", "")}`;
-  const ticket: Ticket = {
+  const ticket: Omit<Ticket, "contractVersionId"> = {
     id,
     organisationId: input.organisationId,
     reference: token,
@@ -266,7 +267,10 @@ async function openOn(
   );
   if (!written) return "facts changed";
   const { reference, seqs } = written;
-  const timeline: TicketEventRow[] = events.map((event) => ({ ...event, seq: seqs.get(event.type) ?? 0 }));
+  const timeline: Omit<TicketEventRow, "contractVersionId">[] = events.map((event) => ({
+    ...event,
+    seq: seqs.get(event.type) ?? 0,
+  }));
   const created = seqs.get("created");
   if (input.files?.length && created) {
     await attachFiles(

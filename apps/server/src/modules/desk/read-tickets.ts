@@ -26,7 +26,7 @@ const assignee = alias(users, "assignee");
 
 /** The columns a list reads: all but the description, which only the ticket's page shows. */
 const { description: _description, ...listedColumns } = getTableColumns(tickets);
-type ListedTicket = Omit<Ticket, "description">;
+type ListedTicket = Omit<Ticket, "description" | "contractVersionId">;
 
 /** Who a summary names: the customer organisation, its requester and the assignee, when visible. */
 interface SummaryNames {
@@ -201,8 +201,8 @@ interface ListedFile {
 
 /** Everything a ticket's page shows, as read from the database (or just written to it). */
 export interface TicketRecord {
-  ticket: Ticket;
-  timeline: readonly TicketEventRow[];
+  ticket: Omit<Ticket, "contractVersionId">;
+  timeline: readonly Omit<TicketEventRow, "contractVersionId">[];
   /** Names of the organisation and the people the page names, by id. */
   names: ReadonlyMap<string, string>;
   files: readonly ListedFile[];

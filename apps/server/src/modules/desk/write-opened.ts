@@ -26,9 +26,12 @@ import { keptFactsHoldSql } from "./intake-facts.js";
 type OutboxRow = ReturnType<typeof outboxRowOf>;
 
 export interface OpenedRows {
-  /** Its reference is the token, replaced by the number the statement gives it. */
-  ticket: Ticket;
-  events: readonly Omit<TicketEventRow, "seq">[];
+  /**
+   * Its reference is the token, replaced by the number the statement gives it. The contract
+   * version is left to the columns' default (GEN-01, migration 0035).
+   */
+  ticket: Omit<Ticket, "contractVersionId">;
+  events: readonly Omit<TicketEventRow, "seq" | "contractVersionId">[];
   mails: readonly OutboxRow[];
   /** Stands for the reference in the ticket, its mails and the audit entry until it is known. */
   token: string;

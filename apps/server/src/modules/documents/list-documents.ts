@@ -3,9 +3,11 @@ import { localDateIn } from "@guichet/domain";
 import { and, asc, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
 import type { AppContext } from "../../app-context.js";
+import type { Locale } from "../../i18n/index.js";
 import { timeZoneOf } from "../accounts/issue-link.js";
 import { readConditionsInForce } from "../catalogue/specific-conditions.js";
 import { listOrders } from "../orders/list-orders.js";
+import { listContractVersions, ZContractVersion } from "./list-contract-versions.js";
 
 export const ZDocument = z
   .object({
@@ -27,6 +29,8 @@ export const ZDocuments = z
       .object({ order: z.array(z.object({ fr: z.string(), en: z.string() })), clause: z.string() })
       .nullable(),
     documents: z.array(ZDocument),
+    /** The contract file's versions the customer is bound by, latest first (GEN-01). */
+    contractVersions: z.array(ZContractVersion),
   })
   .meta({ id: "ContractDocuments" });
 type Document = z.infer<typeof ZDocument>;
@@ -41,6 +45,7 @@ export async function listDocuments(
   context: AppContext,
   organisationId: string,
   now: Date,
+  locale: Locale = "fr",
 ): Promise<z.infer<typeof ZDocuments>> {
   const { db } = context.database;
   const { contract } = context;
@@ -115,5 +120,6 @@ export async function listDocuments(
   return {
     precedence: precedence ? { order: precedence.order, clause: precedence.clause } : null,
     documents,
+    contractVersions: await listContractVersions(db, contract.id, organisationId, locale),
   };
 }

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { AppContext } from "../../app-context.js";
+import { negotiateLocale } from "../../i18n/index.js";
 import { authorize } from "../../policies/authorize.js";
 import { orderPolicy } from "../../policies/order-policy.js";
 import { ZOrganisationParams } from "../organisations/routes.js";
@@ -14,7 +15,7 @@ export function documentRoutes(context: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags: ["documents"],
           summary:
-            "A customer's contractual documents with their versions, in the order of precedence (GEN-03, DSN art. 3)",
+            "A customer's contractual documents with their versions, in the order of precedence (GEN-03, DSN art. 3), and the contract file's versions it is bound by with what changed (GEN-01)",
           params: ZOrganisationParams,
           response: { 200: ZDocuments },
         },
@@ -22,7 +23,8 @@ export function documentRoutes(context: AppContext): FastifyPluginAsyncZod {
       async (request) => {
         const { organisationId } = request.params;
         authorize(request, (p) => orderPolicy.view(p, organisationId));
-        return listDocuments(context, organisationId, context.clock());
+        const locale = negotiateLocale(request.headers["accept-language"]);
+        return listDocuments(context, organisationId, context.clock(), locale);
       },
     );
   };

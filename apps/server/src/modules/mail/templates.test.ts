@@ -45,6 +45,19 @@ const securityAudit = {
 
 /** One example per kind: the type makes a new kind without an example a compile error. */
 const examples: { [K in MailKind]: MailParams[K] } = {
+  news_incident: {
+    firstName: "Camille",
+    organisationName: "Acme",
+    title: "Panne du stockage objet",
+    publishedOn: "05/12/2026",
+    body: "Le stockage objet répond lentement depuis 9 h.",
+  },
+  change_signature_reminder: {
+    firstName: "Camille",
+    organisationName: "Acme",
+    title: "Conditions Générales 2027",
+    announcedOn: "05/12/2026",
+  },
   invitation: {
     firstName: "Camille",
     organisationName: "Acme",

@@ -17,6 +17,24 @@ Entrée en vigueur : {effectiveFrom}
 {body}
 
 L'avis et, le cas échéant, le courrier à télécharger sont conservés dans le portail : {publicUrl}/avis`,
+
+  "news_incident.subject": "{organisationName} : incident — {title}",
+  "news_incident.body": `Bonjour {firstName},
+
+{portalName} a détecté un incident sur un service utilisé par {organisationName}{cite}. Vous recevez ce message en tant que contact désigné.
+
+{title}
+Publié le {publishedOn}
+
+{body}
+
+Les actualités et leur suivi sont dans le portail : {publicUrl}/actualites`,
+  "change_signature_reminder.subject": "{organisationName} : nouvelle version à signer — {title}",
+  "change_signature_reminder.body": `Bonjour {firstName},
+
+La nouvelle version « {title} », annoncée le {announcedOn}, attend toujours la signature de {organisationName}{cite}. Elle ne prend effet qu'une fois signée par les deux parties.
+
+Signez-la dans le portail : {publicUrl}/avis`,
 } as const;
 
 export type NoticesMailTextKey = keyof typeof noticesFr;
@@ -35,6 +53,24 @@ Takes effect: {effectiveFrom}
 {body}
 
 The notice and, where there is one, the letter to download are kept in the portal: {publicUrl}/avis`,
+
+  "news_incident.subject": "{organisationName}: incident — {title}",
+  "news_incident.body": `Hello {firstName},
+
+{portalName} detected an incident on a service {organisationName} uses{cite}. You receive this message as a designated contact.
+
+{title}
+Published on {publishedOn}
+
+{body}
+
+The news and their follow-up are in the portal: {publicUrl}/actualites`,
+  "change_signature_reminder.subject": "{organisationName}: new version to sign — {title}",
+  "change_signature_reminder.body": `Hello {firstName},
+
+The new version "{title}", announced on {announcedOn}, still awaits the signature of {organisationName}{cite}. It takes effect only once signed by both parties.
+
+Sign it in the portal: {publicUrl}/avis`,
 };
 
 /** What each notices mail is rendered from. */
@@ -49,5 +85,22 @@ export interface NoticesMailParams {
     /** One sentence in the reader's language: the prices that move, the letter, the signature or the right to terminate. */
     summary: string;
     body: string;
+  };
+  /** An incident the provider detected (MCR 8.2.4), to a customer's named contacts. */
+  news_incident: {
+    firstName: string;
+    organisationName: string;
+    title: string;
+    /** The civil date, already written for the reader. */
+    publishedOn: string;
+    body: string;
+  };
+  /** A new version awaiting the customer's signature (DSN 10.1), to its administrators. */
+  change_signature_reminder: {
+    firstName: string;
+    organisationName: string;
+    title: string;
+    /** The civil date, already written for the reader. */
+    announcedOn: string;
   };
 }

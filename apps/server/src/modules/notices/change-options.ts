@@ -11,7 +11,7 @@ import { usesSpecificConditions } from "../catalogue/specific-conditions.js";
 import { resolvePriceMoves } from "./change-targets.js";
 
 export interface ChangeOption {
-  kind: ChangeKind;
+  kind: Exclude<ChangeKind, "specific-conditions">;
   clause: string;
   channels: readonly string[];
   signature: boolean;
@@ -37,7 +37,9 @@ export async function changeOptions(
   today: string,
 ): Promise<{ today: string; kinds: ChangeOption[]; prices: PriceOption[] }> {
   const kinds: ChangeOption[] = [];
+  // A change of an e-service's specific conditions is recorded with its values (POST /api/specific-conditions).
   for (const kind of CHANGE_KINDS) {
+    if (kind === "specific-conditions") continue;
     const up = changeRuleOf(contract, kind, "increase");
     const down = changeRuleOf(contract, kind, "decrease");
     const rule = up ?? down;

@@ -43,7 +43,8 @@ const ZPriceInput = z.strictObject({
   monthlyPrice: z.string().regex(AMOUNT, { message: "expected an amount such as 180.00" }).optional(),
 });
 const ZChangeBody = z.strictObject({
-  kind: ZChangeKind,
+  // Specific conditions change with their values, through POST /api/specific-conditions.
+  kind: ZChangeKind.exclude(["specific-conditions"]),
   title: ZWritten(200),
   body: ZWritten(5_000),
   effectiveFrom: ZDate,
@@ -75,7 +76,7 @@ const ZOptions = z
     today: z.string(),
     kinds: z.array(
       z.object({
-        kind: z.enum(CHANGE_KINDS),
+        kind: z.enum(CHANGE_KINDS).exclude(["specific-conditions"]),
         clause: z.string(),
         channels: z.array(z.string()),
         signature: z.boolean(),

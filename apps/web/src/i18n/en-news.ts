@@ -1,0 +1,46 @@
+import type { frNews } from "./fr-news";
+
+/** The news page and the contract's versions (issue 18): the keys of fr-news.ts. */
+export const enNews: typeof frNews = {
+  title: "News",
+  intro: "The provider's information: commercial, technical, availability dates, incidents detected.",
+  staffIntro:
+    "Publish information for every customer or for those holding a service; an incident is mailed to the contacts the contract names. You see who read it, and when.",
+  publish: "Publish news",
+  category: "Category",
+  categories: {
+    commercial: "Commercial",
+    technical: "Technical",
+    availability: "Availability",
+    incident: "Incident detected",
+  },
+  audience: "Recipients",
+  everyone: "Every customer",
+  holders: "Holders of “{{service}}”",
+  newsTitle: "Title",
+  body: "Text",
+  availableOn: "Availability date",
+  submit: "Publish",
+  published: "Published: {{recipients}} customer(s) reached, {{mailed}} e-mail(s) sent.",
+  replayed: "This news was already published: nothing was sent twice.",
+  empty: "No news yet.",
+  publishedAt: "Published on {{at}}",
+  availableFrom: "Available on {{date}}",
+  forService: "For the holders of “{{service}}”",
+  forEveryone: "For every customer",
+  markRead: "Mark as read",
+  readAt: "Read on {{at}}",
+  receipts: "Read receipts",
+  organisation: "Customer",
+  mailed: "E-mails",
+  readers: "Read by",
+  nobodyRead: "Nobody yet",
+  readBy: "{{name}}, on {{at}}",
+  versionsTitle: "Contract versions",
+  versionsIntro:
+    "The versions of the contract file you are bound by, latest first, with what changed and the date each took effect.",
+  versionLabel: "Version {{version}}",
+  inForce: "in force",
+  effectiveAt: "In force since {{at}}",
+  firstVersion: "First version recorded.",
+};
