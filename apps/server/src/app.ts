@@ -1,4 +1,5 @@
 import { scopedDatabase } from "@guichet/db";
+import { labelIn } from "@guichet/domain";
 import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController } from "fastify";
 import { serializerCompiler } from "fastify-type-provider-zod";
 import type { AppContext } from "./app-context.js";
@@ -85,7 +86,7 @@ export async function buildApp(context: AppContext, options: BuildAppOptions = {
   // Before any route: each route takes its security-header policy as it is declared.
   await registerSecurityHeaders(app, context.config);
   installErrorHandling(app, BODY_LIMIT, await registerWeb(app));
-  await registerOpenApi(app, context.contract.provider.portalName.fr);
+  await registerOpenApi(app, labelIn(context.contract.provider.portalName, context.contract.locale));
   // Modules see the database through the request's tenant transaction once authenticated.
   const root = context.database;
   context = { ...context, database: scopedDatabase(root) };

@@ -1,9 +1,19 @@
 import { useQuery } from "@tanstack/react-query";
 import { api, keys } from "./api/endpoints";
+import { followContractLanguages } from "./i18n";
 
 /** The public contract summary: portal name, plans, password policy. Read once per visit. */
 export function useContract() {
-  return useQuery({ queryKey: keys.contract, queryFn: api.contract, staleTime: Number.POSITIVE_INFINITY });
+  return useQuery({
+    queryKey: keys.contract,
+    queryFn: async () => {
+      const contract = await api.contract();
+      // The portal opens in the contract's locale unless the reader chose another of its languages.
+      followContractLanguages(contract.languages);
+      return contract;
+    },
+    staleTime: Number.POSITIVE_INFINITY,
+  });
 }
 
 /**

@@ -12,6 +12,7 @@ export * from "./desk/mean-response.js";
 export * from "./desk/percentile.js";
 export * from "./desk/report-month.js";
 export * from "./desk/sla-report.js";
+export * from "./desk/ticket-words.js";
 export * from "./notices/index.js";
 export * from "./orders/index.js";
 export * from "./security/index.js";

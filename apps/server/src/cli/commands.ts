@@ -5,6 +5,7 @@ import {
   evaluateCommitmentCases,
   evaluateFeeCases,
   feeCasesContract,
+  interfaceLocale,
 } from "@guichet/domain";
 import { type Config, readConfig } from "../config.js";
 import { loadContract } from "../contract/load-contract.js";
@@ -124,7 +125,10 @@ export async function runCommand(
       if (sub !== "eval" || !file) return { code: 2, err: USAGE };
       const input: unknown = JSON.parse(readFileSync(file, "utf8"));
       const contract = loadContract(feeCasesContract(input) ?? config(env).GUICHET_CONTRACT);
-      return { code: 0, out: JSON.stringify(evaluateFeeCases(input, contract, contract.locale), null, 2) };
+      return {
+        code: 0,
+        out: JSON.stringify(evaluateFeeCases(input, contract, interfaceLocale(contract.locale)), null, 2),
+      };
     }
     case "costs":
       if (sub !== "import" || args.length < 3) return { code: 2, err: USAGE };

@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { labelIn } from "@guichet/domain";
 import type { Config } from "../config.js";
 import { initialiseProvider } from "../modules/accounts/initialise-provider.js";
 import { deliverDueMail } from "../modules/mail/deliver-outbox.js";
@@ -63,7 +64,7 @@ export async function runInit(config: Config, args: string[]): Promise<CommandRe
     if (config.SMTP_URL) {
       const transport = createSmtpTransport(config.SMTP_URL, {
         from: {
-          name: contract.provider.portalName[contract.locale],
+          name: labelIn(contract.provider.portalName, contract.locale),
           address: config.MAIL_FROM ?? `no-reply@${new URL(config.PUBLIC_URL).hostname}`,
         },
       });

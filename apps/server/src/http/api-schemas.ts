@@ -23,8 +23,19 @@ export const NO_CONTENT = "No content: the status says it all";
 export const ZNoContent = z.null().describe(NO_CONTENT);
 
 export const ZLocale = z.enum(["fr", "en"]).meta({ id: "Locale" });
-/** A text of the contract in both languages. */
-export const ZLabel = z.object({ fr: z.string(), en: z.string() }).meta({ id: "Label" });
+/**
+ * A text of the contract: in French and English always (the portal's own languages; the contract's
+ * locale text where it wrote neither), and in the contract's other languages it was written in.
+ */
+export const ZLabel = z
+  .object({
+    fr: z.string(),
+    en: z.string(),
+    de: z.string().optional(),
+    it: z.string().optional(),
+    nl: z.string().optional(),
+  })
+  .meta({ id: "Label" });
 
 export const ZProviderRole = z.enum(PROVIDER_ROLES).meta({ id: "ProviderRole" });
 export const ZCustomerRole = z.enum(CUSTOMER_ROLES).meta({ id: "CustomerRole" });

@@ -1,3 +1,4 @@
+import { labelIn } from "@guichet/domain";
 import { type BuildAppOptions, buildApp } from "../app.js";
 import type { AppContext } from "../app-context.js";
 import type { Config } from "../config.js";
@@ -29,13 +30,15 @@ export async function serve(
     options.portalBuilt,
   ).finally(() => heldPort.release());
   const { contract, database } = context;
+  // The provider's portal as its contract names it, in the contract's own language (issue 23).
+  const portalName = labelIn(contract.provider.portalName, contract.locale);
   await app.listen({ port: config.PORT, host: config.HOST });
   const mailWorker = startMailWorker({
     db: database.db,
     transport: config.SMTP_URL
       ? createSmtpTransport(config.SMTP_URL, {
           from: {
-            name: contract.provider.portalName.fr,
+            name: portalName,
             address: config.MAIL_FROM ?? `no-reply@${new URL(config.PUBLIC_URL).hostname}`,
           },
         })
@@ -51,9 +54,9 @@ export async function serve(
   const ms = Math.round(performance.now() - startedAt);
   logger.info(
     { contract: contract.id, database: database.kind, seeded, startupMs: ms },
-    `Guichet (${contract.provider.portalName.fr}) ready at ${config.PUBLIC_URL} in ${ms} ms`,
+    `Guichet (${portalName}) ready at ${config.PUBLIC_URL} in ${ms} ms`,
   );
-  process.stdout.write(`\nGuichet — ${contract.provider.portalName.fr}: ${config.PUBLIC_URL}\n`);
+  process.stdout.write(`\nGuichet — ${portalName}: ${config.PUBLIC_URL}\n`);
   if (seeded) {
     const people = DEMO_DATA[contract.id]?.people.map((p) => `  ${p.email} (${p.roles.join(", ")})`) ?? [];
     process.stdout.write(

@@ -61,7 +61,7 @@ export async function seedOrdersDemo(
     );
     if (!ended.ok) throw new Error(`demo termination of ${slug}: ${JSON.stringify(ended)}`);
   };
-  if (contract.catalogue.ordering.requires === "accepted-order-form") {
+  if (contract.catalogue.ordering?.requires === "accepted-order-form") {
     for (const customer of data.customers) {
       const held = await subscriptionsInForce(tx, contract, id(customer.slug), today);
       for (const subscription of held) {

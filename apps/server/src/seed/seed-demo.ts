@@ -1,5 +1,5 @@
 import { type Db, deployment, namedContacts, organisations, users } from "@guichet/db";
-import type { Contract } from "@guichet/domain";
+import { type Contract, orDeploymentRule } from "@guichet/domain";
 import { eq } from "drizzle-orm";
 import { hashPassword } from "../modules/accounts/passwords.js";
 import { systemActor } from "../modules/audit/record-audit.js";
@@ -31,7 +31,9 @@ export async function seedDemoData(db: Db, contract: Contract, now: Date): Promi
     }
   }
   // The clause a subscription starts under: MCR order acceptance (MCR-ACC-01), DSN activation (DSN-ORD-02).
-  const startClause = contract.commitments.serviceStart?.clause ?? contract.catalogue.ordering.clause;
+  const startClause = orDeploymentRule(
+    contract.commitments.serviceStart?.clause ?? contract.catalogue.ordering?.clause,
+  );
   // Hashed before the transaction: argon2 is slow on purpose, the transaction should not be.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   return db.transaction(async (tx) => {

@@ -15,3 +15,11 @@ export const THIRD_CONTRACT = fileURLToPath(
 export const FOURTH_CONTRACT = fileURLToPath(
   new URL("../../../../test/contracts/alpen-cloud.yaml", import.meta.url),
 );
+
+/**
+ * A provider whose offer says little (test/contracts/minimal-offer.yaml, issue 23): German only, one
+ * plan through the portal alone, no price, no ordering, no out-of-scope rule, its own word "Fall".
+ */
+export const MINIMAL_CONTRACT = fileURLToPath(
+  new URL("../../../../test/contracts/minimal-offer.yaml", import.meta.url),
+);

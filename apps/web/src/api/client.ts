@@ -1,4 +1,4 @@
-import { i18n } from "../i18n";
+import { currentLanguage, currentLocale, i18n } from "../i18n";
 import type { AnswerOf, ApiPath, BodyOf, Method, Operation, PathParamsOf, QueryOf } from "./paths";
 
 /**
@@ -64,7 +64,7 @@ export function call<P extends ApiPath, M extends Method>(
 }
 
 export async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { accept: "application/json", "accept-language": i18n.language };
+  const headers: Record<string, string> = { accept: "application/json", "accept-language": acceptLanguage() };
   if (body !== undefined) headers["content-type"] = "application/json";
   if (method !== "get" && csrfToken) headers["x-csrf-token"] = csrfToken;
   let response: Response;
@@ -102,7 +102,7 @@ export function sendForm<T>(path: string, form: FormData, onProgress?: (sent: nu
     const xhr = new XMLHttpRequest();
     xhr.open("POST", path);
     xhr.setRequestHeader("accept", "application/json");
-    xhr.setRequestHeader("accept-language", i18n.language);
+    xhr.setRequestHeader("accept-language", acceptLanguage());
     if (csrfToken) xhr.setRequestHeader("x-csrf-token", csrfToken);
     xhr.upload.onprogress = (event) => {
       if (event.lengthComputable && event.total > 0) onProgress?.(event.loaded / event.total);
@@ -141,4 +141,14 @@ export function queryString(params: Record<string, string | number | undefined>)
   }
   const text = search.toString();
   return text ? `?${text}` : "";
+}
+
+/**
+ * The reader's language, then the interface's (issue 23): a German reader asks for German, then the
+ * English the server writes its messages in until it has German ones.
+ */
+function acceptLanguage(): string {
+  const language = currentLanguage();
+  const locale = currentLocale();
+  return language === locale ? language : `${language}, ${locale};q=0.9`;
 }

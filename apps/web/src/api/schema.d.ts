@@ -8922,6 +8922,9 @@ export interface components {
         Label: {
             fr: string;
             en: string;
+            de?: string;
+            it?: string;
+            nl?: string;
         };
         /** @enum {string} */
         ProviderRole: "admin" | "support_agent" | "account_manager" | "billing" | "security_officer";
@@ -9165,10 +9168,14 @@ export interface components {
             billingSection: string;
             cloudConsumption?: string;
             invoicingFrom: string;
+            ordering?: string;
         };
         ContractSummary: {
             id: string;
             version: string;
+            /** @enum {string} */
+            locale: "fr" | "en" | "de" | "it" | "nl";
+            languages: ("fr" | "en" | "de" | "it" | "nl")[];
             title: components["schemas"]["Label"];
             provider: {
                 name: string;
@@ -9203,8 +9210,15 @@ export interface components {
                     clause: string;
                 };
                 referencePrefix: string;
-                /** @enum {string} */
-                vocabulary: "requests" | "reports";
+                vocabulary: {
+                    /** @enum {string} */
+                    wording: "requests" | "reports" | "contract";
+                    words: {
+                        [key: string]: {
+                            [key: string]: string;
+                        };
+                    };
+                };
                 statuses: {
                     id: components["schemas"]["TicketStatus"];
                     label: components["schemas"]["Label"];
@@ -9221,7 +9235,7 @@ export interface components {
                     mode: "confirmation-or-auto-close" | "on-resolution";
                     clause: string;
                 };
-                outOfScope: {
+                outOfScope?: {
                     /** @enum {string} */
                     action: "close-with-reason" | "refuse-at-deposit";
                     reasons: {
@@ -9923,8 +9937,7 @@ export interface components {
             }[];
         };
         OrderOptions: {
-            /** @enum {string} */
-            requires: "signed-order-form" | "accepted-order-form";
+            requires: ("signed-order-form" | "accepted-order-form") | null;
             items: {
                 id: string;
                 kind: string;
@@ -9957,8 +9970,7 @@ export interface components {
             }[];
             defaultSupportPlan: string;
             supportPlanHeld: string | null;
-            /** @enum {string} */
-            eligibility: "any" | "wholesale-contracts";
+            eligibility: ("any" | "wholesale-contracts") | null;
             clause: string;
         };
         VendorAccount: {

@@ -1,20 +1,28 @@
 import { Button, Group } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import type { Locale } from "../api/types";
-import { currentLocale, switchLocale } from "../i18n";
+import { type ContractLanguage, currentLanguage, switchLocale } from "../i18n";
+import { useContract } from "../session";
 
-const LANGUAGES: { locale: Locale; name: string }[] = [
-  { locale: "fr", name: "Français" },
-  { locale: "en", name: "English" },
-];
+const NAMES: Record<ContractLanguage, string> = {
+  fr: "Français",
+  en: "English",
+  de: "Deutsch",
+  it: "Italiano",
+  nl: "Nederlands",
+};
 
-/** French or English; the choice is kept on this browser. Each name is written in its own language. */
+/**
+ * The contract's languages (issue 23), its locale first; French and English before the contract is
+ * known. The choice is kept on this browser. Each name is written in its own language.
+ */
 export function LanguageSwitch() {
   const { t } = useTranslation();
-  const current = currentLocale();
+  const current = currentLanguage();
+  const languages = useContract().data?.languages ?? ["fr", "en"];
+  if (languages.length < 2) return null;
   return (
     <Group gap={4} role="group" aria-label={t("app.language")}>
-      {LANGUAGES.map(({ locale, name }) => (
+      {languages.map((locale) => (
         <Button
           key={locale}
           size="xs"
@@ -23,7 +31,7 @@ export function LanguageSwitch() {
           lang={locale}
           onClick={() => void switchLocale(locale)}
         >
-          {name}
+          {NAMES[locale]}
         </Button>
       ))}
     </Group>

@@ -1,15 +1,28 @@
 import type { ContractSummary, Priority, TicketStatus } from "../api/types";
+import { i18n, interfaceLocale } from "../i18n";
 import { useLocaleFormat } from "../i18n/format";
 import { useContract } from "../session";
 
 /**
  * The desk's words, as the contract names its tickets (`ticketWorkflow.vocabulary`): "Demandes" in
- * the Espace Client Cloud, "Signalisations" on e-soutien (DSN-SUP-01).
+ * the Espace Client Cloud, "Signalisations" on e-soutien (DSN-SUP-01), or the contract's own noun
+ * ("contract", issue 23) in the portal's sentences.
  */
-export type DeskWords = ContractSummary["ticketWorkflow"]["vocabulary"];
+export type DeskWords = ContractSummary["ticketWorkflow"]["vocabulary"]["wording"];
 
+/**
+ * The wording of the desk's texts (`deskWords.<wording>.*`). The contract's nouns, and what agrees
+ * with them, become default values of every text's placeholders ({{ticket}}, {{la}}…) in the
+ * language the texts are read in.
+ */
 export function deskWordsOf(contract: ContractSummary | undefined): DeskWords {
-  return contract?.ticketWorkflow.vocabulary ?? "requests";
+  const vocabulary = contract?.ticketWorkflow.vocabulary;
+  if (!vocabulary) return "requests";
+  i18n.options.interpolation = {
+    ...i18n.options.interpolation,
+    defaultVariables: vocabulary.words[interfaceLocale()] ?? {},
+  };
+  return vocabulary.wording;
 }
 
 export function useDeskWords(): DeskWords {
@@ -37,8 +50,8 @@ export function useDeskLabels() {
     status: (status: TicketStatus) => find(workflow?.statuses, status),
     category: (category: string) => find(workflow?.categories, category),
     priority: (priority: Priority) => find(contract?.priorities, priority),
-    outOfScope: (reason: string) => find(workflow?.outOfScope.reasons, reason),
-    isOutOfScope: (reason: string) => Boolean(workflow?.outOfScope.reasons.some((r) => r.id === reason)),
+    outOfScope: (reason: string) => find(workflow?.outOfScope?.reasons, reason),
+    isOutOfScope: (reason: string) => Boolean(workflow?.outOfScope?.reasons.some((r) => r.id === reason)),
     service: (itemId: string) => {
       const item = contract?.catalogue.find((candidate) => candidate.id === itemId);
       return item ? label(item.name) : itemId;

@@ -30,6 +30,36 @@ export const enDeskWords: typeof frDeskWords = {
     replies: "To add to an open request, reply to one of our e-mails keeping its reference in the subject.",
     lifecycleIntro: "The statuses a request goes through.",
   },
+  // The contract's own words (issue 23): with "request" exactly the texts above (tested).
+  contract: {
+    nav: "{{Tickets}}",
+    title: "{{Tickets}}",
+    intro: "Your organisation's {{tickets}} and how they stand.",
+    newTitle: "New {{ticket}}",
+    newLink: "Open {{a}} {{ticket}}",
+    submit: "Open the {{ticket}}",
+    opened: "Your {{ticket}} is registered under the reference {{reference}}.",
+    empty: "No {{ticket}} matches.",
+    count_one: "{{count, number}} {{ticket}}",
+    count_other: "{{count, number}} {{tickets}}",
+    queueTitle: "{{Ticket}} queue",
+    queueIntro: "Every customer's open {{tickets}}, the most urgent first.",
+    helpIntro: "How to open {{a}} {{ticket}}, through which channel, and how soon support takes it up.",
+    cannotOpen:
+      "Only your organisation's named contacts may open {{a}} {{ticket}}. Ask your organisation's administrator to make you a named contact, or go through one of them.",
+    back: "Back to {{tickets}}",
+    categoryLabel: "Type of {{ticket}}",
+    closedNote: "This {{ticket}} is closed: for a new problem, open a new one quoting its reference.",
+    workClosed: "This {{ticket}} is closed: nothing left to do.",
+    resolved:
+      "Support resolved your {{ticket}}. Confirm the resolution to close it, or reopen it if the problem persists. Without an answer it closes by itself.",
+    replyResolvedHint: "Replying reopens the resolved {{ticket}}.",
+    portalText: "This portal receives your {{tickets}} 24 hours a day, 7 days a week.",
+    emailNever: "Your plan does not open {{tickets}} by e-mail.",
+    replies:
+      "To add to an open {{ticket}}, reply to one of our e-mails keeping its reference in the subject.",
+    lifecycleIntro: "The statuses {{a}} {{ticket}} goes through.",
+  },
   reports: {
     nav: "Reports",
     title: "Reports",

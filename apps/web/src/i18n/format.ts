@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import type { Label, Locale } from "../api/types";
-import { currentLocale } from "./index";
+import { currentLanguage, currentLocale } from "./index";
 
 /**
  * Dates as people read them in France (and in English for the English interface), in the
@@ -85,6 +85,7 @@ export function useLocaleFormat() {
     number: (value: number) => formatNumber(value, locale),
     money: (decimal: string, currency?: string) => formatMoney(decimal, locale, currency),
     fileSize: (bytes: number) => formatFileSize(bytes, locale),
-    label: (label: Label) => label[locale],
+    /** The contract's text in the reader's language, else in the interface's (issue 23). */
+    label: (label: Label) => label[currentLanguage()] ?? label[locale],
   };
 }

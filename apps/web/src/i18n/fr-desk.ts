@@ -69,7 +69,44 @@ const reports: typeof requests = {
   lifecycleIntro: "Les statuts par lesquels passe une signalisation.",
 };
 
-export const frDeskWords = { requests, reports };
+/**
+ * The contract's own words (issue 23): its noun for a ticket in the portal's sentences, with the
+ * articles and endings agreeing with it (server: sentenceWords). With "demande" these are exactly
+ * the texts above (tested).
+ */
+const contract: typeof requests = {
+  nav: "{{Tickets}}",
+  title: "{{Tickets}}",
+  intro: "Les {{tickets}} de votre organisation et leur suivi.",
+  newTitle: "{{Nouvelle}} {{ticket}}",
+  newLink: "Ouvrir {{une}} {{ticket}}",
+  submit: "Ouvrir {{la}}{{ticket}}",
+  opened: "Votre {{ticket}} est enregistré{{e}} sous la référence {{reference}}.",
+  empty: "{{Aucune}} {{ticket}} pour ces critères.",
+  count_one: "{{count, number}} {{ticket}}",
+  count_other: "{{count, number}} {{tickets}}",
+  queueTitle: "File des {{tickets}}",
+  queueIntro: "Les {{tickets}} ouvert{{e}}s de tous les clients, {{le}} plus urgent{{e}} d'abord.",
+  helpIntro:
+    "Comment ouvrir {{une}} {{ticket}}, par quel canal, et dans quels délais le support {{le}} prend en charge.",
+  cannotOpen:
+    "Seuls les contacts nommés de votre organisation peuvent ouvrir {{une}} {{ticket}}. Demandez à l'administrateur de votre organisation de vous déclarer contact nommé, ou passez par l'un d'eux.",
+  back: "Retour aux {{tickets}}",
+  categoryLabel: "Type {{de}}{{ticket}}",
+  closedNote:
+    "{{Cette}} {{ticket}} est clos{{e}} : pour un nouveau problème, ouvrez-en {{une}} {{nouvelle}} en citant sa référence.",
+  workClosed: "{{Cette}} {{ticket}} est clos{{e}} : plus rien à traiter.",
+  resolved:
+    "Le support a résolu votre {{ticket}}. Confirmez la résolution pour {{le}} clore, ou rouvrez-{{le}} si le problème persiste. Sans réponse, {{elle}} sera clos{{e}} automatiquement.",
+  replyResolvedHint: "Répondre rouvre {{la}}{{ticket}} résolu{{e}}.",
+  portalText: "Ce portail reçoit vos {{tickets}} 24 h/24, 7 j/7.",
+  emailNever: "Votre offre ne prévoit pas l'ouverture {{de}}{{tickets}} par e-mail.",
+  replies:
+    "Pour compléter {{une}} {{ticket}} ouvert{{e}}, répondez à l'un de nos e-mails en gardant sa référence dans l'objet.",
+  lifecycleIntro: "Les statuts par lesquels passe {{une}} {{ticket}}.",
+};
+
+export const frDeskWords = { requests, reports, contract };
 
 export const frDesk = {
   reference: "Référence",

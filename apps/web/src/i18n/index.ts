@@ -13,12 +13,21 @@ declare module "i18next" {
 
 const STORAGE_KEY = "guichet.locale";
 
-/** French unless the person chose English on this browser (the choice is kept). */
-function savedLocale(): Locale {
+/** The languages a contract may be read in (issue 23); the portal's own texts exist in French and English. */
+export const CONTRACT_LANGUAGES = ["fr", "en", "de", "it", "nl"] as const;
+export type ContractLanguage = (typeof CONTRACT_LANGUAGES)[number];
+
+function isContractLanguage(value: unknown): value is ContractLanguage {
+  return CONTRACT_LANGUAGES.includes(value as ContractLanguage);
+}
+
+/** The language chosen on this browser, if any (the choice is kept). */
+function savedLanguage(): ContractLanguage | undefined {
   try {
-    return localStorage.getItem(STORAGE_KEY) === "en" ? "en" : "fr";
+    const saved = localStorage.getItem(STORAGE_KEY);
+    return isContractLanguage(saved) ? saved : undefined;
   } catch {
-    return "fr";
+    return undefined;
   }
 }
 
@@ -26,9 +35,11 @@ export const i18n = i18next.createInstance();
 
 void i18n.use(initReactI18next).init({
   resources: { fr: { translation: fr }, en: { translation: en } },
-  lng: savedLocale(),
-  fallbackLng: "fr",
-  supportedLngs: ["fr", "en"],
+  lng: savedLanguage() ?? "fr",
+  // The portal's texts in a language without a catalogue read in English (issue 23): German,
+  // Italian or Dutch readers get the contract's labels in their language, the rest in English.
+  fallbackLng: { de: ["en"], it: ["en"], nl: ["en"], default: ["fr"] },
+  supportedLngs: [...CONTRACT_LANGUAGES],
   // React escapes what it renders.
   interpolation: { escapeValue: false },
   initAsync: false,
@@ -36,16 +47,41 @@ void i18n.use(initReactI18next).init({
 
 document.documentElement.lang = i18n.language;
 
-export function currentLocale(): Locale {
-  return i18n.language === "en" ? "en" : "fr";
+/** The language the portal is read in: one of the contract's (labels in it where the contract has them). */
+export function currentLanguage(): ContractLanguage {
+  return isContractLanguage(i18n.language) ? i18n.language : "fr";
 }
 
-export async function switchLocale(locale: Locale): Promise<void> {
+/**
+ * The language of the portal's own texts, dates and numbers, and of the server's messages: French
+ * for French, English for every other language until its catalogue exists (issue 23).
+ */
+export function currentLocale(): Locale {
+  return currentLanguage() === "fr" ? "fr" : "en";
+}
+
+/** Same as currentLocale: the catalogue the texts are read from. */
+export const interfaceLocale = currentLocale;
+
+export async function switchLocale(language: ContractLanguage): Promise<void> {
   try {
-    localStorage.setItem(STORAGE_KEY, locale);
+    localStorage.setItem(STORAGE_KEY, language);
   } catch {
     // Private browsing without storage: the choice lasts for this page only.
   }
-  await i18n.changeLanguage(locale);
-  document.documentElement.lang = locale;
+  await i18n.changeLanguage(language);
+  document.documentElement.lang = language;
+}
+
+/**
+ * Once the contract is known: a reader who chose no language of this contract reads its locale
+ * (an English contract opens in English, issue 23).
+ */
+export function followContractLanguages(languages: readonly ContractLanguage[]): void {
+  const saved = savedLanguage();
+  const wanted = saved && languages.includes(saved) ? saved : languages[0];
+  if (wanted && wanted !== i18n.language) {
+    void i18n.changeLanguage(wanted);
+    document.documentElement.lang = wanted;
+  }
 }

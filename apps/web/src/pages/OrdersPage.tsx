@@ -60,7 +60,7 @@ function Orders({ me, search }: { me: Me; search: OrdersSearch }) {
           {notice}
         </Alert>
       )}
-      {organisationId && can.order(me) && (
+      {organisationId && can.order(me) && contract?.rules.ordering && (
         <Section title={t("orders.new.heading")}>
           <NewOrderForm
             organisationId={organisationId}

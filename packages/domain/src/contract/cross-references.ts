@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { SLA_METRIC_IDS } from "../sla/policy-schema.js";
 import type { Money } from "./money.js";
+import { labelsWithout } from "./primitives.js";
 import type { ContractShape } from "./schema.js";
 
 /**
@@ -54,6 +55,15 @@ export function checkCrossReferences(contract: ContractShape, ctx: z.RefinementC
   // Languages: the contract's locale first (issue 23).
   if (contract.languages && contract.languages[0] !== contract.locale) {
     report(["languages", 0], `the contract's locale "${contract.locale}" comes first`);
+  }
+  if (!contract.ticketWorkflow.vocabulary.written.includes(contract.locale)) {
+    report(
+      ["ticketWorkflow", "vocabulary"],
+      `expected the words of the contract's locale "${contract.locale}"`,
+    );
+  }
+  for (const path of labelsWithout(contract, contract.locale)) {
+    report(path, `expected a text in the contract's locale "${contract.locale}"`);
   }
 
   // Priorities.

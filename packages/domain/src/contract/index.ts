@@ -20,7 +20,16 @@ export {
   type ParseContractResult,
   parseContract,
 } from "./parse.js";
-export { type Label, type Limit, ZKey, ZLabel } from "./primitives.js";
+export {
+  interfaceLocale,
+  LANGUAGES,
+  type Label,
+  type Language,
+  type Limit,
+  labelIn,
+  ZKey,
+  ZLabel,
+} from "./primitives.js";
 export {
   type ContractRules,
   contractRules,
@@ -28,7 +37,14 @@ export {
   namedContactClauseOf,
   orDeploymentRule,
 } from "./rules.js";
-export { type Contract, type ContractInput, ZContract, ZContractShape, ZProvider } from "./schema.js";
+export {
+  type Contract,
+  type ContractInput,
+  contractLanguages,
+  ZContract,
+  ZContractShape,
+  ZProvider,
+} from "./schema.js";
 export { type IdentifierPolicy, type Security, ZIdentifierPolicy, ZSecurity } from "./schema-accounts.js";
 export {
   CATALOGUE_KINDS,
@@ -51,7 +67,10 @@ export { type Commitments, type Notice, ZCommitments, ZLiability, ZNotices } fro
 export {
   NAMED_CONTACT_FIELDS,
   TICKET_VOCABULARIES,
+  type TicketNouns,
   type TicketVocabulary,
+  type TicketWords,
   type TicketWorkflow,
   ZTicketWorkflow,
+  ZVocabulary,
 } from "./schema-tickets.js";

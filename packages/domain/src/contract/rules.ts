@@ -54,6 +54,8 @@ export interface ContractRules {
     /** Client certificates for the web services, where the integrated mode accepts them. */
     certificates?: string;
   };
+  /** What makes an order and who may order (MCR-ACC-01, DSN-ORD-01); absent: the portal takes no orders. */
+  ordering?: string;
   /** Resource quotas per cloud vendor, raised on the customer's request (MCR-ORD-04); absent: none. */
   quotas?: string;
   /** Invoices issued by the deployment (MCR-BIL-01, DSN-ORD-03): `invoicing.clause`; absent: none is issued. */
@@ -145,6 +147,7 @@ export function contractRules(contract: Contract): ContractRules {
     billingSection: orDeploymentRule(contract.invoicing?.customerSection?.clause),
     cloudConsumption: cloudConsumptionOf(contract),
     invoicingFrom: orDeploymentRule(contract.commitments.invoicingFrom?.clause),
+    ordering: contract.catalogue.ordering?.clause,
   };
 }
 

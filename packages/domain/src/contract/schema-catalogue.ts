@@ -96,7 +96,11 @@ export const ZOrdering = z.strictObject({
 });
 
 export const ZCatalogue = z.strictObject({
-  ordering: ZOrdering,
+  /**
+   * Absent where the offer says nothing of ordering (issue 23): no order is taken through the
+   * portal, customers hold what the provider records for them, and the portal offers no ordering.
+   */
+  ordering: ZOrdering.optional(),
   items: z.array(ZCatalogueItem).min(1),
 });
 

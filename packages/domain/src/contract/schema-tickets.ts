@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { ZClauseId } from "../sla/policy-schema.js";
 import { ZCalendarDuration, ZTerm } from "./duration.js";
-import { expecting, ZKey, ZLabel } from "./primitives.js";
+import { expecting, LANGUAGES, type Language, ZKey, ZLabel, ZText } from "./primitives.js";
 
 /**
  * How tickets live: statuses and their labels, categories, closing, notifications, scope
@@ -77,9 +77,73 @@ export const NAMED_CONTACT_FIELDS = [
   "availability",
 ] as const;
 
-/** What a deployment calls its tickets: "demandes" (requests) or "signalisations" (reports). */
+/**
+ * The two wordings the shipped contracts' texts use: "demandes" one opens (MCR-POR-01), or
+ * "signalisations" one deposits on e-soutien (DSN-SUP-01), each with its own verbs.
+ */
 export const TICKET_VOCABULARIES = ["requests", "reports"] as const;
 export type TicketVocabulary = (typeof TICKET_VOCABULARIES)[number];
+
+const ZNouns = z.strictObject({ singular: ZText, plural: ZText });
+/** French nouns carry their gender: the portal's sentences agree with it ("Nouveau dossier"). */
+const ZFrenchNouns = ZNouns.extend({ gender: z.enum(["feminine", "masculine"]) });
+const ZGenderedNouns = ZNouns.extend({ gender: z.enum(["feminine", "masculine", "neuter"]).optional() });
+
+/** What a ticket is called in one language. */
+export type TicketNouns = { singular: string; plural: string; gender?: "feminine" | "masculine" | "neuter" };
+
+/** The portal's own words where a contract gives none in a language: "demande", "request". */
+const DEFAULT_NOUNS = {
+  fr: { singular: "demande", plural: "demandes", gender: "feminine" },
+  en: { singular: "request", plural: "requests" },
+} as const satisfies Record<"fr" | "en", TicketNouns>;
+
+const PRESET_NOUNS: Record<TicketVocabulary, Record<"fr" | "en", TicketNouns>> = {
+  requests: DEFAULT_NOUNS,
+  reports: {
+    fr: { singular: "signalisation", plural: "signalisations", gender: "feminine" },
+    en: { singular: "report", plural: "reports" },
+  },
+};
+
+/**
+ * What the contract calls a ticket, read (issue 23): `wording` is "requests" or "reports" for the
+ * shipped texts' own sentences, "contract" for the contract's nouns in the portal's sentences;
+ * `nouns` has French and English always (the portal's default words where the contract gives
+ * none) and the contract's other languages; `written` the languages the contract wrote.
+ */
+export interface TicketWords {
+  wording: TicketVocabulary | "contract";
+  nouns: { fr: TicketNouns; en: TicketNouns } & Partial<Record<Language, TicketNouns>>;
+  written: Language[];
+}
+
+/**
+ * A ticket's name as the contract says it, in each of its languages (issue 23): `{ fr: { singular:
+ * dossier, plural: dossiers, gender: masculine }, en: { singular: case, plural: cases } }`,
+ * required in the contract's locale; or one of the shipped wordings, "requests" or "reports".
+ */
+export const ZVocabulary = z
+  .union([
+    z.enum(TICKET_VOCABULARIES),
+    z.strictObject({
+      fr: ZFrenchNouns.optional(),
+      en: ZNouns.optional(),
+      de: ZGenderedNouns.optional(),
+      it: ZGenderedNouns.optional(),
+      nl: ZGenderedNouns.optional(),
+    }),
+  ])
+  .transform((vocabulary): TicketWords => {
+    if (typeof vocabulary === "string") {
+      return { wording: vocabulary, nouns: { ...PRESET_NOUNS[vocabulary] }, written: ["fr", "en"] };
+    }
+    return {
+      wording: "contract",
+      nouns: { ...vocabulary, fr: vocabulary.fr ?? DEFAULT_NOUNS.fr, en: vocabulary.en ?? DEFAULT_NOUNS.en },
+      written: LANGUAGES.filter((language) => vocabulary[language] !== undefined),
+    };
+  });
 
 export const ZTicketWorkflow = z.strictObject({
   /** Prefix of ticket numbers shown to customers, e.g. "MCR" in "MCR-000123". */
@@ -87,17 +151,22 @@ export const ZTicketWorkflow = z.strictObject({
     error: expecting('expected 2 to 8 capital letters or digits such as "MCR"'),
   }),
   /**
-   * What the portal and the desk's mails call a ticket: "demande" / "request" unless the contract
-   * says "signalisation" / "report", as e-soutien's texts do (DSN-SUP-01).
+   * What the portal and the desk's mails call a ticket (issue 23): the contract's nouns, or one of
+   * the shipped wordings; absent: "demande" / "request".
    */
-  vocabulary: z.enum(TICKET_VOCABULARIES).default("requests"),
+  vocabulary: ZVocabulary.prefault("requests"),
   statuses: ZStatuses,
   categories: z.record(ZKey, ZTicketCategory),
   closing: ZClosing,
-  emailNotifications: ZEmailNotifications,
+  /** Absent: the offer promises no e-mail on ticket events, and none is sent (issue 23). */
+  emailNotifications: ZEmailNotifications.prefault({}),
   /** An e-mail answering a ticket joins it (MCR-SUP-03, DSN-SUP-03). */
-  emailReplies: z.strictObject({ joinTicket: z.boolean(), clause: ZClauseId }),
-  outOfScope: ZOutOfScope,
+  emailReplies: z.strictObject({ joinTicket: z.boolean(), clause: ZClauseId }).optional(),
+  /**
+   * Absent where the offer states no out-of-scope rule (issue 23): a ticket outside a plan's scope
+   * is refused at deposit, citing the plan's scope, and support closes with no listed reason.
+   */
+  outOfScope: ZOutOfScope.optional(),
   priorityDispute: ZPriorityDispute.optional(),
   maintenance: ZMaintenance.optional(),
   /** What a named contact's record must hold (MCR-SUP-04). */

@@ -2,7 +2,17 @@ import { z } from "zod";
 import { ZCalendarSpec } from "../calendar/spec.js";
 import { ZAutoClose, ZClockPolicy } from "../sla/policy-schema.js";
 import { checkCrossReferences } from "./cross-references.js";
-import { LANGUAGES, ZCurrency, ZEmailAddress, ZKey, ZLabel, ZText, ZWebAddress } from "./primitives.js";
+import {
+  fillLabels,
+  LANGUAGES,
+  type Language,
+  ZCurrency,
+  ZEmailAddress,
+  ZKey,
+  ZLabel,
+  ZText,
+  ZWebAddress,
+} from "./primitives.js";
 import { ZIdentifierPolicy, ZSecurity } from "./schema-accounts.js";
 import { ZCatalogue, ZPrice } from "./schema-catalogue.js";
 import { ZInvoicing } from "./schema-invoicing.js";
@@ -47,14 +57,18 @@ export const ZContractShape = z.strictObject({
   /** Title of the contractual text the file is written from, and that text's own edition. */
   title: ZLabel,
   edition: ZText.optional(),
-  locale: z.enum(["fr", "en"]).default("fr"),
+  /**
+   * The contract's own language (issue 23): every label is written in it at least; the portal
+   * opens in it, the start-up banner and the provider's names read in it.
+   */
+  locale: z.enum(LANGUAGES).default("fr"),
   /** The main currency (invoices, reports); every amount carries its own currency ("149 CHF"). */
   currency: ZCurrency.default("EUR"),
   /** Other currencies the provider bills in (issue 23: CHF and EUR…); absent: `currency` only. */
   currencies: z.array(ZCurrency).min(1).optional(),
   /**
-   * The languages the contract's texts are written in, its `locale` first (issue 23). Labels are
-   * given in French and English, which the portal speaks, and optionally in these others.
+   * The languages the contract's texts are written in, its `locale` first (issue 23), the ones the
+   * portal offers its readers; absent: the locale only. A label is required in the locale only.
    */
   languages: z.array(z.enum(LANGUAGES)).min(1).optional(),
   provider: ZProvider,
@@ -92,7 +106,15 @@ export type ContractShape = z.infer<typeof ZContractShape>;
  */
 export const ZContract = ZContractShape.superRefine(checkCrossReferences, {
   when: (payload) => payload.issues.length === 0,
+}).transform((contract) => {
+  fillLabels(contract, contractLanguages(contract));
+  return contract;
 });
+
+/** The languages a contract speaks, its locale first (issue 23). */
+export function contractLanguages(contract: Pick<ContractShape, "locale" | "languages">): Language[] {
+  return contract.languages ?? [contract.locale];
+}
 
 /** A validated contract, durations, amounts and targets parsed. */
 export type Contract = z.output<typeof ZContract>;

@@ -137,7 +137,7 @@ function outOfScope(
   refusal: IntakeRefusalReason,
 ): IntakeDecision {
   const rule = contract.ticketWorkflow.outOfScope;
-  if (rule.action === "close-with-reason" && Object.hasOwn(rule.reasons, reasonKey)) {
+  if (rule?.action === "close-with-reason" && Object.hasOwn(rule.reasons, reasonKey)) {
     return { ok: true, slaApplies: false, closeAsOutOfScope: { reason: reasonKey, clause: rule.clause } };
   }
   return refuse(refusal, scopeClause);

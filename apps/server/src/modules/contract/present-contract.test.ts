@@ -19,7 +19,7 @@ describe("the public contract summary", () => {
       ["resolved", "Résolu"],
       ["closed", "Clos"],
     ]);
-    expect(mcr.ticketWorkflow.outOfScope.reasons.map((r) => r.id)).toContain("outside-plan");
+    expect(mcr.ticketWorkflow.outOfScope?.reasons.map((r) => r.id)).toContain("outside-plan");
     expect(mcr.ticketWorkflow.priorityDispute).toEqual({ clause: "MCR-SUP-12" });
     expect(dsn.ticketWorkflow.statuses.find((s) => s.id === "new")?.label.fr).toBe("Déposée");
     expect(dsn.ticketWorkflow.priorityDispute).toBeUndefined();

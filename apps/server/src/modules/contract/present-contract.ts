@@ -1,8 +1,12 @@
 import {
   type Contract,
+  contractLanguages,
   contractRules,
   EMAIL_ACCEPT,
   formatTarget,
+  LANGUAGES,
+  type Language,
+  sentenceWords,
   TICKET_STATUSES,
   TICKET_VOCABULARIES,
   WEEKDAYS,
@@ -44,18 +48,29 @@ const ZTicketWorkflowSummary = z.object({
     })
     .optional(),
   referencePrefix: z.string(),
-  /** What the portal calls a ticket: "Demandes" or "Signalisations" (DSN-SUP-01). */
-  vocabulary: z.enum(TICKET_VOCABULARIES),
+  /**
+   * What the portal calls a ticket (issue 23): the shipped texts' wording ("requests", "reports",
+   * DSN-SUP-01) or the contract's nouns in the portal's sentences ("contract"); `words` are what a
+   * sentence needs in each language the portal may use (sentenceWords: the nouns, and in French
+   * the articles and endings agreeing with them), French and English always.
+   */
+  vocabulary: z.object({
+    wording: z.enum([...TICKET_VOCABULARIES, "contract"]),
+    words: z.partialRecord(z.enum(LANGUAGES), z.record(z.string(), z.string())),
+  }),
   statuses: z.array(z.object({ id: ZTicketStatus, label: ZLabel, clause: z.string() })),
   categories: z.array(
     z.object({ id: z.string(), label: ZLabel, slaApplies: z.boolean(), clause: z.string() }),
   ),
   closing: z.object({ mode: z.enum(["confirmation-or-auto-close", "on-resolution"]), clause: z.string() }),
-  outOfScope: z.object({
-    action: z.enum(["close-with-reason", "refuse-at-deposit"]),
-    reasons: z.array(z.object({ id: z.string(), label: ZLabel })),
-    clause: z.string(),
-  }),
+  /** Absent: the contract states no out-of-scope rule (issue 23). */
+  outOfScope: z
+    .object({
+      action: z.enum(["close-with-reason", "refuse-at-deposit"]),
+      reasons: z.array(z.object({ id: z.string(), label: ZLabel })),
+      clause: z.string(),
+    })
+    .optional(),
   /** Absent: the contract has no priority dispute (support sets priorities). */
   priorityDispute: z.object({ clause: z.string() }).optional(),
 });
@@ -112,6 +127,8 @@ const ZRules = z
     billingSection: z.string(),
     cloudConsumption: z.string().optional(),
     invoicingFrom: z.string(),
+    /** Absent: the contract states no ordering, the portal offers none (issue 23). */
+    ordering: z.string().optional(),
   })
   .meta({ id: "ContractRules" });
 
@@ -120,6 +137,10 @@ export const ZContractSummary = z
   .object({
     id: z.string(),
     version: z.string(),
+    /** The contract's own language, the portal's first (issue 23). */
+    locale: z.enum(LANGUAGES),
+    /** The languages the portal offers its readers: the contract's, its locale first (issue 23). */
+    languages: z.array(z.enum(LANGUAGES)),
     title: ZLabel,
     provider: z.object({ name: z.string(), portalName: ZLabel, supportDeskName: ZLabel.optional() }),
     priorities: z.array(z.object({ id: ZPriority, label: ZLabel, definition: ZLabel.optional() })),
@@ -175,11 +196,20 @@ function presentChannels(channels: Contract["supportPlans"][string]["channels"])
   };
 }
 
-function presentWorkflow(workflow: Contract["ticketWorkflow"]): ContractSummary["ticketWorkflow"] {
+function presentWorkflow(
+  workflow: Contract["ticketWorkflow"],
+  languages: Language[],
+): ContractSummary["ticketWorkflow"] {
+  const spoken = [...new Set<Language>(["fr", "en", ...languages])];
   return {
     ...(workflow.supportTenantAccess ? { supportTenantAccess: workflow.supportTenantAccess } : {}),
     referencePrefix: workflow.referencePrefix,
-    vocabulary: workflow.vocabulary,
+    vocabulary: {
+      wording: workflow.vocabulary.wording,
+      words: Object.fromEntries(
+        spoken.map((language) => [language, sentenceWords(workflow.vocabulary, language)]),
+      ),
+    },
     statuses: TICKET_STATUSES.flatMap((id) => {
       const status = workflow.statuses[id];
       return status ? [{ id, label: status.label, clause: status.clause }] : [];
@@ -191,7 +221,7 @@ function presentWorkflow(workflow: Contract["ticketWorkflow"]): ContractSummary[
       clause: category.clause,
     })),
     closing: workflow.closing,
-    outOfScope: {
+    outOfScope: workflow.outOfScope && {
       action: workflow.outOfScope.action,
       reasons: Object.entries(workflow.outOfScope.reasons).map(([id, label]) => ({ id, label })),
       clause: workflow.outOfScope.clause,
@@ -217,6 +247,8 @@ export function presentContract(contract: Contract, deskMailAddress: string | nu
   return {
     id: contract.id,
     version: contract.version,
+    locale: contract.locale,
+    languages: contractLanguages(contract),
     title: contract.title,
     provider: {
       name: contract.provider.name,
@@ -251,7 +283,7 @@ export function presentContract(contract: Contract, deskMailAddress: string | nu
         channels: presentChannels(plan.channels),
       })),
     calendars: presentCalendars(contract.calendars),
-    ticketWorkflow: presentWorkflow(contract.ticketWorkflow),
+    ticketWorkflow: presentWorkflow(contract.ticketWorkflow, contractLanguages(contract)),
     catalogue: contract.catalogue.items.map((item) => ({ id: item.id, kind: item.kind, name: item.name })),
     passwordPolicy: {
       minimumStrength: contract.identifierPolicy.password.minimumStrength,

@@ -45,7 +45,7 @@ export async function changeStatus(
     const message = input.message?.trim() || null;
     if (!message && ["hold", "resolve", "close"].includes(input.action)) return refusal("reason_required");
     const reasonKey = input.outOfScopeReason ?? null;
-    if (reasonKey && !Object.hasOwn(workflow.outOfScope.reasons, reasonKey)) {
+    if (reasonKey && !Object.hasOwn(workflow.outOfScope?.reasons ?? {}, reasonKey)) {
       return refusal("unknown_out_of_scope_reason", undefined, { reason: reasonKey });
     }
 
@@ -53,7 +53,7 @@ export async function changeStatus(
     const closesOnResolution = input.action === "resolve" && workflow.closing.mode === "on-resolution";
     const to = closesOnResolution ? "closed" : decision.to;
     const data: Record<string, unknown> = { from: ticket.status, to, action: input.action };
-    if (reasonKey) Object.assign(data, { reason: reasonKey, clause: workflow.outOfScope.clause });
+    if (reasonKey) Object.assign(data, { reason: reasonKey, clause: workflow.outOfScope?.clause });
     const entries = [
       ...(message && input.action !== "close"
         ? [{ type: "message" as const, visibility: "public" as const, channel: input.channel, body: message }]
@@ -129,7 +129,9 @@ export async function changeStatus(
       );
     } else if (input.action === "close" && side === "provider") {
       const reasonText = (locale: Locale) => ({
-        reason: reasonKey ? (workflow.outOfScope.reasons[reasonKey]?.[locale] ?? reasonKey) : (message ?? ""),
+        reason: reasonKey
+          ? (workflow.outOfScope?.reasons[reasonKey]?.[locale] ?? reasonKey)
+          : (message ?? ""),
       });
       await mailRequester(
         scoped,
@@ -137,7 +139,7 @@ export async function changeStatus(
         updated,
         "ticket_closed",
         reasonText,
-        reasonKey ? workflow.outOfScope.clause : null,
+        reasonKey ? (workflow.outOfScope?.clause ?? null) : null,
         now,
       );
     }

@@ -233,7 +233,7 @@ async function openOn(
                 requester,
                 "ticket_closed",
                 (locale: Locale) => ({
-                  reason: outOfScope.reasons[closed.reason]?.[locale] ?? closed.reason,
+                  reason: outOfScope?.reasons[closed.reason]?.[locale] ?? closed.reason,
                 }),
                 closed.clause,
                 now,

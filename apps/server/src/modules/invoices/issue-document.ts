@@ -1,5 +1,5 @@
 import { type Db, invoiceCounters, invoices } from "@guichet/db";
-import type { Contract, InvoiceDocument } from "@guichet/domain";
+import { type Contract, type InvoiceDocument, interfaceLocale } from "@guichet/domain";
 import { sql } from "drizzle-orm";
 import { type AuditActor, recordAudit } from "../audit/record-audit.js";
 import { ciiXml } from "./cii-xml.js";
@@ -43,9 +43,10 @@ export async function issueDocument(
   const sequence = (counter as { sequence: number }).sequence;
   const number = `${year}-${String(sequence).padStart(6, "0")}`;
   const numbered = { ...document, number };
-  const xml = ciiXml(numbered, contract.locale);
+  const locale = interfaceLocale(contract.locale);
+  const xml = ciiXml(numbered, locale);
   const started = performance.now();
-  const pdf = await renderInvoicePdf(numbered, xml, contract.locale, now);
+  const pdf = await renderInvoicePdf(numbered, xml, locale, now);
   const pdfMs = performance.now() - started;
   const [row] = await tx
     .insert(invoices)

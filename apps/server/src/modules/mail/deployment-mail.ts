@@ -1,8 +1,8 @@
+import { sentenceWords } from "@guichet/domain";
 import type { AppContext } from "../../app-context.js";
 import { timeZoneOf } from "../accounts/issue-link.js";
 import type { EnqueueMail } from "./enqueue-mail.js";
 import type { MailKind } from "./templates.js";
-import { TICKET_NOUNS } from "./texts-desk.js";
 
 /**
  * What every mail of a deployment shares: the portal's name, what it calls a ticket, its address,
@@ -11,10 +11,13 @@ import { TICKET_NOUNS } from "./texts-desk.js";
 export function deploymentMail(
   context: Pick<AppContext, "contract" | "config">,
   now: Date,
-): Pick<EnqueueMail<MailKind>, "portalName" | "ticketNoun" | "publicUrl" | "timeZone" | "now"> {
+): Pick<EnqueueMail<MailKind>, "portalName" | "ticketWords" | "publicUrl" | "timeZone" | "now"> {
   return {
     portalName: context.contract.provider.portalName,
-    ticketNoun: TICKET_NOUNS[context.contract.ticketWorkflow.vocabulary],
+    ticketWords: {
+      fr: sentenceWords(context.contract.ticketWorkflow.vocabulary, "fr"),
+      en: sentenceWords(context.contract.ticketWorkflow.vocabulary, "en"),
+    },
     publicUrl: context.config.PUBLIC_URL,
     timeZone: timeZoneOf(context.contract),
     now,

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { type Db, outbox } from "@guichet/db";
+import type { SentenceWords } from "@guichet/domain";
 import type { Locale } from "../../i18n/index.js";
 import { type MailKind, type MailParams, renderMail } from "./templates.js";
 
@@ -18,8 +19,8 @@ export interface EnqueueMail<K extends MailKind> {
   clause: string | null;
   /** `contract.provider.portalName`. */
   portalName: Record<Locale, string>;
-  /** What the deployment calls a ticket (deploymentMail). */
-  ticketNoun: Record<Locale, string>;
+  /** What the contract calls a ticket, and the words around it (deploymentMail). */
+  ticketWords: Record<Locale, SentenceWords>;
   /** PUBLIC_URL: its host names the Message-ID, and mails link to it. */
   publicUrl: string;
   now: Date;
@@ -68,7 +69,7 @@ export function outboxRowOf<K extends MailKind>(mail: EnqueueMail<K>) {
   const { subject, text } = renderMail(mail.kind, mail.params, {
     locale: mail.locale,
     portalName: mail.portalName,
-    ticketNoun: mail.ticketNoun,
+    ticketWords: mail.ticketWords,
     publicUrl: mail.publicUrl,
     clause: mail.clause,
     timeZone: mail.timeZone ?? DEFAULT_MAIL_TIME_ZONE,

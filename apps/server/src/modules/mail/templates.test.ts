@@ -1,3 +1,4 @@
+import { sentenceWords, ZVocabulary } from "@guichet/domain";
 import { describe, expect, it } from "vitest";
 import {
   en,
@@ -8,6 +9,8 @@ import {
   type MailTextKey,
   renderMail,
 } from "./templates.js";
+
+const REQUESTS = ZVocabulary.parse("requests");
 
 const at = new Date("2026-03-12T13:30:00Z");
 
@@ -183,7 +186,7 @@ const examples: { [K in MailKind]: MailParams[K] } = {
 const context: MailContext = {
   locale: "fr",
   portalName: { fr: "Portail Exemple", en: "Example Portal" },
-  ticketNoun: { fr: "demande", en: "request" },
+  ticketWords: { fr: sentenceWords(REQUESTS, "fr"), en: sentenceWords(REQUESTS, "en") },
   publicUrl: "https://p.example.fr",
   clause: "DSN-ID-03",
   timeZone: "Europe/Paris",
@@ -192,10 +195,30 @@ const context: MailContext = {
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 describe("mail templates", () => {
-  it("use the same placeholders in English as in French", () => {
+  it("use the same placeholders in English as in French, besides French agreement", () => {
+    // French articles and endings agree with the contract's noun for a ticket (issue 23).
+    const english = Object.keys(sentenceWords(REQUESTS, "en"));
+    const agreement = new Set(
+      Object.keys(sentenceWords(REQUESTS, "fr")).filter((name) => !english.includes(name)),
+    );
     for (const key of Object.keys(fr) as MailTextKey[]) {
-      expect(placeholders(en[key]), key).toEqual(placeholders(fr[key]));
+      const french = placeholders(fr[key]).filter((name) => name !== undefined && !agreement.has(name));
+      expect(placeholders(en[key]), key).toEqual(french);
     }
+  });
+
+  it("agree in French with a masculine noun the contract gives (issue 23)", () => {
+    const dossier = ZVocabulary.parse({
+      fr: { singular: "dossier", plural: "dossiers", gender: "masculine" },
+    });
+    const mail = renderMail("ticket_resolved", examples.ticket_resolved, {
+      ...context,
+      ticketWords: { fr: sentenceWords(dossier, "fr"), en: sentenceWords(dossier, "en") },
+      locale: "fr",
+    });
+    expect(mail.subject).toContain("Dossier résolu :");
+    expect(mail.text).toContain("rouvrez le dossier");
+    expect(mail.text).toContain("il sera clos automatiquement");
   });
 
   it.each(Object.keys(examples) as MailKind[])(

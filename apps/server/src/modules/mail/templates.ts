@@ -1,4 +1,4 @@
-import { DEPLOYMENT_RULE } from "@guichet/domain";
+import { DEPLOYMENT_RULE, type SentenceWords } from "@guichet/domain";
 import type { Locale } from "../../i18n/index.js";
 import { type BillingMailParams, billingEn, billingFr } from "./texts-billing.js";
 import { type DeskMailParams, deskEn, deskFr } from "./texts-desk.js";
@@ -193,8 +193,11 @@ export interface MailContext {
   locale: Locale;
   /** The portal's name in both languages, as the contract gives it (`provider.portalName`). */
   portalName: Record<Locale, string>;
-  /** What the deployment calls a ticket, in both languages (TICKET_NOUNS): the desk's {ticket}. */
-  ticketNoun: Record<Locale, string>;
+  /**
+   * What the contract calls a ticket, with the words a sentence needs around it in each language
+   * (`sentenceWords`, issue 23): the desk's {ticket}, {Ticket}, and in French {la}, {e}…
+   */
+  ticketWords: Record<Locale, SentenceWords>;
   /** The address people reach Guichet at, without a trailing slash. */
   publicUrl: string;
   /** The clause the mail applies, named in its text; null when none does. */
@@ -203,7 +206,22 @@ export interface MailContext {
   timeZone: string;
 }
 
-const COMMON_PLACEHOLDERS = ["portalName", "ticket", "Ticket", "publicUrl", "cite"] as const;
+const COMMON_PLACEHOLDERS = [
+  "portalName",
+  "publicUrl",
+  "cite",
+  // sentenceWords (issue 23): the contract's noun for a ticket and what agrees with it.
+  "ticket",
+  "Ticket",
+  "e",
+  "la",
+  "La",
+  "le",
+  "de",
+  "dela",
+  "ala",
+  "elle",
+] as const;
 
 // Compile-time check: every placeholder of a French text has a value. A missing one makes
 // this assignment fail and names the placeholder in the error.
@@ -232,8 +250,7 @@ export function renderMail<K extends MailKind>(
   const table = tables[context.locale];
   const values: Record<string, string> = {
     portalName: context.portalName[context.locale],
-    ticket: context.ticketNoun[context.locale],
-    Ticket: capitalised(context.ticketNoun[context.locale]),
+    ...context.ticketWords[context.locale],
     publicUrl: context.publicUrl,
     // A deployment's own rule is not a clause the reader could look up: the mail cites nothing.
     cite: context.clause && context.clause !== DEPLOYMENT_RULE ? ` (${context.clause})` : "",
@@ -248,10 +265,6 @@ export function renderMail<K extends MailKind>(
     subject: fill(table[subjectKey], values, subjectKey).replace(/\s*[\r\n]+\s*/g, " "),
     text: `${fill(table[bodyKey], values, bodyKey)}\n\n${fill(table.footer, values, "footer")}\n`,
   };
-}
-
-function capitalised(word: string): string {
-  return word.charAt(0).toLocaleUpperCase() + word.slice(1);
 }
 
 /** Each text split once into literal parts and the names between them: `[text, name, text, …]`. */

@@ -1,5 +1,8 @@
 import type { Db } from "@guichet/db";
+import { sentenceWords, ZVocabulary } from "@guichet/domain";
 import { type EnqueueMail, enqueueMail } from "./enqueue-mail.js";
+
+const REQUESTS = ZVocabulary.parse("requests");
 
 /** Shared by the mail module's database tests. */
 
@@ -25,7 +28,7 @@ export function invitation(
     },
     clause: "MCR-ACC-01",
     portalName: PORTAL_NAME,
-    ticketNoun: { fr: "demande", en: "request" },
+    ticketWords: { fr: sentenceWords(REQUESTS, "fr"), en: sentenceWords(REQUESTS, "en") },
     publicUrl: PUBLIC_URL,
     now,
     ...overrides,

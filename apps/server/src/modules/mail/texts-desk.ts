@@ -1,20 +1,17 @@
-import type { TicketVocabulary } from "@guichet/domain";
-import type { Locale } from "../../i18n/index.js";
-
 /**
  * Mails of the service desk (MCR-SUP-03, MCR-SUP-10, DSN-SUP-02..05), merged into templates.ts.
  * Subjects carry the ticket reference in brackets, so a reply finds its ticket (MCR-SUP-03,
  * DSN-SUP-03) and mail clients thread them with In-Reply-To/References.
  */
 export const deskFr = {
-  "ticket_acknowledged.subject": "[{reference}] {Ticket} enregistrée : {title}",
+  "ticket_acknowledged.subject": "[{reference}] {Ticket} enregistré{e} : {title}",
   "ticket_acknowledged.body": `Bonjour {firstName},
 
-Votre {ticket} est enregistrée sous la référence {reference}{cite}.
+Votre {ticket} est enregistré{e} sous la référence {reference}{cite}.
 
 {title}{leftOut}
 
-Vous pouvez la suivre, la compléter ou nous répondre sur {link}, ou en répondant à ce message sans en modifier l'objet.`,
+Vous pouvez {le} suivre, {le} compléter ou nous répondre sur {link}, ou en répondant à ce message sans en modifier l'objet.`,
 
   "ticket_message.subject": "[{reference}] Nouvelle réponse : {title}",
   "ticket_message.body": `Bonjour {firstName},
@@ -32,57 +29,57 @@ Pour traiter votre {ticket} {reference}, nous avons besoin des informations suiv
 
 {message}
 
-Répondez simplement à ce message sans en modifier l'objet : votre réponse sera jointe à la {ticket}. Vous pouvez aussi répondre sur {link}.`,
+Répondez simplement à ce message sans en modifier l'objet : votre réponse sera jointe {ala}{ticket}. Vous pouvez aussi répondre sur {link}.`,
 
-  "ticket_taken.subject": "[{reference}] {Ticket} prise en charge : {title}",
+  "ticket_taken.subject": "[{reference}] {Ticket} pris{e} en charge : {title}",
   "ticket_taken.body": `Bonjour {firstName},
 
-Votre {ticket} {reference} est prise en charge par le support : son statut est maintenant « {status} »{cite}.{message}
+Votre {ticket} {reference} est pris{e} en charge par le support : son statut est maintenant « {status} »{cite}.{message}
 
-Vous pouvez la suivre sur {link}, ou nous répondre en répondant à ce message sans en modifier l'objet.`,
+Vous pouvez {le} suivre sur {link}, ou nous répondre en répondant à ce message sans en modifier l'objet.`,
 
   "ticket_resumed.subject": "[{reference}] Traitement repris : {title}",
   "ticket_resumed.body": `Bonjour {firstName},
 
 Le support reprend le traitement de votre {ticket} {reference}, qui était en attente : son statut est maintenant « {status} »{cite}.{message}
 
-Vous pouvez la suivre sur {link}.`,
+Vous pouvez {le} suivre sur {link}.`,
 
-  "ticket_reopened.subject": "[{reference}] {Ticket} rouverte : {title}",
+  "ticket_reopened.subject": "[{reference}] {Ticket} rouvert{e} : {title}",
   "ticket_reopened.body": `Bonjour {firstName},
 
-Votre {ticket} {reference} est rouverte : son statut est maintenant « {status} »{cite}.{message}
+Votre {ticket} {reference} est rouvert{e} : son statut est maintenant « {status} »{cite}.{message}
 
-Vous pouvez la suivre sur {link}.`,
+Vous pouvez {le} suivre sur {link}.`,
 
-  "ticket_resolved.subject": "[{reference}] {Ticket} résolue : {title}",
+  "ticket_resolved.subject": "[{reference}] {Ticket} résolu{e} : {title}",
   "ticket_resolved.body": `Bonjour {firstName},
 
-Votre {ticket} {reference} est résolue{cite}.
+Votre {ticket} {reference} est résolu{e}{cite}.
 
 {message}
 
-Si la solution vous convient, confirmez-la sur {link} ; sinon, rouvrez la {ticket} depuis la même page ou en répondant à ce message. Sans réponse de votre part, elle sera close automatiquement le {autoCloseAt}.`,
+Si la solution vous convient, confirmez-la sur {link} ; sinon, rouvrez {la}{ticket} depuis la même page ou en répondant à ce message. Sans réponse de votre part, {elle} sera clos{e} automatiquement le {autoCloseAt}.`,
 
   "ticket_resolution_report.subject": "[{reference}] Compte-rendu de résolution : {title}",
   "ticket_resolution_report.body": `Bonjour,
 
-Votre {ticket} {reference} a été traitée{cite}. Compte-rendu de résolution :
+Votre {ticket} {reference} a été traité{e}{cite}. Compte-rendu de résolution :
 
 {message}
 
-Le détail de la {ticket} reste consultable sur {link}.`,
+Le détail {dela}{ticket} reste consultable sur {link}.`,
 
-  "ticket_closed.subject": "[{reference}] {Ticket} close : {title}",
+  "ticket_closed.subject": "[{reference}] {Ticket} clos{e} : {title}",
   "ticket_closed.body": `Bonjour {firstName},
 
-Votre {ticket} {reference} est close{cite}.
+Votre {ticket} {reference} est clos{e}{cite}.
 
 {reason}
 
 Le détail reste consultable sur {link}.`,
 
-  "ticket_refused.subject": "Votre message n'a pas ouvert de {ticket} : {originalSubject}",
+  "ticket_refused.subject": "Votre message n'a pas ouvert {de}{ticket} : {originalSubject}",
   "ticket_refused.body": `Bonjour,
 
 Votre message « {originalSubject} » n'a pas pu être enregistré{cite}.
@@ -94,7 +91,7 @@ Votre message « {originalSubject} » n'a pas pu être enregistré{cite}.
   "sla_warning.subject": "[{reference}] {threshold} % du délai consommé : {title}",
   "sla_warning.body": `Bonjour,
 
-La {ticket} {reference} de {organisationName} ({priority}) a consommé {threshold} % de son délai de {metric}{cite}.
+{La}{ticket} {reference} de {organisationName} ({priority}) a consommé {threshold} % de son délai de {metric}{cite}.
 
 Échéance : {dueAt}
 
@@ -196,15 +193,6 @@ The {ticket} {reference} of {organisationName} ({priority}) has used {threshold}
 Due: {dueAt}
 
 {link}`,
-};
-
-/**
- * What the desk's mails call a ticket ({ticket}, {Ticket}), by the contract's vocabulary. Both
- * French nouns are feminine, so the texts agree with either.
- */
-export const TICKET_NOUNS: Record<TicketVocabulary, Record<Locale, string>> = {
-  requests: { fr: "demande", en: "request" },
-  reports: { fr: "signalisation", en: "report" },
 };
 
 type Ticketed = { reference: string; title: string; link: string };

@@ -1,5 +1,5 @@
 import { wholesaleContracts } from "@guichet/db";
-import { decideEligibility, decimalOf, localDateIn } from "@guichet/domain";
+import { DEPLOYMENT_RULE, decideEligibility, decimalOf, localDateIn } from "@guichet/domain";
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { AppContext } from "../../app-context.js";
@@ -9,7 +9,8 @@ import { supportPlanHeld } from "./support-plan-held.js";
 
 export const ZOrderOptions = z
   .object({
-    requires: z.enum(["signed-order-form", "accepted-order-form"]),
+    /** Null where the contract states no ordering (issue 23): nothing is ordered through the portal. */
+    requires: z.enum(["signed-order-form", "accepted-order-form"]).nullable(),
     items: z.array(
       z.object({
         id: z.string(),
@@ -37,7 +38,7 @@ export const ZOrderOptions = z
     /** MCR: the plan the customer already has, which a new order keeps (MCR-SUP-02 changes it). */
     supportPlanHeld: z.string().nullable(),
     /** Who may order: anyone, or by the wholesale contracts the provider records (DSN-ORD-01). */
-    eligibility: z.enum(["any", "wholesale-contracts"]),
+    eligibility: z.enum(["any", "wholesale-contracts"]).nullable(),
     clause: z.string(),
   })
   .meta({ id: "OrderOptions" });
@@ -56,6 +57,18 @@ export async function orderOptions(
   const { db } = context.database;
   const today = localDateIn(now, timeZoneOf(contract));
   const { ordering } = contract.catalogue;
+  if (!ordering) {
+    // The offer says nothing of ordering: the portal offers none, rather than inventing a way.
+    return {
+      requires: null,
+      items: [],
+      supportPlans: [],
+      defaultSupportPlan: contract.defaultSupportPlan,
+      supportPlanHeld: null,
+      eligibility: null,
+      clause: DEPLOYMENT_RULE,
+    };
+  }
   const orderForm = ordering.requires === "signed-order-form";
   const contracts = await db
     .select()

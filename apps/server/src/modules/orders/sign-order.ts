@@ -103,7 +103,7 @@ export async function signOrder(
 /** What the reception of an order form applies, as the contract cites it (DSN-ORD-01, DSN-ORD-03, DSN-ID-02). */
 function receptionClauses(contract: Contract): string[] {
   const cited = [
-    contract.catalogue.ordering.clause,
+    contract.catalogue.ordering?.clause,
     contract.commitments.invoicingFrom?.clause,
     contract.identifierPolicy.identifiersSentWithin?.clause,
   ];

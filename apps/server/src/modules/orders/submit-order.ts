@@ -68,7 +68,10 @@ export async function submitOrder(
   }
   const item = contract.catalogue.items.find((i) => i.id === input.catalogueItemId);
   if (!item) return { ok: false, reason: "unknown_item", item: input.catalogueItemId };
-  const orderForm = contract.catalogue.ordering.requires === "signed-order-form";
+  const ordering = contract.catalogue.ordering;
+  // No ordering stated (issue 23): nothing is orderable through the portal.
+  if (!ordering) return { ok: false, reason: "not_orderable", item: item.id };
+  const orderForm = ordering.requires === "signed-order-form";
   if (item.included || item.kind !== (orderForm ? "e-service" : "cloud")) {
     return { ok: false, reason: "not_orderable", item: item.id };
   }
@@ -96,7 +99,6 @@ export async function submitOrder(
   if (pending || held)
     return { ok: false, reason: "already_ordered", reference: pending?.reference ?? item.id };
 
-  const ordering = contract.catalogue.ordering;
   const contracts = await db
     .select()
     .from(wholesaleContracts)

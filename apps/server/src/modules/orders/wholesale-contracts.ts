@@ -1,4 +1,5 @@
 import { wholesaleContracts } from "@guichet/db";
+import { orDeploymentRule } from "@guichet/domain";
 import { asc, eq } from "drizzle-orm";
 import type { AppContext } from "../../app-context.js";
 import { type AuditActor, recordAudit } from "../audit/record-audit.js";
@@ -36,7 +37,7 @@ export async function recordWholesaleContract(
       organisationId: input.organisationId,
       targetType: "wholesale_contract",
       targetId: row.id,
-      data: { ...input, clause: context.contract.catalogue.ordering.clause },
+      data: { ...input, clause: orDeploymentRule(context.contract.catalogue.ordering?.clause) },
     },
     now,
   );

@@ -1,5 +1,5 @@
 import { type Db, rowsOf, securityContacts, users } from "@guichet/db";
-import type { Contract } from "@guichet/domain";
+import { type Contract, interfaceLocale } from "@guichet/domain";
 import { and, arrayContains, eq, sql } from "drizzle-orm";
 import type { Locale } from "../../i18n/index.js";
 
@@ -17,9 +17,11 @@ export interface SecurityRecipient {
  */
 export async function providerSecurityRecipients(tx: Db, contract: Contract): Promise<SecurityRecipient[]> {
   const [contact] = await tx.select().from(securityContacts).where(eq(securityContacts.side, "provider"));
-  if (contact) return [{ email: contact.email, firstName: contact.name, locale: contract.locale }];
+  if (contact)
+    return [{ email: contact.email, firstName: contact.name, locale: interfaceLocale(contract.locale) }];
   const address = contract.provider.contacts.securityEmail;
-  if (address) return [{ email: address, firstName: contract.provider.name, locale: contract.locale }];
+  if (address)
+    return [{ email: address, firstName: contract.provider.name, locale: interfaceLocale(contract.locale) }];
   const officers = rowsOf<{ email: string; locale: string; first_name: string }>(
     await tx.execute(sql`SELECT email, locale, first_name FROM provider_security_officers()`),
   );
@@ -40,7 +42,8 @@ export async function operatorSecurityRecipients(
     .select()
     .from(securityContacts)
     .where(eq(securityContacts.organisationId, organisationId));
-  if (contact) return [{ email: contact.email, firstName: contact.name, locale: contract.locale }];
+  if (contact)
+    return [{ email: contact.email, firstName: contact.name, locale: interfaceLocale(contract.locale) }];
   const admins = await tx
     .select({ email: users.email, firstName: users.firstName, locale: users.locale })
     .from(users)

@@ -1,0 +1,50 @@
+import type { Language } from "../contract/primitives.js";
+import type { TicketNouns, TicketWords } from "../contract/schema-tickets.js";
+
+/**
+ * The words a sentence of the portal or of a mail needs to name a ticket the contract's way
+ * (issue 23): the nouns, capitalised, and in French the articles and endings that agree with the
+ * noun's gender and elide before a vowel ("un dossier", "l'incident", "cette demande", "clos" /
+ * "close"); in English "a" or "an". Placeholders of the same names are in the texts.
+ */
+export type SentenceWords = Record<string, string>;
+
+const VOWEL = /^[aeiouyàâäéèêëîïôöùûüh]/i;
+
+function capitalised(text: string): string {
+  return text.charAt(0).toLocaleUpperCase() + text.slice(1);
+}
+
+function frenchWords(nouns: TicketNouns): SentenceWords {
+  const feminine = nouns.gender === "feminine";
+  const vowel = VOWEL.test(nouns.singular);
+  return {
+    une: feminine ? "une" : "un",
+    la: vowel ? "l'" : feminine ? "la " : "le ",
+    La: vowel ? "L'" : feminine ? "La " : "Le ",
+    dela: vowel ? "de l'" : feminine ? "de la " : "du ",
+    ala: vowel ? "à l'" : feminine ? "à la " : "au ",
+    le: feminine ? "la" : "le",
+    cette: feminine ? "cette" : vowel ? "cet" : "ce",
+    Cette: feminine ? "Cette" : vowel ? "Cet" : "Ce",
+    de: vowel ? "d'" : "de ",
+    e: feminine ? "e" : "",
+    nouvelle: feminine ? "nouvelle" : vowel ? "nouvel" : "nouveau",
+    Nouvelle: feminine ? "Nouvelle" : vowel ? "Nouvel" : "Nouveau",
+    Aucune: feminine ? "Aucune" : "Aucun",
+    elle: feminine ? "elle" : "il",
+  };
+}
+
+/** The words for sentences in `language`, from the contract's nouns in it. */
+export function sentenceWords(words: TicketWords, language: Language): SentenceWords {
+  const nouns = words.nouns[language] ?? words.nouns[language === "fr" ? "fr" : "en"];
+  const base = {
+    ticket: nouns.singular,
+    tickets: nouns.plural,
+    Ticket: capitalised(nouns.singular),
+    Tickets: capitalised(nouns.plural),
+  };
+  if (language === "fr") return { ...base, ...frenchWords(nouns) };
+  return { ...base, a: /^[aeiou]/i.test(nouns.singular) ? "an" : "a" };
+}
