@@ -12,7 +12,9 @@ const contractFile = (name: string) =>
  * Issues 22 and 23: the test suite's third (Boréal Nuage) and fourth (Alpen Cloud) providers, run
  * in the browser from their contract files alone: a customer opens a request in the portal at one
  * of the contract's own priorities, reads its SLA explanation citing the contract's clause, support
- * answers and resolves it; axe on every step.
+ * answers and resolves it; axe on every step. Both contracts are English first: the portal opens in
+ * English (issue 23). On Alpen, a customer escalates a request whose target requires it, and reads
+ * the contract's labels in German.
  */
 const CASES = [
   { name: "boreal-cloud", plan: "support-silver", priority: "P2", prefix: "BNC", clause: "BNC-SUP-04" },
@@ -23,6 +25,7 @@ describe.runIf(postgresUrl).each(CASES)("a provider's own contract in the browse
   let portal: Portal;
   let agent: Person;
   let customer: Person;
+  let escalating: Person | undefined;
 
   beforeAll(async () => {
     portal = await startPortal(postgresUrl, contractFile(c.name));
@@ -44,6 +47,20 @@ describe.runIf(postgresUrl).each(CASES)("a provider's own contract in the browse
       lastName: "Muster",
       roles: ["customer_admin"],
     });
+    if (c.name === "alpen-cloud") {
+      const professional = await seedOrganisation(db, {
+        kind: "customer",
+        name: "Gipfel GmbH",
+        holds: ["support-professional"],
+      });
+      escalating = await seedPerson(db, {
+        organisationId: professional,
+        email: "it@gipfel.test",
+        firstName: "Anna",
+        lastName: "Gipfel",
+        roles: ["customer_admin"],
+      });
+    }
   }, 90_000);
   afterAll(() => portal?.stop());
 
@@ -53,13 +70,13 @@ describe.runIf(postgresUrl).each(CASES)("a provider's own contract in the browse
     const page = await portal.visitor();
     await signIn(page, customer);
     await page.goto("/demandes");
-    await page.getByRole("link", { name: "Ouvrir une demande" }).click();
-    await page.getByRole("heading", { level: 1, name: "Nouvelle demande" }).waitFor();
+    await page.getByRole("link", { name: "Open a request" }).click();
+    await page.getByRole("heading", { level: 1, name: "New request" }).waitFor();
     await checkPage(page, `${c.name}-01-new-request`);
     await page.locator(`input[type="radio"][value="${c.priority}"]`).check();
-    await page.getByLabel("Titre").fill("Server unreachable");
+    await page.getByLabel("Title").fill("Server unreachable");
     await page.getByLabel("Description").fill("The web server answers 502 since 09:00.");
-    await page.getByRole("button", { name: "Ouvrir la demande" }).click();
+    await page.getByRole("button", { name: "Open the request" }).click();
     const heading = page.getByRole("heading", { level: 1, name: new RegExp(`^${c.prefix}-\\d{4}-\\d{5}`) });
     await heading.waitFor();
     const explanation = page.getByTestId("sla-explanation").first();
@@ -74,18 +91,50 @@ describe.runIf(postgresUrl).each(CASES)("a provider's own contract in the browse
     await support.goto(`/file/${ticketId}`);
     await support.getByRole("heading", { level: 1, name: /Server unreachable$/ }).waitFor();
     await support.getByLabel(/^Message\b/).fill("We are restarting the load balancer.");
-    await support.getByRole("button", { name: "Envoyer" }).click();
+    await support.getByRole("button", { name: "Send" }).click();
     await support.getByText("We are restarting the load balancer.").waitFor();
-    await support.getByText("Prise en charge : respecté", { exact: true }).waitFor();
+    await support.getByText("Initial response: met", { exact: true }).waitFor();
     await checkPage(support, `${c.name}-03-workspace`);
-    await support.getByRole("button", { name: "Résoudre…" }).click();
-    const dialog = support.getByRole("dialog", { name: "Résoudre la demande" });
-    await dialog.getByLabel("Résolution").fill("Load balancer restarted.");
-    await dialog.getByRole("button", { name: "Valider" }).click();
+    await support.getByRole("button", { name: "Resolve…" }).click();
+    const dialog = support.getByRole("dialog", { name: "Resolve the request" });
+    await dialog.getByLabel("Resolution").fill("Load balancer restarted.");
+    await dialog.getByRole("button", { name: "Confirm" }).click();
     await dialog.waitFor({ state: "hidden" });
 
     await page.reload();
     await page.getByText("Load balancer restarted.").waitFor();
     await checkPage(page, `${c.name}-04-request-resolved`);
   });
+
+  it.runIf(c.name === "alpen-cloud")(
+    "starts an 'escalation required' target when the customer escalates, and reads the contract in German (ALP-SUP-06)",
+    { timeout: 120_000 },
+    async () => {
+      const page = await portal.visitor();
+      await signIn(page, escalating as Person);
+      await page.goto("/demandes/nouvelle");
+      await page.getByRole("heading", { level: 1, name: "New request" }).waitFor();
+      await page.locator('input[type="radio"][value="P1"]').check();
+      await page.getByLabel("Title").fill("Production down");
+      await page.getByLabel("Description").fill("Every node of the cluster is unreachable.");
+      await page.getByRole("button", { name: "Open the request" }).click();
+      await page.getByRole("heading", { level: 1, name: /^ALP-\d{4}-\d{5}/ }).waitFor();
+      // Until the customer escalates, the 1 h does not run, and the explanation says what starts it.
+      await page.getByText("Initial response: once escalated", { exact: true }).waitFor();
+      expect(await page.getByTestId("sla-explanation").first().textContent()).toContain("ALP-SUP-06");
+      await checkPage(page, "alpen-cloud-05-escalation-required");
+      await page.getByRole("button", { name: "Escalate the request" }).click();
+      await page.getByText(/^Initial response: .+ left$/).waitFor();
+      await page.getByRole("button", { name: "Escalate the request" }).waitFor({ state: "detached" });
+      await checkPage(page, "alpen-cloud-06-escalated");
+      // The contract's languages: English and German. In German, the contract's labels read in
+      // German, the portal's own texts in English (no German catalogue yet).
+      await page.getByRole("button", { name: "Deutsch" }).click();
+      await page.getByText("P1 — Kritischer Ausfall").first().waitFor();
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe("de");
+      await page.getByText(/^Initial response: .+ left$/).waitFor();
+      expect(await page.getByRole("button", { name: "Français" }).count()).toBe(0);
+      await checkPage(page, "alpen-cloud-07-german");
+    },
+  );
 });

@@ -359,7 +359,12 @@ describe.runIf(postgresUrl)("e-soutien by e-mail (deux-sevres-eservices)", { tim
 
     // Support sends the resolution report, which closes the signalisation (DSN-SUP-05).
     const report = "Frontal e-SAV redémarré ; les tickets en attente sont partis à 10 h 40.";
-    await actWithMessage(support, { ...RESOLVE, message: report, status: "Clôturée" });
+    await actWithMessage(support, {
+      ...RESOLVE,
+      dialog: "Résoudre la signalisation",
+      message: report,
+      status: "Clôturée",
+    });
     const received = await mail.receive(
       operator.email,
       `[${reference}] Compte-rendu de résolution : Tickets e-SAV non transmis`,

@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { api, keys } from "./api/endpoints";
-import { followContractLanguages } from "./i18n";
+import { followContractLanguages, setTicketWords } from "./i18n";
 
 /** The public contract summary: portal name, plans, password policy. Read once per visit. */
 export function useContract() {
@@ -10,6 +10,7 @@ export function useContract() {
       const contract = await api.contract();
       // The portal opens in the contract's locale unless the reader chose another of its languages.
       followContractLanguages(contract.languages);
+      setTicketWords(contract.ticketWorkflow.vocabulary.words);
       return contract;
     },
     staleTime: Number.POSITIVE_INFINITY,

@@ -1,5 +1,4 @@
 import type { ContractSummary, Priority, TicketStatus } from "../api/types";
-import { i18n, interfaceLocale } from "../i18n";
 import { useLocaleFormat } from "../i18n/format";
 import { useContract } from "../session";
 
@@ -10,19 +9,9 @@ import { useContract } from "../session";
  */
 export type DeskWords = ContractSummary["ticketWorkflow"]["vocabulary"]["wording"];
 
-/**
- * The wording of the desk's texts (`deskWords.<wording>.*`). The contract's nouns, and what agrees
- * with them, become default values of every text's placeholders ({{ticket}}, {{la}}…) in the
- * language the texts are read in.
- */
+/** The wording of the desk's texts (`deskWords.<wording>.*`); their words: `useTicketWords`. */
 export function deskWordsOf(contract: ContractSummary | undefined): DeskWords {
-  const vocabulary = contract?.ticketWorkflow.vocabulary;
-  if (!vocabulary) return "requests";
-  i18n.options.interpolation = {
-    ...i18n.options.interpolation,
-    defaultVariables: vocabulary.words[interfaceLocale()] ?? {},
-  };
-  return vocabulary.wording;
+  return contract?.ticketWorkflow.vocabulary.wording ?? "requests";
 }
 
 export function useDeskWords(): DeskWords {

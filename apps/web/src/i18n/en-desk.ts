@@ -130,7 +130,7 @@ export const enDesk: typeof frDesk = {
     range: "{{from}} to {{to}} of {{total}}",
   },
   escalate: {
-    button: "Escalate the request",
+    button: "Escalate the {{ticket}}",
     record: "Record the customer's escalation {{channel}}",
     channels: { portal: "through the portal", phone: "by phone", email: "by e-mail" },
   },
@@ -177,7 +177,7 @@ export const enDesk: typeof frDesk = {
   },
   form: {
     plan: "Your support plan: {{plan}}.",
-    categoryNoSla: "This type of request is handled without a deadline.",
+    categoryNoSla: "This type of {{ticket}} is handled without a deadline.",
     service: "Service concerned",
     serviceRequiredHint: "Only the services your organisation subscribes to are offered.",
     noService: "No service in particular",
@@ -251,8 +251,8 @@ export const enDesk: typeof frDesk = {
     },
     dialogs: {
       hold: "Ask the customer for information",
-      resolve: "Resolve the request",
-      close: "Close the request",
+      resolve: "Resolve the {{ticket}}",
+      close: "Close the {{ticket}}",
     },
     messages: {
       hold: "Information asked for",
@@ -260,7 +260,7 @@ export const enDesk: typeof frDesk = {
       close: "Reason for closing",
     },
     messageHints: {
-      hold: "Sent to the customer; the request goes on hold.",
+      hold: "Sent to the customer; the {{ticket}} goes on hold.",
       resolve: "Sent to the customer with the resolution.",
       close: "Kept in the history and sent to the customer.",
     },
@@ -294,7 +294,7 @@ export const enDesk: typeof frDesk = {
       "Only while the portal is unavailable, at the address your provider gave you (the contract publishes none). Otherwise, use the portal.",
     emailNow: "The portal is declared unavailable right now: e-mail is accepted.",
     phone: "Phone",
-    phoneText: "For priorities {{priorities}}, about a request already open.",
+    phoneText: "For priorities {{priorities}}, about {{a}} {{ticket}} already open.",
     phoneAnyTicket: "For priorities {{priorities}}.",
     noPhone: "Your plan has no phone support.",
     writeHeading: "Writing by e-mail",

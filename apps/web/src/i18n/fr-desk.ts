@@ -147,7 +147,7 @@ export const frDesk = {
     range: "{{from}} à {{to}} sur {{total}}",
   },
   escalate: {
-    button: "Escalader la demande",
+    button: "Escalader {{la}}{{ticket}}",
     record: "Enregistrer l'escalade du client {{channel}}",
     channels: { portal: "par le portail", phone: "par téléphone", email: "par e-mail" },
   },
@@ -199,7 +199,7 @@ export const frDesk = {
   },
   form: {
     plan: "Votre offre de support : {{plan}}.",
-    categoryNoSla: "Ce type de demande est traité sans objectif de délai.",
+    categoryNoSla: "Ce type {{de}}{{ticket}} est traité sans objectif de délai.",
     service: "Service concerné",
     serviceRequiredHint: "Seuls les services que votre organisation a souscrits sont proposés.",
     noService: "Aucun service en particulier",
@@ -273,8 +273,8 @@ export const frDesk = {
     },
     dialogs: {
       hold: "Demander des informations au client",
-      resolve: "Résoudre la demande",
-      close: "Clore la demande",
+      resolve: "Résoudre {{la}}{{ticket}}",
+      close: "Clore {{la}}{{ticket}}",
     },
     messages: {
       hold: "Informations demandées",
@@ -282,7 +282,7 @@ export const frDesk = {
       close: "Motif de clôture",
     },
     messageHints: {
-      hold: "Envoyée au client ; la demande passe en attente.",
+      hold: "Envoyée au client ; {{la}}{{ticket}} passe en attente.",
       resolve: "Envoyée au client avec la résolution.",
       close: "Consigné dans l'historique et envoyé au client.",
     },
@@ -316,7 +316,7 @@ export const frDesk = {
       "Uniquement lorsque le portail est indisponible, à l'adresse que votre fournisseur vous a communiquée (le contrat n'en publie pas). Sinon, passez par le portail.",
     emailNow: "Le portail est déclaré indisponible en ce moment : l'e-mail est accepté.",
     phone: "Téléphone",
-    phoneText: "Pour les priorités {{priorities}}, au sujet d'une demande déjà ouverte.",
+    phoneText: "Pour les priorités {{priorities}}, au sujet {{dune}} {{ticket}} déjà ouvert{{e}}.",
     phoneAnyTicket: "Pour les priorités {{priorities}}.",
     noPhone: "Votre offre ne prévoit pas de support téléphonique.",
     writeHeading: "Écrire par e-mail",

@@ -85,3 +85,23 @@ export function followContractLanguages(languages: readonly ContractLanguage[]):
     document.documentElement.lang = wanted;
   }
 }
+
+let ticketWords: Partial<Record<ContractLanguage, Record<string, string>>> = {};
+
+function applyTicketWords(): void {
+  i18n.options.interpolation = {
+    ...i18n.options.interpolation,
+    defaultVariables: ticketWords[currentLocale()] ?? {},
+  };
+}
+
+/**
+ * The contract's noun for a ticket and what agrees with it (issue 23), as default values of every
+ * text's placeholders ({{ticket}}, {{Tickets}}, {{la}}…), in the language the texts are read in.
+ */
+export function setTicketWords(words: Partial<Record<ContractLanguage, Record<string, string>>>): void {
+  ticketWords = words;
+  applyTicketWords();
+}
+
+i18n.on("languageChanged", applyTicketWords);

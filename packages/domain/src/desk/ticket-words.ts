@@ -20,6 +20,7 @@ function frenchWords(nouns: TicketNouns): SentenceWords {
   const vowel = VOWEL.test(nouns.singular);
   return {
     une: feminine ? "une" : "un",
+    dune: feminine ? "d'une" : "d'un",
     la: vowel ? "l'" : feminine ? "la " : "le ",
     La: vowel ? "L'" : feminine ? "La " : "Le ",
     dela: vowel ? "de l'" : feminine ? "de la " : "du ",
