@@ -110,15 +110,16 @@ export async function signIn(
   now: () => Date = () => new Date(),
 ): Promise<void> {
   await page.goto("/connexion");
-  await page.getByLabel("Adresse e-mail").fill(person.email);
-  await page.getByLabel(/^Mot de passe/).fill(person.password);
-  await page.getByRole("button", { name: "Se connecter" }).click();
+  // In French, or in English where the contract is English first (issue 23).
+  await page.getByLabel(/^(Adresse e-mail|E-mail address)/).fill(person.email);
+  await page.getByLabel(/^(Mot de passe|Password)/).fill(person.password);
+  await page.getByRole("button", { name: /^(Se connecter|Sign in)$/ }).click();
   if (person.totpSecret) {
-    const code = page.getByLabel("Code d'authentification");
+    const code = page.getByLabel(/^(Code d'authentification|Authentication code)/);
     await code.waitFor();
     if (screenshotPrefix) await checkPage(page, `${screenshotPrefix}-second-factor-code`);
     await code.fill(totpCode(person.totpSecret, now()));
-    await page.getByRole("button", { name: "Valider" }).click();
+    await page.getByRole("button", { name: /^(Valider|Confirm)$/ }).click();
   }
   await page.waitForURL((url) => !url.pathname.startsWith("/connexion"));
 }
