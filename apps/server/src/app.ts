@@ -6,6 +6,7 @@ import type { AppContext } from "./app-context.js";
 import { registerAuth } from "./auth/plugin.js";
 import { scopeHandlersToTenant } from "./auth/tenant-scope.js";
 import { installErrorHandling } from "./http/error-handler.js";
+import { registerHttpsOnly } from "./http/https-only.js";
 import { registerOpenApi } from "./http/openapi.js";
 import { requestIdFor } from "./http/request-id.js";
 import { registerSecurityHeaders } from "./http/security-headers.js";
@@ -50,6 +51,12 @@ export interface BuildAppOptions {
   logger?: FastifyServerOptions["loggerInstance"];
   /** A log line per request (default); `/health` probes are logged only when they fail. */
   logRequests?: boolean;
+  /**
+   * Serve HTTPS: the server's certificate and key (PEM). Clients may then present a client
+   * certificate, checked against the registered ones (DSN-SEC-03): the handshake asks for one and
+   * accepts any, as registration pins each by its fingerprint rather than by a CA.
+   */
+  https?: { cert: Buffer; key: Buffer };
   /** Extra routes, registered after the product's own (tests use this for fixtures). */
   extraRoutes?: (app: FastifyInstance) => Promise<void>;
 }
@@ -66,6 +73,7 @@ export async function buildApp(context: AppContext, options: BuildAppOptions = {
   const trustProxy: FastifyServerOptions["trustProxy"] =
     typeof trusted === "number" ? (_address: string, hop: number) => hop < trusted : (trusted ?? false);
   const app = Fastify({
+    ...(options.https ? { https: { ...options.https, requestCert: true, rejectUnauthorized: false } } : {}),
     ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
     logController: new LogController({
       disableRequestLogging: (request) => options.logRequests === false || isHealthProbe(request.url),
@@ -83,6 +91,8 @@ export async function buildApp(context: AppContext, options: BuildAppOptions = {
   app.addHook("onSend", async (request, reply) => {
     reply.header("x-request-id", request.id);
   });
+  // Plain HTTP refused before anything reads a credential, where the contract says httpsOnly (DSN-SEC-03).
+  registerHttpsOnly(app, context.contract, context.config);
   // Before any route: each route takes its security-header policy as it is declared.
   await registerSecurityHeaders(app, context.config);
   installErrorHandling(app, BODY_LIMIT, await registerWeb(app));

@@ -85,6 +85,20 @@ const ZConfig = z.object({
    * every person shares the proxy's.
    */
   TRUST_PROXY: z.string().transform(trustProxyOf).optional(),
+  /**
+   * Plain HTTP from a loopback client where the contract says httpsOnly (DSN-SEC-03): "allow" (the
+   * demo, the tests, a browser on the machine itself) or "refuse". Behind a reverse proxy on the
+   * same host, set TRUST_PROXY: the client address is then the proxy's X-Forwarded-For one.
+   */
+  PLAIN_HTTP_LOOPBACK: z
+    .enum(["allow", "refuse"], { message: 'expected "allow" or "refuse"' })
+    .default("allow"),
+  /**
+   * Serve HTTPS directly (both set): the server's certificate chain and private key, PEM files.
+   * Then clients may present a client certificate the provider registered (DSN-SEC-03).
+   */
+  TLS_CERT_FILE: z.string().min(1).optional(),
+  TLS_KEY_FILE: z.string().min(1).optional(),
   /** Where the embedded database (and later attachments, cost data) live. */
   GUICHET_DATA_DIR: z.string().min(1).default("./data"),
   /** PostgreSQL server URL; unset means the embedded PGlite under GUICHET_DATA_DIR. */
@@ -184,6 +198,10 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     throw new ConfigError(`Configuration error: ${variable}: ${issue?.message ?? "invalid"}${got}`);
   }
   const config = parsed.data;
+  if (Boolean(config.TLS_CERT_FILE) !== Boolean(config.TLS_KEY_FILE))
+    throw new ConfigError(
+      `Configuration error: ${config.TLS_CERT_FILE ? "TLS_KEY_FILE" : "TLS_CERT_FILE"}: expected both TLS_CERT_FILE and TLS_KEY_FILE, or neither`,
+    );
   const publicUrl = config.PUBLIC_URL ?? `http://localhost:${config.PORT}`;
   return { ...config, PUBLIC_URL: publicUrl.replace(/\/$/, "") };
 }

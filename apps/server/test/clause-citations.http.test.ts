@@ -66,7 +66,11 @@ describe.each(databaseKindsUnderTest(postgresUrl))("clauses cited on %s", (kind)
     let ticketId = "";
 
     beforeAll(async () => {
-      t = await createTestApp(kind, postgresUrl, contractFile, { clock: () => new Date(nowMs) });
+      // The walk's clients come from 10.23.x.x through the deployment's TLS proxy (DSN's httpsOnly, DSN-SEC-03).
+      t = await createTestApp(kind, postgresUrl, contractFile, {
+        clock: () => new Date(nowMs),
+        env: { TRUST_PROXY: "10.23.0.0/16" },
+      });
       const { contract } = t.context;
       own = clausesIn(JSON.stringify(contract));
       const { db } = t.database;
@@ -130,7 +134,7 @@ describe.each(databaseKindsUnderTest(postgresUrl))("clauses cited on %s", (kind)
             const response = await t.app.inject({
               method: request.method as "GET",
               url: request.url,
-              headers: { ...session.headers, ...request.headers },
+              headers: { ...session.headers, ...request.headers, "x-forwarded-proto": "https" },
               remoteAddress: `10.23.${answers % 250}.${(answers >> 8) % 250}`,
               ...(request.payload === undefined ? {} : { payload: request.payload }),
             });

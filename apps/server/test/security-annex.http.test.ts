@@ -26,7 +26,7 @@ describe.each(databaseKindsUnderTest(postgresUrl))(
     let otherId = "";
     const sessions = new Map<string, Record<string, string>>();
 
-    async function send(person: TestUser, method: "GET" | "POST" | "PUT", url: string, payload?: object) {
+    async function send(person: TestUser, method: "GET" | "POST", url: string, payload?: object) {
       const key = `${person.id}@${now.toISOString()}`;
       let headers = sessions.get(key);
       if (!headers) {
@@ -62,13 +62,13 @@ describe.each(databaseKindsUnderTest(postgresUrl))(
         phone: "05 49 00 00 01",
       };
       expect(
-        (await send(user, "PUT", `/api/organisations/${operatorId}/security-contact`, contact)).statusCode,
+        (await send(user, "POST", `/api/organisations/${operatorId}/security-contact`, contact)).statusCode,
       ).toBe(403);
       expect(
-        (await send(otherAdmin, "PUT", `/api/organisations/${operatorId}/security-contact`, contact))
+        (await send(otherAdmin, "POST", `/api/organisations/${operatorId}/security-contact`, contact))
           .statusCode,
       ).toBe(403);
-      const saved = await send(admin, "PUT", `/api/organisations/${operatorId}/security-contact`, contact);
+      const saved = await send(admin, "POST", `/api/organisations/${operatorId}/security-contact`, contact);
       expect(saved.statusCode).toBe(200);
       expect(saved.json()).toMatchObject({ ...contact, side: "operator", confirmedAt: now.toISOString() });
       // No provider contact yet: the change (annex 2 §7 "informera par écrit") reaches its security officers.
@@ -85,7 +85,7 @@ describe.each(databaseKindsUnderTest(postgresUrl))(
       expect(confirmed.json().confirmedAt).toBe(now.toISOString());
       expect(await mails(officer.email)).toHaveLength(1);
 
-      const provider = await send(officer, "PUT", "/api/security/contacts/provider", {
+      const provider = await send(officer, "POST", "/api/security/contacts/provider", {
         name: "CERT Deux-Sèvres Numérique",
         email: "cert@deux-sevres-numerique.example",
       });

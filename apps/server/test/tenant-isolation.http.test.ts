@@ -198,8 +198,8 @@ function bodyFor(route: string, ids: Record<string, string>): unknown {
     },
     // The security annex (issue 18): refused by policy, or absent from this contract (404);
     // the operators' isolation on DSN is in security-annex.http.test.ts.
-    "PUT /api/security/contacts/provider": { name: "probe", email: "probe@example.fr" },
-    "PUT /api/organisations/{organisationId}/security-contact": { name: "probe", email: "probe@example.fr" },
+    "POST /api/security/contacts/provider": { name: "probe", email: "probe@example.fr" },
+    "POST /api/organisations/{organisationId}/security-contact": { name: "probe", email: "probe@example.fr" },
     "POST /api/security/incidents": incident,
     "POST /api/organisations/{organisationId}/security-incidents": incident,
     "POST /api/organisations/{organisationId}/security-audits": {
@@ -211,6 +211,12 @@ function bodyFor(route: string, ids: Record<string, string>): unknown {
     },
     "POST /api/security/audits/{auditId}/remediation-plan": { plan: "probe plan, ten characters" },
     "POST /api/news": { category: "technical", title: "Probe", body: "Probe" },
+    "POST /api/organisations/{organisationId}/client-certificates": {
+      name: "probe",
+      ownerUserId: ids.userId,
+      roles: ["user"],
+      fingerprint256: "AB".repeat(32),
+    },
     "POST /api/specific-conditions": {
       catalogueItemId: "support-premium",
       effectiveFrom: "2027-01-01",

@@ -46,3 +46,4 @@ export const OrdersPage = lazyRouteComponent(() => import("./pages/OrdersPage"),
 export const NoticesPage = lazyRouteComponent(() => import("./pages/NoticesPage"), "NoticesPage");
 export const NewsPage = lazyRouteComponent(() => import("./pages/NewsPage"), "NewsPage");
 export const ChangesPage = lazyRouteComponent(() => import("./pages/ChangesPage"), "ChangesPage");
+export const SecurityPage = lazyRouteComponent(() => import("./pages/SecurityPage"), "SecurityPage");

@@ -91,6 +91,14 @@ export const can = {
   askQuota: (me: Me) => me.organisationKind === "customer" && !me.acting && has(me, "customer_admin"),
   /** Accepting, activating, refusing orders (order-policy.ts, decide). */
   decideOrders: (me: Me) => providerStaff(me, "admin", "account_manager"),
+  /** The security annex (security-policy.ts, view): an operator's people, the provider's security staff. */
+  viewSecurity: (me: Me) =>
+    (me.organisationKind === "customer" && !me.acting) || providerStaff(me, "admin", "security_officer"),
+  /** Notifying operators, recording audits, approving plans, certificates (security-policy.ts). */
+  securityStaff: (me: Me) => providerStaff(me, "admin", "security_officer"),
+  /** An operator's contact and its remediation plans: its administrator (security-policy.ts). */
+  keepOperatorSecurity: (me: Me) =>
+    me.organisationKind === "customer" && !me.acting && has(me, "customer_admin"),
   viewSlaReport: (me: Me) =>
     deskStaff(me) || (me.organisationKind === "customer" && !me.acting && has(me, "customer_admin")),
 };
@@ -143,6 +151,13 @@ export const SECTIONS = [
     allowed: (me: Me) => can.readNews(me) || can.followNews(me),
   },
   { to: "/changements", label: () => "nav.changes" as const, allowed: can.announceChanges },
+  {
+    to: "/securite",
+    label: () => "nav.security" as const,
+    // Only where the contract has the security annex (DSN annex 2; none in MCR).
+    allowed: (me: Me, contract: ContractSummary | undefined) =>
+      can.viewSecurity(me) && Boolean(contract?.rules.securityAnnex),
+  },
   { to: "/droits", label: () => "nav.rights" as const, allowed: can.manageRights },
   { to: "/organisations", label: () => "nav.organisations" as const, allowed: can.listOrganisations },
   { to: "/clients", label: () => "nav.customers" as const, allowed: can.createCustomers },

@@ -32,6 +32,7 @@ import {
   ResetPage,
   RightsPage,
   SecondFactorPage,
+  SecurityPage,
   SlaReportPage,
   StaffPage,
   WorkspacePage,
@@ -203,6 +204,7 @@ const documents = createRoute({
 
 const notices = createRoute({ getParentRoute: () => session, path: "/avis", component: NoticesPage });
 const news = createRoute({ getParentRoute: () => session, path: "/actualites", component: NewsPage });
+const security = createRoute({ getParentRoute: () => session, path: "/securite", component: SecurityPage });
 const changes = createRoute({ getParentRoute: () => session, path: "/changements", component: ChangesPage });
 
 const routeTree = rootRoute.addChildren([
@@ -236,6 +238,7 @@ const routeTree = rootRoute.addChildren([
     documents,
     notices,
     news,
+    security,
     changes,
   ]),
 ]);

@@ -1,6 +1,14 @@
-import { apiTokens, type Db, organisations, sessions, supportGrants, users } from "@guichet/db";
+import {
+  apiTokens,
+  clientCertificates,
+  type Db,
+  organisations,
+  sessions,
+  supportGrants,
+  users,
+} from "@guichet/db";
 import type { Role } from "@guichet/domain";
-import { and, eq, gt, isNull, sql } from "drizzle-orm";
+import { and, eq, gt, isNull, or, sql } from "drizzle-orm";
 import { hashSecret } from "../modules/accounts/secrets.js";
 import type { Principal } from "./principal.js";
 
@@ -25,18 +33,75 @@ function displayName(user: { firstName: string; lastName: string }): string {
   return `${user.firstName} ${user.lastName}`;
 }
 
+/** The certificate a TLS client presented (its possession of the key proven by the handshake). */
+export interface PresentedCertificate {
+  fingerprint256: string;
+  validFrom: Date;
+  validTo: Date;
+}
+
 /**
- * Who is calling: a bearer API token or the session cookie. Everything is re-read on every
- * request, so a suspension or revocation takes effect on the very next one.
+ * Who is calling: a bearer API token, the session cookie, or a registered client certificate
+ * presented over TLS (DSN-SEC-03). Everything is re-read on every request, so a suspension or
+ * revocation takes effect on the very next one.
  */
 export async function resolveCredentials(
   db: Db,
-  credentials: { bearer?: string; sessionToken?: string },
+  credentials: { bearer?: string; sessionToken?: string; certificate?: PresentedCertificate },
   now: Date,
 ): Promise<Resolution> {
   if (credentials.bearer) return resolveApiToken(db, credentials.bearer, now);
   if (credentials.sessionToken) return resolveSession(db, credentials.sessionToken, now);
+  if (credentials.certificate) return resolveClientCertificate(db, credentials.certificate, now);
   return { kind: "anonymous" };
+}
+
+/**
+ * A client certificate the provider registered (by its SHA-256 fingerprint), within its validity:
+ * the operator's machine with the certificate's roles, answerable to its owner (DSN-SEC-01), as an
+ * API token. The fingerprint is pinned, so a self-signed certificate is as good as a CA's.
+ */
+async function resolveClientCertificate(
+  db: Db,
+  presented: PresentedCertificate,
+  now: Date,
+): Promise<Resolution> {
+  if (presented.validFrom > now || presented.validTo <= now) return { kind: "invalid" };
+  const [row] = await db
+    .select({ certificate: clientCertificates, user: users, organisation: organisations })
+    .from(clientCertificates)
+    .innerJoin(users, eq(users.id, clientCertificates.ownerUserId))
+    .innerJoin(organisations, eq(organisations.id, clientCertificates.organisationId))
+    .where(
+      and(
+        eq(clientCertificates.fingerprint256, presented.fingerprint256),
+        isNull(clientCertificates.revokedAt),
+        or(isNull(clientCertificates.notAfter), gt(clientCertificates.notAfter, now)),
+      ),
+    );
+  if (!row) return { kind: "invalid" };
+  if (row.user.status !== "active") return { kind: "invalid" };
+  if (row.organisation.status === "suspended")
+    return { kind: "suspended", organisationName: row.organisation.name };
+  await db
+    .update(clientCertificates)
+    .set({ lastUsedAt: now })
+    .where(eq(clientCertificates.id, row.certificate.id));
+  await db.update(users).set({ lastUsedAt: now }).where(eq(users.id, row.user.id));
+  return {
+    kind: "principal",
+    principal: {
+      userId: row.user.id,
+      email: row.user.email,
+      displayName: displayName(row.user),
+      organisationId: row.organisation.id,
+      organisationKind: row.organisation.kind,
+      roles: row.certificate.roles as Role[],
+      canInvite: false,
+      via: "client_certificate",
+      clientCertificateId: row.certificate.id,
+    },
+  };
 }
 
 async function resolveApiToken(db: Db, bearer: string, now: Date): Promise<Resolution> {

@@ -1,3 +1,4 @@
+import type { TLSSocket } from "node:tls";
 import fastifyCookie from "@fastify/cookie";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { AppContext } from "../app-context.js";
@@ -6,7 +7,7 @@ import { AppError } from "../http/errors.js";
 import { negotiateLocale, t } from "../i18n/index.js";
 import { sameSecret } from "../modules/accounts/secrets.js";
 import { recordAudit } from "../modules/audit/record-audit.js";
-import { resolveCredentials } from "./authenticate.js";
+import { type PresentedCertificate, resolveCredentials } from "./authenticate.js";
 import { actorOf, type Principal } from "./principal.js";
 import { sessionCookieOf } from "./session-cookie.js";
 
@@ -29,6 +30,19 @@ const UNSAFE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 export function principalOf(request: FastifyRequest): Principal {
   if (!request.principal) throw new AppError("unauthenticated", "no principal on an authenticated route");
   return request.principal;
+}
+
+/** The client certificate of a TLS connection, when the client presented one (DSN-SEC-03). */
+function certificateOf(request: FastifyRequest): PresentedCertificate | undefined {
+  const socket = request.raw.socket as Partial<TLSSocket>;
+  if (!socket.encrypted || typeof socket.getPeerCertificate !== "function") return undefined;
+  const peer = socket.getPeerCertificate();
+  if (!peer?.fingerprint256) return undefined;
+  return {
+    fingerprint256: peer.fingerprint256,
+    validFrom: new Date(peer.valid_from),
+    validTo: new Date(peer.valid_to),
+  };
 }
 
 function bearerOf(request: FastifyRequest): string | undefined {
@@ -55,7 +69,11 @@ export async function registerAuth(app: FastifyInstance, context: AppContext): P
     const now = context.clock();
     const resolution = await resolveCredentials(
       context.database.db,
-      { bearer: bearerOf(request), sessionToken: request.cookies[cookie.name] },
+      {
+        bearer: bearerOf(request),
+        sessionToken: request.cookies[cookie.name],
+        certificate: certificateOf(request),
+      },
       now,
     );
     switch (resolution.kind) {
@@ -88,11 +106,17 @@ export async function registerAuth(app: FastifyInstance, context: AppContext): P
         throw new AppError("forbidden", t(locale, "auth.csrf"), { reason: "csrf" });
       }
     }
-    if (principal.via === "api_token") {
+    if (principal.via !== "session") {
       await recordAudit(
         context.database.db,
         actorOf(principal, request),
-        { action: "api_token.use", data: { method: request.method, route: request.routeOptions.url } },
+        {
+          action: principal.via === "api_token" ? "api_token.use" : "client_certificate.use",
+          ...(principal.clientCertificateId
+            ? { targetType: "client_certificate", targetId: principal.clientCertificateId }
+            : {}),
+          data: { method: request.method, route: request.routeOptions.url },
+        },
         now,
       );
     }

@@ -12,10 +12,12 @@ export interface Principal {
   /** The roles in force for this request (a token's roles, or a support grant's). */
   roles: readonly Role[];
   canInvite: boolean;
-  via: "session" | "api_token";
+  /** A machine is an API token's or a client certificate's (integrated mode, DSN-SEC-03). */
+  via: "session" | "api_token" | "client_certificate";
   sessionTokenHash?: string;
   csrfToken?: string;
   apiTokenId?: string;
+  clientCertificateId?: string;
   /** Set while a provider agent acts in a customer's tenant under a support grant (MCR-ACC-05). */
   acting?: { organisationId: string; organisationName: string; grantId: string };
 }

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { labelIn } from "@guichet/domain";
 import { type BuildAppOptions, buildApp } from "../app.js";
 import type { AppContext } from "../app-context.js";
@@ -95,5 +96,10 @@ async function getReady(
   const { contract, database, seeded } = await openDeployment(config, () => new Date());
   await portalBuilt;
   const context: AppContext = { config, contract, database, clock: () => new Date() };
-  return { context, seeded, app: await buildApp(context, logging) };
+  // HTTPS served by Guichet itself, so clients may present certificates (DSN-SEC-03).
+  const https =
+    config.TLS_CERT_FILE && config.TLS_KEY_FILE
+      ? { cert: readFileSync(config.TLS_CERT_FILE), key: readFileSync(config.TLS_KEY_FILE) }
+      : undefined;
+  return { context, seeded, app: await buildApp(context, { ...logging, ...(https ? { https } : {}) }) };
 }

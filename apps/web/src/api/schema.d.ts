@@ -7914,8 +7914,9 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
+        put?: never;
         /** Set the provider's security contact, the one operators' incidents reach (DSN-SEC-04) — security staff */
-        put: {
+        post: {
             parameters: {
                 query?: never;
                 header?: never;
@@ -7963,7 +7964,6 @@ export interface paths {
                 };
             };
         };
-        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -7978,8 +7978,9 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
+        put?: never;
         /** Set an operator's security contact (DSN-SEC-04, annex 2 §4); a change is told to the provider's security contact by mail (annex 2 §7) — the operator's administrator */
-        put: {
+        post: {
             parameters: {
                 query?: never;
                 header?: never;
@@ -8029,7 +8030,6 @@ export interface paths {
                 };
             };
         };
-        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -8641,6 +8641,170 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/organisations/{organisationId}/client-certificates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An operator's client certificates for the web services (DSN-SEC-03) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    organisationId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ClientCertificate"][];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Register an operator's client certificate: a request over TLS presenting it acts as the operator with these roles, as an API token does (DSN-SEC-03) — security staff */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    organisationId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /** Format: uuid */
+                        ownerUserId: string;
+                        roles: components["schemas"]["TokenRoleInput"][];
+                        certificatePem?: string;
+                        fingerprint256?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ClientCertificate"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organisations/{organisationId}/client-certificates/{certificateId}/revocation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke a client certificate at once: the next request presenting it is refused — security staff */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    organisationId: string;
+                    certificateId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ClientCertificate"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/news": {
         parameters: {
             query?: never;
@@ -8987,7 +9151,7 @@ export interface components {
             roles: components["schemas"]["Role"][];
             canInvite: boolean;
             /** @enum {string} */
-            via: "session" | "api_token";
+            via: "session" | "api_token" | "client_certificate";
             csrfToken?: string;
             acting?: {
                 organisationId: string;
@@ -10079,6 +10243,18 @@ export interface components {
             remindedAt: string | null;
             overdueNotifiedAt: string | null;
             state: components["schemas"]["RemediationPlanState"];
+        };
+        ClientCertificate: {
+            id: string;
+            name: string;
+            ownerUserId: string;
+            fingerprint256: string;
+            subject: string | null;
+            notAfter: string | null;
+            roles: components["schemas"]["TokenRole"][];
+            createdAt: string;
+            lastUsedAt: string | null;
+            revokedAt: string | null;
         };
         NewsRead: {
             readAt: string;

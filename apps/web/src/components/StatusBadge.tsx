@@ -24,6 +24,12 @@ const COLOURS: Record<string, string> = {
   upcoming: "blue.9",
   // Subscriptions (issue 16).
   terminated: "gray.8",
+  // Remediation plans of security audits (DSN-SEC-05).
+  due: "blue.9",
+  overdue: "red.9",
+  filed: "cyan.9",
+  approved: GREEN,
+  "not-required": "gray.8",
 };
 
 /** A credential's state (a support grant, an API token): revoked, expired or active. */

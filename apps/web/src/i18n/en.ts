@@ -8,6 +8,7 @@ import { enNews } from "./en-news";
 import { enNotices } from "./en-notices";
 import { enDocuments, enOrders } from "./en-orders";
 import { enReport } from "./en-report";
+import { enSecurity } from "./en-security";
 import { enStaff } from "./en-staff";
 import type { Messages } from "./fr";
 
@@ -23,6 +24,7 @@ export const en: Messages = {
     contract: "{{title}} — version {{version}}",
   },
   nav: {
+    security: "Security",
     customers: "Customers",
     invoices: "Invoices",
     costs: "Costs",
@@ -392,4 +394,5 @@ export const en: Messages = {
   slaReport: enReport,
   notices: enNotices,
   news: enNews,
+  security: enSecurity,
 };

@@ -8,6 +8,7 @@ import { frNews } from "./fr-news";
 import { frNotices } from "./fr-notices";
 import { frDocuments, frOrders } from "./fr-orders";
 import { frReport } from "./fr-report";
+import { frSecurity } from "./fr-security";
 import { frStaff } from "./fr-staff";
 
 /**
@@ -25,6 +26,7 @@ export const fr = {
     contract: "{{title}} — version {{version}}",
   },
   nav: {
+    security: "Sécurité",
     customers: "Clients",
     invoices: "Factures",
     costs: "Coûts",
@@ -400,6 +402,7 @@ export const fr = {
   slaReport: frReport,
   notices: frNotices,
   news: frNews,
+  security: frSecurity,
 };
 
 export type Messages = typeof fr;

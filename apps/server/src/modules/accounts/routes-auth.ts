@@ -27,7 +27,7 @@ export const ZMe = z
     organisationKind: z.enum(["provider", "customer"]),
     roles: z.array(ZRole),
     canInvite: z.boolean(),
-    via: z.enum(["session", "api_token"]),
+    via: z.enum(["session", "api_token", "client_certificate"]),
     csrfToken: z.string().optional(),
     acting: z
       .object({ organisationId: z.string(), organisationName: z.string(), grantId: z.string() })

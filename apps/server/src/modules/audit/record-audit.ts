@@ -7,7 +7,7 @@ export interface AuditActor {
   userId: string | null;
   label: string;
   organisationId: string | null;
-  via: "session" | "api_token" | "link" | "system" | "anonymous" | "email";
+  via: "session" | "api_token" | "client_certificate" | "link" | "system" | "anonymous" | "email";
   apiTokenId?: string | null;
   grantId?: string | null;
   /** The organisation acted for, when not the actor's own (support grants). */

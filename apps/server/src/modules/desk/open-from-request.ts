@@ -46,7 +46,7 @@ export async function openFromRequest(
       ...body,
       organisationId: principal.organisationId,
       requester: { userId: principal.userId, label: principal.displayName, roles: principal.roles },
-      channel: principal.via === "api_token" ? "api" : "portal",
+      channel: principal.via === "session" ? "portal" : "api",
       files,
     },
     typeof key === "string" ? key : null,

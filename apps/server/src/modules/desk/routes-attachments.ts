@@ -114,7 +114,7 @@ export function attachmentRoutes(context: AppContext, kit: DeskRoutesKit): Fasti
         const result = await postMessage(kit.commandFor(request, principal), {
           body,
           visibility,
-          channel: principal.via === "api_token" ? "api" : "portal",
+          channel: principal.via === "session" ? "portal" : "api",
           files,
         });
         kit.outcome(request, result);

@@ -41,7 +41,7 @@ export function ticketMoveRoutes({
         const { principal } = await allowedOn(request, deskPolicy.takePart);
         const result = await postMessage(commandFor(request, principal), {
           ...request.body,
-          channel: principal.via === "api_token" ? "api" : "portal",
+          channel: principal.via === "session" ? "portal" : "api",
         });
         outcome(request, result);
         return reply.code(201).send(await viewOf(request));
@@ -161,9 +161,9 @@ export function ticketMoveRoutes({
           ? channel === "portal"
             ? "portal"
             : channel
-          : principal.via === "api_token"
-            ? "api"
-            : "portal";
+          : principal.via === "session"
+            ? "portal"
+            : "api";
         const result = await escalateTicket(commandFor(request, principal), channel, via);
         outcome(request, result);
         return reply.code(201).send(await viewOf(request));

@@ -41,7 +41,7 @@ export function securityContactRoutes(context: AppContext): FastifyPluginAsyncZo
       },
     );
 
-    app.put(
+    app.post(
       "/api/security/contacts/provider",
       {
         schema: {
@@ -71,7 +71,7 @@ export function securityContactRoutes(context: AppContext): FastifyPluginAsyncZo
       },
     );
 
-    app.put(
+    app.post(
       "/api/organisations/:organisationId/security-contact",
       {
         schema: {
