@@ -13,6 +13,7 @@ import { RecordTable } from "../components/RecordTable";
 import { useLocaleFormat } from "../i18n/format";
 import { CustomerChoice, organisationOf } from "../orders/use-customer-choice";
 import { can } from "../permissions";
+import { GREEN } from "../theme";
 
 export interface DocumentsSearch {
   organisationId?: string;
@@ -111,7 +112,7 @@ function ContractVersions({ versions }: { versions: ContractVersionView[] }) {
               {version.edition ? ` — ${version.edition}` : ""}
             </Text>
             {version.inForce && (
-              <Badge variant="filled" color="green.9" tt="none">
+              <Badge variant="filled" color={GREEN} tt="none">
                 {t("news.inForce")}
               </Badge>
             )}
