@@ -80,28 +80,13 @@ async function resolveClientCertificate(
       ),
     );
   if (!row) return { kind: "invalid" };
-  if (row.user.status !== "active") return { kind: "invalid" };
-  if (row.organisation.status === "suspended")
-    return { kind: "suspended", organisationName: row.organisation.name };
-  await db
-    .update(clientCertificates)
-    .set({ lastUsedAt: now })
-    .where(eq(clientCertificates.id, row.certificate.id));
-  await db.update(users).set({ lastUsedAt: now }).where(eq(users.id, row.user.id));
-  return {
-    kind: "principal",
-    principal: {
-      userId: row.user.id,
-      email: row.user.email,
-      displayName: displayName(row.user),
-      organisationId: row.organisation.id,
-      organisationKind: row.organisation.kind,
-      roles: row.certificate.roles as Role[],
-      canInvite: false,
-      via: "client_certificate",
-      clientCertificateId: row.certificate.id,
-    },
-  };
+  return machinePrincipal(db, row, row.certificate.roles, now, async () => {
+    await db
+      .update(clientCertificates)
+      .set({ lastUsedAt: now })
+      .where(eq(clientCertificates.id, row.certificate.id));
+    return { via: "client_certificate", clientCertificateId: row.certificate.id };
+  });
 }
 
 async function resolveApiToken(db: Db, bearer: string, now: Date): Promise<Resolution> {
@@ -119,23 +104,42 @@ async function resolveApiToken(db: Db, bearer: string, now: Date): Promise<Resol
       ),
     );
   if (!row) return { kind: "invalid" };
-  if (row.user.status !== "active") return { kind: "invalid" };
-  if (row.organisation.status === "suspended")
-    return { kind: "suspended", organisationName: row.organisation.name };
-  await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.token.id));
-  await db.update(users).set({ lastUsedAt: now }).where(eq(users.id, row.user.id));
+  return machinePrincipal(db, row, row.token.roles, now, async () => {
+    await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.token.id));
+    return { via: "api_token", apiTokenId: row.token.id };
+  });
+}
+
+/**
+ * An operator's machine (API token or client certificate), answerable to its owner: refused when
+ * the owner is no longer active or the organisation is suspended; otherwise the credential and its
+ * owner are marked used and the machine acts with the credential's roles, never inviting.
+ */
+async function machinePrincipal(
+  db: Db,
+  owner: { user: typeof users.$inferSelect; organisation: typeof organisations.$inferSelect },
+  roles: readonly string[],
+  now: Date,
+  markUsed: () => Promise<
+    { via: "api_token"; apiTokenId: string } | { via: "client_certificate"; clientCertificateId: string }
+  >,
+): Promise<Resolution> {
+  if (owner.user.status !== "active") return { kind: "invalid" };
+  if (owner.organisation.status === "suspended")
+    return { kind: "suspended", organisationName: owner.organisation.name };
+  const credential = await markUsed();
+  await db.update(users).set({ lastUsedAt: now }).where(eq(users.id, owner.user.id));
   return {
     kind: "principal",
     principal: {
-      userId: row.user.id,
-      email: row.user.email,
-      displayName: displayName(row.user),
-      organisationId: row.organisation.id,
-      organisationKind: row.organisation.kind,
-      roles: row.token.roles as Role[],
+      userId: owner.user.id,
+      email: owner.user.email,
+      displayName: displayName(owner.user),
+      organisationId: owner.organisation.id,
+      organisationKind: owner.organisation.kind,
+      roles: roles as Role[],
       canInvite: false,
-      via: "api_token",
-      apiTokenId: row.token.id,
+      ...credential,
     },
   };
 }
