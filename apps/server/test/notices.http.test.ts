@@ -13,6 +13,7 @@ import { fromCents, supportFee } from "@guichet/domain";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { contractWithRevisedPrices } from "../src/modules/notices/revised-prices.js";
+import { sweepSignatureReminders } from "../src/modules/notices/sweep-signature-reminders.js";
 import { createOrganisation, createUser, type TestUser } from "./helpers/factories.js";
 import { signInAs } from "./helpers/session.js";
 import { createTestApp, type TestApp } from "./helpers/test-app.js";
@@ -385,6 +386,46 @@ describe.each(databaseKindsUnderTest(postgresUrl))(
       expect(unsigned.map((r: { organisationId: string }) => r.organisationId).sort()).toEqual(
         [lateId, taoHolderId].sort(),
       );
+    });
+
+    it("waits for the signatures it lacks and reminds their administrators weekly, once per week, until signed", async () => {
+      const run = (at: string) => sweepSignatureReminders(h.t.context, new Date(at));
+      const reminders = async () =>
+        (await h.t.database.db.select().from(outbox).where(eq(outbox.kind, "change_signature_reminder")))
+          .length;
+      const listed = async () =>
+        (await h.send(manager, "GET", "/api/contract-changes"))
+          .json()
+          .items.find((c: { change: { kind: string } }) => c.change.kind === "general-conditions");
+      expect((await listed()).awaitingSignatures).toBe(2);
+      // Announced Saturday 5 December 2026, 11:00 in Paris: the first reminder a week on, to the minute.
+      expect(await run("2026-12-12T09:59:00Z")).toEqual({ reminded: 0 });
+      expect(await run("2026-12-12T10:00:00Z")).toEqual({ reminded: 2 });
+      expect(await run("2026-12-12T10:05:00Z")).toEqual({ reminded: 0 });
+      expect(await reminders()).toBe(2);
+      const after = await listed();
+      const late = after.recipients.find((r: { organisationId: string }) => r.organisationId === lateId);
+      expect(late).toMatchObject({
+        reminders: 1,
+        lastRemindedAt: "2026-12-12T10:00:00.000Z",
+        nextReminderAt: "2026-12-19T10:00:00.000Z",
+      });
+      const signedRow = after.recipients.find(
+        (r: { organisationId: string }) => r.organisationId === operatorId,
+      );
+      expect(signedRow).toMatchObject({ reminders: 0, nextReminderAt: null });
+      // Signed meanwhile: only the other one is reminded the next week.
+      const [notice] = (await h.send(lateAdmin, "GET", "/api/notices"))
+        .json()
+        .items.filter((n: { change: { kind: string } }) => n.change.kind === "general-conditions");
+      expect((await h.send(lateAdmin, "POST", `/api/notices/${notice.id}/signature`)).statusCode).toBe(200);
+      expect(await run("2026-12-19T10:00:00Z")).toEqual({ reminded: 1 });
+      expect((await listed()).awaitingSignatures).toBe(1);
+      const audited = await h.t.database.db
+        .select()
+        .from(auditLog)
+        .where(eq(auditLog.action, "change_notice.reminded"));
+      expect(audited.map((a) => a.organisationId).sort()).toEqual([lateId, taoHolderId, taoHolderId].sort());
     });
   },
 );

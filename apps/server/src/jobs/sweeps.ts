@@ -2,6 +2,7 @@ import type { AppContext } from "../app-context.js";
 import { sweepInactiveIdentifiers } from "../modules/accounts/sweep-inactive-identifiers.js";
 import { anchorAuditChains } from "../modules/audit/anchor-audit.js";
 import { sweepAutoClose, sweepSlaWarnings } from "../modules/desk/desk-sweeps.js";
+import { sweepSignatureReminders } from "../modules/notices/sweep-signature-reminders.js";
 import { sweepIdentifiersDue } from "../modules/orders/sweep-identifiers-due.js";
 import { sweepRemediationPlans } from "../modules/security/sweep-remediation-plans.js";
 
@@ -29,6 +30,8 @@ export const SWEEPS: readonly Sweep[] = [
   { id: "orders.identifiers-due", everyMs: 300_000, run: sweepIdentifiersDue },
   // DSN-SEC-05: the remediation plan's reminder, then its overdue notice, each once.
   { id: "security.remediation-plans", everyMs: 300_000, run: sweepRemediationPlans },
+  // DSN-BIL-02 (DSN 10.1): a new version awaiting a customer's signature, its administrators reminded.
+  { id: "notices.signature-reminders", everyMs: 3600_000, run: sweepSignatureReminders },
   // The provider's anchor chain records the heads of the chains that moved (DSN-SEC-01).
   { id: "audit.anchor", everyMs: 60_000, run: (context, now) => anchorAuditChains(context.database.db, now) },
 ];

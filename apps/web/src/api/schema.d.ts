@@ -10030,10 +10030,14 @@ export interface components {
             signatureRequired: boolean;
             signedAt: string | null;
             harmfulTermination: boolean;
+            reminders: number;
+            lastRemindedAt: string | null;
+            nextReminderAt: string | null;
         };
         ChangeListed: {
             change: components["schemas"]["ContractChange"];
             recipients: components["schemas"]["ChangeRecipient"][];
+            awaitingSignatures: number;
         };
         ChangeNotice: {
             id: string;

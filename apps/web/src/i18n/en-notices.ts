@@ -43,6 +43,10 @@ export const enNotices: typeof frNotices = {
   read: "Read",
   signed: "Signed",
   notSigned: "Not signed",
+  awaitingSignatures:
+    "Awaiting {{count}} signature(s): the change takes effect, for each, only once signed by both parties",
+  reminded: "Reminded {{count}} time(s), last on {{at}}",
+  nextReminder: "Next reminder on {{at}}",
   notRead: "Not read",
   letter: "Letter",
   noLetter: "—",

@@ -41,6 +41,10 @@ export const frNotices = {
   read: "Lu",
   signed: "Signé",
   notSigned: "Non signé",
+  awaitingSignatures:
+    "En attente de {{count}} signature(s) : le changement ne prend effet, pour chacun, qu'une fois signé par les deux parties",
+  reminded: "Relancé {{count}} fois, dernière le {{at}}",
+  nextReminder: "Prochaine relance le {{at}}",
   notRead: "Non lu",
   letter: "Courrier",
   noLetter: "—",

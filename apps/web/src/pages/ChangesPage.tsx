@@ -182,6 +182,11 @@ function ChangeRecipients({ listed }: { listed: ChangeListed }) {
         <Text size="sm">{t("notices.effective", { date: date(change.effectiveFrom) })}</Text>
         <ClauseTag clause={change.clause} />
       </Group>
+      {listed.awaitingSignatures > 0 && (
+        <Text size="sm" fw={600}>
+          {t("notices.awaitingSignatures", { count: listed.awaitingSignatures })}
+        </Text>
+      )}
       {change.prices.map((p) => (
         <Text size="sm" key={p.priceKey}>
           {p.label} : {p.words}
@@ -200,12 +205,30 @@ function ChangeRecipients({ listed }: { listed: ChangeListed }) {
             <Table.Td>{dateTime(r.madeAvailableAt)}</Table.Td>
             <Table.Td>{r.mailed}</Table.Td>
             <Table.Td>{r.readAt ? dateTime(r.readAt) : t("notices.notRead")}</Table.Td>
-            <Table.Td>
-              {r.signatureRequired ? (r.signedAt ? dateTime(r.signedAt) : t("notices.notSigned")) : "—"}
-            </Table.Td>
+            <Table.Td>{r.signatureRequired ? <SignatureCell recipient={r} /> : "—"}</Table.Td>
           </Table.Tr>
         )}
       </RecordTable>
+    </Stack>
+  );
+}
+
+/** Who has not signed yet (DSN 10.1), with the reminders sent and the next one. */
+function SignatureCell({ recipient: r }: { recipient: ChangeListed["recipients"][number] }) {
+  const { t } = useTranslation();
+  const { dateTime } = useLocaleFormat();
+  if (r.signedAt) return <>{dateTime(r.signedAt)}</>;
+  return (
+    <Stack gap={0}>
+      <Text size="sm" fw={600}>
+        {t("notices.notSigned")}
+      </Text>
+      {r.lastRemindedAt && (
+        <Text size="xs">{t("notices.reminded", { count: r.reminders, at: dateTime(r.lastRemindedAt) })}</Text>
+      )}
+      {r.nextReminderAt && (
+        <Text size="xs">{t("notices.nextReminder", { at: dateTime(r.nextReminderAt) })}</Text>
+      )}
     </Stack>
   );
 }

@@ -1,3 +1,4 @@
 export * from "./change-notice.js";
 export * from "./contract-diff.js";
 export * from "./news.js";
+export * from "./signature-reminder.js";

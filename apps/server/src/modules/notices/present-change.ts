@@ -1,5 +1,5 @@
 import type { ChangeNotice, ContractChange } from "@guichet/db";
-import { CHANGE_KINDS, type PriceTerms } from "@guichet/domain";
+import { CHANGE_KINDS, nextSignatureReminder, type PriceTerms, SIGNATURE_REMINDERS } from "@guichet/domain";
 import { z } from "zod";
 import type { Locale } from "../../i18n/index.js";
 import type { PriceMove } from "./change-targets.js";
@@ -61,11 +61,21 @@ const ZRecipient = z
     signatureRequired: z.boolean(),
     signedAt: z.string().nullable(),
     harmfulTermination: z.boolean(),
+    /** Signature reminders mailed so far (DSN 10.1), and the last one's instant. */
+    reminders: z.number(),
+    lastRemindedAt: z.string().nullable(),
+    /** When the next reminder will go, or null when none will (signed, nothing to sign, all sent). */
+    nextReminderAt: z.string().nullable(),
   })
   .meta({ id: "ChangeRecipient" });
 
 export const ZChangeListed = z
-  .object({ change: ZContractChange, recipients: z.array(ZRecipient) })
+  .object({
+    change: ZContractChange,
+    recipients: z.array(ZRecipient),
+    /** Recipients whose signature the change still waits for (DSN 10.1: a version signed by both parties). */
+    awaitingSignatures: z.number(),
+  })
   .meta({ id: "ChangeListed" });
 
 export const ZNoticeView = z
@@ -144,8 +154,12 @@ export function presentListedChange(
       organisationName: r.organisationName,
       mailed: r.mailed,
       letter: r.letterSha256 !== null,
+      reminders: r.reminders,
+      lastRemindedAt: iso(r.lastRemindedAt),
+      nextReminderAt: iso(nextSignatureReminder(r, SIGNATURE_REMINDERS)),
       ...noticeFields(r),
     })),
+    awaitingSignatures: listed.recipients.filter((r) => r.signatureRequired && r.signedAt === null).length,
   };
 }
 
