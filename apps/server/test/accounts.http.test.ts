@@ -168,20 +168,21 @@ describe.each(databaseKindsUnderTest(postgresUrl))("accounts on %s (MultiCloud R
     expect(missing.json().details.issues[0].field).toBe("body.phone");
   });
 
-  it("follows the subscription's tenancy: a multi-tenant Business customer has no limit, a single-tenant one 5; Basic says N/A (MCR-SUP-04, MCR 8.2.1)", async () => {
+  it("follows the subscription's tenancy: a multi-tenant Business customer has no limit, a single-tenant one 5; Basic says N/A and the server refuses one (MCR-SUP-04, MCR 8.2.1)", async () => {
     const { db } = t.database;
+    const namedContact = (prefix: string, n: number) => ({
+      email: `${prefix}-${n}@example.fr`,
+      firstName: "Léa",
+      lastName: `Contact ${n}`,
+      jobTitle: "Exploitation",
+      phone: "+33 5 49 00 00 00",
+      availability: "24/7",
+    });
     const quotaOf = async (holds: Parameters<typeof createOrganisation>[2]) => {
       const organisation = await createOrganisation(db, "customer", holds);
       const administrator = await createUser(db, organisation.id, ["customer_admin"]);
       const session = await signInAs(t.app, administrator, now);
-      const contact = (n: number) => ({
-        email: `tenancy-${organisation.id.slice(0, 8)}-${n}@example.fr`,
-        firstName: "Léa",
-        lastName: `Contact ${n}`,
-        jobTitle: "Exploitation",
-        phone: "+33 5 49 00 00 00",
-        availability: "24/7",
-      });
+      const contact = (n: number) => namedContact(`tenancy-${organisation.id.slice(0, 8)}`, n);
       const added: number[] = [];
       for (const n of [1, 2, 3, 4, 5, 6]) {
         const answer = await t.app.inject({
@@ -213,6 +214,34 @@ describe.each(databaseKindsUnderTest(postgresUrl))("accounts on %s (MultiCloud R
       headers: (await signInAs(t.app, basicAdmin, now)).headers,
     });
     expect(basicQuota.json()).toMatchObject({ plan: "basic", applies: false });
+    // MCR-SUP-04 (MCR 8.2.1 table: "N/A" for Basic): refused by the server too, citing the clause,
+    // through the named-contact section and a plain invitation alike, and nobody is created.
+    const basicHeaders = (await signInAs(t.app, basicAdmin, now)).headers;
+    const contact = (n: number) => namedContact(`basic-${basicOrganisation.id.slice(0, 8)}`, n);
+    for (const [url, payload] of [
+      [`/api/organisations/${basicOrganisation.id}/named-contacts`, contact(1)],
+      [
+        `/api/organisations/${basicOrganisation.id}/users`,
+        {
+          email: contact(2).email,
+          firstName: "Hugo",
+          lastName: "Renard",
+          roles: ["named_contact"],
+          namedContact: { jobTitle: "Exploitation", phone: "+33 5 49 00 00 00", availability: "24/7" },
+        },
+      ],
+    ] as const) {
+      const refused = await t.app.inject({ method: "POST", url, headers: basicHeaders, payload });
+      expect(refused.statusCode, refused.body).toBe(422);
+      expect(refused.json()).toMatchObject({ details: { plan: "basic", clause: "MCR-SUP-04" } });
+      expect(refused.json().message).toContain("N/A");
+    }
+    const nobody = await t.app.inject({
+      method: "GET",
+      url: `/api/organisations/${basicOrganisation.id}/users`,
+      headers: basicHeaders,
+    });
+    expect(nobody.json()).toHaveLength(1);
   });
 
   it("answers a wrong password and an unknown account alike, then makes that address wait, not the account (issue 14)", async () => {

@@ -7,7 +7,7 @@ import {
   supportGrants,
   users,
 } from "@guichet/db";
-import type { Role } from "@guichet/domain";
+import { credentialRolesInForce, type Role } from "@guichet/domain";
 import { and, eq, gt, isNull, or, sql } from "drizzle-orm";
 import { hashSecret } from "../modules/accounts/secrets.js";
 import type { Principal } from "./principal.js";
@@ -113,7 +113,8 @@ async function resolveApiToken(db: Db, bearer: string, now: Date): Promise<Resol
 /**
  * An operator's machine (API token or client certificate), answerable to its owner: refused when
  * the owner is no longer active or the organisation is suspended; otherwise the credential and its
- * owner are marked used and the machine acts with the credential's roles, never inviting.
+ * owner are marked used and the machine acts with those of the credential's roles its owner still
+ * has now (credentialRolesInForce: lowering a person lowers her tokens at once), never inviting.
  */
 async function machinePrincipal(
   db: Db,
@@ -137,7 +138,7 @@ async function machinePrincipal(
       displayName: displayName(owner.user),
       organisationId: owner.organisation.id,
       organisationKind: owner.organisation.kind,
-      roles: roles as Role[],
+      roles: credentialRolesInForce(roles as Role[], owner.user.roles as Role[]),
       canInvite: false,
       ...credential,
     },

@@ -69,6 +69,8 @@ export const fr = {
   "invite.identifier_limit": "Limite atteinte : {limit} identifiants au plus par opérateur ({clause}).",
   "invite.named_contact_limit":
     "Limite atteinte : l'offre {plan} permet {limit} contacts nommés et vous en avez {current} ({clause}).",
+  "invite.named_contacts_not_offered":
+    "L'offre {plan} ne comprend pas de contacts nommés (« N/A » au tableau des offres) : aucun ne peut être ajouté ({clause}).",
   "access.token_expiry": "La date d'expiration d'un jeton doit être dans l'avenir et à moins d'un an.",
   "access.grants_not_in_contract":
     "Le contrat de ce portail ne prévoit pas d'inviter le support dans l'espace du client.",
@@ -146,6 +148,8 @@ export const en: Record<MessageKey, string> = {
   "invite.identifier_limit": "Limit reached: at most {limit} identifiers per operator ({clause}).",
   "invite.named_contact_limit":
     "Limit reached: the {plan} plan allows {limit} named contacts and you have {current} ({clause}).",
+  "invite.named_contacts_not_offered":
+    'The {plan} plan has no named contacts ("N/A" in the plans\' table): none can be added ({clause}).',
   "access.token_expiry": "A token's expiry must be in the future and less than a year away.",
   "access.grants_not_in_contract":
     "This portal's contract provides no support access into a customer's space.",

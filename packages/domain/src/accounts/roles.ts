@@ -27,3 +27,25 @@ export function rolesFitOrganisation(roles: readonly string[], kind: Organisatio
   const allowed: readonly string[] = rolesFor(kind);
   return roles.every((role) => allowed.includes(role));
 }
+
+/**
+ * The roles a machine credential (an API token or a client certificate, DSN-SEC-03) acts with at
+ * this moment: those of its own that its owner still has now. Computed at every use rather than
+ * cut when the owner's roles change, so no path that lowers a person (the Rights page, staff, a
+ * revoked identifier's successor, a database fix) can leave a credential stronger than its owner;
+ * raising the owner again gives back no more than the credential was made with.
+ *
+ * A customer's administrator has every right of a user, a named contact and a billing reader (the
+ * policies grant `customer_admin` wherever they grant those roles), so it covers them: a token an
+ * administrator made with `user` keeps `user` while the owner stays administrator.
+ */
+export function credentialRolesInForce(credential: readonly Role[], owner: readonly Role[]): Role[] {
+  const ownerIsCustomerAdmin = owner.includes("customer_admin");
+  return credential.filter(
+    (role) =>
+      owner.includes(role) ||
+      (ownerIsCustomerAdmin &&
+        (CUSTOMER_ROLES as readonly Role[]).includes(role) &&
+        role !== "customer_admin"),
+  );
+}

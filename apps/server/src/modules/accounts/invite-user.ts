@@ -39,6 +39,12 @@ export type InviteRefusal =
   | { reason: "identifier_exists"; clause: string }
   | { reason: "identifier_limit"; limit: number; clause: string }
   | {
+      reason: "named_contacts_not_offered";
+      plan: string;
+      planName: { fr: string; en: string };
+      clause: string;
+    }
+  | {
       reason: "named_contact_limit";
       limit: number | "unlimited";
       current: number;
@@ -108,6 +114,17 @@ export async function inviteUser(
         organisation.id,
         localDateIn(now, timeZoneOf(contract)),
       );
+      const planName = contract.supportPlans[plan]?.name ?? { fr: plan, en: plan };
+      // MCR-SUP-04 (MCR 8.2.1 table: "N/A" for Basic): a plan without named contacts has none to add,
+      // which is not "no limit" (issue 14); the Rights page says N/A for the same reason.
+      if (!contract.supportPlans[plan]?.namedContacts)
+        return {
+          ok: false,
+          reason: "named_contacts_not_offered",
+          plan,
+          planName,
+          clause: namedContactClauseOf(contract, plan),
+        };
       const limit = namedContactLimitOf(contract.supportPlans[plan], tenancy);
       const [held] = await tx
         .select({ n: count() })
@@ -115,7 +132,6 @@ export async function inviteUser(
         .innerJoin(users, eq(users.id, namedContacts.userId))
         .where(and(eq(namedContacts.organisationId, organisation.id), inArray(users.status, [...LIVE])));
       const decision = canAddNamedContact(limit, held?.n ?? 0, namedContactClauseOf(contract, plan));
-      const planName = contract.supportPlans[plan]?.name ?? { fr: plan, en: plan };
       if (!decision.allowed) {
         return { ok: false, reason: "named_contact_limit", ...decision, plan, planName };
       }

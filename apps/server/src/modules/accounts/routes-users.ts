@@ -76,6 +76,15 @@ function refusal(request: FastifyRequest, refused: InviteRefusal): AppError {
       });
     case "identifier_limit":
       return new AppError("contract_rule", t(locale, "invite.identifier_limit", refused), { ...refused });
+    case "named_contacts_not_offered":
+      return new AppError(
+        "contract_rule",
+        t(locale, "invite.named_contacts_not_offered", {
+          plan: refused.planName[locale],
+          clause: refused.clause,
+        }),
+        { field: "roles", plan: refused.plan, clause: refused.clause },
+      );
     case "named_contact_limit":
       return new AppError(
         "contract_rule",
