@@ -80,9 +80,10 @@ export async function runCommand(
       if (!sub) return { code: 2, err: USAGE };
       return (command === "backup" ? backupDeployment : restoreDeployment)(config(env), sub);
     case "seed": {
-      const { database, contract } = await openDeployment(config(env), () => new Date(), { seed: "never" });
+      const settings = config(env);
+      const { database, contract } = await openDeployment(settings, () => new Date(), { seed: "never" });
       try {
-        const seeded = await seedDemoData(database.db, contract, new Date());
+        const seeded = await seedDemoData(database.db, contract, new Date(), settings);
         return {
           code: 0,
           out: seeded ? `Demo data loaded for ${contract.id}.` : "Demo data already present.",

@@ -40,7 +40,7 @@ export async function openDeployment(
     await recordContractVersion(database.db, contract, config.GUICHET_CONTRACT, now());
     const wantSeed =
       options.seed === "always" || (options.seed === "auto" && isNew && database.kind === "pglite");
-    const seeded = wantSeed ? await seedDemoData(database.db, contract, now()) : false;
+    const seeded = wantSeed ? await seedDemoData(database.db, contract, now(), config) : false;
     return { contract, database, seeded };
   } catch (error) {
     await database.close();

@@ -149,7 +149,14 @@ export const DEMO_DATA: Record<string, DemoData> = {
         email: "cloud@banque-ducasse.demo",
         firstName: "Claire",
         lastName: "Ducasse",
-        roles: ["customer_admin"],
+        // Premium and Business open requests through named contacts only (MCR-SUP-04): the
+        // administrator is one, so the demo's requests have a requester.
+        roles: ["customer_admin", "named_contact"],
+        namedContact: {
+          jobTitle: "Directrice des systèmes d'information",
+          phone: "+33 1 40 00 00 02",
+          availability: "24 h/24",
+        },
       },
       {
         organisation: "atelier-lumiere",
@@ -177,7 +184,12 @@ export const DEMO_DATA: Record<string, DemoData> = {
         email: "it@biolab-nantes.demo",
         firstName: "Nadia",
         lastName: "Perrin",
-        roles: ["customer_admin"],
+        roles: ["customer_admin", "named_contact"],
+        namedContact: {
+          jobTitle: "Responsable informatique",
+          phone: "+33 2 40 00 00 03",
+          availability: "lun.–ven. 9 h–18 h",
+        },
       },
     ],
   },

@@ -1,5 +1,8 @@
 import {
+  auditLog,
   customerDetails,
+  maintenanceWindows,
+  newsItems,
   orders,
   organisations,
   specificConditions,
@@ -14,6 +17,7 @@ import { createTestDatabase, databaseKindsUnderTest } from "@guichet/db/testing"
 import { eq } from "drizzle-orm";
 import { describe, expect, inject, it } from "vitest";
 import { loadContract } from "../contract/load-contract.js";
+import { listTickets } from "../modules/desk/read-tickets.js";
 import { bindDeployment } from "../runtime/bind-deployment.js";
 import { SeedError, seedDemoData } from "./seed-demo.js";
 
@@ -78,6 +82,43 @@ describe.each(databaseKindsUnderTest(postgresUrl))("demo data on %s", { timeout:
             ? await database.db.select().from(vendorAccounts)
             : await database.db.select().from(wholesaleContracts);
         expect(backing.length).toBeGreaterThanOrEqual(3);
+
+        // Activity a newcomer sees (issue 13), made by the product's use cases: requests in each
+        // state the contract's workflow reaches (where the resolution report closes a ticket,
+        // DSN-SUP-05, none stays resolved), SLA clocks computed at `now` by the engine (MCR-SUP-06).
+        const { items: tickets } = await listTickets(
+          database.db,
+          contract,
+          { limit: 100, offset: 0, order: "recent" },
+          now,
+        );
+        const reachable = Object.keys(contract.ticketWorkflow.statuses).filter(
+          (status) => status !== "resolved" || contract.ticketWorkflow.closing.mode !== "on-resolution",
+        );
+        expect(new Set(tickets.map((t) => t.status))).toEqual(new Set(reachable));
+        const states = tickets.flatMap((t) =>
+          t.sla.filter((c) => c.metric === "initialResponse").map((c) => c.state),
+        );
+        const targets = Object.values(contract.supportPlans).flatMap((plan) =>
+          Object.values(plan.sla.initialResponse?.targets ?? {}).map((t) => t.target.kind),
+        );
+        if (targets.some((kind) => kind !== "none")) {
+          expect(states).toContain("breached");
+          expect(states.some((state) => state === "running" || state === "met")).toBe(true);
+        } else {
+          // DSN-SUP-06: the text gives no response time, so no clock can be breached or met.
+          expect(new Set(states)).toEqual(new Set(["none"]));
+        }
+        // Each opening is audited as the person who made it, not as the seed.
+        const opened = await database.db.select().from(auditLog).where(eq(auditLog.action, "ticket.opened"));
+        expect(opened.length).toBeGreaterThan(0);
+        expect(opened.every((entry) => entry.actorUserId && entry.actorLabel.includes(".demo>"))).toBe(true);
+        // Maintenance held and to come where the contract provides for it (DSN-SUP-07), and news.
+        const windows = await database.db.select().from(maintenanceWindows);
+        if (contract.ticketWorkflow.maintenance) {
+          expect(windows.some((w) => w.endsAt < now) && windows.some((w) => w.startsAt > now)).toBe(true);
+        } else expect(windows).toEqual([]);
+        expect((await database.db.select().from(newsItems)).length).toBeGreaterThan(0);
       } finally {
         await database.close();
       }

@@ -1,12 +1,14 @@
 import { type Db, deployment, namedContacts, organisations, users } from "@guichet/db";
 import { type Contract, orDeploymentRule } from "@guichet/domain";
 import { eq } from "drizzle-orm";
+import { type Config, readConfig } from "../config.js";
 import { hashPassword } from "../modules/accounts/passwords.js";
 import { systemActor } from "../modules/audit/record-audit.js";
 import { startSubscription } from "../modules/subscriptions/start-subscription.js";
 import { seedCommercialDemo } from "./demo-commercial.js";
 import { DEMO_DATA, DEMO_PASSWORD, DEMO_SPECIFIC_CONDITIONS } from "./demo-data.js";
 import { seedOrdersDemo } from "./demo-orders.js";
+import { seedDemoActivity } from "./seed-activity.js";
 
 export class SeedError extends Error {}
 
@@ -15,9 +17,15 @@ const DEMO_ACTOR = systemActor("demo data");
 /**
  * Loads the contract's demo data in one transaction: all or nothing. Refuses catalogue items
  * the contract does not define, so demo data cannot drift from the contract file.
- * Returns false when the database already holds it (running twice changes nothing).
+ * Returns false when the database already holds it (running twice changes nothing). `config` gives
+ * the demo activity's mails their links (PUBLIC_URL).
  */
-export async function seedDemoData(db: Db, contract: Contract, now: Date): Promise<boolean> {
+export async function seedDemoData(
+  db: Db,
+  contract: Contract,
+  now: Date,
+  config: Config = readConfig({}),
+): Promise<boolean> {
   const data = DEMO_DATA[contract.id];
   if (!data) throw new SeedError(`no demo data for contract "${contract.id}"`);
   const known = new Set(contract.catalogue.items.map((item) => item.id));
@@ -87,6 +95,7 @@ export async function seedDemoData(db: Db, contract: Contract, now: Date): Promi
       ]),
     );
     const people = new Map<string, string>();
+    const accounts = new Map<string, { userId: string; organisationId: string }>();
     for (const person of data.people) {
       const organisationId = bySlug.get(person.organisation);
       if (!organisationId)
@@ -104,6 +113,7 @@ export async function seedDemoData(db: Db, contract: Contract, now: Date): Promi
         })
         .returning({ id: users.id });
       if (user) people.set(person.email, user.id);
+      if (user) accounts.set(person.email, { userId: user.id, organisationId });
       if (namedContact && user)
         await tx
           .insert(namedContacts)
@@ -111,6 +121,7 @@ export async function seedDemoData(db: Db, contract: Contract, now: Date): Promi
     }
     await seedCommercialDemo(tx as unknown as Db, contract, bySlug, now);
     await seedOrdersDemo(tx as unknown as Db, contract, bySlug, people, now);
+    await seedDemoActivity(tx as unknown as Db, { contract, config }, accounts, now);
     await tx.update(deployment).set({ demoSeededAt: now }).where(eq(deployment.id, "this"));
     return true;
   });
