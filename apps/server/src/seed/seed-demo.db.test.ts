@@ -17,6 +17,7 @@ import { createTestDatabase, databaseKindsUnderTest } from "@guichet/db/testing"
 import { eq } from "drizzle-orm";
 import { describe, expect, inject, it } from "vitest";
 import { loadContract } from "../contract/load-contract.js";
+import { verifyAuditTrail } from "../modules/audit/verify-audit.js";
 import { listTickets } from "../modules/desk/read-tickets.js";
 import { bindDeployment } from "../runtime/bind-deployment.js";
 import { SeedError, seedDemoData } from "./seed-demo.js";
@@ -113,6 +114,7 @@ describe.each(databaseKindsUnderTest(postgresUrl))("demo data on %s", { timeout:
         const opened = await database.db.select().from(auditLog).where(eq(auditLog.action, "ticket.opened"));
         expect(opened.length).toBeGreaterThan(0);
         expect(opened.every((entry) => entry.actorUserId && entry.actorLabel.includes(".demo>"))).toBe(true);
+        expect(await verifyAuditTrail(database.db)).toMatchObject({ intact: true });
         // Maintenance held and to come where the contract provides for it (DSN-SUP-07), and news.
         const windows = await database.db.select().from(maintenanceWindows);
         if (contract.ticketWorkflow.maintenance) {
