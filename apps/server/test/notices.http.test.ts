@@ -192,6 +192,7 @@ describe.each(databaseKindsUnderTest(postgresUrl))(
     let admin: TestUser;
     let user: TestUser;
     let lateAdmin: TestUser;
+    let taoAdmin: TestUser;
     let operatorId = "";
     let lateId = "";
     let taoHolderId = "";
@@ -221,6 +222,8 @@ describe.each(databaseKindsUnderTest(postgresUrl))(
           minimumMonths: 12,
           terminationNoticeMonths: 3,
           maintenanceNoticeDays: 5,
+          // TAO's conditions define the notice of their own change (DSN 10.2); e-SAV's do not.
+          changeNoticeMonths: item === "tao" ? 2 : null,
         });
       // Activated 15 June 2026: its 12 months' minimum runs to 15 June 2027.
       const terms = { monthlyPriceCents: 15_000, minimumMonths: 12, noticeMonths: 3 };
@@ -233,7 +236,7 @@ describe.each(databaseKindsUnderTest(postgresUrl))(
         .id;
       lateAdmin = await createUser(db, lateId, ["customer_admin"]);
       taoHolderId = (await createOrganisation(db, "customer", [{ item: "tao", from: "2026-06-15" }])).id;
-      await createUser(db, taoHolderId, ["customer_admin"]);
+      taoAdmin = await createUser(db, taoHolderId, ["customer_admin"]);
       const [held] = await db
         .select()
         .from(subscriptions)
@@ -426,6 +429,85 @@ describe.each(databaseKindsUnderTest(postgresUrl))(
         .from(auditLog)
         .where(eq(auditLog.action, "change_notice.reminded"));
       expect(audited.map((a) => a.organisationId).sort()).toEqual([lateId, taoHolderId, taoHolderId].sort());
+    });
+
+    it("sends a new version of specific conditions in force through their own notice, by e-mail (DSN 10.2)", async () => {
+      const tao = {
+        catalogueItemId: "tao",
+        documentTitle: "Conditions Spécifiques tao",
+        documentVersion: "2.0",
+        monthlyPriceCents: 9_999,
+        minimumMonths: 24,
+        terminationNoticeMonths: 3,
+        maintenanceNoticeDays: 5,
+        changeNoticeMonths: 2,
+        idempotencyKey: "tao-2027-02",
+      };
+      const record = (body: object) => h.send(manager, "POST", "/api/specific-conditions", body);
+      // Two months from Saturday 5 December 2026, "de quantième à quantième": 5 February 2027.
+      const early = await record({ ...tao, effectiveFrom: "2027-02-04" });
+      expect(early.statusCode).toBe(422);
+      expect(early.json().details).toMatchObject({
+        clause: "DSN-BIL-02",
+        reason: "inside_notice",
+        earliest: "2027-02-05",
+      });
+      // Its "Prix" annex follows the price notice instead: 3 months for an increase, in writing (DSN-BIL-01).
+      const dearer = await record({ ...tao, monthlyPriceCents: 12_000, effectiveFrom: "2027-03-04" });
+      expect(dearer.json().details).toMatchObject({ clause: "DSN-BIL-01", earliest: "2027-03-05" });
+      // e-SAV's conditions in force define no notice for their change: refused, not guessed.
+      const undefinedNotice = await record({ ...tao, catalogueItemId: "e-sav", effectiveFrom: "2027-06-01" });
+      expect(undefinedNotice.statusCode).toBe(422);
+      expect(undefinedNotice.json().details).toMatchObject({
+        clause: "DSN-BIL-02",
+        reason: "conditions_notice_undefined",
+      });
+      const changesBefore = await h.count(contractChanges);
+      const ok = await record({ ...tao, effectiveFrom: "2027-02-05" });
+      expect(ok.statusCode, ok.body).toBe(201);
+      expect(ok.json().noticed).toMatchObject({
+        change: { kind: "specific-conditions", clause: "DSN-BIL-02", effectiveFrom: "2027-02-05" },
+        notices: 1,
+        mailed: 1,
+        replayed: false,
+      });
+      expect(ok.json().noticed.change.body).toContain("engagement minimum 12 → 24 mois");
+      const again = await record({ ...tao, effectiveFrom: "2027-02-05" });
+      expect(again.statusCode).toBe(200);
+      expect(again.json().noticed.change.id).toBe(ok.json().noticed.change.id);
+      expect(await h.count(contractChanges)).toBe((changesBefore ?? 0) + 1);
+      const notice = (await h.send(taoAdmin, "GET", "/api/notices"))
+        .json()
+        .items.find((n: { change: { kind: string } }) => n.change.kind === "specific-conditions");
+      // A longer minimum commitment harms the operator: TAO may be terminated without penalty until then.
+      expect(notice).toMatchObject({
+        clause: "DSN-BIL-02",
+        channels: ["email"],
+        letterSha256: null,
+        harmfulTermination: true,
+        terminable: [{ catalogueItemId: "tao" }],
+      });
+      const listed = (await h.send(manager, "GET", "/api/specific-conditions?at=2027-02-05")).json();
+      expect(
+        listed.find(
+          (v: { inForce: boolean; catalogueItemId: string }) => v.inForce && v.catalogueItemId === "tao",
+        ),
+      ).toMatchObject({ minimumMonths: 24, documentVersion: "2.0", changeNoticeMonths: 2 });
+    });
+
+    it("records first values of an e-service directly: nobody holds it yet", async () => {
+      const first = await h.send(manager, "POST", "/api/specific-conditions", {
+        catalogueItemId: "e-mutation-fibre",
+        effectiveFrom: "2026-12-06",
+        documentTitle: "Conditions Spécifiques e-Mutation",
+        documentVersion: "1.0",
+        monthlyPriceCents: 8_000,
+        minimumMonths: 24,
+        terminationNoticeMonths: 1,
+        maintenanceNoticeDays: 15,
+      });
+      expect(first.statusCode).toBe(201);
+      expect(first.json()).toEqual({ noticed: null });
     });
   },
 );

@@ -26,6 +26,15 @@ export const noticesFr = {
     "Ce changement n'ouvre pas de droit de résiliation sans pénalité pour votre organisation.",
   "notice.subscription_not_concerned":
     "Cet abonnement n'est pas concerné par la hausse annoncée ({clause}) ou n'est plus en cours.",
+  "notice.conditions_notice_undefined":
+    "Les Conditions Spécifiques en vigueur de « {item} » ne définissent pas le préavis de leur modification ({clause}) : il ne peut être calculé. Seul un changement de prix peut être annoncé.",
+  "notice.conditions.body": "Nouvelle version des Conditions Spécifiques de {item} : {terms}.",
+  "notice.conditions.price": "prix mensuel {before} → {after}",
+  "notice.conditions.minimum": "engagement minimum {before} → {after} mois",
+  "notice.conditions.termination": "préavis de résiliation {before} → {after} mois",
+  "notice.conditions.maintenance": "préavis de maintenance {before} → {after} jours",
+  "notice.conditions.change": "préavis de modification {before} → {after} mois",
+  "notice.conditions.document": "document {before} → {after}",
   "notice.direction.increase": "hausse",
   "notice.direction.decrease": "baisse",
   "notice.direction.unchanged": "modification",
@@ -65,6 +74,15 @@ export const noticesEn: Record<NoticesMessageKey, string> = {
     "This change opens no right to terminate without penalty for your organisation.",
   "notice.subscription_not_concerned":
     "This subscription is not concerned by the announced increase ({clause}) or has ended.",
+  "notice.conditions_notice_undefined":
+    'The specific conditions of "{item}" in force define no notice for their own change ({clause}): it cannot be computed. Only a price change may be announced.',
+  "notice.conditions.body": "New version of the specific conditions of {item}: {terms}.",
+  "notice.conditions.price": "monthly price {before} → {after}",
+  "notice.conditions.minimum": "minimum commitment {before} → {after} months",
+  "notice.conditions.termination": "termination notice {before} → {after} months",
+  "notice.conditions.maintenance": "maintenance notice {before} → {after} days",
+  "notice.conditions.change": "change notice {before} → {after} months",
+  "notice.conditions.document": "document {before} → {after}",
   "notice.direction.increase": "increase",
   "notice.direction.decrease": "decrease",
   "notice.direction.unchanged": "change",

@@ -67,6 +67,8 @@ const BILLING: Record<string, { address: string; postalCode: string; city: strin
  * demo's too (DSN art. 14 leaves it to the specific conditions).
  */
 const DEMO_MAINTENANCE_NOTICE_DAYS = 15;
+/** Demo: the notice before a change of the specific conditions takes effect (DSN 10.2), made up too. */
+const DEMO_CHANGE_NOTICE_MONTHS = 1;
 
 /** The commercial part of the demo: customers' billing details, demo specific conditions. */
 export async function seedCommercialDemo(
@@ -106,6 +108,7 @@ export async function seedCommercialDemo(
       minimumMonths: values.minimumMonths,
       terminationNoticeMonths: values.noticeMonths,
       maintenanceNoticeDays: DEMO_MAINTENANCE_NOTICE_DAYS,
+      changeNoticeMonths: DEMO_CHANGE_NOTICE_MONTHS,
       demo: true,
       createdAt: now,
     }));

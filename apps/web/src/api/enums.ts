@@ -25,6 +25,12 @@ export const TICKET_STATUSES = ["new", "in_progress", "on_hold", "resolved", "cl
 /** The values of `ReportExclusion`. */
 export const REPORT_EXCLUSIONS = ["maintenance", "outOfScope", "slaNotApplicable", "noTarget"] as const satisfies readonly Schemas["ReportExclusion"][];
 
+/** The values of `PriceDirection`. */
+export const PRICE_DIRECTIONS = ["increase", "decrease", "unchanged"] as const satisfies readonly Schemas["PriceDirection"][];
+
+/** The values of `ChangeKind`. */
+export const CHANGE_KINDS = ["price", "annex", "general-conditions", "security-annex", "specific-conditions"] as const satisfies readonly Schemas["ChangeKind"][];
+
 /** The values of `TicketAction`. */
 export const TICKET_ACTIONS = ["take", "hold", "resume", "resolve", "close", "confirm", "reopen"] as const satisfies readonly Schemas["TicketAction"][];
 
@@ -33,12 +39,6 @@ export const TICKET_CHANNELS = ["portal", "api", "email", "phone"] as const sati
 
 /** The values of `NewsCategory`. */
 export const NEWS_CATEGORIES = ["commercial", "technical", "availability", "incident"] as const satisfies readonly Schemas["NewsCategory"][];
-
-/** The values of `PriceDirection`. */
-export const PRICE_DIRECTIONS = ["increase", "decrease", "unchanged"] as const satisfies readonly Schemas["PriceDirection"][];
-
-/** The values of `ChangeKind`. */
-export const CHANGE_KINDS = ["price", "annex", "general-conditions", "security-annex", "specific-conditions"] as const satisfies readonly Schemas["ChangeKind"][];
 
 /** The values of `SecurityIncidentKind`. */
 export const SECURITY_INCIDENT_KINDS = ["malicious-activity", "vulnerability", "incident"] as const satisfies readonly Schemas["SecurityIncidentKind"][];

@@ -5611,6 +5611,7 @@ export interface paths {
                             minimumMonths: number;
                             terminationNoticeMonths: number;
                             maintenanceNoticeDays: number;
+                            changeNoticeMonths: number | null;
                             demo: boolean;
                             inForce: boolean;
                         }[];
@@ -5637,7 +5638,7 @@ export interface paths {
             };
         };
         put?: never;
-        /** Record a version of an item's specific conditions from a date; earlier versions stay */
+        /** Record a version of an item's specific conditions from a date; earlier versions stay. First values, or a version no operator holds, apply directly; replacing a version in force for operators goes through the notice (DSN 10.2, DSN-BIL-01, DSN-BIL-02): a date inside it is refused with its clause, each holder is notified */
         post: {
             parameters: {
                 query?: never;
@@ -5657,16 +5658,30 @@ export interface paths {
                         minimumMonths: number;
                         terminationNoticeMonths: number;
                         maintenanceNoticeDays: number;
+                        /** @default null */
+                        changeNoticeMonths?: number | null;
+                        idempotencyKey?: string;
                     };
                 };
             };
             responses: {
-                /** @description No content: the status says it all */
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ConditionsRecorded"];
+                    };
+                };
+                /** @description Default Response */
                 201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["ConditionsRecorded"];
+                    };
                 };
                 /** @description Default Response */
                 409: {
@@ -9268,6 +9283,88 @@ export interface components {
                 email: string;
             }[];
         };
+        /** @enum {string} */
+        PriceDirection: "increase" | "decrease" | "unchanged";
+        /** @enum {string} */
+        ChangeKind: "price" | "annex" | "general-conditions" | "security-annex" | "specific-conditions";
+        PriceTerms: {
+            monthlyCents?: number;
+            basisPoints?: number;
+            minimumCents?: number | null;
+        };
+        PriceMove: {
+            priceKey: string;
+            label: string;
+            /** @enum {string} */
+            target: "support" | "e-service";
+            before: components["schemas"]["PriceTerms"];
+            after: components["schemas"]["PriceTerms"];
+            words: string;
+        };
+        ContractChange: {
+            id: string;
+            kind: components["schemas"]["ChangeKind"];
+            title: string;
+            body: string;
+            announcedOn: string;
+            effectiveFrom: string;
+            earliestAllowed: string;
+            clause: string;
+            announcedAt: string;
+            prices: components["schemas"]["PriceMove"][];
+        };
+        ChangeRecipient: {
+            noticeId: string;
+            organisationId: string;
+            organisationName: string;
+            direction: components["schemas"]["PriceDirection"];
+            clause: string;
+            channels: string[];
+            earliestAllowed: string;
+            madeAvailableAt: string;
+            mailed: number;
+            letter: boolean;
+            readAt: string | null;
+            signatureRequired: boolean;
+            signedAt: string | null;
+            harmfulTermination: boolean;
+            reminders: number;
+            lastRemindedAt: string | null;
+            nextReminderAt: string | null;
+        };
+        ChangeListed: {
+            change: components["schemas"]["ContractChange"];
+            recipients: components["schemas"]["ChangeRecipient"][];
+            awaitingSignatures: number;
+        };
+        ChangeNotice: {
+            id: string;
+            change: components["schemas"]["ContractChange"];
+            direction: components["schemas"]["PriceDirection"];
+            clause: string;
+            channels: string[];
+            earliestAllowed: string;
+            madeAvailableAt: string;
+            letterSha256: string | null;
+            readAt: string | null;
+            signatureRequired: boolean;
+            signedAt: string | null;
+            harmfulTermination: boolean;
+            terminable: {
+                subscriptionId: string;
+                catalogueItemId: string;
+                name: string;
+            }[];
+            terminatedOn: string | null;
+        };
+        ConditionsRecorded: {
+            noticed: {
+                change: components["schemas"]["ContractChange"];
+                notices: number;
+                mailed: number;
+                replayed: boolean;
+            } | null;
+        };
         PlanChannels: {
             portal: boolean;
             email: {
@@ -9984,80 +10081,6 @@ export interface components {
                     readAt: string;
                 }[];
             }[];
-        };
-        /** @enum {string} */
-        PriceDirection: "increase" | "decrease" | "unchanged";
-        /** @enum {string} */
-        ChangeKind: "price" | "annex" | "general-conditions" | "security-annex" | "specific-conditions";
-        PriceTerms: {
-            monthlyCents?: number;
-            basisPoints?: number;
-            minimumCents?: number | null;
-        };
-        PriceMove: {
-            priceKey: string;
-            label: string;
-            /** @enum {string} */
-            target: "support" | "e-service";
-            before: components["schemas"]["PriceTerms"];
-            after: components["schemas"]["PriceTerms"];
-            words: string;
-        };
-        ContractChange: {
-            id: string;
-            kind: components["schemas"]["ChangeKind"];
-            title: string;
-            body: string;
-            announcedOn: string;
-            effectiveFrom: string;
-            earliestAllowed: string;
-            clause: string;
-            announcedAt: string;
-            prices: components["schemas"]["PriceMove"][];
-        };
-        ChangeRecipient: {
-            noticeId: string;
-            organisationId: string;
-            organisationName: string;
-            direction: components["schemas"]["PriceDirection"];
-            clause: string;
-            channels: string[];
-            earliestAllowed: string;
-            madeAvailableAt: string;
-            mailed: number;
-            letter: boolean;
-            readAt: string | null;
-            signatureRequired: boolean;
-            signedAt: string | null;
-            harmfulTermination: boolean;
-            reminders: number;
-            lastRemindedAt: string | null;
-            nextReminderAt: string | null;
-        };
-        ChangeListed: {
-            change: components["schemas"]["ContractChange"];
-            recipients: components["schemas"]["ChangeRecipient"][];
-            awaitingSignatures: number;
-        };
-        ChangeNotice: {
-            id: string;
-            change: components["schemas"]["ContractChange"];
-            direction: components["schemas"]["PriceDirection"];
-            clause: string;
-            channels: string[];
-            earliestAllowed: string;
-            madeAvailableAt: string;
-            letterSha256: string | null;
-            readAt: string | null;
-            signatureRequired: boolean;
-            signedAt: string | null;
-            harmfulTermination: boolean;
-            terminable: {
-                subscriptionId: string;
-                catalogueItemId: string;
-                name: string;
-            }[];
-            terminatedOn: string | null;
         };
         NoticeAcknowledged: {
             readAt: string | null;

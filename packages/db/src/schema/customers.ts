@@ -66,6 +66,8 @@ export const specificConditions = pgTable(
     terminationNoticeMonths: integer("termination_notice_months").notNull(),
     /** Notice before scheduled maintenance, in calendar days (DSN art. 14). */
     maintenanceNoticeDays: integer("maintenance_notice_days").notNull(),
+    /** Notice before a change of these conditions takes effect, in months (DSN 10.2); null: not defined here. */
+    changeNoticeMonths: integer("change_notice_months"),
     /** Demo values loaded with the demo data, shown as such: never a real provider's. */
     demo: boolean("demo").notNull().default(false),
     createdByUserId: uuid("created_by_user_id").references(() => users.id),

@@ -19,6 +19,11 @@ export interface SpecificConditions {
   terminationNoticeMonths: number;
   /** Notice before scheduled maintenance, in calendar days (DSN-SUP-07). */
   maintenanceNoticeDays: number;
+  /**
+   * Notice before a change of these conditions takes effect, in months (DSN-BIL-02, DSN 10.2: "délai
+   * de préavis tel que défini dans les Conditions Spécifiques"); null or absent: not defined by them.
+   */
+  changeNoticeMonths?: number | null;
   /** Demo values, shown as such. */
   demo: boolean;
 }

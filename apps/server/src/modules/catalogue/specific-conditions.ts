@@ -49,6 +49,7 @@ function toConditions(row: typeof specificConditions.$inferSelect): SpecificCond
     minimumMonths: row.minimumMonths,
     terminationNoticeMonths: row.terminationNoticeMonths,
     maintenanceNoticeDays: row.maintenanceNoticeDays,
+    changeNoticeMonths: row.changeNoticeMonths,
     demo: row.demo,
   };
 }

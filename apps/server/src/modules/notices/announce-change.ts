@@ -25,6 +25,7 @@ import {
   type PlannedChange,
   planChange,
 } from "./plan-change.js";
+import { isDirect, type NewConditions, planConditionsChange } from "./plan-conditions-change.js";
 import { movesWords } from "./price-words.js";
 
 /** Who reads a customer's notices by e-mail: its administrators and billing readers. */
@@ -71,11 +72,27 @@ async function recordNewPrices(
       minimumMonths: conditions.minimumMonths,
       terminationNoticeMonths: conditions.terminationNoticeMonths,
       maintenanceNoticeDays: conditions.maintenanceNoticeDays,
+      changeNoticeMonths: conditions.changeNoticeMonths ?? null,
       demo: conditions.demo,
       createdByUserId: actorId,
       createdAt: change.announcedAt,
     });
   }
+}
+
+/** A new version of an e-service's specific conditions from the change's date (DSN 10.2). */
+async function recordNewConditions(
+  tx: Db,
+  change: ContractChange,
+  conditions: NewConditions,
+  actorId: string,
+) {
+  await tx.insert(specificConditions).values({
+    ...conditions,
+    demo: false,
+    createdByUserId: actorId,
+    createdAt: change.announcedAt,
+  });
 }
 
 /**
@@ -96,7 +113,13 @@ async function alreadyAnnounced(tx: Db, input: ChangeInput): Promise<{ title: st
     )
     .limit(1);
   if (same) return same;
-  for (const { priceKey } of input.kind === "price" ? input.prices : []) {
+  const keys =
+    input.kind === "price"
+      ? input.prices
+      : input.conditions
+        ? [{ priceKey: input.conditions.catalogueItemId }]
+        : [];
+  for (const { priceKey } of keys) {
     const revised = await tx
       .select({ id: priceRevisions.id })
       .from(priceRevisions)
@@ -156,8 +179,13 @@ export async function announceChange(
         title: twin.title,
         effectiveFrom: input.effectiveFrom,
       });
-    const planned = await planChange(tx, contract, input, today);
+    const planned = input.conditions
+      ? await planConditionsChange(tx, contract, input.conditions, today)
+      : await planChange(tx, contract, input, today);
     if (!planned.ok) return planned;
+    // Nobody holds the e-service any more (it was checked before the lock): nothing to announce.
+    if (isDirect(planned))
+      return changeRefusal("notice.no_affected_customer", changeRuleOf(contract, input.kind)?.clause);
     const [change] = await tx
       .insert(contractChanges)
       .values({
@@ -175,7 +203,8 @@ export async function announceChange(
       })
       .returning();
     if (!change) throw new Error("announceChange: insert returned nothing");
-    await recordNewPrices(tx, change, planned.moves, announcer.userId);
+    if (input.conditions) await recordNewConditions(tx, change, input.conditions, announcer.userId);
+    else await recordNewPrices(tx, change, planned.moves, announcer.userId);
     let mailed = 0;
     for (const recipient of planned.recipients) {
       mailed += await notifyRecipient(tx, context, change, planned, recipient, announcer.actor, now);

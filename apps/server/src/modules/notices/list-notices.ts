@@ -30,7 +30,12 @@ export interface NoticeView {
 }
 
 /** The prices of a change that rise for a customer: the services its harmful-change right covers. */
-export function risingKeys(change: ContractChange, notice: Pick<ChangeNotice, "priceKeys">): string[] {
+export function risingKeys(
+  change: ContractChange,
+  notice: Pick<ChangeNotice, "priceKeys" | "harmfulTermination">,
+): string[] {
+  // A new version of an e-service's specific conditions harmful to this customer (DSN 10.2): that e-service.
+  if (change.kind === "specific-conditions") return notice.harmfulTermination ? notice.priceKeys : [];
   return (change.prices as PriceMove[])
     .filter((m) => notice.priceKeys.includes(m.priceKey) && priceDirection(m.before, m.after) === "increase")
     .map((m) => m.priceKey);

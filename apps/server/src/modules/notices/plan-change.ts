@@ -1,5 +1,12 @@
 import type { Db } from "@guichet/db";
-import { type ChangeKind, type ChangeRecipient, type Contract, decideChange } from "@guichet/domain";
+import {
+  type ChangeDecision,
+  type ChangeKind,
+  type ChangeRecipient,
+  type Contract,
+  decideChange,
+  type SpecificConditions,
+} from "@guichet/domain";
 import type { NoticesMessageKey } from "../../i18n/messages-notices.js";
 import {
   type Candidate,
@@ -16,6 +23,8 @@ export interface ChangeInput {
   effectiveFrom: string;
   /** The prices a price change moves; empty for a change of terms. */
   prices: PriceInput[];
+  /** A new version of an e-service's specific conditions (kind "specific-conditions", DSN 10.2). */
+  conditions?: Omit<SpecificConditions, "demo">;
 }
 
 /** Why a change was refused; the route words it in the reader's language, with its clause. */
@@ -31,6 +40,25 @@ export const changeRefusal = (
   clause?: string,
   params?: Record<string, string>,
 ): ChangeRefusal => ({ ok: false, reason, clause, params });
+
+/** A refusal of the domain's decision, worded with its clause (GEN-02). */
+export function refusalOf(decision: Extract<ChangeDecision, { ok: false }>): ChangeRefusal {
+  switch (decision.reason) {
+    case "not-in-contract":
+      return changeRefusal("notice.not_in_contract", undefined, { kind: decision.kind });
+    case "no-affected-customer":
+      return changeRefusal("notice.no_affected_customer", decision.clause);
+    case "notice-set-elsewhere":
+      return changeRefusal("notice.notice_set_elsewhere", decision.clause);
+    case "not-first-of-month":
+      return changeRefusal("notice.not_first_of_month", decision.clause, { earliest: decision.earliest });
+    default:
+      return changeRefusal("notice.inside_notice", decision.clause, {
+        earliest: decision.earliest,
+        direction: decision.direction,
+      });
+  }
+}
 
 export interface PlannedChange {
   ok: true;
@@ -67,23 +95,7 @@ export async function planChange(
     effectiveFrom: input.effectiveFrom,
     candidates,
   });
-  if (!decision.ok) {
-    switch (decision.reason) {
-      case "not-in-contract":
-        return changeRefusal("notice.not_in_contract", undefined, { kind: decision.kind });
-      case "no-affected-customer":
-        return changeRefusal("notice.no_affected_customer", decision.clause);
-      case "notice-set-elsewhere":
-        return changeRefusal("notice.notice_set_elsewhere", decision.clause);
-      case "not-first-of-month":
-        return changeRefusal("notice.not_first_of_month", decision.clause, { earliest: decision.earliest });
-      default:
-        return changeRefusal("notice.inside_notice", decision.clause, {
-          earliest: decision.earliest,
-          direction: decision.direction,
-        });
-    }
-  }
+  if (!decision.ok) return refusalOf(decision);
   const byId = new Map(candidates.map((c) => [c.organisationId, c]));
   return {
     ok: true,

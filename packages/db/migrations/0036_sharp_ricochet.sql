@@ -1,0 +1,1 @@
+ALTER TABLE "specific_conditions" ADD COLUMN "change_notice_months" integer;
