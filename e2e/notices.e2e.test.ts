@@ -1,33 +1,18 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { addDays, addMonths, frenchDate as french, parisToday } from "./support/back-office.js";
 import { checkPage, signIn } from "./support/browser.js";
 import { type Portal, startPortal } from "./support/portal.js";
 import { holds, type Person, seedOrganisation, seedPerson, seedStaffMember } from "./support/seed.js";
 
 const postgresUrl = inject("postgresUrl");
 
-/** Today in Paris, as the server counts it (civil dates in Europe/Paris). */
-function parisToday(): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris" }).format(new Date());
-}
 const parts = (date: string) => date.split("-").map(Number) as [number, number, number];
 const format = (d: Date) => d.toISOString().slice(0, 10);
-const addDays = (date: string, days: number) => {
-  const [y, m, d] = parts(date);
-  return format(new Date(Date.UTC(y, m - 1, d + days)));
-};
-/** "De quantième à quantième": the same day n months on, or that month's last day. */
-const addMonths = (date: string, months: number) => {
-  const [y, m, d] = parts(date);
-  const last = new Date(Date.UTC(y, m - 1 + months + 1, 0)).getUTCDate();
-  return format(new Date(Date.UTC(y, m - 1 + months, Math.min(d, last))));
-};
 const firstOnOrAfter = (date: string) => {
   const [y, m, d] = parts(date);
   return d === 1 ? date : format(new Date(Date.UTC(y, m, 1)));
 };
-/** How the server's messages write a date (refusals, explanations, mails). */
-const french = (isoDate: string) => isoDate.split("-").reverse().join("/");
 /** How the portal writes one ("1 févr. 2027"). */
 const shown = (isoDate: string) =>
   new Intl.DateTimeFormat("fr-FR", { dateStyle: "medium", timeZone: "Europe/Paris" }).format(

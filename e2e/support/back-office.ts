@@ -25,6 +25,16 @@ export function addDays(isoDate: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
+/** "De quantième à quantième": the same day n months on, or that month's last day (CPC art. 641). */
+export function addMonths(isoDate: string, months: number): string {
+  const [y, m, d] = isoDate.split("-").map(Number) as [number, number, number];
+  const last = new Date(Date.UTC(y, m - 1 + months + 1, 0)).getUTCDate();
+  return new Date(Date.UTC(y, m - 1 + months, Math.min(d, last))).toISOString().slice(0, 10);
+}
+
+/** How the server's messages write a date (refusals, explanations, mails): 05/02/2027. */
+export const frenchDate = (isoDate: string) => isoDate.split("-").reverse().join("/");
+
 /** Staff create a customer from the back office, its administrator invited by e-mail; answers its id. */
 export async function createCustomerInBackOffice(staff: Page, customer: NewCustomer): Promise<string> {
   await staff.goto("/clients");

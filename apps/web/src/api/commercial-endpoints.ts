@@ -1,5 +1,5 @@
 import { call } from "./client";
-import type { NewCustomer } from "./commercial-types";
+import type { NewCustomer, NewSpecificConditions } from "./commercial-types";
 
 /** The commercial API (issue 16), one function per route the portal uses, typed from `paths`. */
 export const commercialApi = {
@@ -7,6 +7,8 @@ export const commercialApi = {
   createCustomer: (input: NewCustomer) => call("post", "/api/customers", { body: input }),
   importCustomers: (csv: string) => call("post", "/api/customers/import", { body: { csv } }),
   specificConditions: () => call("get", "/api/specific-conditions"),
+  recordSpecificConditions: (body: NewSpecificConditions) =>
+    call("post", "/api/specific-conditions", { body }),
 };
 
 export const commercialKeys = {

@@ -8,6 +8,7 @@ import type { components } from "./schema";
 export type CustomerView = Answer<"/api/customers">[number];
 export type NewCustomer = Body<"/api/customers">;
 export type SpecificConditionsView = Answer<"/api/specific-conditions">[number];
+export type NewSpecificConditions = Body<"/api/specific-conditions">;
 
 /** One refused field (details.problems of a refusal), already worded in the reader's language. */
 export type FieldProblem = components["schemas"]["FieldProblem"];

@@ -13,6 +13,7 @@ import { RecordTable } from "../components/RecordTable";
 import { Section } from "../components/Section";
 import { useLocaleFormat } from "../i18n/format";
 import { priceTermsText } from "../notices/price-terms";
+import { SpecificConditionsSection } from "../notices/SpecificConditionsSection";
 import { can } from "../permissions";
 
 /** Changes with notice (issue 18: MCR-BIL-05, DSN-BIL-01, DSN-BIL-02): announce, and follow each recipient. */
@@ -31,6 +32,7 @@ function Changes() {
         <ErrorAlert error={options.error} />
         {options.data && <AnnounceForm options={options.data} />}
       </Section>
+      <SpecificConditionsSection />
       <Section title={t("notices.list")}>
         <ErrorAlert error={changes.error} />
         {changes.data?.items.length === 0 && <Text>{t("notices.empty")}</Text>}
