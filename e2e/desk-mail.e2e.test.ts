@@ -322,7 +322,8 @@ describe.runIf(postgresUrl)("e-soutien by e-mail (deux-sevres-eservices)", { tim
     const question = "Merci d'indiquer la ligne concernée et l'heure du dernier envoi réussi.";
     await actWithMessage(support, {
       button: "Demander des informations…",
-      dialog: "Demander des informations au client",
+      // The contract's word for its customer, not "client" (issue 13).
+      dialog: "Demander des informations à l'opérateur",
       field: "Informations demandées",
       message: question,
       status: "En attente de compléments",
@@ -347,9 +348,10 @@ describe.runIf(postgresUrl)("e-soutien by e-mail (deux-sevres-eservices)", { tim
     // The answer joins the signalisation: support and the operator see it in their browsers.
     await support.reload();
     const joined = support.locator("li").filter({ hasText: information });
-    await joined.getByText(/Hugo Bernard \(Client\) · .+ · par e-mail$/).waitFor();
+    // The operator tagged with the contract's word for its customer, not "Client" (issue 13).
+    await joined.getByText(/Hugo Bernard \(Opérateur\) · .+ · par e-mail$/).waitFor();
     expect(await joined.textContent()).not.toContain("NOC Gâtine Télécom");
-    await support.getByText("Informations apportées par le client.").waitFor();
+    await support.getByText("Informations apportées par l'opérateur.").waitFor();
     await support.locator("dl").getByText("En cours de traitement", { exact: true }).waitFor();
     await page.getByRole("navigation").getByRole("link", { name: "Signalisations" }).click();
     await openFromList(page, reference, "Tickets e-SAV non transmis");

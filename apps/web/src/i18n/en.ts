@@ -48,6 +48,8 @@ export const en: Messages = {
     slaReport: "SLA report",
   },
   common: {
+    zoneTime: "{{city}} time ({{zone}})",
+    zoneTimeElided: "{{city}} time ({{zone}})",
     cancel: "Cancel",
     none: "—",
     never: "Never",

@@ -50,6 +50,9 @@ export const fr = {
     slaReport: "Rapport SLA",
   },
   common: {
+    // The deployment's time zone, named beside a date-time field (issue 13).
+    zoneTime: "Heure de {{city}} ({{zone}})",
+    zoneTimeElided: "Heure d'{{city}} ({{zone}})",
     cancel: "Annuler",
     none: "—",
     never: "Jamais",

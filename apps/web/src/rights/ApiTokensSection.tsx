@@ -6,11 +6,12 @@ import { api, keys } from "../api/endpoints";
 import type { TOKEN_ROLES } from "../api/types";
 import { CheckboxFieldset } from "../components/CheckboxFieldset";
 import { CopyValue } from "../components/CopyValue";
+import { DeploymentTimeInput, useDeploymentTimeZone } from "../components/DeploymentTimeInput";
 import { ErrorAlert } from "../components/ErrorAlert";
 import { RecordTable } from "../components/RecordTable";
 import { Section } from "../components/Section";
 import { lifecycleStatus, StatusBadge } from "../components/StatusBadge";
-import { checked, field, localInputValue, localToIso } from "../form-data";
+import { checked, field, inputValueOf, localToIso } from "../form-data";
 import { useLocaleFormat } from "../i18n/format";
 import { RevokeCell, RevokedNotice, useRevocation } from "./revocation";
 
@@ -43,6 +44,8 @@ export function ApiTokensSection({
   });
   const revoke = useRevocation((id) => api.revokeApiToken(organisationId, id), refresh);
 
+  // The expiry is typed and sent in the deployment's zone, as every date the portal shows (issue 13).
+  const zone = useDeploymentTimeZone();
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = event.currentTarget;
@@ -51,7 +54,7 @@ export function ApiTokensSection({
       {
         name: field(data, "name"),
         roles: checked(data, "roles", roles),
-        expiresAt: localToIso(field(data, "expiresAt")),
+        expiresAt: localToIso(field(data, "expiresAt"), zone),
       },
       { onSuccess: () => form.reset() },
     );
@@ -125,12 +128,11 @@ export function ApiTokensSection({
         <Stack>
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <TextInput name="name" label={t("rights.tokens.name")} required maxLength={100} />
-            <TextInput
+            <DeploymentTimeInput
               name="expiresAt"
-              type="datetime-local"
               label={t("rights.tokens.expires")}
               required
-              defaultValue={localInputValue(90)}
+              defaultValue={inputValueOf(Date.now() + 90 * 86_400_000, zone)}
             />
           </SimpleGrid>
           <CheckboxFieldset

@@ -3,11 +3,12 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { api, keys } from "../api/endpoints";
+import { DeploymentTimeInput, useDeploymentTimeZone } from "../components/DeploymentTimeInput";
 import { ErrorAlert } from "../components/ErrorAlert";
 import { RecordTable } from "../components/RecordTable";
 import { Section } from "../components/Section";
 import { lifecycleStatus, StatusBadge } from "../components/StatusBadge";
-import { field, inputValueOf, localInputValue, localToIso } from "../form-data";
+import { field, inputValueOf, localToIso } from "../form-data";
 import { useLocaleFormat } from "../i18n/format";
 import { RevokeCell, RevokedNotice, useRevocation } from "./revocation";
 
@@ -57,6 +58,8 @@ export function SupportGrantsSection({
     onSuccess: refresh,
   });
   const revoke = useRevocation((id) => api.revokeSupportGrant(organisationId, id), refresh);
+  // The end is typed and sent in the deployment's zone, as every date the portal shows (issue 13).
+  const zone = useDeploymentTimeZone();
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -66,7 +69,7 @@ export function SupportGrantsSection({
       {
         agentEmail: field(data, "agentEmail"),
         reason: field(data, "reason"),
-        expiresAt: localToIso(field(data, "expiresAt")),
+        expiresAt: localToIso(field(data, "expiresAt"), zone),
       },
       { onSuccess: () => form.reset() },
     );
@@ -127,13 +130,12 @@ export function SupportGrantsSection({
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
             <TextInput name="agentEmail" type="email" label={t("rights.grants.agentEmail")} required />
             <TextInput name="reason" label={t("common.reason")} required minLength={3} maxLength={500} />
-            <TextInput
+            <DeploymentTimeInput
               name="expiresAt"
-              type="datetime-local"
               label={t("rights.grants.until")}
               required
-              defaultValue={localInputValue(1)}
-              max={longest ? inputValueOf(now + longestMs(longest)) : undefined}
+              defaultValue={inputValueOf(now + 86_400_000, zone)}
+              max={longest ? inputValueOf(now + longestMs(longest), zone) : undefined}
               description={
                 longest
                   ? t("rights.grants.longest", { duration: durationText(longest, locale), clause })

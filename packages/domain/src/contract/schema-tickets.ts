@@ -86,7 +86,9 @@ export type TicketVocabulary = (typeof TICKET_VOCABULARIES)[number];
 
 const ZNouns = z.strictObject({ singular: ZText, plural: ZText });
 /** French nouns carry their gender: the portal's sentences agree with it ("Nouveau dossier"). */
-const ZFrenchNouns = ZNouns.extend({ gender: z.enum(["feminine", "masculine"]) });
+export const ZFrenchNouns = ZNouns.extend({ gender: z.enum(["feminine", "masculine"]) });
+export { ZNouns };
+
 const ZGenderedNouns = ZNouns.extend({ gender: z.enum(["feminine", "masculine", "neuter"]).optional() });
 
 /** What a ticket is called in one language. */

@@ -18,7 +18,7 @@ import { ZCatalogue, ZPrice } from "./schema-catalogue.js";
 import { ZInvoicing } from "./schema-invoicing.js";
 import { ZPriorities, ZSupportPlan } from "./schema-support.js";
 import { ZCommitments, ZLiability, ZNews, ZNotices } from "./schema-terms.js";
-import { ZTicketWorkflow } from "./schema-tickets.js";
+import { ZFrenchNouns, ZNouns, ZTicketWorkflow } from "./schema-tickets.js";
 
 /**
  * A contract file (GEN-01): one provider's relationship, written once, run by Guichet.
@@ -36,6 +36,11 @@ export const ZProvider = z.strictObject({
   /** The support desk's name, where it has one (DSN "e-soutien"). */
   supportDeskName: ZLabel.optional(),
   website: ZWebAddress.optional(),
+  /**
+   * What the text calls the provider's customer (issue 13): "le Client" (MCR), "l'Opérateur"
+   * (DSN). Staff views name that side by it ("Hugo Bernard (Opérateur)"); absent: client, customer.
+   */
+  customerNouns: z.strictObject({ fr: ZFrenchNouns.optional(), en: ZNouns.optional() }).optional(),
   contacts: z.strictObject({
     supportEmail: ZEmailAddress.optional(),
     securityEmail: ZEmailAddress.optional(),

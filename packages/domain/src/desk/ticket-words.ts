@@ -1,4 +1,5 @@
 import type { Language } from "../contract/primitives.js";
+import type { Contract } from "../contract/schema.js";
 import type { TicketNouns, TicketWords } from "../contract/schema-tickets.js";
 
 /**
@@ -48,4 +49,36 @@ export function sentenceWords(words: TicketWords, language: Language): SentenceW
   };
   if (language === "fr") return { ...base, ...frenchWords(nouns) };
   return { ...base, a: /^[aeiou]/i.test(nouns.singular) ? "an" : "a" };
+}
+
+/** The portal's own word for the customer where the contract gives none: client, customer. */
+const DEFAULT_CUSTOMER_NOUNS = {
+  fr: { singular: "client", plural: "clients", gender: "masculine" },
+  en: { singular: "customer", plural: "customers" },
+} as const satisfies Record<"fr" | "en", TicketNouns>;
+
+/**
+ * The contract's word for its customer (provider.customerNouns, issue 13) for the same texts:
+ * {customer}, {Customer}, {customers}, and in French {lecustomer} ("le client", "l'opérateur"),
+ * {aucustomer} ("au client", "à l'opérateur") and {ducustomer} ("du client", "de l'opérateur");
+ * English texts write "the {customer}".
+ */
+export function customerWords(contract: Pick<Contract, "provider">, language: Language): SentenceWords {
+  const given = contract.provider.customerNouns;
+  const nouns: TicketNouns =
+    language === "fr" ? (given?.fr ?? DEFAULT_CUSTOMER_NOUNS.fr) : (given?.en ?? DEFAULT_CUSTOMER_NOUNS.en);
+  const base = {
+    customer: nouns.singular,
+    customers: nouns.plural,
+    Customer: capitalised(nouns.singular),
+    Customers: capitalised(nouns.plural),
+  };
+  if (language !== "fr") return base;
+  const french = frenchWords(nouns);
+  return {
+    ...base,
+    lecustomer: `${french.la}${nouns.singular}`,
+    aucustomer: `${french.ala}${nouns.singular}`,
+    ducustomer: `${french.dela}${nouns.singular}`,
+  };
 }

@@ -2,6 +2,7 @@ import {
   type Contract,
   contractLanguages,
   contractRules,
+  customerWords,
   EMAIL_ACCEPT,
   formatTarget,
   LANGUAGES,
@@ -196,10 +197,8 @@ function presentChannels(channels: Contract["supportPlans"][string]["channels"])
   };
 }
 
-function presentWorkflow(
-  workflow: Contract["ticketWorkflow"],
-  languages: Language[],
-): ContractSummary["ticketWorkflow"] {
+function presentWorkflow(contract: Contract, languages: Language[]): ContractSummary["ticketWorkflow"] {
+  const workflow = contract.ticketWorkflow;
   const spoken = [...new Set<Language>(["fr", "en", ...languages])];
   return {
     ...(workflow.supportTenantAccess ? { supportTenantAccess: workflow.supportTenantAccess } : {}),
@@ -207,7 +206,11 @@ function presentWorkflow(
     vocabulary: {
       wording: workflow.vocabulary.wording,
       words: Object.fromEntries(
-        spoken.map((language) => [language, sentenceWords(workflow.vocabulary, language)]),
+        // The customer's word with the ticket's: staff views name the other side as the text does (issue 13).
+        spoken.map((language) => [
+          language,
+          { ...sentenceWords(workflow.vocabulary, language), ...customerWords(contract, language) },
+        ]),
       ),
     },
     statuses: TICKET_STATUSES.flatMap((id) => {
@@ -283,7 +286,7 @@ export function presentContract(contract: Contract, deskMailAddress: string | nu
         channels: presentChannels(plan.channels),
       })),
     calendars: presentCalendars(contract.calendars),
-    ticketWorkflow: presentWorkflow(contract.ticketWorkflow, contractLanguages(contract)),
+    ticketWorkflow: presentWorkflow(contract, contractLanguages(contract)),
     catalogue: contract.catalogue.items.map((item) => ({ id: item.id, kind: item.kind, name: item.name })),
     passwordPolicy: {
       minimumStrength: contract.identifierPolicy.password.minimumStrength,
