@@ -12,6 +12,7 @@ import { requestIdFor } from "./http/request-id.js";
 import { registerSecurityHeaders } from "./http/security-headers.js";
 import { validatorCompiler } from "./http/validator.js";
 import { registerWeb } from "./http/web.js";
+import { withContractFallback } from "./i18n/reader.js";
 import { accessRoutes } from "./modules/accounts/routes-access.js";
 import { authRoutes } from "./modules/accounts/routes-auth.js";
 import { staffRoutes } from "./modules/accounts/routes-staff.js";
@@ -90,6 +91,11 @@ export async function buildApp(context: AppContext, options: BuildAppOptions = {
   instrumentRequests(app);
   app.addHook("onSend", async (request, reply) => {
     reply.header("x-request-id", request.id);
+  });
+  // The contract's languages and their fallback for every message (issue 23, GEN-01).
+  app.addHook("onRequest", async (request) => {
+    const completed = withContractFallback(request.headers["accept-language"], context.contract);
+    if (completed !== undefined) request.headers["accept-language"] = completed;
   });
   // Plain HTTP refused before anything reads a credential, where the contract says httpsOnly (DSN-SEC-03).
   registerHttpsOnly(app, context.contract, context.config);

@@ -1,4 +1,10 @@
-import { CUSTOMER_ROLES, PROVIDER_ROLES, REPORT_EXCLUSIONS, TICKET_STATUSES } from "@guichet/domain";
+import {
+  CUSTOMER_ROLES,
+  LANGUAGES,
+  PROVIDER_ROLES,
+  REPORT_EXCLUSIONS,
+  TICKET_STATUSES,
+} from "@guichet/domain";
 import { z } from "zod";
 import { ERROR_CODES, type ErrorCode } from "./errors.js";
 
@@ -23,6 +29,8 @@ export const NO_CONTENT = "No content: the status says it all";
 export const ZNoContent = z.null().describe(NO_CONTENT);
 
 export const ZLocale = z.enum(["fr", "en"]).meta({ id: "Locale" });
+/** A person's language: any a contract may speak (issue 23); the portal's own texts fall back from it. */
+export const ZLanguage = z.enum(LANGUAGES).meta({ id: "Language" });
 /**
  * A text of the contract: in French and English always (the portal's own languages; the contract's
  * locale text where it wrote neither), and in the contract's other languages it was written in.

@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 /**
@@ -23,3 +26,27 @@ export const FOURTH_CONTRACT = fileURLToPath(
 export const MINIMAL_CONTRACT = fileURLToPath(
   new URL("../../../../test/contracts/minimal-offer.yaml", import.meta.url),
 );
+
+/**
+ * Alpen Cloud's German edition (issue 23): the fourth contract with German as its locale, English
+ * second, and its own noun for a ticket ("Fall" / "case"), written next to the system's temporary
+ * files so the shipped test contract stays the one source of its terms.
+ */
+export function germanFirstContract(): string {
+  const text = readFileSync(FOURTH_CONTRACT, "utf8");
+  const edits: [RegExp, string][] = [
+    [/^locale: en .*$/m, "locale: de # the German edition: German first"],
+    [/^languages: \[en, de\]$/m, "languages: [de, en]"],
+    [
+      /^ {2}vocabulary: requests$/m,
+      "  vocabulary: { de: { singular: Fall, plural: Fälle, gender: masculine }, en: { singular: case, plural: cases } }",
+    ],
+  ];
+  const edited = edits.reduce((yaml, [line, replacement]) => {
+    if (!line.test(yaml)) throw new Error(`alpen-cloud.yaml no longer has ${line}`);
+    return yaml.replace(line, replacement);
+  }, text);
+  const file = join(mkdtempSync(join(tmpdir(), "guichet-alpen-de-")), "alpen-cloud-de.yaml");
+  writeFileSync(file, edited);
+  return file;
+}

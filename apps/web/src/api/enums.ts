@@ -7,6 +7,9 @@ type Schemas = components["schemas"];
 /** The values of `Locale`. */
 export const LOCALES = ["fr", "en"] as const satisfies readonly Schemas["Locale"][];
 
+/** The values of `Language`. */
+export const LANGUAGES = ["fr", "en", "de", "it", "nl"] as const satisfies readonly Schemas["Language"][];
+
 /** The values of `ProviderRole`. */
 export const PROVIDER_ROLES = ["admin", "support_agent", "account_manager", "billing", "security_officer"] as const satisfies readonly Schemas["ProviderRole"][];
 

@@ -1070,7 +1070,7 @@ export interface paths {
                         roles: components["schemas"]["RoleInput"][];
                         /** @default false */
                         canInvite?: boolean;
-                        locale?: components["schemas"]["LocaleInput"];
+                        locale?: components["schemas"]["LanguageInput"];
                         namedContact?: {
                             jobTitle: string;
                             phone: string;
@@ -1194,7 +1194,7 @@ export interface paths {
                         email: string;
                         firstName: string;
                         lastName: string;
-                        locale?: components["schemas"]["LocaleInput"];
+                        locale?: components["schemas"]["LanguageInput"];
                         jobTitle: string;
                         phone: string;
                         availability: string;
@@ -1430,11 +1430,7 @@ export interface paths {
                         firstName: string;
                         lastName: string;
                         roles: ("admin" | "support_agent" | "account_manager" | "billing" | "security_officer")[];
-                        /**
-                         * @default fr
-                         * @enum {string}
-                         */
-                        locale?: "fr" | "en";
+                        locale?: components["schemas"]["LanguageInput"];
                     };
                 };
             };
@@ -9078,7 +9074,7 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /** @enum {string} */
-        LocaleInput: "fr" | "en";
+        LanguageInput: "fr" | "en" | "de" | "it" | "nl";
         /** @enum {string} */
         RoleInput: "admin" | "support_agent" | "account_manager" | "billing" | "security_officer" | "customer_admin" | "named_contact" | "user" | "billing_reader";
         /** @enum {string} */
@@ -9098,6 +9094,8 @@ export interface components {
         };
         /** @enum {string} */
         Locale: "fr" | "en";
+        /** @enum {string} */
+        Language: "fr" | "en" | "de" | "it" | "nl";
         Label: {
             fr: string;
             en: string;
@@ -9183,7 +9181,7 @@ export interface components {
             email: string;
             firstName: string;
             lastName: string;
-            locale: components["schemas"]["Locale"];
+            locale: components["schemas"]["Language"];
             /** @enum {string} */
             status: "invited" | "active" | "deactivated" | "suspended" | "revoked";
             statusReason: string | null;

@@ -3,11 +3,11 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { api, keys } from "../api/endpoints";
-import type { ContractRules, Locale, Role } from "../api/types";
+import type { ContractRules, Role } from "../api/types";
 import { field } from "../form-data";
 import { FormFooter } from "./FormFooter";
 import { PersonNameFields, personNameOf } from "./PersonNameFields";
-import { MailLocaleSelect, RoleChoices, useRoleChoice } from "./RoleChoices";
+import { chosenLanguage, MailLocaleSelect, RoleChoices, useRoleChoice } from "./RoleChoices";
 
 /**
  * Customer roles a person may hand out (MCR-ACC-02): those the contract offers, administrators any,
@@ -59,7 +59,7 @@ export function InviteForm({
         ...personNameOf(data),
         roles: chosen,
         canInvite: allowCanInvite && data.get("canInvite") === "on",
-        locale: field(data, "locale") as Locale,
+        locale: chosenLanguage(field(data, "locale")),
       },
       { onSuccess: () => form.reset() },
     );

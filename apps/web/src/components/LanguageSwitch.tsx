@@ -1,9 +1,10 @@
 import { Button, Group } from "@mantine/core";
+import { useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { type ContractLanguage, currentLanguage, switchLocale } from "../i18n";
 import { useContract } from "../session";
 
-const NAMES: Record<ContractLanguage, string> = {
+export const LANGUAGE_NAMES: Record<ContractLanguage, string> = {
   fr: "Français",
   en: "English",
   de: "Deutsch",
@@ -17,6 +18,7 @@ const NAMES: Record<ContractLanguage, string> = {
  */
 export function LanguageSwitch() {
   const { t } = useTranslation();
+  const queryClient = useQueryClient();
   const current = currentLanguage();
   const languages = useContract().data?.languages ?? ["fr", "en"];
   if (languages.length < 2) return null;
@@ -29,9 +31,10 @@ export function LanguageSwitch() {
           variant={locale === current ? "filled" : "subtle"}
           aria-pressed={locale === current}
           lang={locale}
-          onClick={() => void switchLocale(locale)}
+          // What the server wrote in the former language (SLA explanations, refusals) is read again.
+          onClick={() => void switchLocale(locale).then(() => queryClient.invalidateQueries())}
         >
-          {NAMES[locale]}
+          {LANGUAGE_NAMES[locale]}
         </Button>
       ))}
     </Group>

@@ -3,8 +3,10 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Role } from "../api/types";
 import { checked } from "../form-data";
-import { currentLocale } from "../i18n";
+import { type ContractLanguage, currentLanguage } from "../i18n";
+import { useContract } from "../session";
 import { CheckboxFieldset } from "./CheckboxFieldset";
+import { LANGUAGE_NAMES } from "./LanguageSwitch";
 
 /**
  * The roles a form hands out, as checkboxes named "roles" (read back with `checked()`), some ticked
@@ -53,17 +55,27 @@ export function useRoleChoice<R extends Role>(roles: readonly R[]) {
 }
 
 /** The language of the mails an invited person receives, the reader's own by default. */
+/**
+ * The language the person's mails and portal read in: one of the contract's (issue 23), the
+ * reader's own by default. Mails fall back from it as the portal does.
+ */
 export function MailLocaleSelect() {
   const { t } = useTranslation();
+  const languages: readonly ContractLanguage[] = useContract().data?.languages ?? ["fr", "en"];
+  const current = currentLanguage();
   return (
     <NativeSelect
       name="locale"
       label={t("rights.invite.locale")}
-      defaultValue={currentLocale()}
-      data={[
-        { value: "fr", label: "Français" },
-        { value: "en", label: "English" },
-      ]}
+      defaultValue={languages.includes(current) ? current : languages[0]}
+      data={languages.map((language) => ({ value: language, label: LANGUAGE_NAMES[language] }))}
     />
+  );
+}
+
+/** The language a form's MailLocaleSelect gave. */
+export function chosenLanguage(value: string): ContractLanguage {
+  return (
+    (["fr", "en", "de", "it", "nl"] as const).find((language) => language === value) ?? currentLanguage()
   );
 }

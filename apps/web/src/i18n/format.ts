@@ -1,16 +1,19 @@
 import { useTranslation } from "react-i18next";
-import type { Label, Locale } from "../api/types";
-import { currentLanguage, currentLocale } from "./index";
+import type { Label } from "../api/types";
+import { intlTag } from "./fallback";
+import { type ContractLanguage, currentLanguage, currentLocale, labelFor } from "./index";
 
 /**
- * Dates as people read them in France (and in English for the English interface), in the
- * deployments' time zone: both shipped contracts count time in Europe/Paris.
+ * Dates and numbers in the reader's language whatever language the surrounding texts fell back to
+ * (issue 23): "3 mars 2026" in French, "3. März 2026" in German, with the reader's region where
+ * their browser gives one (de-CH writes 1’045, de-DE 1.045), in the deployments' time zone: both
+ * shipped contracts count time in Europe/Paris.
  */
 export const TIME_ZONE = "Europe/Paris";
-const TAGS: Record<Locale, string> = { fr: "fr-FR", en: "en-GB" };
+const tagOf = (locale: ContractLanguage): string => intlTag(locale);
 
-export function formatDateTime(iso: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(TAGS[locale], {
+export function formatDateTime(iso: string, locale: ContractLanguage): string {
+  return new Intl.DateTimeFormat(tagOf(locale), {
     dateStyle: "medium",
     timeStyle: "short",
     timeZone: TIME_ZONE,
@@ -21,8 +24,8 @@ export function formatDateTime(iso: string, locale: Locale): string {
  * A period with its weekdays, as announcements give it: "mardi 1 décembre 2026, 08:00 – 12:00",
  * or "mardi 1 décembre 2026 à 22:00 – mercredi 2 décembre 2026 à 02:00" across days.
  */
-export function formatPeriod(fromIso: string, toIso: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(TAGS[locale], {
+export function formatPeriod(fromIso: string, toIso: string, locale: ContractLanguage): string {
+  return new Intl.DateTimeFormat(tagOf(locale), {
     dateStyle: "full",
     timeStyle: "short",
     timeZone: TIME_ZONE,
@@ -30,23 +33,27 @@ export function formatPeriod(fromIso: string, toIso: string, locale: Locale): st
 }
 
 /** A month ("2026-11") as "novembre 2026", or "nov. 26" where room is short. */
-export function formatMonth(month: string, locale: Locale, style: "long" | "short" = "long"): string {
-  return new Intl.DateTimeFormat(TAGS[locale], {
+export function formatMonth(
+  month: string,
+  locale: ContractLanguage,
+  style: "long" | "short" = "long",
+): string {
+  return new Intl.DateTimeFormat(tagOf(locale), {
     month: style,
     year: style === "long" ? "numeric" : "2-digit",
     timeZone: "UTC",
   }).format(new Date(`${month}-15T12:00:00Z`));
 }
 
-export function formatDate(isoOrDay: string, locale: Locale): string {
+export function formatDate(isoOrDay: string, locale: ContractLanguage): string {
   // A bare day ("2026-03-01") is a local date: keep it on that day whatever the zone.
   const date = /^\d{4}-\d{2}-\d{2}$/.test(isoOrDay) ? new Date(`${isoOrDay}T12:00:00Z`) : new Date(isoOrDay);
-  return new Intl.DateTimeFormat(TAGS[locale], { dateStyle: "medium", timeZone: TIME_ZONE }).format(date);
+  return new Intl.DateTimeFormat(tagOf(locale), { dateStyle: "medium", timeZone: TIME_ZONE }).format(date);
 }
 
 /** A count as people read it: "1 045" in French, "1,045" in English. */
-export function formatNumber(value: number, locale: Locale): string {
-  return new Intl.NumberFormat(TAGS[locale]).format(value);
+export function formatNumber(value: number, locale: ContractLanguage): string {
+  return new Intl.NumberFormat(tagOf(locale)).format(value);
 }
 
 /**
@@ -54,18 +61,23 @@ export function formatNumber(value: number, locale: Locale): string {
  * issue 23) as people read it: "2 294,80 €" or "2 294,80 CHF" in French, "€2,294.80" or
  * "CHF 2,294.80" in English. Composed from its text, never through a float (DESIGN: money).
  */
-export function formatMoney(decimal: string, locale: Locale, currency = "EUR"): string {
+export function formatMoney(decimal: string, locale: ContractLanguage, currency = "EUR"): string {
   const [units = "0", cents = "00"] = decimal.split(".");
-  const whole = new Intl.NumberFormat(TAGS[locale]).format(BigInt(units));
+  const whole = new Intl.NumberFormat(tagOf(locale)).format(BigInt(units));
   const fraction = cents.padEnd(2, "0").slice(0, 2);
   const euro = currency === "EUR";
+  if (locale !== "fr" && locale !== "en")
+    // Intl reads a decimal string exactly (no float), in the reader's writing: "2.294,80 €".
+    return new Intl.NumberFormat(tagOf(locale), { style: "currency", currency }).format(
+      `${units}.${fraction}` as unknown as number,
+    );
   if (locale === "fr") return `${whole},${fraction}\u00a0${euro ? "€" : currency}`;
   return euro ? `€${whole}.${fraction}` : `${currency}\u00a0${whole}.${fraction}`;
 }
 
 /** A file's size in kilobytes: "12 ko" in French, "12 kB" in English. */
-export function formatFileSize(bytes: number, locale: Locale): string {
-  return new Intl.NumberFormat(TAGS[locale], {
+export function formatFileSize(bytes: number, locale: ContractLanguage): string {
+  return new Intl.NumberFormat(tagOf(locale), {
     style: "unit",
     unit: "kilobyte",
     maximumFractionDigits: 0,
@@ -76,16 +88,18 @@ export function formatFileSize(bytes: number, locale: Locale): string {
 export function useLocaleFormat() {
   useTranslation(); // re-renders the caller when the language changes
   const locale = currentLocale();
+  // Texts in the catalogue (`locale`), dates and numbers in the reader's own language (issue 23).
+  const reader = currentLanguage();
   return {
     locale,
-    dateTime: (iso: string) => formatDateTime(iso, locale),
-    date: (iso: string) => formatDate(iso, locale),
-    period: (fromIso: string, toIso: string) => formatPeriod(fromIso, toIso, locale),
-    month: (month: string, style?: "long" | "short") => formatMonth(month, locale, style),
-    number: (value: number) => formatNumber(value, locale),
-    money: (decimal: string, currency?: string) => formatMoney(decimal, locale, currency),
-    fileSize: (bytes: number) => formatFileSize(bytes, locale),
+    dateTime: (iso: string) => formatDateTime(iso, reader),
+    date: (iso: string) => formatDate(iso, reader),
+    period: (fromIso: string, toIso: string) => formatPeriod(fromIso, toIso, reader),
+    month: (month: string, style?: "long" | "short") => formatMonth(month, reader, style),
+    number: (value: number) => formatNumber(value, reader),
+    money: (decimal: string, currency?: string) => formatMoney(decimal, reader, currency),
+    fileSize: (bytes: number) => formatFileSize(bytes, reader),
     /** The contract's text in the reader's language, else in the interface's (issue 23). */
-    label: (label: Label) => label[currentLanguage()] ?? label[locale],
+    label: (label: Label) => labelFor(label),
   };
 }

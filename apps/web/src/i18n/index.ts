@@ -2,6 +2,13 @@ import i18next from "i18next";
 import { initReactI18next } from "react-i18next";
 import type { Locale } from "../api/types";
 import { en } from "./en";
+import {
+  CATALOGUES,
+  CONTRACT_LANGUAGES,
+  type ContractLanguage,
+  catalogueFor,
+  fallbackOrder,
+} from "./fallback";
 import { fr, type Messages } from "./fr";
 
 declare module "i18next" {
@@ -14,8 +21,7 @@ declare module "i18next" {
 const STORAGE_KEY = "guichet.locale";
 
 /** The languages a contract may be read in (issue 23); the portal's own texts exist in French and English. */
-export const CONTRACT_LANGUAGES = ["fr", "en", "de", "it", "nl"] as const;
-export type ContractLanguage = (typeof CONTRACT_LANGUAGES)[number];
+export { CONTRACT_LANGUAGES, type ContractLanguage };
 
 function isContractLanguage(value: unknown): value is ContractLanguage {
   return CONTRACT_LANGUAGES.includes(value as ContractLanguage);
@@ -31,14 +37,20 @@ function savedLanguage(): ContractLanguage | undefined {
   }
 }
 
+/** The contract's languages, its locale first, once the contract is known (followContractLanguages). */
+let spoken: readonly ContractLanguage[] = [];
+
 export const i18n = i18next.createInstance();
 
 void i18n.use(initReactI18next).init({
   resources: { fr: { translation: fr }, en: { translation: en } },
   lng: savedLanguage() ?? "fr",
-  // The portal's texts in a language without a catalogue read in English (issue 23): German,
-  // Italian or Dutch readers get the contract's labels in their language, the rest in English.
-  fallbackLng: { de: ["en"], it: ["en"], nl: ["en"], default: ["fr"] },
+  // The portal's texts in a language without a catalogue read in the fallback order's first
+  // catalogue (issue 23): the contract's labels stay in the reader's language.
+  fallbackLng: (code) =>
+    fallbackOrder(isContractLanguage(code) ? code : "fr", spoken).filter(
+      (l) => l !== code && CATALOGUES.includes(l as Locale),
+    ),
   supportedLngs: [...CONTRACT_LANGUAGES],
   // React escapes what it renders.
   interpolation: { escapeValue: false },
@@ -53,11 +65,21 @@ export function currentLanguage(): ContractLanguage {
 }
 
 /**
- * The language of the portal's own texts, dates and numbers, and of the server's messages: French
- * for French, English for every other language until its catalogue exists (issue 23).
+ * The catalogue of the portal's own texts and of the server's messages (issue 23): the reader's
+ * language where it has one, else the fallback order's first. Dates and numbers follow the
+ * reader's language instead (format.ts).
  */
 export function currentLocale(): Locale {
-  return currentLanguage() === "fr" ? "fr" : "en";
+  return catalogueFor(currentLanguage(), spoken);
+}
+
+/** A contract's label for the reader: in their language, else in the fallback order (issue 23). */
+export function labelFor(label: Partial<Record<ContractLanguage, string>> & { en: string }): string {
+  for (const language of fallbackOrder(currentLanguage(), spoken)) {
+    const text = label[language];
+    if (text !== undefined) return text;
+  }
+  return label.en;
 }
 
 /** Same as currentLocale: the catalogue the texts are read from. */
@@ -78,9 +100,12 @@ export async function switchLocale(language: ContractLanguage): Promise<void> {
  * (an English contract opens in English, issue 23).
  */
 export function followContractLanguages(languages: readonly ContractLanguage[]): void {
+  const changed = languages.join() !== spoken.join();
+  spoken = languages;
   const saved = savedLanguage();
-  const wanted = saved && languages.includes(saved) ? saved : languages[0];
-  if (wanted && wanted !== i18n.language) {
+  const wanted = saved && languages.includes(saved) ? saved : (languages[0] ?? currentLanguage());
+  // Changing language again when only the contract's languages changed recomputes the fallbacks.
+  if (wanted !== i18n.language || changed) {
     void i18n.changeLanguage(wanted);
     document.documentElement.lang = wanted;
   }

@@ -10,7 +10,7 @@ import { FormFooter } from "../components/FormFooter";
 import { PersonNameFields, personNameOf } from "../components/PersonNameFields";
 import { Section } from "../components/Section";
 import { field } from "../form-data";
-import { currentLocale } from "../i18n";
+import { currentLanguage } from "../i18n";
 import { useLocaleFormat } from "../i18n/format";
 
 /**
@@ -49,7 +49,7 @@ export function NamedContactsSection({ organisationId, desk }: { organisationId:
         jobTitle: field(data, "jobTitle"),
         phone: field(data, "phone"),
         availability: field(data, "availability"),
-        locale: currentLocale(),
+        locale: currentLanguage(),
       },
       { onSuccess: () => form.reset() },
     );

@@ -6,7 +6,7 @@ import { staffApi, staffKeys } from "../api/staff-endpoints";
 import { PROVIDER_ROLES } from "../api/types";
 import { FormFooter } from "../components/FormFooter";
 import { PersonNameFields, personNameOf } from "../components/PersonNameFields";
-import { MailLocaleSelect, RoleChoices, useRoleChoice } from "../components/RoleChoices";
+import { chosenLanguage, MailLocaleSelect, RoleChoices, useRoleChoice } from "../components/RoleChoices";
 import { field } from "../form-data";
 
 /** Invites a member of the provider's team with provider roles: a single-use link (MCR-ACC-01). */
@@ -25,7 +25,7 @@ export function StaffInviteForm() {
     const roles = choice.read(data);
     if (!roles) return;
     invite.mutate(
-      { ...personNameOf(data), roles, locale: field(data, "locale") === "en" ? "en" : "fr" },
+      { ...personNameOf(data), roles, locale: chosenLanguage(field(data, "locale")) },
       { onSuccess: () => form.reset() },
     );
   };

@@ -18,7 +18,8 @@ export const users = pgTable(
     email: text("email").notNull(),
     firstName: text("first_name").notNull(),
     lastName: text("last_name").notNull(),
-    locale: text("locale", { enum: ["fr", "en"] })
+    /** Any language a contract may speak (issue 23); the contract's locale when none was chosen. */
+    locale: text("locale", { enum: ["fr", "en", "de", "it", "nl"] })
       .notNull()
       .default("fr"),
     status: text("status", { enum: ["invited", "active", "deactivated", "suspended", "revoked"] })

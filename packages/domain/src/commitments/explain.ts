@@ -1,3 +1,4 @@
+import type { Language } from "../contract/primitives.js";
 import type { CivilDate } from "./civil-date.js";
 import type { CommitmentDecision, ServiceFees } from "./decision.js";
 
@@ -39,9 +40,22 @@ const MONTHS_EN = [
   "December",
 ];
 
-export function formatCivilDate(date: CivilDate, locale: CommitmentLocale): string {
+/**
+ * A day as its reader writes it (issue 23: dates follow the reader's language, whatever the text's):
+ * 06/12/2026 in French and Italian, 06.12.2026 in German, 06-12-2026 in Dutch, 2026-12-06 in English.
+ */
+export function formatCivilDate(date: CivilDate, locale: CommitmentLocale | Language): string {
   const [y, m, d] = date.split("-");
-  return locale === "fr" ? `${d}/${m}/${y}` : `${y}-${m}-${d}`;
+  switch (locale) {
+    case "en":
+      return `${y}-${m}-${d}`;
+    case "de":
+      return `${d}.${m}.${y}`;
+    case "nl":
+      return `${d}-${m}-${y}`;
+    default:
+      return `${d}/${m}/${y}`;
+  }
 }
 
 export function formatCents(cents: number, locale: CommitmentLocale): string {

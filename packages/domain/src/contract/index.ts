@@ -31,6 +31,14 @@ export {
   ZLabel,
 } from "./primitives.js";
 export {
+  acceptedTags,
+  fallbackOrder,
+  labelFor,
+  readerLanguage,
+  readerTag,
+  textLanguage,
+} from "./reading.js";
+export {
   type ContractRules,
   contractRules,
   DEPLOYMENT_RULE,

@@ -38,9 +38,36 @@ function frenchWords(nouns: TicketNouns): SentenceWords {
   };
 }
 
-/** The words for sentences in `language`, from the contract's nouns in it. */
+/**
+ * German articles agree with the noun's gender ("der Fall", "die Anfrage", "das Ticket"); a noun
+ * given without one is taken as feminine, as Guichet's own "Anfrage" is.
+ */
+function germanWords(nouns: TicketNouns): SentenceWords {
+  const gender = nouns.gender ?? "feminine";
+  return {
+    der: { masculine: "der", feminine: "die", neuter: "das" }[gender],
+    Der: { masculine: "Der", feminine: "Die", neuter: "Das" }[gender],
+    den: { masculine: "den", feminine: "die", neuter: "das" }[gender],
+  };
+}
+
+/** Guichet's own nouns where a text of its own is written in a language the contract gave none in. */
+const OWN_NOUNS: Record<"de" | "it" | "nl", TicketNouns> = {
+  de: { singular: "Anfrage", plural: "Anfragen", gender: "feminine" },
+  it: { singular: "richiesta", plural: "richieste", gender: "feminine" },
+  nl: { singular: "verzoek", plural: "verzoeken", gender: "neuter" },
+};
+
+/**
+ * The words for sentences written in `language`, from the contract's nouns in it; where the
+ * contract gave none in that language, Guichet's own noun in it (GEN-01: a German sentence never
+ * carries an English noun).
+ */
 export function sentenceWords(words: TicketWords, language: Language): SentenceWords {
-  const nouns = words.nouns[language] ?? words.nouns[language === "fr" ? "fr" : "en"];
+  const nouns =
+    language === "fr" || language === "en"
+      ? words.nouns[language]
+      : (words.nouns[language] ?? OWN_NOUNS[language]);
   const base = {
     ticket: nouns.singular,
     tickets: nouns.plural,
@@ -48,6 +75,7 @@ export function sentenceWords(words: TicketWords, language: Language): SentenceW
     Tickets: capitalised(nouns.plural),
   };
   if (language === "fr") return { ...base, ...frenchWords(nouns) };
+  if (language === "de") return { ...base, ...germanWords(nouns) };
   return { ...base, a: /^[aeiou]/i.test(nouns.singular) ? "an" : "a" };
 }
 

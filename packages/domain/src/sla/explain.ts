@@ -1,6 +1,7 @@
 import { formatInstant } from "../calendar/civil.js";
+import type { Language } from "../contract/primitives.js";
 import { formatLocalDateTime, formatMinutes, formatTarget } from "./format.js";
-import { type Locale, MESSAGES, type Parts } from "./messages.js";
+import { type Locale, MESSAGES, type Parts, type SlaLanguage, type TicketWordsOf } from "./messages.js";
 import type { SlaTarget } from "./target.js";
 import type { MetricResult } from "./types.js";
 
@@ -25,15 +26,35 @@ const iso = (t: number | undefined): string | null => (t === undefined ? null : 
 const targetText = (target: SlaTarget): string =>
   target.kind === "none" ? "none" : target.kind === "bestEffort" ? "best effort" : target.text;
 
-export function explain(result: MetricResult, locale: Locale = "fr"): Explanation {
+/**
+ * How an explanation is written (issue 23): `text`, the catalogue of its sentences (the first the
+ * fallback order gives the reader); `reader`, the reader's own language, of the dates, numbers and
+ * the contract's names (plan, calendar); `words`, the contract's noun for a ticket in `text`'s
+ * language (`sentenceWords`).
+ */
+export interface ExplainIn {
+  text: SlaLanguage;
+  reader: Language;
+  words?: TicketWordsOf;
+}
+
+export function explain(result: MetricResult, language: Locale | ExplainIn = "fr"): Explanation {
+  const {
+    text: locale,
+    reader,
+    words = {},
+  } = typeof language === "string" ? { text: language, reader: language } : language;
   const m = MESSAGES[locale];
   const at = (t: number | undefined): string =>
-    t === undefined ? "—" : formatLocalDateTime(t, result.timeZone, locale);
+    t === undefined ? "—" : formatLocalDateTime(t, result.timeZone, reader);
   const target = formatTarget(result.target, locale);
   const isAutoClose = result.metric === "autoClose";
-  const plan = typeof result.plan === "string" ? result.plan : result.plan[locale];
+  // The contract's names in the reader's language where it wrote them, else in the text's.
+  const named = (label: Readonly<Partial<Record<Language, string>>>): string =>
+    label[reader] ?? label[locale] ?? label.en ?? "";
+  const plan = typeof result.plan === "string" ? result.plan : named(result.plan);
   // People read the contract's name of the calendar; its id only when the contract gives none.
-  const calendar = result.calendarLabel?.[locale] ?? result.calendar;
+  const calendar = result.calendarLabel ? named(result.calendarLabel) : result.calendar;
   const rule = isAutoClose
     ? m.autoCloseRule(target, calendar)
     : result.state === "none"
@@ -46,10 +67,10 @@ export function explain(result: MetricResult, locale: Locale = "fr"): Explanatio
     isAutoClose || result.targetMinutes === undefined
       ? ""
       : m.usage(
-          formatMinutes(result.elapsedMinutes),
-          formatMinutes(result.targetMinutes),
-          formatMinutes(result.percentUsed ?? 0),
-          result.pausedMinutes > 0 ? formatMinutes(result.pausedMinutes) : undefined,
+          formatMinutes(result.elapsedMinutes, reader),
+          formatMinutes(result.targetMinutes, reader),
+          formatMinutes(result.percentUsed ?? 0, reader),
+          result.pausedMinutes > 0 ? formatMinutes(result.pausedMinutes, reader) : undefined,
         );
   const parts: Parts = {
     metric: m.metric[result.metric],
@@ -63,6 +84,7 @@ export function explain(result: MetricResult, locale: Locale = "fr"): Explanatio
       condition?.at !== undefined ? m.escalatedOn(escalateBy, at(condition.at), condition.clause) : "",
     escalateBy,
     conditionClause: condition?.clause ?? "",
+    words,
   };
   const sentence = isAutoClose
     ? {

@@ -1,19 +1,22 @@
 import { wallFields } from "../calendar/civil.js";
 import { zoneIndex } from "../calendar/zone.js";
-import { type Locale, MESSAGES } from "./messages.js";
+import type { Language } from "../contract/primitives.js";
+import { DATE_WORDS, MESSAGES, type SlaLanguage } from "./messages.js";
 import type { SlaTarget } from "./target.js";
 
 /**
- * Dates, durations and targets as explanations write them, in the calendar's time zone:
- * "mar. 3 mars 2026 10:30" (fr), "Tue 3 Mar 2026 10:30" (en).
+ * Dates, durations and targets as explanations write them, in the calendar's time zone and the
+ * reader's language (issue 23: dates follow the reader even where the text falls back):
+ * "mar. 3 mars 2026 10:30" (fr), "Tue 3 Mar 2026 10:30" (en), "Di., 3. März 2026 10:30" (de).
  */
 
 const pad2 = (n: number): string => String(n).padStart(2, "0");
 
-export function formatLocalDateTime(t: number, timeZone: string, locale: Locale): string {
-  const m = MESSAGES[locale];
+export function formatLocalDateTime(t: number, timeZone: string, language: Language): string {
+  const words = DATE_WORDS[language];
   const w = wallFields(zoneIndex(timeZone).toWall(t));
-  return `${m.weekdays[w.weekday]} ${w.day} ${m.months[w.month - 1]} ${w.year} ${pad2(w.hour)}:${pad2(w.minute)}`;
+  const date = words.date(words.weekdays[w.weekday] ?? "", w.day, words.months[w.month - 1] ?? "", w.year);
+  return `${date} ${pad2(w.hour)}:${pad2(w.minute)}`;
 }
 
 /** "< 1 h", "< 30 min", "< 2 h 30 min": a plain duration target. */
@@ -24,7 +27,7 @@ function formatDuration(minutes: number): string {
   return min === 0 ? `< ${h} h` : `< ${h} h ${min} min`;
 }
 
-export function formatTarget(target: SlaTarget, locale: Locale): string {
+export function formatTarget(target: SlaTarget, locale: SlaLanguage): string {
   const m = MESSAGES[locale];
   switch (target.kind) {
     case "none":
@@ -43,7 +46,8 @@ export function formatTarget(target: SlaTarget, locale: Locale): string {
   }
 }
 
-/** Minutes rounded for reading: whole minutes, one decimal below ten. */
-export function formatMinutes(minutes: number): string {
-  return String(minutes < 10 ? Math.round(minutes * 10) / 10 : Math.round(minutes));
+/** Minutes rounded for reading: whole minutes, one decimal below ten, in the reader's writing ("7,5"). */
+export function formatMinutes(minutes: number, language: Language = "en"): string {
+  const text = String(minutes < 10 ? Math.round(minutes * 10) / 10 : Math.round(minutes));
+  return text.replace(".", DATE_WORDS[language].decimal);
 }

@@ -97,7 +97,7 @@ export interface AutoClosePolicy {
 }
 
 /** A plan's name for explanations: one string, or one per locale (a contract label). */
-export type PlanName = string | Readonly<{ fr: string; en: string }>;
+export type PlanName = string | Readonly<{ fr: string; en: string; de?: string; it?: string; nl?: string }>;
 
 export interface SlaPolicy {
   /** Plan name for explanations, e.g. "Premium" or the contract's {fr, en} label. */
@@ -146,7 +146,7 @@ export interface MetricResult {
   /** The calendar's id in the contract ("business-hours"), as data and audits name it. */
   calendar: string;
   /** What the contract calls that calendar, per locale ("Heures Ouvrées"), if it names it. */
-  calendarLabel: Readonly<{ fr: string; en: string }> | undefined;
+  calendarLabel: Readonly<{ fr: string; en: string; de?: string; it?: string; nl?: string }> | undefined;
   timeZone: string;
   state: ClockState;
   /** Clock start: creation, the last priority change under "restart", the resolution for auto-close. */

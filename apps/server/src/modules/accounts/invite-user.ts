@@ -1,4 +1,5 @@
 import { type Db, namedContacts, organisations, rowsOf, users } from "@guichet/db";
+import type { Language } from "@guichet/domain";
 import {
   canAddNamedContact,
   contractRules,
@@ -24,7 +25,7 @@ export interface InviteInput {
   lastName: string;
   roles: Role[];
   canInvite: boolean;
-  locale: "fr" | "en";
+  locale: Language;
   /** Required details when the person is a named contact (MCR-SUP-04). */
   namedContact?: { jobTitle: string; phone: string; availability: string };
 }

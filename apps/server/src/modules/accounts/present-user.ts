@@ -1,7 +1,7 @@
 import type { namedContacts, users } from "@guichet/db";
 import type { Role } from "@guichet/domain";
 import { z } from "zod";
-import { ZLocale, ZRole } from "../../http/api-schemas.js";
+import { ZLanguage, ZRole } from "../../http/api-schemas.js";
 
 /** What others may see of a person: never the password hash, TOTP secret or tokens. */
 export const ZUserView = z
@@ -11,7 +11,7 @@ export const ZUserView = z
     email: z.string(),
     firstName: z.string(),
     lastName: z.string(),
-    locale: ZLocale,
+    locale: ZLanguage,
     status: z.enum(["invited", "active", "deactivated", "suspended", "revoked"]),
     statusReason: z.string().nullable(),
     statusChangedAt: z.string(),

@@ -6,7 +6,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppContext } from "../../app-context.js";
 import { actorOf } from "../../auth/principal.js";
-import { ZNoContent } from "../../http/api-schemas.js";
+import { ZLanguage, ZNoContent } from "../../http/api-schemas.js";
 import { AppError } from "../../http/errors.js";
 import { ZWritten } from "../../http/input-schemas.js";
 import { notFound } from "../../http/not-found.js";
@@ -78,7 +78,8 @@ export function staffRoutes(context: AppContext): FastifyPluginAsyncZod {
             firstName: ZName,
             lastName: ZName,
             roles: ZRoles,
-            locale: z.enum(["fr", "en"]).default("fr"),
+            /** Absent: the contract's locale (issue 23). */
+            locale: ZLanguage.optional(),
           }),
           response: { 201: z.object({ userId: z.string() }) },
         },
@@ -88,7 +89,12 @@ export function staffRoutes(context: AppContext): FastifyPluginAsyncZod {
         const result = await inviteUser(
           context,
           actorOf(principal, request),
-          { ...request.body, organisationId: providerId, canInvite: false },
+          {
+            ...request.body,
+            locale: request.body.locale ?? context.contract.locale,
+            organisationId: providerId,
+            canInvite: false,
+          },
           context.clock(),
         );
         if (result.ok) return reply.code(201).send({ userId: result.userId });

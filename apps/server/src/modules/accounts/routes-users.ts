@@ -4,7 +4,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppContext } from "../../app-context.js";
 import { actorOf } from "../../auth/principal.js";
-import { ZLocale, ZNoContent, ZRole } from "../../http/api-schemas.js";
+import { ZLanguage, ZNoContent, ZRole } from "../../http/api-schemas.js";
 import { AppError } from "../../http/errors.js";
 import { ZWritten } from "../../http/input-schemas.js";
 import { notFound } from "../../http/not-found.js";
@@ -34,7 +34,8 @@ const ZInvitation = z.strictObject({
   lastName: ZName,
   roles: z.array(ZRole).min(1).max(9),
   canInvite: z.boolean().default(false),
-  locale: ZLocale.default("fr"),
+  /** Absent: the contract's locale (issue 23: a German provider's people read German). */
+  locale: ZLanguage.optional(),
   namedContact: ZNamedContactDetails.optional(),
 });
 const ZInvited = z.object({ userId: z.string(), identifierDueAt: z.string().nullable() });
@@ -106,7 +107,7 @@ export function userRoutes(context: AppContext): FastifyPluginAsyncZod {
     const invite = async (
       request: FastifyRequest,
       organisationId: string,
-      input: Omit<InviteInput, "organisationId">,
+      input: Omit<InviteInput, "organisationId" | "locale"> & { locale?: InviteInput["locale"] | undefined },
     ) => {
       const principal = authorize(request, (p) => organisationPolicy.invite(p, organisationId));
       const adminInviter = principal.roles.some((r) => r === "customer_admin" || r === "admin");
@@ -120,7 +121,7 @@ export function userRoutes(context: AppContext): FastifyPluginAsyncZod {
       const result = await inviteUser(
         context,
         actorOf(principal, request),
-        { ...input, organisationId },
+        { ...input, locale: input.locale ?? context.contract.locale, organisationId },
         context.clock(),
       );
       if (!result.ok) throw refusal(request, result);
@@ -171,7 +172,7 @@ export function userRoutes(context: AppContext): FastifyPluginAsyncZod {
             email: z.email().max(254),
             firstName: ZName,
             lastName: ZName,
-            locale: ZLocale.default("fr"),
+            locale: ZLanguage.optional(),
             ...ZNamedContactDetails.shape,
           }),
           response: { 201: ZInvited },

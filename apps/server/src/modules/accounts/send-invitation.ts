@@ -1,4 +1,4 @@
-import { contractRules } from "@guichet/domain";
+import { contractRules, type Language } from "@guichet/domain";
 import type { AppContext } from "../../app-context.js";
 import { deploymentMail } from "../mail/deployment-mail.js";
 import { enqueueMail } from "../mail/enqueue-mail.js";
@@ -18,7 +18,7 @@ export async function sendInvitation(
     userId: string;
     email: string;
     firstName: string;
-    locale: "fr" | "en";
+    locale: Language;
     organisation: { id: string; kind: "provider" | "customer"; name: string };
   },
   now: Date,

@@ -8,6 +8,7 @@ import {
 } from "@guichet/domain";
 import { and, eq, inArray } from "drizzle-orm";
 import type { AppContext } from "../../app-context.js";
+import { catalogueFor } from "../../i18n/reader.js";
 import { type AuditActor, recordAudit } from "../audit/record-audit.js";
 import { deploymentMail } from "../mail/deployment-mail.js";
 import { enqueueMail } from "../mail/enqueue-mail.js";
@@ -99,13 +100,13 @@ export async function checkBudgets(
         .returning({ id: budgetAlerts.id });
       if (!recorded) continue;
       for (const person of recipients) {
-        const locale = person.locale;
+        const locale = catalogueFor(person.locale, context.contract);
         await enqueueMail(tx, {
           ...deploymentMail(context, now),
           organisationId,
           kind: alert.basis === "actual" ? "budget_alert_actual" : "budget_alert_forecast",
           to: person.email,
-          locale,
+          locale: person.locale,
           clause: null,
           params: {
             firstName: person.firstName,

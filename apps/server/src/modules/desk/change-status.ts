@@ -1,5 +1,5 @@
 import type { Db, Ticket } from "@guichet/db";
-import { decideTransition, type TicketAction, type TicketChannel } from "@guichet/domain";
+import { decideTransition, type Language, type TicketAction, type TicketChannel } from "@guichet/domain";
 import type { Locale } from "../../i18n/index.js";
 import { recordAudit } from "../audit/record-audit.js";
 import { type DeskRefusal, refusal } from "./desk-refusal.js";
@@ -123,14 +123,19 @@ export async function changeStatus(
         context,
         updated,
         statusMail,
-        (locale: Locale) => ({ status: label?.[locale] ?? to, message: message ? `\n\n${message}` : "" }),
+        (locale: Locale, language: Language) => ({
+          status: label?.[language] ?? label?.[locale] ?? to,
+          message: message ? `\n\n${message}` : "",
+        }),
         notices.statusChanged,
         now,
       );
     } else if (input.action === "close" && side === "provider") {
-      const reasonText = (locale: Locale) => ({
+      const reasonText = (locale: Locale, language: Language) => ({
         reason: reasonKey
-          ? (workflow.outOfScope?.reasons[reasonKey]?.[locale] ?? reasonKey)
+          ? (workflow.outOfScope?.reasons[reasonKey]?.[language] ??
+            workflow.outOfScope?.reasons[reasonKey]?.[locale] ??
+            reasonKey)
           : (message ?? ""),
       });
       await mailRequester(

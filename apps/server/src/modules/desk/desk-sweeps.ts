@@ -3,6 +3,7 @@ import { metricInSentence } from "@guichet/domain";
 import { and, asc, eq, inArray, isNotNull, lte } from "drizzle-orm";
 import type { AppContext } from "../../app-context.js";
 import { type Locale, t } from "../../i18n/index.js";
+import { catalogueFor } from "../../i18n/reader.js";
 import { timeZoneOf } from "../accounts/issue-link.js";
 import { type AuditActor, recordAudit, systemActor } from "../audit/record-audit.js";
 import { deploymentMail } from "../mail/deployment-mail.js";
@@ -158,7 +159,8 @@ export async function sweepSlaWarnings(context: AppContext, now: Date): Promise<
               organisationName: organisation?.name ?? "",
               priority: ticket.priority,
               threshold: String(warning.threshold),
-              metric: metricInSentence(metric.metric, to.locale),
+              // In the mail's catalogue: a German reader's English mail says "resolution" (issue 23).
+              metric: metricInSentence(metric.metric, catalogueFor(to.locale, contract)),
               dueAt: new Date(metric.dueAt ?? now.getTime()),
             },
             clause: metric.clause,

@@ -9,10 +9,12 @@ import {
   tickets,
   users,
 } from "@guichet/db";
+import type { Language } from "@guichet/domain";
 import { isOpenStatus, localDateIn, matchService, readMailTicketFields } from "@guichet/domain";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { AppContext } from "../../app-context.js";
 import { type Locale, t } from "../../i18n/index.js";
+import { catalogueFor } from "../../i18n/reader.js";
 import { timeZoneOf } from "../accounts/issue-link.js";
 import type { AuditActor } from "../audit/record-audit.js";
 import { deskMailReceived } from "../health/instruments.js";
@@ -45,7 +47,8 @@ interface Sender {
   email: string;
   firstName: string;
   lastName: string;
-  locale: Locale;
+  /** Their language (issue 23): refusals read in its catalogue, or the fallback's. */
+  language: Language;
   roles: string[];
   organisationId: string;
   organisationKind: "provider" | "customer";
@@ -89,11 +92,12 @@ async function takeIn(
   const taken = await takenBefore(root, mail.messageId);
   if (taken) return taken;
   const sender = await senderOf(root, mail.from.address);
+  // An unknown sender reads the contract's own language, or its fallback (issue 23).
+  const locale = catalogueFor(sender?.language ?? context.contract.locale, context.contract);
   const refuse = async (reason: string, explanation: string, clause: string | null) => {
-    await mailRefusal(context, root, mail, sender?.locale ?? "fr", explanation, clause, now);
+    await mailRefusal(context, root, mail, locale, explanation, clause, now);
     return { outcome: "refused" as const, reason };
   };
-  const locale = sender?.locale ?? "fr";
   if (!sender) return refuse("unknown_sender", t(locale, "mailIn.unknown_sender"), null);
   if (sender.organisationStatus === "suspended")
     return refuse("suspended", t(locale, "mailIn.suspended"), null);
@@ -242,7 +246,7 @@ async function senderOf(db: Db, address: string): Promise<Sender | undefined> {
     email: row.user.email,
     firstName: row.user.firstName,
     lastName: row.user.lastName,
-    locale: row.user.locale,
+    language: row.user.locale,
     roles: row.user.roles,
     organisationId: row.organisation.id,
     organisationKind: row.organisation.kind,

@@ -5,7 +5,7 @@ import { actorOf } from "../../auth/principal.js";
 import { ZPriority } from "../../http/api-schemas.js";
 import { ZWritten } from "../../http/input-schemas.js";
 import { notFound } from "../../http/not-found.js";
-import { negotiateLocale } from "../../i18n/index.js";
+import { readerOf } from "../../i18n/reader.js";
 import { authorize } from "../../policies/authorize.js";
 import { deskPolicy } from "../../policies/desk-policy.js";
 import type { IncomingFile } from "./attachments.js";
@@ -57,10 +57,10 @@ export async function openFromRequest(
     return { ok: false as const, reason: "idempotency_mismatch" as const };
   });
   if (!opened.ok) throw refusalError(request, opened);
-  const locale = negotiateLocale(request.headers["accept-language"]);
+  const reader = readerOf(request.headers["accept-language"], contract);
   // A replay, or files to list: read back what the opening's transaction wrote.
   if (opened.replayed || files.length > 0) {
-    const view = await getTicket(db, contract, opened.ticketId, "customer", now, locale);
+    const view = await getTicket(db, contract, opened.ticketId, "customer", now, reader);
     if (!view) throw notFound(request, "ticket");
     if (opened.replayed) return reply.code(200).header("idempotent-replayed", "true").send(view);
     return reply.code(201).send(view);
@@ -71,6 +71,6 @@ export async function openFromRequest(
     [ticket.organisationId, organisationName],
     [ticket.requesterUserId, principal.displayName],
   ]);
-  const view = presentTicket(contract, { ticket, timeline, names, files: [], sla }, "customer", now, locale);
+  const view = presentTicket(contract, { ticket, timeline, names, files: [], sla }, "customer", now, reader);
   return reply.code(201).send(view);
 }

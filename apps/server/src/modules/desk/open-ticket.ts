@@ -3,6 +3,7 @@ import { atomically, type Db, type Ticket, type TicketEventRow } from "@guichet/
 import {
   decideIntake,
   type IntakeRefusal,
+  type Language,
   localDateIn,
   type Priority,
   type SlaEvaluation,
@@ -232,8 +233,11 @@ async function openOn(
                 ticket,
                 requester,
                 "ticket_closed",
-                (locale: Locale) => ({
-                  reason: outOfScope?.reasons[closed.reason]?.[locale] ?? closed.reason,
+                (locale: Locale, language: Language) => ({
+                  reason:
+                    outOfScope?.reasons[closed.reason]?.[language] ??
+                    outOfScope?.reasons[closed.reason]?.[locale] ??
+                    closed.reason,
                 }),
                 closed.clause,
                 now,

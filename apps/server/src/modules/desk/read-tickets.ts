@@ -11,7 +11,6 @@ import {
 import {
   availableActions,
   type Contract,
-  type Locale,
   type Side,
   type SlaEvaluation,
   type TimelineEvent,
@@ -19,6 +18,7 @@ import {
 } from "@guichet/domain";
 import { and, asc, desc, eq, getTableColumns, ilike, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
+import type { Reader } from "../../i18n/reader.js";
 import { evaluateTicketSla, presentClocks, presentSla, timelineEventOf } from "./ticket-sla.js";
 
 const requester = alias(users, "requester");
@@ -220,7 +220,7 @@ export async function getTicket(
   ticketId: string,
   side: Side,
   now: Date,
-  locale: Locale,
+  reader: Reader,
 ) {
   const [ticket] = await db.select().from(tickets).where(eq(tickets.id, ticketId));
   if (!ticket) return undefined;
@@ -241,7 +241,7 @@ export async function getTicket(
     .from(ticketAttachments)
     .where(eq(ticketAttachments.ticketId, ticketId))
     .orderBy(asc(ticketAttachments.createdAt));
-  return presentTicket(contract, { ticket, timeline, names, files }, side, now, locale);
+  return presentTicket(contract, { ticket, timeline, names, files }, side, now, reader);
 }
 
 /** A ticket's page, from its record: what getTicket answers, and what opening a ticket answers. */
@@ -250,7 +250,7 @@ export function presentTicket(
   { ticket, timeline, names, files, sla: evaluated }: TicketRecord,
   side: Side,
   now: Date,
-  locale: Locale,
+  reader: Reader,
 ) {
   const visible = side === "provider" ? timeline : timeline.filter((e) => e.visibility === "public");
   const sla = evaluated ?? evaluateTicketSla(contract, ticket, timeline.map(timelineEventOf), now);
@@ -260,7 +260,7 @@ export function presentTicket(
       requesterName: names.get(ticket.requesterUserId) ?? null,
       assigneeName: ticket.assigneeUserId ? (names.get(ticket.assigneeUserId) ?? null) : null,
     }),
-    sla: presentSla(sla, locale),
+    sla: presentSla(sla, reader),
     description: ticket.description,
     planKey: ticket.planKey,
     slaApplies: ticket.slaApplies,

@@ -7,6 +7,7 @@ import { actorOf, type Principal, tenantOf } from "../../auth/principal.js";
 import { AppError } from "../../http/errors.js";
 import { notFound } from "../../http/not-found.js";
 import { negotiateLocale, t } from "../../i18n/index.js";
+import { readerOf } from "../../i18n/reader.js";
 import { authorize } from "../../policies/authorize.js";
 import { deskPolicy } from "../../policies/desk-policy.js";
 import type { AttachmentRefusal } from "./attachments.js";
@@ -77,14 +78,13 @@ export function deskRoutesKit(context: AppContext): DeskRoutesKit {
 
   async function viewOf(request: TicketRequest): Promise<TicketView> {
     const { principal } = await allowedOn(request, deskPolicy.view);
-    const locale = negotiateLocale(request.headers["accept-language"]);
     const view = await getTicket(
       db,
       contract,
       request.params.ticketId,
       sideOf(principal),
       context.clock(),
-      locale,
+      readerOf(request.headers["accept-language"], contract),
     );
     if (!view) throw notFound(request, "ticket");
     return view;

@@ -1,7 +1,9 @@
 import { type Db, users } from "@guichet/db";
+import type { Language } from "@guichet/domain";
 import { eq } from "drizzle-orm";
 import type { AppContext } from "../../app-context.js";
 import type { Locale } from "../../i18n/index.js";
+import { catalogueFor } from "../../i18n/reader.js";
 import { deploymentMail } from "../mail/deployment-mail.js";
 import { type EnqueueMail, enqueueMail } from "../mail/enqueue-mail.js";
 import type { MailParams } from "../mail/templates.js";
@@ -35,12 +37,17 @@ export function ticketLink(
 export interface MailRecipient {
   email: string;
   firstName: string;
-  locale: Locale;
+  /** The person's language (issue 23: any of the contract's). */
+  locale: Language;
 }
 
 type MailParamsOf<K extends TicketMailKind> =
   | Omit<DeskMailParams[K], keyof Ticketed>
-  | ((locale: Locale) => Omit<DeskMailParams[K], keyof Ticketed>);
+  /**
+   * `locale`: the catalogue the mail is written from; `language`: the recipient's own, for the
+   * contract's labels (a German reader's statuses in German inside an English mail, issue 23).
+   */
+  | ((locale: Locale, language: Language) => Omit<DeskMailParams[K], keyof Ticketed>);
 
 /**
  * Writes a desk mail to the ticket's requester in the caller's transaction, in the requester's
@@ -90,7 +97,9 @@ export function ticketMail<K extends TicketMailKind>(
     locale: requester.locale,
     params: {
       ...ticketed,
-      ...(typeof params === "function" ? params(requester.locale) : params),
+      ...(typeof params === "function"
+        ? params(catalogueFor(requester.locale, context.contract), requester.locale)
+        : params),
     } as unknown as MailParams[K],
     clause,
     inReplyTo: ticket.threadMessageId,

@@ -4,13 +4,13 @@ import {
   type Contract,
   evaluateSla,
   explain,
-  type Locale,
   type SlaEvaluation,
   type SlaPolicy,
   slaLogOf,
   type TimelineEvent,
 } from "@guichet/domain";
 import { calendarOf } from "../../contract/calendars.js";
+import type { Reader } from "../../i18n/reader.js";
 
 const policies = new WeakMap<Contract, Map<string, SlaPolicy>>();
 
@@ -126,12 +126,16 @@ export function presentClocks(evaluation: SlaEvaluation) {
   }));
 }
 
-/** The clocks as a ticket's page shows them: each with its explanation in words (GEN-02). */
-export function presentSla(evaluation: SlaEvaluation, locale: Locale) {
+/**
+ * The clocks as a ticket's page shows them: each with its explanation in words (GEN-02), in the
+ * reader's language or its fallback, naming the ticket as the contract does (issue 23).
+ */
+export function presentSla(evaluation: SlaEvaluation, reader: Reader) {
   const explained = clocksOf(evaluation);
+  const writing = { text: reader.sla, reader: reader.language, words: reader.words };
   return presentClocks(evaluation).map((clock, i) => ({
     ...clock,
-    explanation: explain(explained[i] as (typeof explained)[number], locale).text,
+    explanation: explain(explained[i] as (typeof explained)[number], writing).text,
   }));
 }
 

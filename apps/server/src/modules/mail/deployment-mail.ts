@@ -1,4 +1,4 @@
-import { sentenceWords } from "@guichet/domain";
+import { contractLanguages, sentenceWords } from "@guichet/domain";
 import type { AppContext } from "../../app-context.js";
 import { timeZoneOf } from "../accounts/issue-link.js";
 import type { EnqueueMail } from "./enqueue-mail.js";
@@ -11,8 +11,12 @@ import type { MailKind } from "./templates.js";
 export function deploymentMail(
   context: Pick<AppContext, "contract" | "config">,
   now: Date,
-): Pick<EnqueueMail<MailKind>, "portalName" | "ticketWords" | "publicUrl" | "timeZone" | "now"> {
+): Pick<
+  EnqueueMail<MailKind>,
+  "portalName" | "ticketWords" | "languages" | "publicUrl" | "timeZone" | "now"
+> {
   return {
+    languages: contractLanguages(context.contract),
     portalName: context.contract.provider.portalName,
     ticketWords: {
       fr: sentenceWords(context.contract.ticketWorkflow.vocabulary, "fr"),

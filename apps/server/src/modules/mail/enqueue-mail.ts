@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { type Db, outbox } from "@guichet/db";
-import type { SentenceWords } from "@guichet/domain";
+import type { Language, SentenceWords } from "@guichet/domain";
 import type { Locale } from "../../i18n/index.js";
 import { type MailKind, type MailParams, renderMail } from "./templates.js";
 
@@ -12,13 +12,15 @@ export interface EnqueueMail<K extends MailKind> {
   organisationId: string | null;
   kind: K;
   to: string;
-  /** The recipient's preferred language. */
-  locale: Locale;
+  /** The recipient's preferred language (issue 23: any of the contract's). */
+  locale: Language;
+  /** The contract's languages, its locale first (deploymentMail): the mail's fallback order. */
+  languages?: readonly Language[];
   params: MailParams[K];
   /** The clause the mail applies, taken from the contract; null when none does. */
   clause: string | null;
   /** `contract.provider.portalName`. */
-  portalName: Record<Locale, string>;
+  portalName: Record<Locale, string> & Partial<Record<Language, string>>;
   /** What the contract calls a ticket, and the words around it (deploymentMail). */
   ticketWords: Record<Locale, SentenceWords>;
   /** PUBLIC_URL: its host names the Message-ID, and mails link to it. */
@@ -68,6 +70,7 @@ export function outboxRowOf<K extends MailKind>(mail: EnqueueMail<K>) {
     throw new Error(`enqueueMail: not a single e-mail address: ${mail.to}`);
   const { subject, text } = renderMail(mail.kind, mail.params, {
     locale: mail.locale,
+    ...(mail.languages ? { languages: mail.languages } : {}),
     portalName: mail.portalName,
     ticketWords: mail.ticketWords,
     publicUrl: mail.publicUrl,

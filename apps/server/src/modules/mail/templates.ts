@@ -1,4 +1,4 @@
-import { DEPLOYMENT_RULE, type SentenceWords } from "@guichet/domain";
+import { DEPLOYMENT_RULE, type Language, readerTag, type SentenceWords, textLanguage } from "@guichet/domain";
 import type { Locale } from "../../i18n/index.js";
 import { type BillingMailParams, billingEn, billingFr } from "./texts-billing.js";
 import { type DeskMailParams, deskEn, deskFr } from "./texts-desk.js";
@@ -190,9 +190,16 @@ export type MailKind = keyof MailParams;
 
 /** Values every mail may use besides its own parameters. */
 export interface MailContext {
-  locale: Locale;
-  /** The portal's name in both languages, as the contract gives it (`provider.portalName`). */
-  portalName: Record<Locale, string>;
+  /**
+   * The recipient's language (issue 23): the mail is written from the first catalogue of the
+   * fallback order (`textLanguage`: this language, the contract's `languages` from its locale,
+   * English, French), the contract's names (the portal's) and the dates in this language.
+   */
+  locale: Language;
+  /** The contract's languages, its locale first; absent: the recipient's language alone. */
+  languages?: readonly Language[];
+  /** The portal's name in the contract's languages, as it gives it (`provider.portalName`). */
+  portalName: Record<Locale, string> & Partial<Record<Language, string>>;
   /**
    * What the contract calls a ticket, with the words a sentence needs around it in each language
    * (`sentenceWords`, issue 23): the desk's {ticket}, {Ticket}, and in French {la}, {e}…
@@ -241,16 +248,29 @@ export interface RenderedMail {
   text: string;
 }
 
-/** Renders one mail in the reader's language. Throws on a placeholder without a value. */
+/** The catalogues mails are written in. */
+const MAIL_CATALOGUES = ["fr", "en"] as const satisfies readonly Locale[];
+
+/** The catalogue a recipient's mail is written from (issue 23: a German reader reads English). */
+export function mailLocale(context: Pick<MailContext, "locale" | "languages">): Locale {
+  return textLanguage(context.locale, context.languages ?? [], MAIL_CATALOGUES);
+}
+
+/**
+ * Renders one mail in the reader's language, else in the best catalogue the fallback order gives,
+ * the portal's name and the dates in the reader's language. Throws on a placeholder without a value.
+ */
 export function renderMail<K extends MailKind>(
   kind: K,
   params: MailParams[K],
   context: MailContext,
 ): RenderedMail {
-  const table = tables[context.locale];
+  const locale = mailLocale(context);
+  const table = tables[locale];
   const values: Record<string, string> = {
-    portalName: context.portalName[context.locale],
-    ...context.ticketWords[context.locale],
+    portalName: context.portalName[context.locale] ?? context.portalName[locale],
+    // The noun agrees with the sentence it sits in: the catalogue's language.
+    ...context.ticketWords[locale],
     publicUrl: context.publicUrl,
     // A deployment's own rule is not a clause the reader could look up: the mail cites nothing.
     cite: context.clause && context.clause !== DEPLOYMENT_RULE ? ` (${context.clause})` : "",
@@ -286,17 +306,18 @@ function fill(text: string, values: Record<string, string>, key: string): string
   return filled;
 }
 
-const DATE_LOCALES: Record<Locale, string> = { fr: "fr-FR", en: "en-GB" };
-
 /** Formatters by language and zone: making one costs far more than formatting with it. */
 const instantFormats = new Map<string, Intl.DateTimeFormat>();
 
-/** "jeudi 12 mars 2026 à 14:30 UTC+1": the offset keeps it unambiguous for readers elsewhere. */
-export function formatInstant(at: Date, locale: Locale, timeZone: string): string {
-  const key = `${locale} ${timeZone}`;
+/**
+ * "jeudi 12 mars 2026 à 14:30 UTC+1", "Donnerstag, 12. März 2026 um 14:30 GMT+1": in the reader's
+ * language whatever the text's (issue 23); the offset keeps it unambiguous for readers elsewhere.
+ */
+export function formatInstant(at: Date, language: Language, timeZone: string): string {
+  const key = `${language} ${timeZone}`;
   let format = instantFormats.get(key);
   if (!format) {
-    format = new Intl.DateTimeFormat(DATE_LOCALES[locale], {
+    format = new Intl.DateTimeFormat(readerTag(undefined, language), {
       weekday: "long",
       day: "numeric",
       month: "long",

@@ -3,6 +3,7 @@ import { heldDuring, localDateIn } from "@guichet/domain";
 import { and, arrayOverlaps, asc, eq, inArray } from "drizzle-orm";
 import type { AppContext } from "../../app-context.js";
 import { formatMinutes } from "../../i18n/format-duration.js";
+import { catalogueFor } from "../../i18n/reader.js";
 import { timeZoneOf } from "../accounts/issue-link.js";
 import { deploymentMail } from "../mail/deployment-mail.js";
 import { enqueueMail } from "../mail/enqueue-mail.js";
@@ -91,7 +92,10 @@ export async function tellPeopleConcerned(
       clause: maintenance.clause,
     };
     if (news.kind === "maintenance_announced") {
-      const expectedDuration = formatMinutes(window.expectedMinutes, person.locale);
+      const expectedDuration = formatMinutes(
+        window.expectedMinutes,
+        catalogueFor(person.locale, context.contract),
+      );
       await enqueueMail(tx, {
         ...mail,
         kind: news.kind,

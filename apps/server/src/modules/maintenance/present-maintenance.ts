@@ -1,14 +1,16 @@
 import type { maintenanceWindows } from "@guichet/db";
+import type { Language } from "@guichet/domain";
 import { type Contract, type Locale, orDeploymentRule } from "@guichet/domain";
 import { z } from "zod";
+import { catalogueFor } from "../../i18n/reader.js";
 
 export type MaintenanceWindow = typeof maintenanceWindows.$inferSelect;
 
 /** A catalogue item's name in the reader's language; its id if the contract no longer lists it. */
-export function serviceName(contract: Contract, catalogueItemId: string, locale: Locale): string {
-  return (
-    contract.catalogue.items.find((item) => item.id === catalogueItemId)?.name[locale] ?? catalogueItemId
-  );
+export function serviceName(contract: Contract, catalogueItemId: string, locale: Language): string {
+  const name = contract.catalogue.items.find((item) => item.id === catalogueItemId)?.name;
+  // The contract's name in the reader's language, else in its own (issue 23).
+  return name ? (name[locale] ?? name[catalogueFor(locale, contract)]) : catalogueItemId;
 }
 
 export const ZMaintenanceView = z

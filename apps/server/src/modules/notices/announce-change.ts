@@ -11,6 +11,7 @@ import { changeRuleOf, formatCivilDate, localDateIn } from "@guichet/domain";
 import { and, arrayOverlaps, asc, eq, sql } from "drizzle-orm";
 import type { AppContext } from "../../app-context.js";
 import { t } from "../../i18n/index.js";
+import { catalogueFor } from "../../i18n/reader.js";
 import { timeZoneOf } from "../accounts/issue-link.js";
 import { type AuditActor, recordAudit } from "../audit/record-audit.js";
 import { readConditionsInForce } from "../catalogue/specific-conditions.js";
@@ -293,14 +294,15 @@ async function notifyRecipient(
     })
     .returning({ id: changeNotices.id });
   for (const person of people) {
-    const locale = person.locale;
+    const language = person.locale;
+    const locale = catalogueFor(language, context.contract);
     const summary = [
       moves.length > 0 ? t(locale, "notice.summary.prices", { prices: movesWords(moves, locale) }) : "",
       letter ? t(locale, "notice.summary.letter") : "",
       recipient.signature ? t(locale, "notice.summary.signature") : "",
       recipient.harmfulTermination
         ? t(locale, "notice.summary.termination", {
-            effectiveFrom: formatCivilDate(change.effectiveFrom, locale),
+            effectiveFrom: formatCivilDate(change.effectiveFrom, language),
           })
         : "",
     ]
@@ -310,14 +312,14 @@ async function notifyRecipient(
       ...deploymentMail(context, now),
       organisationId: recipient.organisationId,
       to: person.email,
-      locale,
+      locale: language,
       clause: recipient.clause,
       kind: "change_announced",
       params: {
         firstName: person.firstName,
         organisationName: recipient.name,
         title: change.title,
-        effectiveFrom: formatCivilDate(change.effectiveFrom, locale),
+        effectiveFrom: formatCivilDate(change.effectiveFrom, language),
         summary,
         body: change.body,
       },

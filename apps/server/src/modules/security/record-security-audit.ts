@@ -73,14 +73,14 @@ export async function recordSecurityAudit(
       kind: "security_audit_notified",
       clause: rule.clause,
       recipients: await operatorSecurityRecipients(tx, context.contract, input.organisationId),
-      params: ({ firstName, locale }) => ({
+      params: ({ firstName, language }) => ({
         firstName,
         organisationName: organisation.name,
         reference: audit.reference,
-        dueOn: formatCivilDate(due.dueOn, locale),
+        dueOn: formatCivilDate(due.dueOn, language),
         scope: input.scope,
         auditor: input.auditor,
-        reportOn: formatCivilDate(input.reportOn, locale),
+        reportOn: formatCivilDate(input.reportOn, language),
         findings: input.findings,
       }),
     });

@@ -1,6 +1,9 @@
 import { type Db, organisations } from "@guichet/db";
+import type { Language } from "@guichet/domain";
 import { and, eq } from "drizzle-orm";
 import type { AppContext } from "../../app-context.js";
+import type { Locale } from "../../i18n/index.js";
+import { catalogueFor } from "../../i18n/reader.js";
 import { deploymentMail } from "../mail/deployment-mail.js";
 import { enqueueMail } from "../mail/enqueue-mail.js";
 import type { MailKind, MailParams } from "../mail/templates.js";
@@ -16,7 +19,10 @@ export async function mailSecurity<K extends MailKind>(
     kind: K;
     clause: string;
     recipients: SecurityRecipient[];
-    params: (recipient: SecurityRecipient) => MailParams[K];
+    /** `locale`: the catalogue the mail's texts come from; `language`: the recipient's own (issue 23). */
+    params: (
+      recipient: Omit<SecurityRecipient, "locale"> & { locale: Locale; language: Language },
+    ) => MailParams[K];
   },
 ): Promise<void> {
   for (const recipient of mail.recipients) {
@@ -25,7 +31,11 @@ export async function mailSecurity<K extends MailKind>(
       kind: mail.kind,
       to: recipient.email,
       locale: recipient.locale,
-      params: mail.params(recipient),
+      params: mail.params({
+        ...recipient,
+        locale: catalogueFor(recipient.locale, context.contract),
+        language: recipient.locale,
+      }),
       clause: mail.clause,
       ...deploymentMail(context, now),
     });

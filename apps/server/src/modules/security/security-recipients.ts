@@ -1,13 +1,13 @@
 import { type Db, rowsOf, securityContacts, users } from "@guichet/db";
-import { type Contract, interfaceLocale } from "@guichet/domain";
+import { type Contract, LANGUAGES, type Language } from "@guichet/domain";
 import { and, arrayContains, eq, sql } from "drizzle-orm";
-import type { Locale } from "../../i18n/index.js";
 
 /** Someone a security mail goes to: a contact's mailbox or a person. */
 export interface SecurityRecipient {
   email: string;
   firstName: string;
-  locale: Locale;
+  /** Their language; a mailbox reads the contract's locale (the mail falls back from it, issue 23). */
+  locale: Language;
 }
 
 /**
@@ -17,18 +17,16 @@ export interface SecurityRecipient {
  */
 export async function providerSecurityRecipients(tx: Db, contract: Contract): Promise<SecurityRecipient[]> {
   const [contact] = await tx.select().from(securityContacts).where(eq(securityContacts.side, "provider"));
-  if (contact)
-    return [{ email: contact.email, firstName: contact.name, locale: interfaceLocale(contract.locale) }];
+  if (contact) return [{ email: contact.email, firstName: contact.name, locale: contract.locale }];
   const address = contract.provider.contacts.securityEmail;
-  if (address)
-    return [{ email: address, firstName: contract.provider.name, locale: interfaceLocale(contract.locale) }];
+  if (address) return [{ email: address, firstName: contract.provider.name, locale: contract.locale }];
   const officers = rowsOf<{ email: string; locale: string; first_name: string }>(
     await tx.execute(sql`SELECT email, locale, first_name FROM provider_security_officers()`),
   );
   return officers.map((row) => ({
     email: row.email,
     firstName: row.first_name,
-    locale: row.locale === "en" ? "en" : "fr",
+    locale: LANGUAGES.find((language) => language === row.locale) ?? contract.locale,
   }));
 }
 
@@ -42,8 +40,7 @@ export async function operatorSecurityRecipients(
     .select()
     .from(securityContacts)
     .where(eq(securityContacts.organisationId, organisationId));
-  if (contact)
-    return [{ email: contact.email, firstName: contact.name, locale: interfaceLocale(contract.locale) }];
+  if (contact) return [{ email: contact.email, firstName: contact.name, locale: contract.locale }];
   const admins = await tx
     .select({ email: users.email, firstName: users.firstName, locale: users.locale })
     .from(users)

@@ -70,11 +70,11 @@ async function noticeOnce(
     kind: overdue ? "remediation_plan_overdue" : "remediation_plan_reminder",
     clause: audit.clause,
     recipients,
-    params: ({ firstName, locale }) => ({
+    params: ({ firstName, language }) => ({
       firstName,
       organisationName: organisation?.name ?? "",
       reference: audit.reference,
-      dueOn: formatCivilDate(dueOn, locale),
+      dueOn: formatCivilDate(dueOn, language),
     }),
   });
   await tx
