@@ -1,5 +1,12 @@
+import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { type Database, migrateDatabase, openDatabase } from "@guichet/db";
+import {
+  type Database,
+  type DatabaseTarget,
+  migrateDatabase,
+  migratedTemplate,
+  openDatabase,
+} from "@guichet/db";
 import type { Contract } from "@guichet/domain";
 import type { Config } from "../config.js";
 import { loadContract } from "../contract/load-contract.js";
@@ -20,6 +27,15 @@ export function embeddedDatabaseDir(config: Config, contractId: string): string 
 }
 
 /**
+ * A new embedded database starts from the migrated template (PostgreSQL's initdb and the
+ * migrations done once per machine, not at every first start: `migratedTemplate`).
+ */
+async function embeddedTarget(dataDir: string): Promise<DatabaseTarget> {
+  const template = existsSync(join(dataDir, "PG_VERSION")) ? undefined : await migratedTemplate();
+  return { kind: "pglite", dataDir, ...(template ? { loadDataDir: template } : {}) };
+}
+
+/**
  * Everything a server process (or a CLI command) needs before serving: the validated contract,
  * the database migrated in process and bound to this deployment, demo data on a first start.
  */
@@ -32,7 +48,7 @@ export async function openDeployment(
   const database = await openDatabase(
     config.DATABASE_URL
       ? { kind: "postgresql", url: config.DATABASE_URL }
-      : { kind: "pglite", dataDir: embeddedDatabaseDir(config, contract.id) },
+      : await embeddedTarget(embeddedDatabaseDir(config, contract.id)),
   );
   try {
     await migrateDatabase(database);

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { type Database, type DatabaseKind, openDatabase } from "../client.js";
 import { migrateDatabase } from "../migrate.js";
+import { migratedTemplate } from "../migrated-template.js";
 
 /**
  * A fresh, migrated database of the given kind for one test file: an in-memory PGlite, or a
@@ -9,7 +10,9 @@ import { migrateDatabase } from "../migrate.js";
  */
 export async function createTestDatabase(kind: DatabaseKind, postgresUrl: string): Promise<Database> {
   if (kind === "pglite") {
-    const database = await openDatabase({ kind: "pglite" });
+    // From the migrated template (made once per run); migrating after it is then a no-op.
+    const template = await migratedTemplate();
+    const database = await openDatabase({ kind: "pglite", ...(template ? { loadDataDir: template } : {}) });
     await migrateDatabase(database);
     return database;
   }
