@@ -1,5 +1,4 @@
 import { createRequire } from "node:module";
-import PDFDocument from "pdfkit";
 
 const require = createRequire(import.meta.url);
 const FONT = require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans.ttf");
@@ -10,10 +9,12 @@ const FONT_BOLD = require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf");
  * narrow no-break space, U+202F, in amounts, which the standard PDF fonts lack), dated by `at` in
  * its metadata so the same content gives the same bytes; `done` resolves with them after `doc.end()`.
  */
-export function letterDocument(info: { title: string; author: string; at: Date }): {
+export async function letterDocument(info: { title: string; author: string; at: Date }): Promise<{
   doc: PDFKit.PDFDocument;
   done: Promise<Buffer>;
-} {
+}> {
+  // Loaded on first use: a server's start stays short (pdfkit and its fonts take a while to load).
+  const { default: PDFDocument } = await import("pdfkit");
   const doc = new PDFDocument({
     size: "A4",
     margin: 56,

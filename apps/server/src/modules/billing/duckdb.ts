@@ -1,4 +1,4 @@
-import { type DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
+import type { DuckDBConnection } from "@duckdb/node-api";
 
 /**
  * A DuckDB of its own for one piece of work (an import, a query of the detailed lines), closed
@@ -12,6 +12,8 @@ export async function withDuckDb<T>(
   work: (connection: DuckDBConnection) => Promise<T>,
   options: { memoryLimit?: string; threads?: number } = {},
 ): Promise<T> {
+  // Loaded on first use, like every library only some requests need: a server's start stays short.
+  const { DuckDBInstance } = await import("@duckdb/node-api");
   const instance = await DuckDBInstance.create(":memory:", {
     autoinstall_known_extensions: "false",
     autoload_known_extensions: "false",

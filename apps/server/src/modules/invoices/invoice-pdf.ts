@@ -8,7 +8,6 @@ import {
   invoiceMentions,
   type Locale,
 } from "@guichet/domain";
-import PDFDocument from "pdfkit";
 import { FACTUR_X_FILE_NAME } from "./cii-xml.js";
 
 /**
@@ -73,7 +72,7 @@ function partyLines(p: InvoiceParty, locale: Locale): string[] {
   ];
 }
 
-export function renderInvoicePdf(
+export async function renderInvoicePdf(
   document: InvoiceDocument & { number: string },
   xml: string,
   locale: Locale,
@@ -82,6 +81,8 @@ export function renderInvoicePdf(
   const fr = locale === "fr";
   const money = (cents: string) => formatMoney(BigInt(cents), locale, document.currency);
   const title = document.kind === "credit_note" ? (fr ? "Avoir" : "Credit note") : fr ? "Facture" : "Invoice";
+  // Loaded on first use: a server's start stays short (pdfkit and its fonts take a while to load).
+  const { default: PDFDocument } = await import("pdfkit");
   const pdf = new PDFDocument({
     size: "A4",
     margin: 48,

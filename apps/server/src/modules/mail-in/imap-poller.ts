@@ -1,6 +1,6 @@
 import { BlockList, isIP } from "node:net";
 import { setTimeout as delay } from "node:timers/promises";
-import { ImapFlow } from "imapflow";
+import type { ImapFlow } from "imapflow";
 import type { ReceiverLogger } from "./smtp-receiver.js";
 
 /** An IMAP mailbox to log in to. */
@@ -131,7 +131,7 @@ export function startImapPoller(options: ImapPollerOptions): ImapPoller {
   const running = (async () => {
     let failures = 0;
     while (!stopping) {
-      const connection = newClient(options);
+      const connection = await newClient(options);
       // Without a listener an "error" event would crash the process; the failed command says it too.
       connection.on("error", (error) =>
         logger.warn({ ...mailbox, error: describe(error) }, "IMAP connection error"),
@@ -250,7 +250,9 @@ async function pollOnce(
   return report;
 }
 
-function newClient(options: ImapPollerOptions): ImapFlow {
+async function newClient(options: ImapPollerOptions): Promise<ImapFlow> {
+  // Loaded when a mailbox is polled at all: a server's start stays short.
+  const { ImapFlow } = await import("imapflow");
   return new ImapFlow({
     host: options.host,
     port: options.port,

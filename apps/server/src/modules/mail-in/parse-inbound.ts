@@ -1,4 +1,4 @@
-import { type AddressObject, type EmailAddress, type HeaderLines, simpleParser } from "mailparser";
+import type { AddressObject, EmailAddress, HeaderLines, simpleParser } from "mailparser";
 import { type AutomaticVerdict, classifyAutomatic, type MessageHeaders } from "./auto-replies.js";
 import { messageIdsIn, normaliseMessageId } from "./message-ids.js";
 import { decodeTnef, isTnef } from "./tnef.js";
@@ -62,7 +62,7 @@ const MAX_HTML_TO_TEXT = 2_000_000;
 export async function parseInbound(raw: Buffer | string): Promise<InboundParseResult> {
   let parsed: Awaited<ReturnType<typeof simpleParser>>;
   try {
-    parsed = await simpleParser(raw, {
+    parsed = await (await mailParser())(raw, {
       skipTextToHtml: true,
       skipImageLinks: true,
       maxHtmlLengthToParse: MAX_HTML_TO_TEXT,
@@ -138,7 +138,7 @@ async function unwrapTnef(
 
 /** mailparser's own conversion of an HTML body to text, as for an HTML-only mail. */
 async function htmlToText(html: string): Promise<string> {
-  const parsed = await simpleParser(`Content-Type: text/html; charset=utf-8\r\n\r\n${html}`, {
+  const parsed = await (await mailParser())(`Content-Type: text/html; charset=utf-8\r\n\r\n${html}`, {
     skipImageLinks: true,
     maxHtmlLengthToParse: MAX_HTML_TO_TEXT,
   });
@@ -191,4 +191,9 @@ function dateOf(value: string | undefined): Date | null {
   if (value === undefined) return null;
   const time = Date.parse(value);
   return Number.isNaN(time) ? null : new Date(time);
+}
+
+/** Loaded when mail first arrives: a server's start stays short. */
+async function mailParser(): Promise<typeof simpleParser> {
+  return (await import("mailparser")).simpleParser;
 }

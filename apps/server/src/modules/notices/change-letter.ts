@@ -40,7 +40,7 @@ const DIRECTION = { increase: "hausse", decrease: "baisse", unchanged: "modifica
 export async function renderChangeLetter(
   content: ChangeLetterContent,
 ): Promise<{ pdf: Buffer; sha256: string }> {
-  const { doc, done } = letterDocument({
+  const { doc, done } = await letterDocument({
     title: content.title,
     author: content.provider,
     at: content.madeAvailableAt,

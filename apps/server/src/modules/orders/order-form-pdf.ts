@@ -37,7 +37,7 @@ const day = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "Eur
 const months = (n: number) => (n === 0 ? "aucune" : `${n}\u00a0mois`);
 
 export async function renderOrderForm(content: OrderFormContent): Promise<Buffer> {
-  const { doc, done } = letterDocument({
+  const { doc, done } = await letterDocument({
     title: `Bon de Commande ${content.reference}`,
     author: content.provider.legalName,
     at: content.orderedAt,
