@@ -128,11 +128,17 @@ describe.runIf(postgresUrl).each(CASES)("a provider's own contract in the browse
       await page.getByRole("button", { name: "Escalate the request" }).waitFor({ state: "detached" });
       await checkPage(page, "alpen-cloud-06-escalated");
       // The contract's languages: English and German. In German, the contract's labels read in
-      // German, the portal's own texts in English (no German catalogue yet).
+      // German, the portal's own texts in the fallback's English (no German catalogue yet), the
+      // server's SLA explanation in German with its date as a German reader writes it (issue 23).
       await page.getByRole("button", { name: "Deutsch" }).click();
       await page.getByText("P1 — Kritischer Ausfall").first().waitFor();
       expect(await page.evaluate(() => document.documentElement.lang)).toBe("de");
       await page.getByText(/^Initial response: .+ left$/).waitFor();
+      await page
+        .getByTestId("sla-explanation")
+        .filter({ hasText: /^Erstreaktion: fällig (Mo|Di|Mi|Do|Fr|Sa|So)\., \d+\. / })
+        .filter({ hasText: "über das Portal eskaliert am" })
+        .waitFor();
       expect(await page.getByRole("button", { name: "Français" }).count()).toBe(0);
       await checkPage(page, "alpen-cloud-07-german");
     },
