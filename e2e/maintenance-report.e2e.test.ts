@@ -118,11 +118,19 @@ describe.runIf(postgresUrl)("scheduled maintenance (deux-sevres-eservices)", { t
       holds: ["e-sav"],
     });
     operator = await seed(db, niort, "noc@niort-connect.test", "Léa Moreau", ["user"]);
+    // DSN art. 14: each e-service's notice is in its specific conditions (test values): e-SAV 5 days,
+    // FTTE eligibility 3 days (issue 14: Guichet has no notice of its own).
+    await db.query(
+      `insert into specific_conditions (catalogue_item_id, effective_from, document_title, document_version,
+         monthly_price_cents, minimum_months, termination_notice_months, maintenance_notice_days)
+       values ('e-sav', '2025-01-01', 'Conditions Spécifiques e-SAV', 'v5', 15000, 12, 3, 5),
+              ('eligibilite-ftte', '2025-01-01', 'Conditions Spécifiques Éligibilité FTTE', 'v2', 5000, 0, 1, 3)`,
+    );
   }, 90_000);
 
   afterAll(() => portal?.stop());
 
-  it("refuses a maintenance announced without the notice, citing DSN-SUP-07, accepts one a week and more ahead, and the operator sees it in Paris time", async () => {
+  it("refuses a maintenance announced without the notice of the e-service's specific conditions, citing DSN-SUP-07, accepts one further ahead, and the operator sees it in Paris time with its notice", async () => {
     const page = await portal.visitor();
     await signIn(page, agent);
     await page.getByRole("navigation").getByRole("link", { name: "Maintenance" }).click();
@@ -141,7 +149,7 @@ describe.runIf(postgresUrl)("scheduled maintenance (deux-sevres-eservices)", { t
     // French typography puts no-break spaces before ":" and ";": any space will do here.
     await refusal
       .getByText(
-        /une\smaintenance\ss'annonce\s7\sjours\sà\sl'avance\s;\scelle-ci\spourrait\scommencer\sau\splus\stôt\sle\s/,
+        /une\smaintenance\ss'annonce\s5\sjours\sà\sl'avance\s;\scelle-ci\spourrait\scommencer\sau\splus\stôt\sle\s/,
       )
       .waitFor();
     await refusal.getByText("DSN-SUP-07", { exact: true }).waitFor();
@@ -159,6 +167,9 @@ describe.runIf(postgresUrl)("scheduled maintenance (deux-sevres-eservices)", { t
     const esav = announced.filter({ hasText: "e-SAV — Mise à jour de la plateforme e-SAV" });
     await esav.getByText(`${frenchDay(10)}`, { exact: false }).waitFor();
     await esav.getByText("À venir", { exact: true }).waitFor();
+    await esav
+      .getByText(/^Préavis\s:\s5\sjours, selon Conditions Spécifiques e-SAV v5 \(DSN-SUP-07\)\.$/)
+      .waitFor();
     await checkPage(page, "maint-02-announced");
 
     // Too short again for another service: the refusal offers the earliest start, which is accepted.
@@ -232,6 +243,7 @@ describe.runIf(postgresUrl)("scheduled maintenance (deux-sevres-eservices)", { t
     const item = customer.getByTestId("maintenance");
     await item.getByText("Les tests de ligne et le dépôt de tickets SAV seront interrompus.").waitFor();
     await item.getByText("Interruption prévue : 2 h 00 min").waitFor();
+    await item.getByText(/^Préavis\s:\s5\sjours, selon Conditions Spécifiques e-SAV v5/).waitFor();
     expect(await customer.getByRole("button", { name: /^Annuler/ }).count()).toBe(0);
     await checkPage(customer, "maint-06-operator-page");
   });

@@ -1,4 +1,4 @@
-import { auditLog, maintenanceWindows, outbox, users } from "@guichet/db";
+import { auditLog, maintenanceWindows, outbox, specificConditions, users } from "@guichet/db";
 import { databaseKindsUnderTest } from "@guichet/db/testing";
 import { eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -66,31 +66,42 @@ describe.each(databaseKindsUnderTest(postgresUrl))(
         sql`update subscriptions set ends_on = '2026-06-30' where organisation_id = ${former.id}`,
       );
       formerUser = await createUser(db, former.id, ["customer_admin"]);
+      // DSN art. 14: the notice is "indiqué dans les Conditions Spécifiques de chaque e-service":
+      // e-SAV's say 5 days from 2026; TAO has none recorded (issue 14: no default is invented).
+      await db.insert(specificConditions).values({
+        catalogueItemId: "e-sav",
+        effectiveFrom: "2026-01-01",
+        documentTitle: "Conditions Spécifiques e-SAV",
+        documentVersion: "v5",
+        monthlyPriceCents: 15000,
+        minimumMonths: 12,
+        terminationNoticeMonths: 3,
+        maintenanceNoticeDays: 5,
+      });
     });
     afterAll(async () => {
       await t?.close();
     });
 
-    it("refuses a maintenance announced with less than the notice, citing DSN-SUP-07, and writes nothing", async () => {
+    it("refuses a maintenance announced with less than the e-service's notice in its specific conditions, citing DSN-SUP-07, and writes nothing", async () => {
       const before = [await count(maintenanceWindows), await count(outbox), await maintenanceAudit()];
       const refused = await post(agent, "/api/maintenance", {
         ...ESAV_MAINTENANCE,
-        startsAt: "2026-11-30T08:59:00Z",
-        endsAt: "2026-11-30T11:00:00Z",
+        startsAt: "2026-11-28T08:59:00Z",
+        endsAt: "2026-11-28T11:00:00Z",
       });
       expect(refused.statusCode).toBe(422);
-      // DSN art. 14 leaves the notice to each e-service's specific conditions: Guichet's default week applies.
       expect(refused.json()).toMatchObject({
         code: "contract_rule",
         details: {
           reason: "notice_too_short",
           clause: "DSN-SUP-07",
-          earliestStart: "2026-11-30T09:00:00.000Z",
-          notice: "7 days",
+          earliestStart: "2026-11-28T09:00:00.000Z",
+          notice: "5 days",
         },
       });
       expect(refused.json().message.replace(/\s/g, " ")).toBe(
-        "Préavis insuffisant : une maintenance s'annonce 7 jours à l'avance ; celle-ci pourrait commencer au plus tôt le lundi 30 novembre 2026 à 10:00 UTC+1 (DSN-SUP-07).",
+        "Préavis insuffisant : une maintenance s'annonce 5 jours à l'avance ; celle-ci pourrait commencer au plus tôt le samedi 28 novembre 2026 à 10:00 UTC+1 (DSN-SUP-07).",
       );
       expect([await count(maintenanceWindows), await count(outbox), await maintenanceAudit()]).toEqual(
         before,
@@ -133,16 +144,41 @@ describe.each(databaseKindsUnderTest(postgresUrl))(
         .from(auditLog)
         .where(eq(auditLog.targetId, announced.json().maintenance.id));
       expect(entry).toMatchObject({ action: "maintenance.announced", actorUserId: agent.id });
-      expect(entry?.data).toMatchObject({ notice: "7 days", noticeSource: "default", clause: "DSN-SUP-07" });
+      expect(entry?.data).toMatchObject({
+        notice: "5 days",
+        noticeSource: "specific-conditions",
+        noticeDocument: "Conditions Spécifiques e-SAV v5",
+        clause: "DSN-SUP-07",
+      });
+      const { said, ...notice } = announced.json().maintenance.notice;
+      expect(notice).toEqual({
+        source: "specific-conditions",
+        duration: "5 days",
+        document: "Conditions Spécifiques e-SAV v5",
+      });
+      expect(said.replace(/\s/g, " ")).toBe(
+        "Préavis : 5 jours, selon Conditions Spécifiques e-SAV v5 (DSN-SUP-07).",
+      );
     });
 
     it("shows a customer only the maintenance of services it holds, and the provider all of it", async () => {
+      // TAO's specific conditions are not recorded: no notice rule is applied, and the announcement
+      // says so to whoever reads it, rather than a notice Guichet would make up (issue 14, DSN-SUP-07).
       const tao = await post(agent, "/api/maintenance", {
         ...ESAV_MAINTENANCE,
         catalogueItemId: "tao",
         title: "Migration TAO",
       });
-      expect(tao.statusCode).toBe(201);
+      expect(tao.statusCode, tao.body).toBe(201);
+      expect(tao.json().maintenance.notice).toMatchObject({
+        source: "not-stated",
+        duration: null,
+        document: null,
+      });
+      const [taoListed] = (await get(taoUser, "/api/maintenance")).json().items;
+      expect(taoListed.notice.said).toBe(
+        "Aucune règle de préavis appliquée : le préavis est celui des Conditions Spécifiques de cet e-service, et aucune n'est enregistrée (DSN-SUP-07).",
+      );
       const titles = async (user: TestUser) =>
         (await get(user, "/api/maintenance")).json().items.map((m: { title: string }) => m.title);
       expect(await titles(esavUser)).toEqual([ESAV_MAINTENANCE.title]);

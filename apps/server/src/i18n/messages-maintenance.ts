@@ -11,6 +11,14 @@ export const maintenanceFr = {
     "La durée prévue ({expected} min) dépasse la plage annoncée ({window} min) ({clause}).",
   "maintenance.notice_too_short":
     "Préavis insuffisant : une maintenance s'annonce {notice} à l'avance ; celle-ci pourrait commencer au plus tôt le {earliestStart} ({clause}).",
+  "maintenance.notice.contract": "Préavis : {notice}, fixé par le contrat ({clause}).",
+  "maintenance.notice.contract_none": "Sans préavis : le contrat n'en demande pas ({clause}).",
+  "maintenance.notice.specific_conditions": "Préavis : {notice}, selon {document} ({clause}).",
+  "maintenance.notice.specific_conditions_none": "Sans préavis : {document} n'en demandent pas ({clause}).",
+  "maintenance.notice.not_stated":
+    "Aucune règle de préavis appliquée : le préavis est celui des Conditions Spécifiques de cet e-service, et aucune n'est enregistrée ({clause}).",
+  "maintenance.notice.not_stated_in":
+    "Aucune règle de préavis appliquée : le préavis est celui des Conditions Spécifiques de cet e-service, et {document} n'en indiquent pas ({clause}).",
   "maintenance.already_cancelled": "Cette maintenance est déjà annulée.",
   "maintenance.already_over": "Cette maintenance est terminée : elle ne peut plus être annulée.",
   "outage.overlaps": "Une indisponibilité du portail est déjà déclarée sur cette période ({clause}).",
@@ -54,6 +62,14 @@ export const maintenanceEn: Record<MaintenanceMessageKey, string> = {
     "The expected duration ({expected} min) exceeds the announced window ({window} min) ({clause}).",
   "maintenance.notice_too_short":
     "Notice too short: maintenance is announced {notice} ahead; this one could start on {earliestStart} at the earliest ({clause}).",
+  "maintenance.notice.contract": "Notice: {notice}, set by the contract ({clause}).",
+  "maintenance.notice.contract_none": "No notice: the contract asks for none ({clause}).",
+  "maintenance.notice.specific_conditions": "Notice: {notice}, under {document} ({clause}).",
+  "maintenance.notice.specific_conditions_none": "No notice: {document} ask for none ({clause}).",
+  "maintenance.notice.not_stated":
+    "No notice rule applied: the notice is the one in this e-service's specific conditions, and none are recorded ({clause}).",
+  "maintenance.notice.not_stated_in":
+    "No notice rule applied: the notice is the one in this e-service's specific conditions, and {document} state none ({clause}).",
   "maintenance.already_cancelled": "This maintenance is already cancelled.",
   "maintenance.already_over": "This maintenance is over: it can no longer be cancelled.",
   "outage.overlaps": "A portal outage is already declared over this period ({clause}).",

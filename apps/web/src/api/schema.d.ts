@@ -5606,7 +5606,7 @@ export interface paths {
                             monthlyPrice: string;
                             minimumMonths: number;
                             terminationNoticeMonths: number;
-                            maintenanceNoticeDays: number;
+                            maintenanceNoticeDays: number | null;
                             changeNoticeMonths: number | null;
                             demo: boolean;
                             inForce: boolean;
@@ -5653,7 +5653,7 @@ export interface paths {
                         monthlyPriceCents: number;
                         minimumMonths: number;
                         terminationNoticeMonths: number;
-                        maintenanceNoticeDays: number;
+                        maintenanceNoticeDays: number | null;
                         /** @default null */
                         changeNoticeMonths?: number | null;
                         idempotencyKey?: string;
@@ -10009,6 +10009,13 @@ export interface components {
             /** @enum {string} */
             state: "upcoming" | "in_progress" | "over" | "cancelled";
             clause: string;
+            notice: {
+                /** @enum {string} */
+                source: "contract" | "specific-conditions" | "not-stated";
+                duration: string | null;
+                document: string | null;
+                said: string;
+            } | null;
         };
         MaintenanceListed: {
             id: string;
@@ -10024,6 +10031,13 @@ export interface components {
             /** @enum {string} */
             state: "upcoming" | "in_progress" | "over" | "cancelled";
             clause: string;
+            notice: {
+                /** @enum {string} */
+                source: "contract" | "specific-conditions" | "not-stated";
+                duration: string | null;
+                document: string | null;
+                said: string;
+            } | null;
             cancelledBy: string | null;
             cancellationReason: string | null;
         };

@@ -8,7 +8,7 @@ import { useLocaleFormat } from "../i18n/format";
 
 /**
  * Announced maintenance as the announcement gives it (DSN-SUP-07): the service, the dates and
- * times in Paris time, the expected interruption, the text; `action` adds what the reader may do,
+ * times in Paris time, the expected interruption, the notice applied, the text; `action` adds what the reader may do,
  * `details` what became of it (a cancellation).
  */
 export function MaintenanceItems<Item extends MaintenanceView>({
@@ -41,6 +41,8 @@ export function MaintenanceItems<Item extends MaintenanceView>({
               <Text size="sm" c="dimmed">
                 {t("maintenance.announcedAt", { date: dateTime(maintenance.announcedAt) })}
               </Text>
+              {/* The notice applied, worded by the server: the e-service's own, or none said as such (DSN-SUP-07). */}
+              {maintenance.notice && <Text size="sm">{maintenance.notice.said}</Text>}
             </Stack>
             <Group gap="xs">
               <StatusBadge status={maintenance.state} label={t(`maintenance.states.${maintenance.state}`)} />

@@ -64,8 +64,11 @@ export const specificConditions = pgTable(
     minimumMonths: integer("minimum_months").notNull(),
     /** Notice to terminate this item alone, in months. */
     terminationNoticeMonths: integer("termination_notice_months").notNull(),
-    /** Notice before scheduled maintenance, in calendar days (DSN art. 14). */
-    maintenanceNoticeDays: integer("maintenance_notice_days").notNull(),
+    /**
+     * Notice before scheduled maintenance, in calendar days (DSN art. 14). Null: this version states
+     * none; no notice rule is then applied, and said so (DSN-SUP-07, issue 14).
+     */
+    maintenanceNoticeDays: integer("maintenance_notice_days"),
     /** Notice before a change of these conditions takes effect, in months (DSN 10.2); null: not defined here. */
     changeNoticeMonths: integer("change_notice_months"),
     /** Demo values loaded with the demo data, shown as such: never a real provider's. */

@@ -214,10 +214,23 @@ export const maintenanceWindows = pgTable(
     /** Who cancelled it, as they were named then, and why: the history shows both (DSN-SUP-07). */
     cancelledByLabel: text("cancelled_by_label"),
     cancellationReason: text("cancellation_reason"),
+    /**
+     * The notice applied when announced (DSN-SUP-07): its duration as the contract writes them
+     * ("15 days"; null when none was required or none stated), where it came from (contract,
+     * specific-conditions, not-stated) and the specific conditions read. Null source: announced
+     * before Guichet recorded it.
+     */
+    notice: text("notice"),
+    noticeSource: text("notice_source"),
+    noticeDocument: text("notice_document"),
   },
   (t) => [
     index("maintenance_windows_item_idx").on(t.catalogueItemId, t.startsAt),
     check("maintenance_windows_period_ck", sql`${t.endsAt} > ${t.startsAt}`),
+    check(
+      "maintenance_windows_notice_source_ck",
+      sql`${t.noticeSource} in ('contract', 'specific-conditions', 'not-stated')`,
+    ),
   ],
 );
 

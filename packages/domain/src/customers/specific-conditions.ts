@@ -17,8 +17,11 @@ export interface SpecificConditions {
   minimumMonths: number;
   /** Notice to terminate this item alone, in months (DSN-ORD-04). */
   terminationNoticeMonths: number;
-  /** Notice before scheduled maintenance, in calendar days (DSN-SUP-07). */
-  maintenanceNoticeDays: number;
+  /**
+   * Notice before scheduled maintenance, in calendar days (DSN-SUP-07); null where this version
+   * states none (then no notice rule is applied, and announcements say so).
+   */
+  maintenanceNoticeDays: number | null;
   /**
    * Notice before a change of these conditions takes effect, in months (DSN-BIL-02, DSN 10.2: "délai
    * de préavis tel que défini dans les Conditions Spécifiques"); null or absent: not defined by them.

@@ -1,11 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseTerm, type Term } from "../contract/duration.js";
-import {
-  checkMaintenancePlan,
-  DEFAULT_MAINTENANCE_NOTICE,
-  heldDuring,
-  maintenanceNoticeOf,
-} from "./maintenance-window.js";
+import { checkMaintenancePlan, heldDuring, maintenanceNoticeOf } from "./maintenance-window.js";
 import { shippedContract } from "./shipped-contract.test-helper.js";
 
 const paris = "Europe/Paris";
@@ -19,26 +14,49 @@ const plan = (startsAt: string, endsAt: string, expectedMinutes = 60) => ({
 });
 
 describe("scheduled maintenance notice (DSN-SUP-07)", () => {
-  it("takes the DSN notice from the e-services' specific conditions, which Guichet does not hold: the default week", () => {
+  it("takes the DSN notice from each e-service's specific conditions in force, and invents none where they state none (issue 14)", () => {
     const dsn = shippedContract("deux-sevres-eservices");
-    const notice = dsn.ticketWorkflow.maintenance?.notice;
+    const notice = dsn.ticketWorkflow.maintenance?.notice as Term;
     expect(notice).toEqual({ kind: "elsewhere", document: "specific-conditions" });
-    expect(maintenanceNoticeOf(notice as Term)).toEqual({
-      duration: DEFAULT_MAINTENANCE_NOTICE,
-      source: "default",
+    const conditions = { documentTitle: "Conditions Spécifiques e-SAV", documentVersion: "v3" };
+    expect(maintenanceNoticeOf(notice, { ...conditions, maintenanceNoticeDays: 15 })).toEqual({
+      duration: { amount: 15, unit: "days", text: "15 days" },
+      source: "specific-conditions",
+      document: "Conditions Spécifiques e-SAV v3",
+    });
+    // The conditions ask for no notice.
+    expect(maintenanceNoticeOf(notice, { ...conditions, maintenanceNoticeDays: 0 })).toMatchObject({
+      duration: null,
+      source: "specific-conditions",
+    });
+    // Conditions recorded without a maintenance notice, or none recorded at all: no rule, said so.
+    expect(maintenanceNoticeOf(notice, { ...conditions, maintenanceNoticeDays: null })).toEqual({
+      duration: null,
+      source: "not-stated",
+      document: "Conditions Spécifiques e-SAV v3",
+    });
+    expect(maintenanceNoticeOf(notice, null)).toEqual({
+      duration: null,
+      source: "not-stated",
+      document: null,
     });
   });
 
   it("uses a duration the contract writes, and requires nothing for none", () => {
-    expect(maintenanceNoticeOf(term("10 days"))).toEqual({
+    expect(maintenanceNoticeOf(term("10 days"), null)).toEqual({
       duration: { amount: 10, unit: "days", text: "10 days" },
       source: "contract",
+      document: null,
     });
-    expect(maintenanceNoticeOf(term("none"))).toEqual({ duration: null, source: "contract" });
+    expect(maintenanceNoticeOf(term("none"), null)).toEqual({
+      duration: null,
+      source: "contract",
+      document: null,
+    });
   });
 
   it("refuses a start earlier than the announcement plus the notice, and says when it could start", () => {
-    const week = maintenanceNoticeOf(term("7 days"));
+    const week = maintenanceNoticeOf(term("7 days"), null);
     const tooSoon = checkMaintenancePlan(
       plan("2026-11-30T08:59:00Z", "2026-11-30T12:00:00Z"),
       week,
@@ -67,7 +85,7 @@ describe("scheduled maintenance notice (DSN-SUP-07)", () => {
         ...plan("2026-03-30T08:00:00Z", "2026-03-30T10:00:00Z"),
         announcedAt: new Date("2026-03-23T09:00:00Z"),
       },
-      maintenanceNoticeOf(term("7 days")),
+      maintenanceNoticeOf(term("7 days"), null),
       paris,
       "DSN-SUP-07",
     );
@@ -75,7 +93,7 @@ describe("scheduled maintenance notice (DSN-SUP-07)", () => {
   });
 
   it("refuses a window that ends before it starts, or is shorter than its expected duration", () => {
-    const none = maintenanceNoticeOf(term("none"));
+    const none = maintenanceNoticeOf(term("none"), null);
     expect(
       checkMaintenancePlan(plan("2026-12-01T10:00:00Z", "2026-12-01T10:00:00Z"), none, paris, "X"),
     ).toEqual({

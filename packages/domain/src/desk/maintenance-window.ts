@@ -7,29 +7,60 @@ import { addCalendarDuration } from "../time/add-duration.js";
  */
 
 /**
- * The notice used when the contract points to a document Guichet does not hold: DSN art. 14 says
- * the notice is "indiqué dans les Conditions Spécifiques de chaque e-service", and no shipped
- * catalogue item carries it. Interpretation: one calendar week, long enough for an operator to
- * warn its own customers; a deployment that knows the real figure writes it as
- * `ticketWorkflow.maintenance.notice` (e.g. "10 days").
+ * The e-service's own specific conditions, as far as the maintenance notice goes (DSN art. 14:
+ * "un préavis indiqué dans les Conditions Spécifiques de chaque e-service").
  */
-export const DEFAULT_MAINTENANCE_NOTICE: CalendarDuration = { amount: 7, unit: "days", text: "7 days" };
-
-export interface MaintenanceNotice {
-  /** Null: no notice is required ("none"). */
-  duration: CalendarDuration | null;
-  /** The contract's own figure, or Guichet's default where the contract refers elsewhere. */
-  source: "contract" | "default";
+export interface NoticeConditions {
+  /** Null: this version of the conditions states no maintenance notice. */
+  maintenanceNoticeDays: number | null;
+  documentTitle: string;
+  documentVersion: string;
 }
 
-export function maintenanceNoticeOf(term: Term): MaintenanceNotice {
+export interface MaintenanceNotice {
+  /** Null: no notice is required, or none is stated (see `source`). */
+  duration: CalendarDuration | null;
+  /**
+   * Where the notice comes from: the contract file's own figure ("none" included), the e-service's
+   * specific conditions in force, or nowhere: the contract sends to the specific conditions and
+   * none recorded for the e-service states one. Guichet then applies no notice rule and says so; it
+   * never invents one (issue 14: the former 7-day default is gone).
+   */
+  source: "contract" | "specific-conditions" | "not-stated";
+  /** The specific conditions read ("title version"), where they were. */
+  document: string | null;
+}
+
+/**
+ * The notice before a maintenance of one e-service (DSN-SUP-07): the contract's term, or, where the
+ * contract sends to the specific conditions, the version in force for that e-service (the caller
+ * finds it with conditionsInForce on the announcement's date).
+ */
+export function maintenanceNoticeOf(term: Term, conditions: NoticeConditions | null): MaintenanceNotice {
   switch (term.kind) {
     case "none":
-      return { duration: null, source: "contract" };
+      return { duration: null, source: "contract", document: null };
     case "duration":
-      return { duration: { amount: term.amount, unit: term.unit, text: term.text }, source: "contract" };
-    case "elsewhere":
-      return { duration: DEFAULT_MAINTENANCE_NOTICE, source: "default" };
+      return {
+        duration: { amount: term.amount, unit: term.unit, text: term.text },
+        source: "contract",
+        document: null,
+      };
+    case "elsewhere": {
+      const days = conditions?.maintenanceNoticeDays;
+      if (!conditions || days === null || days === undefined)
+        return {
+          duration: null,
+          source: "not-stated",
+          document: conditions ? `${conditions.documentTitle} ${conditions.documentVersion}` : null,
+        };
+      return {
+        // 0 days: the conditions ask for no notice.
+        duration: days > 0 ? { amount: days, unit: "days", text: `${days} days` } : null,
+        source: "specific-conditions",
+        document: `${conditions.documentTitle} ${conditions.documentVersion}`,
+      };
+    }
   }
 }
 

@@ -53,7 +53,8 @@ export function conditionsMove(before: ConditionsTerms, after: ConditionsTerms):
   const moves = [
     worse(before.minimumMonths, after.minimumMonths, true),
     worse(before.terminationNoticeMonths, after.terminationNoticeMonths, true),
-    worse(before.maintenanceNoticeDays, after.maintenanceNoticeDays, false),
+    // None stated applies no notice (DSN-SUP-07, issue 14): as short as a notice gets.
+    worse(before.maintenanceNoticeDays ?? 0, after.maintenanceNoticeDays ?? 0, false),
     worse(before.changeNoticeMonths ?? 0, after.changeNoticeMonths ?? 0, false),
   ];
   const documentMoved =

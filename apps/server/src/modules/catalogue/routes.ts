@@ -27,7 +27,8 @@ const ZConditionsView = z.object({
   monthlyPrice: z.string(),
   minimumMonths: z.number(),
   terminationNoticeMonths: z.number(),
-  maintenanceNoticeDays: z.number(),
+  /** Null: this version states no maintenance notice (DSN-SUP-07): none is applied, and said so. */
+  maintenanceNoticeDays: z.number().nullable(),
   changeNoticeMonths: z.number().nullable(),
   demo: z.boolean(),
   inForce: z.boolean(),
@@ -40,7 +41,8 @@ const ZNewConditions = z.strictObject({
   monthlyPriceCents: z.number().int().min(0).max(100_000_000),
   minimumMonths: z.number().int().min(0).max(120),
   terminationNoticeMonths: z.number().int().min(0).max(36),
-  maintenanceNoticeDays: z.number().int().min(0).max(365),
+  /** Null: the conditions state no maintenance notice (DSN art. 14); Guichet then invents none. */
+  maintenanceNoticeDays: z.number().int().min(0).max(365).nullable(),
   /** The notice before a change of these conditions takes effect (DSN 10.2); null: they define none. */
   changeNoticeMonths: z.number().int().min(0).max(36).nullable().default(null),
   /** The same key again returns the first recording of a version that went through the notice. */

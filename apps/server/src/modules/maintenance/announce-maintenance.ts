@@ -1,8 +1,9 @@
 import { type Db, maintenanceWindows } from "@guichet/db";
-import { checkMaintenancePlan, maintenanceNoticeOf } from "@guichet/domain";
+import { checkMaintenancePlan, localDateIn, maintenanceNoticeOf } from "@guichet/domain";
 import type { AppContext } from "../../app-context.js";
 import { timeZoneOf } from "../accounts/issue-link.js";
 import { type AuditActor, recordAudit } from "../audit/record-audit.js";
+import { readConditionsInForce } from "../catalogue/specific-conditions.js";
 import { tellPeopleConcerned } from "./maintenance-mail.js";
 import type { MaintenanceWindow } from "./present-maintenance.js";
 import { type Refusal, refusal } from "./refusal.js";
@@ -38,13 +39,16 @@ export async function announceMaintenance(
   if (!maintenance) return refusal("maintenance.not_in_contract");
   if (!contract.catalogue.items.some((item) => item.id === input.catalogueItemId))
     return refusal("maintenance.unknown_service", maintenance.clause, { item: input.catalogueItemId });
-  const notice = maintenanceNoticeOf(maintenance.notice);
-  const decision = checkMaintenancePlan(
-    { ...input, announcedAt: now },
-    notice,
-    timeZoneOf(contract),
-    maintenance.clause,
-  );
+  const timeZone = timeZoneOf(contract);
+  // DSN art. 14: "un préavis indiqué dans les Conditions Spécifiques de chaque e-service": the
+  // version in force for this e-service on the day it is announced; none recorded, none applied.
+  const term = maintenance.notice;
+  const conditions =
+    term.kind === "elsewhere" && term.document === "specific-conditions"
+      ? await readConditionsInForce(db, input.catalogueItemId, localDateIn(now, timeZone))
+      : null;
+  const notice = maintenanceNoticeOf(term, conditions);
+  const decision = checkMaintenancePlan({ ...input, announcedAt: now }, notice, timeZone, maintenance.clause);
   if (!decision.ok) {
     switch (decision.reason) {
       case "notice_too_short":
@@ -66,7 +70,14 @@ export async function announceMaintenance(
     const scoped = tx as unknown as Db;
     const [window] = await tx
       .insert(maintenanceWindows)
-      .values({ ...input, announcedAt: now, announcedByUserId: announcer.userId })
+      .values({
+        ...input,
+        announcedAt: now,
+        announcedByUserId: announcer.userId,
+        notice: notice.duration?.text ?? null,
+        noticeSource: notice.source,
+        noticeDocument: notice.document,
+      })
       .returning();
     if (!window) throw new Error("announceMaintenance: insert returned nothing");
     const told = await tellPeopleConcerned(scoped, context, window, { kind: "maintenance_announced" }, now);
@@ -84,6 +95,7 @@ export async function announceMaintenance(
           expectedMinutes: window.expectedMinutes,
           notice: notice.duration?.text ?? "none",
           noticeSource: notice.source,
+          noticeDocument: notice.document,
           told,
           clause: maintenance.clause,
         },

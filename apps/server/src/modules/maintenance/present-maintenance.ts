@@ -1,7 +1,9 @@
 import type { maintenanceWindows } from "@guichet/db";
 import type { Language } from "@guichet/domain";
-import { type Contract, type Locale, orDeploymentRule } from "@guichet/domain";
+import { type Contract, type Locale, orDeploymentRule, parseCalendarDuration } from "@guichet/domain";
 import { z } from "zod";
+import { formatCalendarDuration } from "../../i18n/format-duration.js";
+import { t } from "../../i18n/index.js";
 import { catalogueFor } from "../../i18n/reader.js";
 
 export type MaintenanceWindow = typeof maintenanceWindows.$inferSelect;
@@ -27,6 +29,19 @@ export const ZMaintenanceView = z
     cancelledAt: z.string().nullable(),
     state: z.enum(["upcoming", "in_progress", "over", "cancelled"]),
     clause: z.string(),
+    /**
+     * The notice applied when it was announced (DSN-SUP-07): its duration as the contract writes
+     * them (null: none required, or none stated), where it came from, and `said` in the reader's
+     * language; null for an announcement made before Guichet recorded it.
+     */
+    notice: z
+      .object({
+        source: z.enum(["contract", "specific-conditions", "not-stated"]),
+        duration: z.string().nullable(),
+        document: z.string().nullable(),
+        said: z.string(),
+      })
+      .nullable(),
   })
   .meta({ id: "Maintenance" });
 
@@ -46,6 +61,35 @@ export const ZMaintenanceListed = ZMaintenanceView.extend({
 
 export type TMaintenanceListed = z.infer<typeof ZMaintenanceListed>;
 
+type NoticeSource = "contract" | "specific-conditions" | "not-stated";
+const NOTICE_SOURCES: readonly string[] = ["contract", "specific-conditions", "not-stated"];
+
+/** The notice recorded with an announcement, worded: never a figure Guichet made up (issue 14). */
+function noticeOf(window: MaintenanceWindow, clause: string, locale: Locale): TMaintenanceView["notice"] {
+  if (!window.noticeSource || !NOTICE_SOURCES.includes(window.noticeSource)) return null;
+  const source = window.noticeSource as NoticeSource;
+  const duration = window.notice ? parseCalendarDuration(window.notice) : undefined;
+  const document = window.noticeDocument;
+  const params = {
+    clause,
+    document: document ?? "",
+    notice: duration ? formatCalendarDuration(duration, locale) : "",
+  };
+  const key =
+    source === "not-stated"
+      ? document
+        ? "maintenance.notice.not_stated_in"
+        : "maintenance.notice.not_stated"
+      : source === "contract"
+        ? duration
+          ? "maintenance.notice.contract"
+          : "maintenance.notice.contract_none"
+        : duration
+          ? "maintenance.notice.specific_conditions"
+          : "maintenance.notice.specific_conditions_none";
+  return { source, duration: window.notice, document, said: t(locale, key, params) };
+}
+
 /** What the portal shows of an announcement: not who announced it (that is in the audit trail). */
 export function presentMaintenance(
   contract: Contract,
@@ -53,6 +97,7 @@ export function presentMaintenance(
   now: Date,
   locale: Locale,
 ): TMaintenanceView {
+  const clause = orDeploymentRule(contract.ticketWorkflow.maintenance?.clause);
   const state = window.cancelledAt
     ? "cancelled"
     : now < window.startsAt
@@ -72,7 +117,8 @@ export function presentMaintenance(
     announcedAt: window.announcedAt.toISOString(),
     cancelledAt: window.cancelledAt?.toISOString() ?? null,
     state,
-    clause: orDeploymentRule(contract.ticketWorkflow.maintenance?.clause),
+    clause,
+    notice: noticeOf(window, clause, locale),
   };
 }
 

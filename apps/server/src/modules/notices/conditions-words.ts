@@ -20,7 +20,11 @@ export function conditionsWords(
   );
   moved("notice.conditions.minimum", before.minimumMonths, after.minimumMonths);
   moved("notice.conditions.termination", before.terminationNoticeMonths, after.terminationNoticeMonths);
-  moved("notice.conditions.maintenance", before.maintenanceNoticeDays, after.maintenanceNoticeDays);
+  moved(
+    "notice.conditions.maintenance",
+    before.maintenanceNoticeDays ?? "—",
+    after.maintenanceNoticeDays ?? "—",
+  );
   moved("notice.conditions.change", before.changeNoticeMonths ?? "—", after.changeNoticeMonths ?? "—");
   moved(
     "notice.conditions.document",
