@@ -350,7 +350,8 @@ export const DEMO_ACTIVITY: Record<string, DemoActivity> = {
         item: "eligibilite-ftte",
         title: "Mise à jour de la base d'éligibilité",
         description: "Chargement des nouveaux immeubles raccordables ; e-Éligibilité est indisponible.",
-        announcedMinutesAgo: 20 * DAY,
+        // Announced with the demo specific conditions' notice (15 days, DSN-SUP-07) and more.
+        announcedMinutesAgo: 30 * DAY,
         startsInDays: -10,
         at: "21:00",
         hours: 2,
@@ -361,7 +362,7 @@ export const DEMO_ACTIVITY: Record<string, DemoActivity> = {
         title: "Montée de version d'e-SAV",
         description: "Nouvelle version d'e-SAV ; les signalisations restent ouvertes sur e-soutien.",
         announcedMinutesAgo: 2 * DAY,
-        startsInDays: 8,
+        startsInDays: 14,
         at: "22:00",
         hours: 3,
         expectedMinutes: 120,
