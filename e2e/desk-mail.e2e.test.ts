@@ -79,6 +79,13 @@ async function actWithMessage(
 
 /** Support's "Résoudre…" and its dialog: the message is the resolution sent to the customer. */
 const RESOLVE = { button: "Résoudre…", dialog: "Résoudre la demande", field: "Résolution" };
+/** Support asks an operator for more (DSN-SUP-03): the contract's word for its customer, not "client" (issue 13). */
+const ASK_OPERATOR = {
+  button: "Demander des informations…",
+  dialog: "Demander des informations à l'opérateur",
+  field: "Informations demandées",
+  status: "En attente de compléments",
+};
 
 /** The text of a mail as the person reads it (line breaks as sent). */
 const textOf = (mail: ParsedMail): string => mail.text ?? "";
@@ -320,14 +327,7 @@ describe.runIf(postgresUrl)("e-soutien by e-mail (deux-sevres-eservices)", { tim
     await openFromList(support, reference, "Tickets e-SAV non transmis");
     await support.getByText("par e-mail").first().waitFor();
     const question = "Merci d'indiquer la ligne concernée et l'heure du dernier envoi réussi.";
-    await actWithMessage(support, {
-      button: "Demander des informations…",
-      // The contract's word for its customer, not "client" (issue 13).
-      dialog: "Demander des informations à l'opérateur",
-      field: "Informations demandées",
-      message: question,
-      status: "En attente de compléments",
-    });
+    await actWithMessage(support, { ...ASK_OPERATOR, message: question });
     await checkPage(support, "desk-mail-07-dsn-information-requested");
 
     // The question by e-mail; the operator answers it by e-mail, signature and quote left out.
@@ -377,5 +377,49 @@ describe.runIf(postgresUrl)("e-soutien by e-mail (deux-sevres-eservices)", { tim
     await page.locator("dl").getByText("Clôturée", { exact: true }).waitFor();
     await page.getByText(report).waitFor();
     await checkPage(page, "desk-mail-09-dsn-resolution-report");
+  });
+
+  it("asks for information at the contact address the operator gave on depositing, and takes the answer from there (DSN-SUP-03, DSN annex 3 §1a)", async () => {
+    const { mail } = portal;
+    const contact = "astreinte@gatine-telecom.test";
+    const page = await portal.visitor();
+    await portal.signIn(page, operator);
+    await page.goto("/demandes/nouvelle");
+    await page.getByRole("heading", { level: 1, name: "Nouvelle signalisation" }).waitFor();
+    await page.getByLabel("Service concerné").selectOption({ label: "e-SAV" });
+    await page.getByLabel("Titre").fill("Rejets de commandes SAV");
+    await page.getByLabel("Description").fill("Les commandes SAV sont rejetées depuis 9 h.");
+    const address = page.getByLabel("Adresse de contact (facultatif)");
+    await page.getByText(/l'adresse de votre compte \(DSN-SUP-03\)$/).waitFor();
+    await address.fill(contact);
+    await checkPage(page, "desk-mail-10-dsn-contact-address");
+    await page.getByRole("button", { name: "Déposer la signalisation" }).click();
+    await page.getByText(/^Votre signalisation est déposée sous la référence /).waitFor();
+    await page.locator("dl").getByText(contact, { exact: true }).waitFor();
+    const reference =
+      (await page.getByRole("heading", { level: 1 }).textContent())?.match(/^(DSN-\d{4}-\d{5,})/)?.[1] ?? "";
+
+    // Support asks; the question goes to the contact address, the answer comes back from it.
+    const support = await portal.visitor();
+    await portal.signIn(support, agent);
+    await support.goto(page.url().replace("/demandes/", "/file/"));
+    await support.locator("dl").getByText(contact, { exact: true }).waitFor();
+    const question = "Quel code de rejet voyez-vous ?";
+    await actWithMessage(support, { ...ASK_OPERATOR, message: question });
+    const asked = await mail.receive(
+      contact,
+      `[${reference}] Informations demandées : Rejets de commandes SAV`,
+    );
+    expect(textOf(asked)).toContain(question);
+    await mail.send({
+      from: contact,
+      to: asked.replyTo?.text ?? "",
+      ...replyHeaders(asked),
+      text: "Code de rejet R42.\n",
+    });
+    await support.reload();
+    await support.getByText("Code de rejet R42.").waitFor();
+    await support.locator("dl").getByText("En cours de traitement", { exact: true }).waitFor();
+    await checkPage(support, "desk-mail-11-dsn-answer-from-contact-address");
   });
 });

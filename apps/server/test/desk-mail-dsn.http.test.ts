@@ -2,7 +2,7 @@ import { portalOutages, tickets } from "@guichet/db";
 import { databaseKindsUnderTest } from "@guichet/db/testing";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { act } from "./helpers/desk.js";
+import { act, openTicketAs } from "./helpers/desk.js";
 import { createOrganisation, createUser, type TestUser } from "./helpers/factories.js";
 import { mailDesk } from "./helpers/mail-desk.js";
 import { signInAs } from "./helpers/session.js";
@@ -86,6 +86,56 @@ describe.each(databaseKindsUnderTest(postgresUrl))("DSN e-soutien by e-mail on %
     );
     expect(report?.parsed.text).toContain("Port réinitialisé, ticket SAV débloqué.");
     expect(report?.parsed.text).toContain("(DSN-SUP-05)");
+  });
+
+  it("asks for information at the address the operator gave on depositing, and takes its answer from there (DSN-SUP-03, DSN annex 3 §1a)", async () => {
+    const { app } = desk.world.t;
+    const session = await signInAs(app, operator, desk.clock());
+    const contact = "noc-astreinte@operateur-fibre.example";
+    const opened = await openTicketAs(app, session, {
+      category: "incident",
+      catalogueItemId: "e-sav",
+      title: "Coupure collecte",
+      description: "Plus de synchro sur le PM 79-042.",
+      contactEmail: contact,
+    });
+    expect(opened.statusCode, opened.body).toBe(201);
+    const ticket = opened.json();
+    const support = await signInAs(app, agent, desk.clock());
+    const seen = await app.inject({
+      method: "GET",
+      url: `/api/tickets/${ticket.id}`,
+      headers: support.headers,
+    });
+    expect(seen.json().contactEmail).toBe(contact);
+    // The acknowledgement goes to the operator's account (DSN-SUP-02); the question to the address given.
+    const [ack] = await desk.deliver();
+    expect(ack?.envelopeTo).toEqual([operator.email]);
+    await act(app, support, ticket.id, "status", { action: "hold", message: "Quel est le numéro du PM ?" });
+    const [question] = await desk.deliver();
+    expect(question?.envelopeTo).toEqual([contact]);
+    expect(question?.parsed.text).toContain("(DSN-SUP-03)");
+    // "L'Opérateur doit répondre ... par retour de mail": from that address, though no account's.
+    const answer = await desk.send(contact, {
+      subject: `RE: ${question?.parsed.subject}`,
+      inReplyTo: question?.parsed.messageId,
+      text: "PM 79-042, baie 3.",
+    });
+    expect(answer).toMatchObject({ outcome: "joined", ticketId: ticket.id });
+    const resumed = await app.inject({
+      method: "GET",
+      url: `/api/tickets/${ticket.id}`,
+      headers: support.headers,
+    });
+    expect(resumed.json().status).toBe("in_progress");
+    expect(resumed.json().timeline.at(-2)).toMatchObject({ body: "PM 79-042, baie 3.", channel: "email" });
+    // The address answers its own ticket only: a new mail from it is an unknown sender's.
+    expect(await desk.send(contact, { subject: "Autre sujet", text: "Bonjour" })).toMatchObject({
+      outcome: "refused",
+      reason: "unknown_sender",
+    });
+    const [refusal] = await desk.deliver();
+    expect(refusal?.envelopeTo).toEqual([contact]);
   });
 
   it("refuses an e-service the operator does not hold, and e-mail while e-soutien is up (DSN-SUP-01, DSN-SUP-08)", async () => {

@@ -136,6 +136,16 @@ describe.each(databaseKindsUnderTest(postgresUrl))("MCR service desk on %s", (ki
     expect(refused.json().message).toBe("Seuls les contacts nommés peuvent ouvrir une demande (MCR-SUP-04).");
     const list = await t.app.inject({ method: "GET", url: "/api/tickets", headers: session.headers });
     expect(list.json().total).toBe(1);
+    // A contact address serves requests for information by e-mail (DSN-SUP-03), which MCR's contract
+    // does not mail: refused rather than kept for nothing.
+    const withContact = await openTicketAs(t.app, await signIn(premiumAdmin), {
+      category: "incident",
+      contactEmail: "astreinte@client.example",
+    });
+    expect(withContact.statusCode).toBe(422);
+    expect(withContact.json().details).toEqual({ field: "contactEmail" });
+    const after = await t.app.inject({ method: "GET", url: "/api/tickets", headers: session.headers });
+    expect(after.json().total).toBe(1);
   });
 
   it("opens a Basic customer's billing question without SLA, and closes its incident at once with the reason (MCR-SUP-08, MCR-SUP-11)", async () => {

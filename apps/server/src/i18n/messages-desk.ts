@@ -14,6 +14,8 @@ export const deskFr = {
   "desk.phone_needs_ticket": "Un appel se rattache à une demande existante ({clause}).",
   "desk.transition_forbidden": "Ce changement de statut n'est pas possible depuis « {status} » ({clause}).",
   "desk.ticket_closed": "Cette demande est close : ouvrez-en une nouvelle en citant sa référence.",
+  "desk.contact_email_not_offered":
+    "Le contrat de ce portail ne prévoit pas de demande d'informations par e-mail : pas d'adresse de contact sur une demande.",
   "desk.internal_note_customer": "Seul le support écrit des notes internes.",
   "desk.not_provider_staff": "La personne assignée doit faire partie de l'équipe du prestataire.",
   "desk.no_priority_dispute": "Le contrat ne prévoit pas de contestation de priorité.",
@@ -61,6 +63,8 @@ export const deskEn: Record<DeskMessageKey, string> = {
   "desk.phone_needs_ticket": "A call joins an existing request ({clause}).",
   "desk.transition_forbidden": 'This status change is not possible from "{status}" ({clause}).',
   "desk.ticket_closed": "This request is closed: open a new one quoting its reference.",
+  "desk.contact_email_not_offered":
+    "This portal's contract provides no request for information by e-mail: no contact address on a request.",
   "desk.internal_note_customer": "Only support writes internal notes.",
   "desk.not_provider_staff": "The assignee must belong to the provider's team.",
   "desk.no_priority_dispute": "The contract provides no priority dispute.",

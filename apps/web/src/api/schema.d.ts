@@ -3068,6 +3068,8 @@ export interface paths {
                         description: string;
                         /** @default null */
                         customerReference?: string | null;
+                        /** @default null */
+                        contactEmail?: string | null;
                     };
                 };
             };
@@ -9677,6 +9679,7 @@ export interface components {
             updatedAt: string;
             sla: components["schemas"]["SlaClock"][];
             description: string;
+            contactEmail: string | null;
             planKey: string;
             slaApplies: boolean;
             actions: components["schemas"]["TicketAction"][];
@@ -9712,6 +9715,7 @@ export interface components {
             prioritiesClause: string;
             emailAccepted: boolean;
             portalOutage: components["schemas"]["PortalOutage"] | null;
+            contactEmailClause: string | null;
         };
         AttachmentRules: {
             maxBytes: number;

@@ -54,6 +54,7 @@ export function NewRequestForm({ form }: { form: DeskForm }) {
       title: field(data, "title"),
       description: field(data, "description"),
       customerReference: field(data, "customerReference") || null,
+      ...(form.contactEmailClause ? { contactEmail: field(data, "contactEmail") || null } : {}),
     };
     open.mutate(input);
   };
@@ -111,6 +112,16 @@ export function NewRequestForm({ form }: { form: DeskForm }) {
           description={t("desk.form.customerReferenceHint")}
           maxLength={100}
         />
+        {form.contactEmailClause && (
+          <TextInput
+            name="contactEmail"
+            type="email"
+            autoComplete="email"
+            label={t("desk.form.contactEmail")}
+            description={t("desk.form.contactEmailHint", { clause: form.contactEmailClause })}
+            maxLength={254}
+          />
+        )}
         <FileField files={files} onChange={setFiles} progress={progress} />
         <FormFooter label={t(`deskWords.${words}.submit`)} pending={open.isPending} error={open.error} />
       </Stack>

@@ -26,6 +26,8 @@ export function TicketFacts({ ticket, side }: { ticket: TicketView; side: "custo
     [t("desk.createdAt"), dateTime(ticket.createdAt)],
     [t("desk.requester"), ticket.requesterName],
   ];
+  // DSN-SUP-03: where requests for information go, when the operator gave an address on deposit.
+  if (ticket.contactEmail) facts.push([t("desk.contactEmail"), ticket.contactEmail]);
   if (side === "provider") {
     facts.push(
       [t("desk.organisation"), ticket.organisationName],

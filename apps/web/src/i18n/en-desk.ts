@@ -104,6 +104,7 @@ export const enDesk: typeof frDesk = {
   updatedAt: "Last update",
   createdAt: "Opened on",
   customerReference: "Your reference",
+  contactEmail: "Contact address",
   customerReferenceOfCustomer: "Customer's reference",
   customerReferenceShort: "Customer ref.: {{reference}}",
   sla: "Deadlines",
@@ -188,6 +189,9 @@ export const enDesk: typeof frDesk = {
     descriptionHint: "What happens, since when, what you already tried",
     customerReference: "Your reference (optional)",
     customerReferenceHint: "This ticket's number in your own tool",
+    contactEmail: "Contact address (optional)",
+    contactEmailHint:
+      "Where the provider asks you for more information by e-mail, and where to answer from; empty: your account's address ({{clause}})",
   },
   ticket: {
     facts: "Details",

@@ -121,6 +121,7 @@ export const frDesk = {
   updatedAt: "Dernière mise à jour",
   createdAt: "Ouverte le",
   customerReference: "Votre référence",
+  contactEmail: "Adresse de contact",
   customerReferenceOfCustomer: "Référence du client",
   customerReferenceShort: "Réf. client : {{reference}}",
   sla: "Délais",
@@ -210,6 +211,9 @@ export const frDesk = {
     descriptionHint: "Ce qui se passe, depuis quand, ce que vous avez déjà essayé",
     customerReference: "Votre référence (facultatif)",
     customerReferenceHint: "Le numéro de ce ticket dans votre propre outil",
+    contactEmail: "Adresse de contact (facultatif)",
+    contactEmailHint:
+      "Où le fournisseur vous demandera des informations complémentaires par e-mail, et d'où y répondre ; vide : l'adresse de votre compte ({{clause}})",
   },
   ticket: {
     facts: "Informations",

@@ -44,6 +44,12 @@ export const tickets = pgTable(
     description: text("description").notNull(),
     /** The customer's own ticket number (MCR-SUP-09). */
     customerReference: text("customer_reference"),
+    /**
+     * The address the operator gave on depositing the request, where the provider asks it for more
+     * information (DSN-SUP-03, DSN annex 3 §1a "l'adresse e-mail qu'il aura renseignée en déposant sa
+     * demande"); null: the requester's account address.
+     */
+    contactEmail: text("contact_email"),
     requesterUserId: uuid("requester_user_id")
       .notNull()
       .references(() => users.id),

@@ -62,5 +62,7 @@ export async function deskForm(db: Db, contract: Contract, principal: Principal,
     prioritiesClause: contract.priorities.clause,
     emailAccepted: emailOpensTickets(contract, planKey, outage !== null),
     portalOutage: outage,
+    // DSN-SUP-03 (DSN annex 3 §1a): the address given on deposit, where the contract mails requests for information.
+    contactEmailClause: contract.ticketWorkflow.emailNotifications.infoRequested ?? null,
   };
 }

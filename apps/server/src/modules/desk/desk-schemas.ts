@@ -92,6 +92,8 @@ export const ZTicketView = z
     ...ZTicketHead,
     sla: z.array(ZSlaClock),
     description: z.string(),
+    /** The address given on deposit for requests for information (DSN-SUP-03); null: the requester's account address. */
+    contactEmail: z.string().nullable(),
     planKey: z.string(),
     slaApplies: z.boolean(),
     /** What the caller may do now (the workflow decides; the portal only offers these). */
@@ -126,5 +128,10 @@ export const ZDeskForm = z
     emailAccepted: z.boolean(),
     /** An outage of the portal declared by the provider and under way now. */
     portalOutage: ZOutageView.nullable(),
+    /**
+     * Where a contact address may be given on the request, for the provider's requests for
+     * information by e-mail (DSN-SUP-03): that clause; null where the contract mails none.
+     */
+    contactEmailClause: z.string().nullable(),
   })
   .meta({ id: "DeskForm" });

@@ -11,7 +11,7 @@ import {
 } from "@guichet/db";
 import type { Language } from "@guichet/domain";
 import { isOpenStatus, localDateIn, matchService, readMailTicketFields } from "@guichet/domain";
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { AppContext } from "../../app-context.js";
 import { type Locale, t } from "../../i18n/index.js";
 import { catalogueFor } from "../../i18n/reader.js";
@@ -91,7 +91,14 @@ async function takeIn(
   // lost "250") is taken once: its first handling left its Message-ID on a ticket or a refusal.
   const taken = await takenBefore(root, mail.messageId);
   if (taken) return taken;
-  const sender = await senderOf(root, mail.from.address);
+  const ticket = await ticketOf(context, root, mail);
+  const sender =
+    (await senderOf(root, eq(users.email, mail.from.address))) ??
+    // DSN-SUP-03: "L'Opérateur doit répondre ... par retour de mail" from the address it gave on
+    // deposit, which need not be an account's: that reply joins its ticket as its requester's.
+    (ticket?.contactEmail && ticket.contactEmail === mail.from.address.toLowerCase()
+      ? await senderOf(root, eq(users.id, ticket.requesterUserId))
+      : undefined);
   // An unknown sender reads the contract's own language, or its fallback (issue 23).
   const locale = catalogueFor(sender?.language ?? context.contract.locale, context.contract);
   const refuse = async (reason: string, explanation: string, clause: string | null) => {
@@ -113,7 +120,6 @@ async function takeIn(
   const leftOutNote = leftOutFilesText(locale, leftOut);
   const withNote = (text: string) => (leftOutNote ? `${text}\n\n${leftOutNote}` : text);
 
-  const ticket = await ticketOf(context, root, mail);
   const actor = actorOf(sender);
   const scope = sender.organisationKind === "provider" ? "*" : sender.organisationId;
   const scoped = scopedDatabase(database).db;
@@ -234,12 +240,12 @@ function defaultCategoryOf(categories: readonly string[]): string {
   return categories.includes("incident") ? "incident" : (categories[0] ?? "incident");
 }
 
-async function senderOf(db: Db, address: string): Promise<Sender | undefined> {
+async function senderOf(db: Db, who: SQL): Promise<Sender | undefined> {
   const [row] = await db
     .select({ user: users, organisation: organisations })
     .from(users)
     .innerJoin(organisations, eq(organisations.id, users.organisationId))
-    .where(and(eq(users.email, address), eq(users.status, "active")));
+    .where(and(who, eq(users.status, "active")));
   if (!row) return undefined;
   return {
     id: row.user.id,
@@ -274,7 +280,13 @@ async function takenBefore(db: Db, messageId: string | null): Promise<IntakeOutc
 /** The ticket a mail answers: the reference in its subject first, else its thread's Message-IDs. */
 async function ticketOf(context: Pick<AppContext, "contract">, db: Db, mail: InboundMessage) {
   const reference = ticketReferenceIn(mail.subject, context.contract.ticketWorkflow.referencePrefix);
-  const columns = { id: tickets.id, organisationId: tickets.organisationId, status: tickets.status };
+  const columns = {
+    id: tickets.id,
+    organisationId: tickets.organisationId,
+    status: tickets.status,
+    contactEmail: tickets.contactEmail,
+    requesterUserId: tickets.requesterUserId,
+  };
   if (reference) {
     const [byReference] = await db.select(columns).from(tickets).where(eq(tickets.reference, reference));
     return byReference;

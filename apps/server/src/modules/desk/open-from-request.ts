@@ -3,8 +3,10 @@ import { z } from "zod";
 import type { AppContext } from "../../app-context.js";
 import { actorOf } from "../../auth/principal.js";
 import { ZPriority } from "../../http/api-schemas.js";
+import { AppError } from "../../http/errors.js";
 import { ZWritten } from "../../http/input-schemas.js";
 import { notFound } from "../../http/not-found.js";
+import { t } from "../../i18n/index.js";
 import { readerOf } from "../../i18n/reader.js";
 import { authorize } from "../../policies/authorize.js";
 import { deskPolicy } from "../../policies/desk-policy.js";
@@ -21,6 +23,11 @@ export const ZOpenTicketBody = z.strictObject({
   title: ZWritten(200),
   description: ZWritten(20_000),
   customerReference: ZWritten(100).nullable().default(null),
+  /**
+   * Where the provider asks for more information about this request (DSN-SUP-03, DSN annex 3 §1a),
+   * where the contract mails such requests; null: the requester's account address.
+   */
+  contactEmail: z.email().max(254).nullable().default(null),
 });
 
 /**
@@ -37,6 +44,15 @@ export async function openFromRequest(
   const { db } = context.database;
   const { contract } = context;
   const principal = authorize(request, deskPolicy.open);
+  // A contact address serves the requests for information the contract mails (DSN-SUP-03); where it
+  // mails none, an address given would never be used: refused rather than kept for nothing.
+  const infoRequested = contract.ticketWorkflow.emailNotifications.infoRequested;
+  if (body.contactEmail && !infoRequested)
+    throw new AppError(
+      "contract_rule",
+      t(readerOf(request.headers["accept-language"], contract).locale, "desk.contact_email_not_offered"),
+      { field: "contactEmail" },
+    );
   const now = context.clock();
   const key = request.headers["idempotency-key"];
   const opened = await openWithIdempotency(

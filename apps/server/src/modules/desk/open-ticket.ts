@@ -33,6 +33,8 @@ export interface OpenTicketInput {
   title: string;
   description: string;
   customerReference: string | null;
+  /** The address given for requests for information (DSN-SUP-03); null or absent: the account's. */
+  contactEmail?: string | null;
   /** Files of the first message, validated by the caller (validateAttachments). */
   files?: readonly IncomingFile[];
   /** The Message-ID of the mail that opened it, which starts the thread. */
@@ -190,6 +192,7 @@ async function openOn(
     title: input.title,
     description: input.description,
     customerReference: input.customerReference,
+    contactEmail: input.contactEmail?.trim().toLowerCase() || null,
     requesterUserId: input.requester.userId,
     assigneeUserId: null,
     channel: input.channel,

@@ -262,6 +262,7 @@ export function presentTicket(
     }),
     sla: presentSla(sla, reader),
     description: ticket.description,
+    contactEmail: ticket.contactEmail,
     planKey: ticket.planKey,
     slaApplies: ticket.slaApplies,
     actions: availableActions(contract.ticketWorkflow, ticket.status, side),

@@ -20,6 +20,8 @@ export interface MailableTicket {
   title: string;
   requesterUserId: string;
   threadMessageId: string;
+  /** The address given on deposit for requests for information (DSN-SUP-03). */
+  contactEmail?: string | null;
 }
 
 /** The portal's page of a ticket for each side, as mails link to it (apps/web/src/router.tsx). */
@@ -69,7 +71,10 @@ export async function mailRequester<K extends TicketMailKind>(
     .from(users)
     .where(eq(users.id, ticket.requesterUserId));
   if (!requester) return;
-  await enqueueMail(tx, ticketMail(context, ticket, requester, kind, params, clause, now));
+  // DSN-SUP-03 (DSN annex 3 §1a): the provider asks for more information "à l'adresse e-mail qu'il
+  // aura renseignée en déposant sa demande"; the other mails go to the requester's account.
+  const to = kind === "ticket_info_requested" && ticket.contactEmail ? ticket.contactEmail : requester.email;
+  await enqueueMail(tx, ticketMail(context, ticket, { ...requester, email: to }, kind, params, clause, now));
 }
 
 /** A desk mail about a ticket to a person, to enqueue (or, opening a ticket, to write in its statement). */
