@@ -8,7 +8,8 @@ const postgresUrl = inject("postgresUrl");
 
 /**
  * Rights as they stand at each request (issue 14): a machine credential never acts with more than
- * its owner has now (security finding; DSN-SEC-03, DSN-SEC-01, MCR-ACC-03).
+ * its owner has now (security finding; DSN-SEC-03, DSN-SEC-01, MCR-ACC-03); a support agent invited
+ * into a tenant has the customer's rights on its configuration, policy by policy (MCR-ACC-05, MCR 8.4).
  */
 describe.each(databaseKindsUnderTest(postgresUrl))("rights in force on %s", (kind) => {
   let t: TestApp;
@@ -76,5 +77,91 @@ describe.each(databaseKindsUnderTest(postgresUrl))("rights in force on %s", (kin
       headers: asMachine,
     });
     expect(tokenList.statusCode).toBe(403);
+  });
+
+  it("gives the invited support agent the customer's rights on its tenant's configuration, and not its other acts (MCR-ACC-05, MCR 8.4 \"les mêmes droits que le Client\")", async () => {
+    const { db } = t.database;
+    const provider = await createOrganisation(db, "provider");
+    const agent = await createUser(db, provider.id, ["support_agent"], { totp: true });
+    const manager = await createUser(db, provider.id, ["account_manager"], { totp: true });
+    const admin = await createUser(db, customerId, ["customer_admin"]);
+    const customer = await signInAs(t.app, admin, now);
+    const send = (headers: Record<string, string>, method: "GET" | "POST", url: string, payload?: object) =>
+      t.app.inject({ method, url, headers, ...(payload ? { payload } : {}) });
+    const quota = await send(
+      (await signInAs(t.app, manager, now)).headers,
+      "POST",
+      `/api/organisations/${customerId}/quotas`,
+      {
+        catalogueItemId: "azure",
+        resource: "vCPU",
+        maximum: 64,
+      },
+    );
+    expect(quota.statusCode, quota.body).toBe(201);
+    const { grantId } = (
+      await send(customer.headers, "POST", `/api/organisations/${customerId}/support-grants`, {
+        agentEmail: agent.email,
+        reason: "Revue de la configuration du tenant",
+        expiresAt: "2026-11-25T18:00:00Z",
+      })
+    ).json();
+    const support = (await signInAs(t.app, agent, now)).headers;
+    expect((await send(support, "POST", "/api/auth/acting", { grantId })).statusCode).toBe(204);
+    const org = `/api/organisations/${customerId}`;
+
+    // The tenant's configuration, as the customer: its people and rights, costs, budgets, quotas.
+    const granted = {
+      people: await send(support, "GET", `${org}/users`),
+      costs: await send(support, "GET", `/api/billing/simulation?organisationId=${customerId}`),
+      budget: await send(support, "POST", "/api/budgets", {
+        vendor: null,
+        amount: "5000",
+        thresholds: [80, 100],
+        recipientUserIds: [admin.id],
+      }),
+      quota: await send(support, "POST", `${org}/quotas/${quota.json().id}/requests`, {
+        requestedMaximum: 128,
+        reason: "Montée en charge",
+      }),
+    };
+    expect(Object.fromEntries(Object.entries(granted).map(([k, v]) => [k, v.statusCode]))).toEqual({
+      people: 200,
+      costs: 200,
+      budget: 201,
+      quota: 201,
+    });
+    // Not the customer's other acts: people, credentials, its own grant, named contacts, orders.
+    const refused = {
+      invite: await send(support, "POST", `${org}/users`, {
+        email: "nouveau@client.example",
+        firstName: "Noé",
+        lastName: "Vidal",
+        roles: ["user"],
+      }),
+      rights: await send(support, "POST", `${org}/users/${admin.id}/rights`, {
+        roles: ["user"],
+        canInvite: false,
+      }),
+      token: await send(support, "POST", `${org}/api-tokens`, {
+        name: "Accès durable",
+        roles: ["user"],
+        expiresAt: "2027-01-01T00:00:00Z",
+      }),
+      grant: await send(support, "POST", `${org}/support-grants`, {
+        agentEmail: agent.email,
+        reason: "Prolonger",
+        expiresAt: "2026-11-26T18:00:00Z",
+      }),
+      namedContact: await send(support, "POST", `${org}/named-contacts`, {
+        email: "contact@client.example",
+        firstName: "Léa",
+        lastName: "Roux",
+        jobTitle: "Exploitation",
+        phone: "+33 5 49 00 00 00",
+        availability: "24/7",
+      }),
+    };
+    expect(Object.values(refused).map((answer) => answer.statusCode)).toEqual([403, 403, 403, 403, 403]);
   });
 });

@@ -1,5 +1,5 @@
 import type { Principal } from "../auth/principal.js";
-import { hasRole, inTenant, isCustomerAdminOf, isProviderStaff } from "./common.js";
+import { configuresTenant, hasRole, inTenant, isProviderStaff } from "./common.js";
 
 /** The provider's people who run billing. */
 const billingStaff = (p: Principal) => isProviderStaff(p, "admin", "billing");
@@ -16,7 +16,8 @@ export const billingPolicy = {
   viewUnmatchedAccounts: (p: Principal) => isProviderStaff(p, "admin", "billing", "account_manager"),
   viewCosts: (p: Principal, organisationId: string) =>
     isProviderStaff(p, "admin", "billing", "account_manager") ||
-    (inTenant(p, organisationId) && hasRole(p, "customer_admin", "billing_reader")),
-  /** Budgets and their alerts (MCR 6.1.2) are set by the customer's administrators. */
-  manageBudgets: (p: Principal, organisationId: string) => isCustomerAdminOf(p, organisationId),
+    (inTenant(p, organisationId) && hasRole(p, "customer_admin", "billing_reader")) ||
+    configuresTenant(p, organisationId),
+  /** Budgets and their alerts (MCR 6.1.2): the customer's administrators, and the agent they invited (MCR-ACC-05). */
+  manageBudgets: (p: Principal, organisationId: string) => configuresTenant(p, organisationId),
 } as const;

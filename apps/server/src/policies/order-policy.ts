@@ -1,5 +1,5 @@
 import type { Principal } from "../auth/principal.js";
-import { hasRole, inTenant, isProviderStaff } from "./common.js";
+import { configuresTenant, hasRole, inTenant, isProviderStaff } from "./common.js";
 
 /**
  * Who may do what with orders, wholesale contracts, quotas and documents (issue 16). Ordering and
@@ -19,6 +19,6 @@ export const orderPolicy = {
   decide: (p: Principal) => isProviderStaff(p, "admin", "account_manager"),
   recordWholesaleContract: (p: Principal) => isProviderStaff(p, "admin", "account_manager"),
   setQuota: (p: Principal) => isProviderStaff(p, "admin", "account_manager"),
-  requestQuota: (p: Principal, organisationId: string) =>
-    inTenant(p, organisationId) && !p.acting && hasRole(p, "customer_admin"),
+  /** A quota is the tenant's configuration (MCR 9.1): the invited agent asks too (MCR-ACC-05). */
+  requestQuota: (p: Principal, organisationId: string) => configuresTenant(p, organisationId),
 } as const;

@@ -1,5 +1,5 @@
 import type { Principal } from "../auth/principal.js";
-import { hasRole, inTenant, isCustomerAdminOf, isProviderStaff } from "./common.js";
+import { configuresTenant, hasRole, inTenant, isCustomerAdminOf, isProviderStaff } from "./common.js";
 
 /**
  * Who may do what on an organisation's people and access (MCR-ACC-02, MCR-ACC-03,
@@ -13,9 +13,9 @@ export const organisationPolicy = {
   view: (p: Principal, organisationId: string) =>
     inTenant(p, organisationId) ||
     isProviderStaff(p, "admin", "account_manager", "security_officer", "support_agent"),
+  /** Reading people and rights: the tenant's configuration, so the invited agent too (MCR-ACC-05). */
   listUsers: (p: Principal, organisationId: string) =>
-    isCustomerAdminOf(p, organisationId) ||
-    isProviderStaff(p, "admin", "account_manager", "security_officer"),
+    configuresTenant(p, organisationId) || isProviderStaff(p, "admin", "account_manager", "security_officer"),
   /** Inviting: the organisation's administrators, people given the right (MCR-ACC-02), provider administrators. */
   invite: (p: Principal, organisationId: string) =>
     (inTenant(p, organisationId) && !p.acting && (hasRole(p, "customer_admin", "admin") || p.canInvite)) ||
