@@ -31,7 +31,8 @@ export interface DemoTicket {
 
 export type DemoStep = { minutesAgo: number } & (
   | { reply: string; from: "agent" | "requester" }
-  | { action: TicketAction; message?: string }
+  /** A change of status, by the ticket action the desk offers (named `status`, not `action`: audit actions are another thing). */
+  | { status: TicketAction; message?: string }
   | { propose: string; reason: string }
 );
 
@@ -76,8 +77,8 @@ export const DEMO_ACTIVITY: Record<string, DemoActivity> = {
             from: "agent",
             reply: "Le rôle Lecteur est prêt : indiquez-nous l'adresse de l'auditeur.",
           },
-          { minutesAgo: 11 * DAY, action: "resolve", message: "Invitation envoyée à l'auditeur." },
-          { minutesAgo: 10 * DAY, action: "confirm" },
+          { minutesAgo: 11 * DAY, status: "resolve", message: "Invitation envoyée à l'auditeur." },
+          { minutesAgo: 10 * DAY, status: "confirm" },
         ],
       },
       {
@@ -94,8 +95,8 @@ export const DEMO_ACTIVITY: Record<string, DemoActivity> = {
             from: "agent",
             reply: "AWS signale une maintenance de l'hôte physique ; nous déplaçons l'instance.",
           },
-          { minutesAgo: 7 * DAY, action: "resolve", message: "Instance déplacée sur un nouvel hôte." },
-          { minutesAgo: 7 * DAY - 3 * HOUR, action: "confirm" },
+          { minutesAgo: 7 * DAY, status: "resolve", message: "Instance déplacée sur un nouvel hôte." },
+          { minutesAgo: 7 * DAY - 3 * HOUR, status: "confirm" },
         ],
       },
       {
@@ -125,7 +126,7 @@ export const DEMO_ACTIVITY: Record<string, DemoActivity> = {
           },
           {
             minutesAgo: 1 * DAY,
-            action: "resolve",
+            status: "resolve",
             message: "Les deux lignes correspondent à deux comptes de stockage.",
           },
         ],
@@ -249,7 +250,7 @@ export const DEMO_ACTIVITY: Record<string, DemoActivity> = {
         title: "Format du fichier de mutation",
         description: "Quel encodage attend e-Mutation Fibre pour les fichiers de mutation en masse ?",
         steps: [
-          { minutesAgo: 12 * DAY, action: "resolve", message: "UTF-8 sans BOM, séparateur point-virgule." },
+          { minutesAgo: 12 * DAY, status: "resolve", message: "UTF-8 sans BOM, séparateur point-virgule." },
         ],
       },
       {
@@ -268,7 +269,7 @@ export const DEMO_ACTIVITY: Record<string, DemoActivity> = {
           },
           {
             minutesAgo: 7 * DAY,
-            action: "resolve",
+            status: "resolve",
             message: "Export par code IRIS documenté dans l'aide en ligne.",
           },
         ],
@@ -301,7 +302,7 @@ export const DEMO_ACTIVITY: Record<string, DemoActivity> = {
         steps: [
           {
             minutesAgo: 20 * HOUR,
-            action: "hold",
+            status: "hold",
             message: "Merci de nous indiquer la référence de prise et la date du rendez-vous.",
           },
         ],

@@ -169,7 +169,7 @@ async function applyStep(step: DemoStep, { tx, context, opened, requester, agent
   const by =
     "from" in step && step.from === "requester"
       ? requester
-      : "action" in step && step.action === "confirm"
+      : "status" in step && step.status === "confirm"
         ? requester
         : agent;
   const command: TicketCommand = {
@@ -190,7 +190,7 @@ async function applyStep(step: DemoStep, { tx, context, opened, requester, agent
             mode: "propose",
           })
         : await changeStatus(command, {
-            action: step.action,
+            action: step.status,
             message: step.message ?? null,
             channel: "portal",
           });
