@@ -13,6 +13,7 @@ export * from "./desk/percentile.js";
 export * from "./desk/report-month.js";
 export * from "./desk/sla-report.js";
 export * from "./desk/ticket-words.js";
+export * from "./money/format-money.js";
 export * from "./notices/index.js";
 export * from "./orders/index.js";
 export * from "./security/index.js";

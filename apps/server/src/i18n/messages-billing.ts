@@ -35,7 +35,7 @@ export const billingFr = {
   "invoices.not_found": "Aucune facture de ce numéro.",
   "invoices.not_an_invoice": "Un avoir ne se corrige pas par un avoir : corrigez la facture.",
   "invoices.amount_out_of_range":
-    "Le montant d'un avoir est compris entre 0,01 € et le total HT de la facture.",
+    "Le montant d'un avoir est compris entre 0,01 et le total HT de la facture, dans sa devise.",
 } as const;
 
 export type BillingMessageKey = keyof typeof billingFr;
@@ -72,5 +72,5 @@ export const billingEn: Record<BillingMessageKey, string> = {
   "invoices.not_found": "No such invoice.",
   "invoices.not_an_invoice": "A credit note is not corrected by a credit note: correct the invoice.",
   "invoices.amount_out_of_range":
-    "A credit note's amount is between €0.01 and the invoice's total excluding VAT.",
+    "A credit note's amount is between 0.01 and the invoice's total excluding VAT, in its currency.",
 };

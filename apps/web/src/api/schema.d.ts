@@ -3742,8 +3742,7 @@ export interface paths {
                         "application/json": {
                             month: string;
                             plan: string;
-                            /** @enum {string} */
-                            currency: "EUR";
+                            currency: string;
                             lastDay: string;
                             daysElapsed: number;
                             daysInMonth: number;
@@ -3951,7 +3950,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Cost explorer (MCR-BIL-04): a customer's costs between two days (at most 366), grouped by `by` (day, vendor, service, region, comma-separated), filtered by vendor, service or region, in EUR at each billing period's ECB rate, rounded half-up per row — customer administrator or billing reader, provider billing staff */
+        /** Cost explorer (MCR-BIL-04): a customer's costs between two days (at most 366), grouped by `by` (day, vendor, service, region, comma-separated), filtered by vendor, service or region, in the contract's currency at each billing period's ECB rates, rounded half-up per row — customer administrator or billing reader, provider billing staff */
         get: {
             parameters: {
                 query: {
@@ -3976,8 +3975,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            /** @enum {string} */
-                            currency: "EUR";
+                            currency: string;
                             from: string;
                             to: string;
                             by: ("day" | "vendor" | "service" | "region")[];
@@ -4187,7 +4185,7 @@ export interface paths {
             };
         };
         put?: never;
-        /** Set the monthly budget of a scope (the whole account when `vendor` is null, else one vendor), in EUR excluding VAT, with thresholds in percent and the customer's people to warn; saving a scope again replaces its budget. Checked at once against this month: alerts due are mailed — customer administrator */
+        /** Set the monthly budget of a scope (the whole account when `vendor` is null, else one vendor), in the contract's currency excluding VAT, with thresholds in percent and the customer's people to warn; saving a scope again replaces its budget. Checked at once against this month: alerts due are mailed — customer administrator */
         post: {
             parameters: {
                 query?: never;
@@ -4619,7 +4617,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Correct an issued invoice by a credit note (an invoice is never changed): the whole invoice, or `amount` excluding VAT (EUR, decimal) up to its total — provider admin or billing */
+        /** Correct an issued invoice by a credit note (an invoice is never changed): the whole invoice, or `amount` excluding VAT (in the invoice's currency, decimal) up to its total — provider admin or billing */
         post: {
             parameters: {
                 query?: never;
@@ -4700,6 +4698,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             today: string;
+                            currency: string;
                             termination: {
                                 effectiveDateGiven: boolean;
                                 vendorClause: string | null;
@@ -4839,6 +4838,7 @@ export interface paths {
                             effectiveDate: string | null;
                             commitmentEnd: string | null;
                             feesDue: string | null;
+                            currency: string;
                             clause: string;
                             explanation: string;
                         };
@@ -4974,6 +4974,7 @@ export interface paths {
                             effectiveDate: string | null;
                             commitmentEnd: string | null;
                             feesDue: string | null;
+                            currency: string;
                             clause: string;
                             explanation: string;
                             terminationId: string;
@@ -7499,6 +7500,7 @@ export interface paths {
                             effectiveDate: string | null;
                             commitmentEnd: string | null;
                             feesDue: string | null;
+                            currency: string;
                             clause: string;
                             explanation: string;
                             terminationId: string;
@@ -7518,6 +7520,7 @@ export interface paths {
                             effectiveDate: string | null;
                             commitmentEnd: string | null;
                             feesDue: string | null;
+                            currency: string;
                             clause: string;
                             explanation: string;
                             terminationId: string;
@@ -9250,6 +9253,7 @@ export interface components {
         };
         Budgets: {
             month: string;
+            currency: string;
             items: {
                 /** Format: uuid */
                 id: string;
@@ -9300,6 +9304,7 @@ export interface components {
             before: components["schemas"]["PriceTerms"];
             after: components["schemas"]["PriceTerms"];
             words: string;
+            currency: string;
         };
         ContractChange: {
             id: string;
@@ -10120,6 +10125,7 @@ export interface components {
         };
         ChangeOptions: {
             today: string;
+            currency: string;
             kinds: {
                 /** @enum {string} */
                 kind: "price" | "annex" | "general-conditions" | "security-annex";
@@ -10163,6 +10169,7 @@ export interface components {
                     documentTitle: string;
                     documentVersion: string;
                     monthlyPrice: string;
+                    currency: string;
                     minimumMonths: number;
                     terminationNoticeMonths: number;
                     demo: boolean;

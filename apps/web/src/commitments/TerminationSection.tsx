@@ -42,7 +42,7 @@ export function TerminationSection({
               <Text fw={600}>{t(`commitments.scopes.${termination.scope}`)}</Text>
               <Text>{t("commitments.effectiveDate", { date: date(termination.effectiveDate) })}</Text>
               {termination.feesDue !== null && (
-                <Text>{t("commitments.feesDue", { amount: money(termination.feesDue) })}</Text>
+                <Text>{t("commitments.feesDue", { amount: money(termination.feesDue, view.currency) })}</Text>
               )}
               <ClauseTag clause={termination.clause} />
             </Group>

@@ -1,3 +1,4 @@
+import { currencySymbol } from "@guichet/domain/money";
 import { Alert, Button, Group, Stack, Text, TextInput } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { CommitmentsView } from "../api/commitments-types";
@@ -36,7 +37,7 @@ export function TransfersSection({
             {r.recipient} — {t("commitments.requestedOn", { date: date(r.requestedAt.slice(0, 10)) })} —{" "}
             {r.quote === null
               ? t("commitments.awaitingQuote")
-              : t("commitments.quote", { amount: money(r.quote), text: r.quoteText ?? "" })}
+              : t("commitments.quote", { amount: money(r.quote, view.currency), text: r.quoteText ?? "" })}
           </Text>
           {canQuote && r.quote === null && (
             <form
@@ -52,7 +53,12 @@ export function TransfersSection({
               }}
             >
               <Group align="flex-end">
-                <TextInput name="amount" required inputMode="decimal" label={t("commitments.quoteAmount")} />
+                <TextInput
+                  name="amount"
+                  required
+                  inputMode="decimal"
+                  label={t("commitments.quoteAmount", { currency: currencySymbol(view.currency) })}
+                />
                 <TextInput name="text" required minLength={3} label={t("commitments.quoteText")} />
                 <Button type="submit" loading={quoteTransfer.isPending}>
                   {t("commitments.quoteSubmit")}

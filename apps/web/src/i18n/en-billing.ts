@@ -39,7 +39,7 @@ export const enBilling: typeof frBilling = {
   simulation: {
     heading: "Simulation of the current month's invoice",
     intro:
-      "The month to date at the vendors' prices, in euros at the period's ECB rate, the support fee it implies and a forecast to the month's end.",
+      "The month to date at the vendors' prices, in the billing currency at the period's ECB rate, the support fee it implies and a forecast to the month's end.",
     none: "No consumption imported for this month.",
     monthToDate: "Month to date (up to {{day}})",
     vendor: "Vendor",

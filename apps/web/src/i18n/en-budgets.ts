@@ -9,7 +9,7 @@ export const enBudgets: typeof frBudgets = {
   list: {
     heading: "Budgets for {{month}}",
     intro:
-      "Consumption at the vendors' prices, in euros at the period's ECB rate, before the support fee and VAT; run-rate forecast (month to date ÷ days elapsed × days in the month).",
+      "Consumption at the vendors' prices, in the billing currency at the period's ECB rate, before the support fee and VAT; run-rate forecast (month to date ÷ days elapsed × days in the month).",
     empty: "No budget yet.",
     scope: "Scope",
     amount: "Monthly budget",
@@ -32,7 +32,7 @@ export const enBudgets: typeof frBudgets = {
     heading: "Set a budget",
     intro: "One budget per scope: setting it again replaces it. Checked at once against the current month.",
     scope: "Scope",
-    amount: "Monthly amount in euros, excl. VAT",
+    amount: "Monthly amount excl. VAT ({{currency}})",
     thresholds: "Thresholds in percent of the budget",
     thresholdsHelp: "Separated by commas, e.g. 50, 80, 100.",
     recipients: "People to warn",
@@ -47,7 +47,7 @@ export const enBudgets: typeof frBudgets = {
 export const enExplorer: typeof frExplorer = {
   title: "Cost explorer",
   intro:
-    "Your consumption between two dates, by day, vendor, service and region, in euros at each billing period's ECB rate, before the support fee and VAT.",
+    "Your consumption between two dates, by day, vendor, service and region, in the billing currency at each billing period's ECB rate, before the support fee and VAT.",
   filters: "Filters",
   from: "From",
   to: "To",
@@ -59,7 +59,7 @@ export const enExplorer: typeof frExplorer = {
   csv: "Export as CSV",
   total: "Total: {{total}} from {{from}} to {{to}}",
   none: "No consumption in this period.",
-  amount: "Amount (€)",
+  amount: "Amount ({{currency}})",
   table: "Amounts per service",
   rate: "ECB rate of {{day}}: €1 = {{rate}} {{currency}}",
   by: { day: "By day", vendor: "By vendor", service: "By service", region: "By region" },

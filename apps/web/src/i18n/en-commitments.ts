@@ -63,7 +63,7 @@ export const enCommitments: typeof frCommitments = {
   transferRecipient: "Transfer to",
   transferSubmit: "Ask for the transfer",
   transferSent: "Request sent: the provider will answer with a quote.",
-  quoteAmount: "Quote amount (€ excl. VAT)",
+  quoteAmount: "Quote amount ({{currency}} excl. VAT)",
   quoteText: "Quote details",
   quoteSubmit: "Send the quote",
   requestedOn: "Asked on {{date}}",

@@ -27,7 +27,7 @@ export const enOrders: typeof frOrders = {
     eligibleBy: 'Covered by your wholesale contract "{{contract}}".',
     ineligible: "None of your wholesale contracts covers this e-service: the order will be refused.",
     conditions:
-      "{{title}} (version {{version}}): {{price}} € excl. VAT per month, minimum commitment {{minimum}} months, termination notice {{notice}} months.",
+      "{{title}} (version {{version}}): {{price}} excl. VAT per month, minimum commitment {{minimum}} months, termination notice {{notice}} months.",
     demo: "Demo values.",
     supportPlan: "Support plan",
     planHeld: "Your plan in force, kept for this account; to change it, see the Subscriptions page.",

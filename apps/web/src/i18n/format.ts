@@ -1,3 +1,4 @@
+import { formatDecimalMoney } from "@guichet/domain/money";
 import { useTranslation } from "react-i18next";
 import type { Label } from "../api/types";
 import { intlTag } from "./fallback";
@@ -57,22 +58,18 @@ export function formatNumber(value: number, locale: ContractLanguage): string {
 }
 
 /**
- * A decimal amount from the API ("2294.80") in its currency (EUR unless the API names another,
- * issue 23) as people read it: "2 294,80 €" or "2 294,80 CHF" in French, "€2,294.80" or
- * "CHF 2,294.80" in English. Composed from its text, never through a float (DESIGN: money).
+ * A decimal amount from the API ("2294.80") in the currency the API names with it (the contract's,
+ * issue 17: never assumed EUR): "2 294,80 €" or "2 294,80 CHF" in French, "€2,294.80" or
+ * "CHF 2,294.80" in English. The server's one formatter (@guichet/domain/money), never a float.
  */
-export function formatMoney(decimal: string, locale: ContractLanguage, currency = "EUR"): string {
+export function formatMoney(decimal: string, locale: ContractLanguage, currency: string): string {
+  if (locale === "fr" || locale === "en") return formatDecimalMoney(decimal, locale, currency);
+  // Other readers' languages (issue 23): Intl reads a decimal string exactly (no float), in the
+  // reader's writing: "2.294,80 €", "CHF 2’294.80".
   const [units = "0", cents = "00"] = decimal.split(".");
-  const whole = new Intl.NumberFormat(tagOf(locale)).format(BigInt(units));
-  const fraction = cents.padEnd(2, "0").slice(0, 2);
-  const euro = currency === "EUR";
-  if (locale !== "fr" && locale !== "en")
-    // Intl reads a decimal string exactly (no float), in the reader's writing: "2.294,80 €".
-    return new Intl.NumberFormat(tagOf(locale), { style: "currency", currency }).format(
-      `${units}.${fraction}` as unknown as number,
-    );
-  if (locale === "fr") return `${whole},${fraction}\u00a0${euro ? "€" : currency}`;
-  return euro ? `€${whole}.${fraction}` : `${currency}\u00a0${whole}.${fraction}`;
+  return new Intl.NumberFormat(tagOf(locale), { style: "currency", currency }).format(
+    `${units}.${cents.padEnd(2, "0").slice(0, 2)}` as unknown as number,
+  );
 }
 
 /** A file's size in kilobytes: "12 ko" in French, "12 kB" in English. */
@@ -97,7 +94,7 @@ export function useLocaleFormat() {
     period: (fromIso: string, toIso: string) => formatPeriod(fromIso, toIso, reader),
     month: (month: string, style?: "long" | "short") => formatMonth(month, reader, style),
     number: (value: number) => formatNumber(value, reader),
-    money: (decimal: string, currency?: string) => formatMoney(decimal, reader, currency),
+    money: (decimal: string, currency: string) => formatMoney(decimal, reader, currency),
     fileSize: (bytes: number) => formatFileSize(bytes, reader),
     /** The contract's text in the reader's language, else in the interface's (issue 23). */
     label: (label: Label) => labelFor(label),

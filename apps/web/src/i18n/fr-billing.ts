@@ -40,7 +40,7 @@ export const frBilling = {
   simulation: {
     heading: "Simulation de la facture du mois en cours",
     intro:
-      "Le mois à date au prix des éditeurs, converti en euros au taux BCE de la période, les frais de support qu'il implique et une prévision à la fin du mois.",
+      "Le mois à date au prix des éditeurs, converti dans la devise de facturation au taux BCE de la période, les frais de support qu'il implique et une prévision à la fin du mois.",
     none: "Aucune consommation importée pour ce mois.",
     monthToDate: "Mois à date (jusqu'au {{day}})",
     vendor: "Éditeur",

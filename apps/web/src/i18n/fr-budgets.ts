@@ -7,7 +7,7 @@ export const frBudgets = {
   list: {
     heading: "Budgets de {{month}}",
     intro:
-      "Consommation au prix des éditeurs, en euros au taux BCE de la période, hors frais de support et TVA ; prévision au rythme moyen (mois à date ÷ jours écoulés × jours du mois).",
+      "Consommation au prix des éditeurs, dans la devise de facturation au taux BCE de la période, hors frais de support et TVA ; prévision au rythme moyen (mois à date ÷ jours écoulés × jours du mois).",
     empty: "Aucun budget pour l'instant.",
     scope: "Périmètre",
     amount: "Budget mensuel",
@@ -31,7 +31,7 @@ export const frBudgets = {
     intro:
       "Un budget par périmètre : en fixer un de nouveau le remplace. Vérifié aussitôt contre le mois en cours.",
     scope: "Périmètre",
-    amount: "Montant mensuel en euros, hors TVA",
+    amount: "Montant mensuel hors TVA ({{currency}})",
     thresholds: "Seuils en pourcentage du budget",
     thresholdsHelp: "Séparés par des virgules, par exemple 50, 80, 100.",
     recipients: "Personnes à prévenir",
@@ -46,7 +46,7 @@ export const frBudgets = {
 export const frExplorer = {
   title: "Explorateur de coûts",
   intro:
-    "Votre consommation entre deux dates, par jour, éditeur, service et région, en euros au taux BCE de chaque période de facturation, hors frais de support et TVA.",
+    "Votre consommation entre deux dates, par jour, éditeur, service et région, dans la devise de facturation au taux BCE de chaque période de facturation, hors frais de support et TVA.",
   filters: "Filtres",
   from: "Du",
   to: "Au",
@@ -58,7 +58,7 @@ export const frExplorer = {
   csv: "Exporter en CSV",
   total: "Total : {{total}} du {{from}} au {{to}}",
   none: "Aucune consommation sur cette période.",
-  amount: "Montant (€)",
+  amount: "Montant ({{currency}})",
   table: "Montants par service",
   rate: "Taux BCE du {{day}} : 1 € = {{rate}} {{currency}}",
   by: { day: "Par jour", vendor: "Par éditeur", service: "Par service", region: "Par région" },

@@ -65,7 +65,7 @@ export const frCommitments = {
   transferRecipient: "Bénéficiaire du transfert",
   transferSubmit: "Demander le transfert",
   transferSent: "Demande envoyée : le prestataire y répondra par un devis.",
-  quoteAmount: "Montant du devis (€ HT)",
+  quoteAmount: "Montant du devis ({{currency}} HT)",
   quoteText: "Détail du devis",
   quoteSubmit: "Envoyer le devis",
   requestedOn: "Demandé le {{date}}",

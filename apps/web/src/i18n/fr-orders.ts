@@ -26,7 +26,7 @@ export const frOrders = {
     eligibleBy: "Couvert par votre contrat de gros « {{contract}} ».",
     ineligible: "Aucun de vos contrats d'offre de gros ne couvre cet e-service : la commande sera refusée.",
     conditions:
-      "{{title}} (version {{version}}) : {{price}} € HT par mois, engagement minimal {{minimum}} mois, préavis de résiliation {{notice}} mois.",
+      "{{title}} (version {{version}}) : {{price}} HT par mois, engagement minimal {{minimum}} mois, préavis de résiliation {{notice}} mois.",
     demo: "Valeurs de démonstration.",
     supportPlan: "Offre de support",
     planHeld: "Votre offre en vigueur, gardée pour ce compte ; pour en changer, voyez la page Abonnements.",

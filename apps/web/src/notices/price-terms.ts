@@ -3,17 +3,21 @@ import type { PriceTermsView } from "../api/notices-types";
 
 const decimal = (cents: number) => `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, "0")}`;
 
-/** A price's terms as the back office shows them: "7.5 %, min. 69,00 €" or "150,00 € / mois". */
+/**
+ * A price's terms as the back office shows them: "7.5 %, min. 69,00 €" or "150,00 CHF / mois", in
+ * `currency`, the contract's as the API names it (issue 17).
+ */
 export function priceTermsText(
   terms: PriceTermsView,
   t: TFunction,
-  money: (decimal: string) => string,
+  money: (decimal: string, currency: string) => string,
+  currency: string,
 ): string {
   const parts: string[] = [];
   if (terms.monthlyCents !== undefined)
-    parts.push(t("notices.perMonth", { amount: money(decimal(terms.monthlyCents)) }));
+    parts.push(t("notices.perMonth", { amount: money(decimal(terms.monthlyCents), currency) }));
   if (terms.basisPoints !== undefined) parts.push(`${terms.basisPoints / 100} %`);
   if (terms.minimumCents !== undefined && terms.minimumCents !== null)
-    parts.push(t("notices.minimum", { amount: money(decimal(terms.minimumCents)) }));
+    parts.push(t("notices.minimum", { amount: money(decimal(terms.minimumCents), currency) }));
   return parts.join(", ");
 }

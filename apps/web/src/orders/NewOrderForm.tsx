@@ -22,7 +22,7 @@ export function NewOrderForm({
   onOrdered: (reference: string) => void;
 }) {
   const { t } = useTranslation();
-  const { label } = useLocaleFormat();
+  const { label, money } = useLocaleFormat();
   const queryClient = useQueryClient();
   const options = useQuery({
     queryKey: ordersKeys.options(organisationId),
@@ -85,7 +85,7 @@ export function NewOrderForm({
                 {t("orders.new.conditions", {
                   title: item.conditions.documentTitle,
                   version: item.conditions.documentVersion,
-                  price: item.conditions.monthlyPrice,
+                  price: money(item.conditions.monthlyPrice, item.conditions.currency),
                   minimum: item.conditions.minimumMonths,
                   notice: item.conditions.terminationNoticeMonths,
                 })}

@@ -1,3 +1,4 @@
+import { currencySymbol } from "@guichet/domain/money";
 import { Alert, Button, Group, NativeSelect, Stack, Table, Text, TextInput } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { FormEvent } from "react";
@@ -60,7 +61,7 @@ function BudgetList({ data, canManage }: { data: Budgets; canManage: boolean }) 
         empty={t("budgets.list.empty")}
         headings={[
           t("budgets.list.scope"),
-          t("budgets.list.amount"),
+          t("budgets.list.amount", { currency: currencySymbol(data.currency) }),
           t("budgets.list.actual"),
           t("budgets.list.forecast"),
           t("budgets.list.thresholds"),
@@ -72,9 +73,13 @@ function BudgetList({ data, canManage }: { data: Budgets; canManage: boolean }) 
         {(b: Budget) => (
           <Table.Tr key={b.id}>
             <Table.Td>{scope(b)}</Table.Td>
-            <Table.Td>{f.money(b.amount)}</Table.Td>
-            <Table.Td>{b.actual === null ? t("budgets.list.noRate") : f.money(b.actual)}</Table.Td>
-            <Table.Td>{b.forecast === null ? t("budgets.list.noRate") : f.money(b.forecast)}</Table.Td>
+            <Table.Td>{f.money(b.amount, data.currency)}</Table.Td>
+            <Table.Td>
+              {b.actual === null ? t("budgets.list.noRate") : f.money(b.actual, data.currency)}
+            </Table.Td>
+            <Table.Td>
+              {b.forecast === null ? t("budgets.list.noRate") : f.money(b.forecast, data.currency)}
+            </Table.Td>
             <Table.Td>{b.thresholds.map((x) => `${x}\u00a0%`).join(", ")}</Table.Td>
             <Table.Td>
               {b.alerts.length === 0
@@ -84,7 +89,7 @@ function BudgetList({ data, canManage }: { data: Budgets; canManage: boolean }) 
                       {t(`budgets.list.alert.${a.basis}`, {
                         month: f.month(a.month),
                         threshold: a.threshold,
-                        spent: f.money(a.spent),
+                        spent: f.money(a.spent, data.currency),
                         at: f.dateTime(a.sentAt),
                       })}
                     </Text>
@@ -149,7 +154,12 @@ function BudgetForm({ data }: { data: Budgets }) {
               ...data.vendors.map((v) => ({ value: v, label: v })),
             ]}
           />
-          <TextInput name="amount" label={t("budgets.form.amount")} inputMode="decimal" required />
+          <TextInput
+            name="amount"
+            label={t("budgets.form.amount", { currency: currencySymbol(data.currency) })}
+            inputMode="decimal"
+            required
+          />
           <TextInput
             name="thresholds"
             label={t("budgets.form.thresholds")}

@@ -1,3 +1,4 @@
+import { currencySymbol } from "@guichet/domain/money";
 import { Badge, Button, Group, NativeSelect, Stack, Table, Text, Textarea, TextInput } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
@@ -128,16 +129,25 @@ function AnnounceForm({ options }: { options: ChangeOptions }) {
               onChange={(event) => setPriceKey(event.currentTarget.value)}
               data={options.prices.map((p) => ({
                 value: p.priceKey,
-                label: `${p.label} (${t("notices.current", { terms: priceTermsText(p.current, t, money) })})`,
+                label: `${p.label} (${t("notices.current", { terms: priceTermsText(p.current, t, money, options.currency) })})`,
               }))}
             />
             {price?.target === "support" ? (
               <Group grow>
                 <TextInput name="percent" label={t("notices.percent")} inputMode="decimal" />
-                <TextInput name="monthlyMinimum" label={t("notices.monthlyMinimum")} inputMode="decimal" />
+                <TextInput
+                  name="monthlyMinimum"
+                  label={t("notices.monthlyMinimum", { currency: currencySymbol(options.currency) })}
+                  inputMode="decimal"
+                />
               </Group>
             ) : (
-              <TextInput name="monthlyPrice" label={t("notices.monthlyPrice")} inputMode="decimal" required />
+              <TextInput
+                name="monthlyPrice"
+                label={t("notices.monthlyPrice", { currency: currencySymbol(options.currency) })}
+                inputMode="decimal"
+                required
+              />
             )}
           </>
         )}

@@ -113,7 +113,9 @@ function SubscriptionsTable({ view }: { view: CommitmentsView }) {
               <StatusBadge status={s.status} label={t(`commitments.statuses.${s.status}`)} />
               {s.endsOn && <Text size="xs">{t("commitments.endsOn", { date: date(s.endsOn) })}</Text>}
             </Table.Td>
-            <Table.Td>{s.monthlyPrice === null ? t("common.none") : money(s.monthlyPrice)}</Table.Td>
+            <Table.Td>
+              {s.monthlyPrice === null ? t("common.none") : money(s.monthlyPrice, view.currency)}
+            </Table.Td>
             <Table.Td>
               {s.noticeMonths === null
                 ? t("common.none")

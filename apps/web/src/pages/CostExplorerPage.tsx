@@ -18,7 +18,7 @@ import { costsSection } from "../permissions";
 type Row = CostExplorer["rows"][number];
 type Dimension = "day" | "vendor" | "service" | "region";
 
-/** Exact decimal sums of EUR strings, in cents: the tables and the CSV never go through a float. */
+/** Exact decimal sums of the API's amount strings, in cents: the tables and the CSV never go through a float. */
 function centsOf(amount: string): bigint {
   const negative = amount.startsWith("-");
   const [whole = "0", fraction = ""] = amount.replace("-", "").split(".");
@@ -50,13 +50,16 @@ function monthStart(): { from: string; to: string } {
   return { from, to: now.toISOString().slice(0, 10) };
 }
 
-/** A CSV of the rows (day, vendor, service, region, EUR), decimal points, RFC 4180 quoting. */
-function csvOf(rows: readonly Row[]): string {
+/**
+ * A CSV of the rows (day, vendor, service, region, amount), decimal points, RFC 4180 quoting; the
+ * amount column names its currency, the contract's (issue 17): amount_eur, amount_chf.
+ */
+function csvOf(rows: readonly Row[], currency: string): string {
   const quote = (v: string) => (/[",\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
   const lines = rows.map((r) =>
     [r.day ?? "", r.vendor ?? "", r.service ?? "", r.region ?? "", r.amount].map(quote).join(","),
   );
-  return ["day,vendor,service,region,amount_eur", ...lines].join("\r\n");
+  return [`day,vendor,service,region,amount_${currency.toLowerCase()}`, ...lines].join("\r\n");
 }
 
 /**
@@ -98,8 +101,9 @@ function Explorer() {
     });
   };
   const rows = result.data?.rows ?? [];
+  const currency = result.data?.currency ?? "";
   const download = () => {
-    const blob = new Blob([csvOf(rows)], { type: "text/csv;charset=utf-8" });
+    const blob = new Blob([csvOf(rows, currency)], { type: "text/csv;charset=utf-8" });
     const link = document.createElement("a");
     link.href = URL.createObjectURL(blob);
     link.download = `couts-${query.from}-${query.to}.csv`;
@@ -136,12 +140,16 @@ function Explorer() {
       <ErrorAlert error={result.error ?? choices.error} />
       {result.data && (
         <Text fw={600} role="status">
-          {t("explorer.total", { total: f.money(total), from: f.date(query.from), to: f.date(query.to) })}
+          {t("explorer.total", {
+            total: f.money(total, currency),
+            from: f.date(query.from),
+            to: f.date(query.to),
+          })}
         </Text>
       )}
       {result.data && rows.length === 0 && <Text>{t("explorer.none")}</Text>}
-      {rows.length > 0 && <Charts rows={rows} />}
-      {rows.length > 0 && <Figures rows={rows} />}
+      {rows.length > 0 && <Charts rows={rows} currency={currency} />}
+      {rows.length > 0 && <Figures rows={rows} currency={currency} />}
       {result.data && result.data.rates.length > 0 && (
         <Text size="sm">
           {result.data.rates
@@ -160,14 +168,14 @@ function Explorer() {
   );
 }
 
-function Charts({ rows }: { rows: readonly Row[] }) {
+function Charts({ rows, currency }: { rows: readonly Row[]; currency: string }) {
   const { t } = useTranslation();
   const f = useLocaleFormat();
   const chart = (d: Dimension) =>
     totalsBy(rows, d)
       .slice(0, d === "day" ? undefined : 12)
       .map((x) => ({ key: d === "day" ? f.date(x.key) : x.key, amount: Number(x.amount) }));
-  const money = (value: number) => f.money(value.toFixed(2));
+  const money = (value: number) => f.money(value.toFixed(2), currency);
   return (
     <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
       {(["day", "vendor", "service", "region"] as const).map((d) => (
@@ -191,7 +199,7 @@ function Charts({ rows }: { rows: readonly Row[] }) {
   );
 }
 
-function Figures({ rows }: { rows: readonly Row[] }) {
+function Figures({ rows, currency }: { rows: readonly Row[]; currency: string }) {
   const { t } = useTranslation();
   const f = useLocaleFormat();
   const byService = totalsBy(rows, "service");
@@ -206,7 +214,7 @@ function Figures({ rows }: { rows: readonly Row[] }) {
         {(x) => (
           <Table.Tr key={x.key}>
             <Table.Td>{x.key}</Table.Td>
-            <Table.Td>{f.money(x.amount)}</Table.Td>
+            <Table.Td>{f.money(x.amount, currency)}</Table.Td>
           </Table.Tr>
         )}
       </RecordTable>

@@ -125,7 +125,8 @@ function SimulationFigures({ s }: { s: MonthSimulation }) {
   return (
     <Stack gap="xs">
       <Text fw={600}>
-        {t("billing.simulation.monthToDate", { day: f.date(s.lastDay) })} : {f.money(s.monthToDate)}
+        {t("billing.simulation.monthToDate", { day: f.date(s.lastDay) })} :{" "}
+        {f.money(s.monthToDate, s.currency)}
       </Text>
       <RecordTable
         records={s.lines}
@@ -141,15 +142,16 @@ function SimulationFigures({ s }: { s: MonthSimulation }) {
           <Table.Tr key={`${line.vendor}/${line.service}`}>
             <Table.Td>{line.vendor}</Table.Td>
             <Table.Td>{line.service}</Table.Td>
-            <Table.Td>{f.money(line.billed)}</Table.Td>
+            <Table.Td>{f.money(line.billed, s.currency)}</Table.Td>
           </Table.Tr>
         )}
       </RecordTable>
       <Text>
-        {t("billing.simulation.fee")} : {f.money(s.fee.fee)} — {s.fee.explanation}
+        {t("billing.simulation.fee")} : {f.money(s.fee.fee, s.currency)} — {s.fee.explanation}
       </Text>
       <Text fw={600}>
-        {t("billing.simulation.forecast")} : {f.money(s.forecast.total)} + {f.money(s.forecast.fee.fee)}
+        {t("billing.simulation.forecast")} : {f.money(s.forecast.total, s.currency)} +{" "}
+        {f.money(s.forecast.fee.fee, s.currency)}
       </Text>
       <Text size="sm">{t("billing.simulation.method", { elapsed: s.daysElapsed, days: s.daysInMonth })}</Text>
       {s.rates.map((r) => (

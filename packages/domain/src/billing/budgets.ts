@@ -2,8 +2,9 @@ import type { MonthSimulation } from "./month-simulation.js";
 
 /**
  * Budgets and alerts (MCR 6.1.2 "gestion budgétaire (alertes)"). Interpretation, written in the
- * contract file: a budget is a monthly amount in euros excluding VAT, compared with the month's
- * consumption as the simulation shows it (MCR-BIL-04: the vendors' BilledCost in EUR at the
+ * contract file: a budget is a monthly amount excluding VAT in the contract's currency (issue 17),
+ * compared with the month's consumption as the simulation shows it (MCR-BIL-04: the vendors'
+ * BilledCost in that currency at the
  * period's ECB rate, before the support fee and VAT), for the whole account or one vendor. Each
  * threshold (a percentage of the amount) warns twice at most per month: once when the month to
  * date reaches it ("actual"), once when the run-rate forecast to the month's end does
@@ -31,7 +32,7 @@ export interface DueAlert {
   spentCents: bigint;
 }
 
-/** "1234.56" (the simulation's rounded EUR) to cents, without a float. */
+/** "1234.56" (the simulation's rounded amount) to cents, without a float. */
 function centsOf(decimal: string): bigint {
   const negative = decimal.startsWith("-");
   const [whole = "0", fraction = ""] = decimal.replace("-", "").split(".");

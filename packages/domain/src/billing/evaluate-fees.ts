@@ -97,7 +97,8 @@ export function evaluateFeeCases(
         listCost: line.ListCost,
         currency: line.BillingCurrency,
       }));
-      const fee = supportFee(contract, c.plan, feeBasis(amounts, rates));
+      // In the contract's billing currency, as its invoices (EUR for both shipped contracts, issue 17).
+      const fee = supportFee(contract, c.plan, feeBasis(amounts, rates, contract.currency));
       return {
         id: caseId,
         basis: centsToDecimal(fee.basisCents),

@@ -1,33 +1,25 @@
 import type { Contract } from "../contract/index.js";
+import { formatMoney } from "../money/format-money.js";
 import type { Locale } from "../sla/messages.js";
 import type { SupportFee } from "./support-fee.js";
-
-/**
- * A support fee in words (GEN-02: each automatic decision names its clause). Amounts are written
- * by hand (French: narrow no-break space between thousands, decimal comma) so the text is the
- * same on every runtime and ICU version.
- */
-export function formatMoney(cents: bigint, locale: Locale, currency = "EUR"): string {
-  const negative = cents < 0n;
-  const magnitude = negative ? -cents : cents;
-  const units = (magnitude / 100n).toString();
-  const fraction = (magnitude % 100n).toString().padStart(2, "0");
-  const separator = locale === "fr" ? "\u202f" : ",";
-  const grouped = units.replace(/\B(?=(\d{3})+(?!\d))/g, separator);
-  const sign = negative ? "−" : "";
-  const symbol = currency === "EUR" ? "€" : currency;
-  return locale === "fr"
-    ? `${sign}${grouped},${fraction}\u00a0${symbol}`
-    : `${sign}${symbol === "€" ? "€" : `${symbol} `}${grouped}.${fraction}`;
-}
 
 function percent(text: string, locale: Locale): string {
   return locale === "fr" ? `${text.replace(".", ",")}\u00a0%` : `${text} %`;
 }
 
-export function explainSupportFee(fee: SupportFee, contract: Contract, locale: Locale): string {
+/**
+ * A support fee in words (GEN-02: each automatic decision names its clause). `currency`: the
+ * currency the basis was computed in (the contract's billing currency; the
+ * minimum is the plan's price, written in the same currency).
+ */
+export function explainSupportFee(
+  fee: SupportFee,
+  contract: Contract,
+  locale: Locale,
+  currency: string = contract.currency,
+): string {
   const planName = contract.supportPlans[fee.plan]?.name[locale] ?? fee.plan;
-  const m = (cents: bigint) => formatMoney(cents, locale);
+  const m = (cents: bigint) => formatMoney(cents, locale, currency);
   const clause = fee.clause;
   if (fee.percentText === undefined) {
     return locale === "fr"

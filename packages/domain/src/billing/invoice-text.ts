@@ -1,5 +1,5 @@
+import { formatMoney } from "../money/format-money.js";
 import type { Locale } from "../sla/messages.js";
-import { formatMoney } from "./explain-fee.js";
 import type { InvoiceDocument, InvoiceLine } from "./invoice.js";
 
 /**
@@ -11,7 +11,7 @@ export function describeInvoiceLine(
   line: InvoiceLine,
   locale: Locale,
   /** The invoice's currency (InvoiceDocument.currency): the fee's basis and minimum, the prices. */
-  invoiceCurrency = "EUR",
+  invoiceCurrency: string,
 ): { name: string; detail: string } {
   const fr = locale === "fr";
   const date = (d: string) => (fr ? `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}` : d);
@@ -64,7 +64,8 @@ export function describeInvoiceLine(
 /** The mentions French law asks on every invoice (Code de commerce L441-9, L441-10, D441-5). */
 export function invoiceMentions(document: InvoiceDocument, locale: Locale) {
   const fr = locale === "fr";
-  const indemnity = formatMoney(BigInt(document.mentions.recoveryIndemnityCents), locale);
+  // D441-5 fixes the indemnity in euros whatever the invoice's currency: it is written as the law does.
+  const indemnity = formatMoney(BigInt(document.mentions.recoveryIndemnityCents), locale, "EUR");
   return {
     penalty: fr
       ? `Pénalités de retard : ${document.mentions.latePenaltyRate.fr}, exigibles dès le lendemain de l'échéance.`

@@ -8,13 +8,13 @@ import {
   roundToCents,
   ZERO_EXACT,
 } from "./exact.js";
-import { type CostAmount, type EuroRates, feeBasis, toEuro } from "./fee-basis.js";
+import { type CostAmount, type EuroRates, feeBasis, toCurrency } from "./fee-basis.js";
 import { type SupportFee, supportFee } from "./support-fee.js";
 
 /**
  * The simulation of the current month's invoice (MCR-BIL-04, MCR 6.1.2 "simulation de facture en
  * cours de mois"): the month to date per vendor and service (BilledCost, what the vendors bill,
- * in EUR at the period's rate), the support fee it implies (MCR-BIL-02), and a forecast to the
+ * in the contract's currency at the period's ECB rates, as its invoice: issue 17), the support fee it implies (MCR-BIL-02), and a forecast to the
  * month's end.
  *
  * Forecast method, stated to the customer: the run rate. The month to date divided by the days
@@ -30,6 +30,8 @@ export interface SimulationDay extends CostAmount {
 
 export interface MonthSimulation {
   month: string;
+  /** The currency of every amount: the contract's billing currency. */
+  currency: string;
   /** Last day with imported costs ("" when none). */
   lastDay: string;
   daysElapsed: number;
@@ -48,7 +50,7 @@ function daysIn(month: string): number {
 }
 
 const sumOf = (values: Exact[]) => values.reduce(addExact, ZERO_EXACT);
-const eur = (value: Exact) => centsToDecimal(roundToCents(value));
+const decimal = (value: Exact) => centsToDecimal(roundToCents(value));
 
 /** `costs`: the lines of the billing period `month` (YYYY-MM). */
 export function simulateMonth(
@@ -61,22 +63,23 @@ export function simulateMonth(
   // The billing period's costs, as the caller reads them; a line of the period charged on the
   // previous month's last day (vendors bill late usage) counts, but not as a day elapsed.
   const inMonth = costs;
-  const billedEur = (c: SimulationDay) => toEuro(c.billedCost, c.currency, rates);
+  const currency = contract.currency;
+  const billed = (c: SimulationDay) => toCurrency(c.billedCost, c.currency, currency, rates);
   const group = (key: (c: SimulationDay) => string) => {
     const sums = new Map<string, Exact>();
-    for (const c of inMonth) sums.set(key(c), addExact(sums.get(key(c)) ?? ZERO_EXACT, billedEur(c)));
+    for (const c of inMonth) sums.set(key(c), addExact(sums.get(key(c)) ?? ZERO_EXACT, billed(c)));
     return [...sums].sort(([a], [b]) => a.localeCompare(b));
   };
   const lines = group((c) => `${c.vendor}\u0000${c.service}`).map(([k, v]) => {
     const [vendor, service] = k.split("\u0000") as [string, string];
-    return { vendor, service, billed: eur(v) };
+    return { vendor, service, billed: decimal(v) };
   });
-  const days = group((c) => c.day).map(([day, v]) => ({ day, billed: eur(v) }));
+  const days = group((c) => c.day).map(([day, v]) => ({ day, billed: decimal(v) }));
   const lastDay = days.filter((x) => x.day.startsWith(`${month}-`)).at(-1)?.day ?? "";
   const daysElapsed = lastDay ? Number(lastDay.slice(8, 10)) : 0;
   const daysInMonth = daysIn(month);
-  const mtd = sumOf(inMonth.map(billedEur));
-  const basis = feeBasis(inMonth, rates);
+  const mtd = sumOf(inMonth.map(billed));
+  const basis = feeBasis(inMonth, rates, currency);
   const scale = (value: Exact) =>
     daysElapsed === 0
       ? ZERO_EXACT
@@ -86,13 +89,18 @@ export function simulateMonth(
         });
   return {
     month,
+    currency,
     lastDay,
     daysElapsed,
     daysInMonth,
     lines,
     days,
-    monthToDate: eur(mtd),
+    monthToDate: decimal(mtd),
     fee: supportFee(contract, plan, basis),
-    forecast: { method: "run-rate", total: eur(scale(mtd)), fee: supportFee(contract, plan, scale(basis)) },
+    forecast: {
+      method: "run-rate",
+      total: decimal(scale(mtd)),
+      fee: supportFee(contract, plan, scale(basis)),
+    },
   };
 }

@@ -119,7 +119,12 @@ function present(id: string, decision: CommitmentDecision, contract: Contract): 
     effectiveDate: decision.effectiveDate,
     commitmentEnd: decision.commitmentEnd,
     feesDue: decision.feesDueCents === null ? null : decimalOf(decision.feesDueCents),
-    explanation: explainCommitment(decision, "en", (plan) => contract.supportPlans[plan]?.name.en ?? plan),
+    explanation: explainCommitment(
+      decision,
+      "en",
+      (plan) => contract.supportPlans[plan]?.name.en ?? plan,
+      contract.currency,
+    ),
   };
 }
 

@@ -1,10 +1,11 @@
 import type { Language } from "../contract/primitives.js";
+import { formatMoney } from "../money/format-money.js";
 import type { CivilDate } from "./civil-date.js";
 import type { CommitmentDecision, ServiceFees } from "./decision.js";
 
 /**
  * Sentences explaining a commitment decision, French first, English second. Dates and amounts
- * are written by hand ("10/04/2026", "325,00 €") so the text is the same on every ICU version.
+ * are written by hand ("10/04/2026", formatMoney's "325,00 €") so the text is the same on every ICU version.
  */
 export type CommitmentLocale = "fr" | "en";
 
@@ -58,12 +59,9 @@ export function formatCivilDate(date: CivilDate, locale: CommitmentLocale | Lang
   }
 }
 
-export function formatCents(cents: number, locale: CommitmentLocale): string {
-  const units = Math.floor(cents / 100).toString();
-  const rest = String(cents % 100).padStart(2, "0");
-  if (locale === "en") return `€${units.replace(/\B(?=(\d{3})+(?!\d))/g, ",")}.${rest}`;
-  // U+202F between thousands, as French typography (and Intl) writes them.
-  return `${units.replace(/\B(?=(\d{3})+(?!\d))/g, "\u202f")},${rest}\u00a0€`;
+/** An amount of the contract's currency (issue 17: never assumed EUR), by the one formatter. */
+export function formatCents(cents: number, locale: CommitmentLocale, currency: string): string {
+  return formatMoney(cents, locale, currency);
 }
 
 function monthName(month: string, locale: CommitmentLocale): string {
@@ -71,7 +69,7 @@ function monthName(month: string, locale: CommitmentLocale): string {
   return `${(locale === "fr" ? MONTHS_FR : MONTHS_EN)[Number(m) - 1]} ${y}`;
 }
 
-function feesText(fees: readonly ServiceFees[], locale: CommitmentLocale): string {
+function feesText(fees: readonly ServiceFees[], locale: CommitmentLocale, currency: string): string {
   const d = (date: CivilDate) => formatCivilDate(date, locale);
   return fees
     .map((f) => {
@@ -86,12 +84,12 @@ function feesText(fees: readonly ServiceFees[], locale: CommitmentLocale): strin
       const parts = f.months
         .map(
           (m) =>
-            `${monthName(m.month, locale)} ${m.days}/${m.daysInMonth} ${locale === "fr" ? "j" : "d"} = ${formatCents(m.cents, locale)}`,
+            `${monthName(m.month, locale)} ${m.days}/${m.daysInMonth} ${locale === "fr" ? "j" : "d"} = ${formatCents(m.cents, locale, currency)}`,
         )
         .join(" + ");
       return locale === "fr"
-        ? `${f.service} : période minimale jusqu'au ${d(f.minimumEnd)}, restent dus ${parts} = ${formatCents(f.cents, locale)}`
-        : `${f.service}: minimum period until ${d(f.minimumEnd)}, still due ${parts} = ${formatCents(f.cents, locale)}`;
+        ? `${f.service} : période minimale jusqu'au ${d(f.minimumEnd)}, restent dus ${parts} = ${formatCents(f.cents, locale, currency)}`
+        : `${f.service}: minimum period until ${d(f.minimumEnd)}, still due ${parts} = ${formatCents(f.cents, locale, currency)}`;
     })
     .join(locale === "fr" ? " ; " : "; ");
 }
@@ -100,7 +98,9 @@ function feesText(fees: readonly ServiceFees[], locale: CommitmentLocale): strin
 export function explainCommitment(
   decision: CommitmentDecision,
   locale: CommitmentLocale,
-  planName: PlanNameOf = (p) => p,
+  planName: PlanNameOf,
+  /** The contract's currency (`contract.currency`): fees due are written in it. */
+  currency: string,
 ): string {
   const d = (date: CivilDate | null) => (date === null ? "—" : formatCivilDate(date, locale));
   const fr = locale === "fr";
@@ -151,10 +151,10 @@ export function explainCommitment(
             ? `Lettre reçue le ${d(r.noticeReceived)}, préavis de ${r.noticeMonths} mois de quantième à quantième : ${ends}`
             : `Letter received on ${d(r.noticeReceived)}, ${r.noticeMonths} months' notice counted to the same day of the month: ${ends}`;
         if (decision.feesDueCents === null) return head;
-        const total = formatCents(decision.feesDueCents, locale);
+        const total = formatCents(decision.feesDueCents, locale, currency);
         return fr
-          ? `${head}. ${feesText(r.fees, locale)}. Total dû : ${total}`
-          : `${head}. ${feesText(r.fees, locale)}. Total due: ${total}`;
+          ? `${head}. ${feesText(r.fees, locale, currency)}. Total dû : ${total}`
+          : `${head}. ${feesText(r.fees, locale, currency)}. Total due: ${total}`;
       }
       case "termination-notice-in-future":
         return fr
@@ -162,8 +162,8 @@ export function explainCommitment(
           : `The letter's reception date (${d(r.noticeReceived)}) is after today (${d(r.today)})`;
       case "termination-harmful-change":
         return fr
-          ? `Résiliation demandée le ${d(r.requestedOn)} suite au changement « ${r.changeTitle} » : le service prend fin le ${d(decision.effectiveDate)}, jour d'entrée en vigueur du changement, sans pénalité, y compris pendant la période minimale. Total dû : ${formatCents(0, locale)}`
-          : `Termination asked on ${d(r.requestedOn)} after the change "${r.changeTitle}": the service ends on ${d(decision.effectiveDate)}, the day the change takes effect, without penalty, even within the minimum period. Total due: ${formatCents(0, locale)}`;
+          ? `Résiliation demandée le ${d(r.requestedOn)} suite au changement « ${r.changeTitle} » : le service prend fin le ${d(decision.effectiveDate)}, jour d'entrée en vigueur du changement, sans pénalité, y compris pendant la période minimale. Total dû : ${formatCents(0, locale, currency)}`
+          : `Termination asked on ${d(r.requestedOn)} after the change "${r.changeTitle}": the service ends on ${d(decision.effectiveDate)}, the day the change takes effect, without penalty, even within the minimum period. Total due: ${formatCents(0, locale, currency)}`;
       case "termination-harmful-change-closed":
         return fr
           ? `Le changement « ${r.changeTitle} » est en vigueur depuis le ${d(r.changeEffective)} : la résiliation sans pénalité n'était ouverte que jusqu'à cette date (aujourd'hui : ${d(r.today)})`

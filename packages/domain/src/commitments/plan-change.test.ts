@@ -26,7 +26,7 @@ describe("support plan changes (MCR-SUP-02, MCR 8.2.1)", () => {
       commitmentEnd: "2026-12-01",
       feesDueCents: null,
     });
-    expect(explainCommitment(d, "fr", (p) => mcr.supportPlans[p]?.name.fr ?? p)).toBe(
+    expect(explainCommitment(d, "fr", (p) => mcr.supportPlans[p]?.name.fr ?? p, "EUR")).toBe(
       "Passage de Standard à Premium accepté (montée de gamme pendant l'engagement) : effet le 01/06/2026, début du mois calendaire suivant, engagement de Premium jusqu'au 01/12/2026 (MCR-SUP-02).",
     );
   });
@@ -39,7 +39,9 @@ describe("support plan changes (MCR-SUP-02, MCR 8.2.1)", () => {
       effectiveDate: "2026-12-01",
       commitmentEnd: "2026-12-01",
     });
-    expect(explainCommitment(d, "en")).toContain("can take effect on 2026-12-01 at the earliest");
+    expect(explainCommitment(d, "en", (p) => p, "EUR")).toContain(
+      "can take effect on 2026-12-01 at the earliest",
+    );
   });
 
   it("rounds the earliest date up to a 1st when the commitment ends mid-month", () => {

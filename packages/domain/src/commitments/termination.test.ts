@@ -34,7 +34,7 @@ describe("terminations (DSN art. 9, DSN-ORD-04)", () => {
       effectiveDate: "2026-04-10",
       feesDueCents: 32_500,
     });
-    expect(explainCommitment(d, "fr")).toBe(
+    expect(explainCommitment(d, "fr", (p) => p, "EUR")).toBe(
       "Lettre reçue le 10/01/2026, préavis de 3 mois de quantième à quantième : le service prend fin le 10/04/2026. e-SAV : période minimale jusqu'au 15/06/2026, restent dus avril 2026 21/30 j = 105,00\u00a0€ + mai 2026 31/31 j = 150,00\u00a0€ + juin 2026 14/30 j = 70,00\u00a0€ = 325,00\u00a0€. Total dû : 325,00\u00a0€ (DSN-ORD-04).",
     );
   });
@@ -83,7 +83,7 @@ describe("terminations (DSN art. 9, DSN-ORD-04)", () => {
       noticeReceived: "2026-03-02",
       effectiveDate: "2026-04-01",
     });
-    expect(explainCommitment(d, "fr", (p) => p)).toBe(
+    expect(explainCommitment(d, "fr", (p) => p, "EUR")).toBe(
       "Résiliation notifiée le 02/03/2026, date d'effet fixée par le prestataire selon les Conditions Générales : le contrat et tous ses services prennent fin le 01/04/2026 (MCR-ORD-02).",
     );
   });

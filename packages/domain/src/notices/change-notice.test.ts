@@ -190,9 +190,9 @@ describe("DSN 10.1 and 10.2 (DSN-BIL-01, DSN-BIL-02)", () => {
     const change = { title: "Prix e-SAV 2027", effectiveFrom: "2027-03-05" };
     const open = decideHarmfulChangeTermination("DSN-BIL-02", change, "2027-03-05");
     expect(open).toMatchObject({ decision: "accepted", effectiveDate: "2027-03-05", feesDueCents: 0 });
-    expect(explainCommitment(open, "fr")).toContain("sans pénalité");
+    expect(explainCommitment(open, "fr", (p) => p, "EUR")).toContain("sans pénalité");
     const closed = decideHarmfulChangeTermination("DSN-BIL-02", change, "2027-03-06");
     expect(closed).toMatchObject({ decision: "refused", clause: "DSN-BIL-02" });
-    expect(explainCommitment(closed, "en")).toContain("(DSN-BIL-02).");
+    expect(explainCommitment(closed, "en", (p) => p, "EUR")).toContain("(DSN-BIL-02).");
   });
 });

@@ -4,6 +4,7 @@ import {
   budgetSpend,
   centsToDecimal,
   dueBudgetAlerts,
+  formatMoney,
   MissingEuroRateError,
 } from "@guichet/domain";
 import { and, eq, inArray } from "drizzle-orm";
@@ -19,13 +20,6 @@ const MONTH_FORMATS = {
   en: new Intl.DateTimeFormat("en-GB", { month: "long", year: "numeric", timeZone: "UTC" }),
 };
 const WHOLE_ACCOUNT = { fr: "l'ensemble du compte", en: "the whole account" };
-
-/** "1 234,56 €" / "€1,234.56", from cents, without a float. */
-export function euros(cents: bigint, locale: "fr" | "en"): string {
-  const [whole = "0", fraction = "00"] = centsToDecimal(cents).split(".");
-  const grouped = new Intl.NumberFormat(locale === "fr" ? "fr-FR" : "en-GB").format(BigInt(whole));
-  return locale === "fr" ? `${grouped},${fraction}\u00a0€` : `€${grouped}.${fraction}`;
-}
 
 export interface BudgetCheck {
   organisationId: string;
@@ -114,8 +108,9 @@ export async function checkBudgets(
             scope: budget.vendor ?? WHOLE_ACCOUNT[locale],
             month: MONTH_FORMATS[locale].format(new Date(`${month}-15T12:00:00Z`)),
             threshold: String(alert.threshold),
-            budget: euros(BigInt(budget.amountCents), locale),
-            spent: euros(alert.spentCents, locale),
+            // In the contract's currency, the simulation's and the budget's (issue 17).
+            budget: formatMoney(BigInt(budget.amountCents), locale, simulation.currency),
+            spent: formatMoney(alert.spentCents, locale, simulation.currency),
           },
         });
       }

@@ -5,11 +5,11 @@ import {
   type Exact,
   parseDecimal,
   roundToCents,
-  toEuro,
+  toCurrency,
   ZERO_EXACT,
 } from "@guichet/domain";
 import { and, desc, eq, gte, lte, type SQL, sql } from "drizzle-orm";
-import { type PeriodRate, periodRates } from "./period-rates.js";
+import { billingRates, type PeriodRate } from "./period-rates.js";
 
 export const EXPLORER_DIMENSIONS = ["day", "vendor", "service", "region"] as const;
 export type ExplorerDimension = (typeof EXPLORER_DIMENSIONS)[number];
@@ -69,12 +69,13 @@ export interface ExplorerRow {
   vendor?: string;
   service?: string;
   region?: string;
-  /** EUR, rounded half-up to the cent once per row (after summing at full precision). */
+  /** The contract's currency, rounded half-up to the cent once per row (after summing at full precision). */
   amount: string;
 }
 
 /**
- * The explorer's answer: the sums in EUR at each billing period's ECB rate (the invoice's rate),
+ * The explorer's answer: the sums in `currency` (the contract's, issue 17) at each billing period's
+ * ECB rates (the invoice's rates),
  * one row per combination of the dimensions asked, in their order. A missing rate throws
  * MissingEuroRateError naming the currency and day, as the simulation does.
  */
@@ -82,28 +83,35 @@ export async function exploreCosts(
   db: Db,
   organisationId: string,
   query: ExplorerQuery,
+  currency: string,
 ): Promise<{ rows: ExplorerRow[]; rates: PeriodRate[] }> {
   const sums = await explorerSums(db, organisationId, query);
   const periods = [...new Set(sums.map((s) => s.period))].sort();
-  const rateOf = new Map<string, Awaited<ReturnType<typeof periodRates>>>();
+  const rateOf = new Map<string, Awaited<ReturnType<typeof billingRates>>>();
   for (const period of periods)
     rateOf.set(
       period,
-      await periodRates(
+      await billingRates(
         db,
         period,
         sums.filter((s) => s.period === period).map((s) => s.currency),
+        currency,
       ),
     );
   const totals = new Map<string, { row: Omit<ExplorerRow, "amount">; sum: Exact }>();
   for (const s of sums) {
     const key = query.by.map((d) => s[d] ?? "").join("\u0000");
-    const euro = toEuro(parseDecimal(s.billed) ?? ZERO_EXACT, s.currency, rateOf.get(s.period)?.rates ?? {});
+    const amount = toCurrency(
+      parseDecimal(s.billed) ?? ZERO_EXACT,
+      s.currency,
+      currency,
+      rateOf.get(s.period)?.rates ?? {},
+    );
     const previous = totals.get(key);
     const row = Object.fromEntries(query.by.map((d) => [d, s[d] ?? ""]));
     totals.set(key, {
       row,
-      sum: addExact(previous?.sum ?? ZERO_EXACT, euro),
+      sum: addExact(previous?.sum ?? ZERO_EXACT, amount),
     });
   }
   const rows = [...totals.entries()]

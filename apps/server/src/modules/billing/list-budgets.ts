@@ -45,6 +45,7 @@ export async function listBudgets(
   }
   return {
     month,
+    currency: context.contract.currency,
     items: held.map((b) => {
       const spend = simulation ? budgetSpend(simulation, b.vendor) : null;
       return {

@@ -36,3 +36,18 @@ export async function periodRates(
   }
   return { rates, used };
 }
+
+/**
+ * The rates converting a period's costs into the contract's billing currency (issue 17): the
+ * costs' currencies and, when any differs from it, the billing currency itself, since every
+ * conversion goes through the euro (USD to CHF is USD per euro, then CHF per euro).
+ */
+export function billingRates(
+  db: Db,
+  period: string,
+  costCurrencies: readonly string[],
+  billingCurrency: string,
+): Promise<{ rates: EuroRates; used: PeriodRate[] }> {
+  const converted = costCurrencies.some((c) => c !== billingCurrency);
+  return periodRates(db, period, converted ? [...costCurrencies, billingCurrency] : costCurrencies);
+}

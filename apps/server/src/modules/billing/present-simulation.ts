@@ -22,7 +22,8 @@ const ZFee = z.object({
 export const ZSimulation = z.object({
   month: z.string(),
   plan: z.string(),
-  currency: z.literal("EUR"),
+  /** The contract's billing currency: every amount below is in it (issue 17). */
+  currency: z.string(),
   lastDay: z.string(),
   daysElapsed: z.number().int(),
   daysInMonth: z.number().int(),
@@ -42,11 +43,11 @@ function presentFee(fee: SupportFee, contract: Contract, locale: Locale): z.infe
     minimum: fee.minimumCents === undefined ? null : centsToDecimal(fee.minimumCents),
     minimumApplied: fee.minimumApplied,
     clause: fee.clause,
-    explanation: explainSupportFee(fee, contract, locale),
+    explanation: explainSupportFee(fee, contract, locale, contract.currency),
   };
 }
 
-/** Amounts as EUR decimal strings; fees with their words, in the reader's language (GEN-02). */
+/** Amounts as decimal strings of the simulation's currency; fees with their words, in the reader's language (GEN-02). */
 export function presentSimulation(
   s: MonthSimulation,
   plan: string,
@@ -57,7 +58,7 @@ export function presentSimulation(
   return {
     month: s.month,
     plan,
-    currency: "EUR",
+    currency: s.currency,
     lastDay: s.lastDay,
     daysElapsed: s.daysElapsed,
     daysInMonth: s.daysInMonth,

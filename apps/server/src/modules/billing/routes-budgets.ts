@@ -20,6 +20,8 @@ const ZPerson = z.object({ id: z.uuid(), firstName: z.string(), lastName: z.stri
 const ZBudgets = z
   .object({
     month: z.string(),
+    /** The contract's billing currency: budgets, consumption and alerts are in it (issue 17). */
+    currency: z.string(),
     items: z.array(
       z.object({
         id: z.uuid(),
@@ -57,7 +59,7 @@ const ZSaved = z.object({
   ),
 });
 
-/** "1000", "1000.5", "1000.50" euros to cents, without a float. */
+/** "1000", "1000.5", "1000.50" of the contract's currency to cents, without a float. */
 function centsOf(amount: string): number {
   const [whole = "0", fraction = ""] = amount.split(".");
   return Number(whole) * 100 + Number(fraction.padEnd(2, "0"));
@@ -98,7 +100,7 @@ export function budgetRoutes(context: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags: ["billing"],
           summary:
-            "Set the monthly budget of a scope (the whole account when `vendor` is null, else one vendor), in EUR excluding VAT, with thresholds in percent " +
+            "Set the monthly budget of a scope (the whole account when `vendor` is null, else one vendor), in the contract's currency excluding VAT, with thresholds in percent " +
             "and the customer's people to warn; saving a scope again replaces its budget. Checked at once against this month: alerts due are mailed — customer administrator",
           body: z.strictObject({
             vendor: z.string().min(1).max(100).nullable(),

@@ -29,7 +29,8 @@ const ZCostMonths = z.object({
 });
 
 const ZExplorer = z.object({
-  currency: z.literal("EUR"),
+  /** The contract's billing currency: every amount is in it (issue 17). */
+  currency: z.string(),
   from: z.string(),
   to: z.string(),
   by: z.array(z.enum(EXPLORER_DIMENSIONS)),
@@ -54,11 +55,12 @@ function readableCustomer(request: FastifyRequest, organisationId: string | unde
 
 /**
  * A customer's own costs in the portal (MCR 6.1.2, MCR-BIL-04): the months it has costs for, the
- * cost explorer (sums by day, vendor, service, region, filtered, in EUR) and the detailed billing
+ * cost explorer (sums by day, vendor, service, region, filtered, in the contract's currency) and the detailed billing
  * (its own FOCUS lines, CSV or Parquet, the download audited).
  */
 export function costRoutes(context: AppContext): FastifyPluginAsyncZod {
   const { db } = context.database;
+  const { contract } = context;
 
   async function sendDetail(
     request: FastifyRequest,
@@ -128,7 +130,7 @@ export function costRoutes(context: AppContext): FastifyPluginAsyncZod {
           tags: ["billing"],
           summary:
             "Cost explorer (MCR-BIL-04): a customer's costs between two days (at most 366), grouped by `by` (day, vendor, service, region, comma-separated), " +
-            "filtered by vendor, service or region, in EUR at each billing period's ECB rate, rounded half-up per row — customer administrator or billing reader, provider billing staff",
+            "filtered by vendor, service or region, in the contract's currency at each billing period's ECB rates, rounded half-up per row — customer administrator or billing reader, provider billing staff",
           querystring: z.strictObject({
             ...ZOrganisationQuery,
             from: ZDate,
@@ -152,15 +154,20 @@ export function costRoutes(context: AppContext): FastifyPluginAsyncZod {
         const span = (Date.parse(to) - Date.parse(from)) / 86_400_000;
         if (span < 0 || span > 366)
           throw new AppError("validation_failed", t(locale, "billing.explorer.range"), { field: "to" });
-        const result = await exploreCosts(db, organisationId, {
-          from,
-          to,
-          by,
-          vendor,
-          service,
-          region,
-        }).catch((error: unknown) => rethrowMissingRate(error, locale));
-        return { currency: "EUR" as const, from, to, by, ...result };
+        const result = await exploreCosts(
+          db,
+          organisationId,
+          {
+            from,
+            to,
+            by,
+            vendor,
+            service,
+            region,
+          },
+          contract.currency,
+        ).catch((error: unknown) => rethrowMissingRate(error, locale));
+        return { currency: contract.currency, from, to, by, ...result };
       },
     );
 

@@ -9,7 +9,7 @@ import {
 import { and, eq } from "drizzle-orm";
 import { contractWithRevisedPrices } from "../notices/revised-prices.js";
 import { supportPlanOf } from "../organisations/support-plan-of.js";
-import { type PeriodRate, periodRates } from "./period-rates.js";
+import { billingRates, type PeriodRate } from "./period-rates.js";
 
 /**
  * A customer's simulation of a month's invoice (MCR-BIL-04) from its daily costs, at the
@@ -36,10 +36,11 @@ export async function simulateCustomerMonth(
     billedCost: parseDecimal(r.billedCost) ?? { num: 0n, den: 1n },
     listCost: parseDecimal(r.listCost) ?? { num: 0n, den: 1n },
   }));
-  const { rates, used } = await periodRates(
+  const { rates, used } = await billingRates(
     db,
     month,
     costs.map((c) => c.currency),
+    contract.currency,
   );
   const plan = await supportPlanOf(db, contract, organisationId, `${month}-01`);
   // MCR-BIL-05: the simulation uses the support price in force on the month's 1st, as the invoice.

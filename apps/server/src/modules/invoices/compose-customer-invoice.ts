@@ -18,7 +18,7 @@ import {
   parseDecimal,
 } from "@guichet/domain";
 import { and, asc, eq, gte, inArray, isNull, lte, or } from "drizzle-orm";
-import { periodRates } from "../billing/period-rates.js";
+import { billingRates } from "../billing/period-rates.js";
 import { usesSpecificConditions } from "../catalogue/specific-conditions.js";
 import { contractWithRevisedPrices } from "../notices/revised-prices.js";
 import { supportPlanOf } from "../organisations/support-plan-of.js";
@@ -142,10 +142,11 @@ export async function composeCustomerInvoice(
   const buyer = await buyerOf(db, organisationId);
   if (!buyer) return { document: null, reason: "no_billing_details" };
   const costs = await costsOf(db, organisationId, month);
-  const { rates, used } = await periodRates(
+  const { rates, used } = await billingRates(
     db,
     month,
     costs.map((c) => c.currency),
+    contract.currency,
   );
   const document = composeMonthlyInvoice({
     // MCR-BIL-05: support prices revised with notice apply from their 1st (running contracts too).

@@ -279,7 +279,7 @@ export function invoiceRoutes(context: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags: ["billing"],
           summary:
-            "Correct an issued invoice by a credit note (an invoice is never changed): the whole invoice, or `amount` excluding VAT (EUR, decimal) up to its total — provider admin or billing",
+            "Correct an issued invoice by a credit note (an invoice is never changed): the whole invoice, or `amount` excluding VAT (in the invoice's currency, decimal) up to its total — provider admin or billing",
           params: z.strictObject({ invoiceId: z.uuid() }),
           body: z.strictObject({
             reason: ZWritten(500),

@@ -9,7 +9,7 @@ export const billingFr = {
 
 La consommation de {organisationName} pour {scope} atteint {spent} HT en {month}, soit {threshold} % du budget mensuel de {budget}{cite}.
 
-Montant au prix des éditeurs, converti en euros au taux BCE de la période, hors frais de support et TVA. Vous ne recevrez plus d'alerte pour ce seuil ce mois-ci.
+Montant au prix des éditeurs, converti dans la devise de facturation au taux BCE de la période, hors frais de support et TVA. Vous ne recevrez plus d'alerte pour ce seuil ce mois-ci.
 
 Budgets et consommation : {publicUrl}/budgets`,
 
@@ -31,7 +31,7 @@ export const billingEn: Record<BillingMailTextKey, string> = {
 
 The consumption of {organisationName} for {scope} reaches {spent} excl. VAT in {month}, {threshold}% of the monthly budget of {budget}{cite}.
 
-Amount at the vendors' prices, in euros at the period's ECB rate, before the support fee and VAT. You will not be warned again for this threshold this month.
+Amount at the vendors' prices, in the billing currency at the period's ECB rate, before the support fee and VAT. You will not be warned again for this threshold this month.
 
 Budgets and consumption: {publicUrl}/budgets`,
 
@@ -53,7 +53,7 @@ type BudgetAlert = {
   /** "novembre 2026". */
   month: string;
   threshold: string;
-  /** Amounts written for the reader ("1 000,00 €"). */
+  /** Amounts written for the reader in the contract's currency ("1 000,00 €", "1 000,00 CHF"). */
   budget: string;
   spent: string;
 };

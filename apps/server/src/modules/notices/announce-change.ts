@@ -7,7 +7,7 @@ import {
   specificConditions,
   users,
 } from "@guichet/db";
-import { changeRuleOf, formatCivilDate, localDateIn } from "@guichet/domain";
+import { type Contract, changeRuleOf, formatCivilDate, localDateIn } from "@guichet/domain";
 import { and, arrayOverlaps, asc, eq, sql } from "drizzle-orm";
 import type { AppContext } from "../../app-context.js";
 import { t } from "../../i18n/index.js";
@@ -36,7 +36,16 @@ export type AnnounceResult =
   | { ok: true; change: ContractChange; notices: number; mailed: number; replayed: boolean }
   | ChangeRefusal;
 
-const moneyText = (cents: number) => `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, "0")} EUR`;
+/** As the contract file writes money ("79.00 CHF"), so parseMoney reads it back with its currency. */
+const moneyText = (cents: number, currency: string) =>
+  `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, "0")} ${currency}`;
+
+function minimumCurrency(contract: Contract, priceKey: string): string {
+  const price = contract.prices[priceKey];
+  return price?.kind === "percent-of-invoice" && price.monthlyMinimum
+    ? price.monthlyMinimum.currency
+    : contract.currency;
+}
 
 /** On its date the new price applies by itself: invoices read these rows (issue 18). */
 async function recordNewPrices(
@@ -44,6 +53,7 @@ async function recordNewPrices(
   change: ContractChange,
   moves: readonly PriceMove[],
   actorId: string | null,
+  contract: Contract,
 ) {
   for (const move of moves) {
     if (move.target === "support") {
@@ -56,7 +66,8 @@ async function recordNewPrices(
         monthlyMinimum:
           move.after.minimumCents === null || move.after.minimumCents === undefined
             ? null
-            : moneyText(move.after.minimumCents),
+            : // The revised minimum keeps the currency the price is written in (issue 17).
+              moneyText(move.after.minimumCents, minimumCurrency(contract, move.priceKey)),
         createdAt: change.announcedAt,
       });
       continue;
@@ -205,7 +216,7 @@ export async function announceChange(
       .returning();
     if (!change) throw new Error("announceChange: insert returned nothing");
     if (input.conditions) await recordNewConditions(tx, change, input.conditions, announcer.userId);
-    else await recordNewPrices(tx, change, planned.moves, announcer.userId);
+    else await recordNewPrices(tx, change, planned.moves, announcer.userId, contract);
     let mailed = 0;
     for (const recipient of planned.recipients) {
       mailed += await notifyRecipient(tx, context, change, planned, recipient, announcer.actor, now);
@@ -257,6 +268,7 @@ async function notifyRecipient(
         clause: recipient.clause,
         direction: recipient.direction,
         prices: moves,
+        currency: contract.currency,
         signatureRequired: recipient.signature,
         harmfulTermination: recipient.harmfulTermination,
       })
@@ -297,7 +309,9 @@ async function notifyRecipient(
     const language = person.locale;
     const locale = catalogueFor(language, context.contract);
     const summary = [
-      moves.length > 0 ? t(locale, "notice.summary.prices", { prices: movesWords(moves, locale) }) : "",
+      moves.length > 0
+        ? t(locale, "notice.summary.prices", { prices: movesWords(moves, locale, contract.currency) })
+        : "",
       letter ? t(locale, "notice.summary.letter") : "",
       recipient.signature ? t(locale, "notice.summary.signature") : "",
       recipient.harmfulTermination

@@ -19,6 +19,8 @@ export interface ChangeLetterContent {
   clause: string;
   direction: "increase" | "decrease" | "unchanged";
   prices: { label: string; before: PriceTerms; after: PriceTerms }[];
+  /** The contract's currency, the prices' (issue 17). */
+  currency: string;
   signatureRequired: boolean;
   /** DSN 10.2: the customer may terminate the services concerned without penalty until the change's date. */
   harmfulTermination: boolean;
@@ -58,7 +60,9 @@ export async function renderChangeLetter(
       .text(`Prix concernés (${DIRECTION[content.direction]} pour votre organisation)`);
     doc.font("text");
     for (const price of content.prices)
-      doc.text(`• ${price.label} : ${priceWords(price.before, "fr")} → ${priceWords(price.after, "fr")}`);
+      doc.text(
+        `• ${price.label} : ${priceWords(price.before, "fr", content.currency)} → ${priceWords(price.after, "fr", content.currency)}`,
+      );
   }
   doc
     .moveDown()

@@ -35,7 +35,7 @@ export async function changeOptions(
   db: Db,
   contract: Contract,
   today: string,
-): Promise<{ today: string; kinds: ChangeOption[]; prices: PriceOption[] }> {
+): Promise<{ today: string; currency: string; kinds: ChangeOption[]; prices: PriceOption[] }> {
   const kinds: ChangeOption[] = [];
   // A change of an e-service's specific conditions is recorded with its values (POST /api/specific-conditions).
   for (const kind of CHANGE_KINDS) {
@@ -80,5 +80,5 @@ export async function changeOptions(
     const move = resolved.moves[0];
     if (move) prices.push({ priceKey, target: move.target, label: move.label, current: move.before });
   }
-  return { today, kinds, prices };
+  return { today, currency: contract.currency, kinds, prices };
 }

@@ -27,6 +27,8 @@ const ZPriceMove = z
     after: ZPriceTerms,
     /** "7,5 % … → 8,5 % …" in the reader's language. */
     words: z.string(),
+    /** The currency of the amounts in `before`/`after`: the contract's (issue 17). */
+    currency: z.string(),
   })
   .meta({ id: "PriceMove" });
 
@@ -101,14 +103,15 @@ export const ZNoticeView = z
   })
   .meta({ id: "ChangeNotice" });
 
-function presentMove(move: PriceMove, locale: Locale): z.infer<typeof ZPriceMove> {
-  const words = `${priceWords(move.before, locale)} → ${priceWords(move.after, locale)}`;
-  return { ...move, before: move.before as PriceTerms, after: move.after as PriceTerms, words };
+function presentMove(move: PriceMove, locale: Locale, currency: string): z.infer<typeof ZPriceMove> {
+  const words = `${priceWords(move.before, locale, currency)} → ${priceWords(move.after, locale, currency)}`;
+  return { ...move, before: move.before as PriceTerms, after: move.after as PriceTerms, words, currency };
 }
 
 export function presentChange(
   change: ContractChange,
   locale: Locale,
+  currency: string,
   onlyKeys?: readonly string[],
 ): z.infer<typeof ZContractChange> {
   const moves = (change.prices as PriceMove[]).filter((m) => !onlyKeys || onlyKeys.includes(m.priceKey));
@@ -122,7 +125,7 @@ export function presentChange(
     earliestAllowed: change.earliestAllowed,
     clause: change.clause,
     announcedAt: change.announcedAt.toISOString(),
-    prices: moves.map((m) => presentMove(m, locale)),
+    prices: moves.map((m) => presentMove(m, locale, currency)),
   };
 }
 
@@ -145,9 +148,10 @@ function noticeFields(n: Omit<ChangeNotice, "letterPdf">) {
 export function presentListedChange(
   listed: ChangeWithRecipients,
   locale: Locale,
+  currency: string,
 ): z.infer<typeof ZChangeListed> {
   return {
-    change: presentChange(listed.change, locale),
+    change: presentChange(listed.change, locale, currency),
     recipients: listed.recipients.map((r) => ({
       noticeId: r.id,
       organisationId: r.organisationId,
@@ -163,10 +167,14 @@ export function presentListedChange(
   };
 }
 
-export function presentNotice(view: NoticeView, locale: Locale): z.infer<typeof ZNoticeView> {
+export function presentNotice(
+  view: NoticeView,
+  locale: Locale,
+  currency: string,
+): z.infer<typeof ZNoticeView> {
   return {
     id: view.notice.id,
-    change: presentChange(view.change, locale, view.notice.priceKeys),
+    change: presentChange(view.change, locale, currency, view.notice.priceKeys),
     letterSha256: view.notice.letterSha256,
     terminable: view.terminable,
     terminatedOn: view.terminatedOn,

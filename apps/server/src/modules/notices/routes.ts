@@ -74,6 +74,8 @@ const ZPreview = z
 const ZOptions = z
   .object({
     today: z.string(),
+    /** The contract's currency: the prices' amounts are in it (issue 17). */
+    currency: z.string(),
     kinds: z.array(
       z.object({
         kind: z.enum(CHANGE_KINDS).exclude(["specific-conditions"]),
@@ -141,7 +143,9 @@ export function noticeRoutes(context: AppContext): FastifyPluginAsyncZod {
       async (request) => {
         authorize(request, noticePolicy.viewChanges);
         const locale = negotiateLocale(request.headers["accept-language"]);
-        return { items: (await listChanges(db)).map((c) => presentListedChange(c, locale)) };
+        return {
+          items: (await listChanges(db)).map((c) => presentListedChange(c, locale, contract.currency)),
+        };
       },
     );
 
@@ -164,7 +168,7 @@ export function noticeRoutes(context: AppContext): FastifyPluginAsyncZod {
         return {
           earliest: planned.earliest,
           clause: planned.clause,
-          prices: movesWords(planned.moves, locale),
+          prices: movesWords(planned.moves, locale, contract.currency),
           recipients: planned.recipients.map((r) => ({
             organisationId: r.organisationId,
             organisationName: r.name,
@@ -224,7 +228,7 @@ export function noticeRoutes(context: AppContext): FastifyPluginAsyncZod {
         if (!result.ok) throw changeRefusalError(request, result);
         reply.code(result.replayed ? 200 : 201);
         return {
-          change: presentChange(result.change, locale),
+          change: presentChange(result.change, locale, contract.currency),
           notices: result.notices,
           mailed: result.mailed,
           replayed: result.replayed,
@@ -246,7 +250,7 @@ export function noticeRoutes(context: AppContext): FastifyPluginAsyncZod {
         const principal = authorize(request, (p) => noticePolicy.viewNotices(p, tenantOf(p)));
         const locale = negotiateLocale(request.headers["accept-language"]);
         const views = await listNotices(db, contract, tenantOf(principal), today());
-        return { items: views.map((v) => presentNotice(v, locale)) };
+        return { items: views.map((v) => presentNotice(v, locale, contract.currency)) };
       },
     );
   };

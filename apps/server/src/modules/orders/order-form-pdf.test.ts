@@ -22,6 +22,7 @@ describe("order form PDF (DSN art. 5)", () => {
         terminationNoticeMonths: 3,
         demo: true,
       },
+      currency: "EUR",
       contractTitle: "Conditions Générales e-services",
       contractEdition: "Version 31 janvier 2019",
       orderedBy: "Élise Fournier",

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { formatMoney } from "@guichet/domain";
 import { letterDocument } from "../../pdf/letter-document.js";
 
 /**
@@ -27,12 +28,13 @@ export interface OrderFormContent {
     terminationNoticeMonths: number;
     demo: boolean;
   } | null;
+  /** The contract's currency: the specific conditions' price is in it (issue 17). */
+  currency: string;
   contractTitle: string;
   contractEdition: string;
   orderedBy: string;
 }
 
-const euros = new Intl.NumberFormat("fr-FR", { style: "currency", currency: "EUR" });
 const day = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "Europe/Paris" });
 const months = (n: number) => (n === 0 ? "aucune" : `${n}\u00a0mois`);
 
@@ -69,7 +71,7 @@ export async function renderOrderForm(content: OrderFormContent): Promise<Buffer
   if (content.conditions) {
     const c = content.conditions;
     line("Document", `${c.documentTitle}, version ${c.documentVersion}`);
-    line("Prix mensuel hors taxes", euros.format(c.monthlyPriceCents / 100));
+    line("Prix mensuel hors taxes", formatMoney(c.monthlyPriceCents, "fr", content.currency));
     line("Période minimale d'engagement, à compter de la Date d'Activation", months(c.minimumMonths));
     line("Préavis de résiliation de l'e-service", months(c.terminationNoticeMonths));
     if (c.demo)

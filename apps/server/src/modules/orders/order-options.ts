@@ -26,6 +26,8 @@ export const ZOrderOptions = z
             documentTitle: z.string(),
             documentVersion: z.string(),
             monthlyPrice: z.string(),
+            /** The price's currency: the contract's (issue 17). */
+            currency: z.string(),
             minimumMonths: z.number(),
             terminationNoticeMonths: z.number(),
             demo: z.boolean(),
@@ -100,6 +102,7 @@ export async function orderOptions(
             documentTitle: conditions.documentTitle,
             documentVersion: conditions.documentVersion,
             monthlyPrice: decimalOf(conditions.monthlyPriceCents),
+            currency: contract.currency,
             minimumMonths: conditions.minimumMonths,
             terminationNoticeMonths: conditions.terminationNoticeMonths,
             demo: conditions.demo,

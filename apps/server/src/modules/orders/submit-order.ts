@@ -241,6 +241,7 @@ async function orderFormOf(
     },
     service: { name: item.name.fr, description: item.description?.fr ?? null },
     conditions,
+    currency: contract.currency,
     contractTitle: contract.title.fr,
     contractEdition: contract.edition ?? contract.version,
     orderedBy: input.orderedBy.name,

@@ -130,6 +130,7 @@ export async function commitmentsView(
 
   return {
     today,
+    currency: contract.currency,
     termination: terminationRules(contract),
     support: supportView,
     pendingChange,
@@ -179,6 +180,7 @@ export async function commitmentsView(
               },
               locale,
               planName,
+              contract.currency,
             ),
     })),
     tasks: tasks.map((task) => ({

@@ -12,10 +12,12 @@ export function presentDecision(request: FastifyRequest, contract: Contract, dec
     effectiveDate: decision.effectiveDate,
     commitmentEnd: decision.commitmentEnd,
     feesDue: decision.feesDueCents === null ? null : decimalOf(decision.feesDueCents),
+    currency: contract.currency,
     explanation: explainCommitment(
       decision,
       locale,
       (plan) => contract.supportPlans[plan]?.name[locale] ?? plan,
+      contract.currency,
     ),
   };
 }

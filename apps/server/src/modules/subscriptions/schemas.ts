@@ -10,6 +10,8 @@ const ZExplained = { clause: z.string(), explanation: z.string() };
 
 export const ZCommitmentsView = z.object({
   today: z.string(),
+  /** The contract's currency: prices, fees due and quotes are in it (issue 17). */
+  currency: z.string(),
   termination: z.object({
     effectiveDateGiven: z.boolean(),
     vendorClause: z.string().nullable(),
@@ -88,6 +90,8 @@ export const ZDecision = z.object({
   effectiveDate: z.string().nullable(),
   commitmentEnd: z.string().nullable(),
   feesDue: z.string().nullable(),
+  /** The currency of `feesDue`: the contract's (issue 17). */
+  currency: z.string(),
   ...ZExplained,
 });
 
