@@ -50,3 +50,20 @@ export function germanFirstContract(): string {
   writeFileSync(file, edited);
   return file;
 }
+
+/**
+ * MultiCloud Ready's terms billed in Swiss francs (issue 17: nothing assumes EUR): the shipped
+ * file with its currency and every amount in CHF, written to a scratch directory for one test.
+ */
+export function swissFrancContract(): string {
+  const text = readFileSync(
+    fileURLToPath(new URL("../../../../contracts/multicloud-ready.yaml", import.meta.url)),
+    "utf8",
+  )
+    .replace(/^id: .*$/m, "id: helvetia-cloud")
+    .replace(/^currency: .*$/m, "currency: CHF")
+    .replace(/(\d) EUR\b/g, "$1 CHF");
+  const path = join(mkdtempSync(join(tmpdir(), "guichet-chf-")), "helvetia-cloud.yaml");
+  writeFileSync(path, text);
+  return path;
+}

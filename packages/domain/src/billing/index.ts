@@ -10,3 +10,4 @@ export * from "./invoice.js";
 export * from "./invoice-text.js";
 export * from "./month-simulation.js";
 export * from "./support-fee.js";
+export * from "./vat-treatment.js";

@@ -66,7 +66,10 @@ export function invoiceMentions(document: InvoiceDocument, locale: Locale) {
   const fr = locale === "fr";
   // D441-5 fixes the indemnity in euros whatever the invoice's currency: it is written as the law does.
   const indemnity = formatMoney(BigInt(document.mentions.recoveryIndemnityCents), locale, "EUR");
+  const exempt = document.vat.find((v) => v.exemptionReason);
   return {
+    /** Why no VAT is charged (AE: "Autoliquidation", art. 242 nonies A I-13° annexe II CGI; G: art. 259-1 CGI), else null. */
+    vat: exempt?.exemptionReason ? exempt.exemptionReason[locale] : null,
     penalty: fr
       ? `Pénalités de retard : ${document.mentions.latePenaltyRate.fr}, exigibles dès le lendemain de l'échéance.`
       : `Late-payment penalties: ${document.mentions.latePenaltyRate.en}, due from the day after the due date.`,

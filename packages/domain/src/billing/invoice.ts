@@ -3,6 +3,7 @@ import { type Contract, contractRules, type Invoicing } from "../contract/index.
 import { addExact, type Exact, fromCents, multiplyExact, roundToCents, ZERO_EXACT } from "./exact.js";
 import { type CostAmount, type EuroRates, feeBasis, toCurrency } from "./fee-basis.js";
 import { supportFee } from "./support-fee.js";
+import { type VatCategory, type VatTreatment, vatTreatment } from "./vat-treatment.js";
 
 /**
  * A monthly invoice, composed from what the month owes (MCR-BIL-01, MCR-BIL-02, DSN-ORD-03): pure,
@@ -79,10 +80,14 @@ export interface CreditLine {
 export type InvoiceLine = CloudLine | SupportFeeLine | SubscriptionLine | CreditLine;
 
 export interface VatBreakdown {
-  category: "S";
+  /** EN 16931 VAT category: S (the seller's VAT), AE (reverse charge), G (outside the EU): vatTreatment. */
+  category: VatCategory;
   ratePercent: string;
   basisCents: string;
   vatCents: string;
+  /** Why no VAT is charged (BT-120, BT-121), for AE and G. */
+  exemptionCode?: string | null;
+  exemptionReason?: { fr: string; en: string } | null;
 }
 
 export interface InvoiceDocument {
@@ -257,19 +262,24 @@ export function subscriptionLines(
   return lines;
 }
 
-/** Totals and the VAT breakdown of a set of lines, at the contract's one rate (category S). */
-export function totalsOf(lines: readonly InvoiceLine[], invoicing: Invoicing) {
+/**
+ * Totals and the VAT breakdown of a set of lines: at the contract's one rate (category S), or none
+ * with its reason where the buyer accounts for it or the supply is outside the EU (vatTreatment).
+ */
+export function totalsOf(lines: readonly InvoiceLine[], invoicing: Invoicing, treatment: VatTreatment) {
   const basis = lines.reduce((sum, l) => sum + BigInt(l.amountCents), 0n);
-  const vat = roundToCents(
-    multiplyExact(fromCents(basis), { num: BigInt(invoicing.vatRate.basisPoints), den: 10_000n }),
-  );
+  const basisPoints = treatment.category === "S" ? invoicing.vatRate.basisPoints : 0;
+  const vat = roundToCents(multiplyExact(fromCents(basis), { num: BigInt(basisPoints), den: 10_000n }));
   return {
     vat: [
       {
-        category: "S" as const,
-        ratePercent: ratePercentOf(invoicing.vatRate.basisPoints),
+        category: treatment.category,
+        ratePercent: ratePercentOf(basisPoints),
         basisCents: cents(basis),
         vatCents: cents(vat),
+        ...(treatment.category === "S"
+          ? {}
+          : { exemptionCode: treatment.exemptionCode, exemptionReason: treatment.exemptionReason }),
       },
     ],
     totalExclVatCents: cents(basis),
@@ -328,7 +338,7 @@ export function composeMonthlyInvoice(input: MonthlyInvoiceInput): InvoiceDocume
     seller: sellerOf(invoicing),
     buyer: input.buyer,
     lines,
-    ...totalsOf(lines, invoicing),
+    ...totalsOf(lines, invoicing, vatTreatment(invoicing.seller, input.buyer)),
     rates: input.rateDays,
     mentions: mentionsOf(invoicing),
   };
@@ -360,9 +370,20 @@ export function composeCreditNote(
     seller: sellerOf(invoicing),
     buyer: invoice.buyer,
     lines,
-    ...totalsOf(lines, invoicing),
+    // A credit note gives back under the VAT treatment of the invoice it corrects.
+    ...totalsOf(lines, invoicing, treatmentOf(invoice)),
     rates: [],
     mentions: mentionsOf(invoicing),
     corrects: { number: invoice.number, issueDate: invoice.issueDate },
+  };
+}
+
+/** The VAT treatment an issued invoice was made under (its breakdown's category and reason). */
+export function treatmentOf(invoice: InvoiceDocument): VatTreatment {
+  const first = invoice.vat[0];
+  return {
+    category: first?.category ?? "S",
+    exemptionCode: first?.exemptionCode ?? null,
+    exemptionReason: first?.exemptionReason ?? null,
   };
 }

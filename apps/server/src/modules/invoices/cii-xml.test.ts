@@ -102,6 +102,52 @@ const chfInvoice = {
   }) as InvoiceDocument),
   number: "2026-000004",
 };
+/** Issue 17: a customer established in another member state with its VAT number (reverse charge, AE). */
+const germanBuyer: InvoiceParty = {
+  legalName: "Rheinland Logistik GmbH",
+  siren: "HRB 12345",
+  vatNumber: "DE123456789",
+  address: "Rheinallee 12",
+  postalCode: "55116",
+  city: "Mainz",
+  country: "DE",
+};
+const reverseCharge = {
+  ...(composeMonthlyInvoice({
+    contract: mcr,
+    month: "2026-10",
+    issueDate: "2026-11-02",
+    buyer: germanBuyer,
+    costs: [usage("Amazon EC2", "1084.50")],
+    rates: { USD: exact("1.0845") },
+    rateDays: [{ currency: "USD", unitsPerEuro: "1.0845", day: "2026-10-01" }],
+    plan: "business",
+    subscriptions: [],
+  }) as InvoiceDocument),
+  number: "2026-000005",
+};
+/** A customer established outside the EU (Switzerland): outside the scope of French VAT (G). */
+const outsideEu = {
+  ...(composeMonthlyInvoice({
+    contract: mcr,
+    month: "2026-10",
+    issueDate: "2026-11-02",
+    buyer: {
+      ...germanBuyer,
+      legalName: "Zürcher Daten AG",
+      vatNumber: null,
+      postalCode: "8001",
+      city: "Zürich",
+      country: "CH",
+    },
+    costs: [usage("Amazon EC2", "1084.50")],
+    rates: { USD: exact("1.0845") },
+    rateDays: [{ currency: "USD", unitsPerEuro: "1.0845", day: "2026-10-01" }],
+    plan: "business",
+    subscriptions: [],
+  }) as InvoiceDocument),
+  number: "2026-000006",
+};
 const creditNote = {
   ...composeCreditNote(mcr, mcrInvoice, "2026-11-10", { reason: "Remise commerciale", amountCents: 5000n }),
   number: "2026-000003",
@@ -113,6 +159,15 @@ describe("Factur-X XML (CII D16B, EN 16931): the official XSD and Schematron", (
     ["a DSN invoice (a prorated e-service)", dsnInvoice],
     ["a credit note referring to its invoice", creditNote],
     ["an invoice in Swiss francs (issue 23)", chfInvoice],
+    ["a reverse-charge invoice to a German customer (AE, issue 17)", reverseCharge],
+    [
+      "its credit note, under the same treatment",
+      {
+        ...composeCreditNote(mcr, reverseCharge, "2026-11-10", { reason: "Geste", amountCents: 1000n }),
+        number: "2026-000007",
+      },
+    ],
+    ["an invoice to a customer outside the EU (G, issue 17)", outsideEu],
   ])(
     "%s passes both",
     async (_, document) => {
@@ -151,6 +206,33 @@ describe("Factur-X XML (CII D16B, EN 16931): the official XSD and Schematron", (
     );
     expect(misplaced).not.toBe(xml);
     expect(await xsdErrors(misplaced)).not.toEqual([]);
+  }, 180_000);
+
+  it("invoices a customer of another member state without VAT, saying Autoliquidation, and one outside the EU under G (issue 17)", async () => {
+    expect(reverseCharge.vat).toEqual([
+      expect.objectContaining({
+        category: "AE",
+        ratePercent: "0.00",
+        vatCents: "0",
+        exemptionCode: "VATEX-EU-AE",
+      }),
+    ]);
+    expect(reverseCharge.totalInclVatCents).toBe(reverseCharge.totalExclVatCents);
+    const xml = ciiXml(reverseCharge, "fr");
+    expect(xml).toContain("<ram:ExemptionReason>Autoliquidation : TVA due par le preneur (art. 283-2 du CGI");
+    expect(xml).toContain('<ram:ID schemeID="VA">DE123456789</ram:ID>');
+    expect(xml).not.toContain("HRB 12345");
+    // Without its reason, or without the buyer's VAT number, the official rules refuse it.
+    const noReason = xml
+      .replace(/<ram:ExemptionReason>[^<]*<\/ram:ExemptionReason>/, "")
+      .replace(/<ram:ExemptionReasonCode>[^<]*<\/ram:ExemptionReasonCode>/, "");
+    expect((await schematronFailures(noReason)).some((f) => f.startsWith("BR-AE-10"))).toBe(true);
+    const noBuyerVat = xml
+      .replace('<ram:ID schemeID="VA">DE123456789</ram:ID>', "<ram:ID>x</ram:ID>")
+      .replace(/<ram:SpecifiedTaxRegistration><ram:ID>x<\/ram:ID><\/ram:SpecifiedTaxRegistration>/, "");
+    expect((await schematronFailures(noBuyerVat)).some((f) => f.startsWith("BR-AE-02"))).toBe(true);
+    expect(outsideEu.vat[0]).toMatchObject({ category: "G", vatCents: "0", exemptionCode: "VATEX-EU-G" });
+    expect(ciiXml(outsideEu, "fr")).toContain("art. 259-1° du CGI");
   }, 180_000);
 
   it("says in French what the law asks: penalties, the 40 € indemnity, no early-payment discount", () => {

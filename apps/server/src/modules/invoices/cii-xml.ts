@@ -25,8 +25,12 @@ const dateTime = (civil: string, prefix = "udt") =>
 function party(tag: string, p: InvoiceParty): string {
   return `<ram:${tag}>
         <ram:Name>${xmlText(p.legalName)}</ram:Name>
-        <ram:SpecifiedLegalOrganization><ram:ID schemeID="0002">${xmlText(p.siren)}</ram:ID></ram:SpecifiedLegalOrganization>
-        <ram:PostalTradeAddress>
+${
+  // A SIREN (scheme 0002) is French: a buyer established abroad is named by its VAT number.
+  p.country === "FR" || p.country === "MC"
+    ? `        <ram:SpecifiedLegalOrganization><ram:ID schemeID="0002">${xmlText(p.siren)}</ram:ID></ram:SpecifiedLegalOrganization>\n`
+    : ""
+}        <ram:PostalTradeAddress>
           <ram:PostcodeCode>${xmlText(p.postalCode)}</ram:PostcodeCode>
           <ram:LineOne>${xmlText(p.address)}</ram:LineOne>
           <ram:CityName>${xmlText(p.city)}</ram:CityName>
@@ -51,6 +55,7 @@ function lineItem(document: InvoiceDocument, index: number, locale: Locale): str
   const net = BigInt(line.amountCents);
   const negative = net < 0n;
   const rate = document.vat[0]?.ratePercent ?? "0.00";
+  const category = document.vat[0]?.category ?? "S";
   return `<ram:IncludedSupplyChainTradeLineItem>
       <ram:AssociatedDocumentLineDocument><ram:LineID>${index + 1}</ram:LineID></ram:AssociatedDocumentLineDocument>
       <ram:SpecifiedTradeProduct>
@@ -64,7 +69,7 @@ function lineItem(document: InvoiceDocument, index: number, locale: Locale): str
       <ram:SpecifiedLineTradeSettlement>
         <ram:ApplicableTradeTax>
           <ram:TypeCode>VAT</ram:TypeCode>
-          <ram:CategoryCode>S</ram:CategoryCode>
+          <ram:CategoryCode>${category}</ram:CategoryCode>
           <ram:RateApplicablePercent>${rate}</ram:RateApplicablePercent>
         </ram:ApplicableTradeTax>
         <ram:SpecifiedTradeSettlementLineMonetarySummation><ram:LineTotalAmount>${amount(net)}</ram:LineTotalAmount></ram:SpecifiedTradeSettlementLineMonetarySummation>
@@ -108,11 +113,22 @@ ${notes.map(([content, subject]) => `    <ram:IncludedNote><ram:Content>${xmlTex
       <ram:InvoiceCurrencyCode>${document.currency}</ram:InvoiceCurrencyCode>
 ${document.vat
   .map(
+    // BR-AE-10, BR-G-10: an exempt breakdown says why, in words (BT-120) and by its VATEX code (BT-121).
     (v) => `      <ram:ApplicableTradeTax>
         <ram:CalculatedAmount>${amount(v.vatCents)}</ram:CalculatedAmount>
-        <ram:TypeCode>VAT</ram:TypeCode>
+        <ram:TypeCode>VAT</ram:TypeCode>${
+          v.exemptionReason
+            ? `
+        <ram:ExemptionReason>${xmlText(v.exemptionReason[locale])}</ram:ExemptionReason>`
+            : ""
+        }
         <ram:BasisAmount>${amount(v.basisCents)}</ram:BasisAmount>
-        <ram:CategoryCode>${v.category}</ram:CategoryCode>
+        <ram:CategoryCode>${v.category}</ram:CategoryCode>${
+          v.exemptionCode
+            ? `
+        <ram:ExemptionReasonCode>${xmlText(v.exemptionCode)}</ram:ExemptionReasonCode>`
+            : ""
+        }
         <ram:RateApplicablePercent>${v.ratePercent}</ram:RateApplicablePercent>
       </ram:ApplicableTradeTax>`,
   )

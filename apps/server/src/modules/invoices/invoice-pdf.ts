@@ -67,7 +67,10 @@ function partyLines(p: InvoiceParty, locale: Locale): string[] {
   return [
     p.address,
     `${p.postalCode} ${p.city}${p.country === "FR" ? "" : ` (${p.country})`}`,
-    `SIREN ${p.siren}${p.siret ? ` — SIRET ${p.siret}` : ""}`,
+    // A SIREN is French; a customer established abroad is named by its VAT number below.
+    ...(p.country === "FR" || p.country === "MC"
+      ? [`SIREN ${p.siren}${p.siret ? ` — SIRET ${p.siret}` : ""}`]
+      : []),
     ...(p.vatNumber ? [`${fr ? "N° TVA intracommunautaire" : "VAT number"} ${p.vatNumber}`] : []),
   ];
 }
@@ -183,11 +186,17 @@ export async function renderInvoicePdf(
     y += 15;
   };
   total(fr ? "Total HT" : "Total excluding VAT", document.totalExclVatCents);
+  const exemptLabel = {
+    AE: fr ? "Autoliquidation" : "Reverse charge",
+    G: fr ? "TVA non applicable" : "No VAT",
+  };
   for (const v of document.vat)
     total(
-      fr
-        ? `TVA ${v.ratePercent.replace(".00", "").replace(".", ",")}\u00a0% sur ${money(v.basisCents)}`
-        : `VAT ${v.ratePercent.replace(".00", "")} % on ${money(v.basisCents)}`,
+      v.category !== "S"
+        ? `${exemptLabel[v.category]} (${fr ? "TVA" : "VAT"} ${v.category}) ${fr ? "sur" : "on"} ${money(v.basisCents)}`
+        : fr
+          ? `TVA ${v.ratePercent.replace(".00", "").replace(".", ",")}\u00a0% sur ${money(v.basisCents)}`
+          : `VAT ${v.ratePercent.replace(".00", "")} % on ${money(v.basisCents)}`,
       v.vatCents,
     );
   total(fr ? "Total TTC" : "Total including VAT", document.totalInclVatCents, true);
@@ -210,6 +219,7 @@ export async function renderInvoicePdf(
   pdf.font("regular").fontSize(7.5);
   pdf.text(
     [
+      ...(mentions.vat ? [mentions.vat] : []),
       mentions.terms,
       mentions.penalty,
       mentions.indemnity,
