@@ -57,7 +57,13 @@ export async function recordSpecificConditions(
       kind: "specific-conditions",
       title: `${conditions.documentTitle} — ${conditions.documentVersion}`.slice(0, 200),
       body: planned
-        ? conditionsWords(item.name[locale] ?? item.name.fr, planned.inForce, conditions, locale)
+        ? conditionsWords(
+            item.name[locale] ?? item.name.fr,
+            planned.inForce,
+            conditions,
+            locale,
+            contract.currency,
+          )
         : "",
       effectiveFrom: conditions.effectiveFrom,
       prices: [],

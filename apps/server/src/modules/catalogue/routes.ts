@@ -131,7 +131,7 @@ export function catalogueRoutes(context: AppContext): FastifyPluginAsyncZod {
         reply.code(noticed?.replayed ? 200 : 201);
         return {
           noticed: noticed && {
-            change: presentChange(noticed.change, locale),
+            change: presentChange(noticed.change, locale, context.contract.currency),
             notices: noticed.notices,
             mailed: noticed.mailed,
             replayed: noticed.replayed,

@@ -1,4 +1,4 @@
-import { formatCents, type SpecificConditions } from "@guichet/domain";
+import { formatMoney, type SpecificConditions } from "@guichet/domain";
 import { type Locale, t } from "../../i18n/index.js";
 import type { NewConditions } from "./plan-conditions-change.js";
 
@@ -8,6 +8,8 @@ export function conditionsWords(
   before: SpecificConditions,
   after: NewConditions,
   locale: Locale,
+  /** The contract's currency, the conditions' price's (issue 17). */
+  currency: string,
 ): string {
   const parts: string[] = [];
   const moved = (key: Parameters<typeof t>[1], a: string | number, b: string | number) => {
@@ -15,8 +17,8 @@ export function conditionsWords(
   };
   moved(
     "notice.conditions.price",
-    formatCents(before.monthlyPriceCents, locale),
-    formatCents(after.monthlyPriceCents, locale),
+    formatMoney(before.monthlyPriceCents, locale, currency),
+    formatMoney(after.monthlyPriceCents, locale, currency),
   );
   moved("notice.conditions.minimum", before.minimumMonths, after.minimumMonths);
   moved("notice.conditions.termination", before.terminationNoticeMonths, after.terminationNoticeMonths);
