@@ -5607,6 +5607,7 @@ export interface paths {
                             documentVersion: string;
                             monthlyPriceCents: number;
                             monthlyPrice: string;
+                            currency: string;
                             minimumMonths: number;
                             terminationNoticeMonths: number;
                             maintenanceNoticeDays: number | null;

@@ -97,7 +97,7 @@ function ConditionsTable({
               )}
             </Group>
           </Table.Td>
-          <Table.Td>{money(v.monthlyPrice)}</Table.Td>
+          <Table.Td>{money(v.monthlyPrice, v.currency)}</Table.Td>
           <Table.Td>{t("notices.conditions.months", { count: v.minimumMonths })}</Table.Td>
           <Table.Td>{t("notices.conditions.months", { count: v.terminationNoticeMonths })}</Table.Td>
           <Table.Td>{t("notices.conditions.days", { count: v.maintenanceNoticeDays })}</Table.Td>

@@ -25,6 +25,8 @@ const ZConditionsView = z.object({
   monthlyPriceCents: z.number(),
   /** The same amount as decimal text ("150.00"), as the commitments rules take it. */
   monthlyPrice: z.string(),
+  /** The price's currency: the contract's (issue 17). */
+  currency: z.string(),
   minimumMonths: z.number(),
   terminationNoticeMonths: z.number(),
   /** Null: this version states no maintenance notice (DSN-SUP-07): none is applied, and said so. */
@@ -84,6 +86,7 @@ export function catalogueRoutes(context: AppContext): FastifyPluginAsyncZod {
           ...version,
           changeNoticeMonths: version.changeNoticeMonths ?? null,
           monthlyPrice: decimalOf(version.monthlyPriceCents),
+          currency: context.contract.currency,
           inForce: conditionsInForce(versions, version.catalogueItemId, at) === version,
         }));
       },
