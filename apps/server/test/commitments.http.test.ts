@@ -136,6 +136,39 @@ describe.each(databaseKindsUnderTest(postgresUrl))(
       ).toBe(403);
     });
 
+    it("cancels a change to come before its date: the plan and commitment go on, audited (issue 16)", async () => {
+      const cancel = (by: TestUser) =>
+        h.post(by, `/api/organisations/${customerId}/plan-change/cancellation`);
+      expect(
+        (await h.post(admin, `/api/organisations/${customerId}/plan-change`, { to: "business" })).statusCode,
+      ).toBe(200);
+      expect((await cancel(user)).statusCode).toBe(403);
+      const cancelled = await cancel(admin);
+      expect(cancelled.statusCode, cancelled.body).toBe(200);
+      expect(cancelled.json()).toMatchObject({
+        decision: "accepted",
+        clause: "MCR-SUP-02",
+        effectiveDate: "2026-06-01",
+        commitmentEnd: "2026-09-01",
+      });
+      expect(cancelled.json().explanation).toContain("Standard reste en vigueur");
+      const view = (await h.get(admin, `/api/organisations/${customerId}/commitments`)).json();
+      expect(view.pendingChange).toBeNull();
+      expect(view.support).toMatchObject({ plan: "standard", commitmentEnd: "2026-09-01" });
+      const none = await cancel(admin);
+      expect(none.statusCode).toBe(422);
+      expect(none.json().details).toMatchObject({
+        reason: "plan-change-cancel-none",
+        field: "effectiveDate",
+      });
+      const audit = await h.t.database.db.execute(
+        sql`select data from ${auditLog} where action = 'subscription.plan_change_cancelled'`,
+      );
+      expect((audit as unknown as { rows: { data: object }[] }).rows.map((r) => r.data)).toEqual([
+        { plan: "business", restored: "standard", effectiveDate: "2026-06-01", clause: "MCR-SUP-02" },
+      ]);
+    });
+
     it("accepts an upgrade from the next 1st with a new 6-month commitment, once", async () => {
       const accepted = await h.post(admin, `/api/organisations/${customerId}/plan-change`, { to: "premium" });
       expect(accepted.statusCode).toBe(200);
@@ -170,7 +203,17 @@ describe.each(databaseKindsUnderTest(postgresUrl))(
       const audit = await h.t.database.db.execute(
         sql`select count(*)::int as n from ${auditLog} where action = 'subscription.plan_change'`,
       );
-      expect((audit as unknown as { rows: { n: number }[] }).rows[0]?.n).toBe(1);
+      // This change and the one cancelled before.
+      expect((audit as unknown as { rows: { n: number }[] }).rows[0]?.n).toBe(2);
+      // In force, the change is no longer cancelled, even by staff: the refusal says since when.
+      const late = await h.post(manager, `/api/organisations/${customerId}/plan-change/cancellation`);
+      expect(late.statusCode).toBe(422);
+      expect(late.json().details).toMatchObject({
+        reason: "plan-change-cancel-effective",
+        clause: "MCR-SUP-02",
+        earliestDate: "2026-06-01",
+      });
+      expect(late.json().message).toContain("en vigueur depuis le 01/06/2026");
     });
 
     it("ends one vendor's service only when that vendor refuses access (MCR-ACC-06)", async () => {

@@ -18,6 +18,10 @@ export type CommitmentReason =
   | { code: "plan-change-unknown-plan"; plan: string }
   | { code: "plan-change-pending"; pendingPlan: string; pendingFrom: CivilDate }
   | { code: "plan-change-commitment-elsewhere"; plan: string }
+  /** Issue 16: a change withdrawn before its date; one already in force; none to withdraw. */
+  | { code: "plan-change-cancelled"; plan: string; restored: string; effective: CivilDate }
+  | { code: "plan-change-cancel-effective"; plan: string; effective: CivilDate; today: CivilDate }
+  | { code: "plan-change-cancel-none" }
   | {
       code: "termination-accepted";
       scope: "service" | "contract";

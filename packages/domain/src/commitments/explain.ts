@@ -139,6 +139,16 @@ export function explainCommitment(
         return fr
           ? `L'engagement de ${planName(r.plan)} est fixé par un autre document que le contrat`
           : `The commitment of ${planName(r.plan)} is set by another document than the contract`;
+      case "plan-change-cancelled":
+        return fr
+          ? `Le passage à ${planName(r.plan)} prévu le ${d(r.effective)} est annulé : ${planName(r.restored)} reste en vigueur${decision.commitmentEnd ? `, engagé jusqu'au ${d(decision.commitmentEnd)}` : ""}`
+          : `The change to ${planName(r.plan)} due on ${d(r.effective)} is cancelled: ${planName(r.restored)} stays in force${decision.commitmentEnd ? `, committed until ${d(decision.commitmentEnd)}` : ""}`;
+      case "plan-change-cancel-effective":
+        return fr
+          ? `Le passage à ${planName(r.plan)} est en vigueur depuis le ${d(r.effective)} : il ne peut plus être annulé (aujourd'hui : ${d(r.today)}) ; un nouveau changement suit les règles de l'engagement`
+          : `The change to ${planName(r.plan)} has been in force since ${d(r.effective)}: it can no longer be cancelled (today: ${d(r.today)}); a new change follows the commitment's rules`;
+      case "plan-change-cancel-none":
+        return fr ? "Aucun changement d'offre n'est prévu" : "No plan change is due";
       case "termination-accepted": {
         const ends = fr
           ? `${r.scope === "contract" ? "le contrat et tous ses services prennent" : "le service prend"} fin le ${d(decision.effectiveDate)}`

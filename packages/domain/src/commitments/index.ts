@@ -1,5 +1,10 @@
 export { centsOf, decimalOf, divideHalfUp } from "./amount.js";
 export {
+  decidePlanChangeCancellation,
+  type PlanChangeCancellation,
+  type RecordedPlanChange,
+} from "./cancel-plan-change.js";
+export {
   addDays,
   addMonths,
   daysBetween,

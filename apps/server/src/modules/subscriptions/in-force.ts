@@ -109,7 +109,11 @@ export async function subscriptionsInForce(
   );
 }
 
-/** Periods recorded to take effect after a date: the changes to come (a plan change, a termination). */
+/**
+ * Periods recorded to take effect after a date: the changes to come (a plan change, a termination).
+ * Of rows of one subscription and date the last recorded wins; a cancellation (issue 16, cause
+ * "plan-change-cancelled") restores what was in force, so it is no change to come.
+ */
 export async function periodsToCome(
   db: Db,
   contract: Contract,
@@ -127,8 +131,15 @@ export async function periodsToCome(
       ),
     )
     .orderBy(asc(subscriptionPeriods.effectiveFrom), asc(subscriptionPeriods.seq));
-  return rows.map((row) => withItemPlan(contract, row));
+  const winners = new Map<string, (typeof rows)[number]>();
+  for (const row of rows) winners.set(`${row.subscriptionId}/${row.effectiveFrom}`, row);
+  return [...winners.values()]
+    .filter((row) => row.cause !== CANCELLED_CHANGE)
+    .map((row) => withItemPlan(contract, row));
 }
+
+/** The cause of a period withdrawing a plan change to come (issue 16): what was in force goes on. */
+export const CANCELLED_CHANGE = "plan-change-cancelled";
 
 /** A subscription's whole history, oldest first, in recording order. */
 export async function historyOf(

@@ -7,7 +7,10 @@ import type { SubscriptionInForce } from "./in-force.js";
  */
 export function planHistoryOf(periods: readonly SubscriptionInForce[]): PlanPeriod[] {
   const history: PlanPeriod[] = [];
-  for (const period of periods) {
+  // Of periods of one date the last recorded wins (a cancelled change leaves no trace in the plans).
+  const winners = new Map<string, SubscriptionInForce>();
+  for (const period of periods) winners.set(period.effectiveFrom, period);
+  for (const period of winners.values()) {
     if (period.plan === null || period.status === "terminated") continue;
     if (history.at(-1)?.plan === period.plan) continue;
     history.push({ plan: period.plan, effective: period.effectiveFrom });

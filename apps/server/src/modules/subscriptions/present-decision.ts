@@ -35,7 +35,8 @@ export function refusedDecision(
   const field =
     decision.reason.code === "termination-notice-in-future"
       ? "noticeReceived"
-      : decision.reason.code.startsWith("plan-change")
+      : decision.reason.code.startsWith("plan-change") &&
+          !decision.reason.code.startsWith("plan-change-cancel")
         ? "to"
         : "effectiveDate";
   return new AppError("contract_rule", presented.explanation, {

@@ -11,6 +11,7 @@ import { negotiateLocale } from "../../i18n/index.js";
 import { authorize } from "../../policies/authorize.js";
 import { commitmentPolicy } from "../../policies/commitment-policy.js";
 import { timeZoneOf } from "../accounts/issue-link.js";
+import { cancelPlanChange } from "./cancel-plan-change.js";
 import { commitmentsView } from "./commitments-view.js";
 import { presentDecision, refusedDecision } from "./present-decision.js";
 import { requestPlanChange } from "./request-plan-change.js";
@@ -73,6 +74,33 @@ export function commitmentRoutes(context: AppContext): FastifyPluginAsyncZod {
           contract,
           actorOf(principal, request),
           { organisationId, to: request.body.to },
+          context.clock(),
+        );
+        if (decision.decision !== "accepted") throw refusedDecision(request, contract, decision);
+        return presentDecision(request, contract, decision);
+      },
+    );
+
+    app.post(
+      "/api/organisations/:organisationId/plan-change/cancellation",
+      {
+        schema: {
+          tags: ["subscriptions"],
+          summary:
+            "Cancel the support plan change to come, before its effective date (issue 16, MCR-SUP-02): the plan in force and its commitment go on, audited; " +
+            "refused once the change is in force, naming since when — the customer with the right to change its plan, or staff for it",
+          params: ZOrganisationParams,
+          response: { 200: ZDecision },
+        },
+      },
+      async (request) => {
+        const { organisationId } = request.params;
+        const principal = authorize(request, (p) => commitmentPolicy.changePlan(p, organisationId));
+        const decision = await cancelPlanChange(
+          db,
+          contract,
+          actorOf(principal, request),
+          organisationId,
           context.clock(),
         );
         if (decision.decision !== "accepted") throw refusedDecision(request, contract, decision);
