@@ -75,6 +75,19 @@ describe.runIf(postgresUrl)("a customer changes its support plan (MCR-SUP-02)", 
       .waitFor();
     await page.getByText(`Passage à Premium le ${french(nextFirst)}`, { exact: false }).waitFor();
     await checkPage(page, "32-mcr-upgrade-to-come");
+
+    // Issue 16: the change to come is withdrawn before its date; Standard and its commitment go on.
+    await page
+      .getByRole("button", { name: `Annuler ce changement (possible avant le ${french(nextFirst)})` })
+      .click();
+    await page
+      .getByRole("status")
+      .getByText("est annulé : Standard reste en vigueur", { exact: false })
+      .waitFor();
+    expect(await page.getByText(`Passage à Premium le ${french(nextFirst)}`, { exact: false }).count()).toBe(
+      0,
+    );
+    await checkPage(page, "32b-mcr-change-cancelled");
     await page.close();
   });
 });

@@ -22,7 +22,7 @@ export function PlanSection({
 }) {
   const { t } = useTranslation();
   const { date } = useLocaleFormat();
-  const { changePlan } = useCommitmentActions(organisationId);
+  const { changePlan, cancelPlanChange } = useCommitmentActions(organisationId);
   const [to, setTo] = useState<string | null>(null);
   const choices = view.planChoices.filter((p) => p.plan !== view.support.plan);
   return (
@@ -45,7 +45,20 @@ export function PlanSection({
         </Text>
         {view.pendingChange && (
           <Alert color="blue" variant="light" title={t("commitments.pendingTitle")}>
-            {view.pendingChange.explanation}
+            <Stack gap="xs" align="flex-start">
+              <Text size="sm">{view.pendingChange.explanation}</Text>
+              {canChange && (
+                // Issue 16: until its date the change may be withdrawn; the server refuses once it is in force.
+                <Button
+                  variant="default"
+                  size="xs"
+                  loading={cancelPlanChange.isPending}
+                  onClick={() => cancelPlanChange.mutate(undefined, { onSuccess: () => changePlan.reset() })}
+                >
+                  {t("commitments.cancelChange", { date: date(view.pendingChange.effectiveFrom) })}
+                </Button>
+              )}
+            </Stack>
           </Alert>
         )}
         {canChange && choices.length > 0 && (
@@ -74,7 +87,13 @@ export function PlanSection({
             {changePlan.data.explanation}
           </Alert>
         )}
+        {cancelPlanChange.data && (
+          <Alert color="green" variant="light" role="status">
+            {cancelPlanChange.data.explanation}
+          </Alert>
+        )}
         <ErrorAlert error={changePlan.error} withClause />
+        <ErrorAlert error={cancelPlanChange.error} withClause />
       </Stack>
     </Card>
   );

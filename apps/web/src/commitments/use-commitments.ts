@@ -24,6 +24,11 @@ export function useCommitmentActions(organisationId: string) {
       mutationFn: (to: string) => call("post", `${ORG}/plan-change`, { path, body: { to } }),
       onSuccess: refresh,
     }),
+    /** Issue 16: withdraws the change to come before its date (MCR-SUP-02). */
+    cancelPlanChange: useMutation({
+      mutationFn: () => call("post", `${ORG}/plan-change/cancellation`, { path }),
+      onSuccess: refresh,
+    }),
     terminate: useMutation({
       mutationFn: (input: TerminationInput) => call("post", `${ORG}/terminations`, { path, body: input }),
       onSuccess: refresh,

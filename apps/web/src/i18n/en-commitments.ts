@@ -15,6 +15,7 @@ export const enCommitments: typeof frCommitments = {
   changeTitle: "Change plan",
   changeTo: "New plan",
   changeSubmit: "Ask for the change",
+  cancelChange: "Cancel this change (possible before {{date}})",
   noSubscription: "No subscription yet.",
   subscriptionsTitle: "Subscriptions",
   item: "Service",

@@ -17,6 +17,7 @@ export const frCommitments = {
   changeTitle: "Changer d'offre",
   changeTo: "Nouvelle offre",
   changeSubmit: "Demander le changement",
+  cancelChange: "Annuler ce changement (possible avant le {{date}})",
   noSubscription: "Aucun abonnement pour l'instant.",
   subscriptionsTitle: "Abonnements",
   item: "Service",
