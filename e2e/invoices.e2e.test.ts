@@ -153,6 +153,19 @@ describe.runIf(postgresUrl)(
       await number.waitFor();
       await reader.getByRole("cell", { name: "septembre 2024", exact: true }).first().waitFor();
       await checkPage(reader, "62-mcr-customer-invoices");
+      // Issue 17: the simulation's month picker, the current month by default; September shows its invoice.
+      const picker = reader.getByLabel("Mois de la simulation");
+      const parisMonth = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris" })
+        .format(new Date())
+        .slice(0, 7);
+      expect(await picker.inputValue()).toBe(parisMonth);
+      await picker.selectOption("2024-09");
+      await reader
+        .getByRole("status")
+        .getByText(/^Facture \d{4}-000001 émise le .* pour ce mois : /)
+        .waitFor();
+      await reader.getByText(/^Mois à date \(jusqu'au .*2024\)/).waitFor();
+      await checkPage(reader, "62b-mcr-simulation-past-month");
       const pdf = await download(reader, /^PDF \d{4}-000001$/);
       expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
       expect(pdf.toString("latin1")).toContain("factur-x.xml");

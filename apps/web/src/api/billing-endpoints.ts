@@ -6,7 +6,8 @@ export const billingApi = {
   invoices: (organisationId?: string) =>
     call("get", "/api/invoices", { query: organisationId ? { organisationId } : {} }),
   runInvoices: (month: string) => call("post", "/api/billing/invoice-runs", { body: { month } }),
-  simulation: () => call("get", "/api/billing/simulation"),
+  /** A month's simulation (MCR-BIL-04); no month: the current one, as the server counts it. */
+  simulation: (month?: string) => call("get", "/api/billing/simulation", { query: month ? { month } : {} }),
   unmatchedAccounts: () => call("get", "/api/billing/unmatched-accounts"),
   costMonths: () => call("get", "/api/billing/cost-months"),
   budgets: () => call("get", "/api/budgets"),
@@ -25,7 +26,7 @@ export const billingApi = {
 
 export const billingKeys = {
   invoices: ["invoices"] as const,
-  simulation: ["billing-simulation"] as const,
+  simulation: (month: string | null) => ["billing-simulation", month] as const,
   unmatched: ["unmatched-accounts"] as const,
   costMonths: ["cost-months"] as const,
   budgets: ["budgets"] as const,

@@ -37,7 +37,12 @@ export const enBilling: typeof frBilling = {
     parquet: "Parquet of {{month}}",
   },
   simulation: {
-    heading: "Simulation of the current month's invoice",
+    heading: "Simulation of the month's invoice",
+    month: "Month simulated",
+    current: "{{month}} (current month)",
+    issued:
+      "Invoice {{number}} issued on {{date}} for this month: {{exclVat}} excl. VAT, {{inclVat}} incl. VAT. Its amounts are the ones that count; the simulation below recomputes them from the imported costs.",
+    simulated: "No invoice issued for this month: amounts simulated from the imported costs.",
     intro:
       "The month to date at the vendors' prices, in the billing currency at the period's ECB rate, the support fee it implies and a forecast to the month's end.",
     none: "No consumption imported for this month.",

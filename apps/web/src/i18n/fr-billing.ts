@@ -38,7 +38,12 @@ export const frBilling = {
     parquet: "Parquet de {{month}}",
   },
   simulation: {
-    heading: "Simulation de la facture du mois en cours",
+    heading: "Simulation de la facture du mois",
+    month: "Mois de la simulation",
+    current: "{{month}} (mois en cours)",
+    issued:
+      "Facture {{number}} émise le {{date}} pour ce mois : {{exclVat}} HT, {{inclVat}} TTC. Ce sont ses montants qui font foi ; la simulation ci-dessous les recalcule sur les coûts importés.",
+    simulated: "Aucune facture émise pour ce mois : montants simulés sur les coûts importés.",
     intro:
       "Le mois à date au prix des éditeurs, converti dans la devise de facturation au taux BCE de la période, les frais de support qu'il implique et une prévision à la fin du mois.",
     none: "Aucune consommation importée pour ce mois.",

@@ -1,5 +1,16 @@
-import { Alert, Anchor, Button, Group, List, Stack, Table, Text, TextInput } from "@mantine/core";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import {
+  Alert,
+  Anchor,
+  Button,
+  Group,
+  List,
+  NativeSelect,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+} from "@mantine/core";
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { billingApi, billingKeys } from "../api/billing-endpoints";
@@ -99,22 +110,75 @@ function InvoiceList({ staff }: { staff: boolean }) {
   );
 }
 
-/** The month so far and its forecast (MCR-BIL-04), where the contract bills a support fee on consumption. */
+/**
+ * The month so far and its forecast (MCR-BIL-04), where the contract bills a support fee on
+ * consumption, for the month picked: the current one by default (as the server counts it), or a
+ * past month with imported costs, which shows its issued invoice where there is one (issue 17).
+ */
 function Simulation() {
   const { t } = useTranslation();
+  const f = useLocaleFormat();
   const clauses = useBillingClauses();
-  const simulation = useQuery({ queryKey: billingKeys.simulation, queryFn: billingApi.simulation });
+  const [month, setMonth] = useState<string | null>(null);
+  // The current month is the one the server answers when none is asked (its clock and zone decide).
+  const current = useQuery({
+    queryKey: billingKeys.simulation(null),
+    queryFn: () => billingApi.simulation(),
+  });
+  const simulation = useQuery({
+    queryKey: billingKeys.simulation(month),
+    queryFn: () => billingApi.simulation(month ?? undefined),
+    // The figures shown stay while another month's load: the picker keeps its place.
+    placeholderData: keepPreviousData,
+  });
+  const months = useQuery({ queryKey: billingKeys.costMonths, queryFn: billingApi.costMonths });
+  const invoices = useQuery({ queryKey: billingKeys.invoices, queryFn: () => billingApi.invoices() });
   const s = simulation.data;
+  const currentMonth = current.data?.month ?? null;
   if (simulation.error) return <ErrorAlert error={simulation.error} />;
   // A deployment without consumption billing (DSN: a free desk, no cloud) has nothing to simulate.
-  if (!s || (s.lines.length === 0 && s.fee.percent === null)) return null;
+  if (!s || (s.lines.length === 0 && s.fee.percent === null && month === null)) return null;
+  const choices = [
+    ...new Set([...(currentMonth ? [currentMonth] : []), ...(months.data?.items ?? []).map((m) => m.month)]),
+  ]
+    .filter((m) => !currentMonth || m <= currentMonth)
+    .sort()
+    .reverse();
+  const issued = invoices.data?.items.find((i) => i.kind === "invoice" && i.period === s.month);
   return (
     <Section
       title={t("billing.simulation.heading")}
       intro={t("billing.simulation.intro")}
       clause={clauses?.billingSection}
     >
-      {s.lines.length === 0 ? <Text>{t("billing.simulation.none")}</Text> : <SimulationFigures s={s} />}
+      <Stack gap="sm">
+        <NativeSelect
+          label={t("billing.simulation.month")}
+          value={s.month}
+          onChange={(event) => setMonth(event.currentTarget.value)}
+          data={choices.map((m) => ({
+            value: m,
+            label: m === currentMonth ? t("billing.simulation.current", { month: f.month(m) }) : f.month(m),
+          }))}
+          maw={320}
+        />
+        {s.month !== currentMonth &&
+          (issued ? (
+            <Alert color="blue" variant="light" role="status">
+              {t("billing.simulation.issued", {
+                number: issued.number,
+                date: f.date(issued.issueDate),
+                exclVat: f.money(issued.totalExclVat, issued.currency),
+                inclVat: f.money(issued.totalInclVat, issued.currency),
+              })}
+            </Alert>
+          ) : (
+            <Text size="sm" role="status">
+              {t("billing.simulation.simulated")}
+            </Text>
+          ))}
+        {s.lines.length === 0 ? <Text>{t("billing.simulation.none")}</Text> : <SimulationFigures s={s} />}
+      </Stack>
     </Section>
   );
 }
