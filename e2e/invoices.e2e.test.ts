@@ -101,7 +101,7 @@ describe.runIf(postgresUrl)(
         .click();
       await budgeter.getByRole("heading", { level: 1, name: "Budgets et alertes" }).waitFor();
       await budgeter.getByText("Aucun budget pour l'instant.").waitFor();
-      await budgeter.getByLabel("Montant mensuel en euros, hors TVA").fill("10");
+      await budgeter.getByLabel("Montant mensuel hors TVA (€)").fill("10");
       await budgeter.getByLabel("Seuils en pourcentage du budget").fill("50, 100");
       await budgeter.getByLabel(/Léa Garnier/).check();
       await budgeter.getByRole("button", { name: "Enregistrer le budget" }).click();

@@ -9508,6 +9508,7 @@ export interface components {
             /** @enum {string} */
             locale: "fr" | "en" | "de" | "it" | "nl";
             languages: ("fr" | "en" | "de" | "it" | "nl")[];
+            currency: string;
             title: components["schemas"]["Label"];
             provider: {
                 name: string;

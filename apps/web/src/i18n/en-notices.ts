@@ -32,7 +32,7 @@ export const enNotices: typeof frNotices = {
     field: {
       documentTitle: "Document title",
       documentVersion: "Document version",
-      monthlyPrice: "Monthly price excl. VAT (€)",
+      monthlyPrice: "Monthly price excl. VAT ({{currency}})",
       monthlyPriceHint: "For example 150.00",
       minimumMonths: "Minimum commitment (months)",
       terminationNoticeMonths: "Termination notice (months)",

@@ -31,7 +31,7 @@ export const frNotices = {
     field: {
       documentTitle: "Titre du document",
       documentVersion: "Version du document",
-      monthlyPrice: "Prix mensuel HT (€)",
+      monthlyPrice: "Prix mensuel HT ({{currency}})",
       monthlyPriceHint: "Par exemple 150,00",
       minimumMonths: "Engagement minimum (mois)",
       terminationNoticeMonths: "Préavis de résiliation (mois)",

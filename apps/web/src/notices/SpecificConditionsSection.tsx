@@ -1,3 +1,4 @@
+import { currencySymbol } from "@guichet/domain/money";
 import { Badge, Button, Group, NativeSelect, SimpleGrid, Stack, Table, TextInput } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
@@ -43,7 +44,7 @@ export function SpecificConditionsSection() {
     <Section title={t("notices.conditions.title")}>
       <ErrorAlert error={versions.error} />
       <ConditionsTable versions={versions.data ?? []} names={names} />
-      <ConditionsForm names={names} />
+      <ConditionsForm names={names} currency={contract?.currency ?? ""} />
     </Section>
   );
 }
@@ -112,7 +113,7 @@ function ConditionsTable({
   );
 }
 
-function ConditionsForm({ names }: { names: Map<string, string> }) {
+function ConditionsForm({ names, currency }: { names: Map<string, string>; currency: string }) {
   const { t } = useTranslation();
   const { date } = useLocaleFormat();
   const queryClient = useQueryClient();
@@ -198,7 +199,7 @@ function ConditionsForm({ names }: { names: Map<string, string> }) {
             required
             inputMode="decimal"
             pattern={MONEY}
-            label={t("notices.conditions.field.monthlyPrice")}
+            label={t("notices.conditions.field.monthlyPrice", { currency: currencySymbol(currency) })}
             description={t("notices.conditions.field.monthlyPriceHint")}
           />
           {number("minimumMonths", 120)}

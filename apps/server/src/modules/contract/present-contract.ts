@@ -142,6 +142,8 @@ export const ZContractSummary = z
     locale: z.enum(LANGUAGES),
     /** The languages the portal offers its readers: the contract's, its locale first (issue 23). */
     languages: z.array(z.enum(LANGUAGES)),
+    /** The contract's billing currency (issue 17): forms asking for an amount name it. */
+    currency: z.string(),
     title: ZLabel,
     provider: z.object({ name: z.string(), portalName: ZLabel, supportDeskName: ZLabel.optional() }),
     priorities: z.array(z.object({ id: ZPriority, label: ZLabel, definition: ZLabel.optional() })),
@@ -252,6 +254,7 @@ export function presentContract(contract: Contract, deskMailAddress: string | nu
     version: contract.version,
     locale: contract.locale,
     languages: contractLanguages(contract),
+    currency: contract.currency,
     title: contract.title,
     provider: {
       name: contract.provider.name,
