@@ -5,7 +5,7 @@ import { and, eq, like } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { schematronFailures, xsdErrors } from "../src/modules/invoices/validate-cii.test-helper.js";
 import { createOrganisation, createUser, type TestUser } from "./helpers/factories.js";
-import { signInAs } from "./helpers/session.js";
+import { requestAs } from "./helpers/session.js";
 import { createTestApp, type TestApp } from "./helpers/test-app.js";
 import { swissFrancContract } from "./helpers/third-contract.js";
 
@@ -23,13 +23,8 @@ describe.each(databaseKindsUnderTest(postgresUrl))("a contract billed in CHF on 
   let admin: TestUser;
   let staff: TestUser;
   let customerId: string;
-  const call = async (user: TestUser, method: "GET" | "POST", url: string, payload?: object) =>
-    t.app.inject({
-      method,
-      url,
-      headers: (await signInAs(t.app, user, now)).headers,
-      ...(payload ? { payload } : {}),
-    });
+  const call = (user: TestUser, method: "GET" | "POST", url: string, payload?: object) =>
+    requestAs(t.app, now)(user, method, url, payload);
 
   beforeAll(async () => {
     t = await createTestApp(kind, postgresUrl, swissFrancContract(), { clock: () => now });

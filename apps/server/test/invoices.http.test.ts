@@ -4,7 +4,7 @@ import { databaseKindsUnderTest } from "@guichet/db/testing";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createOrganisation, createUser, type TestUser } from "./helpers/factories.js";
-import { signInAs } from "./helpers/session.js";
+import { requestAs } from "./helpers/session.js";
 import { createTestApp, type TestApp } from "./helpers/test-app.js";
 
 const postgresUrl = inject("postgresUrl");
@@ -18,13 +18,8 @@ describe.each(databaseKindsUnderTest(postgresUrl))(
     let admin: TestUser;
     let stranger: TestUser;
     let customerId: string;
-    const call = async (user: TestUser, method: "GET" | "POST", url: string, payload?: object) =>
-      t.app.inject({
-        method,
-        url,
-        headers: (await signInAs(t.app, user, now)).headers,
-        ...(payload ? { payload } : {}),
-      });
+    const call = (user: TestUser, method: "GET" | "POST", url: string, payload?: object) =>
+      requestAs(t.app, now)(user, method, url, payload);
 
     beforeAll(async () => {
       t = await createTestApp(kind, postgresUrl, "multicloud-ready", { clock: () => now });

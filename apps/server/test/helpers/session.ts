@@ -1,4 +1,4 @@
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, LightMyRequestResponse } from "fastify";
 import { totpCodeAt } from "../../src/modules/accounts/totp.js";
 import type { TestUser } from "./factories.js";
 
@@ -26,4 +26,26 @@ export async function signInAs(app: FastifyInstance, user: TestUser, now: Date):
   const cookie = `guichet_session=${setCookie.value}`;
   const csrfToken = response.json().csrfToken as string;
   return { cookie, csrfToken, headers: { cookie, "x-csrf-token": csrfToken } };
+}
+
+/**
+ * One request as a person, signed in afresh through the real route (the tests that call it
+ * compare what each role may do, so no session is shared between them).
+ */
+export function requestAs(
+  app: FastifyInstance,
+  now: Date,
+): (
+  user: TestUser,
+  method: "GET" | "POST",
+  url: string,
+  payload?: object,
+) => Promise<LightMyRequestResponse> {
+  return async (user, method, url, payload) =>
+    app.inject({
+      method,
+      url,
+      headers: (await signInAs(app, user, now)).headers,
+      ...(payload ? { payload } : {}),
+    });
 }
