@@ -258,8 +258,10 @@ function presentCalendars(calendars: Contract["calendars"]): ContractSummary["ca
 function targetLabel(contract: Contract, target: SlaTarget | undefined): z.infer<typeof ZLabel> {
   const spoken = contractLanguages(contract);
   const languages = [...new Set<Language>(["fr", "en", ...spoken])];
+  // A language the contract does not speak (French or English in every label) reads its locale's.
+  const reader = (language: Language) => (spoken.includes(language) ? language : (spoken[0] ?? language));
   const say = (language: Language) =>
-    target ? formatTarget(target, textLanguage(language, spoken, SLA_LANGUAGES)) : "";
+    target ? formatTarget(target, textLanguage(reader(language), spoken, SLA_LANGUAGES)) : "";
   return {
     ...Object.fromEntries(languages.map((language) => [language, say(language)])),
     fr: say("fr"),
