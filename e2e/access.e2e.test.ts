@@ -134,6 +134,8 @@ describe.runIf(postgresUrl)("access and suspension (multicloud-ready)", { timeou
     await nav.getByRole("link", { name: "Droits", exact: true }).click();
     await support.getByRole("region", { name: "Personnes" }).getByText(person.email).waitFor();
     expect(await support.getByRole("heading", { name: "Inviter une personne" }).count()).toBe(0);
+    await nav.getByRole("link", { name: "Accès d'assistance", exact: true }).click();
+    await support.getByRole("heading", { level: 1, name: "Accès d'assistance" }).waitFor();
 
     await customer.getByRole("button", { name: "Révoquer l'accès : Karim Benali" }).click();
     await customer.getByText("Accès d'assistance révoqué.").waitFor();
