@@ -1,4 +1,5 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -144,5 +145,29 @@ describe("guichet commitments eval", { timeout: 60_000 }, () => {
       effectiveDate: "2026-04-10",
       feesDue: "650.00",
     });
+  });
+});
+
+// Issue 13: `npm install` runs `guichet prepare`, so that the README's `npm run demo` starts without
+// building the portal or running PostgreSQL's initdb while a newcomer waits at the address.
+describe("guichet prepare", { timeout: 120_000 }, () => {
+  it("leaves a portal built from the same sources as it is, and has the database template ready", async () => {
+    const index = join(REPO_ROOT, "apps/web/dist/index.html");
+    const build = await new Promise<{ code: number | null; out: string }>((resolve) => {
+      const child = spawn(process.execPath, [join(REPO_ROOT, "apps/web/scripts/build.mjs")]);
+      let out = "";
+      child.stdout.on("data", (chunk: Buffer) => {
+        out += chunk.toString();
+      });
+      child.once("exit", (code) => resolve({ code, out }));
+    });
+    // The test run builds the portal first (`pretest`): nothing changed since, nothing is rebuilt.
+    expect(build).toEqual({ code: 0, out: expect.stringContaining("déjà construit") });
+    const builtAt = statSync(index).mtimeMs;
+
+    const result = await runCli(["prepare"]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("portal built, database template ready");
+    expect(statSync(index).mtimeMs).toBe(builtAt);
   });
 });

@@ -8,7 +8,7 @@ export {
 } from "./client.js";
 export { DataDirInUseError } from "./data-dir-lock.js";
 export { MIGRATIONS_FOLDER, migrateDatabase, migrationsApplied } from "./migrate.js";
-export { migratedTemplate } from "./migrated-template.js";
+export { migratedTemplate, migratedTemplateDir } from "./migrated-template.js";
 export { postgresBinDir } from "./postgres-binaries.js";
 export {
   type CompiledStatement,

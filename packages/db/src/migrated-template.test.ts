@@ -5,7 +5,7 @@ import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { openDatabase, rowsOf } from "./client.js";
 import { MIGRATIONS_FOLDER, migrationsApplied } from "./migrate.js";
-import { migratedTemplate, templateKey } from "./migrated-template.js";
+import { migratedTemplate, migratedTemplateDir, templateKey } from "./migrated-template.js";
 
 // A new embedded database opens from one migrated template instead of running initdb and every
 // migration itself (a deployment's first start, each database test). What a user would notice if
@@ -16,7 +16,9 @@ describe("the migrated template", () => {
     const [first, second] = await Promise.all([migratedTemplate(cacheDir), migratedTemplate(cacheDir)]);
     expect(first).toBeDefined();
     expect(second?.size).toBe(first?.size);
-    expect(readdirSync(cacheDir)).toEqual([`pglite-${templateKey(MIGRATIONS_FOLDER)}.tar.gz`]);
+    const key = templateKey(MIGRATIONS_FOLDER);
+    // Nothing left half-made (partial files, the lock): the dump and the directory, once each.
+    expect(readdirSync(cacheDir).sort()).toEqual([`pglite-${key}`, `pglite-${key}.tar.gz`]);
 
     const dataDir = join(mkdtempSync(join(tmpdir(), "guichet-from-template-")), "pglite");
     const database = await openDatabase({ kind: "pglite", dataDir, loadDataDir: first as Blob });
@@ -31,6 +33,20 @@ describe("the migrated template", () => {
     }
     // Persisted where the deployment's data lives, not only in memory.
     expect(existsSync(join(dataDir, "PG_VERSION"))).toBe(true);
+  }, 120_000);
+
+  it("is a data directory a deployment copies and opens as a migrated, empty database", async () => {
+    const cacheDir = mkdtempSync(join(tmpdir(), "guichet-template-"));
+    const template = await migratedTemplateDir(cacheDir);
+    expect(template).toBe(join(cacheDir, `pglite-${templateKey(MIGRATIONS_FOLDER)}`));
+    const dataDir = join(mkdtempSync(join(tmpdir(), "guichet-from-template-")), "pglite");
+    cpSync(template as string, dataDir, { recursive: true });
+    const database = await openDatabase({ kind: "pglite", dataDir });
+    try {
+      expect(await migrationsApplied(database)).toBe(true);
+    } finally {
+      await database.close();
+    }
   }, 120_000);
 
   it("has a new key when a migration changes, so an upgrade never opens an old schema", () => {

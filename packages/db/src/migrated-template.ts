@@ -30,17 +30,39 @@ const LOCK_PATIENCE_MS = 180_000;
 const POLL_MS = 200;
 
 /**
- * An empty embedded database with every shipped migration applied, as a PGlite dump to open a new
- * database from (`openDatabase`'s `loadDataDir`), or undefined where no cache can be written.
+ * An empty embedded database with every shipped migration applied, kept in two forms: a data
+ * directory a new deployment copies (`migratedTemplateDir`) and a PGlite dump an in-memory test
+ * database loads (`migratedTemplate`); undefined where no cache can be written.
  *
  * Why: a new PGlite runs PostgreSQL's initdb in WebAssembly (about 4 s of CPU, 7 s with the
- * module's compilation) and then the migrations (1.4 s); loading a dump takes about 2 s. Every
- * first start of a deployment and every database test made both, the demo twice at once. The
- * template is made once per set of migrations and PGlite version (its key), by one process:
- * the others wait for it rather than make their own. `bench/first-start` measures the gain.
+ * module's compilation) and then the migrations (1.4 s). Every first start of a deployment and
+ * every database test made both, the demo twice at once. Copying a directory is the cheapest
+ * start on disk (about a third of loading a dump into it: PGlite writes a dump's files one by one
+ * through its WebAssembly file system); in memory the dump is the only way in. The template is
+ * made once per set of migrations and PGlite version (its key), by one process: the others wait
+ * for it rather than make their own. `guichet prepare` (run by `npm install`) makes it ahead of
+ * a first start; `bench/first-start` measures the gain.
  */
 export async function migratedTemplate(cacheDir: string = TEMPLATE_CACHE_DIR): Promise<Blob | undefined> {
-  const file = join(cacheDir, `pglite-${templateKey(MIGRATIONS_FOLDER)}.tar.gz`);
+  const template = await ensureTemplate(cacheDir);
+  return template ? readIfPresent(template.dump) : undefined;
+}
+
+/** The migrated template as a data directory to copy (see `migratedTemplate`). */
+export async function migratedTemplateDir(
+  cacheDir: string = TEMPLATE_CACHE_DIR,
+): Promise<string | undefined> {
+  return (await ensureTemplate(cacheDir))?.dir;
+}
+
+interface TemplateFiles {
+  dir: string;
+  dump: string;
+}
+
+async function ensureTemplate(cacheDir: string): Promise<TemplateFiles | undefined> {
+  const base = join(cacheDir, `pglite-${templateKey(MIGRATIONS_FOLDER)}`);
+  const files = { dir: base, dump: `${base}.tar.gz` };
   try {
     mkdirSync(cacheDir, { recursive: true });
   } catch {
@@ -48,20 +70,24 @@ export async function migratedTemplate(cacheDir: string = TEMPLATE_CACHE_DIR): P
   }
   const deadline = Date.now() + LOCK_PATIENCE_MS;
   while (Date.now() < deadline) {
-    const made = readIfPresent(file);
-    if (made) return made;
-    const lock = takeLock(`${file}.lock`);
+    if (isMade(files)) return files;
+    const lock = takeLock(`${base}.lock`);
     if (lock === "unwritable") return undefined;
     if (lock) {
       try {
-        return readIfPresent(file) ?? (await makeTemplate(file));
+        return isMade(files) || (await makeTemplate(files)) ? files : undefined;
       } finally {
-        rmSync(`${file}.lock`, { force: true });
+        rmSync(`${base}.lock`, { force: true });
       }
     }
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
   }
   return undefined;
+}
+
+/** The directory is renamed into place last: once it is there, the dump is too. */
+function isMade(files: TemplateFiles): boolean {
+  return existsSync(join(files.dir, "PG_VERSION")) && existsSync(files.dump);
 }
 
 /** The migrations' names and contents and the PGlite version: a dump is valid for exactly these. */
@@ -76,24 +102,29 @@ export function templateKey(migrationsFolder: string): string {
   return hash.digest("hex").slice(0, 16);
 }
 
-async function makeTemplate(file: string): Promise<Blob | undefined> {
-  const database = await openDatabase({ kind: "pglite" });
-  let dump: Blob;
+/** Made aside and renamed into place, so that a reader never sees half a template. */
+async function makeTemplate(files: TemplateFiles): Promise<boolean> {
+  const partialDir = `${files.dir}.${process.pid}.partial`;
+  const partialDump = `${files.dump}.${process.pid}.partial`;
   try {
-    await migrateDatabase(database);
-    dump = await (database.dumpDataDir as () => Promise<Blob>)();
-  } finally {
-    await database.close();
-  }
-  // Written aside then renamed: a reader never sees half a file.
-  const partial = `${file}.${process.pid}.partial`;
-  try {
-    writeFileSync(partial, Buffer.from(await dump.arrayBuffer()));
-    renameSync(partial, file);
+    rmSync(partialDir, { recursive: true, force: true });
+    const database = await openDatabase({ kind: "pglite", dataDir: partialDir });
+    try {
+      await migrateDatabase(database);
+      const dump = await (database.dumpDataDir as () => Promise<Blob>)();
+      writeFileSync(partialDump, Buffer.from(await dump.arrayBuffer()));
+    } finally {
+      await database.close();
+    }
+    renameSync(partialDump, files.dump);
+    rmSync(files.dir, { recursive: true, force: true });
+    renameSync(partialDir, files.dir);
+    return true;
   } catch {
-    rmSync(partial, { force: true });
+    rmSync(partialDump, { force: true });
+    rmSync(partialDir, { recursive: true, force: true });
+    return false;
   }
-  return dump;
 }
 
 function readIfPresent(file: string): Blob | undefined {

@@ -32,6 +32,8 @@ export const USAGE = `Usage: guichet <command>
   start                   migrate, then serve the contract set by GUICHET_CONTRACT
   demo [--build-portal]   serve both shipped deployments with demo data (PORT and PORT+1),
                           building the portal meanwhile with --build-portal
+  prepare                 build the portal (if its sources changed) and the migrated database
+                          template ahead of a first start (run by npm install)
   migrate                 apply database migrations and exit
   init EMAIL [--name N]   on a new database: the provider organisation and its first administrator,
                           invited by a single-use link (printed, and mailed with SMTP_URL)

@@ -1,10 +1,10 @@
-import { type ChildProcess, fork, spawn } from "node:child_process";
+import { type ChildProcess, fork } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import type { Config } from "../config.js";
 import { DEMO_CONTRACT_IDS } from "../seed/demo-deployments.js";
+import { runPortalBuild } from "./portal-build.js";
 
 const BIN = fileURLToPath(new URL("../../bin/guichet.mjs", import.meta.url));
-const REPOSITORY = fileURLToPath(new URL("../../../../", import.meta.url));
 
 /** The message a demo server waits for before it serves the portal it was started beside. */
 export const PORTAL_BUILT = "portal-built";
@@ -52,26 +52,10 @@ export async function startDemo(config: Config, env: NodeJS.ProcessEnv, buildPor
   );
 }
 
-/** `npm run build -w @guichet/web`, its output shown only if it fails. */
+/** The portal built unless it is current (`guichet prepare` built it at `npm install`). */
 function buildThePortal(): Promise<void> {
-  process.stdout.write("Construction du portail (apps/web/dist)…\n");
-  return new Promise((resolve, reject) => {
-    const build = spawn("npm", ["run", "build", "-w", "@guichet/web"], {
-      cwd: REPOSITORY,
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    const output: Buffer[] = [];
-    build.stdout.on("data", (chunk: Buffer) => output.push(chunk));
-    build.stderr.on("data", (chunk: Buffer) => output.push(chunk));
-    build.once("error", reject);
-    build.once("exit", (code) =>
-      code === 0
-        ? resolve()
-        : reject(
-            new Error(`${Buffer.concat(output).toString()}\nThe portal's build failed (exit code ${code}).`),
-          ),
-    );
-  });
+  process.stdout.write("Portail : construction si ses sources ont changé (apps/web/dist)…\n");
+  return runPortalBuild("quiet");
 }
 
 /** In a demo server: resolves when the parent says the portal is built. */

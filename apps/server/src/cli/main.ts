@@ -5,11 +5,15 @@ import { type HeldPort, holdPort } from "../runtime/starting-page.js";
  * The `guichet` command's entry. `guichet start` takes its port first, before it loads the rest of
  * the server, and `guichet demo` starts its two servers without loading it: on a fresh checkout
  * that loading alone takes seconds, then the first start migrates and seeds, and a port that
- * does not answer meanwhile looks like a dead server.
+ * does not answer meanwhile looks like a dead server. `guichet prepare` (run by `npm install`)
+ * loads only what it needs as well.
  */
 const args = process.argv.slice(2);
 if (args[0] === "demo") {
   await demo(args[1] === "--build-portal");
+} else if (args[0] === "prepare") {
+  const { prepareFirstStart } = await import("./prepare.js");
+  process.exitCode = await prepareFirstStart();
 } else {
   const heldPort = args[0] === "start" ? await holdConfiguredPort(process.env) : undefined;
   const { run } = await import("./run.js");

@@ -1,10 +1,10 @@
-import { existsSync } from "node:fs";
-import { join } from "node:path";
+import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from "node:fs";
+import { dirname, join } from "node:path";
 import {
   type Database,
   type DatabaseTarget,
   migrateDatabase,
-  migratedTemplate,
+  migratedTemplateDir,
   openDatabase,
 } from "@guichet/db";
 import type { Contract } from "@guichet/domain";
@@ -27,12 +27,27 @@ export function embeddedDatabaseDir(config: Config, contractId: string): string 
 }
 
 /**
- * A new embedded database starts from the migrated template (PostgreSQL's initdb and the
- * migrations done once per machine, not at every first start: `migratedTemplate`).
+ * A new embedded database starts as a copy of the migrated template (PostgreSQL's initdb and the
+ * migrations done once per machine, not at every first start: `migratedTemplateDir`). The copy is
+ * made aside and renamed into place: a start killed mid-copy leaves no half database behind.
  */
 async function embeddedTarget(dataDir: string): Promise<DatabaseTarget> {
-  const template = existsSync(join(dataDir, "PG_VERSION")) ? undefined : await migratedTemplate();
-  return { kind: "pglite", dataDir, ...(template ? { loadDataDir: template } : {}) };
+  if (!existsSync(join(dataDir, "PG_VERSION")) && isEmptyOrAbsent(dataDir)) {
+    const template = await migratedTemplateDir();
+    if (template) {
+      const partial = `${dataDir}.${process.pid}.partial`;
+      mkdirSync(dirname(dataDir), { recursive: true });
+      rmSync(partial, { recursive: true, force: true });
+      cpSync(template, partial, { recursive: true });
+      rmSync(dataDir, { recursive: true, force: true });
+      renameSync(partial, dataDir);
+    }
+  }
+  return { kind: "pglite", dataDir };
+}
+
+function isEmptyOrAbsent(dir: string): boolean {
+  return !existsSync(dir) || readdirSync(dir).length === 0;
 }
 
 /**

@@ -31,8 +31,7 @@ export function UsersSection({
 }: {
   organisationId: string;
   revocation: ContractRules["revocation"];
-  /** What the reader may change; none for a reader only (the support agent invited, MCR-ACC-05). */
-  offer: RightsOffer | undefined;
+  offer: RightsOffer;
 }) {
   const { t } = useTranslation();
   const { dateTime, label } = useLocaleFormat();
@@ -56,7 +55,7 @@ export function UsersSection({
           t("rights.invite.roles"),
           t("common.status"),
           t("rights.users.lastUsed"),
-          ...(offer ? [t("common.actions")] : []),
+          t("common.actions"),
         ]}
       >
         {(user) => {
@@ -78,34 +77,32 @@ export function UsersSection({
                 )}
               </Table.Td>
               <Table.Td>{user.lastUsedAt ? dateTime(user.lastUsedAt) : t("common.never")}</Table.Td>
-              {offer && (
-                <Table.Td>
-                  <Group gap="xs">
-                    {(user.status === "active" || user.status === "invited") && (
-                      <ChangeRightsButton
+              <Table.Td>
+                <Group gap="xs">
+                  {(user.status === "active" || user.status === "invited") && (
+                    <ChangeRightsButton
+                      organisationId={organisationId}
+                      user={user}
+                      name={name}
+                      offer={offer}
+                    />
+                  )}
+                  {user.id === kept ? (
+                    <Text size="xs" c="dimmed">
+                      {t("rights.users.lastAdministrator")}
+                    </Text>
+                  ) : (
+                    (user.status === "active" || user.status === "invited") && (
+                      <RevokeIdentifierButton
                         organisationId={organisationId}
                         user={user}
                         name={name}
-                        offer={offer}
+                        rule={revocation}
                       />
-                    )}
-                    {user.id === kept ? (
-                      <Text size="xs" c="dimmed">
-                        {t("rights.users.lastAdministrator")}
-                      </Text>
-                    ) : (
-                      (user.status === "active" || user.status === "invited") && (
-                        <RevokeIdentifierButton
-                          organisationId={organisationId}
-                          user={user}
-                          name={name}
-                          rule={revocation}
-                        />
-                      )
-                    )}
-                  </Group>
-                </Table.Td>
-              )}
+                    )
+                  )}
+                </Group>
+              </Table.Td>
             </Table.Tr>
           );
         }}

@@ -1,5 +1,4 @@
 import { organisations, rowsOf, users } from "@guichet/db";
-import type { Language } from "@guichet/domain";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { AppContext } from "../../app-context.js";
 import { recordAudit, systemActor } from "../audit/record-audit.js";
@@ -9,7 +8,7 @@ export interface FirstAdministrator {
   email: string;
   firstName: string;
   lastName: string;
-  locale: Language;
+  locale: "fr" | "en";
 }
 
 export type InitialiseResult =

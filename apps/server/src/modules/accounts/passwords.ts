@@ -1,7 +1,5 @@
 import { hash, verify } from "@node-rs/argon2";
-import { ZxcvbnFactory } from "@zxcvbn-ts/core";
-import * as common from "@zxcvbn-ts/language-common";
-import * as french from "@zxcvbn-ts/language-fr";
+import type { ZxcvbnFactory } from "@zxcvbn-ts/core";
 
 /**
  * argon2id with OWASP's first recommended setting (19 MiB, 2 passes, 1 lane): about 20–40 ms
@@ -28,15 +26,30 @@ export function decoyPasswordHash(): Promise<string> {
   return decoyHash;
 }
 
-const estimator = new ZxcvbnFactory({
-  dictionary: { ...common.dictionary, ...french.dictionary },
-  graphs: common.adjacencyGraphs,
-  translations: french.translations,
-});
+/** zxcvbn and its dictionaries load when a first password is set, not at every start (about 0.6 s of CPU). */
+let estimator: Promise<ZxcvbnFactory> | undefined;
+function loadEstimator(): Promise<ZxcvbnFactory> {
+  estimator ??= Promise.all([
+    import("@zxcvbn-ts/core"),
+    import("@zxcvbn-ts/language-common"),
+    import("@zxcvbn-ts/language-fr"),
+  ]).then(
+    ([{ ZxcvbnFactory }, common, french]) =>
+      new ZxcvbnFactory({
+        dictionary: { ...common.dictionary, ...french.dictionary },
+        graphs: common.adjacencyGraphs,
+        translations: french.translations,
+      }),
+  );
+  return estimator;
+}
 
 /** Strength 0 (too guessable) to 4 (very unguessable), zxcvbn's scale; 4 is the level recommended (DSN-ID-02). */
-export function passwordStrength(password: string, personalWords: string[] = []): 0 | 1 | 2 | 3 | 4 {
-  return estimator.check(password, personalWords).score;
+export async function passwordStrength(
+  password: string,
+  personalWords: string[] = [],
+): Promise<0 | 1 | 2 | 3 | 4> {
+  return (await loadEstimator()).check(password, personalWords).score;
 }
 
 /** Longer passwords are refused before hashing: argon2 over megabytes is a denial of service. */

@@ -64,7 +64,7 @@ export async function redeemLink(
   }
   const { link, user } = row;
   const minimum = context.contract.identifierPolicy.password.minimumStrength;
-  const score = passwordStrength(input.password, [
+  const score = await passwordStrength(input.password, [
     user.email,
     user.firstName,
     user.lastName,
