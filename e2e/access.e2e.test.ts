@@ -72,6 +72,10 @@ describe.runIf(postgresUrl)("access and suspension (multicloud-ready)", { timeou
 
   it("lets an agent into the tenant under a grant, and out at once when it is revoked (MCR-ACC-05)", async () => {
     const { organisationId, person } = await customerAdmin("Atelier Lumière", "gerance@atelier-lumiere.test");
+    await server.db.query(
+      "insert into resource_quotas (organisation_id, catalogue_item_id, resource, maximum, set_at) values ($1, 'aws', 'vCPU', 64, now())",
+      [organisationId],
+    );
     const customer = await visitor();
     await signIn(customer, person);
     const grants = customer.getByRole("region", { name: "Accès d'assistance" });
@@ -108,6 +112,30 @@ describe.runIf(postgresUrl)("access and suspension (multicloud-ready)", { timeou
     await support.getByText("Vous agissez dans l'espace client « Atelier Lumière ».").waitFor();
     expect((await meOf(support)).acting?.organisationId).toBe(organisationId);
     await checkPage(support, "03-agent-acting-in-tenant");
+
+    // "Les mêmes droits que le Client sur la configuration de son tenant" (MCR 8.4, MCR-ACC-05):
+    // the menu offers what the server lets the agent do there (issue 14), from the rights it answers.
+    const nav = support.getByRole("navigation", { name: "Navigation principale" });
+    for (const section of ["Droits", "Coûts", "Budgets", "Commandes"]) {
+      await nav.getByRole("link", { name: section, exact: true }).waitFor();
+    }
+    expect(await nav.getByRole("link", { name: "Demandes", exact: true }).count()).toBe(0);
+    await nav.getByRole("link", { name: "Budgets", exact: true }).click();
+    await support.getByRole("heading", { level: 1, name: "Budgets et alertes" }).waitFor();
+    await support.getByRole("heading", { name: "Fixer un budget" }).waitFor();
+    await checkPage(support, "03-agent-budgets");
+    await nav.getByRole("link", { name: "Commandes", exact: true }).click();
+    const ask = support.getByRole("form", { name: "Demander plus de vCPU" });
+    await ask.getByLabel("Nouveau maximum").fill("128");
+    await ask.getByLabel("Motif").fill("Montée en charge de la plateforme");
+    await ask.getByRole("button", { name: "Demander l'augmentation" }).click();
+    await support.getByText("Demande envoyée au prestataire.").waitFor();
+    // The tenant's people and rights are read, not changed: inviting stays the customer's.
+    await nav.getByRole("link", { name: "Droits", exact: true }).click();
+    await support.getByRole("region", { name: "Personnes" }).getByText(person.email).waitFor();
+    expect(await support.getByRole("heading", { name: "Inviter une personne" }).count()).toBe(0);
+    await nav.getByRole("link", { name: "Accès d'assistance", exact: true }).click();
+    await support.getByRole("heading", { level: 1, name: "Accès d'assistance" }).waitFor();
 
     await customer.getByRole("button", { name: "Révoquer l'accès : Karim Benali" }).click();
     await customer.getByText("Accès d'assistance révoqué.").waitFor();

@@ -68,6 +68,13 @@ function trustProxyOf(value: string, context: z.RefinementCtx): number | string[
   return z.NEVER;
 }
 
+/** Seconds between two looks at something outside (a mailbox, a folder): 1 to 3600. */
+const pollSeconds = z.coerce
+  .number({ message: "expected a number of seconds" })
+  .int("expected a whole number of seconds")
+  .min(1, "expected between 1 and 3600 seconds")
+  .max(3600, "expected between 1 and 3600 seconds");
+
 const ZConfig = z.object({
   /** TCP port of the HTTP server. */
   PORT: z.coerce
@@ -101,6 +108,13 @@ const ZConfig = z.object({
   TLS_KEY_FILE: z.string().min(1).optional(),
   /** Where the embedded database (and later attachments, cost data) live. */
   GUICHET_DATA_DIR: z.string().min(1).default("./data"),
+  /**
+   * A folder watched for FinOps FOCUS files (MCR-BIL-01): each file dropped there is imported as
+   * `guichet costs import` does, then moved to done/ or refused/ (with a report). Unset: off.
+   */
+  COSTS_WATCH_DIR: z.string().min(1).optional(),
+  /** Seconds between two looks at COSTS_WATCH_DIR; a file is taken once unchanged between two looks. */
+  COSTS_WATCH_POLL_SECONDS: pollSeconds.default(10),
   /** PostgreSQL server URL; unset means the embedded PGlite under GUICHET_DATA_DIR. */
   DATABASE_URL: z
     .string()
@@ -140,12 +154,7 @@ const ZConfig = z.object({
   /** Where a message goes once the desk took it (created when missing); unset: it stays, flagged \Seen. */
   DESK_IMAP_PROCESSED_FOLDER: z.string().min(1).optional(),
   /** Seconds between two polls of the mailbox; IDLE takes new mail sooner when the server offers it. */
-  DESK_IMAP_POLL_SECONDS: z.coerce
-    .number({ message: "expected a number of seconds" })
-    .int("expected a whole number of seconds")
-    .min(1, "expected between 1 and 3600 seconds")
-    .max(3600, "expected between 1 and 3600 seconds")
-    .default(60),
+  DESK_IMAP_POLL_SECONDS: pollSeconds.default(60),
   /** The address customers write to the desk at, and the Reply-To of desk mails; defaults to the contract's support address. */
   DESK_MAIL_ADDRESS: z
     .email({ message: 'expected an e-mail address such as "support@example.fr"' })

@@ -65,6 +65,36 @@ describe.each(databaseKindsUnderTest(postgresUrl))("a German-first contract on %
     expect(mail?.textBody).toContain("expires on Montag, 8. Juni 2026 um 22:00");
   });
 
+  it("shows the plan's priority matrix in the reader's language: German labels and targets, English on request (ALP-SUP-04)", async () => {
+    const form = async (headers: Record<string, string>) =>
+      (
+        await t.app.inject({
+          method: "GET",
+          url: "/api/desk/form",
+          headers: { ...(await signIn(customer)).headers, ...headers },
+        })
+      ).json();
+    const german = await form(DE);
+    expect(german.priorities.slice(2, 5)).toMatchObject([
+      { label: "P3 — Mittlere Auswirkung", target: "< 4 Geschäftsstunden" },
+      { target: "bei Öffnung am nächsten Geschäftstag" },
+      { target: "bis Ende des nächsten Geschäftstags" },
+    ]);
+    expect(german.categories.map((category: { label: string }) => category.label)).toContain("Störung");
+    const english = await form(EN);
+    expect(english.priorities[3]).toMatchObject({
+      label: "P4 — Low impact",
+      target: "at the next business day's opening",
+    });
+    // The published matrix carries each target in every language of the contract.
+    const contract = (await t.app.inject({ method: "GET", url: "/api/contract" })).json();
+    const professional = contract.supportPlans.find((plan: { id: string }) => plan.id === "professional");
+    expect(professional.initialResponse[4].target).toMatchObject({
+      de: "bis Ende des nächsten Geschäftstags",
+      en: "by the end of the next business day",
+    });
+  });
+
   it("explains an 'escalation required' target in German naming 'der Fall', and in English 'the case' (ALP-SUP-06)", async () => {
     const opened = await openTicketAs(
       t.app,

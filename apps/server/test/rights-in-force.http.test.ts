@@ -62,15 +62,37 @@ describe.each(databaseKindsUnderTest(postgresUrl))("rights in force on %s", (kin
       expect(answer.statusCode, answer.body).toBe(204);
     };
 
+    // What the token list says (the Rights page): the roles in force, and that they were narrowed.
+    const listed = async () => {
+      const answer = await t.app.inject({
+        method: "GET",
+        url: `/api/organisations/${customerId}/api-tokens`,
+        headers: colleagueSession.headers,
+      });
+      const [row] = answer.json();
+      return { made: row.roles, inForce: row.rolesInForce, narrowed: row.narrowed };
+    };
+    expect(await listed()).toEqual({
+      made: ["user", "billing_reader"],
+      inForce: ["user", "billing_reader"],
+      narrowed: false,
+    });
+
     // Lowered to billing reader: the token keeps only that, on its very next request.
     await lower(["billing_reader"]);
     expect(await machine()).toEqual({ roles: ["billing_reader"], tickets: 403, costs: 200 });
+    expect(await listed()).toEqual({
+      made: ["user", "billing_reader"],
+      inForce: ["billing_reader"],
+      narrowed: true,
+    });
     // Lowered to user: the billing right goes too.
     await lower(["user"]);
     expect(await machine()).toEqual({ roles: ["user"], tickets: 200, costs: 403 });
     // Raised back to administrator: the token has what it was made with, no more.
     await lower(["customer_admin"]);
     expect(await machine()).toEqual({ roles: ["user", "billing_reader"], tickets: 200, costs: 200 });
+    expect((await listed()).narrowed).toBe(false);
     const tokenList = await t.app.inject({
       method: "GET",
       url: `/api/organisations/${customerId}/api-tokens`,
@@ -109,6 +131,16 @@ describe.each(databaseKindsUnderTest(postgresUrl))("rights in force on %s", (kin
     const support = (await signInAs(t.app, agent, now)).headers;
     expect((await send(support, "POST", "/api/auth/acting", { grantId })).statusCode).toBe(204);
     const org = `/api/organisations/${customerId}`;
+    // The portal offers what these policies allow, from the rights the server answers (issue 14).
+    const { rights } = (await send(support, "GET", "/api/auth/me")).json();
+    expect(rights).toEqual(
+      expect.arrayContaining(["viewPeople", "viewOwnCosts", "manageBudgets", "askQuota", "viewInvoices"]),
+    );
+    for (const refusedRight of ["manageRights", "followRequests", "order", "changePlan", "workQueue"]) {
+      expect(rights).not.toContain(refusedRight);
+    }
+    const invoices = await send(support, "GET", "/api/invoices");
+    expect(invoices.statusCode, invoices.body).toBe(200);
 
     // The tenant's configuration, as the customer: its people and rights, costs, budgets, quotas.
     const granted = {

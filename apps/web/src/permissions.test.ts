@@ -11,9 +11,16 @@ const operator = {
   roles: ["customer_admin"],
   canInvite: true,
   via: "session",
+  // The rights as the server answers them (policies/rights.ts): the portal's sections follow them.
+  rights: ["manageRights", "viewSecurity", "keepOperatorSecurity"],
 } satisfies Me;
-const officer = { ...operator, organisationKind: "provider", roles: ["security_officer"] } satisfies Me;
-const supportAgent = { ...officer, roles: ["support_agent"] } satisfies Me;
+const officer = {
+  ...operator,
+  organisationKind: "provider",
+  roles: ["security_officer"],
+  rights: ["viewSecurity", "securityStaff", "searchAudit"],
+} satisfies Me;
+const supportAgent = { ...officer, roles: ["support_agent"], rights: ["workQueue"] } satisfies Me;
 
 /** The contract summary's rules as the server gives them: with the security annex (DSN) or without (MCR). */
 const contract = (securityAnnex?: { contacts: string }) => ({ rules: { securityAnnex } }) as ContractSummary;

@@ -1,107 +1,24 @@
-import type { ContractSummary, Me, Role } from "./api/types";
+import { RIGHTS } from "./api/enums";
+import type { ContractSummary, Me, Right } from "./api/types";
 import { clausesOf } from "./clauses";
 import type { DeskWords } from "./desk/vocabulary";
 
 /**
- * What the portal offers each person. These mirror the server's policies
- * (apps/server/src/policies/organisation-policy.ts, customer-policy.ts, audit-policy.ts, desk-policy.ts, maintenance-policy.ts,
- * desk-report-policy.ts, commitment-policy.ts), which decide in the end:
- * the portal only avoids showing what would be refused.
+ * What the portal offers each person: the rights the server answers with the person
+ * (`GET /api/auth/me` `rights`, computed by its own policies in apps/server/src/policies/rights.ts),
+ * never a second copy of the rules (issue 14). The server decides in the end; the portal only
+ * avoids showing what would be refused, and offers all the person may use, e.g. a support agent
+ * invited into a tenant (MCR-ACC-05, MCR 8.4) its costs, budgets and quotas.
  */
-const has = (me: Me, ...roles: Role[]) => me.roles.some((role) => roles.includes(role));
-const providerStaff = (me: Me, ...roles: Role[]) =>
-  me.organisationKind === "provider" && !me.acting && has(me, ...roles);
-/** The provider's people who work tickets (desk-policy.ts, deskStaff). */
-const deskStaff = (me: Me) => providerStaff(me, "support_agent", "admin", "account_manager");
+export const can = Object.fromEntries(
+  RIGHTS.map((right) => [right, (me: Me) => me.rights.includes(right)]),
+) as { [R in Right]: (me: Me) => boolean };
 
-export const can = {
-  manageRights: (me: Me) => me.organisationKind === "customer" && has(me, "customer_admin"),
-  /** Creating and importing customers (customer-policy.ts, create). */
-  createCustomers: (me: Me) => providerStaff(me, "admin", "account_manager"),
-  listOrganisations: (me: Me) =>
-    providerStaff(me, "admin", "account_manager", "security_officer", "support_agent"),
-  inviteForCustomers: (me: Me) => providerStaff(me, "admin", "account_manager"),
-  suspend: (me: Me) => providerStaff(me, "security_officer"),
-  searchAudit: (me: Me) => providerStaff(me, "security_officer"),
-  /** Its own organisation's audit chain, for a customer's administrator (audit-policy.ts, exportChain). */
-  downloadOwnAuditChain: (me: Me) =>
-    me.organisationKind === "customer" && !me.acting && has(me, "customer_admin"),
-  /** The provider's team (staff-policy.ts, manage): its administrators. */
-  manageStaff: (me: Me) => providerStaff(me, "admin"),
-  viewOutbox: (me: Me) => providerStaff(me, "admin", "security_officer"),
-  useSupportAccess: (me: Me) => me.organisationKind === "provider" && me.via === "session",
-  /** The customer's requests; whether this person may open one is the contract's say (MCR-SUP-04). */
-  followRequests: (me: Me) =>
-    me.organisationKind === "customer" && !me.acting && has(me, "customer_admin", "named_contact", "user"),
-  workQueue: deskStaff,
-  /** Announcing and cancelling maintenance, declaring and ending portal outages. */
-  planMaintenance: (me: Me) => providerStaff(me, "admin", "support_agent"),
-  /** The maintenance of the services a customer holds: anyone in a customer's space, agents acting in one too. */
-  followMaintenance: (me: Me) => me.organisationKind === "customer" || Boolean(me.acting),
-  /** Desk staff for any customer; a customer's administrator for its own organisation. */
-  /** A customer's plan, subscriptions and terminations (commitment-policy.ts): its people, or provider staff. */
-  viewCommitments: (me: Me) =>
-    me.organisationKind === "customer" ||
-    providerStaff(me, "admin", "account_manager", "security_officer", "support_agent", "billing"),
-  /** A plan change (MCR-SUP-02): the customer's administrator, or the provider's commercial staff for it. */
-  changePlan: (me: Me) =>
-    (me.organisationKind === "customer" && !me.acting && has(me, "customer_admin")) ||
-    providerStaff(me, "admin", "account_manager"),
-  /** Recording a termination and completing the tasks it leaves (DSN-ORD-04, MCR-ORD-02). */
-  recordTermination: (me: Me) => providerStaff(me, "admin", "account_manager"),
-  /** A cloud vendor's suspension or refusal of access (commitment-policy.ts, vendorStatus; MCR-ACC-06). */
-  setVendorStatus: (me: Me) => providerStaff(me, "admin", "account_manager", "security_officer"),
-  /** Asking for the accounts' transfer once terminated (commitment-policy.ts, requestTransfer; MCR-ORD-03). */
-  requestTransfer: (me: Me) => me.organisationKind === "customer" && !me.acting && has(me, "customer_admin"),
-  /** Invoices and the month's simulation (billing-policy.ts, viewCosts): a customer's administrators and billing readers, billing staff. */
-  viewInvoices: (me: Me) =>
-    (me.organisationKind === "customer" && has(me, "customer_admin", "billing_reader")) ||
-    providerStaff(me, "admin", "billing", "account_manager"),
-  /** A customer's own costs: the explorer and budgets (billing-policy.ts, viewCosts). */
-  viewOwnCosts: (me: Me) => me.organisationKind === "customer" && has(me, "customer_admin", "billing_reader"),
-  /** Budgets are set by the customer's administrators (billing-policy.ts, manageBudgets). */
-  manageBudgets: (me: Me) => me.organisationKind === "customer" && has(me, "customer_admin"),
-  /** The month's invoice run (billing-policy.ts, issueInvoices). */
-  runInvoices: (me: Me) => providerStaff(me, "admin", "billing"),
-  /** Orders, vendor accounts and documents (order-policy.ts, view): a customer's people, or provider staff. */
-  /** A customer's notices of changes (notice-policy.ts, viewNotices): its people in their own space. */
-  readNotices: (me: Me) => me.organisationKind === "customer" && !me.acting,
-  /** The customer's signature of a new version, its termination on a harmful change (notice-policy.ts). */
-  answerNotices: (me: Me) => me.organisationKind === "customer" && !me.acting && has(me, "customer_admin"),
-  /** A customer's news (news-policy.ts, viewReceived): its people. */
-  readNews: (me: Me) => me.organisationKind === "customer",
-  /** Every news item with its read receipts (news-policy.ts, viewAll). */
-  followNews: (me: Me) =>
-    providerStaff(me, "admin", "account_manager", "support_agent", "billing", "security_officer"),
-  /** Publishing news (news-policy.ts, publish). */
-  publishNews: (me: Me) => providerStaff(me, "admin", "account_manager", "support_agent"),
-  /** Announcing a change with notice (notice-policy.ts, announce). */
-  announceChanges: (me: Me) => providerStaff(me, "admin", "account_manager"),
-  viewOrders: (me: Me) =>
-    me.organisationKind === "customer" ||
-    providerStaff(me, "admin", "account_manager", "billing", "support_agent"),
-  /** Ordering (order-policy.ts, order): the customer's administrator, or commercial staff for it. */
-  order: (me: Me) =>
-    (me.organisationKind === "customer" && !me.acting && has(me, "customer_admin")) ||
-    providerStaff(me, "admin", "account_manager"),
-  /** Signing an order form in the portal (order-policy.ts, sign): a person of the operator with the right. */
-  signOrder: (me: Me) =>
-    me.organisationKind === "customer" && !me.acting && me.via === "session" && has(me, "customer_admin"),
-  /** Asking for a higher resource quota (order-policy.ts, requestQuota; MCR-ORD-04). */
-  askQuota: (me: Me) => me.organisationKind === "customer" && !me.acting && has(me, "customer_admin"),
-  /** Accepting, activating, refusing orders (order-policy.ts, decide). */
-  decideOrders: (me: Me) => providerStaff(me, "admin", "account_manager"),
-  /** The security annex (security-policy.ts, view): an operator's people, the provider's security staff. */
-  viewSecurity: (me: Me) =>
-    (me.organisationKind === "customer" && !me.acting) || providerStaff(me, "admin", "security_officer"),
-  /** Notifying operators, recording audits, approving plans, certificates (security-policy.ts). */
-  securityStaff: (me: Me) => providerStaff(me, "admin", "security_officer"),
-  /** An operator's contact and its remediation plans: its administrator (security-policy.ts). */
-  keepOperatorSecurity: (me: Me) =>
-    me.organisationKind === "customer" && !me.acting && has(me, "customer_admin"),
-  viewSlaReport: (me: Me) =>
-    deskStaff(me) || (me.organisationKind === "customer" && !me.acting && has(me, "customer_admin")),
-};
+/**
+ * Provider staff in their own space (choosing among customers), not an agent acting in a
+ * customer's tenant, whose pages are about that customer.
+ */
+export const staffSpace = (me: Me) => me.organisationKind === "provider" && !me.acting;
 
 /** Customers are shown maintenance only where the contract announces it (DSN-SUP-07; none in MCR). */
 const maintenanceSection = (me: Me, contract: ContractSummary | undefined) =>
@@ -158,7 +75,11 @@ export const SECTIONS = [
     allowed: (me: Me, contract: ContractSummary | undefined) =>
       can.viewSecurity(me) && Boolean(contract?.rules.securityAnnex),
   },
-  { to: "/droits", label: () => "nav.rights" as const, allowed: can.manageRights },
+  {
+    to: "/droits",
+    label: () => "nav.rights" as const,
+    allowed: (me: Me) => can.manageRights(me) || can.viewPeople(me),
+  },
   { to: "/organisations", label: () => "nav.organisations" as const, allowed: can.listOrganisations },
   { to: "/clients", label: () => "nav.customers" as const, allowed: can.createCustomers },
   { to: "/equipe", label: () => "nav.staff" as const, allowed: can.manageStaff },

@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
-import { labelIn } from "@guichet/domain";
+import { contractLanguages, type Language, labelIn } from "@guichet/domain";
 import type { Config } from "../config.js";
+import { loadContract } from "../contract/load-contract.js";
 import { initialiseProvider } from "../modules/accounts/initialise-provider.js";
 import { deliverDueMail } from "../modules/mail/deliver-outbox.js";
 import { createSmtpTransport } from "../modules/mail/smtp-transport.js";
@@ -8,7 +9,7 @@ import { openDeployment } from "../runtime/open-deployment.js";
 import type { CommandResult } from "./commands.js";
 
 export const INIT_USAGE =
-  'Usage: guichet init EMAIL [--name "First Last"] [--locale fr|en]  (the provider\'s first administrator)';
+  "Usage: guichet init EMAIL [--name \"First Last\"] [--locale LANGUAGE]  (the provider's first administrator; LANGUAGE one of the contract's, its locale by default)";
 
 /** "jeanne.martin@…" → Jeanne / Martin, when no --name is given. */
 function namesOf(email: string, name: string | undefined): { firstName: string; lastName: string } {
@@ -32,9 +33,13 @@ export async function runInit(config: Config, args: string[]): Promise<CommandRe
   } catch (error) {
     return { code: 2, err: `${(error as Error).message}\n${INIT_USAGE}` };
   }
-  const { email, name, locale } = parsed;
-  if (!email || !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email) || (locale !== "fr" && locale !== "en")) {
-    return { code: 2, err: INIT_USAGE };
+  const { email, name } = parsed;
+  // The administrator reads the contract's language unless another of its languages is asked for
+  // (issue 23: an English-only provider's first invitation is in English).
+  const spoken = contractLanguages(loadContract(config.GUICHET_CONTRACT));
+  const locale = (parsed.locale ?? spoken[0]) as Language;
+  if (!email || !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email) || !spoken.includes(locale)) {
+    return { code: 2, err: `${INIT_USAGE}\nThe contract's languages: ${spoken.join(", ")}.` };
   }
   const { contract, database } = await openDeployment(config, () => new Date(), { seed: "never" });
   try {
@@ -87,7 +92,7 @@ function parse(args: string[]) {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { name: { type: "string" }, locale: { type: "string", default: "fr" } },
+    options: { name: { type: "string" }, locale: { type: "string" } },
   });
   return { email: positionals[0], name: values.name, locale: values.locale };
 }

@@ -20,6 +20,35 @@ export const billingFr = {
   "billing.focus.reason.missingColumn": "colonne {column} absente, alors que FOCUS l'exige pour facturer",
   "billing.focus.reason.unreadable": "illisible comme CSV, CSV gzip ou Parquet : {detail}",
   "billing.focus.reason.empty": "aucune ligne de coût",
+  "billing.focus.fix.missing":
+    "Donnez une valeur à la colonne {column} de cette ligne : FOCUS l'exige pour facturer.",
+  "billing.focus.fix.text":
+    "Donnez une valeur à la colonne {column} de cette ligne : FOCUS l'exige pour facturer.",
+  "billing.focus.fix.amount":
+    "Écrivez un nombre décimal avec un point, sans symbole de devise ni séparateur de milliers, comme 12.345.",
+  "billing.focus.fix.tooPrecise": "Arrondissez ce montant à 18 décimales au plus.",
+  "billing.focus.fix.timestamp": "Écrivez une date et heure ISO 8601 en UTC, comme 2024-09-01T00:00:00Z.",
+  "billing.focus.fix.currency": "Écrivez le code ISO 4217 de la devise, en majuscules, comme EUR ou USD.",
+  "billing.focus.fix.oneOf": "Remplacez cette valeur par l'une de : {allowed}.",
+  "billing.focus.fix.billingPeriodOrder":
+    "Vérifiez les dates de cette ligne : BillingPeriodEnd doit être après BillingPeriodStart.",
+  "billing.focus.fix.chargePeriodOrder":
+    "Vérifiez les dates de cette ligne : ChargePeriodEnd ne peut pas précéder ChargePeriodStart.",
+  "billing.focus.fix.missingColumn":
+    "Ajoutez la colonne {column} à l'en-tête : exportez les coûts au format FOCUS (1.0 à 1.3).",
+  "billing.focus.fix.unreadable":
+    "Déposez un fichier CSV (virgules, une ligne d'en-tête), un CSV compressé par gzip ou un fichier Parquet.",
+  "billing.focus.fix.empty": "Le fichier n'a aucune ligne de coût : déposez l'export complet.",
+  "billing.watch.title": "Fichier de coûts refusé",
+  "billing.watch.file": "Fichier",
+  "billing.watch.row": "Ligne de données (l'en-tête n'est pas comptée)",
+  "billing.watch.column": "Colonne",
+  "billing.watch.value": "Valeur",
+  "billing.watch.problem": "Problème",
+  "billing.watch.fix": "Comment corriger",
+  "billing.watch.at": "Refusé le",
+  "billing.watch.again":
+    "Rien de ce fichier n'est importé. Corrigez-le, puis déposez-le de nouveau dans le dossier surveillé (pas dans refused/).",
   "billing.rates.refused": "{file} : {detail}. Aucun taux de ce fichier n'est importé.",
   "billing.rates.missing":
     "Pas de taux de référence BCE pour {currency} au {day} (ni dans les 7 jours précédents) : importez-le avec « guichet rates import ».",
@@ -58,6 +87,33 @@ export const billingEn: Record<BillingMessageKey, string> = {
   "billing.focus.reason.missingColumn": "column {column} is missing, and FOCUS requires it for billing",
   "billing.focus.reason.unreadable": "unreadable as CSV, gzip'd CSV or Parquet: {detail}",
   "billing.focus.reason.empty": "no cost line",
+  "billing.focus.fix.missing": "Give column {column} of this line a value: FOCUS requires one for billing.",
+  "billing.focus.fix.text": "Give column {column} of this line a value: FOCUS requires one for billing.",
+  "billing.focus.fix.amount":
+    "Write a decimal number with a point, without a currency symbol or thousands separator, such as 12.345.",
+  "billing.focus.fix.tooPrecise": "Round this amount to 18 decimal places at most.",
+  "billing.focus.fix.timestamp": "Write an ISO 8601 date and time in UTC, such as 2024-09-01T00:00:00Z.",
+  "billing.focus.fix.currency": "Write the currency's ISO 4217 code in capitals, such as EUR or USD.",
+  "billing.focus.fix.oneOf": "Replace this value with one of: {allowed}.",
+  "billing.focus.fix.billingPeriodOrder":
+    "Check this line's dates: BillingPeriodEnd must be after BillingPeriodStart.",
+  "billing.focus.fix.chargePeriodOrder":
+    "Check this line's dates: ChargePeriodEnd cannot be before ChargePeriodStart.",
+  "billing.focus.fix.missingColumn":
+    "Add column {column} to the header: export the costs in FOCUS (1.0 to 1.3).",
+  "billing.focus.fix.unreadable":
+    "Drop a CSV file (commas, one header line), a gzip'd CSV or a Parquet file.",
+  "billing.focus.fix.empty": "The file has no cost line: drop the whole export.",
+  "billing.watch.title": "Cost file refused",
+  "billing.watch.file": "File",
+  "billing.watch.row": "Data line (the header is not counted)",
+  "billing.watch.column": "Column",
+  "billing.watch.value": "Value",
+  "billing.watch.problem": "Problem",
+  "billing.watch.fix": "How to fix it",
+  "billing.watch.at": "Refused on",
+  "billing.watch.again":
+    "Nothing of this file is imported. Correct it, then drop it again in the watched folder (not in refused/).",
   "billing.rates.refused": "{file}: {detail}. No rate of this file is imported.",
   "billing.rates.missing":
     'No ECB reference rate for {currency} on {day} (nor in the 7 days before): import it with "guichet rates import".',

@@ -37,9 +37,14 @@ export function readerOf(acceptLanguage: string | undefined, contract: Contract)
   return readerIn(readerLanguage(acceptLanguage, spoken), contract, acceptLanguage);
 }
 
-/** A reader whose language is known (a person's stored language, for a mail). */
-export function readerIn(language: Language, contract: Contract, acceptLanguage?: string): Reader {
+/**
+ * A reader whose language is known (a person's stored language, for a mail). A language the
+ * contract does not speak (a person kept from before the contract changed, an administrator
+ * created by a tool) reads the contract's locale, as the reading rule says.
+ */
+export function readerIn(stored: Language, contract: Contract, acceptLanguage?: string): Reader {
   const spoken = contractLanguages(contract);
+  const language = spokenOr(stored, spoken);
   const sla = textLanguage(language, spoken, SLA_LANGUAGES);
   return {
     language,
@@ -52,23 +57,31 @@ export function readerIn(language: Language, contract: Contract, acceptLanguage?
 
 /** The catalogue of the server's own texts for a person reading `language` under this contract. */
 export function catalogueFor(language: Language, contract: Pick<Contract, "locale" | "languages">): Locale {
-  return textLanguage(language, contractLanguages(contract), SERVER_CATALOGUES);
+  const spoken = contractLanguages(contract);
+  return textLanguage(spokenOr(language, spoken), spoken, SERVER_CATALOGUES);
+}
+
+/** The language itself when the contract speaks it, else the contract's locale. */
+function spokenOr(language: Language, spoken: readonly Language[]): Language {
+  return spoken.includes(language) ? language : (spoken[0] ?? language);
 }
 
 /**
- * A request's Accept-Language completed with the contract's fallback (issue 23): where it names
- * neither catalogue of the server's messages (fr, en), the reader's language under this contract
- * is put first and the catalogue the fallback order gives after it, so every handler's
- * `negotiateLocale` answers a German reader of a German-first contract in English, not French, and
- * a client that names no language reads the contract's own (`readerOf` reads the same header).
+ * A request's Accept-Language completed with the contract's fallback (issue 23): every handler's
+ * `negotiateLocale` takes the first catalogue the header names, so the header is rewritten to name
+ * only the one the fallback order gives for the reader under this contract. A German reader of a
+ * German-first contract reads English, not French; a French browser on an English-only contract
+ * reads English, the contract's only language; a client that names no language reads the
+ * contract's own (`readerOf` reads the same header: the reader's language and region are kept).
  */
 export function withContractFallback(
   acceptLanguage: string | undefined,
   contract: Contract,
 ): string | undefined {
-  const tags = acceptedTags(acceptLanguage).map((tag) => tag.slice(0, 2).toLowerCase());
-  if (tags.some((tag) => tag === "fr" || tag === "en")) return acceptLanguage;
   const reader = readerOf(acceptLanguage, contract);
-  const first = acceptLanguage?.trim() ? acceptLanguage : reader.language;
-  return reader.locale === reader.language ? first : `${first}, ${reader.locale};q=0.01`;
+  const others = new Set<string>(SERVER_CATALOGUES.filter((catalogue) => catalogue !== reader.locale));
+  const tags = acceptedTags(acceptLanguage).filter((tag) => !others.has(tag.slice(0, 2).toLowerCase()));
+  if (tags.length === 0) tags.push(reader.language);
+  const named = tags.some((tag) => tag.slice(0, 2).toLowerCase() === reader.locale);
+  return named ? tags.join(", ") : `${tags.join(", ")}, ${reader.locale};q=0.01`;
 }

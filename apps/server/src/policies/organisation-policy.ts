@@ -29,6 +29,8 @@ export const organisationPolicy = {
     isCustomerAdminOf(p, organisationId) || isProviderStaff(p, "admin", "account_manager"),
   manageApiTokens: (p: Principal, organisationId: string) => isCustomerAdminOf(p, organisationId),
   manageSupportGrants: (p: Principal, organisationId: string) => isCustomerAdminOf(p, organisationId),
+  /** Entering a customer's tenant under its grant, or leaving it: a provider person signed in as herself (MCR-ACC-05). */
+  actUnderGrant: (p: Principal) => p.organisationKind === "provider" && p.via === "session",
   /** Suspension is the security officer's (DSN-SEC-02, MCR-ACC-06). */
   suspend: (p: Principal) => isProviderStaff(p, "security_officer"),
   /** Revoking a lost identifier and issuing a new one (DSN-ID-04). */

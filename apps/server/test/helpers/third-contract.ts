@@ -28,6 +28,14 @@ export const MINIMAL_CONTRACT = fileURLToPath(
 );
 
 /**
+ * A provider writing in English only (test/contracts/harbour-hosting.yaml, issue 23): no French in
+ * the file, US dollars, severity levels of its own, e-mail on ticket events.
+ */
+export const ENGLISH_ONLY_CONTRACT = fileURLToPath(
+  new URL("../../../../test/contracts/harbour-hosting.yaml", import.meta.url),
+);
+
+/**
  * Alpen Cloud's German edition (issue 23): the fourth contract with German as its locale, English
  * second, and its own noun for a ticket ("Fall" / "case"), written next to the system's temporary
  * files so the shipped test contract stays the one source of its terms.

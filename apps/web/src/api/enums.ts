@@ -28,6 +28,9 @@ export const TICKET_STATUSES = ["new", "in_progress", "on_hold", "resolved", "cl
 /** The values of `ReportExclusion`. */
 export const REPORT_EXCLUSIONS = ["maintenance", "outOfScope", "slaNotApplicable", "noTarget"] as const satisfies readonly Schemas["ReportExclusion"][];
 
+/** The values of `Right`. */
+export const RIGHTS = ["manageRights", "viewPeople", "createCustomers", "listOrganisations", "inviteForCustomers", "suspend", "searchAudit", "downloadOwnAuditChain", "manageStaff", "viewOutbox", "useSupportAccess", "followRequests", "workQueue", "planMaintenance", "followMaintenance", "viewCommitments", "changePlan", "recordTermination", "setVendorStatus", "requestTransfer", "viewInvoices", "viewOwnCosts", "manageBudgets", "runInvoices", "readNotices", "answerNotices", "readNews", "followNews", "publishNews", "announceChanges", "viewOrders", "order", "signOrder", "askQuota", "decideOrders", "viewSecurity", "securityStaff", "keepOperatorSecurity", "viewSlaReport"] as const satisfies readonly Schemas["Right"][];
+
 /** The values of `PriceDirection`. */
 export const PRICE_DIRECTIONS = ["increase", "decrease", "unchanged"] as const satisfies readonly Schemas["PriceDirection"][];
 

@@ -9207,6 +9207,12 @@ export interface components {
             name: string;
             prefix: string;
             roles: components["schemas"]["Role"][];
+            rolesInForce: components["schemas"]["Role"][];
+            narrowed: boolean;
+            owner: {
+                name: string;
+                active: boolean;
+            };
             expiresAt: string;
             lastUsedAt: string | null;
             revokedAt: string | null;
@@ -9225,6 +9231,8 @@ export interface components {
             revokedAt: string | null;
             createdAt: string;
         };
+        /** @enum {string} */
+        Right: "manageRights" | "viewPeople" | "createCustomers" | "listOrganisations" | "inviteForCustomers" | "suspend" | "searchAudit" | "downloadOwnAuditChain" | "manageStaff" | "viewOutbox" | "useSupportAccess" | "followRequests" | "workQueue" | "planMaintenance" | "followMaintenance" | "viewCommitments" | "changePlan" | "recordTermination" | "setVendorStatus" | "requestTransfer" | "viewInvoices" | "viewOwnCosts" | "manageBudgets" | "runInvoices" | "readNotices" | "answerNotices" | "readNews" | "followNews" | "publishNews" | "announceChanges" | "viewOrders" | "order" | "signOrder" | "askQuota" | "decideOrders" | "viewSecurity" | "securityStaff" | "keepOperatorSecurity" | "viewSlaReport";
         Me: {
             userId: string;
             email: string;
@@ -9242,6 +9250,7 @@ export interface components {
                 organisationName: string;
                 grantId: string;
             };
+            rights: components["schemas"]["Right"][];
         };
         SecondFactorDone: {
             recoveryCodes: string[];

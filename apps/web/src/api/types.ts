@@ -26,6 +26,8 @@ export type ContractSummary = Schemas["ContractSummary"];
 export type ContractRules = Schemas["ContractRules"];
 
 export type Me = Schemas["Me"];
+/** A right the server answers with the person (policies/rights.ts). */
+export type Right = Schemas["Right"];
 export type UserView = Schemas["User"];
 export type UserStatus = UserView["status"];
 export type Invitation = Body<"/api/organisations/{organisationId}/users">;

@@ -285,6 +285,11 @@ export const en: Messages = {
         "Integrated mode: a token authenticates an application on behalf of the person who creates it; its actions are traced.",
       name: "Token name",
       roles: "Token roles",
+      rolesInForce: "Roles in force",
+      none: "none",
+      narrowed:
+        "Narrowed: made with {{made}}; a token never has more rights than its owner ({{owner}}) has today.",
+      ownerGone: "Inactive: its owner ({{owner}}) no longer has active access.",
       expires: "Expires on",
       lastUsed: "Last used",
       prefix: "Token start",

@@ -294,6 +294,11 @@ export const fr = {
         "Mode intégré : un jeton authentifie une application au nom de la personne qui le crée ; ses actions sont tracées.",
       name: "Nom du jeton",
       roles: "Rôles du jeton",
+      rolesInForce: "Rôles en vigueur",
+      none: "aucun",
+      narrowed:
+        "Réduit : créé avec {{made}} ; un jeton n'a jamais plus de droits que son auteur ({{owner}}) n'en a aujourd'hui.",
+      ownerGone: "Inactif : son auteur ({{owner}}) n'a plus d'accès actif.",
       expires: "Expire le",
       lastUsed: "Dernière utilisation",
       prefix: "Début du jeton",

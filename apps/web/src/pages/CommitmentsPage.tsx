@@ -18,7 +18,7 @@ import { RecordTable } from "../components/RecordTable";
 import { Section } from "../components/Section";
 import { StatusBadge } from "../components/StatusBadge";
 import { useLocaleFormat } from "../i18n/format";
-import { can } from "../permissions";
+import { can, staffSpace } from "../permissions";
 
 export interface CommitmentsSearch {
   organisationId?: string;
@@ -33,7 +33,7 @@ export function CommitmentsPage() {
 function Commitments({ me, search }: { me: Me; search: CommitmentsSearch }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const staff = me.organisationKind === "provider";
+  const staff = staffSpace(me);
   const organisations = useQuery({
     queryKey: keys.organisations,
     queryFn: api.organisations,

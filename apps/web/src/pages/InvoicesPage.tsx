@@ -24,7 +24,7 @@ import { PageHeader } from "../components/PageHeader";
 import { RecordTable } from "../components/RecordTable";
 import { Section } from "../components/Section";
 import { useLocaleFormat } from "../i18n/format";
-import { can } from "../permissions";
+import { can, staffSpace } from "../permissions";
 
 /**
  * Factures (MCR 6.1.2, MCR-BIL-04; clauses from the contract file): every invoice and credit note with its PDF (Factur-X) and XML,
@@ -37,7 +37,7 @@ export function InvoicesPage() {
 
 function Invoices({ me }: { me: Me }) {
   const { t } = useTranslation();
-  const staff = me.organisationKind === "provider";
+  const staff = staffSpace(me);
   // Consumption (simulation, detailed billing, unmatched accounts) only where the contract sells it.
   const consumption = Boolean(useBillingClauses()?.cloudConsumption);
   return (

@@ -20,7 +20,7 @@ import { SignOrderForm } from "../orders/SignOrderForm";
 import { StaffActions } from "../orders/StaffActions";
 import { CustomerChoice, organisationOf } from "../orders/use-customer-choice";
 import { WholesaleContracts } from "../orders/WholesaleContracts";
-import { can } from "../permissions";
+import { can, staffSpace } from "../permissions";
 import { useContract } from "../session";
 
 export interface OrdersSearch {
@@ -36,7 +36,7 @@ export function OrdersPage() {
 function Orders({ me, search }: { me: Me; search: OrdersSearch }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const staff = me.organisationKind === "provider";
+  const staff = staffSpace(me);
   const organisationId = organisationOf(me, search.organisationId);
   const orders = useQuery({
     queryKey: ordersKeys.orders(organisationId),

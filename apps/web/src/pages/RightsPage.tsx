@@ -2,7 +2,7 @@ import { Stack } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { api, keys } from "../api/endpoints";
-import { TOKEN_ROLES } from "../api/types";
+import { type ContractSummary, TOKEN_ROLES } from "../api/types";
 import { clausesOf } from "../clauses";
 import { Allowed } from "../components/Allowed";
 import { InviteForm, invitableCustomerRoles } from "../components/InviteForm";
@@ -16,12 +16,24 @@ import { SupportGrantsSection } from "../rights/SupportGrantsSection";
 import { UsersSection } from "../rights/UsersSection";
 import { useContract } from "../session";
 
-/** "Droits": a customer administrator manages the organisation's people and access (MCR-ACC-03). */
+/**
+ * "Droits": a customer administrator manages the organisation's people and access (MCR-ACC-03);
+ * the support agent it invited reads them, as its tenant's configuration (MCR-ACC-05, MCR 8.4).
+ */
 export function RightsPage() {
-  return <Allowed when={can.manageRights}>{(me) => <Rights organisationId={me.organisationId} />}</Allowed>;
+  return (
+    <Allowed when={(me) => can.manageRights(me) || can.viewPeople(me)}>
+      {(me) => (
+        <Rights
+          organisationId={me.acting?.organisationId ?? me.organisationId}
+          manage={can.manageRights(me)}
+        />
+      )}
+    </Allowed>
+  );
 }
 
-function Rights({ organisationId }: { organisationId: string }) {
+function Rights({ organisationId, manage }: { organisationId: string; manage: boolean }) {
   const { t } = useTranslation();
   const { label } = useLocaleFormat();
   const contract = useContract().data;
@@ -44,11 +56,34 @@ function Rights({ organisationId }: { organisationId: string }) {
       <UsersSection
         organisationId={organisationId}
         revocation={clauses.revocation}
-        offer={{
-          roles: invitableCustomerRoles(clauses, true),
-          ...(clauses.delegatedInvitation ? { canInviteClause: clauses.delegatedInvitation } : {}),
-        }}
+        offer={
+          manage
+            ? {
+                roles: invitableCustomerRoles(clauses, true),
+                ...(clauses.delegatedInvitation ? { canInviteClause: clauses.delegatedInvitation } : {}),
+              }
+            : undefined
+        }
       />
+      {manage && <Access organisationId={organisationId} contract={contract} desk={desk} />}
+    </Stack>
+  );
+}
+
+/** Inviting, named contacts, support grants, API tokens: the customer administrator's alone (organisation-policy.ts). */
+function Access({
+  organisationId,
+  contract,
+  desk,
+}: {
+  organisationId: string;
+  contract: ContractSummary;
+  desk: string;
+}) {
+  const { t } = useTranslation();
+  const clauses = clausesOf(contract);
+  return (
+    <>
       <Section
         title={t("rights.invite.heading")}
         intro={t("rights.invite.intro")}
@@ -74,6 +109,6 @@ function Rights({ organisationId }: { organisationId: string }) {
         clause={clauses.apiTokens}
         roles={TOKEN_ROLES.filter((role) => clauses.customerRoles.includes(role))}
       />
-    </Stack>
+    </>
   );
 }

@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { api, keys } from "../api/endpoints";
-import type { TOKEN_ROLES } from "../api/types";
+import type { ApiTokenView as ApiToken, TOKEN_ROLES } from "../api/types";
 import { CheckboxFieldset } from "../components/CheckboxFieldset";
 import { CopyValue } from "../components/CopyValue";
 import { DeploymentTimeInput, useDeploymentTimeZone } from "../components/DeploymentTimeInput";
@@ -88,7 +88,7 @@ export function ApiTokensSection({
         headings={[
           t("common.name"),
           t("rights.tokens.prefix"),
-          t("rights.tokens.roles"),
+          t("rights.tokens.rolesInForce"),
           t("rights.tokens.expires"),
           t("rights.tokens.lastUsed"),
           t("common.status"),
@@ -103,7 +103,9 @@ export function ApiTokensSection({
               <Table.Td>
                 <Code>{token.prefix}…</Code>
               </Table.Td>
-              <Table.Td>{token.roles.map((role) => t(`roles.${role}`)).join(", ")}</Table.Td>
+              <Table.Td>
+                <RolesInForce token={token} />
+              </Table.Td>
               <Table.Td>{dateTime(token.expiresAt)}</Table.Td>
               <Table.Td>{token.lastUsedAt ? dateTime(token.lastUsedAt) : t("common.never")}</Table.Td>
               <Table.Td>
@@ -150,5 +152,27 @@ export function ApiTokensSection({
         </Stack>
       </form>
     </Section>
+  );
+}
+
+/**
+ * The roles a token acts with now, as the server computes them (no more than its owner has now,
+ * issue 14), and when they are fewer than it was made with, why.
+ */
+function RolesInForce({ token }: { token: ApiToken }) {
+  const { t } = useTranslation();
+  const names = (roles: ApiToken["roles"]) =>
+    roles.length ? roles.map((role) => t(`roles.${role}`)).join(", ") : t("rights.tokens.none");
+  return (
+    <>
+      {names(token.rolesInForce)}
+      {token.narrowed && (
+        <Text size="xs" c="dimmed">
+          {token.owner.active
+            ? t("rights.tokens.narrowed", { made: names(token.roles), owner: token.owner.name })
+            : t("rights.tokens.ownerGone", { owner: token.owner.name })}
+        </Text>
+      )}
+    </>
   );
 }

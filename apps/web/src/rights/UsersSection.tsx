@@ -31,7 +31,8 @@ export function UsersSection({
 }: {
   organisationId: string;
   revocation: ContractRules["revocation"];
-  offer: RightsOffer;
+  /** What the reader may change; none for a reader only (the support agent invited, MCR-ACC-05). */
+  offer: RightsOffer | undefined;
 }) {
   const { t } = useTranslation();
   const { dateTime, label } = useLocaleFormat();
@@ -55,7 +56,7 @@ export function UsersSection({
           t("rights.invite.roles"),
           t("common.status"),
           t("rights.users.lastUsed"),
-          t("common.actions"),
+          ...(offer ? [t("common.actions")] : []),
         ]}
       >
         {(user) => {
@@ -77,32 +78,34 @@ export function UsersSection({
                 )}
               </Table.Td>
               <Table.Td>{user.lastUsedAt ? dateTime(user.lastUsedAt) : t("common.never")}</Table.Td>
-              <Table.Td>
-                <Group gap="xs">
-                  {(user.status === "active" || user.status === "invited") && (
-                    <ChangeRightsButton
-                      organisationId={organisationId}
-                      user={user}
-                      name={name}
-                      offer={offer}
-                    />
-                  )}
-                  {user.id === kept ? (
-                    <Text size="xs" c="dimmed">
-                      {t("rights.users.lastAdministrator")}
-                    </Text>
-                  ) : (
-                    (user.status === "active" || user.status === "invited") && (
-                      <RevokeIdentifierButton
+              {offer && (
+                <Table.Td>
+                  <Group gap="xs">
+                    {(user.status === "active" || user.status === "invited") && (
+                      <ChangeRightsButton
                         organisationId={organisationId}
                         user={user}
                         name={name}
-                        rule={revocation}
+                        offer={offer}
                       />
-                    )
-                  )}
-                </Group>
-              </Table.Td>
+                    )}
+                    {user.id === kept ? (
+                      <Text size="xs" c="dimmed">
+                        {t("rights.users.lastAdministrator")}
+                      </Text>
+                    ) : (
+                      (user.status === "active" || user.status === "invited") && (
+                        <RevokeIdentifierButton
+                          organisationId={organisationId}
+                          user={user}
+                          name={name}
+                          rule={revocation}
+                        />
+                      )
+                    )}
+                  </Group>
+                </Table.Td>
+              )}
             </Table.Tr>
           );
         }}

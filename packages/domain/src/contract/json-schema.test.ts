@@ -39,6 +39,16 @@ describe("the contract file's JSON Schema (GEN-01)", () => {
     expect(valid).toBe(true);
   });
 
+  it.each(["minimal-offer", "harbour-hosting"])(
+    "validates %s, a contract written in one language only, German or English (issue 23)",
+    (name) => {
+      const file = readFileSync(new URL(`../../../../test/contracts/${name}.yaml`, import.meta.url), "utf8");
+      const valid = validate(parse(file));
+      expect(validate.errors ?? []).toEqual([]);
+      expect(valid).toBe(true);
+    },
+  );
+
   it("refuses a broken file, at the key that is wrong", () => {
     const broken = shipped("multicloud-ready");
     const priorities = broken.priorities as Record<string, unknown>;

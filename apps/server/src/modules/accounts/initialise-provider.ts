@@ -1,4 +1,5 @@
 import { organisations, rowsOf, users } from "@guichet/db";
+import type { Language } from "@guichet/domain";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { AppContext } from "../../app-context.js";
 import { recordAudit, systemActor } from "../audit/record-audit.js";
@@ -8,7 +9,7 @@ export interface FirstAdministrator {
   email: string;
   firstName: string;
   lastName: string;
-  locale: "fr" | "en";
+  locale: Language;
 }
 
 export type InitialiseResult =

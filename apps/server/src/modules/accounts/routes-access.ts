@@ -22,7 +22,13 @@ const ZApiToken = z
     id: z.string(),
     name: z.string(),
     prefix: z.string(),
+    /** The roles it was made with. */
     roles: z.array(ZRole),
+    /** The roles it acts with now: no more than its owner has now (issue 14, DSN-SEC-03, MCR-ACC-03). */
+    rolesInForce: z.array(ZRole),
+    /** Fewer roles in force than it was made with: its owner's rights were lowered, or she left. */
+    narrowed: z.boolean(),
+    owner: z.object({ name: z.string(), active: z.boolean() }),
     expiresAt: z.string(),
     lastUsedAt: z.string().nullable(),
     revokedAt: z.string().nullable(),
@@ -98,7 +104,11 @@ export function accessRoutes(context: AppContext): FastifyPluginAsyncZod {
         }
         const { token, view } = await createApiToken(
           db,
-          { ...actorOf(principal, request), userId: principal.userId },
+          {
+            ...actorOf(principal, request),
+            userId: principal.userId,
+            owner: { name: principal.displayName, active: true, roles: principal.roles },
+          },
           {
             organisationId: request.params.organisationId,
             name: request.body.name,
@@ -245,7 +255,7 @@ export function accessRoutes(context: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        const principal = authorize(request, (p) => p.organisationKind === "provider" && p.via === "session");
+        const principal = authorize(request, organisationPolicy.actUnderGrant);
         const done = await enterTenant(
           db,
           { ...actorOf(principal, request), userId: principal.userId },

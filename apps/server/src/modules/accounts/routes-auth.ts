@@ -8,6 +8,7 @@ import { securityContactOf } from "../../contract/contacts.js";
 import { ZNoContent, ZRole } from "../../http/api-schemas.js";
 import { AppError } from "../../http/errors.js";
 import { negotiateLocale, t } from "../../i18n/index.js";
+import { RIGHTS, rightsOf } from "../../policies/rights.js";
 import { PASSWORD_MAX_LENGTH } from "./passwords.js";
 import { redeemLink } from "./redeem-link.js";
 import { requestPasswordReset } from "./request-password-reset.js";
@@ -16,6 +17,7 @@ import { signIn } from "./sign-in.js";
 import { signOut } from "./sign-out.js";
 
 const ZEmail = z.email().max(254);
+const ZRight = z.enum(RIGHTS).meta({ id: "Right" });
 const ZPassword = z.string().min(1).max(PASSWORD_MAX_LENGTH);
 
 export const ZMe = z
@@ -32,6 +34,8 @@ export const ZMe = z
     acting: z
       .object({ organisationId: z.string(), organisationName: z.string(), grantId: z.string() })
       .optional(),
+    /** What the portal offers this person, answered by the server's policies (policies/rights.ts, issue 14). */
+    rights: z.array(ZRight),
   })
   .meta({ id: "Me" });
 
@@ -122,7 +126,7 @@ export function authRoutes(context: AppContext): FastifyPluginAsyncZod {
       { schema: { tags: ["auth"], summary: "Who is signed in", response: { 200: ZMe } } },
       async (request) => {
         const p = principalOf(request);
-        return { ...p, roles: [...p.roles] };
+        return { ...p, roles: [...p.roles], rights: rightsOf(p) };
       },
     );
 

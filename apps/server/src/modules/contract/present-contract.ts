@@ -7,9 +7,12 @@ import {
   formatTarget,
   LANGUAGES,
   type Language,
+  SLA_LANGUAGES,
+  type SlaTarget,
   sentenceWords,
   TICKET_STATUSES,
   TICKET_VOCABULARIES,
+  textLanguage,
   WEEKDAYS,
 } from "@guichet/domain";
 import { z } from "zod";
@@ -248,6 +251,24 @@ function presentCalendars(calendars: Contract["calendars"]): ContractSummary["ca
   }));
 }
 
+/**
+ * A target as the plan matrix says it, in French, English and each of the contract's languages
+ * (issue 23, GEN-01): in the SLA engine's words for that language, else by the fallback order.
+ */
+function targetLabel(contract: Contract, target: SlaTarget | undefined): z.infer<typeof ZLabel> {
+  const spoken = contractLanguages(contract);
+  const languages = [...new Set<Language>(["fr", "en", ...spoken])];
+  // A language the contract does not speak (French or English in every label) reads its locale's.
+  const reader = (language: Language) => (spoken.includes(language) ? language : (spoken[0] ?? language));
+  const say = (language: Language) =>
+    target ? formatTarget(target, textLanguage(reader(language), spoken, SLA_LANGUAGES)) : "";
+  return {
+    ...Object.fromEntries(languages.map((language) => [language, say(language)])),
+    fr: say("fr"),
+    en: say("en"),
+  };
+}
+
 export function presentContract(contract: Contract, deskMailAddress: string | null): ContractSummary {
   return {
     id: contract.id,
@@ -279,10 +300,7 @@ export function presentContract(contract: Contract, deskMailAddress: string | nu
               return {
                 priority,
                 calendar: target?.calendar ?? "",
-                target: {
-                  fr: target ? formatTarget(target.target, "fr") : "",
-                  en: target ? formatTarget(target.target, "en") : "",
-                },
+                target: targetLabel(contract, target?.target),
               };
             })
           : undefined,

@@ -1,7 +1,16 @@
 import { type Db, namedContacts, subscriptions } from "@guichet/db";
-import { type Contract, emailOpensTickets, formatTarget, type Locale, localDateIn } from "@guichet/domain";
+import {
+  type Contract,
+  contractLanguages,
+  emailOpensTickets,
+  formatTarget,
+  type Label,
+  labelFor,
+  localDateIn,
+} from "@guichet/domain";
 import { and, eq, gte, isNull, lte, or } from "drizzle-orm";
 import type { Principal } from "../../auth/principal.js";
+import type { Reader } from "../../i18n/reader.js";
 import { timeZoneOf } from "../accounts/issue-link.js";
 import { supportPlanOf } from "../organisations/support-plan-of.js";
 import { activePortalOutage } from "./portal-outages.js";
@@ -10,9 +19,12 @@ import { activePortalOutage } from "./portal-outages.js";
  * What the "new request" form offers the signed-in customer, from its plan: the categories in
  * scope (MCR-SUP-08), the services it may report about (DSN-SUP-01), the priority matrix with each
  * level's definition and this plan's target (MCR-SUP-05, MCR-SUP-06), and whether it may open at
- * all (MCR-SUP-04), so the portal explains before the person writes.
+ * all (MCR-SUP-04), so the portal explains before the person writes. Labels and targets read in
+ * the reader's language among the contract's, else by the fallback order (issue 23, GEN-01).
  */
-export async function deskForm(db: Db, contract: Contract, principal: Principal, now: Date, locale: Locale) {
+export async function deskForm(db: Db, contract: Contract, principal: Principal, now: Date, reader: Reader) {
+  const spoken = contractLanguages(contract);
+  const read = (label: Label) => labelFor(label, reader.language, spoken);
   const organisationId = principal.organisationId;
   const today = localDateIn(now, timeZoneOf(contract));
   const planKey = await supportPlanOf(db, contract, organisationId, today);
@@ -35,15 +47,15 @@ export async function deskForm(db: Db, contract: Contract, principal: Principal,
     .filter((item) => item.kind !== "support-plan" && item.kind !== "option")
     .filter((item) => !scope.catalogueItems || scope.catalogueItems.includes(item.id))
     .filter((item) => !scope.subscribedItemsOnly || heldItems.has(item.id))
-    .map((item) => ({ id: item.id, name: item.name[locale], subscribed: heldItems.has(item.id) }));
+    .map((item) => ({ id: item.id, name: read(item.name), subscribed: heldItems.has(item.id) }));
   const outage = await activePortalOutage(db, now);
   return {
-    plan: { key: planKey, name: plan.name[locale] },
+    plan: { key: planKey, name: read(plan.name) },
     canOpen: !plan.namedContacts || contact !== undefined,
     namedContactClause: plan.namedContacts?.clause ?? null,
     categories: scope.categories.map((key) => {
       const category = contract.ticketWorkflow.categories[key];
-      return { key, label: category?.label[locale] ?? key, slaApplies: category?.slaApplies ?? false };
+      return { key, label: category ? read(category.label) : key, slaApplies: category?.slaApplies ?? false };
     }),
     services,
     serviceRequired: scope.subscribedItemsOnly,
@@ -52,9 +64,9 @@ export async function deskForm(db: Db, contract: Contract, principal: Principal,
       const target = plan.sla.initialResponse?.targets[p];
       return {
         key: p,
-        label: level.label[locale],
-        definition: level.definition[locale],
-        target: target ? formatTarget(target.target, locale) : null,
+        label: read(level.label),
+        definition: read(level.definition),
+        target: target ? formatTarget(target.target, reader.sla) : null,
         calendar: target?.calendar ?? null,
       };
     }),

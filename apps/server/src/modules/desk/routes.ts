@@ -7,7 +7,7 @@ import { tenantOf } from "../../auth/principal.js";
 import { tenantScopeOf } from "../../auth/tenant-scope.js";
 import { ZTicketStatus } from "../../http/api-schemas.js";
 import { ZText } from "../../http/input-schemas.js";
-import { negotiateLocale } from "../../i18n/index.js";
+import { readerOf } from "../../i18n/reader.js";
 import { authorize } from "../../policies/authorize.js";
 import { deskPolicy, isDeskStaff } from "../../policies/desk-policy.js";
 import { deskForm } from "./desk-form.js";
@@ -96,8 +96,8 @@ export function deskRoutes(context: AppContext): FastifyPluginAsyncZod {
       },
       async (request) => {
         const principal = authorize(request, deskPolicy.open);
-        const locale = negotiateLocale(request.headers["accept-language"]);
-        return deskForm(db, contract, principal, context.clock(), locale);
+        const reader = readerOf(request.headers["accept-language"], contract);
+        return deskForm(db, contract, principal, context.clock(), reader);
       },
     );
 

@@ -206,7 +206,9 @@ export function invoiceRoutes(context: AppContext): FastifyPluginAsyncZod {
       async (request) => {
         const principal = principalOf(request);
         const organisationId = request.query.organisationId ?? tenantOf(principal);
-        const everyone = principal.organisationKind === "provider" && !request.query.organisationId;
+        // Provider staff in their own space read every customer's; an agent acting in a tenant, that tenant's (MCR-ACC-05).
+        const everyone =
+          principal.organisationKind === "provider" && !principal.acting && !request.query.organisationId;
         authorize(request, (p) =>
           everyone ? billingPolicy.viewUnmatchedAccounts(p) : billingPolicy.viewCosts(p, organisationId),
         );

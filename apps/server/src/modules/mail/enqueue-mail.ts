@@ -68,8 +68,11 @@ export function outboxRowOf<K extends MailKind>(mail: EnqueueMail<K>) {
   // A header injection or a typo'd address must fail here, inside the caller's transaction.
   if (!/^[^\s@<>,;]+@[^\s@<>,;]+$/.test(mail.to))
     throw new Error(`enqueueMail: not a single e-mail address: ${mail.to}`);
+  // A recipient stored in a language the contract does not speak reads its locale (issue 23).
+  const locale =
+    mail.languages?.includes(mail.locale) === false ? (mail.languages[0] ?? mail.locale) : mail.locale;
   const { subject, text } = renderMail(mail.kind, mail.params, {
-    locale: mail.locale,
+    locale,
     ...(mail.languages ? { languages: mail.languages } : {}),
     portalName: mail.portalName,
     ticketWords: mail.ticketWords,
@@ -82,7 +85,7 @@ export function outboxRowOf<K extends MailKind>(mail: EnqueueMail<K>) {
   const headers: Record<string, string> = {
     // RFC 3834: tells vacation responders and ticket systems not to answer automatically.
     "Auto-Submitted": "auto-generated",
-    "Content-Language": mail.locale,
+    "Content-Language": locale,
   };
   if (mail.replyTo) headers["Reply-To"] = mail.replyTo;
   if (mail.inReplyTo) {
