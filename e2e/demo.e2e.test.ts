@@ -2,6 +2,15 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { DEMO_PASSWORD } from "../apps/server/src/seed/demo-data.js";
 import { checkPage } from "./support/browser.js";
+import {
+  expectCards,
+  expectStableCards,
+  homeCard,
+  homeCardTitles,
+  openHome,
+  PROVIDER_ADMIN_CARDS,
+  seedDemoPerson,
+} from "./support/home.js";
 import { type Portal, startPortal } from "./support/portal.js";
 
 const postgresUrl = inject("postgresUrl");
@@ -100,5 +109,76 @@ describe.runIf(postgresUrl)("the demo's activity", { timeout: 180_000 }, () => {
     } finally {
       await context.close();
     }
+  });
+
+  // Issue 13: the home page is a dashboard of what each role may see, card by card, in boxes of
+  // fixed height loaded once near the screen.
+  it("gives the customer's administrator her plan and channels, requests with SLA states, named contacts and commercial sections", async () => {
+    const page = await portal.visitor();
+    await signInAsDucasse(page);
+    await page.getByRole("navigation").getByRole("link", { name: "Droits" }).waitFor();
+    await page.goto("/");
+    expect(await homeCardTitles(page)).toEqual([
+      "Votre offre de support",
+      "Demandes en cours",
+      "Contacts nommés",
+      "Vos abonnements",
+      "Commandes en cours",
+      "Avis de modification",
+      "Dernières factures",
+      "Alertes budgétaires",
+    ]);
+    // MCR-SUP-03: Premium opens the portal, e-mail and the phone.
+    const plan = await homeCard(page, "Votre offre de support");
+    await plan.getByText("Premium", { exact: true }).waitFor();
+    await plan.getByText("Le portail", { exact: true }).waitFor();
+    await plan.getByText("L'e-mail", { exact: true }).waitFor();
+    await plan.getByText(/^Le téléphone/).waitFor();
+    // MCR-SUP-06: the P1 answered late leads, breached.
+    const requests = await homeCard(page, "Demandes en cours");
+    await requests.getByText(/Base de données de production injoignable/).waitFor();
+    await requests.locator('[data-state="breached"]').first().waitFor();
+    // MCR-SUP-04: Premium has no limit.
+    const named = await homeCard(page, "Contacts nommés");
+    await named.getByText(/^\d+ contacts? nommés?, sans limite$/).waitFor();
+    const subscriptions = await homeCard(page, "Vos abonnements");
+    await subscriptions.getByText(/^Amazon Web Services, depuis le /).waitFor();
+    await expectStableCards(page);
+    await checkPage(page, "13-home-mcr-customer-admin");
+  });
+
+  it("shows an invoice reader, on a phone, its invoices and budget alerts and nothing of the desk", async () => {
+    const reader = await seedDemoPerson(portal.server.db, "banque-ducasse", {
+      email: "comptabilite@banque-ducasse.demo",
+      firstName: "Paul",
+      lastName: "Lemaire",
+      roles: ["billing_reader"],
+    });
+    const { page, titles } = await openHome(portal, reader, { phone: true });
+    expectCards(titles, ["Dernières factures", "Alertes budgétaires"], ["Demandes en cours"]);
+    const invoices = await homeCard(page, "Dernières factures");
+    await invoices.getByText("Aucune facture pour l'instant.").waitFor();
+    const budgets = await homeCard(page, "Alertes budgétaires");
+    await budgets.getByText("Aucun budget défini.").waitFor();
+    await expectStableCards(page);
+    await checkPage(page, "13-home-mcr-invoice-reader-phone");
+  });
+
+  it("shows the provider's administrator the requests past their SLA and the orders to handle", async () => {
+    const admin = await seedDemoPerson(portal.server.db, "multicloud-ready", {
+      email: "direction@multicloud-ready.demo",
+      firstName: "Claire",
+      lastName: "Vidal",
+      roles: ["admin"],
+    });
+    const { page, titles } = await openHome(portal, admin);
+    expect(titles).toEqual(PROVIDER_ADMIN_CARDS);
+    const late = await homeCard(page, "Délais dépassés");
+    await late.getByText(/Base de données de production injoignable/).waitFor();
+    // Garage Martin's Azure order waits for the provider (issue 16's demo).
+    const orders = await homeCard(page, "Commandes à traiter");
+    await orders.getByText(/Garage Martin SARL : Envoyée, en attente d'acceptation/).waitFor();
+    await expectStableCards(page);
+    await checkPage(page, "13-home-mcr-provider-admin");
   });
 });

@@ -52,8 +52,3 @@ export function inputValueOf(instant: number, timeZone?: string): string {
   const wall = wallClock(instant, timeZone);
   return `${wall.day}T${wall.time}`;
 }
-
-/** The value of an <input type="datetime-local">, `days` from now, to the minute. */
-export function localInputValue(daysFromNow: number): string {
-  return inputValueOf(Date.now() + daysFromNow * 86_400_000);
-}

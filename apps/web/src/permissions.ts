@@ -21,7 +21,7 @@ export const can = Object.fromEntries(
 export const staffSpace = (me: Me) => me.organisationKind === "provider" && !me.acting;
 
 /** Customers are shown maintenance only where the contract announces it (DSN-SUP-07; none in MCR). */
-const maintenanceSection = (me: Me, contract: ContractSummary | undefined) =>
+export const maintenanceSection = (me: Me, contract: ContractSummary | undefined) =>
   can.planMaintenance(me) ||
   (can.followMaintenance(me) && Boolean(contract && clausesOf(contract).maintenance));
 

@@ -6,11 +6,12 @@ const ORG = "/api/organisations/{organisationId}";
 const key = (organisationId: string) => ["commitments", organisationId] as const;
 
 /** A customer's plan, subscriptions and terminations (issue 16). */
-export function useCommitments(organisationId: string | undefined) {
+export function useCommitments(organisationId: string | undefined, wanted = true) {
   return useQuery({
     queryKey: key(organisationId ?? ""),
     queryFn: () => call("get", `${ORG}/commitments`, { path: { organisationId: organisationId ?? "" } }),
-    enabled: Boolean(organisationId),
+    // `wanted`: the home page asks only once its card comes near the screen.
+    enabled: Boolean(organisationId) && wanted,
   });
 }
 

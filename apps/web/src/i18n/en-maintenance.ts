@@ -10,7 +10,6 @@ export const enMaintenance: typeof frMaintenance = {
   customerTitle: "Scheduled maintenance",
   customerIntro:
     "Announced maintenance of the services your organisation holds, under way or to come. Scheduled maintenance is not an incident.",
-  parisTime: "Paris time",
   inParisTime: "{{period}} (Paris time)",
   expectedText: "Expected interruption: {{duration}}",
   announcedAt: "Announced on {{date}}",
@@ -79,7 +78,7 @@ export const enMaintenance: typeof frMaintenance = {
     reasonLabel: "Reason",
     reasonHint: "What keeps customers from using the portal",
     endsAt: "Planned end (optional)",
-    endsHint: "Paris time. Without a planned end, until you end it.",
+    endsHint: "Without a planned end, until you end it.",
     declare: "Declare the outage",
     end: "End the outage",
     ended: "The portal is available again.",

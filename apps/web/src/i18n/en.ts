@@ -3,6 +3,7 @@ import { enBudgets, enExplorer } from "./en-budgets";
 import { enCommercial } from "./en-commercial";
 import { enCommitments } from "./en-commitments";
 import { enDesk, enDeskWords } from "./en-desk";
+import { enHomeCards } from "./en-home";
 import { enMaintenance } from "./en-maintenance";
 import { enNews } from "./en-news";
 import { enNotices } from "./en-notices";
@@ -189,6 +190,7 @@ export const en: Messages = {
     sections: "Your sections",
     noSection: "Your rights in the portal are managed by your organisation's administrator.",
     roles: "Your roles: {{roles}}",
+    cards: enHomeCards,
   },
   roles: {
     admin: "Administrator",

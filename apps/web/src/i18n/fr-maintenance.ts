@@ -11,7 +11,6 @@ export const frMaintenance = {
   customerTitle: "Maintenances programmées",
   customerIntro:
     "Les maintenances annoncées des services que votre organisation détient, en cours ou à venir. Une maintenance programmée n'est pas un incident.",
-  parisTime: "Heure de Paris",
   inParisTime: "{{period}} (heure de Paris)",
   expectedText: "Interruption prévue : {{duration}}",
   announcedAt: "Annoncée le {{date}}",
@@ -81,7 +80,7 @@ export const frMaintenance = {
     reasonLabel: "Motif",
     reasonHint: "Ce qui empêche les clients d'utiliser le portail",
     endsAt: "Fin prévue (facultatif)",
-    endsHint: "Heure de Paris. Sans fin prévue, jusqu'à ce que vous y mettiez fin.",
+    endsHint: "Sans fin prévue, jusqu'à ce que vous y mettiez fin.",
     declare: "Déclarer l'indisponibilité",
     end: "Mettre fin à l'indisponibilité",
     ended: "Le portail est de nouveau disponible.",

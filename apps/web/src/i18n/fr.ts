@@ -3,6 +3,7 @@ import { frBudgets, frExplorer } from "./fr-budgets";
 import { frCommercial } from "./fr-commercial";
 import { frCommitments } from "./fr-commitments";
 import { frDesk, frDeskWords } from "./fr-desk";
+import { frHomeCards } from "./fr-home";
 import { frMaintenance } from "./fr-maintenance";
 import { frNews } from "./fr-news";
 import { frNotices } from "./fr-notices";
@@ -195,6 +196,7 @@ export const fr = {
     sections: "Vos rubriques",
     noSection: "Vos droits dans le portail sont gérés par l'administrateur de votre organisation.",
     roles: "Vos rôles : {{roles}}",
+    cards: frHomeCards,
   },
   roles: {
     admin: "Administrateur",

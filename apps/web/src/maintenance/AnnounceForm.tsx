@@ -5,10 +5,10 @@ import { useTranslation } from "react-i18next";
 import { ApiError } from "../api/client";
 import { api, keys } from "../api/endpoints";
 import type { ContractSummary } from "../api/types";
+import { DeploymentTimeInput, useDeploymentTimeZone } from "../components/DeploymentTimeInput";
 import { FormFooter } from "../components/FormFooter";
 import { field, inputValueOf, localToIso } from "../form-data";
-import { TIME_ZONE, useLocaleFormat } from "../i18n/format";
-import { ParisTimeInput } from "./ParisTimeInput";
+import { useLocaleFormat } from "../i18n/format";
 import { useToldText } from "./use-maintenance";
 
 const QUARTER = 15 * 60_000;
@@ -26,7 +26,7 @@ function earliestStartOf(error: Error | null): number | undefined {
 
 /**
  * A maintenance of a service, announced with its dates, times and expected interruption
- * (DSN-SUP-07), typed in Paris time. The server applies the contract's notice: its refusal says
+ * (DSN-SUP-07), typed in the deployment's named zone wherever the browser is (issue 13). The server applies the contract's notice: its refusal says
  * the notice and the clause, and the form offers the earliest start it allows.
  */
 export function AnnounceForm({ contract }: { contract: ContractSummary }) {
@@ -34,6 +34,7 @@ export function AnnounceForm({ contract }: { contract: ContractSummary }) {
   const { label, dateTime } = useLocaleFormat();
   const queryClient = useQueryClient();
   const toldText = useToldText();
+  const zone = useDeploymentTimeZone();
   // Controlled, so a refusal can move the period to the earliest start allowed.
   const [startsAt, setStartsAt] = useState("");
   const [endsAt, setEndsAt] = useState("");
@@ -52,8 +53,8 @@ export function AnnounceForm({ contract }: { contract: ContractSummary }) {
         catalogueItemId: field(data, "service"),
         title: field(data, "title"),
         description: field(data, "description"),
-        startsAt: localToIso(startsAt, TIME_ZONE),
-        endsAt: localToIso(endsAt, TIME_ZONE),
+        startsAt: localToIso(startsAt, zone),
+        endsAt: localToIso(endsAt, zone),
         expectedMinutes: Number(field(data, "expectedMinutes")),
       },
       {
@@ -69,11 +70,9 @@ export function AnnounceForm({ contract }: { contract: ContractSummary }) {
   /** Keeps the period's length, starting at the earliest start allowed. */
   const moveToEarliest = (start: number) => {
     const length =
-      startsAt && endsAt
-        ? Date.parse(localToIso(endsAt, TIME_ZONE)) - Date.parse(localToIso(startsAt, TIME_ZONE))
-        : 0;
-    setStartsAt(inputValueOf(start, TIME_ZONE));
-    if (length > 0) setEndsAt(inputValueOf(start + length, TIME_ZONE));
+      startsAt && endsAt ? Date.parse(localToIso(endsAt, zone)) - Date.parse(localToIso(startsAt, zone)) : 0;
+    setStartsAt(inputValueOf(start, zone));
+    if (length > 0) setEndsAt(inputValueOf(start + length, zone));
     announce.reset();
   };
 
@@ -103,13 +102,13 @@ export function AnnounceForm({ contract }: { contract: ContractSummary }) {
           maxLength={5_000}
         />
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <ParisTimeInput
+          <DeploymentTimeInput
             label={t("maintenance.announce.startsAt")}
             required
             value={startsAt}
             onChange={(event) => setStartsAt(event.currentTarget.value)}
           />
-          <ParisTimeInput
+          <DeploymentTimeInput
             label={t("maintenance.announce.endsAt")}
             required
             value={endsAt}

@@ -4,12 +4,12 @@ import type { FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import type { PortalOutage } from "../api/desk-types";
 import { api, keys } from "../api/endpoints";
+import { DeploymentTimeInput, useDeploymentTimeZone } from "../components/DeploymentTimeInput";
 import { ErrorAlert } from "../components/ErrorAlert";
 import { FormFooter } from "../components/FormFooter";
 import { Section } from "../components/Section";
 import { field, localToIso } from "../form-data";
-import { TIME_ZONE, useLocaleFormat } from "../i18n/format";
-import { ParisTimeInput } from "./ParisTimeInput";
+import { useLocaleFormat } from "../i18n/format";
 
 /**
  * The provider declares the portal unavailable, from now and until it ends it or until a planned
@@ -29,13 +29,15 @@ export function OutageSection({ clause }: { clause?: string }) {
   const declare = useMutation({ mutationFn: api.declareOutage, onSuccess: refresh });
   const end = useMutation({ mutationFn: api.endOutage, onSuccess: refresh });
   const outage = current.data;
+  // The planned end is typed in the deployment's named zone, as every date-time field (issue 13).
+  const zone = useDeploymentTimeZone();
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
     const endsAt = field(data, "endsAt");
     end.reset();
-    declare.mutate({ reason: field(data, "reason"), endsAt: endsAt ? localToIso(endsAt, TIME_ZONE) : null });
+    declare.mutate({ reason: field(data, "reason"), endsAt: endsAt ? localToIso(endsAt, zone) : null });
   };
 
   return (
@@ -77,7 +79,7 @@ export function OutageSection({ clause }: { clause?: string }) {
                   autosize
                   minRows={2}
                 />
-                <ParisTimeInput
+                <DeploymentTimeInput
                   name="endsAt"
                   label={t("maintenance.outage.endsAt")}
                   description={t("maintenance.outage.endsHint")}

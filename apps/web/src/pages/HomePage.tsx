@@ -8,11 +8,11 @@ import { InviteForm, invitableCustomerRoles } from "../components/InviteForm";
 import { PageHeader } from "../components/PageHeader";
 import { Section } from "../components/Section";
 import { useDeskWords } from "../desk/vocabulary";
-import { MaintenanceNotice } from "../maintenance/MaintenanceNotice";
+import { HomeCards } from "../home/HomeCards";
 import { can, sectionsFor } from "../permissions";
 import { useContract } from "../session";
 
-/** Who is signed in, and the sections their roles open. */
+/** Who is signed in, a dashboard of what their roles may see (issue 13), and the sections they open. */
 export function HomePage() {
   return <Allowed when={() => true}>{(me) => <Home me={me} />}</Allowed>;
 }
@@ -34,24 +34,29 @@ function Home({ me }: { me: Me }) {
             : t("home.customer")
         }
       />
-      {can.followMaintenance(me) && <MaintenanceNotice />}
       <Text fw={700}>{t("home.greeting", { name: me.displayName })}</Text>
       <Text>{t("home.roles", { roles: me.roles.map((role) => t(`roles.${role}`)).join(", ") })}</Text>
-      <Section title={t("home.sections")}>
-        {sections.length > 0 ? (
-          <List>
-            {sections.map((section) => (
-              <List.Item key={section.to}>
-                <Anchor component={Link} to={section.to}>
-                  {t(section.label(words))}
-                </Anchor>
-              </List.Item>
-            ))}
-          </List>
-        ) : (
-          <Text>{t("home.noSection")}</Text>
-        )}
-      </Section>
+      {/* The cards and sections wait for the contract, together: nothing already shown moves. */}
+      {contract && (
+        <>
+          <HomeCards me={me} />
+          <Section title={t("home.sections")}>
+            {sections.length > 0 ? (
+              <List>
+                {sections.map((section) => (
+                  <List.Item key={section.to}>
+                    <Anchor component={Link} to={section.to}>
+                      {t(section.label(words))}
+                    </Anchor>
+                  </List.Item>
+                ))}
+              </List>
+            ) : (
+              <Text>{t("home.noSection")}</Text>
+            )}
+          </Section>
+        </>
+      )}
       {invites && (
         <Section
           title={t("rights.invite.heading")}

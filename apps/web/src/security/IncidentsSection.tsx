@@ -5,13 +5,14 @@ import { useTranslation } from "react-i18next";
 import { securityApi, securityKeys } from "../api/security-endpoints";
 import type { IncidentBody } from "../api/security-types";
 import type { Me } from "../api/types";
+import { DeploymentTimeInput, useDeploymentTimeZone } from "../components/DeploymentTimeInput";
 import { ErrorAlert } from "../components/ErrorAlert";
 import { FormFooter } from "../components/FormFooter";
 import { OrganisationSelect } from "../components/OrganisationSelect";
 import { RecordTable } from "../components/RecordTable";
 import { Section } from "../components/Section";
 import { StatusBadge } from "../components/StatusBadge";
-import { field, localInputValue, localToIso } from "../form-data";
+import { field, inputValueOf, localToIso } from "../form-data";
 import { useLocaleFormat } from "../i18n/format";
 import { can } from "../permissions";
 
@@ -92,6 +93,8 @@ function IncidentForm({ staff }: { staff: boolean }) {
   const queryClient = useQueryClient();
   const [done, setDone] = useState<string>();
   const [key, setKey] = useState(() => crypto.randomUUID());
+  // When it was detected, typed in the deployment's named zone wherever the browser is (issue 13).
+  const zone = useDeploymentTimeZone();
   const send = useMutation({
     mutationFn: ({ organisationId, body }: { organisationId: string; body: IncidentBody }) =>
       staff ? securityApi.notifyOperator(organisationId, body) : securityApi.declareIncident(body),
@@ -113,7 +116,7 @@ function IncidentForm({ staff }: { staff: boolean }) {
         serious: form.get("serious") === "on",
         title: field(form, "title"),
         description: field(form, "description"),
-        detectedAt: localToIso(field(form, "detectedAt")),
+        detectedAt: localToIso(field(form, "detectedAt"), zone),
         idempotencyKey: key,
       },
     });
@@ -145,11 +148,10 @@ function IncidentForm({ staff }: { staff: boolean }) {
           autosize
           minRows={3}
         />
-        <TextInput
+        <DeploymentTimeInput
           name="detectedAt"
-          type="datetime-local"
           label={t("security.incidents.detectedAt")}
-          defaultValue={localInputValue(0)}
+          defaultValue={inputValueOf(Date.now(), zone)}
           required
         />
         <Checkbox name="serious" label={t("security.incidents.serious")} />
