@@ -112,6 +112,26 @@ describe.runIf(postgresUrl)(
       await plan.getByRole("button", { name: "Déposer le plan" }).click();
       await operatorPage.getByText("Déposé, à approuver").waitFor();
       await checkPage(operatorPage, "92-dsn-security-plan-filed");
+
+      // Staff refuse the plan with a reason (DSN-SEC-05: only an approved plan binds); the operator
+      // reads it and files a revised plan, due 10 days from the refusal.
+      await staffPage.reload();
+      await staffPage.getByRole("button", { name: /^Refuser le plan de l'audit AU-/ }).click();
+      const refusal = staffPage.getByRole("dialog", { name: /^Refuser le plan de l'audit AU-/ });
+      await refusal
+        .getByLabel("Motif")
+        .fill("15 jours pour l'anti-virus : délai déraisonnable, 5 jours au plus.");
+      await checkPage(staffPage, "92-dsn-security-plan-refusal");
+      await refusal.getByRole("button", { name: "Refuser le plan" }).click();
+      await staffPage.getByText("Plan refusé : l'opérateur est prévenu.").waitFor();
+      await operatorPage.reload();
+      await operatorPage.getByText(/plan refusé le .* Motif : 15 jours pour l'anti-virus/).waitFor();
+      await operatorPage.getByRole("cell", { name: shown(due) }).waitFor();
+      await plan
+        .getByRole("textbox")
+        .fill("Anti-virus déployé sous 5 jours ; verrouillage de session sous 7 jours.");
+      await plan.getByRole("button", { name: "Déposer le plan" }).click();
+      await operatorPage.getByText("Déposé, à approuver").waitFor();
       await operatorPage.close();
 
       await staffPage.reload();

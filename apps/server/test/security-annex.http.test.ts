@@ -279,12 +279,51 @@ describe.each(databaseKindsUnderTest(postgresUrl))(
       expect((await mails("cert@deux-sevres-numerique.example")).map((m) => m.kind)).toContain(
         "remediation_plan_filed",
       );
+
+      // The provider refuses the plan with its reason: the operator is told at once and owes a
+      // revised plan within 10 days again, counted from the refusal (the contract file's reading).
+      const rejection = `/api/security/audits/${audit.id}/remediation-plan/rejection`;
+      const reason = { reason: "Délai de 15 jours pour l'anti-virus déraisonnable : 5 jours au plus." };
+      expect((await send(admin, "POST", rejection, reason)).statusCode).toBe(403);
+      const rejected = await send(officer, "POST", rejection, reason);
+      expect(rejected.statusCode, rejected.body).toBe(200);
+      expect(rejected.json()).toMatchObject({
+        state: "due",
+        plan: null,
+        rejectedPlan: plan.plan,
+        planRejectionReason: reason.reason,
+        planRejectedAt: now.toISOString(),
+        // Refused Tuesday 15 December: due by the end of Friday 25 December, Paris time.
+        planDueOn: "2026-12-25",
+        overdueNotifiedAt: null,
+      });
+      const told = (await mails("soc@fibre-poitou.example")).filter(
+        (m) => m.kind === "remediation_plan_rejected",
+      );
+      expect(told).toHaveLength(1);
+      expect(told[0]?.textBody).toContain(reason.reason);
+      expect(told[0]?.textBody).toContain("25/12/2026");
+      expect(await audited("security_audit.plan_rejected")).toEqual([
+        expect.objectContaining({
+          data: expect.objectContaining({ reason: reason.reason, plan: plan.plan, planDueOn: "2026-12-25" }),
+        }),
+      ]);
+      const again = await send(officer, "POST", rejection, reason);
+      expect(again.statusCode).toBe(409);
+      expect(again.json().details).toMatchObject({ reason: "plan_nothing_to_refuse", clause: "DSN-SEC-05" });
+      const revised = await send(admin, "POST", `/api/security/audits/${audit.id}/remediation-plan`, {
+        plan: "Anti-virus déployé sous 5 jours ; verrouillage de session après 10 minutes sous 7 jours.",
+      });
+      expect(revised.json()).toMatchObject({ state: "filed", rejectedPlan: plan.plan });
+
       const approved = await send(
         officer,
         "POST",
         `/api/security/audits/${audit.id}/remediation-plan/approval`,
       );
       expect(approved.json().state).toBe("approved");
+      const afterApproval = await send(officer, "POST", rejection, reason);
+      expect(afterApproval.json().details).toMatchObject({ reason: "plan_already_approved" });
       // An audit without a non-conformity owes no plan.
       const clean = await send(officer, "POST", `/api/organisations/${operatorId}/security-audits`, {
         scope: "Journalisation",

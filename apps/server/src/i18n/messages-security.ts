@@ -13,6 +13,10 @@ export const securityFr = {
     "L'audit {reference} n'a relevé aucune non-conformité : aucun plan n'est dû ({clause}).",
   "security.plan_not_filed":
     "Le plan de l'audit {reference} n'est pas encore déposé : rien à approuver ({clause}).",
+  "security.plan_nothing_to_refuse":
+    "Le plan de l'audit {reference} n'est pas déposé (ou déjà refusé) : rien à refuser ({clause}).",
+  "security.plan_already_approved":
+    "Le plan de l'audit {reference} est déjà approuvé : il engage l'Opérateur et ne peut plus être refusé ({clause}).",
   "security.incident_elsewhere":
     "Cet incident ne concerne pas cette organisation : la suspension ne peut s'y rapporter ({clause}).",
   "security.certificates_not_in_contract":
@@ -45,6 +49,10 @@ export const securityEn: Record<SecurityMessageKey, string> = {
     "The remediation plan of audit {reference} is already filed ({clause}): it is not filed twice.",
   "security.plan_not_required": "Audit {reference} found no non-conformity: no plan is due ({clause}).",
   "security.plan_not_filed": "The plan of audit {reference} is not filed yet: nothing to approve ({clause}).",
+  "security.plan_nothing_to_refuse":
+    "The plan of audit {reference} is not filed (or already refused): nothing to refuse ({clause}).",
+  "security.plan_already_approved":
+    "The plan of audit {reference} is already approved: it binds the operator and can no longer be refused ({clause}).",
   "security.incident_elsewhere":
     "This incident does not concern this organisation: the suspension cannot refer to it ({clause}).",
   "security.certificates_not_in_contract":

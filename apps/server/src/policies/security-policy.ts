@@ -24,6 +24,7 @@ export const securityPolicy = {
   recordAudit: securityStaff,
   fileRemediationPlan: (p: Principal, organisationId: string) => isCustomerAdminOf(p, organisationId),
   approveRemediationPlan: securityStaff,
+  rejectRemediationPlan: securityStaff,
   manageCertificates: securityStaff,
   viewCertificates: (p: Principal, organisationId: string) =>
     isCustomerAdminOf(p, organisationId) || securityStaff(p),

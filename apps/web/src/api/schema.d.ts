@@ -8723,6 +8723,68 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/security/audits/{auditId}/remediation-plan/rejection": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Refuse a filed remediation plan with its reason (DSN-SEC-05, annex 2 §5: only an approved plan binds): the operator is mailed and owes a revised plan within the delay again, counted from the refusal; refusing again, or after approval, is refused — security staff */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    auditId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SecurityAudit"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/organisations/{organisationId}/client-certificates": {
         parameters: {
             query?: never;
@@ -10366,6 +10428,9 @@ export interface components {
             plan: string | null;
             planFiledAt: string | null;
             planApprovedAt: string | null;
+            planRejectedAt: string | null;
+            planRejectionReason: string | null;
+            rejectedPlan: string | null;
             remindedAt: string | null;
             overdueNotifiedAt: string | null;
             state: components["schemas"]["RemediationPlanState"];

@@ -28,6 +28,11 @@ export const securityApi = {
     call("post", "/api/security/audits/{auditId}/remediation-plan", { path: { auditId }, body: { plan } }),
   approvePlan: (auditId: string) =>
     call("post", "/api/security/audits/{auditId}/remediation-plan/approval", { path: { auditId } }),
+  rejectPlan: (auditId: string, reason: string) =>
+    call("post", "/api/security/audits/{auditId}/remediation-plan/rejection", {
+      path: { auditId },
+      body: { reason },
+    }),
   certificates: (organisationId: string) =>
     call("get", "/api/organisations/{organisationId}/client-certificates", { path: { organisationId } }),
   registerCertificate: (organisationId: string, body: CertificateBody) =>

@@ -90,5 +90,14 @@ export const enSecurity: typeof frSecurity = {
     filed: "Plan filed.",
     approve: "Approve the plan",
     approved: "Plan approved.",
+    reject: "Refuse the plan…",
+    rejectLabel: "Refuse the plan of audit {{reference}}",
+    rejectTitle: "Refuse the plan of audit {{reference}}",
+    rejectIntro:
+      "The reason is sent to the operator's security contact, who must file a revised plan within 10 calendar days of this refusal.",
+    rejectReason: "What does not do (measures, implementation deadlines)",
+    rejectConfirm: "Refuse the plan",
+    rejected: "Plan refused: the operator is told.",
+    rejectedWas: "{{reference}}: plan refused on {{date}}. Reason: {{reason}}",
   },
 };

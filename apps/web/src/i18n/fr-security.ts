@@ -88,5 +88,14 @@ export const frSecurity = {
     filed: "Plan déposé.",
     approve: "Approuver le plan",
     approved: "Plan approuvé.",
+    reject: "Refuser le plan…",
+    rejectLabel: "Refuser le plan de l'audit {{reference}}",
+    rejectTitle: "Refuser le plan de l'audit {{reference}}",
+    rejectIntro:
+      "Le motif est envoyé au contact sécurité de l'opérateur, qui doit déposer un plan révisé dans les 10 jours calendaires suivant ce refus.",
+    rejectReason: "Ce qui ne convient pas (mesures, délais de mise en œuvre)",
+    rejectConfirm: "Refuser le plan",
+    rejected: "Plan refusé : l'opérateur est prévenu.",
+    rejectedWas: "{{reference}} : plan refusé le {{date}}. Motif : {{reason}}",
   },
 };

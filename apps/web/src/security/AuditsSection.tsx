@@ -8,6 +8,7 @@ import type { Me } from "../api/types";
 import { ErrorAlert } from "../components/ErrorAlert";
 import { FormFooter } from "../components/FormFooter";
 import { OrganisationSelect } from "../components/OrganisationSelect";
+import { ReasonDialogButton } from "../components/ReasonDialogButton";
 import { RecordTable } from "../components/RecordTable";
 import { Section } from "../components/Section";
 import { StatusBadge } from "../components/StatusBadge";
@@ -70,15 +71,29 @@ export function AuditsSection({ me }: { me: Me }) {
               <Stack gap={4} align="flex-start">
                 <StatusBadge status={audit.state} label={t(`security.audits.states.${audit.state}`)} />
                 {staff && audit.state === "filed" && (
-                  <Button size="xs" loading={approve.isPending} onClick={() => approve.mutate(audit.id)}>
-                    {t("security.audits.approve")}
-                  </Button>
+                  <Group gap="xs">
+                    <Button size="xs" loading={approve.isPending} onClick={() => approve.mutate(audit.id)}>
+                      {t("security.audits.approve")}
+                    </Button>
+                    <RejectPlanButton audit={audit} onDone={() => setDone(t("security.audits.rejected"))} />
+                  </Group>
                 )}
               </Stack>
             </Table.Td>
           </Table.Tr>
         )}
       </RecordTable>
+      {audits.data?.map((audit) =>
+        audit.planRejectedAt && audit.planRejectionReason ? (
+          <Text key={`${audit.id}-rejected`} size="sm" style={{ whiteSpace: "pre-line" }}>
+            {t("security.audits.rejectedWas", {
+              reference: audit.reference,
+              date: date(audit.planRejectedAt),
+              reason: audit.planRejectionReason,
+            })}
+          </Text>
+        ) : null,
+      )}
       {audits.data?.map((audit) =>
         audit.plan ? (
           <Text key={audit.id} size="sm" style={{ whiteSpace: "pre-line" }}>
@@ -189,5 +204,38 @@ function AuditForm() {
         />
       </Stack>
     </form>
+  );
+}
+
+/** DSN-SEC-05: the provider refuses a filed plan with its reason; the operator owes a revised one. */
+function RejectPlanButton({ audit, onDone }: { audit: SecurityAudit; onDone: () => void }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const reject = useMutation({
+    mutationFn: (reason: string) => securityApi.rejectPlan(audit.id, reason),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: securityKeys.audits }),
+  });
+  return (
+    <ReasonDialogButton
+      label={t("security.audits.reject")}
+      ariaLabel={t("security.audits.rejectLabel", { reference: audit.reference })}
+      title={t("security.audits.rejectTitle", { reference: audit.reference })}
+      intro={t("security.audits.rejectIntro")}
+      clause={audit.clause}
+      reasonHint={t("security.audits.rejectReason")}
+      confirmLabel={t("security.audits.rejectConfirm")}
+      danger
+      maxLength={4000}
+      pending={reject.isPending}
+      error={reject.error}
+      onConfirm={(reason, close) =>
+        reject.mutate(reason, {
+          onSuccess: () => {
+            close();
+            onDone();
+          },
+        })
+      }
+    />
   );
 }

@@ -116,6 +116,15 @@ export const securityAudits = pgTable(
     planFiledBy: uuid("plan_filed_by").references(() => users.id, { onDelete: "restrict" }),
     planApprovedAt: timestamp("plan_approved_at", { withTimezone: true }),
     planApprovedBy: uuid("plan_approved_by").references(() => users.id, { onDelete: "restrict" }),
+    /**
+     * The provider's last refusal of a filed plan (DSN-SEC-05: only an approved plan binds): its
+     * reason and the plan refused. The operator then files anew, within a new delay (see the
+     * contract file's reading of security.remediationPlan); earlier refusals are in the audit trail.
+     */
+    planRejectedAt: timestamp("plan_rejected_at", { withTimezone: true }),
+    planRejectedBy: uuid("plan_rejected_by").references(() => users.id, { onDelete: "restrict" }),
+    planRejectionReason: text("plan_rejection_reason"),
+    rejectedPlan: text("rejected_plan"),
     remindedAt: timestamp("reminded_at", { withTimezone: true }),
     overdueNotifiedAt: timestamp("overdue_notified_at", { withTimezone: true }),
   },

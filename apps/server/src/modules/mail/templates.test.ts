@@ -174,6 +174,13 @@ const examples: { [K in MailKind]: MailParams[K] } = {
     reference: "AU-1",
     plan: "Mesures",
   },
+  remediation_plan_rejected: {
+    firstName: "Camille",
+    organisationName: "Acme",
+    reference: "AU-1",
+    dueOn: "15 décembre 2026",
+    reason: "Délais déraisonnables",
+  },
   security_contact_changed: {
     firstName: "Camille",
     organisationName: "Acme",

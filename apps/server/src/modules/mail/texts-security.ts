@@ -62,6 +62,15 @@ Le plan de remise en conformité de l'audit de sécurité {reference} ({organisa
 
 {publicUrl}/securite`,
 
+  "remediation_plan_rejected.subject": "Plan de remise en conformité refusé : audit {reference}",
+  "remediation_plan_rejected.body": `Bonjour {firstName},
+
+Le Fournisseur de Services n'approuve pas le plan de remise en conformité de l'audit de sécurité {reference} ({organisationName}){cite}. Motif :
+
+{reason}
+
+Un plan révisé est à déposer dans le portail au plus tard le {dueOn} : {publicUrl}/securite`,
+
   "security_contact_changed.subject": "{organisationName} : nouveau contact sécurité",
   "security_contact_changed.body": `Bonjour {firstName},
 
@@ -129,6 +138,15 @@ Without a plan approved and applied, access may be suspended without notice. Fol
 
 {publicUrl}/securite`,
 
+  "remediation_plan_rejected.subject": "Remediation plan refused: audit {reference}",
+  "remediation_plan_rejected.body": `Hello {firstName},
+
+The provider does not approve the remediation plan of security audit {reference} ({organisationName}){cite}. Reason:
+
+{reason}
+
+A revised plan is to be filed in the portal by {dueOn} at the latest: {publicUrl}/securite`,
+
   "security_contact_changed.subject": "{organisationName}: new security contact",
   "security_contact_changed.body": `Hello {firstName},
 
@@ -158,6 +176,7 @@ export interface SecurityMailParams {
   remediation_plan_reminder: AuditMail;
   remediation_plan_overdue: AuditMail;
   remediation_plan_filed: { firstName: string; organisationName: string; reference: string; plan: string };
+  remediation_plan_rejected: AuditMail & { reason: string };
   security_contact_changed: {
     firstName: string;
     organisationName: string;

@@ -15,6 +15,7 @@ import { fileRemediationPlan } from "./file-remediation-plan.js";
 import { listSecurityAudits } from "./list-security-audits.js";
 import { presentAudit, ZSecurityAudit } from "./present-security.js";
 import { recordSecurityAudit } from "./record-security-audit.js";
+import { rejectRemediationPlan } from "./reject-remediation-plan.js";
 import { securityAnnexOf } from "./security-annex.js";
 
 const ZAuditParams = z.strictObject({ auditId: z.uuid() });
@@ -163,6 +164,44 @@ export function securityAuditRoutes(context: AppContext): FastifyPluginAsyncZod 
               clause,
             }),
             { reason: result.refused, clause },
+          );
+        }
+        const audit = await presented(result.audit.id);
+        if (!audit) throw notFound(request, "security_audit");
+        return audit;
+      },
+    );
+
+    app.post(
+      "/api/security/audits/:auditId/remediation-plan/rejection",
+      {
+        schema: {
+          tags: ["security"],
+          summary:
+            "Refuse a filed remediation plan with its reason (DSN-SEC-05, annex 2 §5: only an approved plan binds): the operator is mailed and owes a revised plan within the delay again, counted from the refusal; refusing again, or after approval, is refused — security staff",
+          params: ZAuditParams,
+          body: z.strictObject({ reason: ZWritten(4000).min(3) }),
+          response: { 200: ZSecurityAudit },
+        },
+      },
+      async (request) => {
+        const principal = authorize(request, securityPolicy.rejectRemediationPlan);
+        securityAnnexOf(request, context);
+        const result = await rejectRemediationPlan(
+          db,
+          context,
+          { ...actorOf(principal, request), userId: principal.userId },
+          { auditId: request.params.auditId, reason: request.body.reason },
+          context.clock(),
+        );
+        if (result === "not_found" || result === "no_clause") throw notFound(request, "security_audit");
+        if ("refused" in result) {
+          const { reference, clause } = result.audit;
+          const key = result.refused === "plan_approved" ? "plan_already_approved" : "plan_nothing_to_refuse";
+          throw new AppError(
+            "conflict",
+            t(negotiateLocale(request.headers["accept-language"]), `security.${key}`, { reference, clause }),
+            { reason: key, clause },
           );
         }
         const audit = await presented(result.audit.id);
