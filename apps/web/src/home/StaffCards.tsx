@@ -2,13 +2,12 @@ import { Stack, Text } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { noticesApi, noticesKeys } from "../api/notices-endpoints";
+import { useDeploymentTimeZone } from "../components/DeploymentTimeInput";
+import { inputValueOf } from "../form-data";
 import { useLocaleFormat } from "../i18n/format";
 import { CardLine, DashboardCard, useSeen } from "./DashboardCard";
 
 const SHOWN = 4;
-
-/** Today in the reader's calendar, as the API writes days ("2026-12-06"). */
-const today = () => new Date().toISOString().slice(0, 10);
 
 /**
  * Changes with notice announced by the provider (issue 18): signatures customers still owe on a
@@ -63,7 +62,8 @@ export function NoticesDueCard() {
   const { date } = useLocaleFormat();
   const { ref, seen } = useSeen<HTMLElement>();
   const changes = useChanges(seen);
-  const day = today();
+  // Today in the deployment's zone, as the contract counts days ("2026-12-06").
+  const day = inputValueOf(Date.now(), useDeploymentTimeZone()).slice(0, 10);
   const coming = (changes.data?.items ?? [])
     .filter((listed) => listed.change.effectiveFrom >= day)
     .sort((a, b) => a.change.effectiveFrom.localeCompare(b.change.effectiveFrom));
