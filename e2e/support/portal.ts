@@ -1,6 +1,14 @@
+import type { DatabaseKind } from "@guichet/db";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { launchBrowser, newVisitor } from "./browser.js";
-import { type ContractId, type RunningServer, type ServerOptions, startServer } from "./server.js";
+import {
+  type ContractId,
+  type RunningServer,
+  type Seed,
+  type ServerOptions,
+  startSeededServer,
+  startServer,
+} from "./server.js";
 
 /** A test file's server and browser; each visitor is a separate person at the keyboard. */
 export interface Portal {
@@ -25,9 +33,35 @@ export async function startPortal(
     startServer(postgresUrl, contract, { env: options.env }),
     launchBrowser(),
   ]);
+  return { server, ...withVisitors(server, browser, options) };
+}
+
+/** A portal on either database, its people seeded before it opens (startSeededServer). */
+export interface SeededPortal<T> extends Omit<Portal, "server"> {
+  seeded: T;
+}
+
+export async function startSeededPortal<T>(
+  kind: DatabaseKind,
+  postgresUrl: string,
+  contract: ContractId,
+  seed: Seed<T>,
+  options: PortalOptions = {},
+): Promise<SeededPortal<T>> {
+  const [server, browser] = await Promise.all([
+    startSeededServer(kind, postgresUrl, contract, seed, { env: options.env }),
+    launchBrowser(),
+  ]);
+  return { seeded: server.seeded, ...withVisitors(server, browser, options) };
+}
+
+function withVisitors(
+  server: { url: string; stop(): Promise<void> },
+  browser: Browser,
+  options: PortalOptions,
+): Omit<Portal, "server"> {
   const contexts: BrowserContext[] = [];
   return {
-    server,
     browser,
     async visitor() {
       const context = await newVisitor(browser, server.url);

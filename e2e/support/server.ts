@@ -1,10 +1,12 @@
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import type { DatabaseKind } from "@guichet/db";
 import pg from "pg";
 import { freePort } from "../../apps/server/test/helpers/free-port.js";
-import { REPO_ROOT, spawnCli, waitForOk } from "../../apps/server/test/helpers/run-cli.js";
+import { REPO_ROOT, runCli, spawnCli, waitForOk } from "../../apps/server/test/helpers/run-cli.js";
 
 /** A shipped contract id, or the path of a contract file (the test suite's third and fourth, issue 23). */
 export type ContractId = "multicloud-ready" | "deux-sevres-eservices" | (string & {});
@@ -58,25 +60,106 @@ export async function startServer(
   const db = new pg.Pool({ connectionString: databaseUrl.toString(), max: 2 });
   const stop = async () => {
     await db.end();
-    if (child.exitCode === null) {
-      const exited = new Promise((resolve) => child.once("exit", resolve));
-      child.kill("SIGTERM");
-      await exited;
-    }
-    rmSync(dataDir, { recursive: true, force: true });
+    await stopProcess(child, dataDir);
     const cleanup = new pg.Client({ connectionString: postgresUrl });
     await cleanup.connect();
     await cleanup.query(`drop database if exists ${name} with (force)`);
     await cleanup.end();
   };
+  await servingOrStopped(url, child, stop, 60_000);
+  return { url, db, stop };
+}
+
+/** Stops a started server (SIGTERM, waiting for its clean exit) and removes its data directory. */
+async function stopProcess(child: ReturnType<typeof spawnCli>, dataDir: string): Promise<void> {
+  if (child.exitCode === null) {
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+    child.kill("SIGTERM");
+    await exited;
+  }
+  rmSync(dataDir, { recursive: true, force: true });
+}
+
+/** Waits for the server to answer and serve the portal, else stops it and fails with its output. */
+async function servingOrStopped(
+  url: string,
+  child: ReturnType<typeof spawnCli>,
+  stop: () => Promise<void>,
+  timeoutMs: number,
+): Promise<void> {
   try {
-    await waitForOk(`${url}/health`, 60_000);
+    await waitForOk(`${url}/health`, timeoutMs);
     await assertPortalServed(url);
   } catch (error) {
     await stop();
     throw new Error(`${String(error)}\n${child.output()}`);
   }
-  return { url, db, stop };
+}
+
+/** What a test writes in the database before its people arrive (e2e/support/seed.ts's helpers). */
+export type Seed<T> = (db: pg.Pool) => Promise<T>;
+
+/** A server seeded before it opens, on either database: its address, what the seed returned. */
+export interface SeededServer<T> {
+  url: string;
+  seeded: T;
+  stop(): Promise<void>;
+}
+
+/**
+ * A real `guichet start` on PostgreSQL (as startServer) or on the embedded PGlite, seeded first:
+ * PGlite serves one process only, so the test writes its people in the migrated database before
+ * the server opens it, with the same SQL as on PostgreSQL (issue 23: a contract's journeys in the
+ * browser on both databases).
+ */
+export async function startSeededServer<T>(
+  kind: DatabaseKind,
+  postgresUrl: string,
+  contract: ContractId,
+  seed: Seed<T>,
+  options: ServerOptions = {},
+): Promise<SeededServer<T>> {
+  if (kind === "postgresql") {
+    const server = await startServer(postgresUrl, contract, options);
+    try {
+      return { url: server.url, seeded: await seed(server.db), stop: server.stop };
+    } catch (error) {
+      await server.stop();
+      throw error;
+    }
+  }
+  const dataDir = mkdtempSync(join(tmpdir(), "guichet-e2e-pglite-"));
+  const env = { GUICHET_DATA_DIR: dataDir, GUICHET_CONTRACT: contract, GUICHET_DEMO_DATA: "never" };
+  try {
+    const migrated = await runCli(["migrate"], env);
+    if (migrated.code !== 0) throw new Error(`guichet migrate failed: ${migrated.stderr}`);
+    // The one deployment under the data dir: <dir>/<contract id>/pglite.
+    const [deployment] = readdirSync(dataDir);
+    const client = await PGlite.create(join(dataDir, deployment ?? "", "pglite"));
+    let seeded: T;
+    try {
+      // The seed helpers need only query(text, params) → { rows }, which PGlite answers alike.
+      const db = { query: (text: string, params?: unknown[]) => client.query(text, params) };
+      seeded = await seed(db as unknown as pg.Pool);
+    } finally {
+      await client.close();
+    }
+    const port = await freePort();
+    const url = `http://127.0.0.1:${port}`;
+    const child = spawnCli(["start"], {
+      ...env,
+      PORT: String(port),
+      PUBLIC_URL: url,
+      LOG_LEVEL: "warn",
+      ...options.env,
+    });
+    const stop = () => stopProcess(child, dataDir);
+    await servingOrStopped(url, child, stop, 120_000);
+    return { url, seeded, stop };
+  } catch (error) {
+    rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  }
 }
 
 /**
