@@ -1,6 +1,7 @@
 import i18next from "i18next";
 import { initReactI18next } from "react-i18next";
 import type { Locale } from "../api/types";
+import { de } from "./de";
 import { en } from "./en";
 import {
   CATALOGUES,
@@ -10,6 +11,7 @@ import {
   fallbackOrder,
 } from "./fallback";
 import { fr, type Messages } from "./fr";
+import { completed } from "./partial";
 
 declare module "i18next" {
   interface CustomTypeOptions {
@@ -43,7 +45,7 @@ let spoken: readonly ContractLanguage[] = [];
 export const i18n = i18next.createInstance();
 
 void i18n.use(initReactI18next).init({
-  resources: { fr: { translation: fr }, en: { translation: en } },
+  resources: { fr: { translation: fr }, en: { translation: en }, de: { translation: de } },
   lng: savedLanguage() ?? "fr",
   // The portal's texts in a language without a catalogue read in the fallback order's first
   // catalogue (issue 23): the contract's labels stay in the reader's language.
@@ -102,6 +104,7 @@ export async function switchLocale(language: ContractLanguage): Promise<void> {
 export function followContractLanguages(languages: readonly ContractLanguage[]): void {
   const changed = languages.join() !== spoken.join();
   spoken = languages;
+  if (changed) completePartialCatalogues();
   const saved = savedLanguage();
   const wanted = saved && languages.includes(saved) ? saved : (languages[0] ?? currentLanguage());
   // Changing language again when only the contract's languages changed recomputes the fallbacks.
@@ -113,10 +116,37 @@ export function followContractLanguages(languages: readonly ContractLanguage[]):
 
 let ticketWords: Partial<Record<ContractLanguage, Record<string, string>>> = {};
 
+/** The complete catalogues, and those Guichet has in part (issue 23: German). */
+const COMPLETE: Record<Locale, Messages> = { fr, en };
+const PARTIAL = { de } as const;
+type PartialLanguage = keyof typeof PARTIAL;
+
+/** The language the portal's own texts are read in: the reader's where a catalogue exists, in part or whole. */
+function textLanguage(): ContractLanguage {
+  const language = currentLanguage();
+  return language in PARTIAL ? language : currentLocale();
+}
+
+/**
+ * Each partial catalogue completed, key by key, from the contract's fallback catalogue (a German
+ * reader of an English-first contract reads the keys German lacks in English), the fallback's own
+ * words for a ticket written into those texts.
+ */
+function completePartialCatalogues(): void {
+  for (const [language, own] of Object.entries(PARTIAL) as [
+    PartialLanguage,
+    (typeof PARTIAL)[PartialLanguage],
+  ][]) {
+    const fallback = catalogueFor(language, spoken);
+    const bundle = completed(own, COMPLETE[fallback], ticketWords[fallback] ?? {});
+    i18n.addResourceBundle(language, "translation", bundle, false, true);
+  }
+}
+
 function applyTicketWords(): void {
   i18n.options.interpolation = {
     ...i18n.options.interpolation,
-    defaultVariables: ticketWords[currentLocale()] ?? {},
+    defaultVariables: ticketWords[textLanguage()] ?? {},
   };
 }
 
@@ -126,6 +156,7 @@ function applyTicketWords(): void {
  */
 export function setTicketWords(words: Partial<Record<ContractLanguage, Record<string, string>>>): void {
   ticketWords = words;
+  completePartialCatalogues();
   applyTicketWords();
 }
 
