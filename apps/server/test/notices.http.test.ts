@@ -462,6 +462,29 @@ describe.each(databaseKindsUnderTest(postgresUrl))(
         clause: "DSN-BIL-02",
         reason: "conditions_notice_undefined",
       });
+      expect(undefinedNotice.json().message).toContain("ne change que ce préavis");
+      // The way out (contract file's reading): a version that only defines that notice, by e-mail, without notice.
+      const inForce = (await h.send(manager, "GET", "/api/specific-conditions?at=2027-06-01"))
+        .json()
+        .find(
+          (v: { inForce: boolean; catalogueItemId: string }) => v.inForce && v.catalogueItemId === "e-sav",
+        );
+      const defining = await record({
+        catalogueItemId: "e-sav",
+        documentTitle: inForce.documentTitle,
+        documentVersion: "1.1",
+        monthlyPriceCents: inForce.monthlyPriceCents,
+        minimumMonths: inForce.minimumMonths,
+        terminationNoticeMonths: inForce.terminationNoticeMonths,
+        maintenanceNoticeDays: inForce.maintenanceNoticeDays,
+        changeNoticeMonths: 1,
+        effectiveFrom: "2027-06-01",
+        idempotencyKey: "e-sav-notice",
+      });
+      expect(defining.statusCode, defining.body).toBe(201);
+      expect(defining.json().noticed).toMatchObject({
+        change: { kind: "specific-conditions", clause: "DSN-BIL-02", effectiveFrom: "2027-06-01" },
+      });
       const changesBefore = await h.count(contractChanges);
       const ok = await record({ ...tao, effectiveFrom: "2027-02-05" });
       expect(ok.statusCode, ok.body).toBe(201);

@@ -27,7 +27,7 @@ export const noticesFr = {
   "notice.subscription_not_concerned":
     "Cet abonnement n'est pas concerné par la hausse annoncée ({clause}) ou n'est plus en cours.",
   "notice.conditions_notice_undefined":
-    "Les Conditions Spécifiques en vigueur de « {item} » ne définissent pas le préavis de leur modification ({clause}) : il ne peut être calculé. Seul un changement de prix peut être annoncé.",
+    "Les Conditions Spécifiques en vigueur de « {item} » ne définissent pas le préavis de leur modification (DSN 10.2, {clause}) : il ne peut être calculé. Enregistrez d'abord une version qui ne change que ce préavis (« préavis de modification », en mois) : elle est notifiée par courrier électronique et s'applique à sa date d'effet ; les autres termes suivront avec ce préavis. Un changement du seul prix reste possible, avec le préavis des prix.",
   "notice.conditions.body": "Nouvelle version des Conditions Spécifiques de {item} : {terms}.",
   "notice.conditions.price": "prix mensuel {before} → {after}",
   "notice.conditions.minimum": "engagement minimum {before} → {after} mois",
@@ -75,7 +75,7 @@ export const noticesEn: Record<NoticesMessageKey, string> = {
   "notice.subscription_not_concerned":
     "This subscription is not concerned by the announced increase ({clause}) or has ended.",
   "notice.conditions_notice_undefined":
-    'The specific conditions of "{item}" in force define no notice for their own change ({clause}): it cannot be computed. Only a price change may be announced.',
+    'The specific conditions of "{item}" in force define no notice for their own change (DSN 10.2, {clause}): it cannot be computed. First record a version that changes only that notice ("change notice", in months): it is notified by e-mail and applies on its effective date; the other terms follow with that notice. A change of the price alone remains possible, with the price notice.',
   "notice.conditions.body": "New version of the specific conditions of {item}: {terms}.",
   "notice.conditions.price": "monthly price {before} → {after}",
   "notice.conditions.minimum": "minimum commitment {before} → {after} months",

@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { shippedContract } from "../desk/shipped-contract.test-helper.js";
-import { conditionsMove, decideConditionsChange, definedChangeNotice } from "./conditions-change.js";
+import {
+  conditionsMove,
+  decideConditionsChange,
+  definedChangeNotice,
+  onlyDefinesChangeNotice,
+} from "./conditions-change.js";
 
 const dsn = shippedContract("deux-sevres-eservices");
 const inForce = {
@@ -80,5 +85,32 @@ describe("a new version of specific conditions (DSN-BIL-01, DSN-BIL-02)", () => 
       candidates: holders,
     });
     expect(undefinedNotice).toEqual({ ok: false, reason: "notice-set-elsewhere", clause: "DSN-BIL-02" });
+  });
+});
+
+// The contract file's readings of DSN 10.2 (notices.specificConditionsChange), issue 18.
+describe("harmful change and undefined notice (DSN 10.2, DSN-BIL-02)", () => {
+  it("judges a version harmful when any term binding the operator gets worse, even if others improve", () => {
+    const mixed = conditionsMove(inForce, { ...inForce, monthlyPriceCents: 12_000, minimumMonths: 24 });
+    expect(mixed).toEqual({ price: "decrease", terms: "increase" });
+    expect(conditionsMove(inForce, { ...inForce, documentVersion: "1.1" })).toEqual({
+      price: null,
+      terms: "unchanged",
+    });
+  });
+
+  it("lets a version define the notice where none is, without notice, and nothing else so", () => {
+    const undefinedNotice = { ...inForce, changeNoticeMonths: null };
+    expect(onlyDefinesChangeNotice(undefinedNotice, { ...undefinedNotice, changeNoticeMonths: 1 })).toBe(
+      true,
+    );
+    expect(
+      onlyDefinesChangeNotice(undefinedNotice, {
+        ...undefinedNotice,
+        changeNoticeMonths: 1,
+        minimumMonths: 24,
+      }),
+    ).toBe(false);
+    expect(onlyDefinesChangeNotice(inForce, { ...inForce, changeNoticeMonths: 1 })).toBe(false);
   });
 });

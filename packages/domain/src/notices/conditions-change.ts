@@ -73,6 +73,26 @@ export function definedChangeNotice(
   return { kind: "duration", amount: months, unit: "months", text: `${months} months` };
 }
 
+/**
+ * A new version whose only change is to define the notice of the conditions' own change, where the
+ * version in force defines none (DSN 10.2 "délai de préavis tel que défini dans les Conditions
+ * Spécifiques"). Reading (contracts/deux-sevres-eservices.yaml, notices.specificConditionsChange):
+ * such a version is the step DSN 10.2 presupposes and harms no one, so it is notified by e-mail and
+ * applies from its effective date without a notice to compute; any other change of terms waits
+ * until a notice is defined, and is refused with what the provider must set.
+ */
+export function onlyDefinesChangeNotice(before: ConditionsTerms, after: ConditionsTerms): boolean {
+  return (
+    (before.changeNoticeMonths === null || before.changeNoticeMonths === undefined) &&
+    after.changeNoticeMonths !== null &&
+    after.changeNoticeMonths !== undefined &&
+    before.monthlyPriceCents === after.monthlyPriceCents &&
+    before.minimumMonths === after.minimumMonths &&
+    before.terminationNoticeMonths === after.terminationNoticeMonths &&
+    (before.maintenanceNoticeDays ?? null) === (after.maintenanceNoticeDays ?? null)
+  );
+}
+
 /** One operator holding the e-service from the announcement to the effective date. */
 export interface ConditionsCandidate {
   organisationId: string;

@@ -5,6 +5,7 @@ import {
   decideConditionsChange,
   definedChangeNotice,
   heldDuring,
+  onlyDefinesChangeNotice,
   type SpecificConditions,
 } from "@guichet/domain";
 import { and, asc, eq } from "drizzle-orm";
@@ -61,7 +62,8 @@ export async function planConditionsChange(
     today,
     effectiveFrom: input.effectiveFrom,
     move,
-    definedPeriod: definedChangeNotice(inForce),
+    // Defining the notice where none is defined applies without one (onlyDefinesChangeNotice's reading).
+    definedPeriod: onlyDefinesChangeNotice(inForce, input) ? { kind: "none" } : definedChangeNotice(inForce),
     candidates: [...holders.keys()].map((organisationId) => ({ organisationId })),
   });
   if (!decision.ok) {
