@@ -14,7 +14,7 @@ import { billingRunCommand } from "../modules/invoices/invoice-commands.js";
 import { backupDeployment, restoreDeployment } from "../modules/operations/backup.js";
 import { openDeployment } from "../runtime/open-deployment.js";
 import { serve } from "../runtime/serve.js";
-import type { HeldPort } from "../runtime/starting-page.js";
+import type { HeldPort } from "../runtime/starting-page.mjs";
 import { seedDemoData } from "../seed/seed-demo.js";
 import { verifyDatabaseTrail, verifyExportFile } from "./audit-verify.js";
 import { portalBuiltByParent } from "./demo.js";

@@ -1,9 +1,9 @@
 import { readConfig } from "../config.js";
-import { type HeldPort, holdPort } from "../runtime/starting-page.js";
+import { type HeldPort, holdPort, takeEarlyHold } from "../runtime/starting-page.mjs";
 
 /**
- * The `guichet` command's entry. `guichet start` takes its port first, before it loads the rest of
- * the server, and `guichet demo` starts its two servers without loading it: on a fresh checkout
+ * The `guichet` command's entry. `guichet start` takes its port first (bin/guichet.mjs, before
+ * any TypeScript loads; here when that could not), before it loads the rest of the server, and `guichet demo` starts its two servers without loading it: on a fresh checkout
  * that loading alone takes seconds, then the first start migrates and seeds, and a port that
  * does not answer meanwhile looks like a dead server. `guichet prepare` (run by `npm install`)
  * loads only what it needs as well.
@@ -15,7 +15,8 @@ if (args[0] === "demo") {
   const { prepareFirstStart } = await import("./prepare.js");
   process.exitCode = await prepareFirstStart();
 } else {
-  const heldPort = args[0] === "start" ? await holdConfiguredPort(process.env) : undefined;
+  const heldPort =
+    args[0] === "start" ? (takeEarlyHold() ?? (await holdConfiguredPort(process.env))) : undefined;
   const { run } = await import("./run.js");
   await run(args, process.env, heldPort);
 }

@@ -3,7 +3,7 @@ import { BillingEvalError, ContractError } from "@guichet/domain";
 import { ConfigError } from "../config.js";
 import { BackupError } from "../modules/operations/backup.js";
 import { DeploymentMismatchError } from "../runtime/bind-deployment.js";
-import type { HeldPort } from "../runtime/starting-page.js";
+import type { HeldPort } from "../runtime/starting-page.mjs";
 import { SeedError } from "../seed/seed-demo.js";
 import { runCommand } from "./commands.js";
 

@@ -29,8 +29,6 @@ export const fr = {
   "error.unsupported_media_type": "Type de contenu non accepté : {detail}",
   "error.not_found": "Aucune ressource à cette adresse : {method} {url}",
   "error.unavailable": "La base de données ne répond pas ; réessayez dans un instant.",
-  "server.starting":
-    "Guichet démarre (base de données, données de démonstration) : cette page se recharge d'elle-même dans un instant.",
   "operations.backup_needs_url":
     "Ce serveur ne connaît pas l'adresse de sa base PostgreSQL (DATABASE_URL) : faites la sauvegarde avec « guichet backup ».",
   "error.internal":
@@ -112,7 +110,6 @@ export const en: Record<MessageKey, string> = {
   "error.unsupported_media_type": "Content type not accepted: {detail}",
   "error.not_found": "Nothing at this address: {method} {url}",
   "error.unavailable": "The database does not answer; try again in a moment.",
-  "server.starting": "Guichet is starting (database, demo data): this page reloads itself in a moment.",
   "operations.backup_needs_url":
     'This server does not know its PostgreSQL database\'s address (DATABASE_URL): back it up with "guichet backup".',
   "error.internal": "Internal error. Give the request id {requestId} to your administrator.",

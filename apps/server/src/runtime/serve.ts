@@ -11,7 +11,7 @@ import { startBackgroundWork } from "./background-work.js";
 import { startClusterRelay } from "./cluster-relay.js";
 import { serverLogger } from "./logger.js";
 import { openDeployment } from "./open-deployment.js";
-import { type HeldPort, holdPort } from "./starting-page.js";
+import { type HeldPort, holdPort } from "./starting-page.mjs";
 
 /**
  * Starts one server process: hold the port with a "starting" page, open the deployment (and wait
