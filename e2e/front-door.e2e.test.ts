@@ -93,6 +93,26 @@ describe.runIf(postgresUrl).each<{ contract: ContractId; provider: string; custo
     await page.getByRole("heading", { level: 1, name: "Droits" }).waitFor();
   });
 
+  it("folds the menu behind a button on a phone, and closes it once a section is chosen", async () => {
+    const page = await portal.visitor();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto("/");
+    await signInHere(page, admin);
+    const nav = page.getByRole("navigation", { name: "Navigation principale" });
+    const toggle = page.getByRole("button", { name: "Menu" });
+    // The sections take no room until asked for: the page's own title comes right under the header.
+    expect(await nav.isVisible()).toBe(false);
+    expect(await toggle.getAttribute("aria-expanded")).toBe("false");
+    await toggle.click();
+    await nav.getByRole("link", { name: desk }).waitFor();
+    await page.getByRole("button", { name: "Se déconnecter" }).waitFor();
+    await checkPage(page, `${prefix}-phone-menu`);
+    await nav.getByRole("link", { name: desk }).click();
+    await page.getByRole("heading", { level: 1, name: desk }).waitFor();
+    await nav.waitFor({ state: "hidden" });
+    expect(await page.getByRole("button", { name: "Menu" }).getAttribute("aria-expanded")).toBe("false");
+  });
+
   it("brings a deep link opened while signed out back after sign-in", async () => {
     const page = await portal.visitor();
     await page.goto("/demandes?state=closed");

@@ -1,4 +1,5 @@
-import { Box, Button, Container, Group, Text } from "@mantine/core";
+import { Box, Burger, Button, Container, Group, Text } from "@mantine/core";
+import { useDisclosure } from "@mantine/hooks";
 import { useMutation } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
@@ -8,13 +9,18 @@ import { useLocaleFormat } from "../i18n/format";
 import { useMe } from "../session";
 import { ActingBanner } from "./ActingBanner";
 import { LanguageSwitch } from "./LanguageSwitch";
-import { MainNav } from "./MainNav";
+import { MainNav, MainNavPlaceholder } from "./MainNav";
 
-/** The deployment's portal name ("Espace Client Cloud", "Espace Opérateurs"), the menu and the session. */
+/**
+ * The deployment's portal name ("Espace Client Cloud", "Espace Opérateurs"), the menu and the
+ * session. On a phone-sized window the menu and the session fold behind a menu button (issue 13:
+ * a dozen sections took half the screen); CSS decides which shows, so nothing moves after load.
+ */
 export function AppHeader({ contract }: { contract: ContractSummary }) {
   const { t } = useTranslation();
   const { label } = useLocaleFormat();
   const me = useMe();
+  const [menuOpen, menu] = useDisclosure(false);
   const signOut = useMutation({
     mutationFn: api.signOut,
     // A fresh page load forgets everything the session read: cached data, the CSRF token.
@@ -24,11 +30,21 @@ export function AppHeader({ contract }: { contract: ContractSummary }) {
   return (
     <Box component="header" style={{ borderBottom: "1px solid var(--mantine-color-gray-3)" }}>
       <Container size="lg" py="sm">
-        <Group justify="space-between" wrap="wrap" gap="sm">
+        <Group justify="space-between" wrap="nowrap" gap="sm">
           <Text component={Link} to="/" fw={700} size="xl" c="blue.9" style={{ textDecoration: "none" }}>
             {label(contract.provider.portalName)}
           </Text>
-          <Group gap="sm" wrap="wrap">
+          <Burger
+            hiddenFrom="sm"
+            opened={menuOpen}
+            onClick={menu.toggle}
+            aria-label={menuOpen ? t("app.menuClose") : t("app.menu")}
+            aria-expanded={menuOpen}
+            aria-controls="app-menu"
+          />
+        </Group>
+        <div id="app-menu" className={menuOpen ? "app-menu" : "app-menu app-menu-closed"}>
+          <Group gap="sm" wrap="wrap" justify="flex-end" mt="xs">
             <LanguageSwitch />
             {person && (
               <>
@@ -44,8 +60,8 @@ export function AppHeader({ contract }: { contract: ContractSummary }) {
               </>
             )}
           </Group>
-        </Group>
-        {person && <MainNav me={person} />}
+          {person ? <MainNav me={person} onNavigate={menu.close} /> : me.isPending && <MainNavPlaceholder />}
+        </div>
       </Container>
       {person?.acting && <ActingBanner acting={person.acting} />}
     </Box>

@@ -11,6 +11,8 @@ import type { PartialCatalogue } from "./partial";
 export const de: PartialCatalogue<Messages> = {
   app: {
     skipLink: "Zum Inhalt springen",
+    menu: "Menü",
+    menuClose: "Menü schließen",
     mainNav: "Hauptnavigation",
     language: "Sprache der Oberfläche",
     signOut: "Abmelden",

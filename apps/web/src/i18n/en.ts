@@ -17,6 +17,8 @@ import type { Messages } from "./fr";
 export const en: Messages = {
   app: {
     skipLink: "Skip to content",
+    menu: "Menu",
+    menuClose: "Close the menu",
     mainNav: "Main navigation",
     language: "Interface language",
     signOut: "Sign out",

@@ -19,6 +19,8 @@ import { frStaff } from "./fr-staff";
 export const fr = {
   app: {
     skipLink: "Aller au contenu",
+    menu: "Menu",
+    menuClose: "Fermer le menu",
     mainNav: "Navigation principale",
     language: "Langue de l'interface",
     signOut: "Se déconnecter",
