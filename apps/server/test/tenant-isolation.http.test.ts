@@ -210,6 +210,7 @@ function bodyFor(route: string, ids: Record<string, string>): unknown {
       nonConformity: true,
     },
     "POST /api/security/audits/{auditId}/remediation-plan": { plan: "probe plan, ten characters" },
+    "POST /api/security/audits/{auditId}/remediation-plan/rejection": { reason: "probe reason" },
     "POST /api/news": { category: "technical", title: "Probe", body: "Probe" },
     "POST /api/organisations/{organisationId}/client-certificates": {
       name: "probe",
