@@ -431,6 +431,64 @@ describe.each(databaseKindsUnderTest(postgresUrl))(
       expect(audited.map((a) => a.organisationId).sort()).toEqual([lateId, taoHolderId, taoHolderId].sort());
     });
 
+    it("applies the new general conditions only to the operators who signed them, from their date or the signature's (DSN 10.1)", async () => {
+      h.now = new Date("2027-01-05T10:00:00Z");
+      try {
+        const standing = async (person: TestUser) =>
+          (await h.send(person, "GET", "/api/notices"))
+            .json()
+            .items.find((n: { change: { kind: string } }) => n.change.kind === "general-conditions");
+        const bound = async (person: TestUser, organisationId: string) => {
+          const docs = (await h.send(person, "GET", `/api/organisations/${organisationId}/documents`)).json();
+          const general = docs.documents.find((d: { kind: string }) => d.kind === "general_conditions");
+          return { version: general.version, date: general.date, newVersions: docs.newVersions };
+        };
+        // Signed on 5 December: bound by the 2027 version from its date, 1 January.
+        expect((await standing(admin)).standing).toEqual({ state: "in-force", from: "2027-01-01" });
+        expect(await bound(admin, operatorId)).toMatchObject({
+          version: "Conditions Générales, version 2027",
+          date: "2027-01-01",
+        });
+        // Not signed: past its date, it does not apply; the version before stays, shown as awaiting.
+        const unsigned = await standing(taoAdmin);
+        expect(unsigned.standing).toEqual({ state: "awaiting-signature", from: null });
+        const before = await bound(taoAdmin, taoHolderId);
+        expect(before.version).not.toBe("Conditions Générales, version 2027");
+        expect(before.newVersions).toEqual([
+          expect.objectContaining({
+            kind: "general-conditions",
+            signatureRequired: true,
+            standing: { state: "awaiting-signature", from: null },
+          }),
+        ]);
+        const staffView = (await h.send(manager, "GET", "/api/contract-changes"))
+          .json()
+          .items.find((c: { change: { kind: string } }) => c.change.kind === "general-conditions");
+        // Staff see who it does not apply to: exactly those who have not signed.
+        const awaiting = (
+          rows: { organisationId: string; standing: { state: string }; signedAt: string | null }[],
+        ) => rows.filter((r) => r.standing.state === "awaiting-signature").map((r) => r.organisationId);
+        expect(awaiting(staffView.recipients)).toContain(taoHolderId);
+        expect(awaiting(staffView.recipients)).not.toContain(operatorId);
+        expect(awaiting(staffView.recipients)).toEqual(
+          staffView.recipients
+            .filter((r: { signedAt: string | null }) => r.signedAt === null)
+            .map((r: { organisationId: string }) => r.organisationId),
+        );
+        // Signed on 5 January: it binds from that day, never before.
+        expect((await h.send(taoAdmin, "POST", `/api/notices/${unsigned.id}/signature`)).statusCode).toBe(
+          200,
+        );
+        expect((await standing(taoAdmin)).standing).toEqual({ state: "in-force", from: "2027-01-05" });
+        expect(await bound(taoAdmin, taoHolderId)).toMatchObject({
+          version: "Conditions Générales, version 2027",
+          date: "2027-01-05",
+        });
+      } finally {
+        h.now = new Date("2026-12-05T10:00:00Z");
+      }
+    });
+
     it("sends a new version of specific conditions in force through their own notice, by e-mail (DSN 10.2)", async () => {
       const tao = {
         catalogueItemId: "tao",

@@ -9455,6 +9455,11 @@ export interface components {
             announcedAt: string;
             prices: components["schemas"]["PriceMove"][];
         };
+        ChangeStanding: {
+            /** @enum {string} */
+            state: "awaiting-signature" | "to-come" | "in-force";
+            from: string | null;
+        };
         ChangeRecipient: {
             noticeId: string;
             organisationId: string;
@@ -9470,6 +9475,7 @@ export interface components {
             signatureRequired: boolean;
             signedAt: string | null;
             harmfulTermination: boolean;
+            standing: components["schemas"]["ChangeStanding"];
             reminders: number;
             lastRemindedAt: string | null;
             nextReminderAt: string | null;
@@ -9492,6 +9498,7 @@ export interface components {
             signatureRequired: boolean;
             signedAt: string | null;
             harmfulTermination: boolean;
+            standing: components["schemas"]["ChangeStanding"];
             terminable: {
                 subscriptionId: string;
                 catalogueItemId: string;
@@ -10014,6 +10021,21 @@ export interface components {
             inForce: boolean;
             changes: string[];
         };
+        NewContractVersion: {
+            changeId: string;
+            noticeId: string;
+            /** @enum {string} */
+            kind: "general-conditions" | "security-annex" | "annex";
+            title: string;
+            effectiveFrom: string;
+            clause: string;
+            signatureRequired: boolean;
+            standing: {
+                /** @enum {string} */
+                state: "awaiting-signature" | "to-come" | "in-force";
+                from: string | null;
+            };
+        };
         ContractDocument: {
             /** @enum {string} */
             kind: "general_conditions" | "specific_conditions" | "order_form" | "vendor_conditions";
@@ -10036,6 +10058,7 @@ export interface components {
             } | null;
             documents: components["schemas"]["ContractDocument"][];
             contractVersions: components["schemas"]["ContractVersion"][];
+            newVersions: components["schemas"]["NewContractVersion"][];
         };
         HealthLive: {
             /** @constant */

@@ -76,6 +76,21 @@ export const enNotices: typeof frNotices = {
   read: "Read",
   signed: "Signed",
   notSigned: "Not signed",
+  standing: {
+    "awaiting-signature":
+      "Does not apply until the new version is signed: the previous version stays in force.",
+    "to-come": "Will apply from {{date}}.",
+    "in-force": "In force since {{date}}.",
+  },
+  notSignedNotApplied: "Does not apply to this customer until it signs.",
+  newVersions: {
+    heading: "New versions of the general conditions and their annexes",
+    intro:
+      'A new version of the general conditions or of the "Security requirements" annex binds you only once signed by both parties.',
+    title: "Version",
+    effectiveFrom: "Effective date",
+    standing: "For you",
+  },
   awaitingSignatures:
     "Awaiting {{count}} signature(s): the change takes effect, for each, only once signed by both parties",
   reminded: "Reminded {{count}} time(s), last on {{at}}",

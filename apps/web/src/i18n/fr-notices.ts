@@ -75,6 +75,21 @@ export const frNotices = {
   read: "Lu",
   signed: "Signé",
   notSigned: "Non signé",
+  standing: {
+    "awaiting-signature":
+      "Ne s'applique pas tant que la nouvelle version n'est pas signée : la version précédente reste en vigueur.",
+    "to-come": "S'appliquera à partir du {{date}}.",
+    "in-force": "En vigueur depuis le {{date}}.",
+  },
+  notSignedNotApplied: "Ne s'applique pas à ce client tant qu'il n'a pas signé.",
+  newVersions: {
+    heading: "Nouvelles versions des Conditions Générales et de leurs annexes",
+    intro:
+      "Une nouvelle version des Conditions Générales ou de l'annexe « Exigences de sécurité » ne vous engage qu'une fois signée par les deux Parties.",
+    title: "Version",
+    effectiveFrom: "Date d'effet",
+    standing: "Pour vous",
+  },
   awaitingSignatures:
     "En attente de {{count}} signature(s) : le changement ne prend effet, pour chacun, qu'une fois signé par les deux parties",
   reminded: "Relancé {{count}} fois, dernière le {{at}}",

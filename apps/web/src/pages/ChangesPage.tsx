@@ -235,6 +235,7 @@ function SignatureCell({ recipient: r }: { recipient: ChangeListed["recipients"]
       <Text size="sm" fw={600}>
         {t("notices.notSigned")}
       </Text>
+      {r.standing.state === "awaiting-signature" && <Text size="xs">{t("notices.notSignedNotApplied")}</Text>}
       {r.lastRemindedAt && (
         <Text size="xs">{t("notices.reminded", { count: r.reminders, at: dateTime(r.lastRemindedAt) })}</Text>
       )}

@@ -11,6 +11,7 @@ import { ErrorAlert } from "../components/ErrorAlert";
 import { PageHeader } from "../components/PageHeader";
 import { RecordTable } from "../components/RecordTable";
 import { useLocaleFormat } from "../i18n/format";
+import { NewVersionsSection } from "../notices/NewVersionsSection";
 import { CustomerChoice, organisationOf } from "../orders/use-customer-choice";
 import { can } from "../permissions";
 import { GREEN } from "../theme";
@@ -86,6 +87,7 @@ function Documents({ me, search }: { me: Me; search: DocumentsSearch }) {
           </Table.Tr>
         )}
       </RecordTable>
+      {documents.data && <NewVersionsSection versions={documents.data.newVersions} />}
       {documents.data && <ContractVersions versions={documents.data.contractVersions} />}
     </Stack>
   );

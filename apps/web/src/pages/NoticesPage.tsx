@@ -11,6 +11,7 @@ import { ErrorAlert } from "../components/ErrorAlert";
 import { Notice } from "../components/Notice";
 import { PageHeader } from "../components/PageHeader";
 import { useLocaleFormat } from "../i18n/format";
+import { StandingText } from "../notices/StandingText";
 import { can } from "../permissions";
 
 /**
@@ -113,6 +114,7 @@ function NoticeCard({
           ) : (
             <Text size="sm">{t("notices.awaitingSignature")}</Text>
           ))}
+        {notice.signatureRequired && <StandingText standing={notice.standing} />}
         <ErrorAlert error={sign.error ?? read.error} withClause />
         {answers && notice.terminable.length > 0 && (
           <Stack gap="xs">

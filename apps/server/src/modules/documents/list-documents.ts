@@ -8,6 +8,7 @@ import { timeZoneOf } from "../accounts/issue-link.js";
 import { readConditionsInForce } from "../catalogue/specific-conditions.js";
 import { listOrders } from "../orders/list-orders.js";
 import { listContractVersions, ZContractVersion } from "./list-contract-versions.js";
+import { latestInForce, newVersionsFor, ZNewVersion } from "./new-versions.js";
 
 export const ZDocument = z
   .object({
@@ -31,6 +32,11 @@ export const ZDocuments = z
     documents: z.array(ZDocument),
     /** The contract file's versions the customer is bound by, latest first (GEN-01). */
     contractVersions: z.array(ZContractVersion),
+    /**
+     * New versions of the general conditions and annexes announced to it (DSN 10.1), with where each
+     * stands for it: one awaiting its signature does not apply, the version before stays in force.
+     */
+    newVersions: z.array(ZNewVersion),
   })
   .meta({ id: "ContractDocuments" });
 type Document = z.infer<typeof ZDocument>;
@@ -52,13 +58,16 @@ export async function listDocuments(
   const today = localDateIn(now, timeZoneOf(contract));
   const precedence = contract.commitments.documentPrecedence ?? null;
   const ranked = precedence !== null;
+  const newVersions = await newVersionsFor(db, organisationId, now, timeZoneOf(contract));
+  // The general conditions binding it: the latest new version it signed and in force, else the contract's.
+  const signed = latestInForce(newVersions, "general-conditions");
   const documents: Document[] = [
     {
       kind: "general_conditions",
       rank: ranked ? 1 : null,
       title: contract.title.fr,
-      version: `${contract.edition ?? ""} (${contract.id} ${contract.version})`.trim(),
-      date: null,
+      version: signed?.title ?? `${contract.edition ?? ""} (${contract.id} ${contract.version})`.trim(),
+      date: signed?.standing.from ?? null,
       url: null,
       sha256: null,
       demo: false,
@@ -121,5 +130,6 @@ export async function listDocuments(
     precedence: precedence ? { order: precedence.order, clause: precedence.clause } : null,
     documents,
     contractVersions: await listContractVersions(db, contract.id, organisationId, locale),
+    newVersions,
   };
 }

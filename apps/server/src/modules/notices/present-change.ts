@@ -1,5 +1,12 @@
 import type { ChangeNotice, ContractChange } from "@guichet/db";
-import { CHANGE_KINDS, nextSignatureReminder, type PriceTerms, SIGNATURE_REMINDERS } from "@guichet/domain";
+import {
+  CHANGE_KINDS,
+  changeStanding,
+  localDateIn,
+  nextSignatureReminder,
+  type PriceTerms,
+  SIGNATURE_REMINDERS,
+} from "@guichet/domain";
 import { z } from "zod";
 import type { Locale } from "../../i18n/index.js";
 import type { PriceMove } from "./change-targets.js";
@@ -47,6 +54,24 @@ export const ZContractChange = z
   })
   .meta({ id: "ContractChange" });
 
+/**
+ * Whether the change applies to this customer today (DSN 10.1: a version to sign binds only once
+ * signed; changeStanding): "awaiting-signature" means it does not apply to it, whatever its date.
+ */
+const ZChangeStanding = z
+  .object({
+    state: z.enum(["awaiting-signature", "to-come", "in-force"]),
+    /** The day it applies from for this customer: its date, or the signature's when later. */
+    from: z.string().nullable(),
+  })
+  .meta({ id: "ChangeStanding" });
+
+/** The deployment's day and zone, to say where each change stands for each customer. */
+export interface StandingDay {
+  today: string;
+  timeZone: string;
+}
+
 const ZRecipient = z
   .object({
     noticeId: z.string(),
@@ -63,6 +88,7 @@ const ZRecipient = z
     signatureRequired: z.boolean(),
     signedAt: z.string().nullable(),
     harmfulTermination: z.boolean(),
+    standing: ZChangeStanding,
     /** Signature reminders mailed so far (DSN 10.1), and the last one's instant. */
     reminders: z.number(),
     lastRemindedAt: z.string().nullable(),
@@ -95,6 +121,7 @@ export const ZNoticeView = z
     signatureRequired: z.boolean(),
     signedAt: z.string().nullable(),
     harmfulTermination: z.boolean(),
+    standing: ZChangeStanding,
     /** Services the customer may terminate without penalty today (DSN 10.2); empty when none or closed. */
     terminable: z.array(
       z.object({ subscriptionId: z.string(), catalogueItemId: z.string(), name: z.string() }),
@@ -131,8 +158,14 @@ export function presentChange(
 
 const iso = (d: Date | null) => (d === null ? null : d.toISOString());
 
-function noticeFields(n: Omit<ChangeNotice, "letterPdf">) {
+function noticeFields(n: Omit<ChangeNotice, "letterPdf">, change: ContractChange, day: StandingDay) {
+  const signedOn = n.signedAt === null ? null : localDateIn(n.signedAt, day.timeZone);
   return {
+    standing: changeStanding(
+      { signatureRequired: n.signatureRequired, signedOn },
+      change.effectiveFrom,
+      day.today,
+    ),
     direction: n.direction,
     clause: n.clause,
     channels: n.channels,
@@ -149,6 +182,7 @@ export function presentListedChange(
   listed: ChangeWithRecipients,
   locale: Locale,
   currency: string,
+  day: StandingDay,
 ): z.infer<typeof ZChangeListed> {
   return {
     change: presentChange(listed.change, locale, currency),
@@ -161,7 +195,7 @@ export function presentListedChange(
       reminders: r.reminders,
       lastRemindedAt: iso(r.lastRemindedAt),
       nextReminderAt: iso(nextSignatureReminder(r, SIGNATURE_REMINDERS)),
-      ...noticeFields(r),
+      ...noticeFields(r, listed.change, day),
     })),
     awaitingSignatures: listed.recipients.filter((r) => r.signatureRequired && r.signedAt === null).length,
   };
@@ -171,6 +205,7 @@ export function presentNotice(
   view: NoticeView,
   locale: Locale,
   currency: string,
+  day: StandingDay,
 ): z.infer<typeof ZNoticeView> {
   return {
     id: view.notice.id,
@@ -178,6 +213,6 @@ export function presentNotice(
     letterSha256: view.notice.letterSha256,
     terminable: view.terminable,
     terminatedOn: view.terminatedOn,
-    ...noticeFields(view.notice),
+    ...noticeFields(view.notice, view.change, day),
   };
 }

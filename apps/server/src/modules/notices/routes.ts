@@ -109,6 +109,7 @@ export function noticeRoutes(context: AppContext): FastifyPluginAsyncZod {
   const { db } = context.database;
   const { contract } = context;
   const today = () => localDateIn(context.clock(), timeZoneOf(contract));
+  const standingDay = () => ({ today: today(), timeZone: timeZoneOf(contract) });
 
   return async (app) => {
     await app.register(noticeCustomerRoutes(context));
@@ -144,7 +145,9 @@ export function noticeRoutes(context: AppContext): FastifyPluginAsyncZod {
         authorize(request, noticePolicy.viewChanges);
         const locale = negotiateLocale(request.headers["accept-language"]);
         return {
-          items: (await listChanges(db)).map((c) => presentListedChange(c, locale, contract.currency)),
+          items: (await listChanges(db)).map((c) =>
+            presentListedChange(c, locale, contract.currency, standingDay()),
+          ),
         };
       },
     );
@@ -250,7 +253,7 @@ export function noticeRoutes(context: AppContext): FastifyPluginAsyncZod {
         const principal = authorize(request, (p) => noticePolicy.viewNotices(p, tenantOf(p)));
         const locale = negotiateLocale(request.headers["accept-language"]);
         const views = await listNotices(db, contract, tenantOf(principal), today());
-        return { items: views.map((v) => presentNotice(v, locale, contract.currency)) };
+        return { items: views.map((v) => presentNotice(v, locale, contract.currency, standingDay())) };
       },
     );
   };
