@@ -89,14 +89,27 @@ describe.runIf(postgresUrl)(
       await page.getByRole("status").getByText("Changement publié : 1 avis", { exact: false }).waitFor();
       await page.getByText("En attente de 1 signature(s)", { exact: false }).waitFor();
       await page.getByText("Prochaine relance le", { exact: false }).waitFor();
+      // Unsigned, it does not apply to that operator, though in force from today (DSN 10.1).
+      await page.getByText("Ne s'applique pas à ce client tant qu'il n'a pas signé.").waitFor();
       await checkPage(page, "92-dsn-signature-awaited");
 
       const reader = await portal.visitor();
       await signIn(reader, admin);
       await reader.goto("/avis");
       await reader.getByRole("heading", { level: 2, name: "Conditions Générales 2027" }).waitFor();
+      await reader
+        .getByText("Ne s'applique pas tant que la nouvelle version n'est pas signée", { exact: false })
+        .waitFor();
       await reader.getByRole("button", { name: "Signer la nouvelle version" }).click();
       await reader.getByText("Signé le", { exact: false }).first().waitFor();
+      await reader.getByText("En vigueur depuis le", { exact: false }).first().waitFor();
+      // Its documents: the general conditions binding it are now the version it signed.
+      await reader
+        .getByRole("navigation", { name: "Navigation principale" })
+        .getByRole("link", { name: "Documents" })
+        .click();
+      await reader.getByRole("cell", { name: "Conditions Générales 2027" }).first().waitFor();
+      await checkPage(reader, "92-dsn-documents-signed-version");
       await reader.close();
       await page.reload();
       await page.getByRole("heading", { level: 1, name: "Changements avec préavis" }).waitFor();
