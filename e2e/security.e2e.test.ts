@@ -20,7 +20,8 @@ function parisDay(days: number): string {
 // The security annex in the browser (issue 18, DSN annex 2): an operator declares an incident,
 // the provider's security officer sees it and the mail is in the outbox (DSN-SEC-04); she records
 // an audit with a non-conformity, the plan falls due 10 calendar days on, and the operator files
-// it (DSN-SEC-05). Axe on each page.
+// it; she refuses it with a reason, the operator files a revised plan, she approves it (DSN-SEC-05);
+// she registers an operator's client certificate and revokes it (DSN-SEC-03). Axe on each page.
 describe.runIf(postgresUrl)(
   "DSN annex 2: incidents and audits in the portal (DSN-SEC-04, DSN-SEC-05)",
   { timeout: 180_000 },
@@ -137,6 +138,23 @@ describe.runIf(postgresUrl)(
       await staffPage.reload();
       await staffPage.getByRole("button", { name: "Approuver le plan" }).click();
       await staffPage.getByText("Plan approuvé.").waitFor();
+
+      // Integrated mode (DSN-SEC-03): the officer registers a machine's client certificate by its
+      // fingerprint, answerable to the operator's administrator, then revokes it.
+      const certificates = staffPage.getByRole("region", { name: "Certificats clients du mode intégré" });
+      await certificates.getByLabel("Opérateur").selectOption({ label: "Fibre Poitou" });
+      const register = certificates.getByRole("form", { name: "Enregistrer un certificat" });
+      await register.getByLabel("Nom de la machine ou du certificat").fill("Passerelle SI Fibre Poitou");
+      await register.getByLabel("Personne responsable").selectOption({ label: "Paul Roy" });
+      await register.getByLabel("Ou son empreinte SHA-256").fill(Array(32).fill("AB").join(":"));
+      await register.getByRole("button", { name: "Enregistrer le certificat" }).click();
+      await certificates.getByText("Certificat « Passerelle SI Fibre Poitou » enregistré.").waitFor();
+      const row = certificates.getByRole("row").filter({ hasText: "Passerelle SI Fibre Poitou" });
+      await row.getByRole("cell", { name: "Paul Roy" }).waitFor();
+      await checkPage(staffPage, "92-dsn-client-certificate");
+      await row.getByRole("button", { name: "Révoquer le certificat Passerelle SI Fibre Poitou" }).click();
+      await certificates.getByText("Certificat révoqué.").waitFor();
+      await row.getByText("Révoqué").waitFor();
       await staffPage.close();
     });
   },

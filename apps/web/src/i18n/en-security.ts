@@ -60,6 +60,31 @@ export const enSecurity: typeof frSecurity = {
     suspended: "Access suspended for this incident",
     resolve: "Mark resolved",
   },
+  certificates: {
+    title: "Client certificates of the integrated mode",
+    intro:
+      "An operator's machine presenting a certificate registered here acts for the operator, with its roles, answerable to the person named; a revocation holds from the next request.",
+    operator: "Operator",
+    empty: "No certificate for this operator.",
+    owner: "Person answerable",
+    ownerHint: "The operator's person the machine's actions are attributed to.",
+    chooseOwner: "Choose a person",
+    fingerprint: "SHA-256 fingerprint",
+    roles: "Roles",
+    notAfter: "Expires on",
+    lastUsed: "Last used",
+    revoke: "Revoke",
+    revokeLabel: "Revoke the certificate {{name}}",
+    revoked: "Certificate revoked.",
+    register: "Register a certificate",
+    name: "Name of the machine or certificate",
+    pem: "Certificate (PEM)",
+    pemHint:
+      "Paste the certificate (-----BEGIN CERTIFICATE-----): its fingerprint and expiry are read from it. Or give only its fingerprint below.",
+    fingerprintInput: "Or its SHA-256 fingerprint",
+    registerSubmit: "Register the certificate",
+    registered: 'Certificate "{{name}}" registered.',
+  },
   audits: {
     title: "Security audits",
     intro:

@@ -58,6 +58,31 @@ export const frSecurity = {
     suspended: "Accès suspendu pour cet incident",
     resolve: "Marquer résolu",
   },
+  certificates: {
+    title: "Certificats clients du mode intégré",
+    intro:
+      "Une machine de l'opérateur présentant un certificat enregistré ici agit au nom de l'opérateur, avec ses rôles, sous la responsabilité de la personne désignée ; la révocation vaut dès la requête suivante.",
+    operator: "Opérateur",
+    empty: "Aucun certificat pour cet opérateur.",
+    owner: "Personne responsable",
+    ownerHint: "La personne de l'opérateur à qui les actions de la machine sont imputées.",
+    chooseOwner: "Choisissez une personne",
+    fingerprint: "Empreinte SHA-256",
+    roles: "Rôles",
+    notAfter: "Expire le",
+    lastUsed: "Dernière utilisation",
+    revoke: "Révoquer",
+    revokeLabel: "Révoquer le certificat {{name}}",
+    revoked: "Certificat révoqué.",
+    register: "Enregistrer un certificat",
+    name: "Nom de la machine ou du certificat",
+    pem: "Certificat (PEM)",
+    pemHint:
+      "Collez le certificat (-----BEGIN CERTIFICATE-----) : son empreinte et son expiration en sont lues. Ou bien donnez seulement son empreinte ci-dessous.",
+    fingerprintInput: "Ou son empreinte SHA-256",
+    registerSubmit: "Enregistrer le certificat",
+    registered: "Certificat « {{name}} » enregistré.",
+  },
   audits: {
     title: "Audits de sécurité",
     intro:
