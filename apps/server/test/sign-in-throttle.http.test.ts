@@ -99,9 +99,12 @@ describe.each(databaseKindsUnderTest(postgresUrl))("sign-in throttling on %s", (
       expect(real.seen.at(-1)).toMatch(/^429 rate_limited /);
       // Both check a password (the unknown one against a decoy hash) until the wait, then neither.
       const [unknownMs, realMs] = [median(unknown.times), median(real.times)];
+      // Without the decoy, an unknown account answers after one indexed query, against argon2's
+      // 20–40 ms for a real one (passwords.ts): bounds of 10x either way catch that, not a busy machine
+      // (3x failed once under CI load, with both answers doing the same work).
       const ratio = unknownMs / realMs;
-      expect(ratio, `unknown ${unknownMs} ms, real ${realMs} ms`).toBeGreaterThan(0.33);
-      expect(ratio).toBeLessThan(3);
+      expect(ratio, `unknown ${unknownMs} ms, real ${realMs} ms`).toBeGreaterThan(0.1);
+      expect(ratio, `unknown ${unknownMs} ms, real ${realMs} ms`).toBeLessThan(10);
     });
 
     it("slows an address guessing at many accounts, and no one else; a forged X-Forwarded-For changes nothing", {
