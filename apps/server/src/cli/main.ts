@@ -1,12 +1,12 @@
 import { readConfig } from "../config.js";
-import { type HeldPort, holdPort, takeEarlyHold } from "../runtime/starting-page.mjs";
+import { takeEarlyHold } from "../runtime/starting-page.mjs";
 
 /**
- * The `guichet` command's entry. `guichet start` takes its port first (bin/guichet.mjs, before
- * any TypeScript loads; here when that could not), before it loads the rest of the server, and `guichet demo` starts its two servers without loading it: on a fresh checkout
- * that loading alone takes seconds, then the first start migrates and seeds, and a port that
- * does not answer meanwhile looks like a dead server. `guichet prepare` (run by `npm install`)
- * loads only what it needs as well.
+ * The `guichet` command's entry. `guichet start` finds its port already held by bin/guichet.mjs
+ * (before any TypeScript loads), and `guichet demo` starts its two servers without loading the
+ * server: on a fresh checkout that loading alone takes seconds, then the first start migrates and
+ * seeds, and a port that does not answer meanwhile looks like a dead server. `guichet prepare`
+ * (run by `npm install`) loads only what it needs as well.
  */
 const args = process.argv.slice(2);
 if (args[0] === "demo") {
@@ -15,8 +15,8 @@ if (args[0] === "demo") {
   const { prepareFirstStart } = await import("./prepare.js");
   process.exitCode = await prepareFirstStart();
 } else {
-  const heldPort =
-    args[0] === "start" ? (takeEarlyHold() ?? (await holdConfiguredPort(process.env))) : undefined;
+  // Held by bin/guichet.mjs; where it could not be, `serve` holds the port itself.
+  const heldPort = args[0] === "start" ? takeEarlyHold() : undefined;
   const { run } = await import("./run.js");
   await run(args, process.env, heldPort);
 }
@@ -30,15 +30,4 @@ async function demo(buildPortal: boolean): Promise<void> {
     process.stderr.write(`${(error as Error).message}\n`);
     process.exitCode = 1;
   }
-}
-
-/** Nothing held when the configuration is wrong: the command then reports it as usual. */
-async function holdConfiguredPort(env: NodeJS.ProcessEnv): Promise<HeldPort | undefined> {
-  let config: ReturnType<typeof readConfig>;
-  try {
-    config = readConfig(env);
-  } catch {
-    return undefined;
-  }
-  return holdPort(config);
 }
