@@ -1,10 +1,19 @@
+import { databaseKindsUnderTest } from "@guichet/db/testing";
+import type pg from "pg";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { checkPage, clauseTag, signIn } from "./support/browser.js";
-import { type Portal, startPortal } from "./support/portal.js";
+import { type SeededPortal, startSeededPortal } from "./support/portal.js";
 import { type Person, seedOrganisation, seedPerson } from "./support/seed.js";
 
 const postgresUrl = inject("postgresUrl");
+/**
+ * Both shipped contracts' desk journeys run on both databases (issue 23): PGlite, the embedded
+ * database a small provider starts on, and PostgreSQL. The other shipped-contract files stay on
+ * PostgreSQL; these two cover the desk end to end (matrix, queue, answer, resolve, confirm; a
+ * signalisation on the subscribed e-services).
+ */
+const KINDS = databaseKindsUnderTest(postgresUrl);
 const REFERENCE = /^(MCR|DSN)-\d{4}-\d{5}/;
 
 /** Opens a ticket through the API with the page's own session, as an integration would. */
@@ -29,46 +38,52 @@ async function referenceOf(page: Page): Promise<string> {
 }
 
 /** MultiCloud Ready: a Premium named contact's P1 incident, from the matrix to its confirmed closing. */
-describe.runIf(postgresUrl)("the service desk (multicloud-ready)", { timeout: 180_000 }, () => {
-  let portal: Portal;
+/** MultiCloud Ready's provider and a Premium customer, written before the server opens. */
+async function seedMcr(db: pg.Pool) {
+  const provider = await seedOrganisation(db, { kind: "provider", name: "Orange Business" });
+  const agent = await seedPerson(db, {
+    organisationId: provider,
+    email: "support@orange-business.test",
+    firstName: "Karim",
+    lastName: "Benali",
+    roles: ["support_agent"],
+    totp: true,
+  });
+  const ducasse = await seedOrganisation(db, {
+    kind: "customer",
+    name: "Banque Ducasse",
+    holds: ["support-premium", "aws"],
+  });
+  const contact = await seedPerson(db, {
+    organisationId: ducasse,
+    email: "exploitation@banque-ducasse.test",
+    firstName: "Nina",
+    lastName: "Ducasse",
+    roles: ["named_contact"],
+    namedContact: true,
+  });
+  const colleague = await seedPerson(db, {
+    organisationId: ducasse,
+    email: "comptable@banque-ducasse.test",
+    firstName: "Omar",
+    lastName: "Ducasse",
+    roles: ["user"],
+  });
+  return { agent, contact, colleague };
+}
+
+/** MultiCloud Ready: a Premium named contact's P1 incident, from the matrix to its confirmed closing. */
+describe.each(KINDS)("the service desk (multicloud-ready on %s)", { timeout: 180_000 }, (kind) => {
+  let portal: SeededPortal<Awaited<ReturnType<typeof seedMcr>>>;
   let agent: Person;
   let contact: Person;
   let colleague: Person;
   const visitor = () => portal.visitor();
 
   beforeAll(async () => {
-    portal = await startPortal(postgresUrl, "multicloud-ready");
-    const { db } = portal.server;
-    const provider = await seedOrganisation(db, { kind: "provider", name: "Orange Business" });
-    agent = await seedPerson(db, {
-      organisationId: provider,
-      email: "support@orange-business.test",
-      firstName: "Karim",
-      lastName: "Benali",
-      roles: ["support_agent"],
-      totp: true,
-    });
-    const ducasse = await seedOrganisation(db, {
-      kind: "customer",
-      name: "Banque Ducasse",
-      holds: ["support-premium", "aws"],
-    });
-    contact = await seedPerson(db, {
-      organisationId: ducasse,
-      email: "exploitation@banque-ducasse.test",
-      firstName: "Nina",
-      lastName: "Ducasse",
-      roles: ["named_contact"],
-      namedContact: true,
-    });
-    colleague = await seedPerson(db, {
-      organisationId: ducasse,
-      email: "comptable@banque-ducasse.test",
-      firstName: "Omar",
-      lastName: "Ducasse",
-      roles: ["user"],
-    });
-  }, 90_000);
+    portal = await startSeededPortal(kind, postgresUrl, "multicloud-ready", seedMcr);
+    ({ agent, contact, colleague } = portal.seeded);
+  }, 120_000);
 
   afterAll(() => portal?.stop());
 
@@ -215,27 +230,32 @@ describe.runIf(postgresUrl)("the service desk (multicloud-ready)", { timeout: 18
   });
 });
 
+/** A Deux-Sèvres operator holding two of the e-services, written before the server opens. */
+async function seedDsn(db: pg.Pool) {
+  const niort = await seedOrganisation(db, {
+    kind: "customer",
+    name: "Niort Connect",
+    holds: ["e-sav", "eligibilite-ftte"],
+  });
+  const operator = await seedPerson(db, {
+    organisationId: niort,
+    email: "noc@niort-connect.test",
+    firstName: "Léa",
+    lastName: "Moreau",
+    roles: ["user"],
+  });
+  return { operator };
+}
+
 /** Deux-Sèvres Numérique: an operator files a signalisation about an e-service it subscribes to. */
-describe.runIf(postgresUrl)("e-soutien (deux-sevres-eservices)", { timeout: 120_000 }, () => {
-  let portal: Portal;
+describe.each(KINDS)("e-soutien (deux-sevres-eservices on %s)", { timeout: 120_000 }, (kind) => {
+  let portal: SeededPortal<Awaited<ReturnType<typeof seedDsn>>>;
   let operator: Person;
 
   beforeAll(async () => {
-    portal = await startPortal(postgresUrl, "deux-sevres-eservices");
-    const { db } = portal.server;
-    const niort = await seedOrganisation(db, {
-      kind: "customer",
-      name: "Niort Connect",
-      holds: ["e-sav", "eligibilite-ftte"],
-    });
-    operator = await seedPerson(db, {
-      organisationId: niort,
-      email: "noc@niort-connect.test",
-      firstName: "Léa",
-      lastName: "Moreau",
-      roles: ["user"],
-    });
-  }, 90_000);
+    portal = await startSeededPortal(kind, postgresUrl, "deux-sevres-eservices", seedDsn);
+    ({ operator } = portal.seeded);
+  }, 120_000);
 
   afterAll(() => portal?.stop());
 
