@@ -10,7 +10,7 @@ export const commercialFr = {
   "customer.field.billingAddress": "Adresse de facturation",
   "customer.field.billingPostalCode": "Code postal de facturation",
   "customer.field.billingCity": "Ville de facturation",
-  "customer.field.billingCountry": "Pays de facturation",
+  "customer.field.billingCountry": "Pays d'établissement",
   "customer.field.billingEmail": "E-mail de facturation",
   "customer.field.administrator.email": "E-mail de l'administrateur",
   "customer.field.administrator.firstName": "Prénom de l'administrateur",
@@ -21,11 +21,19 @@ export const commercialFr = {
   "customer.hint.siret": "14 chiffres : le SIREN puis le numéro d'établissement, clé de Luhn comprise",
   "customer.hint.vatNumber": "FR, une clé de 2 chiffres calculée sur le SIREN, puis le SIREN",
   "customer.hint.billingPostalCode": "5 chiffres, par exemple 79000",
-  "customer.hint.billingCountry": "un code pays de 2 lettres, par exemple FR",
+  "customer.hint.billingCountry": "un code pays ISO de 2 lettres, par exemple FR, BE ou CH",
   "customer.hint.email": "une adresse e-mail, par exemple compta@exemple.fr",
+  "customer.field.registrationNumber": "Numéro d'immatriculation (hors de France)",
+  "customer.hint.registrationNumber":
+    "jusqu'à 50 lettres ou chiffres, espaces, points, tirets ou barres obliques, tel que le registre du pays l'écrit",
+  "customer.hint.vatNumberOf": "le numéro de TVA de l'État membre du client, par exemple {example}",
+  "customer.hint.vatNumberAbroad":
+    "le code du pays puis le numéro, par exemple {example} ; hors de l'Union européenne, il peut rester vide",
+  "customer.problem.siren_required":
+    "{field} : obligatoire pour un client établi en France ({hint}). Un client établi à l'étranger : choisissez son pays.",
   "customer.hint.locale": "fr ou en",
   "customer.hint.header":
-    "les colonnes raison_sociale, siren, siret, tva_intracommunautaire, adresse_facturation, code_postal, ville, pays, email_facturation, admin_email, admin_prenom, admin_nom, admin_langue",
+    "les colonnes raison_sociale, pays, siren, siret, numero_immatriculation, tva_intracommunautaire, adresse_facturation, code_postal, ville, pays, email_facturation, admin_email, admin_prenom, admin_nom, admin_langue",
   "customer.problem.required": "{field} : champ obligatoire.",
   "customer.problem.format": "{field} : « {value} » n'a pas la forme attendue ({hint}).",
   "customer.problem.key":
@@ -57,7 +65,7 @@ export const commercialEn: Record<keyof typeof commercialFr, string> = {
   "customer.field.billingAddress": "Billing address",
   "customer.field.billingPostalCode": "Billing postal code",
   "customer.field.billingCity": "Billing city",
-  "customer.field.billingCountry": "Billing country",
+  "customer.field.billingCountry": "Country of establishment",
   "customer.field.billingEmail": "Billing e-mail",
   "customer.field.administrator.email": "Administrator's e-mail",
   "customer.field.administrator.firstName": "Administrator's first name",
@@ -68,11 +76,19 @@ export const commercialEn: Record<keyof typeof commercialFr, string> = {
   "customer.hint.siret": "14 digits: the SIREN then the establishment number, Luhn key included",
   "customer.hint.vatNumber": "FR, a 2-digit key computed from the SIREN, then the SIREN",
   "customer.hint.billingPostalCode": "5 digits, e.g. 79000",
-  "customer.hint.billingCountry": "a 2-letter country code, e.g. FR",
+  "customer.hint.billingCountry": "a 2-letter ISO country code, e.g. FR, BE or CH",
   "customer.hint.email": "an e-mail address, e.g. billing@example.fr",
+  "customer.field.registrationNumber": "Registration number (outside France)",
+  "customer.hint.registrationNumber":
+    "up to 50 letters or digits, spaces, dots, dashes or slashes, as the country's register writes it",
+  "customer.hint.vatNumberOf": "the VAT number of the customer's member state, e.g. {example}",
+  "customer.hint.vatNumberAbroad":
+    "the country code then the number, e.g. {example}; outside the European Union it may be left empty",
+  "customer.problem.siren_required":
+    "{field}: required for a customer established in France ({hint}). A customer established abroad: choose its country.",
   "customer.hint.locale": "fr or en",
   "customer.hint.header":
-    "the columns raison_sociale, siren, siret, tva_intracommunautaire, adresse_facturation, code_postal, ville, pays, email_facturation, admin_email, admin_prenom, admin_nom, admin_langue",
+    "the columns raison_sociale, pays, siren, siret, numero_immatriculation, tva_intracommunautaire, adresse_facturation, code_postal, ville, pays, email_facturation, admin_email, admin_prenom, admin_nom, admin_langue",
   "customer.problem.required": "{field}: required.",
   "customer.problem.format": '{field}: "{value}" is not in the expected form ({hint}).',
   "customer.problem.key": '{field}: the check key of "{value}" is wrong; check the number ({hint}).',

@@ -5348,7 +5348,9 @@ export interface paths {
                             status: "active" | "suspended";
                             siren: string | null;
                             siret: string | null;
+                            registrationNumber: string | null;
                             vatNumber: string | null;
+                            vies: components["schemas"]["ViesStatus"];
                             billing: {
                                 address: string;
                                 postalCode: string;
@@ -5381,7 +5383,7 @@ export interface paths {
             };
         };
         put?: never;
-        /** Create a customer: SIREN, SIRET and VAT number checked with their keys; its administrator is invited by e-mail */
+        /** Create a customer, in France or abroad: a SIREN required in France, the VAT number checked by its member state's pattern (and France's key), put to VIES where it can be; its administrator is invited by e-mail */
         post: {
             parameters: {
                 query?: never;
@@ -5393,14 +5395,15 @@ export interface paths {
                 content: {
                     "application/json": {
                         legalName: string;
-                        siren: string;
+                        /** @default FR */
+                        billingCountry?: string;
+                        siren?: string;
                         siret?: string;
+                        registrationNumber?: string;
                         vatNumber?: string;
                         billingAddress: string;
                         billingPostalCode: string;
                         billingCity: string;
-                        /** @default FR */
-                        billingCountry?: string;
                         billingEmail: string;
                         administrator: {
                             email: string;
@@ -5431,7 +5434,9 @@ export interface paths {
                                 status: "active" | "suspended";
                                 siren: string | null;
                                 siret: string | null;
+                                registrationNumber: string | null;
                                 vatNumber: string | null;
+                                vies: components["schemas"]["ViesStatus"];
                                 billing: {
                                     address: string;
                                     postalCode: string;
@@ -5525,7 +5530,9 @@ export interface paths {
                             status: "active" | "suspended";
                             siren: string | null;
                             siret: string | null;
+                            registrationNumber: string | null;
                             vatNumber: string | null;
+                            vies: components["schemas"]["ViesStatus"];
                             billing: {
                                 address: string;
                                 postalCode: string;
@@ -9674,6 +9681,7 @@ export interface components {
                 [key: string]: components["schemas"]["Label"];
             };
         };
+        ViesStatus: ("valid" | "invalid" | "not_checked") | null;
         FieldProblem: {
             field: string;
             reason: string;

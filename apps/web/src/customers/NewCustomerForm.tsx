@@ -1,6 +1,8 @@
+import { usesSiren } from "@guichet/domain/countries";
+import { EU_VAT_FORMATS } from "@guichet/domain/eu-vat-numbers";
 import { Button, Group, NativeSelect, SimpleGrid, Stack, TextInput, Title } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import type { FormEvent } from "react";
+import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError } from "../api/client";
 import { commercialApi, commercialKeys } from "../api/commercial-endpoints";
@@ -8,15 +10,21 @@ import type { FieldProblem } from "../api/commercial-types";
 import { keys } from "../api/endpoints";
 import { ErrorAlert } from "../components/ErrorAlert";
 import { field } from "../form-data";
+import { CountrySelect } from "./CountrySelect";
 
 /**
- * Creates a customer (issue 16): legal name, SIREN, SIRET and VAT number (checked by the server
- * with their keys; a refusal is shown on the field it names), billing address and e-mail, and the
+ * Creates a customer (issue 16): legal name, the country it is established in and the identifiers
+ * that country asks for (issue 17: SIREN and SIRET in France, its own registration number
+ * elsewhere; a VAT number of its member state's shape, none required outside the EU), checked by
+ * the server (a refusal is shown on the field it names), billing address and e-mail, and the
  * administrator who receives the invitation.
  */
 export function NewCustomerForm({ onCreated }: { onCreated: (name: string, email: string) => void }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
+  const [country, setCountry] = useState("FR");
+  const french = usesSiren(country);
+  const vatFormat = EU_VAT_FORMATS[country];
   const create = useMutation({
     mutationFn: commercialApi.createCustomer,
     onSuccess: (created, input) => {
@@ -39,13 +47,15 @@ export function NewCustomerForm({ onCreated }: { onCreated: (name: string, email
     create.mutate(
       {
         legalName: field(data, "legalName"),
-        siren: field(data, "siren"),
-        siret: optional("siret"),
+        billingCountry: country,
+        // Only the identifiers shown for that country are sent.
+        siren: french ? field(data, "siren") : undefined,
+        siret: french ? optional("siret") : undefined,
+        registrationNumber: french ? undefined : optional("registrationNumber"),
         vatNumber: optional("vatNumber"),
         billingAddress: field(data, "billingAddress"),
         billingPostalCode: field(data, "billingPostalCode"),
         billingCity: field(data, "billingCity"),
-        billingCountry: field(data, "billingCountry") || "FR",
         billingEmail: field(data, "billingEmail"),
         administrator: {
           email: field(data, "adminEmail"),
@@ -54,7 +64,12 @@ export function NewCustomerForm({ onCreated }: { onCreated: (name: string, email
           locale: field(data, "adminLocale") === "en" ? "en" : "fr",
         },
       },
-      { onSuccess: () => form.reset() },
+      {
+        onSuccess: () => {
+          form.reset();
+          setCountry("FR");
+        },
+      },
     );
   };
 
@@ -67,13 +82,32 @@ export function NewCustomerForm({ onCreated }: { onCreated: (name: string, email
         <ErrorAlert error={create.error} />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           {input("legalName", t("customers.fields.legalName"), "legalName", { required: true })}
-          {input("siren", t("customers.fields.siren"), "siren", {
-            required: true,
-            description: t("customers.fields.sirenHelp"),
-          })}
-          {input("siret", t("customers.fields.siret"))}
+          <CountrySelect
+            value={country}
+            onChange={setCountry}
+            label={t("customers.fields.country")}
+            description={t("customers.fields.countryHelp")}
+            error={errorOf("billingCountry")}
+          />
+          {french ? (
+            <>
+              {input("siren", t("customers.fields.siren"), "siren", {
+                required: true,
+                description: t("customers.fields.sirenHelp"),
+              })}
+              {input("siret", t("customers.fields.siret"))}
+            </>
+          ) : (
+            input("registrationNumber", t("customers.fields.registrationNumber"), "registrationNumber", {
+              description: t("customers.fields.registrationHelp"),
+            })
+          )}
           {input("vatNumber", t("customers.fields.vatNumber"), "vatNumber", {
-            description: t("customers.fields.vatHelp"),
+            description: french
+              ? t("customers.fields.vatHelp")
+              : vatFormat
+                ? t("customers.fields.vatHelpEu", { example: vatFormat.example })
+                : t("customers.fields.vatHelpOutsideEu"),
           })}
         </SimpleGrid>
         <Title order={3} size="h5">
@@ -87,10 +121,6 @@ export function NewCustomerForm({ onCreated }: { onCreated: (name: string, email
             required: true,
           })}
           {input("billingCity", t("customers.fields.billingCity"), "billingCity", { required: true })}
-          {input("billingCountry", t("customers.fields.billingCountry"), "billingCountry", {
-            defaultValue: "FR",
-            maxLength: 2,
-          })}
           {input("billingEmail", t("customers.fields.billingEmail"), "billingEmail", {
             required: true,
             type: "email",

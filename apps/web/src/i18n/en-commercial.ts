@@ -14,8 +14,15 @@ export const enCommercial: typeof frCommercial = {
     billingAddress: "Billing address",
     billingPostalCode: "Postal code",
     billingCity: "City",
-    billingCountry: "Country (2-letter code)",
     billingEmail: "Billing e-mail",
+    country: "Country of establishment",
+    countryHelp:
+      "It decides which identifiers are asked for and the VAT invoiced (reverse charge, outside the EU).",
+    registrationNumber: "Registration number (optional)",
+    registrationHelp: "As the country's company register writes it.",
+    vatHelpEu:
+      "This member state's VAT number, e.g. {{example}}; with it, the customer accounts for the VAT (reverse charge).",
+    vatHelpOutsideEu: "Optional outside the European Union: the country's VAT number, if it has one.",
     locale: "Language of e-mails",
   },
   create: {
@@ -31,7 +38,7 @@ export const enCommercial: typeof frCommercial = {
     intro:
       "All or nothing: if a line is refused, nothing is imported and the report says what to fix, line by line.",
     columns:
-      "Columns (separator ; or ,): raison_sociale, siren, siret, tva_intracommunautaire, adresse_facturation, code_postal, ville, pays, email_facturation, admin_email, admin_prenom, admin_nom, admin_langue.",
+      "Columns (separator ; or ,): raison_sociale, pays, siren (in France), siret, numero_immatriculation, tva_intracommunautaire, adresse_facturation, code_postal, ville, email_facturation, admin_email, admin_prenom, admin_nom, admin_langue.",
     file: "CSV file",
     submit: "Import",
     report: "Report of the refused lines",
@@ -45,5 +52,11 @@ export const enCommercial: typeof frCommercial = {
     heading: "Customers",
     empty: "No customer yet.",
     billing: "Billing",
+    identifier: "SIREN or registration",
+    vies: {
+      not_checked: "VAT number not checked with VIES",
+      valid: "VAT number checked with VIES",
+      invalid: "VAT number unknown to VIES: to check with the customer",
+    },
   },
 };

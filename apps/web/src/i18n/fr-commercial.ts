@@ -15,8 +15,14 @@ export const frCommercial = {
     billingAddress: "Adresse de facturation",
     billingPostalCode: "Code postal",
     billingCity: "Ville",
-    billingCountry: "Pays (code à 2 lettres)",
     billingEmail: "E-mail de facturation",
+    country: "Pays d'établissement",
+    countryHelp: "Il décide des identifiants demandés et de la TVA facturée (autoliquidation, hors UE).",
+    registrationNumber: "Numéro d'immatriculation (facultatif)",
+    registrationHelp: "Tel que le registre du commerce du pays l'écrit.",
+    vatHelpEu:
+      "Le numéro de TVA de cet État membre, par exemple {{example}} ; avec lui, la TVA est autoliquidée par le client.",
+    vatHelpOutsideEu: "Facultatif hors de l'Union européenne : le numéro de TVA du pays, s'il en a un.",
     locale: "Langue des courriels",
   },
   create: {
@@ -32,7 +38,7 @@ export const frCommercial = {
     intro:
       "Tout ou rien : si une ligne est refusée, rien n'est importé et le rapport dit quoi corriger, ligne par ligne.",
     columns:
-      "Colonnes (séparateur ; ou ,) : raison_sociale, siren, siret, tva_intracommunautaire, adresse_facturation, code_postal, ville, pays, email_facturation, admin_email, admin_prenom, admin_nom, admin_langue.",
+      "Colonnes (séparateur ; ou ,) : raison_sociale, pays, siren (en France), siret, numero_immatriculation, tva_intracommunautaire, adresse_facturation, code_postal, ville, email_facturation, admin_email, admin_prenom, admin_nom, admin_langue.",
     file: "Fichier CSV",
     submit: "Importer",
     report: "Rapport des lignes refusées",
@@ -46,5 +52,11 @@ export const frCommercial = {
     heading: "Clients",
     empty: "Aucun client pour l'instant.",
     billing: "Facturation",
+    identifier: "SIREN ou immatriculation",
+    vies: {
+      not_checked: "numéro de TVA non vérifié auprès de VIES",
+      valid: "numéro de TVA vérifié auprès de VIES",
+      invalid: "numéro de TVA inconnu de VIES : à vérifier avec le client",
+    },
   },
 };

@@ -1,4 +1,4 @@
-import { Stack, Table } from "@mantine/core";
+import { Stack, Table, Text } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -19,7 +19,9 @@ export function CustomersPage() {
 }
 
 function Customers() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const countryName = (code: string) =>
+    new Intl.DisplayNames([i18n.language], { type: "region" }).of(code) ?? code;
   const customers = useQuery({ queryKey: commercialKeys.customers, queryFn: commercialApi.customers });
   const [notice, setNotice] = useState<string>();
   return (
@@ -41,7 +43,7 @@ function Customers() {
           empty={t("customers.list.empty")}
           headings={[
             t("customers.fields.legalName"),
-            t("customers.fields.siren"),
+            t("customers.list.identifier"),
             t("customers.fields.vatNumber"),
             t("customers.list.billing"),
           ]}
@@ -49,11 +51,22 @@ function Customers() {
           {(customer) => (
             <Table.Tr key={customer.id}>
               <Table.Td>{customer.name}</Table.Td>
-              <Table.Td>{customer.siren ?? t("common.none")}</Table.Td>
-              <Table.Td>{customer.vatNumber ?? t("common.none")}</Table.Td>
+              <Table.Td>
+                {customer.siren
+                  ? `SIREN ${customer.siren}`
+                  : (customer.registrationNumber ?? t("common.none"))}
+              </Table.Td>
+              <Table.Td>
+                {customer.vatNumber ?? t("common.none")}
+                {customer.vies ? (
+                  <Text size="xs" c={customer.vies === "valid" ? "dimmed" : "orange.9"}>
+                    {t(`customers.list.vies.${customer.vies}`)}
+                  </Text>
+                ) : null}
+              </Table.Td>
               <Table.Td>
                 {customer.billing
-                  ? `${customer.billing.address}, ${customer.billing.postalCode} ${customer.billing.city} · ${customer.billing.email}`
+                  ? `${customer.billing.address}, ${customer.billing.postalCode} ${customer.billing.city}, ${countryName(customer.billing.country)} · ${customer.billing.email}`
                   : t("common.none")}
               </Table.Td>
             </Table.Tr>

@@ -16,7 +16,9 @@ import { organisations } from "./organisations.js";
 /**
  * What the provider records of a customer organisation to contract and invoice it (issue 16):
  * its company identifiers, checked with their keys before they are written, and where invoices go.
- * One row per customer organisation; the organisation row keeps its name and SIREN.
+ * One row per customer organisation; the organisation row keeps its name and legal identifier.
+ * A customer established abroad (issue 17) has no SIREN: `billing_country` says where it is
+ * established, and it may give its own country's registration number.
  */
 export const customerDetails = pgTable(
   "customer_details",
@@ -24,21 +26,37 @@ export const customerDetails = pgTable(
     organisationId: uuid("organisation_id")
       .primaryKey()
       .references(() => organisations.id, { onDelete: "restrict" }),
-    siren: text("siren").notNull(),
+    /** Required by the product for a customer established in France; null abroad. */
+    siren: text("siren"),
+    /** A company established abroad: its own country's registration number, as it gave it. */
+    registrationNumber: text("registration_number"),
     /** The establishment invoiced, when the customer gave one. */
     siret: text("siret"),
     /** Intra-community VAT number, French ones checked against the SIREN. */
     vatNumber: text("vat_number"),
+    /**
+     * What VIES answered about the VAT number when it was recorded (issue 17): "valid", "invalid",
+     * or "not_checked" when no VIES check could be made (the shipped adapter); null without a number.
+     */
+    viesStatus: text("vies_status", { enum: ["valid", "invalid", "not_checked"] }),
+    viesCheckedAt: timestamp("vies_checked_at", { withTimezone: true }),
     billingAddress: text("billing_address").notNull(),
     billingPostalCode: text("billing_postal_code").notNull(),
     billingCity: text("billing_city").notNull(),
-    /** ISO 3166-1 alpha-2. */
+    /** Where the customer is established, ISO 3166-1 alpha-2 (VAT treatment, issue 17). */
     billingCountry: text("billing_country").notNull().default("FR"),
     billingEmail: text("billing_email").notNull(),
     createdByUserId: uuid("created_by_user_id").references(() => users.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex("customer_details_siren_key").on(t.siren)],
+  (t) => [
+    uniqueIndex("customer_details_siren_key").on(t.siren),
+    // A customer established in France (Monaco being French for VAT) is known by its SIREN.
+    check(
+      "customer_details_siren_in_france_ck",
+      sql`${t.siren} is not null or ${t.billingCountry} not in ('FR', 'MC')`,
+    ),
+  ],
 );
 
 /**

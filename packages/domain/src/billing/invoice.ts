@@ -16,8 +16,11 @@ import { type VatCategory, type VatTreatment, vatTreatment } from "./vat-treatme
  */
 export interface InvoiceParty {
   legalName: string;
-  siren: string;
+  /** The SIREN of a party established in France; null for a customer established abroad (issue 17). */
+  siren: string | null;
   siret?: string | null;
+  /** A customer established abroad: its own country's registration number, if it gave one. */
+  registrationNumber?: string | null;
   vatNumber?: string | null;
   address: string;
   postalCode: string;

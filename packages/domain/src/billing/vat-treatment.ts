@@ -1,3 +1,5 @@
+import { EU_MEMBER_STATES, hasEuVatShape } from "../customers/eu-vat-numbers.js";
+
 /**
  * Which VAT an invoice of services charges, from where the seller and the buyer are established
  * (issue 17). Guichet's invoices are business-to-business supplies of services (cloud resale,
@@ -30,47 +32,15 @@ export interface VatTreatment {
   exemptionReason: { fr: string; en: string } | null;
 }
 
-/** The EU member states (ISO 3166-1), 2026. */
-export const EU_MEMBER_STATES: ReadonlySet<string> = new Set([
-  "AT",
-  "BE",
-  "BG",
-  "CY",
-  "CZ",
-  "DE",
-  "DK",
-  "EE",
-  "ES",
-  "FI",
-  "FR",
-  "GR",
-  "HR",
-  "HU",
-  "IE",
-  "IT",
-  "LT",
-  "LU",
-  "LV",
-  "MT",
-  "NL",
-  "PL",
-  "PT",
-  "RO",
-  "SE",
-  "SI",
-  "SK",
-]);
-
-/** Where VAT treats a country as another: Monaco as France; Greece's VAT numbers say EL. */
+/** Where VAT treats a country as another: Monaco as France. */
 const VAT_TERRITORY: Readonly<Record<string, string>> = { MC: "FR" };
-const VAT_PREFIX: Readonly<Record<string, string>> = { GR: "EL" };
 
-/** An intra-community VAT number of `country`'s shape: its prefix, then 2 to 12 letters or digits. */
+/**
+ * An intra-community VAT number of `country`: that state's prefix and pattern (EU_VAT_FORMATS,
+ * the same check as when the customer is recorded, issue 17).
+ */
 export function isIntraCommunityVatNumber(vatNumber: string | null | undefined, country: string): boolean {
-  if (!vatNumber) return false;
-  const value = vatNumber.replace(/[\s.-]/g, "").toUpperCase();
-  const prefix = VAT_PREFIX[country] ?? country;
-  return value.startsWith(prefix) && /^[A-Z]{2}[0-9A-Z]{2,12}$/.test(value);
+  return hasEuVatShape(vatNumber, country);
 }
 
 const STANDARD: VatTreatment = { category: "S", exemptionCode: null, exemptionReason: null };

@@ -57,4 +57,24 @@ describe("company identifiers (issue 16: customers)", () => {
     expect(checkVatNumber("DE123456789")).toEqual({ ok: true, value: "DE123456789" });
     expect(checkVatNumber("D1")).toMatchObject({ ok: false, reason: "format" });
   });
+
+  // Issue 17: each member state's own pattern, the prefix being the customer's country's.
+  it("checks a VAT number against the pattern of the customer's member state", () => {
+    expect(checkVatNumber("BE 0403.170.701", undefined, "BE")).toEqual({ ok: true, value: "BE0403170701" });
+    expect(checkVatNumber("EL123456789", undefined, "GR")).toMatchObject({ ok: true });
+    expect(checkVatNumber("NL123456789B01", undefined, "NL")).toMatchObject({ ok: true });
+    expect(checkVatNumber("DE12345678", undefined, "DE")).toMatchObject({
+      ok: false,
+      reason: "format",
+      expected: "DE then 9 digits, e.g. DE123456789",
+    });
+    // Another state's number for a German customer is refused: it is not that customer's.
+    expect(checkVatNumber("BE0403170701", undefined, "DE")).toMatchObject({ ok: false, reason: "format" });
+    expect(checkVatNumber("FR45732829320", undefined, "FR")).toMatchObject({ ok: false, reason: "key" });
+  });
+
+  it("outside the EU takes the country's own number, prefixed by its code", () => {
+    expect(checkVatNumber("CHE-123.456.789", undefined, "CH")).toEqual({ ok: true, value: "CHE123456789" });
+    expect(checkVatNumber("DE123456789", undefined, "CH")).toMatchObject({ ok: false, reason: "format" });
+  });
 });

@@ -1,3 +1,5 @@
+import { compactIdentifier, EU_VAT_FORMATS } from "./eu-vat-numbers.js";
+
 /**
  * French company identifiers a provider records for each customer, checked with their keys
  * before anything is written (issue 16: "a SIREN with a wrong key" is refused, naming the field).
@@ -9,11 +11,13 @@
 /** Why a value is refused: its shape, or its key. `expected` says how to fix it. */
 export type IdentifierCheck =
   | { ok: true; value: string }
-  | { ok: false; reason: "format" | "key" | "mismatch"; expected: string };
+  | { ok: false; reason: "format" | "key" | "mismatch"; expected: string; example?: string };
 
-/** Spaces, dots and dashes people type between groups of digits are not part of the number. */
-function compact(raw: string): string {
-  return raw.replace(/[\s.\u00a0\u202f-]/g, "").toUpperCase();
+const compact = compactIdentifier;
+
+/** The member state whose VAT numbers start with `prefix` (EL is Greece). */
+function stateOfPrefix(prefix: string): string | undefined {
+  return Object.entries(EU_VAT_FORMATS).find(([, f]) => f.prefix === prefix)?.[0];
 }
 
 /** The Luhn checksum: doubling every second digit from the right, the sum is a multiple of 10. */
@@ -70,16 +74,32 @@ export function frenchVatNumber(siren: string): string {
 }
 
 /**
- * An intra-community VAT number. A French one ("FR" + key + SIREN) is checked with its key and,
- * when the SIREN is given, must be that company's; another member state's is checked for shape
- * only (2 letters, then 2 to 12 letters or digits), since each state has its own key.
+ * An intra-community VAT number of the member state `country` (issue 17): that state's prefix and
+ * pattern (EU_VAT_FORMATS). A French one ("FR" + key + SIREN) is also checked with its key and,
+ * when the SIREN is given, must be that company's. Without `country`, the state is the prefix's.
+ * Outside the EU there is no intra-community number; the country's own one may be given instead.
  */
-export function checkVatNumber(raw: string, siren?: string): IdentifierCheck {
+export function checkVatNumber(raw: string, siren?: string, country?: string): IdentifierCheck {
   const value = compact(raw);
-  if (!/^[A-Z]{2}[0-9A-Z]{2,12}$/.test(value)) {
-    return { ok: false, reason: "format", expected: "a country code then 2 to 12 letters or digits" };
+  const state = country ?? stateOfPrefix(value.slice(0, 2));
+  const vatFormat = state ? EU_VAT_FORMATS[state] : undefined;
+  if (!vatFormat && country) {
+    // Outside the EU: the country's own VAT number, if it has one, prefixed by its ISO code as
+    // EN 16931 asks of a VAT identifier (BR-CO-09), e.g. CHE123456789 or GB123456789.
+    return new RegExp(`^${country}[0-9A-Z]{2,13}$`).test(value)
+      ? { ok: true, value }
+      : {
+          ok: false,
+          reason: "format",
+          expected: `${country} then the number, or nothing`,
+          example: `${country}123456789`,
+        };
   }
-  if (!value.startsWith("FR")) return { ok: true, value };
+  if (!vatFormat)
+    return { ok: false, reason: "format", expected: "an EU member state's prefix then its number" };
+  if (!vatFormat.pattern.test(value))
+    return { ok: false, reason: "format", expected: vatFormat.expected, example: vatFormat.example };
+  if (state !== "FR") return { ok: true, value };
   const match = /^FR([0-9A-Z]{2})(\d{9})$/.exec(value);
   if (!match)
     return { ok: false, reason: "format", expected: "FR, a 2-character key, then the 9-digit SIREN" };

@@ -57,6 +57,31 @@ describe("customer CSV import (issue 16)", () => {
     );
   });
 
+  // Issue 17: a customer established abroad has no SIREN; a French one still must.
+  it("imports foreign customers by their country, and names the column of a foreign VAT number refused", () => {
+    const header =
+      "raison_sociale;pays;siren;numero_immatriculation;tva_intracommunautaire;adresse_facturation;code_postal;ville;email_facturation;admin_email;admin_prenom;admin_nom";
+    const good = readCustomerCsv(
+      `${header}\nBrabant Data;BE;;0403.170.701;BE0403170701;Rue Neuve 1;1000;Bruxelles;f@brabant.be;a@brabant.be;An;Peeters\n` +
+        "Alpen AG;CH;;CHE-123.456.789;;Bahnhofstrasse 1;8001;Zürich;f@alpen.ch;a@alpen.ch;Urs;Meier\n",
+    );
+    expect(good.problems).toEqual([]);
+    expect(
+      good.records.map((r) => [r.record.billingCountry, r.record.siren, r.record.registrationNumber]),
+    ).toEqual([
+      ["BE", undefined, "0403.170.701"],
+      ["CH", undefined, "CHE-123.456.789"],
+    ]);
+    const bad = readCustomerCsv(
+      `${header}\nRhein GmbH;DE;;;DE12345;Hauptstr. 1;10115;Berlin;f@rhein.de;a@rhein.de;Jan;Ko\n` +
+        "Sans Siren;FR;;;;1 rue;79000;Niort;f@sans.fr;a@sans.fr;Al;Sans\n",
+    );
+    expect(bad.problems).toEqual([
+      expect.objectContaining({ line: 2, column: "tva_intracommunautaire", reason: "format" }),
+      expect.objectContaining({ line: 3, column: "siren", reason: "required" }),
+    ]);
+  });
+
   it("names a missing or unknown column of the header", () => {
     const { problems } = readCustomerCsv("raison_sociale;siren;couleur\nX;732829320;bleu\n");
     expect(problems).toEqual(

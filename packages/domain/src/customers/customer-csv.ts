@@ -12,8 +12,10 @@ import {
  */
 export const CUSTOMER_CSV_COLUMNS: readonly { column: string; field: CustomerField; required: boolean }[] = [
   { column: "raison_sociale", field: "legalName", required: true },
-  { column: "siren", field: "siren", required: true },
+  // Required on the lines of customers established in France (checkCustomerRecord), not as a column.
+  { column: "siren", field: "siren", required: false },
   { column: "siret", field: "siret", required: false },
+  { column: "numero_immatriculation", field: "registrationNumber", required: false },
   { column: "tva_intracommunautaire", field: "vatNumber", required: false },
   { column: "adresse_facturation", field: "billingAddress", required: true },
   { column: "code_postal", field: "billingPostalCode", required: true },
@@ -125,6 +127,7 @@ export function readCustomerCsv(text: string): {
       legalName: cell("raison_sociale"),
       siren: cell("siren"),
       siret: cell("siret"),
+      registrationNumber: cell("numero_immatriculation"),
       vatNumber: cell("tva_intracommunautaire"),
       billingAddress: cell("adresse_facturation"),
       billingPostalCode: cell("code_postal"),
@@ -146,9 +149,10 @@ export function readCustomerCsv(text: string): {
     const { record } = checked;
     let duplicate = false;
     for (const [field, key] of [
-      ["siren", `siren:${record.siren}`],
+      ["siren", record.siren ? `siren:${record.siren}` : undefined],
       ["administrator.email", `email:${record.administrator.email}`],
     ] as const) {
+      if (!key) continue;
       const first = seen.get(key);
       if (first !== undefined) {
         duplicate = true;

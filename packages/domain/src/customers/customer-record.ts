@@ -1,4 +1,5 @@
 import { checkSiren, checkSiret, checkVatNumber } from "./company-identifiers.js";
+import { isCountryCode, usesSiren } from "./countries.js";
 
 /**
  * A customer as the provider enters it, in the back office or one line of a CSV import (issue 16):
@@ -6,13 +7,16 @@ import { checkSiren, checkSiret, checkVatNumber } from "./company-identifiers.js
  */
 export interface CustomerRecord {
   legalName: string;
-  siren: string;
-  siret?: string;
-  vatNumber?: string;
+  /** Required where the customer is established in France (or Monaco), optional elsewhere. */
+  siren?: string | undefined;
+  siret?: string | undefined;
+  /** A company established abroad: its own country's registration number, if it gives one. */
+  registrationNumber?: string | undefined;
+  vatNumber?: string | undefined;
   billingAddress: string;
   billingPostalCode: string;
   billingCity: string;
-  /** ISO 3166-1 alpha-2, "FR" when not said. */
+  /** Where the customer is established, ISO 3166-1 alpha-2, "FR" when not said (issue 17). */
   billingCountry: string;
   billingEmail: string;
   administrator: { email: string; firstName: string; lastName: string; locale: "fr" | "en" };
@@ -23,6 +27,7 @@ export type CustomerField =
   | "legalName"
   | "siren"
   | "siret"
+  | "registrationNumber"
   | "vatNumber"
   | "billingAddress"
   | "billingPostalCode"
@@ -43,13 +48,16 @@ export interface CustomerProblem {
   reason: "required" | "format" | "key" | "mismatch" | "duplicate" | "taken";
   value: string;
   expected: string;
+  /** A value of the expected shape, for the sentence saying how to fix it (VAT numbers abroad). */
+  example?: string;
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /**
  * Checks a customer's fields, identifiers with their keys (SIREN and SIRET by Luhn, the French VAT
- * key from the SIREN). Returns the record normalised (identifiers without spaces, e-mails lower
+ * key from the SIREN) and, by the country it is established in (issue 17), which are required: a
+ * SIREN in France, none abroad; a VAT number of that member state's pattern. Returns the record normalised (identifiers without spaces, e-mails lower
  * case) or every problem found, not only the first.
  */
 export function checkCustomerRecord(
@@ -65,11 +73,22 @@ export function checkCustomerRecord(
   required("administrator.firstName", input.administrator.firstName, "a first name");
   required("administrator.lastName", input.administrator.lastName, "a last name");
 
-  const siren = checkSiren(input.siren ?? "");
-  if (!siren.ok) {
+  const country = (input.billingCountry?.trim() || "FR").toUpperCase();
+  if (!isCountryCode(country)) {
+    problems.push({
+      field: "billingCountry",
+      reason: "format",
+      value: input.billingCountry,
+      expected: "a 2-letter ISO 3166 country code such as FR, BE or CH",
+    });
+  }
+  // A SIREN is French: required for a customer established in France, checked if given elsewhere.
+  const sirenRaw = input.siren?.trim() ?? "";
+  const siren = checkSiren(sirenRaw);
+  if (!siren.ok && (sirenRaw || usesSiren(country))) {
     problems.push({
       field: "siren",
-      reason: input.siren?.trim() ? siren.reason : "required",
+      reason: sirenRaw ? siren.reason : "required",
       value: input.siren ?? "",
       expected: siren.expected,
     });
@@ -79,18 +98,21 @@ export function checkCustomerRecord(
     if (!raw?.trim()) return undefined;
     const checked = check(raw, sirenValue);
     if (checked.ok) return checked.value;
-    problems.push({ field, reason: checked.reason, value: raw, expected: checked.expected });
+    const { reason, expected, example } = checked;
+    problems.push({ field, reason, value: raw, expected, ...(example ? { example } : {}) });
     return undefined;
   };
   const siret = optional("siret", input.siret, checkSiret);
-  const vatNumber = optional("vatNumber", input.vatNumber, checkVatNumber);
-  const country = (input.billingCountry?.trim() || "FR").toUpperCase();
-  if (!/^[A-Z]{2}$/.test(country)) {
+  const vatNumber = optional("vatNumber", input.vatNumber, (raw, sirenOf) =>
+    checkVatNumber(raw, sirenOf, isCountryCode(country) ? country : undefined),
+  );
+  const registrationNumber = input.registrationNumber?.trim().replace(/\s+/g, " ") ?? "";
+  if (registrationNumber && !/^[0-9A-Za-z][0-9A-Za-z ./-]{0,49}$/.test(registrationNumber)) {
     problems.push({
-      field: "billingCountry",
+      field: "registrationNumber",
       reason: "format",
-      value: input.billingCountry,
-      expected: "a 2-letter country code such as FR",
+      value: input.registrationNumber ?? "",
+      expected: "up to 50 letters or digits, with spaces, dots, dashes or slashes",
     });
   }
   const postalCode = input.billingPostalCode?.trim() ?? "";
@@ -126,13 +148,14 @@ export function checkCustomerRecord(
       expected: "fr or en",
     });
   }
-  if (problems.length > 0 || !sirenValue) return { ok: false, problems };
+  if (problems.length > 0) return { ok: false, problems };
   return {
     ok: true,
     record: {
       legalName: input.legalName.trim(),
-      siren: sirenValue,
+      ...(sirenValue ? { siren: sirenValue } : {}),
       ...(siret ? { siret } : {}),
+      ...(registrationNumber ? { registrationNumber } : {}),
       ...(vatNumber ? { vatNumber } : {}),
       billingAddress: input.billingAddress.trim(),
       billingPostalCode: postalCode,

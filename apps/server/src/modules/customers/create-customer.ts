@@ -1,10 +1,11 @@
 import { customerDetails, type Db, organisations } from "@guichet/db";
-import { type CustomerRecord, contractRules } from "@guichet/domain";
+import { type CustomerRecord, contractRules, EU_MEMBER_STATES } from "@guichet/domain";
 import { like } from "drizzle-orm";
 import type { AppContext } from "../../app-context.js";
 import { AppError } from "../../http/errors.js";
 import { inviteUser } from "../accounts/invite-user.js";
 import { type AuditActor, recordAudit } from "../audit/record-audit.js";
+import { type ViesAnswer, viesNotChecked } from "./vies.js";
 
 /** A URL handle from a legal name: "Bâti Sud & Fils" → "bati-sud-fils". */
 export function slugOf(name: string): string {
@@ -52,16 +53,24 @@ export async function createCustomer(
       kind: "customer",
       slug: await freeSlug(db, record.legalName),
       name: record.legalName,
-      registrationNumber: record.siren,
+      registrationNumber: record.siren ?? record.registrationNumber ?? null,
       createdAt: now,
     })
     .returning({ id: organisations.id });
   if (!organisation) throw new Error("insert returned no row");
+  // VIES knows the member states' numbers only; a number from outside the EU is not put to it.
+  const vies: ViesAnswer | null =
+    record.vatNumber && EU_MEMBER_STATES.has(record.billingCountry)
+      ? await (context.vies ?? viesNotChecked).check(record.vatNumber, record.billingCountry)
+      : null;
   await db.insert(customerDetails).values({
     organisationId: organisation.id,
-    siren: record.siren,
+    siren: record.siren ?? null,
     siret: record.siret ?? null,
+    registrationNumber: record.registrationNumber ?? null,
     vatNumber: record.vatNumber ?? null,
+    viesStatus: vies?.status ?? null,
+    viesCheckedAt: vies?.checkedAt ?? null,
     billingAddress: record.billingAddress,
     billingPostalCode: record.billingPostalCode,
     billingCity: record.billingCity,
@@ -80,9 +89,12 @@ export async function createCustomer(
       targetId: organisation.id,
       data: {
         legalName: record.legalName,
-        siren: record.siren,
+        country: record.billingCountry,
+        siren: record.siren ?? null,
         siret: record.siret ?? null,
+        registrationNumber: record.registrationNumber ?? null,
         vatNumber: record.vatNumber ?? null,
+        vies: vies?.status ?? null,
       },
     },
     now,

@@ -1,9 +1,10 @@
-import type { CsvLineProblem, CustomerProblem } from "@guichet/domain";
+import { type CsvLineProblem, type CustomerProblem, EU_VAT_FORMATS } from "@guichet/domain";
 import { type Locale, type MessageKey, t } from "../../i18n/index.js";
 
 const HINTS: Partial<Record<string, MessageKey>> = {
   siren: "customer.hint.siren",
   siret: "customer.hint.siret",
+  registrationNumber: "customer.hint.registrationNumber",
   vatNumber: "customer.hint.vatNumber",
   billingPostalCode: "customer.hint.billingPostalCode",
   billingCountry: "customer.hint.billingCountry",
@@ -17,12 +18,22 @@ const HINTS: Partial<Record<string, MessageKey>> = {
 export function describeProblem(locale: Locale, problem: CustomerProblem | CsvLineProblem): string {
   const field = t(locale, `customer.field.${problem.field}` as MessageKey);
   const hintKey = HINTS[problem.field];
+  const example = "example" in problem ? problem.example : undefined;
   const params = {
     field,
     value: problem.value,
     expected: problem.expected,
     hint: hintKey ? t(locale, hintKey) : "",
   };
+  // A VAT number outside France (issue 17): the customer's state's shape, by example.
+  if (problem.field === "vatNumber" && example && !example.startsWith("FR")) {
+    const abroad = !Object.values(EU_VAT_FORMATS).some((f) => f.example === example);
+    params.hint = t(locale, abroad ? "customer.hint.vatNumberAbroad" : "customer.hint.vatNumberOf", {
+      example,
+    });
+  }
+  if (problem.field === "siren" && problem.reason === "required")
+    return t(locale, "customer.problem.siren_required", params);
   switch (problem.reason) {
     case "key":
       return t(

@@ -10,7 +10,14 @@ export const ZCustomerView = z.object({
   status: z.enum(["active", "suspended"]),
   siren: z.string().nullable(),
   siret: z.string().nullable(),
+  /** A customer established abroad: its own country's registration number (issue 17). */
+  registrationNumber: z.string().nullable(),
   vatNumber: z.string().nullable(),
+  /**
+   * What VIES said of the VAT number when it was recorded; "not_checked" is shown as such (the
+   * shipped adapter makes no check), null without a number or for a number outside the EU.
+   */
+  vies: z.enum(["valid", "invalid", "not_checked"]).nullable().meta({ id: "ViesStatus" }),
   billing: z
     .object({
       address: z.string(),
@@ -37,9 +44,11 @@ export async function listCustomers(db: Db, onlyId?: string): Promise<CustomerVi
     slug: organisation.slug,
     name: organisation.name,
     status: organisation.status,
-    siren: details?.siren ?? organisation.registrationNumber,
+    siren: details ? details.siren : organisation.registrationNumber,
     siret: details?.siret ?? null,
+    registrationNumber: details?.registrationNumber ?? null,
     vatNumber: details?.vatNumber ?? null,
+    vies: details?.viesStatus ?? null,
     billing: details
       ? {
           address: details.billingAddress,

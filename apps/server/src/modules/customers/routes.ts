@@ -21,13 +21,17 @@ const ZField = (max: number) => ZText.max(max);
 /** Shapes only: the keys and formats are checked by checkCustomerRecord, which names each field. */
 const ZNewCustomer = z.strictObject({
   legalName: ZField(200),
-  siren: ZField(20),
+  /** Where the customer is established (issue 17): decides which identifiers are required. */
+  billingCountry: ZField(60).default("FR"),
+  /** Required in France, absent or checked if given elsewhere. */
+  siren: ZField(20).optional(),
   siret: ZField(30).optional(),
+  /** A company established abroad: its own country's registration number, optional. */
+  registrationNumber: ZField(60).optional(),
   vatNumber: ZField(30).optional(),
   billingAddress: ZField(300),
   billingPostalCode: ZField(20),
   billingCity: ZField(100),
-  billingCountry: ZField(2).default("FR"),
   billingEmail: ZField(254),
   administrator: z.strictObject({
     email: ZField(254),
@@ -113,7 +117,7 @@ export function customerRoutes(context: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags: ["customers"],
           summary:
-            "Create a customer: SIREN, SIRET and VAT number checked with their keys; its administrator is invited by e-mail",
+            "Create a customer, in France or abroad: a SIREN required in France, the VAT number checked by its member state's pattern (and France's key), put to VIES where it can be; its administrator is invited by e-mail",
           body: ZNewCustomer,
           response: { 201: ZCreated, 400: ZCustomerRefusal, 409: ZCustomerRefusal },
         },

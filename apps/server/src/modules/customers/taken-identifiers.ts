@@ -2,6 +2,20 @@ import { customerDetails, type Db, organisations, users } from "@guichet/db";
 import type { CustomerProblem, CustomerRecord } from "@guichet/domain";
 import { and, inArray, ne } from "drizzle-orm";
 
+/** SIRENs already a customer's, in its details or on its organisation row (older customers). */
+async function sirensTaken(db: Db, sirens: string[]): Promise<Set<string | null>> {
+  // One after the other: a transaction is one connection.
+  const withDetails = await db
+    .select({ siren: customerDetails.siren })
+    .from(customerDetails)
+    .where(inArray(customerDetails.siren, sirens));
+  const withNumber = await db
+    .select({ siren: organisations.registrationNumber })
+    .from(organisations)
+    .where(inArray(organisations.registrationNumber, sirens));
+  return new Set([...withDetails, ...withNumber].map((row) => row.siren));
+}
+
 /**
  * What only the database knows about new customers: a SIREN already a customer's, an
  * administrator's address that already has an identifier (DSN-ID-01: one per person). Read in
@@ -13,26 +27,18 @@ export async function takenIdentifiers(
 ): Promise<Map<CustomerRecord, CustomerProblem[]>> {
   const problems = new Map<CustomerRecord, CustomerProblem[]>();
   if (records.length === 0) return problems;
-  const sirens = records.map((r) => r.siren);
+  const sirens = records.flatMap((r) => (r.siren ? [r.siren] : []));
   const emails = records.map((r) => r.administrator.email);
-  // One after the other: a transaction is one connection.
-  const withDetails = await db
-    .select({ siren: customerDetails.siren })
-    .from(customerDetails)
-    .where(inArray(customerDetails.siren, sirens));
-  const withNumber = await db
-    .select({ siren: organisations.registrationNumber })
-    .from(organisations)
-    .where(inArray(organisations.registrationNumber, sirens));
   const people = await db
     .select({ email: users.email })
     .from(users)
     .where(and(inArray(users.email, emails), ne(users.status, "revoked")));
-  const takenSirens = new Set([...withDetails, ...withNumber].map((row) => row.siren));
+  // A customer established abroad has no SIREN to compare (issue 17).
+  const takenSirens = sirens.length === 0 ? new Set<string | null>() : await sirensTaken(db, sirens);
   const takenEmails = new Set(people.map((row) => row.email));
   for (const record of records) {
     const found: CustomerProblem[] = [];
-    if (takenSirens.has(record.siren))
+    if (record.siren && takenSirens.has(record.siren))
       found.push({
         field: "siren",
         reason: "taken",

@@ -5,6 +5,7 @@ import {
   type InvoiceParty,
   invoiceMentions,
   type Locale,
+  usesSiren,
 } from "@guichet/domain";
 
 /**
@@ -22,15 +23,25 @@ const amount = (cents: string | bigint) => centsToDecimal(BigInt(cents));
 const dateTime = (civil: string, prefix = "udt") =>
   `<${prefix}:DateTimeString format="102">${civil.replaceAll("-", "")}</${prefix}:DateTimeString>`;
 
+/**
+ * BT-30/BT-47, the legal registration: a SIREN (ICD scheme 0002) is French, so a party established
+ * abroad never carries it (issue 17); its own registration number, if given, goes without a scheme
+ * (no ICD code names every country's registers), and its VAT number (BT-48) names it as well.
+ */
+function legalOrganisation(p: InvoiceParty): string {
+  const id =
+    usesSiren(p.country) && p.siren
+      ? `<ram:ID schemeID="0002">${xmlText(p.siren)}</ram:ID>`
+      : !usesSiren(p.country) && p.registrationNumber
+        ? `<ram:ID>${xmlText(p.registrationNumber)}</ram:ID>`
+        : null;
+  return id ? `        <ram:SpecifiedLegalOrganization>${id}</ram:SpecifiedLegalOrganization>\n` : "";
+}
+
 function party(tag: string, p: InvoiceParty): string {
   return `<ram:${tag}>
         <ram:Name>${xmlText(p.legalName)}</ram:Name>
-${
-  // A SIREN (scheme 0002) is French: a buyer established abroad is named by its VAT number.
-  p.country === "FR" || p.country === "MC"
-    ? `        <ram:SpecifiedLegalOrganization><ram:ID schemeID="0002">${xmlText(p.siren)}</ram:ID></ram:SpecifiedLegalOrganization>\n`
-    : ""
-}        <ram:PostalTradeAddress>
+${legalOrganisation(p)}        <ram:PostalTradeAddress>
           <ram:PostcodeCode>${xmlText(p.postalCode)}</ram:PostcodeCode>
           <ram:LineOne>${xmlText(p.address)}</ram:LineOne>
           <ram:CityName>${xmlText(p.city)}</ram:CityName>

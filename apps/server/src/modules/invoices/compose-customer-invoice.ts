@@ -38,6 +38,7 @@ export async function buyerOf(db: Db, organisationId: string): Promise<InvoicePa
     legalName: row.name,
     siren: d.siren,
     siret: d.siret,
+    registrationNumber: d.registrationNumber,
     vatNumber: d.vatNumber,
     address: d.billingAddress,
     postalCode: d.billingPostalCode,

@@ -7,6 +7,7 @@ import {
   type InvoiceParty,
   invoiceMentions,
   type Locale,
+  usesSiren,
 } from "@guichet/domain";
 import { FACTUR_X_FILE_NAME } from "./cii-xml.js";
 
@@ -67,9 +68,11 @@ function partyLines(p: InvoiceParty, locale: Locale): string[] {
   return [
     p.address,
     `${p.postalCode} ${p.city}${p.country === "FR" ? "" : ` (${p.country})`}`,
-    // A SIREN is French; a customer established abroad is named by its VAT number below.
-    ...(p.country === "FR" || p.country === "MC"
-      ? [`SIREN ${p.siren}${p.siret ? ` — SIRET ${p.siret}` : ""}`]
+    // A SIREN is French; a customer established abroad gives its own registration number, if any,
+    // and is named by its VAT number below (issue 17).
+    ...(usesSiren(p.country) && p.siren ? [`SIREN ${p.siren}${p.siret ? ` — SIRET ${p.siret}` : ""}`] : []),
+    ...(!usesSiren(p.country) && p.registrationNumber
+      ? [`${fr ? "N° d'immatriculation" : "Registration number"} ${p.registrationNumber}`]
       : []),
     ...(p.vatNumber ? [`${fr ? "N° TVA intracommunautaire" : "VAT number"} ${p.vatNumber}`] : []),
   ];
