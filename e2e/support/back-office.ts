@@ -6,7 +6,12 @@ import { linkFromOutbox, type Person, STRONG_PASSWORD } from "./seed.js";
 /** What staff type into the Clients page's "Nouveau client" form (issue 16). */
 export interface NewCustomer {
   legalName: string;
-  siren: string;
+  /** The country select's label, "France" when not said (issue 17). */
+  country?: string;
+  /** In France; a customer established abroad has none. */
+  siren?: string;
+  registrationNumber?: string;
+  vatNumber?: string;
   address: string;
   postalCode: string;
   city: string;
@@ -35,12 +40,16 @@ export function addMonths(isoDate: string, months: number): string {
 /** How the server's messages write a date (refusals, explanations, mails): 05/02/2027. */
 export const frenchDate = (isoDate: string) => isoDate.split("-").reverse().join("/");
 
-/** Staff create a customer from the back office, its administrator invited by e-mail; answers its id. */
-export async function createCustomerInBackOffice(staff: Page, customer: NewCustomer): Promise<string> {
-  await staff.goto("/clients");
+/** Staff fill the back office's "Nouveau client" form, the fields shown for the customer's country. */
+export async function fillNewCustomer(staff: Page, customer: NewCustomer) {
   const form = staff.getByRole("form", { name: "Nouveau client" });
   await form.getByLabel("Raison sociale").fill(customer.legalName);
-  await form.getByLabel("SIREN").fill(customer.siren);
+  if (customer.country)
+    await form.getByLabel("Pays d'établissement").selectOption({ label: customer.country });
+  if (customer.siren) await form.getByLabel("SIREN").fill(customer.siren);
+  if (customer.registrationNumber)
+    await form.getByLabel("Numéro d'immatriculation").fill(customer.registrationNumber);
+  if (customer.vatNumber) await form.getByLabel("Numéro de TVA intracommunautaire").fill(customer.vatNumber);
   await form.getByLabel("Adresse de facturation").fill(customer.address);
   await form.getByLabel("Code postal").fill(customer.postalCode);
   await form.getByLabel("Ville").fill(customer.city);
@@ -48,6 +57,13 @@ export async function createCustomerInBackOffice(staff: Page, customer: NewCusto
   await form.getByLabel("Adresse e-mail").fill(customer.admin.email);
   await form.getByLabel("Prénom").fill(customer.admin.firstName);
   await form.getByRole("textbox", { name: /^Nom/ }).fill(customer.admin.lastName);
+  return form;
+}
+
+/** Staff create a customer from the back office, its administrator invited by e-mail; answers its id. */
+export async function createCustomerInBackOffice(staff: Page, customer: NewCustomer): Promise<string> {
+  await staff.goto("/clients");
+  const form = await fillNewCustomer(staff, customer);
   const created = staff.waitForResponse(
     (response) => response.url().endsWith("/api/customers") && response.request().method() === "POST",
   );

@@ -58,11 +58,7 @@ function Customers() {
               </Table.Td>
               <Table.Td>
                 {customer.vatNumber ?? t("common.none")}
-                {customer.vies ? (
-                  <Text size="xs" c={customer.vies === "valid" ? "dimmed" : "orange.9"}>
-                    {t(`customers.list.vies.${customer.vies}`)}
-                  </Text>
-                ) : null}
+                {customer.vies ? <Text size="xs">{t(`customers.list.vies.${customer.vies}`)}</Text> : null}
               </Table.Td>
               <Table.Td>
                 {customer.billing
