@@ -23,7 +23,7 @@ function tempDataDir(): string {
 async function firstAnswer(url: string): Promise<Response> {
   for (;;) {
     try {
-      return await fetch(url, { headers: { "accept-language": "fr" } });
+      return await fetch(url, { headers: { "accept-language": "fr", accept: "text/html" } });
     } catch {
       await new Promise((r) => setTimeout(r, 50));
     }
@@ -41,7 +41,6 @@ async function startAndStop(env: Record<string, string>) {
     const early = await firstAnswer(`http://127.0.0.1:${port}/demandes`);
     const earlyPage = {
       status: early.status,
-      retryAfter: early.headers.get("retry-after"),
       html: await early.text(),
     };
     const health = (await (await waitForOk(`http://127.0.0.1:${port}/health`, 120_000)).json()) as {
@@ -75,12 +74,11 @@ describe("guichet start", { timeout: 180_000 }, () => {
     expect(first.output).not.toContain('"url":"/health"');
     expect(first.output).toContain('"url":"/api/openapi.json"');
     expect(first.exitCode).toBe(0);
-    // A first start migrates and seeds for seconds: meanwhile the port answers, and a page that
-    // reloads itself brings the person to the address she asked for (issue 13, the front door).
-    expect(first.earlyPage.status).toBe(503);
-    expect(first.earlyPage.retryAfter).toBe("2");
-    expect(first.earlyPage.html).toContain('<meta http-equiv="refresh" content="2">');
-    expect(first.earlyPage.html).toContain("Guichet démarre");
+    // A first start migrates and seeds for seconds: a deep link opened meanwhile waits and gets
+    // the portal itself, not a page to wait on (issue 13, the front door).
+    expect(first.earlyPage.status).toBe(200);
+    expect(first.earlyPage.html).toContain('<div id="root">');
+    expect(first.earlyPage.html).not.toContain("Guichet démarre");
 
     const second = await startAndStop({ GUICHET_DATA_DIR: dataDir });
     expect(second.health.database).toBe("pglite");

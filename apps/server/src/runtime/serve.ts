@@ -14,8 +14,9 @@ import { openDeployment } from "./open-deployment.js";
 import { type HeldPort, holdPort } from "./starting-page.mjs";
 
 /**
- * Starts one server process: hold the port with a "starting" page, open the deployment (and wait
- * for the portal's build when `guichet demo` makes it alongside), listen, and on SIGTERM/SIGINT
+ * Starts one server process: hold the port (requests wait, or get a "starting" page), open the
+ * deployment (and wait for the portal's build when `guichet demo` makes it alongside), listen and
+ * answer the requests that waited, and on SIGTERM/SIGINT
  * stop accepting, let in-flight requests finish, then close the database cleanly.
  */
 export async function serve(
@@ -25,15 +26,22 @@ export async function serve(
   const { logger, logRequests } = serverLogger(config);
   const startedAt = performance.now();
   const heldPort = options.heldPort ?? (await holdPort(config));
-  const { context, seeded, app } = await getReady(
-    config,
-    { logger, logRequests },
-    options.portalBuilt,
-  ).finally(() => heldPort.release());
+  const { context, seeded, app } = await getReady(config, { logger, logRequests }, options.portalBuilt).catch(
+    async (error: unknown) => {
+      await heldPort.release();
+      throw error;
+    },
+  );
   const { contract, database } = context;
   // The provider's portal as its contract names it, in the contract's own language (issue 23).
   const portalName = labelIn(contract.provider.portalName, contract.locale);
-  await app.listen({ port: config.PORT, host: config.HOST });
+  // The requests that came while starting waited on open connections: the real server answers them.
+  heldPort.stopListening();
+  await app.listen({ port: config.PORT, host: config.HOST }).catch(async (error: unknown) => {
+    await heldPort.release();
+    throw error;
+  });
+  void heldPort.handOver(app.server);
   const mailWorker = startMailWorker({
     db: database.db,
     transport: config.SMTP_URL

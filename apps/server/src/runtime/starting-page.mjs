@@ -7,6 +7,16 @@ import { createServer } from "node:http";
 /** How long a browser or a client waits before asking again, in seconds. */
 const RETRY_SECONDS = 2;
 
+/**
+ * How long a request waits for the portal before it gets the "starting" page instead, in ms. A first
+ * start takes seconds: a person (or a script) who opens the address meanwhile gets the portal itself,
+ * late, rather than a page to wait on; only a start longer than this shows the page.
+ */
+const WAIT_FOR_PORTAL_MS = 25_000;
+
+/** Requests waiting at once, beyond which the page answers at once (memory stays bounded). */
+const MAX_WAITING = 256;
+
 const MESSAGES = JSON.parse(readFileSync(new URL("./starting-page.json", import.meta.url), "utf8"));
 
 /** The port `bin/guichet.mjs` held for `guichet start`, until the command takes it. */
@@ -36,18 +46,65 @@ export function takeEarlyHold() {
 /**
  * Holds the server's port while the deployment gets ready (migrations, the demo data on a first
  * start, the portal's build under `guichet demo`): a port that does not answer looks like a dead
- * server. Every address answers 503 with Retry-After; a page reloads itself until the portal
- * answers in its place, so the bare address and a deep link both arrive where they were going.
- * `/health/live` says the process is alive.
+ * server. A request waits (up to WAIT_FOR_PORTAL_MS) and is then answered by the real server it is
+ * handed over to; past that wait it gets 503 with Retry-After, as a page that reloads itself until
+ * the portal answers in its place, so the bare address and a deep link both arrive where they were
+ * going. `/health/live` says at once that the process is alive, the other probes that it is not ready.
  */
-export async function holdPort(address) {
-  const server = createServer(answerStarting);
+export async function holdPort(address, waitForPortalMs = WAIT_FOR_PORTAL_MS) {
+  const waiting = new Set();
+  /** Where requests go once the real server listens: it answers them itself. */
+  let realServer;
+  const server = createServer((request, response) => {
+    if (realServer) return void realServer.emit("request", request, response);
+    if (isProbe(request) || waiting.size >= MAX_WAITING) return answerStarting(request, response);
+    const entry = { request, response };
+    entry.timer = setTimeout(() => {
+      waiting.delete(entry);
+      answerStarting(request, response);
+    }, waitForPortalMs);
+    waiting.add(entry);
+    response.once("close", () => {
+      clearTimeout(entry.timer);
+      waiting.delete(entry);
+    });
+  });
   await new Promise((resolve, reject) => {
     server.once("error", reject);
     server.listen(address.PORT, address.HOST, () => resolve());
   });
-  let released;
-  return { release: () => (released ??= closeNow(server)) };
+  let closed;
+  const stopListening = () => (closed ??= new Promise((resolve) => server.close(() => resolve())));
+  const answerWaiting = (answer) => {
+    for (const entry of waiting) {
+      clearTimeout(entry.timer);
+      answer(entry);
+    }
+    waiting.clear();
+  };
+  return {
+    stopListening() {
+      // The connections already open stay: their requests wait for `handOver`.
+      void stopListening();
+    },
+    handOver(to) {
+      realServer = to;
+      answerWaiting(({ request, response }) => to.emit("request", request, response));
+      server.closeIdleConnections();
+      return stopListening();
+    },
+    release() {
+      answerWaiting(({ request, response }) => answerStarting(request, response));
+      server.closeAllConnections();
+      return stopListening();
+    },
+  };
+}
+
+/** Probes answer at once: they ask whether the process is alive or ready, not for the portal. */
+function isProbe(request) {
+  const path = (request.url ?? "/").split("?")[0] ?? "/";
+  return path === "/health" || path.startsWith("/health/");
 }
 
 /** The first language of Accept-Language the page speaks, French otherwise. */
@@ -86,12 +143,4 @@ function answerStarting(request, response) {
       `<meta http-equiv="refresh" content="${RETRY_SECONDS}">` +
       `<title>Guichet</title></head><body><main><h1>Guichet</h1><p role="status">${message}</p></main></body></html>`,
   );
-}
-
-/** Stops listening and drops idle keep-alive connections, so the real server can bind at once. */
-function closeNow(server) {
-  return new Promise((resolve, reject) => {
-    server.close((error) => (error ? reject(error) : resolve()));
-    server.closeAllConnections();
-  });
 }
