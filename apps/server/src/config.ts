@@ -1,7 +1,7 @@
 import { isIP } from "node:net";
 import { z } from "zod";
 import type { ImapAccount } from "./modules/mail-in/imap-poller.js";
-import { DEFAULT_CONTRACT_ID } from "./seed/demo-deployments.js";
+import { DEFAULT_CONTRACT_ID } from "./seed/demo-deployments.mjs";
 
 /**
  * Configuration, read once at boot from the environment and validated. Every variable is

@@ -2,7 +2,7 @@ import { openDatabase } from "@guichet/db";
 import { buildApp } from "../app.js";
 import { readConfig } from "../config.js";
 import { loadContract } from "../contract/load-contract.js";
-import { DEFAULT_CONTRACT_ID } from "../seed/demo-deployments.js";
+import { DEFAULT_CONTRACT_ID } from "../seed/demo-deployments.mjs";
 
 /**
  * The OpenAPI document as /api/openapi.json serves it: the app is built and never listens. Nothing

@@ -17,7 +17,7 @@ import { serve } from "../runtime/serve.js";
 import type { HeldPort } from "../runtime/starting-page.mjs";
 import { seedDemoData } from "../seed/seed-demo.js";
 import { verifyDatabaseTrail, verifyExportFile } from "./audit-verify.js";
-import { portalBuiltByParent } from "./demo.js";
+import { portalBuiltByParent } from "./demo.mjs";
 import { runInit } from "./init.js";
 
 /** What a command prints, and its exit code (0 success, 1 refused input, 2 usage). */

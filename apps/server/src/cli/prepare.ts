@@ -1,5 +1,5 @@
 import { migratedTemplateDir } from "@guichet/db";
-import { runPortalBuild } from "./portal-build.js";
+import { runPortalBuild } from "./portal-build.mjs";
 
 /**
  * `guichet prepare`, run by `npm install`: what a first start would otherwise do while a newcomer

@@ -12,7 +12,7 @@ const RETRY_SECONDS = 2;
  * start takes seconds: a person (or a script) who opens the address meanwhile gets the portal itself,
  * late, rather than a page to wait on; only a start longer than this shows the page.
  */
-const WAIT_FOR_PORTAL_MS = 25_000;
+const WAIT_FOR_PORTAL_MS = 60_000;
 
 /** Requests waiting at once, beyond which the page answers at once (memory stays bounded). */
 const MAX_WAITING = 256;

@@ -11,3 +11,16 @@ export function freePort(): Promise<number> {
     });
   });
 }
+
+/** Two consecutive TCP ports free on loopback right now (`guichet demo` takes PORT and PORT+1). */
+export async function freePortPair(): Promise<number> {
+  for (;;) {
+    const port = await freePort();
+    const next = await new Promise<boolean>((resolve) => {
+      const server = createServer();
+      server.once("error", () => resolve(false));
+      server.listen(port + 1, "127.0.0.1", () => server.close(() => resolve(true)));
+    });
+    if (next) return port;
+  }
+}

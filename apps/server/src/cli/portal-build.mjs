@@ -1,3 +1,4 @@
+// Plain JavaScript: `guichet demo` runs it before any TypeScript loads (bin/guichet.mjs).
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
@@ -8,14 +9,14 @@ const PORTAL_BUILD_SCRIPT = fileURLToPath(new URL("../../../web/scripts/build.mj
  * The portal's build script in a child process; its output is shown ("inherit") or kept and
  * shown only if it fails ("quiet").
  */
-export function runPortalBuild(output: "inherit" | "quiet"): Promise<void> {
+export function runPortalBuild(output) {
   return new Promise((resolve, reject) => {
     const build = spawn(process.execPath, [PORTAL_BUILD_SCRIPT], {
       stdio: output === "inherit" ? "inherit" : ["ignore", "pipe", "pipe"],
     });
-    const kept: Buffer[] = [];
-    build.stdout?.on("data", (chunk: Buffer) => kept.push(chunk));
-    build.stderr?.on("data", (chunk: Buffer) => kept.push(chunk));
+    const kept = [];
+    build.stdout?.on("data", (chunk) => kept.push(chunk));
+    build.stderr?.on("data", (chunk) => kept.push(chunk));
     build.once("error", reject);
     build.once("exit", (code) =>
       code === 0
