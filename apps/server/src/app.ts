@@ -23,8 +23,10 @@ import { budgetRoutes } from "./modules/billing/routes-budgets.js";
 import { costRoutes } from "./modules/billing/routes-costs.js";
 import { browserReportRoutes } from "./modules/browser-reports/routes.js";
 import { catalogueRoutes } from "./modules/catalogue/routes.js";
+import { presentContract } from "./modules/contract/present-contract.js";
 import { contractRoutes } from "./modules/contract/routes.js";
 import { customerRoutes } from "./modules/customers/routes.js";
+import { publishedDeskAddressOf } from "./modules/desk/mail-receiver.js";
 import { deskRoutes } from "./modules/desk/routes.js";
 import { deskReportRoutes } from "./modules/desk-report/routes.js";
 import { documentRoutes } from "./modules/documents/routes.js";
@@ -101,7 +103,11 @@ export async function buildApp(context: AppContext, options: BuildAppOptions = {
   registerHttpsOnly(app, context.contract, context.config);
   // Before any route: each route takes its security-header policy as it is declared.
   await registerSecurityHeaders(app, context.config);
-  installErrorHandling(app, BODY_LIMIT, await registerWeb(app));
+  installErrorHandling(
+    app,
+    BODY_LIMIT,
+    await registerWeb(app, { contract: presentContract(context.contract, publishedDeskAddressOf(context)) }),
+  );
   await registerOpenApi(app, labelIn(context.contract.provider.portalName, context.contract.locale));
   // Modules see the database through the request's tenant transaction once authenticated.
   const root = context.database;

@@ -78,7 +78,14 @@ describe.each(databaseKindsUnderTest(postgresUrl))("browser security headers on 
       // The page carries the same nonce for Mantine to read, and no placeholder is left.
       expect(page.body).toContain(`<meta property="csp-nonce" nonce="${nonce?.slice(7, -1)}">`);
       expect(page.body).not.toContain("GUICHET_CSP_NONCE");
-      expect(page.body).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
+      // No inline script runs: the only script without a source is the data block of the
+      // contract summary (the browser never runs JSON), the same as GET /api/contract answers.
+      expect(page.body).not.toMatch(/<script(?![^>]*\bsrc=)(?![^>]*type="application\/json")[^>]*>/);
+      const block = /<script type="application\/json" id="guichet-contract">([^<]*)<\/script>/.exec(
+        page.body,
+      );
+      const summary = await t.app.inject({ method: "GET", url: "/api/contract" });
+      expect(JSON.parse(block?.[1] ?? "null")).toEqual(summary.json());
       expect(page.headers["cache-control"]).toBe("no-cache");
       expect(page.headers["strict-transport-security"]).toBeUndefined();
     }

@@ -14,15 +14,36 @@ const HASHED = /[\\/]assets[\\/][^\\/]+-[A-Za-z0-9_-]{8}\.[a-z0-9]+(\.(br|gz))?$
 const NONCE_PLACEHOLDER = /GUICHET_CSP_NONCE/g;
 
 /**
+ * What the portal needs before its first paint, written into the page (as `GET /api/contract`
+ * answers it): without it the portal showed a spinner until that request came back (issue 13,
+ * first load). The portal reads it in apps/web/src/session.ts.
+ */
+export interface InlinedData {
+  contract: unknown;
+}
+
+/**
+ * A JSON data block: never run by the browser, so outside the script policy. `<` is escaped so
+ * that no text of the contract can close the element.
+ */
+function dataBlock(id: string, value: unknown): string {
+  return `<script type="application/json" id="${id}">${JSON.stringify(value).replace(/</g, "\\u003c")}</script>`;
+}
+
+/**
  * Serves the React portal at `/` when it has been built. Addresses the portal's router owns
  * (any GET outside /api that accepts HTML, `/` and `/index.html` included) get index.html with
- * this answer's style nonce; everything else keeps the JSON 404.
+ * this answer's style nonce and the deployment's inlined data; everything else keeps the JSON 404.
  */
 export async function registerWeb(
   app: FastifyInstance,
+  inlined: InlinedData,
 ): Promise<((request: FastifyRequest, reply: FastifyReply) => unknown) | undefined> {
   if (!existsSync(`${WEB_DIST}index.html`)) return undefined;
-  const page = readFileSync(`${WEB_DIST}index.html`, "utf8");
+  const page = readFileSync(`${WEB_DIST}index.html`, "utf8").replace(
+    "</head>",
+    `${dataBlock("guichet-contract", inlined.contract)}</head>`,
+  );
   await app.register(fastifyStatic, {
     root: WEB_DIST,
     prefix: "/",
