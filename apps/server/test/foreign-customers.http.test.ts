@@ -123,6 +123,48 @@ describe.each(databaseKindsUnderTest(postgresUrl))(
       expect(await written()).toEqual(before);
     });
 
+    it("imports foreign customers by CSV, all or nothing, a refusal naming the line and the column", async () => {
+      const header =
+        "raison_sociale;pays;siren;numero_immatriculation;tva_intracommunautaire;adresse_facturation;code_postal;ville;email_facturation;admin_email;admin_prenom;admin_nom";
+      const liege =
+        "Liège Cloud SPRL;BE;;0403.170.701;BE0403170701;Quai 1;4000;Liège;f@liege.example;a@liege.example;Luc;Dupont";
+      const hamburg = (vat: string) =>
+        `Hamburg Hosting GmbH;DE;;HRB 1234;${vat};Hafenstr. 1;20457;Hamburg;f@hamburg.example;a@hamburg.example;Jan;Koch`;
+      const before = await written();
+      const refused = await call(staff, "POST", "/api/customers/import", {
+        csv: `${header}\n${liege}\n${hamburg("DE12345")}\n`,
+      });
+      expect(refused.statusCode).toBe(400);
+      expect(refused.json().details.problems).toEqual([
+        expect.objectContaining({ line: 3, column: "tva_intracommunautaire", reason: "format" }),
+      ]);
+      expect(refused.json().details.problems[0].message).toContain("Ligne 3, colonne tva_intracommunautaire");
+      expect(await written()).toEqual(before);
+      const imported = await call(staff, "POST", "/api/customers/import", {
+        csv: `${header}\n${liege}\n${hamburg("DE123456789")}\n`,
+      });
+      expect(imported.statusCode, imported.body).toBe(201);
+      const listed = (await call(staff, "GET", "/api/customers")).json() as {
+        name: string;
+        siren: string | null;
+        vies: string | null;
+        billing: { country: string };
+      }[];
+      expect(listed.filter((c) => c.name.startsWith("Hamburg") || c.name.startsWith("Liège"))).toEqual([
+        expect.objectContaining({
+          name: "Hamburg Hosting GmbH",
+          siren: null,
+          vies: "not_checked",
+          billing: expect.objectContaining({ country: "DE" }),
+        }),
+        expect.objectContaining({
+          name: "Liège Cloud SPRL",
+          siren: null,
+          billing: expect.objectContaining({ country: "BE" }),
+        }),
+      ]);
+    });
+
     it("a customer established in France still needs its SIREN, said so", async () => {
       const before = await written();
       const refused = await call(staff, "POST", "/api/customers", {

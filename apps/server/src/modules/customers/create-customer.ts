@@ -53,7 +53,9 @@ export async function createCustomer(
       kind: "customer",
       slug: await freeSlug(db, record.legalName),
       name: record.legalName,
-      registrationNumber: record.siren ?? record.registrationNumber ?? null,
+      // This column is read as a SIREN (older customers, taken identifiers): a foreign
+      // registration number stays in customer_details only (issue 17).
+      registrationNumber: record.siren ?? null,
       createdAt: now,
     })
     .returning({ id: organisations.id });

@@ -16,6 +16,8 @@ export interface OrderFormContent {
   operator: {
     legalName: string;
     siren: string | null;
+    /** An operator established abroad: its own country's registration number (issue 17). */
+    registrationNumber?: string | null;
     vatNumber: string | null;
     billingAddress: string | null;
   };
@@ -59,7 +61,9 @@ export async function renderOrderForm(content: OrderFormContent): Promise<Buffer
 
   heading("Opérateur");
   line("Raison sociale", content.operator.legalName);
-  line("SIREN", content.operator.siren ?? "—");
+  if (!content.operator.siren && content.operator.registrationNumber)
+    line("N° d'immatriculation", content.operator.registrationNumber);
+  else line("SIREN", content.operator.siren ?? "—");
   line("TVA intracommunautaire", content.operator.vatNumber ?? "—");
   line("Adresse de facturation", content.operator.billingAddress ?? "—");
 

@@ -233,10 +233,11 @@ async function orderFormOf(
     },
     operator: {
       legalName: operator?.name ?? "—",
-      siren: details?.siren ?? operator?.number ?? null,
+      siren: details ? details.siren : (operator?.number ?? null),
+      registrationNumber: details?.registrationNumber ?? null,
       vatNumber: details?.vatNumber ?? null,
       billingAddress: details
-        ? `${details.billingAddress}, ${details.billingPostalCode} ${details.billingCity}`
+        ? `${details.billingAddress}, ${details.billingPostalCode} ${details.billingCity}${details.billingCountry === "FR" ? "" : ` (${details.billingCountry})`}`
         : null,
     },
     service: { name: item.name.fr, description: item.description?.fr ?? null },
