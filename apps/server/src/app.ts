@@ -12,7 +12,8 @@ import { requestIdFor } from "./http/request-id.js";
 import { registerSecurityHeaders } from "./http/security-headers.js";
 import { validatorCompiler } from "./http/validator.js";
 import { registerWeb } from "./http/web.js";
-import { withContractFallback } from "./i18n/reader.js";
+import { readingRequest, readRequestIn } from "./i18n/index.js";
+import { readerOf, withContractFallback } from "./i18n/reader.js";
 import { accessRoutes } from "./modules/accounts/routes-access.js";
 import { authRoutes } from "./modules/accounts/routes-auth.js";
 import { staffRoutes } from "./modules/accounts/routes-staff.js";
@@ -95,10 +96,15 @@ export async function buildApp(context: AppContext, options: BuildAppOptions = {
     reply.header("x-request-id", request.id);
   });
   // The contract's languages and their fallback for every message (issue 23, GEN-01).
-  app.addHook("onRequest", async (request) => {
-    const completed = withContractFallback(request.headers["accept-language"], context.contract);
+  // The handlers answer in the complete catalogue the header now names; `t` reads the reader's
+  // partial ones first (German), from where the request arrives and again once its body is read.
+  app.addHook("onRequest", (request, _reply, done) => {
+    const acceptLanguage = request.headers["accept-language"];
+    const completed = withContractFallback(acceptLanguage, context.contract);
     if (completed !== undefined) request.headers["accept-language"] = completed;
+    readRequestIn(request, readerOf(acceptLanguage, context.contract).catalogues, done);
   });
+  app.addHook("preValidation", (request, _reply, done) => readingRequest(request, done));
   // Plain HTTP refused before anything reads a credential, where the contract says httpsOnly (DSN-SEC-03).
   registerHttpsOnly(app, context.contract, context.config);
   // Before any route: each route takes its security-header policy as it is declared.

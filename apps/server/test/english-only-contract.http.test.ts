@@ -1,9 +1,10 @@
-import { outbox, users } from "@guichet/db";
+import { users } from "@guichet/db";
 import { databaseKindsUnderTest } from "@guichet/db/testing";
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { openTicketAs } from "./helpers/desk.js";
-import { createOrganisation, createUser, type TestUser } from "./helpers/factories.js";
+import { createOrganisation, type TestUser } from "./helpers/factories.js";
+import { createCustomerReading, mailsTo as mailsIn } from "./helpers/readers.js";
 import { type SignedIn, signInAs } from "./helpers/session.js";
 import { createTestApp, type TestApp } from "./helpers/test-app.js";
 import { ENGLISH_ONLY_CONTRACT } from "./helpers/third-contract.js";
@@ -21,23 +22,17 @@ describe.each(databaseKindsUnderTest(postgresUrl))("an English-only contract on 
   let customer: TestUser;
   let organisationId: string;
   const signIn = (user: TestUser): Promise<SignedIn> => signInAs(t.app, user, now);
-  const mailsTo = (email: string, kind: string) =>
-    t.database.db
-      .select()
-      .from(outbox)
-      .where(and(eq(outbox.toAddress, email), eq(outbox.kind, kind)));
+  const mailsTo = (email: string, kind: string) => mailsIn(t.database.db, email, kind);
 
   beforeAll(async () => {
     t = await createTestApp(kind, postgresUrl, ENGLISH_ONLY_CONTRACT, { clock: () => now });
-    const { db } = t.database;
-    await createOrganisation(db, "provider");
-    const organisation = await createOrganisation(db, "customer", [
-      { item: "support-priority", from: "2026-01-01" },
-    ]);
-    organisationId = organisation.id;
-    customer = await createUser(db, organisation.id, ["customer_admin"]);
+    await createOrganisation(t.database.db, "provider");
     // Stored in a language the contract does not speak: the contract's locale is read instead.
-    await db.update(users).set({ locale: "fr" }).where(eq(users.id, customer.id));
+    ({ organisationId, admin: customer } = await createCustomerReading(
+      t.database.db,
+      "support-priority",
+      "fr",
+    ));
   });
   afterAll(async () => {
     await t?.close();

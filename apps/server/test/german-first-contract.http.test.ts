@@ -1,9 +1,10 @@
-import { outbox, users } from "@guichet/db";
+import { users } from "@guichet/db";
 import { databaseKindsUnderTest } from "@guichet/db/testing";
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { act, openTicketAs } from "./helpers/desk.js";
 import { createOrganisation, createUser, type TestUser } from "./helpers/factories.js";
+import { createCustomerReading, mailsTo as mailsIn } from "./helpers/readers.js";
 import { type SignedIn, signInAs } from "./helpers/session.js";
 import { createTestApp, type TestApp } from "./helpers/test-app.js";
 import { germanFirstContract } from "./helpers/third-contract.js";
@@ -15,8 +16,9 @@ const EN = { "accept-language": "en" };
 
 // Issue 23, GEN-01, GEN-02: a German-first contract (Alpen Cloud's German edition: German, then
 // English; "Fall" / "case"). Its German readers read the SLA explanations in German, naming the
-// ticket as the contract does; mails fall back to English with the contract's German names and
-// German dates; a person invited without a language reads the contract's.
+// ticket as the contract does; mails in German where the server has them (invitation, the desk's),
+// with the contract's German names and German dates; a person invited without a language reads the
+// contract's.
 describe.each(databaseKindsUnderTest(postgresUrl))("a German-first contract on %s", (kind) => {
   let t: TestApp;
   let now = new Date("2026-06-06T20:00:00Z"); // Saturday 22:00 in Zürich
@@ -24,29 +26,23 @@ describe.each(databaseKindsUnderTest(postgresUrl))("a German-first contract on %
   let customer: TestUser;
   let organisationId: string;
   const signIn = (user: TestUser): Promise<SignedIn> => signInAs(t.app, user, now);
-  const mailsTo = (email: string, kind: string) =>
-    t.database.db
-      .select()
-      .from(outbox)
-      .where(and(eq(outbox.toAddress, email), eq(outbox.kind, kind)));
+  const mailsTo = (email: string, kind: string) => mailsIn(t.database.db, email, kind);
 
   beforeAll(async () => {
     t = await createTestApp(kind, postgresUrl, germanFirstContract(), { clock: () => now });
-    const { db } = t.database;
-    const provider = await createOrganisation(db, "provider");
-    agent = await createUser(db, provider.id, ["support_agent"]);
-    const organisation = await createOrganisation(db, "customer", [
-      { item: "support-professional", from: "2026-01-01" },
-    ]);
-    organisationId = organisation.id;
-    customer = await createUser(db, organisation.id, ["customer_admin"]);
-    await db.update(users).set({ locale: "de" }).where(eq(users.id, customer.id));
+    const provider = await createOrganisation(t.database.db, "provider");
+    agent = await createUser(t.database.db, provider.id, ["support_agent"]);
+    ({ organisationId, admin: customer } = await createCustomerReading(
+      t.database.db,
+      "support-professional",
+      "de",
+    ));
   });
   afterAll(async () => {
     await t?.close();
   });
 
-  it("invites a person in the contract's language when none is chosen, the mail in English with its German name and dates", async () => {
+  it("invites a person in the contract's language when none is chosen, the mail in German with its German name and dates", async () => {
     const invited = await t.app.inject({
       method: "POST",
       url: `/api/organisations/${organisationId}/users`,
@@ -60,9 +56,9 @@ describe.each(databaseKindsUnderTest(postgresUrl))("a German-first contract on %
       .where(eq(users.email, "lena.meier@kunde.example"));
     expect(person?.locale).toBe("de");
     const [mail] = await mailsTo("lena.meier@kunde.example", "invitation");
-    expect(mail?.subject).toBe("Invitation to Alpen-Konsole");
+    expect(mail?.subject).toBe("Einladung zu Alpen-Konsole");
     // Two days later, as ALP-ACC-01 says, written as a German reader reads a date.
-    expect(mail?.textBody).toContain("expires on Montag, 8. Juni 2026 um 22:00");
+    expect(mail?.textBody).toContain("läuft am Montag, 8. Juni 2026 um 22:00");
   });
 
   it("shows the plan's priority matrix in the reader's language: German labels and targets, English on request (ALP-SUP-04)", async () => {
@@ -128,10 +124,10 @@ describe.each(databaseKindsUnderTest(postgresUrl))("a German-first contract on %
       "; über das Portal eskaliert am Sa., 6. Juni 2026 22:30 (ALP-SUP-06) — ALP-SUP-04",
     );
 
-    // The acknowledgement (ALP-SUP-07): English, the contract's English noun, its German portal name.
+    // The acknowledgement (ALP-SUP-07): German, the contract's German noun with its article.
     const [acknowledged] = await mailsTo(customer.email, "ticket_acknowledged");
-    expect(acknowledged?.subject).toMatch(/^\[ALP-2026-\d{5}\] /);
-    expect(acknowledged?.textBody).toContain("case");
+    expect(acknowledged?.subject).toMatch(/^\[ALP-2026-\d{5}\] Fall eingegangen: /);
+    expect(acknowledged?.textBody).toMatch(/Der Fall ist unter der Referenz ALP-2026-\d{5} erfasst/);
     expect(acknowledged?.textBody).toContain("Alpen-Konsole");
   });
 
@@ -147,9 +143,9 @@ describe.each(databaseKindsUnderTest(postgresUrl))("a German-first contract on %
       action: "close",
       outOfScopeReason: "customer-code",
     });
-    // A client naming no language is answered in the contract's fallback: English, not French.
+    // A client naming no language reads the contract's own: German, not French.
     expect(closed.statusCode).toBe(400);
-    expect(closed.json().message).toBe("Give the reason.");
+    expect(closed.json().message).toBe("Geben Sie den Grund an.");
     const withReason = await act(t.app, await signIn(agent), opened.json().id, "status", {
       action: "close",
       outOfScopeReason: "customer-code",

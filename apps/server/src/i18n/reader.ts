@@ -2,6 +2,7 @@ import {
   acceptedTags,
   type Contract,
   contractLanguages,
+  fallbackOrder,
   type Language,
   readerLanguage,
   readerTag,
@@ -10,10 +11,12 @@ import {
   sentenceWords,
   textLanguage,
 } from "@guichet/domain";
-import type { Locale } from "./index.js";
+import { type Catalogue, type Locale, readingIn } from "./index.js";
 
-/** The catalogues the server's own messages and mails exist in. */
+/** The complete catalogues the server's own messages and mails exist in. */
 export const SERVER_CATALOGUES = ["fr", "en"] as const satisfies readonly Locale[];
+/** Every catalogue of the server's own texts, German partial (i18n/messages-de.ts). */
+const ALL_CATALOGUES = ["fr", "en", "de"] as const satisfies readonly Catalogue[];
 
 /**
  * Who reads an answer, and in what (issue 23, GEN-01): `language`, the reader's language among
@@ -26,6 +29,8 @@ export const SERVER_CATALOGUES = ["fr", "en"] as const satisfies readonly Locale
 export interface Reader {
   language: Language;
   locale: Locale;
+  /** The catalogues of the server's texts in this reader's fallback order (`catalogueOrder`). */
+  catalogues: Catalogue[];
   sla: SlaLanguage;
   tag: string;
   words: Record<string, string>;
@@ -49,6 +54,7 @@ export function readerIn(stored: Language, contract: Contract, acceptLanguage?: 
   return {
     language,
     locale: textLanguage(language, spoken, SERVER_CATALOGUES),
+    catalogues: catalogueOrder(language, contract),
     sla,
     tag: readerTag(acceptLanguage, language),
     words: sentenceWords(contract.ticketWorkflow.vocabulary, sla),
@@ -59,6 +65,34 @@ export function readerIn(stored: Language, contract: Contract, acceptLanguage?: 
 export function catalogueFor(language: Language, contract: Pick<Contract, "locale" | "languages">): Locale {
   const spoken = contractLanguages(contract);
   return textLanguage(spokenOr(language, spoken), spoken, SERVER_CATALOGUES);
+}
+
+/**
+ * The one answer to "which catalogue does this reader read" (issue 23, GEN-01): the server's
+ * catalogues in the reader's fallback order — their language, the contract's languages from its
+ * locale, English, French. A text a partial catalogue lacks reads in the next one: a German reader
+ * of Alpen (en, de) reads ["de", "en", "fr"], of a German and French contract ["de", "fr", "en"].
+ */
+export function catalogueOrder(
+  language: Language,
+  contract: Pick<Contract, "locale" | "languages">,
+): Catalogue[] {
+  const spoken = contractLanguages(contract);
+  return fallbackOrder(spokenOr(language, spoken), spoken).filter((l): l is Catalogue =>
+    ALL_CATALOGUES.includes(l as Catalogue),
+  );
+}
+
+/**
+ * Writes for one person (a mail's parameters) in their catalogues, whoever's request it is
+ * written in: `write` gets the complete catalogue, and `t` inside reads their partial ones first.
+ */
+export function writingFor<T>(
+  language: Language,
+  contract: Pick<Contract, "locale" | "languages">,
+  write: (locale: Locale) => T,
+): T {
+  return readingIn(catalogueOrder(language, contract), () => write(catalogueFor(language, contract)));
 }
 
 /** The language itself when the contract speaks it, else the contract's locale. */

@@ -37,17 +37,18 @@ export const ENGLISH_ONLY_CONTRACT = fileURLToPath(
 
 /**
  * Alpen Cloud's German edition (issue 23): the fourth contract with German as its locale, English
- * second, and its own noun for a ticket ("Fall" / "case"), written next to the system's temporary
- * files so the shipped test contract stays the one source of its terms.
+ * second (or `languages`, German first: "[de, fr, en]" for a Swiss provider writing German and
+ * French), and its own noun for a ticket ("Fall" / "case" / "dossier"), written next to the
+ * system's temporary files so the shipped test contract stays the one source of its terms.
  */
-export function germanFirstContract(): string {
+export function germanFirstContract(languages = "[de, en]"): string {
   const text = readFileSync(FOURTH_CONTRACT, "utf8");
   const edits: [RegExp, string][] = [
     [/^locale: en .*$/m, "locale: de # the German edition: German first"],
-    [/^languages: \[en, de\]$/m, "languages: [de, en]"],
+    [/^languages: \[en, de\]$/m, `languages: ${languages}`],
     [
       /^ {2}vocabulary: requests$/m,
-      "  vocabulary: { de: { singular: Fall, plural: Fälle, gender: masculine }, en: { singular: case, plural: cases } }",
+      "  vocabulary: { de: { singular: Fall, plural: Fälle, gender: masculine }, en: { singular: case, plural: cases }, fr: { singular: dossier, plural: dossiers, gender: masculine } }",
     ],
   ];
   const edited = edits.reduce((yaml, [line, replacement]) => {

@@ -48,6 +48,7 @@ function germanWords(nouns: TicketNouns): SentenceWords {
     der: { masculine: "der", feminine: "die", neuter: "das" }[gender],
     Der: { masculine: "Der", feminine: "Die", neuter: "Das" }[gender],
     den: { masculine: "den", feminine: "die", neuter: "das" }[gender],
+    dem: { masculine: "dem", feminine: "der", neuter: "dem" }[gender],
   };
 }
 

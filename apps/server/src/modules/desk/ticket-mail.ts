@@ -3,7 +3,7 @@ import type { Language } from "@guichet/domain";
 import { eq } from "drizzle-orm";
 import type { AppContext } from "../../app-context.js";
 import type { Locale } from "../../i18n/index.js";
-import { catalogueFor } from "../../i18n/reader.js";
+import { writingFor } from "../../i18n/reader.js";
 import { deploymentMail } from "../mail/deployment-mail.js";
 import { type EnqueueMail, enqueueMail } from "../mail/enqueue-mail.js";
 import type { MailParams } from "../mail/templates.js";
@@ -103,7 +103,7 @@ export function ticketMail<K extends TicketMailKind>(
     params: {
       ...ticketed,
       ...(typeof params === "function"
-        ? params(catalogueFor(requester.locale, context.contract), requester.locale)
+        ? writingFor(requester.locale, context.contract, (locale) => params(locale, requester.locale))
         : params),
     } as unknown as MailParams[K],
     clause,

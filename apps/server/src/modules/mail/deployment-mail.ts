@@ -21,6 +21,7 @@ export function deploymentMail(
     ticketWords: {
       fr: sentenceWords(context.contract.ticketWorkflow.vocabulary, "fr"),
       en: sentenceWords(context.contract.ticketWorkflow.vocabulary, "en"),
+      de: sentenceWords(context.contract.ticketWorkflow.vocabulary, "de"),
     },
     publicUrl: context.config.PUBLIC_URL,
     timeZone: timeZoneOf(context.contract),

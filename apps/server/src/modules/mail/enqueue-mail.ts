@@ -22,7 +22,7 @@ export interface EnqueueMail<K extends MailKind> {
   /** `contract.provider.portalName`. */
   portalName: Record<Locale, string> & Partial<Record<Language, string>>;
   /** What the contract calls a ticket, and the words around it (deploymentMail). */
-  ticketWords: Record<Locale, SentenceWords>;
+  ticketWords: Record<Locale, SentenceWords> & Partial<Record<Language, SentenceWords>>;
   /** PUBLIC_URL: its host names the Message-ID, and mails link to it. */
   publicUrl: string;
   now: Date;

@@ -1,6 +1,8 @@
-import { DEPLOYMENT_RULE, type Language, readerTag, type SentenceWords, textLanguage } from "@guichet/domain";
-import type { Locale } from "../../i18n/index.js";
+import { DEPLOYMENT_RULE, type Language, readerTag, type SentenceWords } from "@guichet/domain";
+import type { Catalogue, Locale } from "../../i18n/index.js";
+import { catalogueOrder } from "../../i18n/reader.js";
 import { type BillingMailParams, billingEn, billingFr } from "./texts-billing.js";
+import { de } from "./texts-de.js";
 import { type DeskMailParams, deskEn, deskFr } from "./texts-desk.js";
 import { type MaintenanceMailParams, maintenanceEn, maintenanceFr } from "./texts-maintenance.js";
 import { type NoticesMailParams, noticesEn, noticesFr } from "./texts-notices.js";
@@ -204,7 +206,7 @@ export interface MailContext {
    * What the contract calls a ticket, with the words a sentence needs around it in each language
    * (`sentenceWords`, issue 23): the desk's {ticket}, {Ticket}, and in French {la}, {e}…
    */
-  ticketWords: Record<Locale, SentenceWords>;
+  ticketWords: Record<Locale, SentenceWords> & Partial<Record<Language, SentenceWords>>;
   /** The address people reach Guichet at, without a trailing slash. */
   publicUrl: string;
   /** The clause the mail applies, named in its text; null when none does. */
@@ -241,19 +243,32 @@ type Unfilled = {
 }[MailKind];
 true satisfies [Unfilled] extends [never] ? true : Unfilled;
 
-const tables: Record<Locale, Record<MailTextKey, string>> = { fr, en };
+const tables: Record<Catalogue, Partial<Record<MailTextKey, string>>> = { fr, en, de };
 
 export interface RenderedMail {
   subject: string;
   text: string;
 }
 
-/** The catalogues mails are written in. */
-const MAIL_CATALOGUES = ["fr", "en"] as const satisfies readonly Locale[];
-
-/** The catalogue a recipient's mail is written from (issue 23: a German reader reads English). */
-export function mailLocale(context: Pick<MailContext, "locale" | "languages">): Locale {
-  return textLanguage(context.locale, context.languages ?? [], MAIL_CATALOGUES);
+/**
+ * The catalogue a recipient's mail is written from (issue 23): the first of their fallback order
+ * (`catalogueOrder`: their language, the contract's languages from its locale, English, French)
+ * that has this mail, and the words to name a ticket in it. German is partial (texts-de.ts): a
+ * mail it lacks is written whole in the next catalogue, as the contract orders them.
+ */
+export function mailCatalogue(
+  kind: MailKind,
+  context: Pick<MailContext, "locale" | "languages" | "ticketWords">,
+): Catalogue {
+  const languages = context.languages ?? [context.locale];
+  const order = catalogueOrder(context.locale, {
+    locale: languages[0] ?? context.locale,
+    languages: [...languages],
+  });
+  const written = order.find(
+    (catalogue) => tables[catalogue][`${kind}.body`] !== undefined && context.ticketWords[catalogue],
+  );
+  return written ?? "en";
 }
 
 /**
@@ -265,12 +280,12 @@ export function renderMail<K extends MailKind>(
   params: MailParams[K],
   context: MailContext,
 ): RenderedMail {
-  const locale = mailLocale(context);
+  const locale = mailCatalogue(kind, context);
   const table = tables[locale];
   const values: Record<string, string> = {
-    portalName: context.portalName[context.locale] ?? context.portalName[locale],
+    portalName: context.portalName[context.locale] ?? context.portalName[locale] ?? context.portalName.en,
     // The noun agrees with the sentence it sits in: the catalogue's language.
-    ...context.ticketWords[locale],
+    ...(context.ticketWords[locale] ?? context.ticketWords.en),
     publicUrl: context.publicUrl,
     // A deployment's own rule is not a clause the reader could look up: the mail cites nothing.
     cite: context.clause && context.clause !== DEPLOYMENT_RULE ? ` (${context.clause})` : "",
@@ -282,8 +297,8 @@ export function renderMail<K extends MailKind>(
   const bodyKey: MailTextKey = `${kind}.body`;
   return {
     // A subject is one header line whatever the parameters hold.
-    subject: fill(table[subjectKey], values, subjectKey).replace(/\s*[\r\n]+\s*/g, " "),
-    text: `${fill(table[bodyKey], values, bodyKey)}\n\n${fill(table.footer, values, "footer")}\n`,
+    subject: fill(table[subjectKey] ?? "", values, subjectKey).replace(/\s*[\r\n]+\s*/g, " "),
+    text: `${fill(table[bodyKey] ?? "", values, bodyKey)}\n\n${fill(table.footer ?? en.footer, values, "footer")}\n`,
   };
 }
 

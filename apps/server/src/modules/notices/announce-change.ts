@@ -11,7 +11,7 @@ import { type Contract, changeRuleOf, formatCivilDate, localDateIn } from "@guic
 import { and, arrayOverlaps, asc, eq, sql } from "drizzle-orm";
 import type { AppContext } from "../../app-context.js";
 import { t } from "../../i18n/index.js";
-import { catalogueFor } from "../../i18n/reader.js";
+import { writingFor } from "../../i18n/reader.js";
 import { timeZoneOf } from "../accounts/issue-link.js";
 import { type AuditActor, recordAudit } from "../audit/record-audit.js";
 import { readConditionsInForce } from "../catalogue/specific-conditions.js";
@@ -307,21 +307,22 @@ async function notifyRecipient(
     .returning({ id: changeNotices.id });
   for (const person of people) {
     const language = person.locale;
-    const locale = catalogueFor(language, context.contract);
-    const summary = [
-      moves.length > 0
-        ? t(locale, "notice.summary.prices", { prices: movesWords(moves, locale, contract.currency) })
-        : "",
-      letter ? t(locale, "notice.summary.letter") : "",
-      recipient.signature ? t(locale, "notice.summary.signature") : "",
-      recipient.harmfulTermination
-        ? t(locale, "notice.summary.termination", {
-            effectiveFrom: formatCivilDate(change.effectiveFrom, language),
-          })
-        : "",
-    ]
-      .filter(Boolean)
-      .join("\n");
+    const summary = writingFor(language, context.contract, (locale) =>
+      [
+        moves.length > 0
+          ? t(locale, "notice.summary.prices", { prices: movesWords(moves, locale, contract.currency) })
+          : "",
+        letter ? t(locale, "notice.summary.letter") : "",
+        recipient.signature ? t(locale, "notice.summary.signature") : "",
+        recipient.harmfulTermination
+          ? t(locale, "notice.summary.termination", {
+              effectiveFrom: formatCivilDate(change.effectiveFrom, language),
+            })
+          : "",
+      ]
+        .filter(Boolean)
+        .join("\n"),
+    );
     await enqueueMail(tx, {
       ...deploymentMail(context, now),
       organisationId: recipient.organisationId,

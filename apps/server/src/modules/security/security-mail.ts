@@ -3,7 +3,7 @@ import type { Language } from "@guichet/domain";
 import { and, eq } from "drizzle-orm";
 import type { AppContext } from "../../app-context.js";
 import type { Locale } from "../../i18n/index.js";
-import { catalogueFor } from "../../i18n/reader.js";
+import { writingFor } from "../../i18n/reader.js";
 import { deploymentMail } from "../mail/deployment-mail.js";
 import { enqueueMail } from "../mail/enqueue-mail.js";
 import type { MailKind, MailParams } from "../mail/templates.js";
@@ -31,11 +31,9 @@ export async function mailSecurity<K extends MailKind>(
       kind: mail.kind,
       to: recipient.email,
       locale: recipient.locale,
-      params: mail.params({
-        ...recipient,
-        locale: catalogueFor(recipient.locale, context.contract),
-        language: recipient.locale,
-      }),
+      params: writingFor(recipient.locale, context.contract, (locale) =>
+        mail.params({ ...recipient, locale, language: recipient.locale }),
+      ),
       clause: mail.clause,
       ...deploymentMail(context, now),
     });
