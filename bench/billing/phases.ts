@@ -5,6 +5,7 @@ import { migrateDatabase, openDatabase } from "@guichet/db";
 import { readConfig } from "../../apps/server/src/config.js";
 import { loadContract } from "../../apps/server/src/contract/load-contract.js";
 import { systemActor } from "../../apps/server/src/modules/audit/record-audit.js";
+import { writePendingDetailedLines } from "../../apps/server/src/modules/billing/detailed-lines.js";
 import { withDuckDb } from "../../apps/server/src/modules/billing/duckdb.js";
 import { importCosts } from "../../apps/server/src/modules/billing/import-costs.js";
 
@@ -12,6 +13,10 @@ export interface Measure {
   seconds: number;
   peakRssMiB: number;
   lines: number;
+  /** The import only: its deferred step, the detailed lines' Parquet (writePendingDetailedLines). */
+  parquetSeconds?: number;
+  /** The import only: the peak RSS when it returned, before its Parquet step. */
+  criticalPeakRssMiB?: number;
 }
 
 /** The daily group-by of the baselines: the import's sums' dimensions. */
@@ -64,8 +69,19 @@ export async function runPhase(phase: "baseline" | "parquet" | "import", file: s
       new Date(),
     );
     const seconds = (performance.now() - t0) / 1000;
+    const criticalPeakRssMiB = peakRssMiB();
+    const t1 = performance.now();
+    const written = await writePendingDetailedLines(context, database.db);
+    const parquetSeconds = (performance.now() - t1) / 1000;
+    if (written.units !== summary.units.length) throw new Error(`Parquet of ${written.units} units only`);
     await database.close();
-    return { seconds, peakRssMiB: peakRssMiB(), lines: summary.lineCount };
+    return {
+      seconds,
+      parquetSeconds,
+      criticalPeakRssMiB,
+      peakRssMiB: peakRssMiB(),
+      lines: summary.lineCount,
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -4,6 +4,7 @@ import { auditLog, euroRates, vendorAccounts } from "@guichet/db";
 import { databaseKindsUnderTest } from "@guichet/db/testing";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { writePendingDetailedLines } from "../src/modules/billing/detailed-lines.js";
 import { withDuckDb } from "../src/modules/billing/duckdb.js";
 import { FOCUS_SAMPLE } from "../src/modules/billing/focus-files.test-helper.js";
 import { billingTestApp, importSample } from "./helpers/billing.js";
@@ -90,6 +91,26 @@ describe.each(databaseKindsUnderTest(postgresUrl))(
     afterAll(async () => {
       await t?.close();
       rmSync(dataDir, { recursive: true, force: true });
+    });
+
+    it("until the import's Parquet is written (the background step), the download says it is being prepared", async () => {
+      for (const format of ["csv", "parquet"]) {
+        const early = await get(garnierAdmin, `/api/billing/detailed-lines/${format}?month=2024-09`);
+        expect(early.statusCode, early.body).toBe(409);
+        expect(early.json()).toMatchObject({
+          code: "conflict",
+          message: expect.stringContaining("en préparation"),
+          details: { month: "2024-09", preparing: true },
+        });
+      }
+      // Nothing was handed out, so nothing was audited as downloaded.
+      expect(
+        await t.database.db.select().from(auditLog).where(eq(auditLog.action, "billing.detail_downloaded")),
+      ).toEqual([]);
+      // The background work's sweep (billing.detailed-lines), run here as the server would.
+      expect(await writePendingDetailedLines(t.context, t.database.db)).toEqual({ batches: 1, units: 4 });
+      const ready = await get(garnierAdmin, "/api/billing/detailed-lines/csv?month=2024-09");
+      expect(ready.statusCode, ready.body).toBe(200);
     });
 
     it("the detailed billing as CSV holds the customer's own FOCUS lines only, audited", async () => {

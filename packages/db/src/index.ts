@@ -6,6 +6,7 @@ export {
   openDatabase,
   rowsOf,
 } from "./client.js";
+export { copyCsvInto } from "./copy-from.js";
 export { DataDirInUseError } from "./data-dir-lock.js";
 export { MIGRATIONS_FOLDER, migrateDatabase, migrationsApplied } from "./migrate.js";
 export { migratedTemplate, migratedTemplateDir } from "./migrated-template.js";

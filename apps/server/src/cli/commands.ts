@@ -46,7 +46,9 @@ export const USAGE = `Usage: guichet <command>
   commitments eval FILE   decide plan changes and terminations (JSON cases) and print the results
   billing eval FILE       evaluate support-fee cases (JSON) with the contract they name
   billing run --month M   issue the month's invoices (YYYY-MM, a month that is over), all or nothing
-  costs import FILE…      import FinOps FOCUS cost files (CSV, gzip'd CSV, Parquet), all or nothing
+  costs import FILE…      import FinOps FOCUS cost files (CSV, gzip'd CSV, Parquet), all or nothing;
+                          waits for the detailed lines' Parquet unless --no-wait (then the server's
+                          background work writes it)
   rates import FILE       import ECB euro reference rates (CSV)
   backup FILE             the deployment's database and files in one file, with checksums
   restore FILE            a backup into an empty database (DATABASE_URL) or data directory
@@ -133,9 +135,11 @@ export async function runCommand(
         out: JSON.stringify(evaluateFeeCases(input, contract, interfaceLocale(contract.locale)), null, 2),
       };
     }
-    case "costs":
-      if (sub !== "import" || args.length < 3) return { code: 2, err: USAGE };
-      return costsImportCommand(config(env), args.slice(2), env);
+    case "costs": {
+      const files = args.slice(2).filter((a) => a !== "--no-wait");
+      if (sub !== "import" || files.length === 0) return { code: 2, err: USAGE };
+      return costsImportCommand(config(env), files, env, !args.includes("--no-wait"));
+    }
     case "rates":
       if (sub !== "import" || !file) return { code: 2, err: USAGE };
       return ratesImportCommand(config(env), file, env);

@@ -54,6 +54,8 @@ export const billingFr = {
     "Pas de taux de référence BCE pour {currency} au {day} (ni dans les 7 jours précédents) : importez-le avec « guichet rates import ».",
   "billing.no_files": "Joignez au moins un fichier FOCUS (CSV, CSV gzip ou Parquet).",
   "billing.detail.none": "Aucune ligne de coût importée pour {month}.",
+  "billing.detail.preparing":
+    "La facturation détaillée de {month} est en préparation après le dernier import : réessayez dans quelques minutes.",
   "budgets.unknown_recipient":
     "Les personnes prévenues sont des utilisateurs de votre organisation, non révoqués.",
   "billing.explorer.range": "La période va d'un jour à un autre, au plus 366 jours plus tard.",
@@ -119,6 +121,8 @@ export const billingEn: Record<BillingMessageKey, string> = {
     'No ECB reference rate for {currency} on {day} (nor in the 7 days before): import it with "guichet rates import".',
   "billing.no_files": "Attach at least one FOCUS file (CSV, gzip'd CSV or Parquet).",
   "billing.detail.none": "No cost line imported for {month}.",
+  "billing.detail.preparing":
+    "The detailed billing of {month} is being prepared after the latest import: try again in a few minutes.",
   "budgets.unknown_recipient": "The people warned are users of your organisation, not revoked.",
   "billing.explorer.range": "The period runs from one day to another, at most 366 days later.",
   "invoices.month_not_over":

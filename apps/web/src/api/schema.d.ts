@@ -4029,7 +4029,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The customer's detailed billing of a month (MCR 6.1.2): its own FOCUS lines as the vendors exported them, as CSV; never another customer's lines nor an unmatched account's; 404 when the month has none; the download is audited — customer administrator or billing reader, provider billing staff */
+        /** The customer's detailed billing of a month (MCR 6.1.2): its own FOCUS lines as the vendors exported them, as CSV; never another customer's lines nor an unmatched account's; 404 when the month has none; 409 while the latest import's lines are being prepared (a background step, minutes); the download is audited — customer administrator or billing reader, provider billing staff */
         get: {
             parameters: {
                 query: {
@@ -4086,7 +4086,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The customer's detailed billing of a month (MCR 6.1.2): its own FOCUS lines as the vendors exported them, as Parquet; never another customer's lines nor an unmatched account's; 404 when the month has none; the download is audited — customer administrator or billing reader, provider billing staff */
+        /** The customer's detailed billing of a month (MCR 6.1.2): its own FOCUS lines as the vendors exported them, as Parquet; never another customer's lines nor an unmatched account's; 404 when the month has none; 409 while the latest import's lines are being prepared (a background step, minutes); the download is audited — customer administrator or billing reader, provider billing staff */
         get: {
             parameters: {
                 query: {

@@ -7,6 +7,7 @@ import { negotiateLocale, t } from "../../i18n/index.js";
 import { openDeployment } from "../../runtime/open-deployment.js";
 import { systemActor } from "../audit/record-audit.js";
 import { describeFocusRefusal } from "./describe-refusal.js";
+import { writePendingDetailedLines } from "./detailed-lines.js";
 import { importCosts } from "./import-costs.js";
 import { importEuroRates } from "./import-euro-rates.js";
 import { listUnmatchedAccounts } from "./list-unmatched-accounts.js";
@@ -15,11 +16,17 @@ import { FocusRefusedError } from "./stage-focus-file.js";
 /** The operator's language for refusals: LANG's, French unless English (fr_FR.UTF-8, en_GB.UTF-8). */
 const localeOf = (env: NodeJS.ProcessEnv) => negotiateLocale(env.LANG?.replace("_", "-"));
 
-/** `guichet costs import FILE…` (MCR-BIL-01): the files as one import, all or nothing. */
+/**
+ * `guichet costs import [--no-wait] FILE…` (MCR-BIL-01): the files as one import, all or nothing.
+ * By default it then writes the detailed lines' Parquet itself (writePendingDetailedLines), so
+ * that when it returns the download is ready; `--no-wait` returns at the commit and leaves the
+ * Parquet to the server's background work, as an upload and the watched folder do (issue 17).
+ */
 export async function costsImportCommand(
   config: Config,
   files: string[],
   env: NodeJS.ProcessEnv,
+  waitForDetail = true,
 ): Promise<CommandResult> {
   const now = new Date();
   const { database, contract } = await openDeployment(config, () => now, { seed: "never" });
@@ -31,6 +38,7 @@ export async function costsImportCommand(
       systemActor("guichet costs import"),
       now,
     );
+    if (waitForDetail) await writePendingDetailedLines({ config, contract }, database.db);
     const lines = summary.units.map(
       (u) => `${u.billingPeriod} ${u.vendorName} ${u.billingAccountId}: ${u.lineCount} lines, ${u.outcome}`,
     );

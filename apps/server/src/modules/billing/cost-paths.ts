@@ -5,8 +5,9 @@ import type { AppContext } from "../../app-context.js";
 
 /**
  * Where the detailed lines live: `<data dir>/<contract>/costs/period=YYYY-MM/vendor=<slug>/
- * account=<key>/import=<id>/lines_N.parquet`, a Hive layout DuckDB reads by glob. Staging (files
- * being checked) is under `costs/.staging/<batch>`, removed whatever the outcome.
+ * account=<key>/import=<id>/lines_N.parquet`, a Hive layout DuckDB reads by glob. Staging (DuckDB's
+ * spill while files are checked) is under `costs/.staging/<batch>`, removed whatever the outcome;
+ * the accepted files waiting for their Parquet under `costs/.pending/<batch>` (detailed-lines.ts).
  */
 export function costsRoot(context: Pick<AppContext, "config" | "contract">): string {
   return join(context.config.GUICHET_DATA_DIR, context.contract.id, "costs");

@@ -1,5 +1,5 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { sqlIdentifier, sqlString } from "./duckdb.js";
+import { sqlIdentifier } from "./duckdb.js";
 import { DECIMAL } from "./focus-sql.js";
 
 /**
@@ -11,11 +11,15 @@ import { DECIMAL } from "./focus-sql.js";
  */
 export const DAILY_TABLE = "daily";
 
-/** Adds the daily sums of the lines of file `fileIndex`, staged as Parquet under `stagingDir`. */
+/**
+ * Adds the daily sums of file `fileIndex`, read by `linesSql` (stagedLinesSql: typed lines with
+ * `__bad`, `__vendor_name` and the partition keys), with, per sum, how many of its lines break a
+ * rule (`bad_lines`, checked by stageFocusFile before anything is kept) and the vendor's name.
+ */
 export async function stageDailyCosts(
   connection: DuckDBConnection,
   fileIndex: number,
-  stagingDir: string,
+  linesSql: string,
   columns: readonly string[],
 ): Promise<void> {
   const present = (names: string[]) =>
@@ -29,8 +33,9 @@ export async function stageDailyCosts(
             CAST(ChargeCategory AS VARCHAR) AS charge_category,
             CAST(ChargeFrequency AS VARCHAR) AS charge_frequency, CAST(BillingCurrency AS VARCHAR) AS currency,
             CAST(sum(BilledCost) AS ${DECIMAL}) AS billed_cost, CAST(sum(ListCost) AS ${DECIMAL}) AS list_cost,
-            CAST(sum(EffectiveCost) AS ${DECIMAL}) AS effective_cost, CAST(count(*) AS INTEGER) AS line_count
-       FROM read_parquet(${sqlString(`${stagingDir}/**/*.parquet`)}, hive_partitioning = true, union_by_name = true)
+            CAST(sum(EffectiveCost) AS ${DECIMAL}) AS effective_cost, CAST(count(*) AS INTEGER) AS line_count,
+            count(*) FILTER (WHERE __bad <> 0) AS bad_lines, any_value(__vendor_name) AS vendor_name
+       FROM (${linesSql})
       GROUP BY ALL`;
   await connection.run(
     fileIndex === 0

@@ -4,6 +4,7 @@ import { costDaily, type Db } from "@guichet/db";
 import { and, eq } from "drizzle-orm";
 import type { AppContext } from "../../app-context.js";
 import { costsRoot } from "./cost-paths.js";
+import { DetailedLinesPreparingError, pendingImportIds } from "./detailed-lines.js";
 import { sqlIdentifier as id, sqlString, withDuckDb } from "./duckdb.js";
 
 export type DetailFormat = "csv" | "parquet";
@@ -38,14 +39,23 @@ async function ownedUnits(
     .where(and(eq(costDaily.organisationId, organisationId), eq(costDaily.billingPeriod, month)));
   const periodDir = join(costsRoot(context), `period=${month}`);
   const files = new Set<string>();
+  const found = new Set<string>();
   for (const row of rows) {
     const vendorDir = join(periodDir, `vendor=${row.vendor}`);
     if (!existsSync(vendorDir)) continue;
     for (const account of readdirSync(vendorDir)) {
       const dir = join(vendorDir, account, `import=${row.importId}`);
       if (!existsSync(dir)) continue;
+      found.add(row.importId);
       for (const name of readdirSync(dir)) if (name.endsWith(".parquet")) files.add(join(dir, name));
     }
+  }
+  // An import whose Parquet is still to be written (writePendingDetailedLines): the download
+  // says so rather than hand out part of the month.
+  const missing = rows.filter((r) => !found.has(r.importId));
+  if (missing.length > 0) {
+    const pending = pendingImportIds(context);
+    if (missing.some((r) => pending.has(r.importId))) throw new DetailedLinesPreparingError(month);
   }
   const accounts = [...new Set(rows.map((r) => JSON.stringify([r.billingAccountId, r.subAccountId])))].map(
     (key) => JSON.parse(key) as [string, string],
@@ -61,6 +71,7 @@ async function ownedUnits(
  * billing account, and lines of accounts that match no one, are never in it. Amounts keep the
  * files' precision (trailing zeros trimmed in CSV); timestamps are written in UTC as FOCUS
  * requires. Returns the number of lines written, 0 when the month has none (nothing written).
+ * Throws DetailedLinesPreparingError while an import of the month waits for its Parquet.
  */
 export async function exportDetailedLines(
   context: Pick<AppContext, "config" | "contract">,

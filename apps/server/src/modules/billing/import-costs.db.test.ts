@@ -1,22 +1,15 @@
-import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import {
-  costDaily,
-  costImports,
-  type Database,
-  organisations,
-  runInTenant,
-  scopedDatabase,
-} from "@guichet/db";
-import { createTestDatabase, databaseKindsUnderTest } from "@guichet/db/testing";
+import { costDaily, costImports, organisations, runInTenant, scopedDatabase } from "@guichet/db";
+import { databaseKindsUnderTest } from "@guichet/db/testing";
 import { MissingEuroRateError } from "@guichet/domain";
 import { eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { readConfig } from "../../config.js";
-import { loadContract } from "../../contract/load-contract.js";
+import { describe, expect, inject, it } from "vitest";
 import { systemActor } from "../audit/record-audit.js";
+import { costImportFixture } from "./cost-import.test-helper.js";
 import { describeFocusRefusal } from "./describe-refusal.js";
+import { writePendingDetailedLines } from "./detailed-lines.js";
 import { withDuckDb } from "./duckdb.js";
 import { FOCUS_SAMPLE, gzipOf, sampleWithLine, writeFromSample } from "./focus-files.test-helper.js";
 import { importCosts } from "./import-costs.js";
@@ -26,7 +19,6 @@ import { periodRates } from "./period-rates.js";
 import { FocusRefusedError } from "./stage-focus-file.js";
 
 const postgresUrl = inject("postgresUrl");
-const contract = loadContract("multicloud-ready");
 const actor = systemActor("test");
 const now = new Date("2026-10-15T10:00:00Z");
 
@@ -43,13 +35,10 @@ async function fileTotal(path: string, column: string, where = "true"): Promise<
 describe.each(databaseKindsUnderTest(postgresUrl))(
   "FOCUS cost import on %s (MCR-BIL-01, MCR-BIL-04)",
   (kind) => {
-    let database: Database;
-    let dataDir: string;
-    let files: string;
-    let context: { config: ReturnType<typeof readConfig>; contract: typeof contract };
-    const costsDir = () => join(dataDir, contract.id, "costs");
+    const f = costImportFixture(kind, postgresUrl);
+    const { costsDir } = f;
     const totals = async (vendor?: string) => {
-      const [row] = await database.db
+      const [row] = await f.database.db
         .select({
           billed: sql<string>`coalesce(sum(${costDaily.billedCost}), 0)::text`,
           lines: sql<number>`coalesce(sum(${costDaily.lineCount}), 0)::int`,
@@ -59,28 +48,16 @@ describe.each(databaseKindsUnderTest(postgresUrl))(
       return { billed: Number(row?.billed).toFixed(10), lines: row?.lines };
     };
     const inForce = async () =>
-      database.db
+      f.database.db
         .select()
         .from(costImports)
         .where(eq(costImports.status, "in_force"))
         .orderBy(costImports.billingPeriod, costImports.vendor);
 
-    beforeAll(async () => {
-      database = await createTestDatabase(kind, postgresUrl);
-      dataDir = mkdtempSync(join(tmpdir(), "guichet-costs-"));
-      files = mkdtempSync(join(tmpdir(), "guichet-focus-"));
-      context = { config: readConfig({ GUICHET_DATA_DIR: dataDir }), contract };
-    });
-    afterAll(async () => {
-      await database?.close();
-      rmSync(dataDir, { recursive: true, force: true });
-      rmSync(files, { recursive: true, force: true });
-    });
-
     it("imports the FinOps sample with its quirks (NULL strings, timestamps without T or Z, USD, a line of the next period)", async () => {
       const summary = await importCosts(
-        context,
-        database.db,
+        f.context,
+        f.database.db,
         [{ path: FOCUS_SAMPLE, name: "focus_sample_1.0.csv" }],
         actor,
         now,
@@ -97,8 +74,14 @@ describe.each(databaseKindsUnderTest(postgresUrl))(
         billed: Number(await fileTotal(FOCUS_SAMPLE, "BilledCost")).toFixed(10),
         lines: 1000,
       });
-      // The detailed lines are Parquet, partitioned by billing period and vendor.
-      for (const unit of await inForce()) {
+      // The import commits without the detailed lines' Parquet (issue 17): the accepted file is
+      // kept until the background step writes it, partitioned by billing period and vendor.
+      const units = await inForce();
+      for (const unit of units) expect(existsSync(join(costsDir(), unit.parquetPath))).toBe(false);
+      expect(readdirSync(join(costsDir(), ".pending"))).toEqual([units[0]?.batchId]);
+      expect(await writePendingDetailedLines(f.context, f.database.db)).toEqual({ batches: 1, units: 4 });
+      expect(readdirSync(join(costsDir(), ".pending"))).toEqual([]);
+      for (const unit of units) {
         expect(unit.parquetPath).toMatch(
           new RegExp(`^period=${unit.billingPeriod}/vendor=${unit.vendor}/account=[^/]+/import=${unit.id}$`),
         );
@@ -109,16 +92,16 @@ describe.each(databaseKindsUnderTest(postgresUrl))(
     });
 
     it("lists every account that matches no customer for staff; no customer sees those lines", async () => {
-      const unmatched = await listUnmatchedAccounts(database.db);
+      const unmatched = await listUnmatchedAccounts(f.database.db);
       expect(unmatched.length).toBeGreaterThan(0);
       expect(unmatched.reduce((n, a) => n + a.lineCount, 0)).toBe(1000);
       expect(unmatched.map((a) => a.vendor)).toEqual(expect.arrayContaining(["aws", "microsoft", "oracle"]));
-      const [customer] = await database.db
+      const [customer] = await f.database.db
         .insert(organisations)
         .values({ kind: "customer", slug: "costs-customer", name: "Costs customer" })
         .returning({ id: organisations.id });
-      const seen = await runInTenant(database, customer?.id as string, () =>
-        scopedDatabase(database).db.select().from(costDaily),
+      const seen = await runInTenant(f.database, customer?.id as string, () =>
+        scopedDatabase(f.database).db.select().from(costDaily),
       );
       expect(seen).toEqual([]);
     });
@@ -126,8 +109,8 @@ describe.each(databaseKindsUnderTest(postgresUrl))(
     it("bills nothing twice: the same file again changes nothing", async () => {
       const before = await totals();
       const summary = await importCosts(
-        context,
-        database.db,
+        f.context,
+        f.database.db,
         [{ path: FOCUS_SAMPLE, name: "again.csv" }],
         actor,
         now,
@@ -140,14 +123,15 @@ describe.each(databaseKindsUnderTest(postgresUrl))(
     it("a restated file replaces the earlier one for its period; the replaced Parquet goes", async () => {
       const awsBefore = await totals("aws");
       const replacedPaths = (await inForce()).map((u) => u.parquetPath);
+      for (const path of replacedPaths) expect(existsSync(join(costsDir(), path))).toBe(true);
       const restated = await writeFromSample(
-        files,
+        f.files,
         "restated.csv",
         `SELECT * REPLACE (CASE WHEN ProviderName = 'AWS' THEN CAST(CAST(BilledCost AS DECIMAL(38,18)) * 2 AS VARCHAR) ELSE BilledCost END AS BilledCost) FROM sample`,
       );
       const summary = await importCosts(
-        context,
-        database.db,
+        f.context,
+        f.database.db,
         [{ path: restated, name: "restated.csv" }],
         actor,
         now,
@@ -161,16 +145,16 @@ describe.each(databaseKindsUnderTest(postgresUrl))(
 
     it("reads gzip'd CSV and Parquet as well", async () => {
       const before = await totals();
-      const gz = gzipOf(FOCUS_SAMPLE, join(files, "sample.csv.gz"));
-      await importCosts(context, database.db, [{ path: gz, name: "sample.csv.gz" }], actor, now);
+      const gz = gzipOf(FOCUS_SAMPLE, join(f.files, "sample.csv.gz"));
+      await importCosts(f.context, f.database.db, [{ path: gz, name: "sample.csv.gz" }], actor, now);
       const fromGzip = await totals();
       expect(fromGzip.lines).toBe(1000);
       expect(fromGzip.billed).not.toBe(before.billed); // the restatement above is itself replaced
       expect(fromGzip.billed).toBe(Number(await fileTotal(FOCUS_SAMPLE, "BilledCost")).toFixed(10));
-      const parquet = await writeFromSample(files, "sample.parquet", "SELECT * FROM sample");
+      const parquet = await writeFromSample(f.files, "sample.parquet", "SELECT * FROM sample");
       const summary = await importCosts(
-        context,
-        database.db,
+        f.context,
+        f.database.db,
         [{ path: parquet, name: "sample.parquet" }],
         actor,
         now,
@@ -225,12 +209,13 @@ describe.each(databaseKindsUnderTest(postgresUrl))(
     ])(
       "refuses %s, naming the file, the row and the column, and keeps nothing",
       async (_, row, edit, column, value) => {
-        const countBefore = (await database.db.select().from(costImports)).length;
+        const countBefore = (await f.database.db.select().from(costImports)).length;
         const before = await totals();
-        const path = sampleWithLine(join(files, `bad-${row}.csv`), row, edit);
+        const pendingBefore = readdirSync(join(costsDir(), ".pending"));
+        const path = sampleWithLine(join(f.files, `bad-${row}.csv`), row, edit);
         const error = await importCosts(
-          context,
-          database.db,
+          f.context,
+          f.database.db,
           [
             { path: FOCUS_SAMPLE, name: "good.csv" },
             { path, name: `bad-${row}.csv` },
@@ -248,21 +233,22 @@ describe.each(databaseKindsUnderTest(postgresUrl))(
         expect(describeFocusRefusal(error.refusal, "fr")).toMatch(
           new RegExp(`^bad-${row}\\.csv : ligne ${row}, colonne ${column} : `),
         );
-        expect((await database.db.select().from(costImports)).length).toBe(countBefore);
+        expect((await f.database.db.select().from(costImports)).length).toBe(countBefore);
         expect(await totals()).toEqual(before);
         expect(readdirSync(join(costsDir(), ".staging"))).toEqual([]);
+        expect(readdirSync(join(costsDir(), ".pending"))).toEqual(pendingBefore);
       },
     );
 
     it("refuses a file without a column billing needs, and one without lines", async () => {
       const noCurrency = await writeFromSample(
-        files,
+        f.files,
         "no-currency.csv",
         "SELECT * EXCLUDE (BillingCurrency) FROM sample",
       );
       const refused = await importCosts(
-        context,
-        database.db,
+        f.context,
+        f.database.db,
         [{ path: noCurrency, name: "no-currency.csv" }],
         actor,
         now,
@@ -271,10 +257,10 @@ describe.each(databaseKindsUnderTest(postgresUrl))(
       expect(describeFocusRefusal(refused.refusal, "en")).toBe(
         "no-currency.csv: column BillingCurrency is missing, and FOCUS requires it for billing. Nothing of this file is imported.",
       );
-      const empty = await writeFromSample(files, "empty.csv", "SELECT * FROM sample WHERE false");
+      const empty = await writeFromSample(f.files, "empty.csv", "SELECT * FROM sample WHERE false");
       const none = await importCosts(
-        context,
-        database.db,
+        f.context,
+        f.database.db,
         [{ path: empty, name: "empty.csv" }],
         actor,
         now,
@@ -284,16 +270,16 @@ describe.each(databaseKindsUnderTest(postgresUrl))(
 
     it("converts at the period's ECB rate and stops on a missing one, naming the day and the currency", async () => {
       await importEuroRates(
-        database.db,
+        f.database.db,
         "Date,USD,GBP,\n2024-08-30,1.1087,0.8434,\n2024-10-01,1.1138,N/A,\n",
         "eurofxref-hist.csv",
         actor,
         now,
       );
       // 1 September 2024 is a Sunday: the rate of Friday 30 August.
-      const { used } = await periodRates(database.db, "2024-09", ["USD", "EUR"]);
+      const { used } = await periodRates(f.database.db, "2024-09", ["USD", "EUR"]);
       expect(used).toEqual([{ currency: "USD", day: "2024-08-30", unitsPerEuro: "1.1087" }]);
-      const missing = await periodRates(database.db, "2024-10", ["GBP"]).catch((e) => e);
+      const missing = await periodRates(f.database.db, "2024-10", ["GBP"]).catch((e) => e);
       expect(missing).toBeInstanceOf(MissingEuroRateError);
       expect(missing).toMatchObject({ currency: "GBP", day: "2024-10-01" });
     });

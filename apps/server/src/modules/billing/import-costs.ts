@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { mkdirSync, renameSync, rmSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { mkdirSync, rmSync } from "node:fs";
+import { join } from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { atomically, costDaily, costImports, type Db } from "@guichet/db";
 import { and, eq, inArray, sql } from "drizzle-orm";
@@ -9,7 +9,8 @@ import { type AuditActor, recordAudit } from "../audit/record-audit.js";
 import { checkBudgets } from "./check-budgets.js";
 import { type CostOwner, copyDailyCostsToDatabase, type UnitImport } from "./copy-daily-costs.js";
 import { costsRoot, sha256OfFile, unitPath } from "./cost-paths.js";
-import { dailyAccounts, stageDailyCosts } from "./daily-costs.js";
+import { dailyAccounts } from "./daily-costs.js";
+import { COST_IMPORT_LOCK, keepAcceptedFiles, type PendingUnit } from "./detailed-lines.js";
 import { withDuckDb } from "./duckdb.js";
 import { type CostAccount, costAccountKey, matchCostOwners } from "./match-cost-owners.js";
 import { type StagedUnit, stageFocusFile } from "./stage-focus-file.js";
@@ -46,16 +47,17 @@ interface Staged {
   units: StagedUnit[];
 }
 
-/** Arbitrary but fixed key: imports are serialised, so two never decide on the same unit at once. */
-const COST_IMPORT_LOCK = 7_260_017;
-
 /**
- * Imports FOCUS files, all or nothing (MCR-BIL-01, MCR-BIL-04): each is read and checked by
- * DuckDB (stageFocusFile) and any refusal keeps nothing of any file. Then, per (vendor, billing
+ * Imports FOCUS files, all or nothing (MCR-BIL-01, MCR-BIL-04). The critical path (issue 17):
+ * DuckDB reads each file once, checking every rule and summing its lines by day as it goes
+ * (stageFocusFile), and any refusal keeps nothing of any file; then, per (vendor, billing
  * account, billing period) unit: the same file(s) as the import in force change nothing (a file
  * imported twice bills nothing twice); other files replace it (FOCUS data is restated). The
- * detailed lines move into the data directory as Parquet, the daily sums into cost_daily with
- * their customer (matchCostOwners), in one transaction with its audit entry.
+ * daily sums are bulk-loaded into cost_daily with their customer (matchCostOwners), in one
+ * transaction with the import records, the budgets' check and the audit entry; the accepted
+ * files are kept in the same step. The detailed lines' Parquet is written after the commit, off
+ * the critical path (writePendingDetailedLines, detailed-lines.ts): the caller runs it or leaves
+ * it to the background work.
  */
 export async function importCosts(
   context: Pick<AppContext, "config" | "contract">,
@@ -68,30 +70,44 @@ export async function importCosts(
   const batchId = randomUUID();
   const staging = join(root, ".staging", batchId);
   mkdirSync(staging, { recursive: true });
-  const moved: string[] = [];
+  let kept: string | undefined;
+  // The files' hashes are read while DuckDB reads them: both are a pass over every byte.
+  const hashes = Promise.all(files.map((file) => sha256OfFile(file.path)));
+  hashes.catch(() => {});
   try {
     return await withDuckDb(staging, async (duck) => {
       const staged: Staged[] = [];
       for (const [index, file] of files.entries()) {
-        const dir = join(staging, String(index));
-        const { units, columns } = await stageFocusFile(duck, file.path, file.name, dir);
-        await stageDailyCosts(duck, index, dir, columns);
-        staged.push({ file, index, sha256: await sha256OfFile(file.path), units });
+        const { units } = await stageFocusFile(duck, file.path, file.name, index);
+        staged.push({ file, index, sha256: "", units });
       }
+      for (const [index, sha256] of (await hashes).entries()) (staged[index] as Staged).sha256 = sha256;
       const accounts = await dailyAccounts(duck);
       const { summary, replacedPaths } = await atomically(db, async (tx) => {
         await tx.execute(sql`select pg_advisory_xact_lock(${COST_IMPORT_LOCK})`);
-        const recorded = await recordUnits(tx, duck, root, batchId, { staged, accounts }, moved, actor, now);
+        const recorded = await recordUnits(tx, duck, { batchId, staging }, { staged, accounts }, actor, now);
         // Budgets are checked against the months the import brought, with it (MCR 6.1.2 alerts).
         for (const { organisationId, month } of recorded.touched)
           await checkBudgets(context, tx, organisationId, month, actor, now);
+        if (recorded.pending.length > 0) {
+          const used = new Set(recorded.pending.map((u) => u.file));
+          kept = keepAcceptedFiles(
+            root,
+            batchId,
+            staged
+              .filter((s) => used.has(s.index))
+              .map((s) => ({ index: s.index, name: s.file.name, path: s.file.path })),
+            recorded.pending,
+          );
+        }
         return recorded;
       });
+      kept = undefined;
       for (const path of replacedPaths) rmSync(join(root, path), { recursive: true, force: true });
       return summary;
     });
   } catch (error) {
-    for (const path of moved) rmSync(join(root, path), { recursive: true, force: true });
+    if (kept) rmSync(kept, { recursive: true, force: true });
     throw error;
   } finally {
     rmSync(staging, { recursive: true, force: true });
@@ -104,16 +120,15 @@ const unitKey = (u: { vendor: string; billingAccountId: string; period: string }
 async function recordUnits(
   tx: Db,
   duck: DuckDBConnection,
-  root: string,
-  batchId: string,
+  { batchId, staging }: { batchId: string; staging: string },
   { staged, accounts }: { staged: Staged[]; accounts: CostAccount[] },
-  moved: string[],
   actor: AuditActor,
   now: Date,
 ): Promise<{
   summary: CostImportSummary;
   replacedPaths: string[];
   touched: Array<{ organisationId: string; month: string }>;
+  pending: PendingUnit[];
 }> {
   // The files of this import per unit, and the files in force for it now.
   const byUnit = new Map<string, Array<{ s: Staged; unit: StagedUnit }>>();
@@ -167,10 +182,8 @@ async function recordUnits(
     for (const { s, unit } of parts) {
       const importId = randomUUID();
       replacedBy ??= importId;
+      // Where its Parquet will be once written (writePendingDetailedLines).
       const path = unitPath(unit, importId);
-      mkdirSync(dirname(join(root, path)), { recursive: true });
-      renameSync(unit.dir, join(root, path));
-      moved.push(path);
       await tx.insert(costImports).values({
         id: importId,
         batchId,
@@ -210,7 +223,7 @@ async function recordUnits(
     const organisationId = owners.get(costAccountKey(a));
     return organisationId ? [{ ...a, organisationId }] : [];
   });
-  const touched = await copyDailyCostsToDatabase(tx, duck, recorded, owned);
+  const touched = await copyDailyCostsToDatabase(tx, duck, recorded, owned, staging);
   const unmatched = accounts.length - owned.length;
   const summary: CostImportSummary = {
     batchId,
@@ -233,5 +246,5 @@ async function recordUnits(
     },
     now,
   );
-  return { summary, replacedPaths, touched };
+  return { summary, replacedPaths, touched, pending: recorded };
 }

@@ -14,6 +14,7 @@ import { authorize } from "../../policies/authorize.js";
 import { billingPolicy } from "../../policies/billing-policy.js";
 import { recordAudit } from "../audit/record-audit.js";
 import { costsRoot } from "./cost-paths.js";
+import { DetailedLinesPreparingError } from "./detailed-lines.js";
 import { costMonths, EXPLORER_DIMENSIONS, type ExplorerDimension, exploreCosts } from "./explore-costs.js";
 import { exportDetailedLines } from "./export-detailed-lines.js";
 import { rethrowMissingRate } from "./rate-error.js";
@@ -79,6 +80,11 @@ export function costRoutes(context: AppContext): FastifyPluginAsyncZod {
       lines = await exportDetailedLines(context, db, organisationId, month, format, out, work);
     } catch (error) {
       cleanUp();
+      if (error instanceof DetailedLinesPreparingError)
+        throw new AppError("conflict", t(locale, "billing.detail.preparing", { month }), {
+          month,
+          preparing: true,
+        });
       throw error;
     }
     if (lines === 0) {
@@ -180,7 +186,7 @@ export function costRoutes(context: AppContext): FastifyPluginAsyncZod {
             tags: ["billing"],
             summary:
               `The customer's detailed billing of a month (MCR 6.1.2): its own FOCUS lines as the vendors exported them, as ${format === "csv" ? "CSV" : "Parquet"}; ` +
-              "never another customer's lines nor an unmatched account's; 404 when the month has none; the download is audited — customer administrator or billing reader, provider billing staff",
+              "never another customer's lines nor an unmatched account's; 404 when the month has none; 409 while the latest import's lines are being prepared (a background step, minutes); the download is audited — customer administrator or billing reader, provider billing staff",
             querystring: z.strictObject({ ...ZOrganisationQuery, month: ZMonth }),
             response: {
               200: {

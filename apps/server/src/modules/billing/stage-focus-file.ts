@@ -1,9 +1,8 @@
-import { existsSync, readdirSync } from "node:fs";
 import { open } from "node:fs/promises";
-import { join } from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import type { FocusRefusalReason } from "@guichet/domain";
-import { sqlIdentifier, sqlString } from "./duckdb.js";
+import { DAILY_TABLE, stageDailyCosts } from "./daily-costs.js";
+import { sqlIdentifier } from "./duckdb.js";
 import { badMaskSql, type FocusFormat, missingColumns, sourceSql, stagedLinesSql } from "./focus-sql.js";
 
 /** Why a FOCUS file is refused, naming the file, the line and the column (MCR-BIL-01). */
@@ -37,8 +36,6 @@ export interface StagedUnit {
   billingAccountId: string;
   accountKey: string;
   lineCount: number;
-  /** The staged Parquet folder of this unit. */
-  dir: string;
 }
 
 /** Parquet files start with PAR1, gzip with 1f 8b; anything else is read as CSV. */
@@ -93,16 +90,18 @@ async function firstBadLine(
 }
 
 /**
- * Reads a FOCUS file once into typed Parquet under `stagingDir`, partitioned by billing period,
- * vendor and billing account, every rule checked in the same pass (`__bad`); then asks the Parquet
- * whether any line broke one. Throws FocusRefusedError naming the first line that does; the caller
- * removes `stagingDir` either way unless it keeps the units.
+ * Reads a FOCUS file once, every rule checked in the same pass (`__bad`), straight into the
+ * import's daily sums (stageDailyCosts, the table `daily` of this DuckDB): no line is written
+ * anywhere on the way, which is what keeps an import within a small multiple of DuckDB's own
+ * read_csv + group-by (issue 17). Then asks the sums whether any line broke a rule, and throws
+ * FocusRefusedError naming the first line that does (a second read, only on refusal). The detailed
+ * lines' Parquet is written later, off the import's critical path (detailed-lines.ts).
  */
 export async function stageFocusFile(
   connection: DuckDBConnection,
   path: string,
   file: string,
-  stagingDir: string,
+  fileIndex: number,
 ): Promise<{ units: StagedUnit[]; columns: string[] }> {
   const refuse = (refusal: Omit<FocusRefusal, "file">): never => {
     throw new FocusRefusedError({ file, ...refusal });
@@ -120,24 +119,21 @@ export async function stageFocusFile(
   if (missing) refuse({ reason: "missingColumn", column: missing });
 
   try {
-    await connection.run(
-      `COPY (${stagedLinesSql(source, columns)}) TO ${sqlString(stagingDir)} (FORMAT parquet, COMPRESSION zstd, PARTITION_BY (period, vendor, account_key), FILENAME_PATTERN 'lines_{i}', OVERWRITE_OR_IGNORE)`,
-    );
+    await stageDailyCosts(connection, fileIndex, stagedLinesSql(source, columns), columns);
   } catch (error) {
     refuse({ reason: "unreadable", detail: duckMessage(error) });
   }
-  // A file without a line writes no partition at all.
-  if (!existsSync(stagingDir) || readdirSync(stagingDir).length === 0) refuse({ reason: "empty" });
-  const staged = `read_parquet(${sqlString(join(stagingDir, "**", "*.parquet"))}, hive_partitioning = true)`;
-  const bad = await connection.runAndReadAll(`SELECT count(*) AS lines FROM ${staged} WHERE __bad <> 0`);
-  if (Number(bad.getRowObjectsJson()[0]?.lines) > 0)
-    refuse(await firstBadLine(connection, path, format, columns));
   const units = await connection.runAndReadAll(
-    `SELECT period, vendor, account_key, any_value(__vendor_name) AS vendor_name,
-            any_value(BillingAccountId) AS billing_account_id, count(*) AS lines
-       FROM ${staged} GROUP BY ALL ORDER BY ALL`,
+    `SELECT period, vendor, account_key, any_value(vendor_name) AS vendor_name,
+            any_value(billing_account_id) AS billing_account_id, sum(line_count) AS lines,
+            sum(bad_lines) AS bad_lines
+       FROM ${DAILY_TABLE} WHERE file = ${fileIndex} GROUP BY ALL ORDER BY ALL`,
   );
-  const result = units.getRowObjectsJson().map(
+  const rows = units.getRowObjectsJson();
+  if (rows.length === 0) refuse({ reason: "empty" });
+  if (rows.some((u) => Number(u.bad_lines) > 0))
+    refuse(await firstBadLine(connection, path, format, columns));
+  const result = rows.map(
     (u): StagedUnit => ({
       period: String(u.period),
       vendor: String(u.vendor),
@@ -145,7 +141,6 @@ export async function stageFocusFile(
       billingAccountId: String(u.billing_account_id),
       accountKey: String(u.account_key),
       lineCount: Number(u.lines),
-      dir: join(stagingDir, `period=${u.period}`, `vendor=${u.vendor}`, `account_key=${u.account_key}`),
     }),
   );
   return { units: result, columns };
