@@ -134,9 +134,26 @@ describe.each(databaseKindsUnderTest(postgresUrl))("rights in force on %s", (kin
     // The portal offers what these policies allow, from the rights the server answers (issue 14).
     const { rights } = (await send(support, "GET", "/api/auth/me")).json();
     expect(rights).toEqual(
-      expect.arrayContaining(["viewPeople", "viewOwnCosts", "manageBudgets", "askQuota", "viewInvoices"]),
+      expect.arrayContaining([
+        "viewPeople",
+        "viewOwnCosts",
+        "manageBudgets",
+        "askQuota",
+        "viewInvoices",
+        "readNotices",
+      ]),
     );
-    for (const refusedRight of ["manageRights", "followRequests", "order", "changePlan", "workQueue"]) {
+    // The notices are the tenant's to read, their acknowledgement the customer's own act (issue 18).
+    expect((await send(support, "GET", "/api/notices")).statusCode).toBe(200);
+    for (const refusedRight of [
+      "manageRights",
+      "followRequests",
+      "order",
+      "changePlan",
+      "workQueue",
+      "acknowledgeNotices",
+      "answerNotices",
+    ]) {
       expect(rights).not.toContain(refusedRight);
     }
     const invoices = await send(support, "GET", "/api/invoices");

@@ -64,7 +64,10 @@ const RIGHT_RULES = {
   viewOwnCosts: ({ inCustomer }) => inCustomer(billingPolicy.viewCosts),
   manageBudgets: ({ inCustomer }) => inCustomer(billingPolicy.manageBudgets),
   runInvoices: ({ p }) => billingPolicy.issueInvoices(p),
-  readNotices: ({ inCustomer }) => inCustomer(noticePolicy.read),
+  /** A customer's notices: the invited agent reads them too (the tenant's configuration, MCR-ACC-05). */
+  readNotices: ({ inCustomer }) => inCustomer(noticePolicy.viewNotices),
+  /** Acknowledging a notice is the customer's own act: not an agent acting in its tenant. */
+  acknowledgeNotices: ({ inCustomer }) => inCustomer(noticePolicy.read),
   answerNotices: ({ inCustomer }) => inCustomer(noticePolicy.sign),
   readNews: ({ inCustomer }) => inCustomer(newsPolicy.viewReceived),
   followNews: ({ p }) => newsPolicy.viewAll(p),

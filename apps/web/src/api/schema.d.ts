@@ -9301,7 +9301,7 @@ export interface components {
             createdAt: string;
         };
         /** @enum {string} */
-        Right: "manageRights" | "viewPeople" | "createCustomers" | "listOrganisations" | "inviteForCustomers" | "suspend" | "searchAudit" | "downloadOwnAuditChain" | "manageStaff" | "viewOutbox" | "useSupportAccess" | "followRequests" | "workQueue" | "planMaintenance" | "followMaintenance" | "viewCommitments" | "changePlan" | "recordTermination" | "setVendorStatus" | "requestTransfer" | "viewInvoices" | "viewOwnCosts" | "manageBudgets" | "runInvoices" | "readNotices" | "answerNotices" | "readNews" | "followNews" | "publishNews" | "announceChanges" | "viewOrders" | "order" | "signOrder" | "askQuota" | "decideOrders" | "viewSecurity" | "securityStaff" | "keepOperatorSecurity" | "viewSlaReport";
+        Right: "manageRights" | "viewPeople" | "createCustomers" | "listOrganisations" | "inviteForCustomers" | "suspend" | "searchAudit" | "downloadOwnAuditChain" | "manageStaff" | "viewOutbox" | "useSupportAccess" | "followRequests" | "workQueue" | "planMaintenance" | "followMaintenance" | "viewCommitments" | "changePlan" | "recordTermination" | "setVendorStatus" | "requestTransfer" | "viewInvoices" | "viewOwnCosts" | "manageBudgets" | "runInvoices" | "readNotices" | "acknowledgeNotices" | "answerNotices" | "readNews" | "followNews" | "publishNews" | "announceChanges" | "viewOrders" | "order" | "signOrder" | "askQuota" | "decideOrders" | "viewSecurity" | "securityStaff" | "keepOperatorSecurity" | "viewSlaReport";
         Me: {
             userId: string;
             email: string;

@@ -34,7 +34,13 @@ function Notices({ me }: { me: Me }) {
       <Notice text={done} onClose={() => setDone(undefined)} />
       {notices.data?.items.length === 0 && <Text>{t("notices.noticesEmpty")}</Text>}
       {notices.data?.items.map((notice) => (
-        <NoticeCard key={notice.id} notice={notice} answers={can.answerNotices(me)} onDone={setDone} />
+        <NoticeCard
+          key={notice.id}
+          notice={notice}
+          acknowledges={can.acknowledgeNotices(me)}
+          answers={can.answerNotices(me)}
+          onDone={setDone}
+        />
       ))}
     </Stack>
   );
@@ -42,10 +48,13 @@ function Notices({ me }: { me: Me }) {
 
 function NoticeCard({
   notice,
+  acknowledges,
   answers,
   onDone,
 }: {
   notice: NoticeView;
+  /** The customer's own people mark a notice read; an agent acting in its tenant only reads it. */
+  acknowledges: boolean;
   answers: boolean;
   onDone: (text: string) => void;
 }) {
@@ -97,9 +106,11 @@ function NoticeCard({
           {notice.readAt ? (
             <Text size="sm">{t("notices.readAt", { at: dateTime(notice.readAt) })}</Text>
           ) : (
-            <Button size="xs" variant="default" loading={read.isPending} onClick={() => read.mutate()}>
-              {t("notices.markRead")}
-            </Button>
+            acknowledges && (
+              <Button size="xs" variant="default" loading={read.isPending} onClick={() => read.mutate()}>
+                {t("notices.markRead")}
+              </Button>
+            )
           )}
         </Group>
         {notice.signatureRequired &&
