@@ -4,7 +4,7 @@ import { request as httpsRequest } from "node:https";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { auditLog } from "@guichet/db";
+import { auditLog, users } from "@guichet/db";
 import { databaseKindsUnderTest } from "@guichet/db/testing";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -143,6 +143,46 @@ describe.each(databaseKindsUnderTest(postgresUrl))("integrated mode over TLS on 
     });
     expect(revoked.json().revokedAt).not.toBeNull();
     expect((await overTls("/api/auth/me", machine)).status).toBe(401);
+  });
+
+  it("lists each certificate with the roles it acts with now, fewer once its owner's rights are lowered (DSN-SEC-01, DSN-SEC-03)", async () => {
+    const staff = (await signInAs(t.app, officer, new Date())).headers;
+    const owner = await createUser(t.database.db, operatorId, ["user", "billing_reader"]);
+    const url = `/api/organisations/${operatorId}/client-certificates`;
+    const registered = await t.app.inject({
+      method: "POST",
+      url,
+      headers: staff,
+      payload: {
+        name: "Facturation",
+        ownerUserId: owner.id,
+        roles: ["user", "billing_reader"],
+        fingerprint256: "AB".repeat(32),
+      },
+    });
+    expect(registered.statusCode, registered.body).toBe(201);
+    expect(registered.json()).toMatchObject({
+      rolesInForce: ["user", "billing_reader"],
+      narrowed: false,
+      ownerActive: true,
+    });
+
+    // The owner loses the billing role (as the Droits page does it, MCR-ACC-03).
+    await t.database.db
+      .update(users)
+      .set({ roles: ["user"] })
+      .where(eq(users.id, owner.id));
+    const listed = (await t.app.inject({ method: "GET", url, headers: staff })).json() as {
+      id: string;
+      roles: string[];
+      rolesInForce: string[];
+      narrowed: boolean;
+    }[];
+    expect(listed.find((c) => c.id === registered.json().id)).toMatchObject({
+      roles: ["user", "billing_reader"],
+      rolesInForce: ["user"],
+      narrowed: true,
+    });
   });
 
   it("refuses plain HTTP off loopback unless a trusted proxy says https (httpsOnly)", async () => {

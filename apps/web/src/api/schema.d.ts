@@ -10474,6 +10474,9 @@ export interface components {
             subject: string | null;
             notAfter: string | null;
             roles: components["schemas"]["TokenRole"][];
+            rolesInForce: components["schemas"]["TokenRole"][];
+            narrowed: boolean;
+            ownerActive: boolean;
             createdAt: string;
             lastUsedAt: string | null;
             revokedAt: string | null;

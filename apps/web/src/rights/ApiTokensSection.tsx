@@ -9,6 +9,7 @@ import { CopyValue } from "../components/CopyValue";
 import { DeploymentTimeInput, useDeploymentTimeZone } from "../components/DeploymentTimeInput";
 import { ErrorAlert } from "../components/ErrorAlert";
 import { RecordTable } from "../components/RecordTable";
+import { RolesInForce } from "../components/RolesInForce";
 import { Section } from "../components/Section";
 import { lifecycleStatus, StatusBadge } from "../components/StatusBadge";
 import { checked, field, inputValueOf, localToIso } from "../form-data";
@@ -104,7 +105,12 @@ export function ApiTokensSection({
                 <Code>{token.prefix}…</Code>
               </Table.Td>
               <Table.Td>
-                <RolesInForce token={token} />
+                <RolesInForce
+                  made={token.roles}
+                  inForce={token.rolesInForce}
+                  narrowed={token.narrowed}
+                  owner={token.owner}
+                />
               </Table.Td>
               <Table.Td>{dateTime(token.expiresAt)}</Table.Td>
               <Table.Td>{token.lastUsedAt ? dateTime(token.lastUsedAt) : t("common.never")}</Table.Td>
@@ -152,27 +158,5 @@ export function ApiTokensSection({
         </Stack>
       </form>
     </Section>
-  );
-}
-
-/**
- * The roles a token acts with now, as the server computes them (no more than its owner has now,
- * issue 14), and when they are fewer than it was made with, why.
- */
-function RolesInForce({ token }: { token: ApiToken }) {
-  const { t } = useTranslation();
-  const names = (roles: ApiToken["roles"]) =>
-    roles.length ? roles.map((role) => t(`roles.${role}`)).join(", ") : t("rights.tokens.none");
-  return (
-    <>
-      {names(token.rolesInForce)}
-      {token.narrowed && (
-        <Text size="xs" c="dimmed">
-          {token.owner.active
-            ? t("rights.tokens.narrowed", { made: names(token.roles), owner: token.owner.name })
-            : t("rights.tokens.ownerGone", { owner: token.owner.name })}
-        </Text>
-      )}
-    </>
   );
 }

@@ -20,6 +20,7 @@ import { CheckboxFieldset } from "../components/CheckboxFieldset";
 import { ErrorAlert } from "../components/ErrorAlert";
 import { FormFooter } from "../components/FormFooter";
 import { RecordTable } from "../components/RecordTable";
+import { RolesInForce } from "../components/RolesInForce";
 import { Section } from "../components/Section";
 import { StatusBadge } from "../components/StatusBadge";
 import { checked, field } from "../form-data";
@@ -110,7 +111,14 @@ function OperatorCertificates({ organisationId }: { organisationId: string }) {
             <Table.Td>
               <Code>{c.fingerprint256.slice(0, 23)}…</Code>
             </Table.Td>
-            <Table.Td>{c.roles.map((role) => t(`roles.${role}`)).join(", ")}</Table.Td>
+            <Table.Td>
+              <RolesInForce
+                made={c.roles}
+                inForce={c.rolesInForce}
+                narrowed={c.narrowed}
+                owner={{ name: owners.get(c.ownerUserId) ?? "—", active: c.ownerActive }}
+              />
+            </Table.Td>
             <Table.Td>{c.notAfter ? dateTime(c.notAfter) : "—"}</Table.Td>
             <Table.Td>{c.lastUsedAt ? dateTime(c.lastUsedAt) : t("common.never")}</Table.Td>
             <Table.Td>

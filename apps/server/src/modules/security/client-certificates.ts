@@ -111,12 +111,33 @@ export async function registerClientCertificate(
   return { certificate };
 }
 
-export async function listClientCertificates(tx: Db, organisationId: string): Promise<ClientCertificate[]> {
-  return tx
-    .select()
+/** A certificate and where its owner stands now, which bounds the roles it acts with. */
+export interface ListedCertificate {
+  certificate: ClientCertificate;
+  owner: { active: boolean; roles: Role[] };
+}
+
+/** An organisation's certificates, newest first; one of them only when `certificateId` is given. */
+export async function listClientCertificates(
+  tx: Db,
+  organisationId: string,
+  certificateId?: string,
+): Promise<ListedCertificate[]> {
+  const rows = await tx
+    .select({ certificate: clientCertificates, status: users.status, roles: users.roles })
     .from(clientCertificates)
-    .where(eq(clientCertificates.organisationId, organisationId))
+    .innerJoin(users, eq(users.id, clientCertificates.ownerUserId))
+    .where(
+      and(
+        eq(clientCertificates.organisationId, organisationId),
+        certificateId === undefined ? undefined : eq(clientCertificates.id, certificateId),
+      ),
+    )
     .orderBy(desc(clientCertificates.createdAt));
+  return rows.map(({ certificate, status, roles }) => ({
+    certificate,
+    owner: { active: status === "active", roles: roles as Role[] },
+  }));
 }
 
 /** Revoked at once: the next request presenting it is refused. Revoking again changes nothing. */

@@ -1,4 +1,4 @@
-import type { ClientCertificate } from "@guichet/db";
+import { credentialRolesInForce } from "@guichet/domain";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppContext } from "../../app-context.js";
@@ -13,6 +13,7 @@ import { securityPolicy } from "../../policies/security-policy.js";
 import { ZOrganisationParams } from "../organisations/routes.js";
 import {
   type CertificateRefusal,
+  type ListedCertificate,
   listClientCertificates,
   registerClientCertificate,
   revokeClientCertificate,
@@ -27,7 +28,16 @@ const ZClientCertificate = z
     fingerprint256: z.string(),
     subject: z.string().nullable(),
     notAfter: z.string().nullable(),
+    /** The roles it was registered with. */
     roles: z.array(ZTokenRole),
+    /**
+     * The roles it acts with now: those of its own its owner still has, none once the owner is no
+     * longer active (credentialRolesInForce, as authentication computes them; DSN-SEC-01/03).
+     */
+    rolesInForce: z.array(ZTokenRole),
+    /** Fewer roles in force than registered: its owner's rights were lowered, or the owner left. */
+    narrowed: z.boolean(),
+    ownerActive: z.boolean(),
     createdAt: z.string(),
     lastUsedAt: z.string().nullable(),
     revokedAt: z.string().nullable(),
@@ -35,7 +45,10 @@ const ZClientCertificate = z
   .meta({ id: "ClientCertificate" });
 
 const iso = (d: Date | null) => (d === null ? null : d.toISOString());
-function present(row: ClientCertificate): z.infer<typeof ZClientCertificate> {
+function present({ certificate: row, owner }: ListedCertificate): z.infer<typeof ZClientCertificate> {
+  // Written from validated roles only; the response schema checks each again on the way out.
+  const made = row.roles as z.infer<typeof ZTokenRole>[];
+  const rolesInForce = owner.active ? credentialRolesInForce(made, owner.roles) : [];
   return {
     id: row.id,
     name: row.name,
@@ -43,8 +56,10 @@ function present(row: ClientCertificate): z.infer<typeof ZClientCertificate> {
     fingerprint256: row.fingerprint256,
     subject: row.subject,
     notAfter: iso(row.notAfter),
-    // Written from validated roles only; the response schema checks each again on the way out.
-    roles: row.roles as z.infer<typeof ZTokenRole>[],
+    roles: made,
+    rolesInForce: rolesInForce as z.infer<typeof ZTokenRole>[],
+    narrowed: rolesInForce.length < made.length,
+    ownerActive: owner.active,
     createdAt: row.createdAt.toISOString(),
     lastUsedAt: iso(row.lastUsedAt),
     revokedAt: iso(row.revokedAt),
@@ -112,6 +127,13 @@ export function clientCertificateRoutes(context: AppContext): FastifyPluginAsync
     return clause;
   };
 
+  /** One certificate as listed, once written: with its roles in force. */
+  const presentOne = async (organisationId: string, certificateId: string) => {
+    const [listed] = await listClientCertificates(db, organisationId, certificateId);
+    if (!listed) throw new Error("a certificate just written is not listed");
+    return present(listed);
+  };
+
   return async (app) => {
     app.get(
       "/api/organisations/:organisationId/client-certificates",
@@ -154,7 +176,7 @@ export function clientCertificateRoutes(context: AppContext): FastifyPluginAsync
         );
         if ("refused" in registered) throw refusal(request.headers["accept-language"], registered, clause);
         reply.code(201);
-        return present(registered.certificate);
+        return presentOne(request.params.organisationId, registered.certificate.id);
       },
     );
 
@@ -179,7 +201,7 @@ export function clientCertificateRoutes(context: AppContext): FastifyPluginAsync
           context.clock(),
         );
         if (revoked === "not_found") throw notFound(request, "client_certificate");
-        return present(revoked);
+        return presentOne(request.params.organisationId, revoked.id);
       },
     );
   };
