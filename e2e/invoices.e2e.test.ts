@@ -177,17 +177,9 @@ describe.runIf(postgresUrl)(
 
       // The detailed billing: the customer's own FOCUS lines of September, as CSV. The server's
       // background step writes them within seconds of the import (issue 17: off the import's
-      // critical path); until then the download answers 409 "en préparation", so she waits for it.
-      await expect
-        .poll(
-          () =>
-            reader.evaluate(
-              async () =>
-                (await fetch("/api/billing/detailed-lines/csv?month=2024-09", { method: "HEAD" })).status,
-            ),
-          { timeout: 60_000, interval: 1_000 },
-        )
-        .toBe(200);
+      // critical path); until then the page says they are being prepared, and offers the links once
+      // they are written, without her reloading it.
+      await reader.getByRole("link", { name: /^CSV de septembre 2024$/ }).waitFor({ timeout: 60_000 });
       const detail = (await download(reader, /^CSV de septembre 2024$/)).toString("utf8");
       expect(detail.split("\n")[0]).toContain("BilledCost");
       expect(detail).toContain("1234567890123");

@@ -107,8 +107,17 @@ describe.each(databaseKindsUnderTest(postgresUrl))(
       expect(
         await t.database.db.select().from(auditLog).where(eq(auditLog.action, "billing.detail_downloaded")),
       ).toEqual([]);
+      // The months list says so, for the portal to show it instead of a link that would fail.
+      const months = async () =>
+        (
+          (await get(garnierAdmin, "/api/billing/cost-months")).json() as {
+            items: { month: string; preparing: boolean }[];
+          }
+        ).items;
+      expect(await months()).toEqual([expect.objectContaining({ month: "2024-09", preparing: true })]);
       // The background work's sweep (billing.detailed-lines), run here as the server would.
       expect(await writePendingDetailedLines(t.context, t.database.db)).toEqual({ batches: 1, units: 4 });
+      expect(await months()).toEqual([expect.objectContaining({ month: "2024-09", preparing: false })]);
       const ready = await get(garnierAdmin, "/api/billing/detailed-lines/csv?month=2024-09");
       expect(ready.statusCode, ready.body).toBe(200);
     });

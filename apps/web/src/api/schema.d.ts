@@ -3911,6 +3911,7 @@ export interface paths {
                                 lineCount: number;
                                 firstDay: string;
                                 lastDay: string;
+                                preparing: boolean;
                             }[];
                         };
                     };

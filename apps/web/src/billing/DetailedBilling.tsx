@@ -1,4 +1,4 @@
-import { Anchor, Group, Table } from "@mantine/core";
+import { Anchor, Group, Table, Text } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { billingApi, billingKeys } from "../api/billing-endpoints";
@@ -18,7 +18,12 @@ export function DetailedBilling() {
   const { t } = useTranslation();
   const f = useLocaleFormat();
   const clause = useBillingClauses()?.billingSection;
-  const months = useQuery({ queryKey: billingKeys.costMonths, queryFn: billingApi.costMonths });
+  const months = useQuery({
+    queryKey: billingKeys.costMonths,
+    queryFn: billingApi.costMonths,
+    // A month just imported has its detailed lines written within seconds (issue 17): ask again.
+    refetchInterval: (query) => (query.state.data?.items.some((m) => m.preparing) ? 5_000 : false),
+  });
   return (
     <Section title={t("billing.detail.heading")} intro={t("billing.detail.intro")} clause={clause}>
       <ErrorAlert error={months.error} />
@@ -33,14 +38,20 @@ export function DetailedBilling() {
             <Table.Td>{f.month(m.month)}</Table.Td>
             <Table.Td>{f.number(m.lineCount)}</Table.Td>
             <Table.Td>
-              <Group gap="sm" wrap="nowrap">
-                <Anchor href={billingApi.detailUrl(m.month, "csv")} download>
-                  {t("billing.detail.csv", { month: f.month(m.month) })}
-                </Anchor>
-                <Anchor href={billingApi.detailUrl(m.month, "parquet")} download>
-                  {t("billing.detail.parquet", { month: f.month(m.month) })}
-                </Anchor>
-              </Group>
+              {m.preparing ? (
+                <Text size="sm" role="status">
+                  {t("billing.detail.preparing")}
+                </Text>
+              ) : (
+                <Group gap="sm" wrap="nowrap">
+                  <Anchor href={billingApi.detailUrl(m.month, "csv")} download>
+                    {t("billing.detail.csv", { month: f.month(m.month) })}
+                  </Anchor>
+                  <Anchor href={billingApi.detailUrl(m.month, "parquet")} download>
+                    {t("billing.detail.parquet", { month: f.month(m.month) })}
+                  </Anchor>
+                </Group>
+              )}
             </Table.Td>
           </Table.Tr>
         )}

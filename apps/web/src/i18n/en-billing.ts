@@ -35,6 +35,7 @@ export const enBilling: typeof frBilling = {
     files: "Files",
     csv: "CSV of {{month}}",
     parquet: "Parquet of {{month}}",
+    preparing: "Being prepared: this month's lines were just imported, they will be here in a moment.",
   },
   simulation: {
     heading: "Simulation of the month's invoice",

@@ -36,6 +36,8 @@ export const frBilling = {
     files: "Fichiers",
     csv: "CSV de {{month}}",
     parquet: "Parquet de {{month}}",
+    preparing:
+      "En préparation : les lignes de ce mois viennent d'être importées, elles seront là dans un instant.",
   },
   simulation: {
     heading: "Simulation de la facture du mois",

@@ -8,7 +8,7 @@ import {
   toCurrency,
   ZERO_EXACT,
 } from "@guichet/domain";
-import { and, desc, eq, gte, lte, type SQL, sql } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, lte, type SQL, sql } from "drizzle-orm";
 import { billingRates, type PeriodRate } from "./period-rates.js";
 
 export const EXPLORER_DIMENSIONS = ["day", "vendor", "service", "region"] as const;
@@ -122,13 +122,19 @@ export async function exploreCosts(
 }
 
 /** The billing periods a customer has costs for, newest first, with their line counts. */
-export async function costMonths(db: Db, organisationId: string) {
+export async function costMonths(db: Db, organisationId: string, preparingImports: ReadonlySet<string>) {
+  // A month whose detailed lines' Parquet the background step has not written yet (issue 17).
+  const preparing =
+    preparingImports.size === 0
+      ? sql<boolean>`false`
+      : sql<boolean>`bool_or(${inArray(costDaily.importId, [...preparingImports])})`;
   return db
     .select({
       month: costDaily.billingPeriod,
       lineCount: sql<number>`sum(${costDaily.lineCount})::int`,
       firstDay: sql<string>`min(${costDaily.day})::text`,
       lastDay: sql<string>`max(${costDaily.day})::text`,
+      preparing,
     })
     .from(costDaily)
     .where(eq(costDaily.organisationId, organisationId))

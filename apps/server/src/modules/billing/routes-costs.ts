@@ -14,7 +14,7 @@ import { authorize } from "../../policies/authorize.js";
 import { billingPolicy } from "../../policies/billing-policy.js";
 import { recordAudit } from "../audit/record-audit.js";
 import { costsRoot } from "./cost-paths.js";
-import { DetailedLinesPreparingError } from "./detailed-lines.js";
+import { DetailedLinesPreparingError, pendingImportIds } from "./detailed-lines.js";
 import { costMonths, EXPLORER_DIMENSIONS, type ExplorerDimension, exploreCosts } from "./explore-costs.js";
 import { exportDetailedLines } from "./export-detailed-lines.js";
 import { rethrowMissingRate } from "./rate-error.js";
@@ -25,7 +25,14 @@ const ZOrganisationQuery = { organisationId: z.uuid().optional() };
 
 const ZCostMonths = z.object({
   items: z.array(
-    z.object({ month: z.string(), lineCount: z.number().int(), firstDay: z.string(), lastDay: z.string() }),
+    z.object({
+      month: z.string(),
+      lineCount: z.number().int(),
+      firstDay: z.string(),
+      lastDay: z.string(),
+      /** Its detailed lines are still being written after an import: the download answers 409 until then. */
+      preparing: z.boolean(),
+    }),
   ),
 });
 
@@ -125,7 +132,11 @@ export function costRoutes(context: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (request) => ({
-        items: await costMonths(db, readableCustomer(request, request.query.organisationId)),
+        items: await costMonths(
+          db,
+          readableCustomer(request, request.query.organisationId),
+          pendingImportIds(context),
+        ),
       }),
     );
 
