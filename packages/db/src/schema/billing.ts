@@ -88,9 +88,16 @@ export const costDaily = pgTable(
     lineCount: integer("line_count").notNull(),
   },
   (t) => [
-    index("cost_daily_organisation_day_idx").on(t.organisationId, t.day),
+    // A customer's rows are read by customer and day; the rows of accounts no customer holds yet,
+    // by account (rematchCostOwners, the unmatched list). Each row is in one of the two indexes
+    // only: an import maintains two indexes per row, not three (issue 17).
+    index("cost_daily_organisation_day_idx")
+      .on(t.organisationId, t.day)
+      .where(sql`${t.organisationId} is not null`),
     index("cost_daily_import_idx").on(t.importId),
-    index("cost_daily_account_idx").on(t.vendor, t.billingAccountId, t.subAccountId),
+    index("cost_daily_account_idx")
+      .on(t.vendor, t.billingAccountId, t.subAccountId)
+      .where(sql`${t.organisationId} is null`),
   ],
 );
 

@@ -47,6 +47,9 @@ const COLUMNS = [
   "line_count",
 ];
 
+/** The order of cost_daily's indexes' keys, in which its rows are loaded. */
+const LOAD_ORDER = "organisation_id, vendor, billing_account_id, sub_account_id, day";
+
 const values = (rows: string[][]) => rows.map((row) => `(${row.map(sqlString).join(", ")})`).join(", ");
 
 /**
@@ -56,7 +59,9 @@ const values = (rows: string[][]) => rows.map((row) => `(${row.map(sqlString).jo
  * rows under `workDir`; the database bulk-loads them (copyCsvInto: COPY FROM STDIN on PostgreSQL,
  * COPY from a Blob on PGlite). No JavaScript object is made per row, the amounts pass as decimal
  * text, never as floats, and nothing is inserted row by row: 283,000 sums took 23-29 s as
- * inserts on PGlite (issue 17). Returns the customers and months whose costs changed (their
+ * inserts on PGlite (issue 17). The rows go in the order of cost_daily's indexes (customer, then
+ * account, then day): each index then grows at a few places, not all over, which made the load
+ * a quarter faster on PGlite. Returns the customers and months whose costs changed (their
  * budgets are checked next).
  */
 export async function copyDailyCostsToDatabase(
@@ -81,7 +86,7 @@ export async function copyDailyCostsToDatabase(
       `INSERT INTO cost_owner VALUES ${values(owners.map((o) => [o.vendor, o.billingAccountId, o.subAccountId, o.organisationId]))}`,
     );
   await duck.run(`CREATE OR REPLACE TEMP TABLE outgoing AS
-    SELECT (row_number() OVER () - 1) // ${BATCH_ROWS} AS batch, u.import_id, o.organisation_id, d.day,
+    SELECT (row_number() OVER (ORDER BY ${LOAD_ORDER}) - 1) // ${BATCH_ROWS} AS batch, u.import_id, o.organisation_id, d.day,
            d.period AS billing_period, d.vendor, d.billing_account_id, d.sub_account_id, d.service, d.region,
            d.charge_category, d.charge_frequency, d.currency,
            CAST(d.billed_cost AS VARCHAR) AS billed_cost, CAST(d.list_cost AS VARCHAR) AS list_cost,
@@ -92,7 +97,7 @@ export async function copyDailyCostsToDatabase(
   // DuckDB writes NULL as an empty field and an empty text as "", as PostgreSQL's CSV reads them.
   const dir = join(workDir, "cost_daily");
   await duck.run(
-    `COPY (SELECT batch, ${COLUMNS.join(", ")} FROM outgoing) TO ${sqlString(dir)} (FORMAT csv, HEADER false, PARTITION_BY (batch), OVERWRITE_OR_IGNORE)`,
+    `COPY (SELECT batch, ${COLUMNS.join(", ")} FROM outgoing ORDER BY ${LOAD_ORDER}) TO ${sqlString(dir)} (FORMAT csv, HEADER false, PARTITION_BY (batch), OVERWRITE_OR_IGNORE)`,
   );
   const files = existsSync(dir)
     ? readdirSync(dir, { recursive: true, encoding: "utf8" })

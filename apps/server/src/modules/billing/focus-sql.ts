@@ -2,6 +2,7 @@ import {
   AMOUNT_SCALE,
   FOCUS_BILLING_COLUMNS,
   FOCUS_LINE_RULES,
+  FOCUS_OPTIONAL_COLUMNS,
   FOCUS_VENDOR_COLUMNS,
   type FocusColumnRule,
   type FocusRefusalReason,
@@ -9,10 +10,10 @@ import {
 import { sqlIdentifier as id, sqlString } from "./duckdb.js";
 
 /**
- * The SQL that reads a FOCUS file once, in DuckDB: each billing column typed (amounts as
- * DECIMAL(38,18), timestamps as TIMESTAMPTZ), every other column as it comes, and for each line a
- * bit mask of the rules it breaks (`__bad`, 0 for a good line), so one pass both checks the file
- * and writes it as Parquet, and only a refusal reads the file again, to number its lines.
+ * The SQL that reads a FOCUS file in DuckDB: each billing column typed (amounts as
+ * DECIMAL(38,18), timestamps as TIMESTAMPTZ), every other column as it comes; the rules as SQL,
+ * a boolean per scope for the import's one pass (brokenSql) and a bit mask per line for the
+ * refusal's report (badMaskSql), which alone reads the file again, to number its lines.
  */
 
 export const DECIMAL = `DECIMAL(38,${AMOUNT_SCALE})`;
@@ -125,8 +126,28 @@ function vendorNameSql(columns: readonly string[]): { column: string; sql: strin
   };
 }
 
-/** `__bad`: for each line, the bit mask of the rules it breaks (0 for a good line), and the bits. */
-export function badMaskSql(columns: readonly string[]): { sql: string; bits: FocusBit[] } {
+/**
+ * The columns whose values change from line to line: the amounts and the charge period. Every
+ * other column the rules check takes few values in a file (a currency, a few categories, the
+ * accounts, services and billing periods), so the import checks those once per distinct
+ * combination of values, after a first group-by, rather than once per line (stageDailyCosts):
+ * the checks then cost little more than DuckDB's own read_csv + group-by (issue 17).
+ */
+const LINE_COLUMNS: ReadonlySet<string> = new Set([
+  "BilledCost",
+  "ListCost",
+  "EffectiveCost",
+  "ChargePeriodStart",
+  "ChargePeriodEnd",
+]);
+
+/** Which rules: all of them (a refusal's report), those of a line's own values, or the others. */
+export type RuleScope = "all" | "line" | "grouped";
+
+const inScope = (column: string, scope: RuleScope) =>
+  scope === "all" || (scope === "line") === LINE_COLUMNS.has(column);
+
+function ruleChecks(columns: readonly string[], scope: RuleScope): Array<[FocusBit, string]> {
   const vendor = vendorNameSql(columns);
   const all: Array<[FocusBit, string]> = [
     ...FOCUS_BILLING_COLUMNS.flatMap(checks),
@@ -136,27 +157,85 @@ export function badMaskSql(columns: readonly string[]): { sql: string; bits: Foc
       LINE_RULE_SQL[r.rule],
     ]),
   ];
+  return all.filter(([bit]) => inScope(bit.column, scope));
+}
+
+/** `__bad`: for each line, the bit mask of the rules it breaks (0 for a good line), and the bits. */
+export function badMaskSql(columns: readonly string[]): { sql: string; bits: FocusBit[] } {
+  const all = ruleChecks(columns, "all");
   const sql = all.map(([, cond], bit) => `(CAST(coalesce(${cond}, false) AS BIGINT) << ${bit})`).join(" | ");
   return { sql, bits: all.map(([bit]) => bit) };
 }
 
 /**
- * SELECT of every line, typed, with `__bad`, and the partition keys: `period` (YYYY-MM of
+ * Whether a value breaks any of its checks(), in one test for a required amount or timestamp: a
+ * blank value does not cast either, and a value with too many decimals is longer than
+ * AMOUNT_SCALE + 1 characters. The same verdict with a fraction of the work, as it runs on every
+ * line; any other value, its checks() in turn.
+ */
+function brokenValue(rule: FocusColumnRule): string {
+  const v = text(rule.column);
+  if (!rule.nullable && rule.check.kind === "timestamp")
+    return `${v} IS NULL OR TRY_CAST(${v} AS TIMESTAMPTZ) IS NULL`;
+  if (!rule.nullable && rule.check.kind === "amount")
+    return `${v} IS NULL OR TRY_CAST(${v} AS ${DECIMAL}) IS NULL OR (length(${v}) > ${AMOUNT_SCALE + 1} AND regexp_matches(${v}, '\\.[0-9]{${AMOUNT_SCALE + 1},}'))`;
+  return checks(rule)
+    .map(([, cond]) => `coalesce(${cond}, false)`)
+    .join(" OR ");
+}
+
+/** True where a value breaks one of the rules of `scope` (which, a refusal asks badMaskSql). */
+export function brokenSql(columns: readonly string[], scope: Exclude<RuleScope, "all">): string {
+  if (scope === "grouped")
+    return ruleChecks(columns, scope)
+      .map(([, cond]) => `coalesce(${cond}, false)`)
+      .join(" OR ");
+  const values = FOCUS_BILLING_COLUMNS.filter((r) => LINE_COLUMNS.has(r.column)).map(brokenValue);
+  const between = FOCUS_LINE_RULES.filter((r) => LINE_COLUMNS.has(r.column)).map(
+    (r) => LINE_RULE_SQL[r.rule],
+  );
+  return [...values, ...between].map((cond) => `coalesce(${cond}, false)`).join(" OR ");
+}
+
+/** The columns a first group-by keeps as they come, to check once per distinct combination. */
+export function groupedColumns(columns: readonly string[]): string[] {
+  const checked = [
+    ...FOCUS_BILLING_COLUMNS.map((r) => r.column),
+    ...FOCUS_VENDOR_COLUMNS,
+    ...FOCUS_OPTIONAL_COLUMNS,
+  ];
+  return checked.filter((c) => columns.includes(c) && !LINE_COLUMNS.has(c));
+}
+
+/**
+ * The partition keys of a line, or of a group of lines with the same values: `period` (YYYY-MM of
  * BillingPeriodStart), `vendor` (a slug of the vendor's name) and `account_key` (the billing
  * account, made safe for a folder name and kept distinct by a hash).
  */
-export function stagedLinesSql(source: string, columns: readonly string[]): string {
-  const rules = new Map(FOCUS_BILLING_COLUMNS.map((r) => [r.column, r]));
+export function partitionKeysSql(columns: readonly string[]): string {
   const vendorName = vendorNameSql(columns).sql;
-  const select = columns.map((c) => {
-    const rule = rules.get(c);
-    return rule ? `${typed(rule)} AS ${id(c)}` : id(c);
-  });
-  return `SELECT ${select.join(", ")},
-    ${badMaskSql(columns).sql} AS __bad,
-    ${vendorName} AS __vendor_name,
+  return `${vendorName} AS __vendor_name,
     coalesce(strftime(${ts("BillingPeriodStart")}, '%Y-%m'), 'invalid') AS period,
     coalesce(nullif(trim(regexp_replace(lower(${vendorName}), '[^a-z0-9]+', '-', 'g'), '-'), ''), 'invalid') AS vendor,
-    coalesce(left(regexp_replace(${text("BillingAccountId")}, '[^A-Za-z0-9]+', '_', 'g'), 40) || '-' || left(md5(${text("BillingAccountId")}), 8), 'invalid') AS account_key
-  FROM ${source}`;
+    coalesce(left(regexp_replace(${text("BillingAccountId")}, '[^A-Za-z0-9]+', '_', 'g'), 40) || '-' || left(md5(${text("BillingAccountId")}), 8), 'invalid') AS account_key`;
+}
+
+/**
+ * SELECT of every line of an accepted file, typed (`typedSql`), with its partition keys: what the
+ * detailed lines' Parquet keeps.
+ */
+export function stagedLinesSql(source: string, columns: readonly string[]): string {
+  return `SELECT ${typedSql(columns, columns)}, ${partitionKeysSql(columns)} FROM ${source}`;
+}
+
+/** `selected`, each billing column typed (typed()) under its own name, the others as they come. */
+export function typedSql(columns: readonly string[], selected: readonly string[]): string {
+  const rules = new Map(FOCUS_BILLING_COLUMNS.map((r) => [r.column, r]));
+  return selected
+    .filter((c) => columns.includes(c))
+    .map((c) => {
+      const rule = rules.get(c);
+      return rule ? `${typed(rule)} AS ${id(c)}` : id(c);
+    })
+    .join(", ");
 }

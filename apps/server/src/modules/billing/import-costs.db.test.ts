@@ -200,6 +200,24 @@ describe.each(databaseKindsUnderTest(postgresUrl))(
         undefined,
       ],
       [
+        "a charge period that ends before it starts",
+        20,
+        (l: string) =>
+          l.replace(
+            '"2024-09-24 22:00:00","2024-09-24 21:00:00"',
+            '"2024-09-24 20:00:00","2024-09-24 21:00:00"',
+          ),
+        "ChargePeriodEnd",
+        "2024-09-24 20:00:00",
+      ],
+      [
+        "a list cost left empty",
+        24,
+        (l: string) => l.replace(",0.04640000000,", ",NULL,"),
+        "ListCost",
+        undefined,
+      ],
+      [
         "an amount beyond 18 decimals",
         7,
         (l: string) => l.replace(/^NULL,([0-9.]+),/, "NULL,0.1234567890123456789,"),

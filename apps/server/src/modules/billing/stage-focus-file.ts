@@ -3,7 +3,7 @@ import type { DuckDBConnection } from "@duckdb/node-api";
 import type { FocusRefusalReason } from "@guichet/domain";
 import { DAILY_TABLE, stageDailyCosts } from "./daily-costs.js";
 import { sqlIdentifier } from "./duckdb.js";
-import { badMaskSql, type FocusFormat, missingColumns, sourceSql, stagedLinesSql } from "./focus-sql.js";
+import { badMaskSql, type FocusFormat, missingColumns, sourceSql } from "./focus-sql.js";
 
 /** Why a FOCUS file is refused, naming the file, the line and the column (MCR-BIL-01). */
 export interface FocusRefusal {
@@ -90,10 +90,10 @@ async function firstBadLine(
 }
 
 /**
- * Reads a FOCUS file once, every rule checked in the same pass (`__bad`), straight into the
- * import's daily sums (stageDailyCosts, the table `daily` of this DuckDB): no line is written
- * anywhere on the way, which is what keeps an import within a small multiple of DuckDB's own
- * read_csv + group-by (issue 17). Then asks the sums whether any line broke a rule, and throws
+ * Reads a FOCUS file once, every rule checked in the same pass, straight into the import's daily
+ * sums (stageDailyCosts, the table `daily` of this DuckDB): no line is written anywhere on the
+ * way, and the values that repeat are checked once each, which is what keeps an import near
+ * DuckDB's own read_csv + group-by (issue 17). Then asks the sums whether any line broke a rule, and throws
  * FocusRefusedError naming the first line that does (a second read, only on refusal). The detailed
  * lines' Parquet is written later, off the import's critical path (detailed-lines.ts).
  */
@@ -119,7 +119,7 @@ export async function stageFocusFile(
   if (missing) refuse({ reason: "missingColumn", column: missing });
 
   try {
-    await stageDailyCosts(connection, fileIndex, stagedLinesSql(source, columns), columns);
+    await stageDailyCosts(connection, fileIndex, source, columns);
   } catch (error) {
     refuse({ reason: "unreadable", detail: duckMessage(error) });
   }
