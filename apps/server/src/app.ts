@@ -109,11 +109,8 @@ export async function buildApp(context: AppContext, options: BuildAppOptions = {
   registerHttpsOnly(app, context.contract, context.config);
   // Before any route: each route takes its security-header policy as it is declared.
   await registerSecurityHeaders(app, context.config);
-  installErrorHandling(
-    app,
-    BODY_LIMIT,
-    await registerWeb(app, { contract: presentContract(context.contract, publishedDeskAddressOf(context)) }),
-  );
+  const contractSummary = presentContract(context.contract, publishedDeskAddressOf(context));
+  installErrorHandling(app, BODY_LIMIT, await registerWeb(app, { contract: contractSummary }));
   await registerOpenApi(app, labelIn(context.contract.provider.portalName, context.contract.locale));
   // Modules see the database through the request's tenant transaction once authenticated.
   const root = context.database;
@@ -126,7 +123,7 @@ export async function buildApp(context: AppContext, options: BuildAppOptions = {
   registerMetrics(app, context, root);
   await app.register(operationsRoutes(context, root));
   await app.register(browserReportRoutes());
-  await app.register(contractRoutes(context));
+  await app.register(contractRoutes(contractSummary));
   await app.register(authRoutes(context));
   await app.register(organisationRoutes(context));
   await app.register(userRoutes(context));

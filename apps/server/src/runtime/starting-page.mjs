@@ -74,7 +74,7 @@ export async function holdPort(address, waitForPortalMs = WAIT_FOR_PORTAL_MS) {
     server.listen(address.PORT, address.HOST, () => resolve());
   });
   let closed;
-  const stopListening = () => (closed ??= new Promise((resolve) => server.close(() => resolve())));
+  const closeListener = () => (closed ??= new Promise((resolve) => server.close(() => resolve())));
   const answerWaiting = (answer) => {
     for (const entry of waiting) {
       clearTimeout(entry.timer);
@@ -85,18 +85,18 @@ export async function holdPort(address, waitForPortalMs = WAIT_FOR_PORTAL_MS) {
   return {
     stopListening() {
       // The connections already open stay: their requests wait for `handOver`.
-      void stopListening();
+      void closeListener();
     },
     handOver(to) {
       realServer = to;
       answerWaiting(({ request, response }) => to.emit("request", request, response));
       server.closeIdleConnections();
-      return stopListening();
+      return closeListener();
     },
     release() {
       answerWaiting(({ request, response }) => answerStarting(request, response));
       server.closeAllConnections();
-      return stopListening();
+      return closeListener();
     },
   };
 }

@@ -1,11 +1,11 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import type { AppContext } from "../../app-context.js";
-import { publishedDeskAddressOf } from "../desk/mail-receiver.js";
-import { presentContract, ZContractSummary } from "./present-contract.js";
+import { type ContractSummary, ZContractSummary } from "./present-contract.js";
 
-/** The contract this deployment runs, as customers may read it (public, read-only). */
-export function contractRoutes(context: AppContext): FastifyPluginAsyncZod {
-  const summary = presentContract(context.contract, publishedDeskAddressOf(context));
+/**
+ * The contract this deployment runs, as customers may read it (public, read-only): the summary
+ * buildApp makes once, which the portal's page also carries (registerWeb).
+ */
+export function contractRoutes(summary: ContractSummary): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       "/api/contract",
