@@ -7,6 +7,7 @@
  * Lighthouse (devDependency) drives Debian's Chromium: --chrome-path=/usr/bin/chromium.
  */
 import { execFile } from "node:child_process";
+import { writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { promisify } from "node:util";
@@ -90,6 +91,14 @@ async function lighthouse(url: string, headers?: Record<string, string>): Promis
     ],
     { maxBuffer: 256 * 1024 * 1024 },
   );
+  // FIRST_LOAD_REPORTS=dir keeps each page's last full report, its diagnostics (bootup-time,
+  // critical-request-chains, lcp-breakdown…) for whoever looks for what to make faster.
+  if (process.env.FIRST_LOAD_REPORTS) {
+    writeFileSync(
+      `${process.env.FIRST_LOAD_REPORTS}/${new URL(url).pathname.split("/")[1] || "blank"}.json`,
+      stdout,
+    );
+  }
   const report = JSON.parse(stdout) as {
     categories: Record<string, { score: number }>;
     audits: Record<string, { numericValue: number; details?: { items?: unknown[] } }>;

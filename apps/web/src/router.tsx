@@ -5,6 +5,7 @@ import { SessionGate } from "./components/SessionGate";
 import type { QueueSearch } from "./desk/QueueFilters";
 import type { RequestsSearch } from "./desk/RequestFilters";
 import { MONTH } from "./desk/report/months";
+import { ticketQuery } from "./desk/use-ticket";
 import {
   AssistancePage,
   AuditPage,
@@ -45,6 +46,8 @@ import type { OrdersSearch } from "./pages/OrdersPage";
 import type { RequestSearch } from "./pages/RequestPage";
 import { SignInPage, type SignInSearch } from "./pages/SignInPage";
 import type { SlaReportSearch } from "./pages/SlaReportPage";
+import { queryClient } from "./query-client";
+import { meQuery } from "./session";
 
 /** Page addresses are French, like the interface; /invitation and /reset are the e-mails' links. */
 const optional = (value: unknown) => (typeof value === "string" && value !== "" ? value : undefined);
@@ -85,8 +88,24 @@ const forgot = createRoute({
   component: ForgotPasswordPage,
 });
 
-/** Everything below needs a session; the gate sends others to sign in. */
-const session = createRoute({ getParentRoute: () => rootRoute, id: "session", component: SessionGate });
+/**
+ * Everything below needs a session; the gate sends others to sign in. The router loads a page's
+ * code and runs its loaders side by side: a loader that starts a page's requests without waiting
+ * for them lets a deep link ask for the session, the page's code and its data at once, instead of
+ * one after the other once each arrives (issue 13, first load: the ticket page's waterfall).
+ * The page still shows its own wait and error; a loader never throws.
+ */
+const session = createRoute({
+  getParentRoute: () => rootRoute,
+  id: "session",
+  component: SessionGate,
+  loader: () => {
+    void queryClient.ensureQueryData(meQuery).catch(() => undefined);
+  },
+});
+const ticketLoader = ({ params }: { params: { ticketId: string } }) => {
+  void queryClient.prefetchQuery(ticketQuery(params.ticketId));
+};
 const home = createRoute({ getParentRoute: () => session, path: "/", component: HomePage });
 const rights = createRoute({ getParentRoute: () => session, path: "/droits", component: RightsPage });
 const organisations = createRoute({
@@ -142,6 +161,7 @@ const request = createRoute({
   getParentRoute: () => session,
   path: "/demandes/$ticketId",
   component: RequestPage,
+  loader: ticketLoader,
   validateSearch: (search): RequestSearch => ({ opened: search.opened === true ? true : undefined }),
 });
 const help = createRoute({ getParentRoute: () => session, path: "/aide", component: HelpPage });
@@ -160,6 +180,7 @@ const workspace = createRoute({
   getParentRoute: () => session,
   path: "/file/$ticketId",
   component: WorkspacePage,
+  loader: ticketLoader,
 });
 
 /** Scheduled maintenance and portal outages (the provider), or the customer's maintenance. */

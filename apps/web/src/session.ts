@@ -1,4 +1,4 @@
-import { useQuery } from "@tanstack/react-query";
+import { queryOptions, useQuery } from "@tanstack/react-query";
 import { api, keys } from "./api/endpoints";
 import type { ContractSummary } from "./api/types";
 import { followContractLanguages, setTicketWords } from "./i18n";
@@ -38,10 +38,13 @@ export function useContract() {
   });
 }
 
+/** The question "who is signed in", shared by the session gate and the route that asks it early (router.tsx). */
+export const meQuery = queryOptions({ queryKey: keys.me, queryFn: api.me, retry: false, staleTime: 30_000 });
+
 /**
  * Who is signed in. Its error says why not: signed out (401), second factor due (401 with
  * details.secondFactor) or organisation suspended (403) — see ApiError.
  */
 export function useMe() {
-  return useQuery({ queryKey: keys.me, queryFn: api.me, retry: false, staleTime: 30_000 });
+  return useQuery(meQuery);
 }
