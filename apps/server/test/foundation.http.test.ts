@@ -93,6 +93,33 @@ describe.each(databaseKindsUnderTest(postgresUrl))("foundation HTTP on %s", (kin
     expect(plain.headers["content-encoding"]).toBeUndefined();
   });
 
+  it("sends the page itself compressed as the browser accepts, with its contract summary (issue 13)", async () => {
+    for (const [accepted, encoding] of [
+      ["gzip, deflate, br, zstd", "br"],
+      ["br;q=0, gzip", "gzip"],
+      ["identity", undefined],
+    ] as const) {
+      const sent = await t.app.inject({
+        method: "GET",
+        url: "/demandes",
+        headers: { accept: "text/html", "accept-encoding": accepted },
+      });
+      expect(sent.statusCode, accepted).toBe(200);
+      expect(sent.headers["content-encoding"], accepted).toBe(encoding);
+      expect(sent.headers.vary).toContain("accept-encoding");
+      const html = (
+        encoding === "br"
+          ? brotliDecompressSync(sent.rawPayload)
+          : encoding === "gzip"
+            ? gunzipSync(sent.rawPayload)
+            : sent.rawPayload
+      ).toString("utf8");
+      expect(html.toLowerCase()).toContain("<!doctype html>");
+      expect(html).toContain('<script type="application/json" id="guichet-contract">');
+      if (encoding) expect(sent.rawPayload.length).toBeLessThan(html.length / 2);
+    }
+  });
+
   it("answers an unknown route with a JSON 404 in French by default", async () => {
     const response = await t.app.inject({ method: "GET", url: "/api/nothing-here" });
     expect(response.statusCode).toBe(404);

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import fastifyStatic from "@fastify/static";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { styleNonceOf } from "./security-headers.js";
@@ -31,6 +32,28 @@ function dataBlock(id: string, value: unknown): string {
 }
 
 /**
+ * The page is made per answer (its nonce), so compressed per answer: about 12 KB with the
+ * contract summary, 4 KB once compressed, and every other file of the portal waits for it (issue
+ * 13, first load). A middle brotli level: a fraction of a millisecond for a page this size.
+ */
+const PAGE_COMPRESSORS = {
+  br: (html: string) => brotliCompressSync(html, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } }),
+  gzip: (html: string) => gzipSync(html),
+} as const;
+
+/** The encoding of the page the browser takes (Accept-Encoding), brotli first; none refused by q=0. */
+function pageEncoding(accepted: string | undefined): keyof typeof PAGE_COMPRESSORS | undefined {
+  const taken = new Set(
+    (accepted ?? "")
+      .split(",")
+      .map((entry) => entry.trim().split(/\s*;\s*q=/))
+      .filter(([, q]) => q === undefined || Number(q) > 0)
+      .map(([name]) => name?.toLowerCase()),
+  );
+  return taken.has("br") ? "br" : taken.has("gzip") ? "gzip" : undefined;
+}
+
+/**
  * Serves the React portal at `/` when it has been built. Addresses the portal's router owns
  * (any GET outside /api that accepts HTML, `/` and `/index.html` included) get index.html with
  * this answer's style nonce and the deployment's inlined data; everything else keeps the JSON 404.
@@ -59,20 +82,25 @@ export async function registerWeb(
       if (HASHED.test(path)) reply.header("cache-control", "public, max-age=31536000, immutable");
     },
   });
-  const servePage = (reply: FastifyReply) =>
+  const servePage = (request: FastifyRequest, reply: FastifyReply) => {
+    const html = page.replace(NONCE_PLACEHOLDER, styleNonceOf(reply.raw));
+    const encoding = pageEncoding(request.headers["accept-encoding"]);
     reply
       .type("text/html; charset=utf-8")
       // A copy carries the nonce of its own answer's policy: never reuse one without asking.
       .header("cache-control", "no-cache")
-      .send(page.replace(NONCE_PLACEHOLDER, styleNonceOf(reply.raw)));
+      .header("vary", "accept-encoding");
+    if (!encoding) return reply.send(html);
+    return reply.header("content-encoding", encoding).send(PAGE_COMPRESSORS[encoding](html));
+  };
   for (const url of ["/", "/index.html"]) {
-    app.get(url, { schema: { hide: true } }, (_request, reply) => servePage(reply));
+    app.get(url, { schema: { hide: true } }, (request, reply) => servePage(request, reply));
   }
   return (request, reply) => {
     const wantsPage =
       request.method === "GET" &&
       !request.url.startsWith("/api") &&
       (request.headers.accept ?? "").includes("text/html");
-    return wantsPage ? servePage(reply) : undefined;
+    return wantsPage ? servePage(request, reply) : undefined;
   };
 }
