@@ -6,7 +6,7 @@ import { RouterProvider } from "@tanstack/react-router";
 import { setNonce } from "get-nonce";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
-import "./i18n";
+import { languageReady } from "./i18n";
 import { queryClient } from "./query-client";
 import { router } from "./router";
 import { cssVariablesResolver, theme } from "./theme";
@@ -24,6 +24,9 @@ setNonce(styleNonce);
 
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no #root element");
+
+// French is in this script; a reader of another language waits for her catalogue, not for a flash of French.
+await languageReady();
 
 createRoot(root).render(
   <StrictMode>

@@ -1,8 +1,7 @@
 import i18next from "i18next";
 import { initReactI18next } from "react-i18next";
 import type { Locale } from "../api/types";
-import { de } from "./de";
-import { en } from "./en";
+import type { de } from "./de";
 import {
   CATALOGUES,
   CONTRACT_LANGUAGES,
@@ -44,8 +43,20 @@ let spoken: readonly ContractLanguage[] = [];
 
 export const i18n = i18next.createInstance();
 
+/** The catalogues other than French, each its own chunk (see ensureCatalogues). */
+const LOADERS = {
+  en: () => import("./en").then((module) => module.en),
+  de: () => import("./de").then((module) => module.de),
+} as const;
+type LoadedLater = keyof typeof LOADERS;
+
+/** The complete catalogues, and those Guichet has in part (issue 23: German), as far as loaded. */
+const COMPLETE: Partial<Record<Locale, Messages>> = { fr };
+const PARTIAL: { de?: typeof de } = {};
+const PARTIAL_LANGUAGES: readonly ContractLanguage[] = ["de"];
+
 void i18n.use(initReactI18next).init({
-  resources: { fr: { translation: fr }, en: { translation: en }, de: { translation: de } },
+  resources: { fr: { translation: fr } },
   lng: savedLanguage() ?? "fr",
   // The portal's texts in a language without a catalogue read in the fallback order's first
   // catalogue (issue 23): the contract's labels stay in the reader's language.
@@ -88,6 +99,8 @@ export function labelFor(label: Partial<Record<ContractLanguage, string>> & { en
 export const interfaceLocale = currentLocale;
 
 export async function switchLocale(language: ContractLanguage): Promise<void> {
+  // The page stays in the former language until the new one's texts are here: never a flash of keys.
+  await ensureCatalogues(language);
   try {
     localStorage.setItem(STORAGE_KEY, language);
   } catch {
@@ -109,22 +122,60 @@ export function followContractLanguages(languages: readonly ContractLanguage[]):
   const wanted = saved && languages.includes(saved) ? saved : (languages[0] ?? currentLanguage());
   // Changing language again when only the contract's languages changed recomputes the fallbacks.
   if (wanted !== i18n.language || changed) {
-    void i18n.changeLanguage(wanted);
-    document.documentElement.lang = wanted;
+    pending = ensureCatalogues(wanted).then(async () => {
+      await i18n.changeLanguage(wanted);
+      document.documentElement.lang = wanted;
+    });
   }
 }
 
-let ticketWords: Partial<Record<ContractLanguage, Record<string, string>>> = {};
+/**
+ * Only French, the usual reader's language, comes with the portal's first script; another
+ * language's texts are fetched when a reader needs them (her choice, her contract's locale), the
+ * first of its page's scripts to be read (issue 13, first load: the three catalogues were a third
+ * of what a first page evaluated). A partial catalogue brings the complete one it is completed from.
+ */
+async function ensureCatalogues(language: ContractLanguage): Promise<void> {
+  const needed = new Set<LoadedLater>();
+  const text = catalogueFor(language, spoken);
+  if (text !== "fr") needed.add(text);
+  if (language === "de") needed.add("de");
+  const missing = [...needed].filter((name) => !(name === "de" ? PARTIAL.de : COMPLETE[name]));
+  if (missing.length === 0) return;
+  await Promise.all(
+    missing.map(async (name) => {
+      if (name === "de") PARTIAL.de = await LOADERS.de();
+      else {
+        const catalogue = await LOADERS[name]();
+        COMPLETE[name] = catalogue;
+        i18n.addResourceBundle(name, "translation", catalogue, false, true);
+      }
+    }),
+  );
+  completePartialCatalogues();
+}
 
-/** The complete catalogues, and those Guichet has in part (issue 23: German). */
-const COMPLETE: Record<Locale, Messages> = { fr, en };
-const PARTIAL = { de } as const;
+/** The catalogue loads under way when the contract asked for its language, if any. */
+let pending: Promise<void> = Promise.resolve();
+
+/**
+ * Resolves once the reader's language is ready to show (its catalogue loaded, the page's language
+ * set): the portal renders after it, so an English reader never sees the French first.
+ */
+export async function languageReady(): Promise<void> {
+  // The contract's choice first (written in the page), then whatever language that left: the
+  // reader's saved one when the contract is not known yet (the development server).
+  await pending;
+  await ensureCatalogues(currentLanguage());
+}
+
+let ticketWords: Partial<Record<ContractLanguage, Record<string, string>>> = {};
 type PartialLanguage = keyof typeof PARTIAL;
 
 /** The language the portal's own texts are read in: the reader's where a catalogue exists, in part or whole. */
 function textLanguage(): ContractLanguage {
   const language = currentLanguage();
-  return language in PARTIAL ? language : currentLocale();
+  return PARTIAL_LANGUAGES.includes(language) ? language : currentLocale();
 }
 
 /**
@@ -135,10 +186,12 @@ function textLanguage(): ContractLanguage {
 function completePartialCatalogues(): void {
   for (const [language, own] of Object.entries(PARTIAL) as [
     PartialLanguage,
-    (typeof PARTIAL)[PartialLanguage],
+    NonNullable<(typeof PARTIAL)[PartialLanguage]>,
   ][]) {
-    const fallback = catalogueFor(language, spoken);
-    const bundle = completed(own, COMPLETE[fallback], ticketWords[fallback] ?? {});
+    const fallback = COMPLETE[catalogueFor(language, spoken)];
+    // The contract changed its fallback to one not loaded yet: completed once it is (ensureCatalogues).
+    if (!fallback) continue;
+    const bundle = completed(own, fallback, ticketWords[catalogueFor(language, spoken)] ?? {});
     i18n.addResourceBundle(language, "translation", bundle, false, true);
   }
 }
