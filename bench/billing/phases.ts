@@ -9,6 +9,7 @@ import { writePendingDetailedLines } from "../../apps/server/src/modules/billing
 import { withDuckDb } from "../../apps/server/src/modules/billing/duckdb.js";
 import { importCosts } from "../../apps/server/src/modules/billing/import-costs.js";
 import { stageFocusFile } from "../../apps/server/src/modules/billing/stage-focus-file.js";
+import { createScratchDatabase } from "../../apps/server/test/helpers/scratch-database.js";
 
 export interface Measure {
   seconds: number;
@@ -70,7 +71,12 @@ export async function runPhase(phase: Phase, file: string): Promise<Measure> {
       return { seconds: (performance.now() - t0) / 1000, peakRssMiB: peakRssMiB(), lines };
     }
     const contract = loadContract("multicloud-ready");
-    const database = await openDatabase({ kind: "pglite", dataDir: join(dir, "pglite") });
+    const postgres = process.env.BENCH_POSTGRES_URL;
+    const database = await openDatabase(
+      postgres
+        ? { kind: "postgresql", url: await createScratchDatabase(postgres, "bench_import") }
+        : { kind: "pglite", dataDir: join(dir, "pglite") },
+    );
     await migrateDatabase(database);
     const context = { config: readConfig({ GUICHET_DATA_DIR: dir }), contract };
     const t0 = performance.now();

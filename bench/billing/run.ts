@@ -10,6 +10,7 @@
  * run by the background work after the commit), is timed on its own, in the same process.
  * A second reference, the floor: DuckDB alone reading every column of the file, writing it as
  * Parquet and grouping that by day, which any import that keeps the detailed lines must do at least.
+ * `npm run bench:billing -- --postgres`: the same, the import writing to PostgreSQL (a throwaway cluster).
  * `npm run bench:billing -- --invoices [CUSTOMERS]`: the month's invoice run instead (invoice-run.ts).
  * `npm run bench:billing -- --explorer [LINES]`: the cost explorer's query over 10,000,000 lines (explorer.ts).
  */
@@ -18,6 +19,7 @@ import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { findPostgresBinaries, startPostgresCluster } from "@guichet/db/testing";
 import { FOCUS_SAMPLE } from "../../apps/server/src/modules/billing/focus-files.test-helper.js";
 import { benchExplorer } from "./explorer.js";
 import { generateFocusCsv } from "./generate.js";
@@ -40,13 +42,19 @@ if (first === "--invoices") {
   process.exit(0);
 }
 
-const rows = Number(first ?? 1_000_000);
+// `--postgres`: the import writes to a PostgreSQL server (a throwaway cluster) instead of PGlite.
+const onPostgres = process.argv.includes("--postgres");
+const rows = Number(process.argv.slice(2).find((a) => /^\d+$/.test(a)) ?? 1_000_000);
+const binaries = onPostgres ? findPostgresBinaries() : undefined;
+if (onPostgres && !binaries) throw new Error("--postgres: no PostgreSQL found (Debian's postgresql package)");
+const cluster = binaries ? await startPostgresCluster(binaries) : undefined;
 const dir = mkdtempSync(join(tmpdir(), "guichet-bench-billing-"));
 const file = join(dir, "focus.csv");
 const self = fileURLToPath(import.meta.url);
 const measure = (phase: string): Measure =>
   JSON.parse(
     execFileSync(process.execPath, ["--import", "tsx", self, "--phase", phase, file], {
+      env: { ...process.env, ...(cluster ? { BENCH_POSTGRES_URL: cluster.url } : {}) },
       encoding: "utf8",
       maxBuffer: 1 << 20,
     }),
@@ -67,7 +75,7 @@ try {
   const table = [
     { what: "DuckDB read_csv + group-by (baseline, before)", ...before },
     {
-      what: "importCosts (check, daily sums, COPY into PGlite: the critical path)",
+      what: `importCosts (check, daily sums, COPY into ${cluster ? "PostgreSQL" : "PGlite"}: the critical path)`,
       ...imported,
       peakRssMiB: imported.criticalPeakRssMiB ?? Number.NaN,
     },
@@ -106,4 +114,5 @@ try {
   );
 } finally {
   rmSync(dir, { recursive: true, force: true });
+  cluster?.stop();
 }
