@@ -72,6 +72,7 @@ try {
   const parquet = measure("parquet");
   const after = measure("baseline");
   const baseline = (before.seconds + after.seconds) / 2;
+  const baselineCpu = (before.cpuSeconds + after.cpuSeconds) / 2;
   const table = [
     { what: "DuckDB read_csv + group-by (baseline, before)", ...before },
     {
@@ -83,6 +84,7 @@ try {
       what: "  then its deferred step: the detailed lines' Parquet",
       ...imported,
       seconds: imported.parquetSeconds ?? Number.NaN,
+      cpuSeconds: Number.NaN,
     },
     { what: "  of which its DuckDB pass alone (every rule, the daily sums)", ...checked },
     { what: "DuckDB read_csv -> Parquet (every column) + group-by (floor)", ...parquet },
@@ -92,6 +94,7 @@ try {
     table.map((r) => ({
       what: r.what,
       seconds: r.seconds.toFixed(2),
+      "CPU s": Number.isNaN(r.cpuSeconds) ? "" : r.cpuSeconds.toFixed(2),
       "peak RSS MiB": r.peakRssMiB.toFixed(0),
       lines: r.lines,
     })),
@@ -99,6 +102,10 @@ try {
   const ratio = imported.seconds / baseline;
   console.log(
     `import (critical path) / baseline: ${ratio.toFixed(2)}x (target: within 2x) ${ratio <= 2 ? "OK" : "MISSED"}`,
+  );
+  const cpuRatio = imported.cpuSeconds / baselineCpu;
+  console.log(
+    `in CPU seconds of the process (steadier under load; ${cluster ? "PostgreSQL's server not counted" : "PGlite's included"}): import / baseline ${cpuRatio.toFixed(2)}x, its DuckDB pass / baseline ${(checked.cpuSeconds / baselineCpu).toFixed(2)}x`,
   );
   console.log(
     `its DuckDB pass / baseline: ${(checked.seconds / baseline).toFixed(2)}x; the rest (the sums' load into the database, the records, the audit) / baseline: ${((imported.seconds - checked.seconds) / baseline).toFixed(2)}x`,
