@@ -151,7 +151,7 @@ describe("guichet commitments eval", { timeout: 60_000 }, () => {
 // Issue 13: `npm install` runs `guichet prepare`, so that the README's `npm run demo` starts without
 // building the portal or running PostgreSQL's initdb while a newcomer waits at the address.
 describe("guichet prepare", { timeout: 120_000 }, () => {
-  it("leaves a portal built from the same sources as it is, and has the database template ready", async () => {
+  it("leaves a portal built from the same sources as it is, bundles the server and has the database template ready", async () => {
     const index = join(REPO_ROOT, "apps/web/dist/index.html");
     const build = await new Promise<{ code: number | null; out: string }>((resolve) => {
       const child = spawn(process.execPath, [join(REPO_ROOT, "apps/web/scripts/build.mjs")]);
@@ -167,7 +167,7 @@ describe("guichet prepare", { timeout: 120_000 }, () => {
 
     const result = await runCli(["prepare"]);
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain("portal built, database template ready");
+    expect(result.stdout).toContain("portal built, server bundled, database template ready");
     expect(statSync(index).mtimeMs).toBe(builtAt);
   });
 });

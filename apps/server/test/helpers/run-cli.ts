@@ -29,12 +29,13 @@ export function runCli(args: string[], env: Record<string, string> = {}): Promis
   });
 }
 
-/** Starts a long-running `guichet` process; the caller stops it. */
+/** Starts a long-running `guichet` process (or another entry, `program`); the caller stops it. */
 export function spawnCli(
   args: string[],
   env: Record<string, string>,
+  program = GUICHET_BIN,
 ): ChildProcess & { output: () => string } {
-  const child = spawn(process.execPath, [GUICHET_BIN, ...args], {
+  const child = spawn(process.execPath, [program, ...args], {
     cwd: REPO_ROOT,
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", LOG_LEVEL: "info", ...env },
   });
