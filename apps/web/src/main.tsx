@@ -25,8 +25,10 @@ setNonce(styleNonce);
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no #root element");
 
-// French is in this script; a reader of another language waits for her catalogue, not for a flash of French.
-await languageReady();
+// French is in this script; a reader of another language waits for her catalogue, not for a flash of
+// French. A catalogue that cannot be fetched (offline, or a new version replaced the files) leaves
+// the texts in the fallback languages, French last: a page in French, never a blank one.
+await languageReady().catch(() => undefined);
 
 // A transition: React renders the first page in slices, yielding between them, instead of one long
 // task a phone's taps and scrolls would wait behind (issue 13, first load: total blocking time).
