@@ -28,7 +28,8 @@ const quoted = (name: string) => `"${name.replaceAll('"', '""')}"`;
  * Where row-level security applies to the caller (the tenant roles of runInTenant), PostgreSQL
  * refuses COPY FROM into the table: the rows then land in a temporary table first and reach
  * `table` by one INSERT … SELECT, which checks the policies as any insert would. Otherwise (a
- * system import) they go straight into `table`: writing them twice cost a quarter of an import.
+ * system import) they go straight into `table`, written once (about 0.6 s less for 283,000 rows on
+ * PGlite).
  */
 export async function copyCsvInto(
   tx: Db,

@@ -61,7 +61,7 @@ const values = (rows: string[][]) => rows.map((row) => `(${row.map(sqlString).jo
  * text, never as floats, and nothing is inserted row by row: 283,000 sums took 23-29 s as
  * inserts on PGlite (issue 17). The rows go in the order of cost_daily's indexes (customer, then
  * account, then day): each index then grows at a few places, not all over, which made the load
- * a quarter faster on PGlite. Returns the customers and months whose costs changed (their
+ * about a fifth faster on PGlite (5.4 s to 4.2 s for 283,000 rows). Returns the customers and months whose costs changed (their
  * budgets are checked next).
  */
 export async function copyDailyCostsToDatabase(

@@ -39,7 +39,7 @@ export async function stageDailyCosts(
             count(*) FILTER (WHERE ${brokenSql(columns, "line")}) AS bad_lines
        FROM ${source}
       GROUP BY ALL`;
-  const checked = `SELECT ${typedSql(columns, grouped)}, __day, billed_cost, list_cost, effective_cost, line_count,
+  const checked = `SELECT ${typedSql(grouped)}, __day, billed_cost, list_cost, effective_cost, line_count,
             CASE WHEN ${brokenSql(columns, "grouped")} THEN line_count ELSE bad_lines END AS bad_lines,
             ${partitionKeysSql(columns)}
        FROM (${byValues})`;

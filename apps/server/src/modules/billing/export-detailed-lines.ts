@@ -10,8 +10,8 @@ import { sqlIdentifier as id, sqlString, withDuckDb } from "./duckdb.js";
 export type DetailFormat = "csv" | "parquet";
 
 /**
- * Columns the import adds for its own checks (stagedLinesSql; `__row` in files imported before it
- * stopped numbering lines) and DuckDB's own (`filename`, `file_row_number`, for the files' order):
+ * Columns the import adds (stagedLinesSql's `__vendor_name`; `__bad` and `__row` in files imported
+ * before it stopped writing them) and DuckDB's own (`filename`, `file_row_number`, for the files' order):
  * not FOCUS, not the customer's.
  */
 const IMPORT_COLUMNS = ["__row", "__bad", "__vendor_name", "filename", "file_row_number"];

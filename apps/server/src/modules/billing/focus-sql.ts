@@ -127,7 +127,8 @@ function vendorNameSql(columns: readonly string[]): { column: string; sql: strin
 }
 
 /**
- * The columns whose values change from line to line: the amounts and the charge period. Every
+ * The columns whose values change from line to line: the amounts and the charge period (all
+ * required, which brokenValue relies on). Every
  * other column the rules check takes few values in a file (a currency, a few categories, the
  * accounts, services and billing periods), so the import checks those once per distinct
  * combination of values, after a first group-by, rather than once per line (stageDailyCosts):
@@ -167,34 +168,30 @@ export function badMaskSql(columns: readonly string[]): { sql: string; bits: Foc
   return { sql, bits: all.map(([bit]) => bit) };
 }
 
+/** True where any of `conditions` holds (each may be NULL on a NULL value: false then). */
+const anyOf = (conditions: readonly string[]) =>
+  conditions.map((cond) => `coalesce(${cond}, false)`).join(" OR ");
+
 /**
- * Whether a value breaks any of its checks(), in one test for a required amount or timestamp: a
- * blank value does not cast either, and a value with too many decimals is longer than
- * AMOUNT_SCALE + 1 characters. The same verdict with a fraction of the work, as it runs on every
- * line; any other value, its checks() in turn.
+ * Whether a line's own value (LINE_COLUMNS: required amounts and timestamps) breaks any of its
+ * checks(), in one test: a blank value does not cast either, and a value with too many decimals is
+ * longer than AMOUNT_SCALE + 1 characters. The same verdict with a fraction of the work, as it
+ * runs on every line.
  */
 function brokenValue(rule: FocusColumnRule): string {
   const v = text(rule.column);
-  if (!rule.nullable && rule.check.kind === "timestamp")
-    return `${v} IS NULL OR TRY_CAST(${v} AS TIMESTAMPTZ) IS NULL`;
-  if (!rule.nullable && rule.check.kind === "amount")
-    return `${v} IS NULL OR TRY_CAST(${v} AS ${DECIMAL}) IS NULL OR (length(${v}) > ${AMOUNT_SCALE + 1} AND regexp_matches(${v}, '\\.[0-9]{${AMOUNT_SCALE + 1},}'))`;
-  return checks(rule)
-    .map(([, cond]) => `coalesce(${cond}, false)`)
-    .join(" OR ");
+  if (rule.check.kind === "timestamp") return `${v} IS NULL OR TRY_CAST(${v} AS TIMESTAMPTZ) IS NULL`;
+  return `${v} IS NULL OR TRY_CAST(${v} AS ${DECIMAL}) IS NULL OR (length(${v}) > ${AMOUNT_SCALE + 1} AND regexp_matches(${v}, '\\.[0-9]{${AMOUNT_SCALE + 1},}'))`;
 }
 
 /** True where a value breaks one of the rules of `scope` (which, a refusal asks badMaskSql). */
 export function brokenSql(columns: readonly string[], scope: Exclude<RuleScope, "all">): string {
-  if (scope === "grouped")
-    return ruleChecks(columns, scope)
-      .map(([, cond]) => `coalesce(${cond}, false)`)
-      .join(" OR ");
+  if (scope === "grouped") return anyOf(ruleChecks(columns, scope).map(([, cond]) => cond));
   const values = FOCUS_BILLING_COLUMNS.filter((r) => LINE_COLUMNS.has(r.column)).map(brokenValue);
   const between = FOCUS_LINE_RULES.filter((r) => LINE_COLUMNS.has(r.column)).map(
     (r) => LINE_RULE_SQL[r.rule],
   );
-  return [...values, ...between].map((cond) => `coalesce(${cond}, false)`).join(" OR ");
+  return anyOf([...values, ...between]);
 }
 
 /** The columns a first group-by keeps as they come, to check once per distinct combination. */
@@ -225,14 +222,13 @@ export function partitionKeysSql(columns: readonly string[]): string {
  * detailed lines' Parquet keeps.
  */
 export function stagedLinesSql(source: string, columns: readonly string[]): string {
-  return `SELECT ${typedSql(columns, columns)}, ${partitionKeysSql(columns)} FROM ${source}`;
+  return `SELECT ${typedSql(columns)}, ${partitionKeysSql(columns)} FROM ${source}`;
 }
 
-/** `selected`, each billing column typed (typed()) under its own name, the others as they come. */
-export function typedSql(columns: readonly string[], selected: readonly string[]): string {
+/** `columns` of the file, each billing column typed (typed()) under its own name, the others as they come. */
+export function typedSql(columns: readonly string[]): string {
   const rules = new Map(FOCUS_BILLING_COLUMNS.map((r) => [r.column, r]));
-  return selected
-    .filter((c) => columns.includes(c))
+  return columns
     .map((c) => {
       const rule = rules.get(c);
       return rule ? `${typed(rule)} AS ${id(c)}` : id(c);
