@@ -12,7 +12,6 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { users } from "./accounts.js";
-import { organisations } from "./organisations.js";
 
 /**
  * Cloud consumption imported from FinOps FOCUS files (MCR-BIL-01, MCR-BIL-04). The detailed
@@ -67,10 +66,14 @@ export const costImports = pgTable(
 export const costDaily = pgTable(
   "cost_daily",
   {
-    importId: uuid("import_id")
-      .notNull()
-      .references(() => costImports.id, { onDelete: "cascade" }),
-    organisationId: uuid("organisation_id").references(() => organisations.id, { onDelete: "restrict" }),
+    /**
+     * cost_imports.id and organisations.id, as foreign keys checked once per statement rather than
+     * once per row (migration 0042's triggers, with ON DELETE CASCADE and RESTRICT as before): an
+     * import writes ~300,000 rows in one COPY, and the per-row checks were a third of its load on
+     * PGlite (4.4 s to 2.8 s for 283,000 rows, issue 17).
+     */
+    importId: uuid("import_id").notNull(),
+    organisationId: uuid("organisation_id"),
     /** UTC date of ChargePeriodStart. */
     day: date("day", { mode: "string" }).notNull(),
     billingPeriod: text("billing_period").notNull(),
@@ -94,7 +97,9 @@ export const costDaily = pgTable(
     index("cost_daily_organisation_day_idx")
       .on(t.organisationId, t.day)
       .where(sql`${t.organisationId} is not null`),
-    index("cost_daily_import_idx").on(t.importId),
+    // Only an import's replacement reads rows by import, and an import's rows are written
+    // together: a block range index finds them at a fraction of a B-tree's upkeep per row.
+    index("cost_daily_import_idx").using("brin", t.importId),
     index("cost_daily_account_idx")
       .on(t.vendor, t.billingAccountId, t.subAccountId)
       .where(sql`${t.organisationId} is null`),

@@ -2,6 +2,7 @@ import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { copyCsvInto, type Db } from "@guichet/db";
+import { sql } from "drizzle-orm";
 import { DAILY_TABLE } from "./daily-costs.js";
 import { sqlString } from "./duckdb.js";
 
@@ -22,29 +23,34 @@ export interface CostOwner {
 }
 
 /**
- * Rows per CSV file handed to the database: PGlite reads each file whole as a Blob (into its
- * WebAssembly memory), so the files are kept to ~10 MB each and memory stays bounded.
+ * The size of each CSV file handed to the database: PGlite reads each file whole as a Blob (into
+ * its WebAssembly memory), so memory stays bounded whatever the import's size.
  */
-const BATCH_ROWS = 50_000;
+const FILE_BYTES = "10MB";
 
-/** cost_daily's columns, in the order DuckDB writes them (`outgoing`) and COPY reads them. */
-const COLUMNS = [
-  "import_id",
-  "organisation_id",
-  "day",
-  "billing_period",
-  "vendor",
-  "billing_account_id",
-  "sub_account_id",
-  "service",
-  "region",
-  "charge_category",
-  "charge_frequency",
-  "currency",
-  "billed_cost",
-  "list_cost",
-  "effective_cost",
-  "line_count",
+/**
+ * cost_daily's columns, in the order DuckDB writes them and COPY reads them, each with what it is
+ * in DuckDB: the daily sums `d`, their import `u` and owner `o`.
+ */
+const COLUMNS: ReadonlyArray<readonly [string, string]> = [
+  ["import_id", "u.import_id"],
+  ["organisation_id", "o.organisation_id"],
+  ["day", "d.day"],
+  ["billing_period", "d.period"],
+  ...[
+    "vendor",
+    "billing_account_id",
+    "sub_account_id",
+    "service",
+    "region",
+    "charge_category",
+    "charge_frequency",
+    "currency",
+    "billed_cost",
+    "list_cost",
+    "effective_cost",
+    "line_count",
+  ].map((c) => [c, `d.${c}`] as const),
 ];
 
 /** The order of cost_daily's indexes' keys, in which its rows are loaded. */
@@ -55,14 +61,14 @@ const values = (rows: string[][]) => rows.map((row) => `(${row.map(sqlString).jo
 /**
  * Copies the daily sums of the recorded units from the import's DuckDB (stageDailyCosts) into
  * cost_daily, each with its import and its customer (null: unmatched), in the caller's transaction.
- * DuckDB joins the sums with their import and owner and writes them as CSV files of BATCH_ROWS
- * rows under `workDir`; the database bulk-loads them (copyCsvInto: COPY FROM STDIN on PostgreSQL,
- * COPY from a Blob on PGlite). No JavaScript object is made per row, the amounts pass as decimal
- * text, never as floats, and nothing is inserted row by row: 283,000 sums took 23-29 s as
- * inserts on PGlite (issue 17). The rows go in the order of cost_daily's indexes (customer, then
- * account, then day): each index then grows at a few places, not all over, which made the load
- * about a fifth faster on PGlite (5.4 s to 4.2 s for 283,000 rows). Returns the customers and months whose costs changed (their
- * budgets are checked next).
+ * DuckDB joins the sums with their import and owner and writes them as CSV files of about
+ * FILE_BYTES under `workDir`; the database bulk-loads them (copyCsvInto: COPY FROM STDIN on
+ * PostgreSQL, COPY from a Blob on PGlite). No JavaScript object is made per row, the amounts pass
+ * as decimal text, never as floats, and nothing is inserted row by row: 283,000 sums took 23-29 s
+ * as inserts on PGlite (issue 17). The rows go in the order of cost_daily's index keys (customer,
+ * then account, then day), within each of DuckDB's writers: each index then grows at a few places,
+ * not all over (the COPY of 283,000 rows on PGlite took 2.5 s so, 3.0 s shuffled). Returns the
+ * customers and months whose costs changed (their budgets are checked next).
  */
 export async function copyDailyCostsToDatabase(
   tx: Db,
@@ -85,30 +91,34 @@ export async function copyDailyCostsToDatabase(
     await duck.run(
       `INSERT INTO cost_owner VALUES ${values(owners.map((o) => [o.vendor, o.billingAccountId, o.subAccountId, o.organisationId]))}`,
     );
-  await duck.run(`CREATE OR REPLACE TEMP TABLE outgoing AS
-    SELECT (row_number() OVER (ORDER BY ${LOAD_ORDER}) - 1) // ${BATCH_ROWS} AS batch, u.import_id, o.organisation_id, d.day,
-           d.period AS billing_period, d.vendor, d.billing_account_id, d.sub_account_id, d.service, d.region,
-           d.charge_category, d.charge_frequency, d.currency,
-           CAST(d.billed_cost AS VARCHAR) AS billed_cost, CAST(d.list_cost AS VARCHAR) AS list_cost,
-           CAST(d.effective_cost AS VARCHAR) AS effective_cost, d.line_count
-      FROM ${DAILY_TABLE} d
+  const outgoing = `${DAILY_TABLE} d
       JOIN unit_import u USING (file, period, vendor, account_key)
-      LEFT JOIN cost_owner o USING (vendor, billing_account_id, sub_account_id)`);
-  // DuckDB writes NULL as an empty field and an empty text as "", as PostgreSQL's CSV reads them.
+      LEFT JOIN cost_owner o USING (vendor, billing_account_id, sub_account_id)`;
+  // DuckDB writes NULL as an empty field and an empty text as "", as PostgreSQL's CSV reads them,
+  // in files data_0.csv, data_1.csv… loaded in that order.
   const dir = join(workDir, "cost_daily");
   await duck.run(
-    `COPY (SELECT batch, ${COLUMNS.join(", ")} FROM outgoing ORDER BY ${LOAD_ORDER}) TO ${sqlString(dir)} (FORMAT csv, HEADER false, PARTITION_BY (batch), OVERWRITE_OR_IGNORE)`,
+    `COPY (SELECT ${COLUMNS.map(([, value]) => value).join(", ")} FROM ${outgoing} ORDER BY ${LOAD_ORDER})
+       TO ${sqlString(dir)} (FORMAT csv, HEADER false, FILE_SIZE_BYTES '${FILE_BYTES}')`,
   );
+  const fileNumber = (name: string) => Number(/(\d+)\.csv$/.exec(name)?.[1]);
   const files = existsSync(dir)
-    ? readdirSync(dir, { recursive: true, encoding: "utf8" })
+    ? readdirSync(dir)
         .filter((name) => name.endsWith(".csv"))
+        .sort((a, b) => fileNumber(a) - fileNumber(b))
         .map((name) => join(dir, name))
     : [];
-  await copyCsvInto(tx, "cost_daily", COLUMNS, files);
+  await copyCsvInto(
+    tx,
+    "cost_daily",
+    COLUMNS.map(([column]) => column),
+    files,
+  );
+  await tx.execute(sql`select cost_daily_summarize_new_rows()`);
   const touched = await duck.runAndReadAll(
-    "SELECT DISTINCT organisation_id, billing_period FROM outgoing WHERE organisation_id IS NOT NULL ORDER BY ALL",
+    `SELECT DISTINCT o.organisation_id, d.period FROM ${outgoing} WHERE o.organisation_id IS NOT NULL ORDER BY ALL`,
   );
   return touched
     .getRowObjectsJson()
-    .map((r) => ({ organisationId: String(r.organisation_id), month: String(r.billing_period) }));
+    .map((r) => ({ organisationId: String(r.organisation_id), month: String(r.period) }));
 }
