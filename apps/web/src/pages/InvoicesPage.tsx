@@ -290,7 +290,7 @@ function InvoiceRunForm() {
 function twoPlaces(text: string): string {
   const negative = text.startsWith("-");
   const [whole = "0", fraction = ""] = text.replace("-", "").split(".");
-  let cents = BigInt(whole) * 100n + BigInt((fraction + "00").slice(0, 2));
+  let cents = BigInt(whole) * 100n + BigInt(`${fraction}00`.slice(0, 2));
   if (Number(fraction[2] ?? "0") >= 5) cents += 1n;
   const shown = `${cents / 100n}.${String(cents % 100n).padStart(2, "0")}`;
   return negative && cents !== 0n ? `-${shown}` : shown;

@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { api, keys } from "../api/endpoints";
-import type { ApiTokenView as ApiToken, TOKEN_ROLES } from "../api/types";
+import type { TOKEN_ROLES } from "../api/types";
 import { CheckboxFieldset } from "../components/CheckboxFieldset";
 import { CopyValue } from "../components/CopyValue";
 import { DeploymentTimeInput, useDeploymentTimeZone } from "../components/DeploymentTimeInput";
