@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { migrateDatabase, openDatabase } from "@guichet/db";
+import { type Db, migrateDatabase, openDatabase, organisations, vendorAccounts } from "@guichet/db";
 import { readConfig } from "../../apps/server/src/config.js";
 import { loadContract } from "../../apps/server/src/contract/load-contract.js";
 import { systemActor } from "../../apps/server/src/modules/audit/record-audit.js";
@@ -40,6 +40,42 @@ function stopwatch() {
     const used = process.cpuUsage(cpu);
     return { seconds: (performance.now() - wall) / 1000, cpuSeconds: (used.user + used.system) / 1e6 };
   };
+}
+
+/**
+ * Customers holding the file's accounts, as accepted orders record them (vendor_accounts), so the
+ * import takes the path of a deployment in use: 9 in 10 sub-accounts belong to one of 300
+ * customers, the rest match no one (kept without an owner, listed for staff). `--unmatched`
+ * leaves every account unmatched, as in an empty deployment.
+ */
+export async function recordCustomers(db: Db, file: string, dir: string): Promise<void> {
+  const subAccounts = await withDuckDb(dir, async (c) => {
+    const r = await c.runAndReadAll(
+      `SELECT DISTINCT SubAccountId FROM read_csv('${file}', all_varchar = true, nullstr = 'NULL') WHERE SubAccountId IS NOT NULL ORDER BY 1`,
+    );
+    return r.getRows().map(([id]) => String(id));
+  });
+  const customers = await db
+    .insert(organisations)
+    .values(
+      Array.from({ length: 300 }, (_, i) => ({
+        kind: "customer" as const,
+        slug: `bench-${i}`,
+        name: `Client ${i}`,
+      })),
+    )
+    .returning({ id: organisations.id });
+  const held = subAccounts.filter((_, i) => i % 10 !== 9);
+  for (let start = 0; start < held.length; start += 1000)
+    await db.insert(vendorAccounts).values(
+      held.slice(start, start + 1000).map((vendorAccountId, i) => ({
+        organisationId: (customers[(start + i) % customers.length] as { id: string }).id,
+        catalogueItemId: "bench",
+        vendorAccountId,
+        consoleUrl: "https://console.example/",
+        createdAt: new Date(),
+      })),
+    );
 }
 
 export type Phase = "baseline" | "check" | "parquet" | "import";
@@ -93,6 +129,7 @@ export async function runPhase(phase: Phase, file: string): Promise<Measure> {
         : { kind: "pglite", dataDir: join(dir, "pglite") },
     );
     await migrateDatabase(database);
+    if (!process.env.BENCH_UNMATCHED) await recordCustomers(database.db, file, dir);
     const context = { config: readConfig({ GUICHET_DATA_DIR: dir }), contract };
     const elapsed = stopwatch();
     const summary = await importCosts(

@@ -10,6 +10,8 @@
  * run by the background work after the commit), is timed on its own, in the same process.
  * A second reference, the floor: DuckDB alone reading every column of the file, writing it as
  * Parquet and grouping that by day, which any import that keeps the detailed lines must do at least.
+ * The import runs in a deployment whose customers hold 9 in 10 of the file's sub-accounts
+ * (phases.ts); `-- --unmatched`: in an empty one, every account unmatched.
  * `npm run bench:billing -- --postgres`: the same, the import writing to PostgreSQL (a throwaway cluster).
  * `npm run bench:billing -- --invoices [CUSTOMERS]`: the month's invoice run instead (invoice-run.ts).
  * `npm run bench:billing -- --explorer [LINES]`: the cost explorer's query over 10,000,000 lines (explorer.ts).
@@ -54,7 +56,11 @@ const self = fileURLToPath(import.meta.url);
 const measure = (phase: string): Measure =>
   JSON.parse(
     execFileSync(process.execPath, ["--import", "tsx", self, "--phase", phase, file], {
-      env: { ...process.env, ...(cluster ? { BENCH_POSTGRES_URL: cluster.url } : {}) },
+      env: {
+        ...process.env,
+        ...(cluster ? { BENCH_POSTGRES_URL: cluster.url } : {}),
+        ...(process.argv.includes("--unmatched") ? { BENCH_UNMATCHED: "1" } : {}),
+      },
       encoding: "utf8",
       maxBuffer: 1 << 20,
     }),

@@ -14,21 +14,23 @@ CREATE INDEX "cost_daily_import_idx" ON "cost_daily" USING brin ("import_id");
 CREATE FUNCTION cost_daily_check_references() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
 DECLARE
+  imports uuid[];
+  customers uuid[];
   missing uuid;
 BEGIN
-  PERFORM 1 FROM cost_imports WHERE id IN (SELECT DISTINCT import_id FROM written_rows) FOR KEY SHARE;
-  SELECT w.import_id INTO missing FROM written_rows w
-   WHERE NOT EXISTS (SELECT 1 FROM cost_imports i WHERE i.id = w.import_id) LIMIT 1;
+  -- One pass over the written rows: the few distinct keys they refer to.
+  SELECT array_agg(DISTINCT import_id), array_agg(DISTINCT organisation_id) FILTER (WHERE organisation_id IS NOT NULL)
+    INTO imports, customers
+    FROM (SELECT DISTINCT import_id, organisation_id FROM written_rows) keys;
+  PERFORM 1 FROM cost_imports WHERE id = ANY (imports) FOR KEY SHARE;
+  SELECT k INTO missing FROM unnest(imports) k WHERE NOT EXISTS (SELECT 1 FROM cost_imports i WHERE i.id = k) LIMIT 1;
   IF FOUND THEN
     RAISE foreign_key_violation USING
       MESSAGE = 'insert or update on table "cost_daily" violates foreign key "cost_daily_import_id"',
       DETAIL = format('Key (import_id)=(%s) is not present in table "cost_imports".', missing);
   END IF;
-  PERFORM 1 FROM organisations
-   WHERE id IN (SELECT DISTINCT organisation_id FROM written_rows WHERE organisation_id IS NOT NULL) FOR KEY SHARE;
-  SELECT w.organisation_id INTO missing FROM written_rows w
-   WHERE w.organisation_id IS NOT NULL
-     AND NOT EXISTS (SELECT 1 FROM organisations o WHERE o.id = w.organisation_id) LIMIT 1;
+  PERFORM 1 FROM organisations WHERE id = ANY (customers) FOR KEY SHARE;
+  SELECT k INTO missing FROM unnest(customers) k WHERE NOT EXISTS (SELECT 1 FROM organisations o WHERE o.id = k) LIMIT 1;
   IF FOUND THEN
     RAISE foreign_key_violation USING
       MESSAGE = 'insert or update on table "cost_daily" violates foreign key "cost_daily_organisation_id"',

@@ -21,8 +21,9 @@ const BY_VALUES_TABLE = "lines_by_values";
  * other checked column as they come (groupedColumns), and counts the lines whose own values break
  * a rule (the amounts, the charge period). The second sums by the daily dimensions, joined to each
  * distinct combination of the values that rules check, which is checked, typed and given its
- * partition keys once: 36 combinations in the benchmark's file, where there are 342,000 first sums (a tenth
- * of this step's time less than doing it per first sum, 3.1 s to 2.8 s for 1,000,000 lines).
+ * partition keys once: 36 combinations in the benchmark's file, where there are 342,000 first
+ * sums (a tenth of this step's time less than doing it per first sum, 3.1 s to 2.8 s for
+ * 1,000,000 lines).
  * `bad_lines`, per sum, is how many of its lines break a rule: stageFocusFile refuses the file if
  * any does, before anything is kept.
  */
