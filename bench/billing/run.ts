@@ -75,6 +75,7 @@ try {
   const before = measure("baseline");
   const imported = measure("import");
   const checked = measure("check");
+  const exact = measure("exact");
   const parquet = measure("parquet");
   const after = measure("baseline");
   const baseline = (before.seconds + after.seconds) / 2;
@@ -93,6 +94,7 @@ try {
       cpuSeconds: Number.NaN,
     },
     { what: "  of which its DuckDB pass alone (every rule, the daily sums)", ...checked },
+    { what: "DuckDB read_csv + group-by, amounts summed as DECIMAL(38,18) (exact money)", ...exact },
     { what: "DuckDB read_csv -> Parquet (every column) + group-by (floor)", ...parquet },
     { what: "DuckDB read_csv + group-by (baseline, after)", ...after },
   ];
@@ -115,6 +117,9 @@ try {
   );
   console.log(
     `its DuckDB pass / baseline: ${(checked.seconds / baseline).toFixed(2)}x; the rest (the sums' load into the database, the records, the audit) / baseline: ${((imported.seconds - checked.seconds) / baseline).toFixed(2)}x`,
+  );
+  console.log(
+    `exact money (the baseline's group-by summing DECIMAL(38,18) amounts) / baseline: ${(exact.seconds / baseline).toFixed(2)}x; import / exact money: ${(imported.seconds / exact.seconds).toFixed(2)}x, its DuckDB pass / exact money: ${(checked.seconds / exact.seconds).toFixed(2)}x`,
   );
   console.log(
     `detailed lines' Parquet (deferred step) / baseline: ${((imported.parquetSeconds ?? Number.NaN) / baseline).toFixed(2)}x`,
