@@ -3,13 +3,14 @@
 -- import writes ~300,000 rows in one COPY, and PostgreSQL's per-row checks were a third of its
 -- load (issue 17). Same rules, same locks (FOR KEY SHARE on the rows referred to, as a foreign
 -- key takes), and like a foreign key they look past row-level security (SECURITY DEFINER).
--- Import ids are found through a block range index: an import's rows are written together.
+-- Import ids are found through a block range index (multi-minmax): an import's rows are written
+-- together.
 ALTER TABLE "cost_daily" DROP CONSTRAINT "cost_daily_import_id_cost_imports_id_fk";
 --> statement-breakpoint
 ALTER TABLE "cost_daily" DROP CONSTRAINT "cost_daily_organisation_id_organisations_id_fk";
 --> statement-breakpoint
 DROP INDEX "cost_daily_import_idx";--> statement-breakpoint
-CREATE INDEX "cost_daily_import_idx" ON "cost_daily" USING brin ("import_id");
+CREATE INDEX "cost_daily_import_idx" ON "cost_daily" USING brin ("import_id" uuid_minmax_multi_ops);
 --> statement-breakpoint
 CREATE FUNCTION cost_daily_check_references() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$

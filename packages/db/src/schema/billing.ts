@@ -98,8 +98,10 @@ export const costDaily = pgTable(
       .on(t.organisationId, t.day)
       .where(sql`${t.organisationId} is not null`),
     // Only an import's replacement reads rows by import, and an import's rows are written
-    // together: a block range index finds them at a fraction of a B-tree's upkeep per row.
-    index("cost_daily_import_idx").using("brin", t.importId),
+    // together: a block range index finds them at a fraction of a B-tree's upkeep per row. Its
+    // ranges keep several values each (multi-minmax), so a range where the rows of a few imports
+    // meet (pages reused after a replacement) still points at those imports only.
+    index("cost_daily_import_idx").using("brin", t.importId.op("uuid_minmax_multi_ops")),
     index("cost_daily_account_idx")
       .on(t.vendor, t.billingAccountId, t.subAccountId)
       .where(sql`${t.organisationId} is null`),
