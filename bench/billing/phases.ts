@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { DuckDBConnection, DuckDBResultReader } from "@duckdb/node-api";
 import { type Db, migrateDatabase, openDatabase, organisations, vendorAccounts } from "@guichet/db";
 import { readConfig } from "../../apps/server/src/config.js";
 import { loadContract } from "../../apps/server/src/contract/load-contract.js";
@@ -80,64 +81,68 @@ export async function recordCustomers(db: Db, file: string, dir: string): Promis
 
 export type Phase = "baseline" | "exact" | "check" | "parquet" | "import";
 
+/** A phase that is DuckDB alone: `work` in a DuckDB of its own, timed, returning its line count. */
+async function duckDbPhase(dir: string, work: (c: DuckDBConnection) => Promise<number>): Promise<Measure> {
+  const elapsed = stopwatch();
+  const lines = await withDuckDb(dir, work);
+  return { ...elapsed(), peakRssMiB: peakRssMiB(), lines };
+}
+
+/** The line count a `SELECT sum(n) AS lines …` answered. */
+const linesOf = (r: DuckDBResultReader) => Number(r.getRowObjectsJson()[0]?.lines);
+
 /** One measurement, in this process alone. */
 export async function runPhase(phase: Phase, file: string): Promise<Measure> {
   const dir = mkdtempSync(join(tmpdir(), `guichet-bench-${phase}-`));
   try {
-    if (phase === "baseline") {
-      const elapsed = stopwatch();
-      const lines = await withDuckDb(dir, async (c) => {
-        // DuckDB at its own defaults: types guessed, the same daily group-by as the import's sums.
-        const r = await c.runAndReadAll(
-          `SELECT sum(n) AS lines FROM (SELECT count(*) AS n FROM read_csv('${file}', nullstr = 'NULL') ${GROUP_BY})`,
-        );
-        return Number(r.getRowObjectsJson()[0]?.lines);
-      });
-      return { ...elapsed(), peakRssMiB: peakRssMiB(), lines };
-    }
+    if (phase === "baseline")
+      // DuckDB at its own defaults: types guessed, the same daily group-by as the import's sums.
+      return await duckDbPhase(dir, async (c) =>
+        linesOf(
+          await c.runAndReadAll(
+            `SELECT sum(n) AS lines FROM (SELECT count(*) AS n FROM read_csv('${file}', nullstr = 'NULL') ${GROUP_BY})`,
+          ),
+        ),
+      );
     if (phase === "exact") {
       // The baseline's group-by with the money the import must keep: each amount read as
       // DECIMAL(38,18) and summed exactly (DuckDB's defaults read them as DOUBLE, and the baseline
       // only counts), no rule checked. What no exact import can go below.
-      const elapsed = stopwatch();
       const decimal = "DECIMAL(38,18)";
-      const lines = await withDuckDb(dir, async (c) => {
-        const r = await c.runAndReadAll(
-          `SELECT sum(n) AS lines, sum(b) + sum(l) + sum(e) AS total
-             FROM (SELECT count(*) AS n, sum(BilledCost) AS b, sum(ListCost) AS l, sum(EffectiveCost) AS e
-                     FROM read_csv('${file}', nullstr = 'NULL',
-                                   types = {'BilledCost': '${decimal}', 'ListCost': '${decimal}', 'EffectiveCost': '${decimal}'})
-                   ${GROUP_BY})`,
-        );
-        return Number(r.getRowObjectsJson()[0]?.lines);
-      });
-      return { ...elapsed(), peakRssMiB: peakRssMiB(), lines };
+      return await duckDbPhase(dir, async (c) =>
+        linesOf(
+          await c.runAndReadAll(
+            `SELECT sum(n) AS lines, sum(b) + sum(l) + sum(e) AS total
+               FROM (SELECT count(*) AS n, sum(BilledCost) AS b, sum(ListCost) AS l, sum(EffectiveCost) AS e
+                       FROM read_csv('${file}', nullstr = 'NULL',
+                                     types = {'BilledCost': '${decimal}', 'ListCost': '${decimal}', 'EffectiveCost': '${decimal}'})
+                     ${GROUP_BY})`,
+          ),
+        ),
+      );
     }
     if (phase === "check") {
       // The import's own DuckDB pass alone (every rule checked, the daily sums made), to tell its
       // share of the critical path from the database's load of the sums.
-      const elapsed = stopwatch();
-      const lines = await withDuckDb(dir, async (c) => {
+      return await duckDbPhase(dir, async (c) => {
         const { units } = await stageFocusFile(c, file, "focus.csv", 0);
         return units.reduce((n, u) => n + u.lineCount, 0);
       });
-      return { ...elapsed(), peakRssMiB: peakRssMiB(), lines };
     }
     if (phase === "parquet") {
       // What any import that keeps every column as Parquet must do at least: DuckDB alone reading
       // the whole file, writing it as Parquet, and grouping the Parquet by day.
-      const elapsed = stopwatch();
       const parquet = join(dir, "lines.parquet");
-      const lines = await withDuckDb(dir, async (c) => {
+      return await duckDbPhase(dir, async (c) => {
         await c.run(
           `COPY (SELECT * FROM read_csv('${file}', nullstr = 'NULL')) TO '${parquet}' (FORMAT parquet, COMPRESSION zstd)`,
         );
-        const r = await c.runAndReadAll(
-          `SELECT sum(n) AS lines FROM (SELECT count(*) AS n FROM read_parquet('${parquet}') ${GROUP_BY})`,
+        return linesOf(
+          await c.runAndReadAll(
+            `SELECT sum(n) AS lines FROM (SELECT count(*) AS n FROM read_parquet('${parquet}') ${GROUP_BY})`,
+          ),
         );
-        return Number(r.getRowObjectsJson()[0]?.lines);
       });
-      return { ...elapsed(), peakRssMiB: peakRssMiB(), lines };
     }
     const contract = loadContract("multicloud-ready");
     const postgres = process.env.BENCH_POSTGRES_URL;

@@ -1,7 +1,6 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { FOCUS_OPTIONAL_COLUMNS } from "@guichet/domain";
 import { sqlIdentifier } from "./duckdb.js";
-import { brokenSql, DECIMAL, groupedColumns, partitionKeysSql, typedSql } from "./focus-sql.js";
+import { brokenSql, DECIMAL, groupedColumns, partitionKeysSql, ruledColumns, typedSql } from "./focus-sql.js";
 
 /**
  * The daily sums of an import (MCR-BIL-04), computed and kept inside the import's DuckDB (table
@@ -47,9 +46,9 @@ export async function stageDailyCosts(
        FROM ${source}
       GROUP BY ALL`;
   await connection.run(`CREATE OR REPLACE TEMP TABLE ${BY_VALUES_TABLE} AS ${byValues}`);
-  // The columns with rules take few values together (the optional ones, many): their distinct
-  // combinations are checked, typed and keyed once each, then joined to the sums.
-  const ruled = grouped.filter((c) => !(FOCUS_OPTIONAL_COLUMNS as readonly string[]).includes(c));
+  // The columns with rules take few values together: their distinct combinations are checked,
+  // typed and keyed once each, then joined to the sums.
+  const ruled = ruledColumns(columns);
   const raw = (column: string) => sqlIdentifier(`__raw_${column}`);
   const combinations = `SELECT ${ruled.map((c) => `${sqlIdentifier(c)} AS ${raw(c)}`).join(", ")}, ${typedSql(ruled)},
             ${brokenSql(columns, "grouped")} AS __broken, ${partitionKeysSql(columns)}

@@ -205,6 +205,15 @@ export function groupedColumns(columns: readonly string[]): string[] {
 }
 
 /**
+ * Of groupedColumns, those a rule checks or a partition key reads: all but the optional ones,
+ * whose many values (sub-accounts, regions) no rule looks at.
+ */
+export function ruledColumns(columns: readonly string[]): string[] {
+  const optional: readonly string[] = FOCUS_OPTIONAL_COLUMNS;
+  return groupedColumns(columns).filter((c) => !optional.includes(c));
+}
+
+/**
  * The partition keys of a line, or of a group of lines with the same values: `period` (YYYY-MM of
  * BillingPeriodStart), `vendor` (a slug of the vendor's name) and `account_key` (the billing
  * account, made safe for a folder name and kept distinct by a hash).
