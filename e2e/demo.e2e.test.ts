@@ -156,12 +156,51 @@ describe.runIf(postgresUrl)("the demo's activity", { timeout: 180_000 }, () => {
     });
     const { page, titles } = await openHome(portal, reader, { phone: true });
     expectCards(titles, ["Dernières factures", "Alertes budgétaires"], ["Demandes en cours"]);
+    // Last month's invoice, issued by the demo's invoice run (issue 17).
     const invoices = await homeCard(page, "Dernières factures");
-    await invoices.getByText("Aucune facture pour l'instant.").waitFor();
+    await invoices.getByText(/^\d{4}-\d{6} du .+ : [\d\s\u202f]+,\d{2}\s€$/).waitFor();
     const budgets = await homeCard(page, "Alertes budgétaires");
     await budgets.getByText("Aucun budget défini.").waitFor();
     await expectStableCards(page);
     await checkPage(page, "13-home-mcr-invoice-reader-phone");
+  });
+
+  // Issue 17: the demo's billing, made by the product's own import, invoice run and budget.
+  it("shows a demo customer her invoice, this month's simulation and her budget's alerts", async () => {
+    const page = await portal.visitor();
+    await page.goto("/factures");
+    await page.getByRole("heading", { level: 1, name: "Connexion" }).waitFor();
+    await page.getByLabel("Adresse e-mail").fill("it@biolab-nantes.demo");
+    await page.getByLabel(/^Mot de passe/).fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Se connecter" }).click();
+    await page.getByRole("heading", { level: 1, name: "Factures" }).waitFor();
+    // Last month's invoice, its PDF and XML; the detailed billing of both months.
+    const lastMonth = new Intl.DateTimeFormat("fr-FR", {
+      month: "long",
+      year: "numeric",
+      timeZone: "UTC",
+    }).format(new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth() - 1, 1)));
+    const invoice = page.getByRole("row").filter({ hasText: lastMonth }).filter({ hasText: "Facture" });
+    await invoice.getByRole("link", { name: /^PDF \d{4}-\d{6}$/ }).waitFor();
+    await invoice.getByRole("link", { name: /^XML \d{4}-\d{6}$/ }).waitFor();
+    await page.getByRole("link", { name: `CSV de ${lastMonth}` }).waitFor();
+    // This month's simulation (none on a month's first days, before the demo has any cost): the
+    // Business plan's fee with its basis and rate, and the forecast's method, in words.
+    const costsThisMonth = new Date().getUTCDate() > 2;
+    if (costsThisMonth) {
+      await page
+        .getByText(/Support Business\s:\s10\s%/)
+        .first()
+        .waitFor();
+      await page.getByText(/^Méthode\s: rythme moyen\./).waitFor();
+    }
+    await checkPage(page, "17-demo-invoices");
+    await page.getByRole("navigation").getByRole("link", { name: "Budgets" }).click();
+    const budget = page.getByRole("row").filter({ hasText: "l'ensemble du compte" });
+    await budget.getByText("Nadia Perrin").waitFor();
+    // The forecast reaches 80 % of the budget: the alert went to her.
+    if (costsThisMonth) await budget.getByText(/prévision au-delà de 80\s%/).waitFor();
+    await checkPage(page, "17-demo-budgets");
   });
 
   it("shows the provider's administrator the requests past their SLA and the orders to handle", async () => {

@@ -199,6 +199,8 @@ describe.runIf(postgresUrl)(
         .getByText(/^Total : .* du 1 sept\. 2024 au 30 sept\. 2024$/)
         .waitFor();
       await reader.getByRole("heading", { name: "Par service", exact: true }).waitFor();
+      // The figures' table names its currency, the contract's.
+      await reader.getByRole("columnheader", { name: "Montant (EUR)" }).waitFor();
       await reader.getByText("Taux BCE du 30 août 2024 : 1 € = 1,1087 USD").waitFor();
       await checkPage(reader, "65-mcr-cost-explorer");
       const [csv] = await Promise.all([

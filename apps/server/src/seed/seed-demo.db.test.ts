@@ -1,6 +1,11 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import {
   auditLog,
+  budgetAlerts,
   customerDetails,
+  invoices,
   maintenanceWindows,
   newsItems,
   orders,
@@ -14,16 +19,23 @@ import {
   wholesaleContracts,
 } from "@guichet/db";
 import { createTestDatabase, databaseKindsUnderTest } from "@guichet/db/testing";
+import type { InvoiceDocument } from "@guichet/domain";
 import { eq } from "drizzle-orm";
-import { describe, expect, inject, it } from "vitest";
+import { afterAll, describe, expect, inject, it } from "vitest";
+import { readConfig } from "../config.js";
 import { loadContract } from "../contract/load-contract.js";
 import { verifyAuditTrail } from "../modules/audit/verify-audit.js";
+import { listUnmatchedAccounts } from "../modules/billing/list-unmatched-accounts.js";
 import { listTickets } from "../modules/desk/read-tickets.js";
 import { bindDeployment } from "../runtime/bind-deployment.js";
 import { SeedError, seedDemoData } from "./seed-demo.js";
 
 const postgresUrl = inject("postgresUrl");
 const now = new Date("2026-11-23T09:00:00Z");
+// The demo's cost files are kept under the data directory, as an import keeps them.
+const dataDir = mkdtempSync(join(tmpdir(), "guichet-seed-demo-"));
+const config = readConfig({ GUICHET_DATA_DIR: dataDir });
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 // Creating and loading an embedded database takes tens of seconds on a loaded machine.
 describe.each(databaseKindsUnderTest(postgresUrl))("demo data on %s", { timeout: 120_000 }, (kind) => {
@@ -34,8 +46,8 @@ describe.each(databaseKindsUnderTest(postgresUrl))("demo data on %s", { timeout:
       const database = await createTestDatabase(kind, postgresUrl);
       try {
         await bindDeployment(database.db, contract.id);
-        expect(await seedDemoData(database.db, contract, now)).toBe(true);
-        expect(await seedDemoData(database.db, contract, now)).toBe(false);
+        expect(await seedDemoData(database.db, contract, now, config)).toBe(true);
+        expect(await seedDemoData(database.db, contract, now, config)).toBe(false);
         const customers = await database.db
           .select()
           .from(organisations)
@@ -121,6 +133,44 @@ describe.each(databaseKindsUnderTest(postgresUrl))("demo data on %s", { timeout:
           expect(windows.some((w) => w.endsAt < now) && windows.some((w) => w.startsAt > now)).toBe(true);
         } else expect(windows).toEqual([]);
         expect((await database.db.select().from(newsItems)).length).toBeGreaterThan(0);
+
+        // Billing a newcomer finds (issue 17): last month's invoices, issued by the product's run.
+        const slugOf = new Map(customers.map((c) => [c.id, c.slug]));
+        const issued = await database.db.select().from(invoices);
+        expect(issued.every((i) => i.kind === "invoice" && i.period === "2026-10")).toBe(true);
+        const documentOf = (slug: string) =>
+          issued.find((i) => slugOf.get(i.organisationId) === slug)?.document as InvoiceDocument | undefined;
+        if (id === "multicloud-ready") {
+          // The cloud lines of the demo's FOCUS files, and the support fee of each plan (MCR-BIL-02):
+          // Business above its minimum, Standard's 7.5 % below 69 €, so the minimum applies.
+          const fee = (slug: string) => documentOf(slug)?.lines.find((l) => l.kind === "support-fee");
+          expect(
+            documentOf("biolab-nantes")?.lines.some(
+              (l) => l.kind === "cloud" && l.vendorName === "Google Cloud",
+            ),
+          ).toBe(true);
+          expect(fee("biolab-nantes")).toMatchObject({ plan: "business", minimumApplied: false });
+          expect(fee("transports-garnier")).toMatchObject({
+            plan: "standard",
+            minimumApplied: true,
+            amountCents: "6900",
+          });
+          // The reseller's account that no order recorded is listed for staff, billed to no one.
+          expect((await listUnmatchedAccounts(database.db)).map((a) => a.subAccountId)).toEqual([
+            "demo-compte-non-rattache",
+          ]);
+          // BioLab's budget: this month's forecast reaches 80 % of it, and the alert went out once.
+          const alerts = await database.db.select().from(budgetAlerts);
+          expect(
+            alerts.filter((a) => a.basis === "forecast" && a.month === "2026-11").map((a) => a.threshold),
+          ).toContain(80);
+          expect(alerts.some((a) => a.basis === "actual" && a.threshold === 100)).toBe(false);
+        } else {
+          // Each operator's e-services from their specific conditions' prices (DSN-ORD-03).
+          const lines = documentOf("fibre-poitou")?.lines ?? [];
+          expect(lines.length).toBeGreaterThan(0);
+          expect(lines.every((l) => l.kind === "subscription")).toBe(true);
+        }
       } finally {
         await database.close();
       }

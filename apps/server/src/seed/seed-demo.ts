@@ -5,8 +5,9 @@ import { type Config, readConfig } from "../config.js";
 import { hashPassword } from "../modules/accounts/passwords.js";
 import { systemActor } from "../modules/audit/record-audit.js";
 import { startSubscription } from "../modules/subscriptions/start-subscription.js";
+import { type BillingDemo, seedBillingDemo } from "./demo-billing.js";
 import { seedCommercialDemo } from "./demo-commercial.js";
-import { DEMO_DATA, DEMO_PASSWORD, DEMO_SPECIFIC_CONDITIONS } from "./demo-data.js";
+import { DEMO_DATA, DEMO_PASSWORD, DEMO_SPECIFIC_CONDITIONS, type DemoData } from "./demo-data.js";
 import { seedOrdersDemo } from "./demo-orders.js";
 import { seedDemoActivity } from "./seed-activity.js";
 
@@ -18,7 +19,8 @@ const DEMO_ACTOR = systemActor("demo data");
  * Loads the contract's demo data in one transaction: all or nothing. Refuses catalogue items
  * the contract does not define, so demo data cannot drift from the contract file.
  * Returns false when the database already holds it (running twice changes nothing). `config` gives
- * the demo activity's mails their links (PUBLIC_URL).
+ * the demo activity's mails their links (PUBLIC_URL) and the imported costs their place (the data
+ * directory).
  */
 export async function seedDemoData(
   db: Db,
@@ -122,7 +124,37 @@ export async function seedDemoData(
     await seedCommercialDemo(tx as unknown as Db, contract, bySlug, now);
     await seedOrdersDemo(tx as unknown as Db, contract, bySlug, people, now);
     await seedDemoActivity(tx as unknown as Db, { contract, config }, accounts, now);
+    await seedBillingDemo(tx as unknown as Db, { contract, config }, billingPeople(data, accounts), now);
     await tx.update(deployment).set({ demoSeededAt: now }).where(eq(deployment.id, "this"));
     return true;
   });
+}
+
+/**
+ * Who does the demo's billing: the provider's administrator (imports, invoice runs) and, where the
+ * demo has one, BioLab Nantes' administrator setting a budget; each as herself in the audit trail.
+ */
+function billingPeople(
+  data: DemoData,
+  accounts: ReadonlyMap<string, { userId: string; organisationId: string }>,
+): BillingDemo {
+  const actorOf = (email: string) => {
+    const person = data.people.find((p) => p.email === email);
+    const account = accounts.get(email);
+    if (!person || !account) throw new SeedError(`demo billing: no demo person ${email}`);
+    return {
+      ...account,
+      label: `${person.firstName} ${person.lastName} <${email}>`,
+      via: "session" as const,
+    };
+  };
+  const admin = data.people.find((p) => p.organisation === data.provider.slug && p.roles.includes("admin"));
+  if (!admin) throw new SeedError("demo billing: the provider has no administrator");
+  const budgetHolder = data.people.find((p) => p.email === "it@biolab-nantes.demo");
+  return {
+    provider: actorOf(admin.email),
+    ...(budgetHolder
+      ? { budget: { slug: budgetHolder.organisation, actor: actorOf(budgetHolder.email) } }
+      : {}),
+  };
 }

@@ -189,7 +189,7 @@ function Charts({ rows, currency }: { rows: readonly Row[]; currency: string }) 
             data={chart(d)}
             dataKey="key"
             orientation={d === "day" ? "horizontal" : "vertical"}
-            series={[{ name: "amount", label: t("explorer.amount"), color: "blue.6" }]}
+            series={[{ name: "amount", label: t("explorer.amount", { currency }), color: "blue.6" }]}
             valueFormatter={money}
             yAxisProps={d === "day" ? undefined : { width: 160, interval: 0 }}
           />
@@ -208,7 +208,7 @@ function Figures({ rows, currency }: { rows: readonly Row[]; currency: string })
       <RecordTable
         records={byService}
         empty={t("explorer.none")}
-        headings={[t("explorer.service"), t("explorer.amount")]}
+        headings={[t("explorer.service"), t("explorer.amount", { currency })]}
         minWidth={360}
       >
         {(x) => (
