@@ -154,7 +154,7 @@ describe.each(databaseKindsUnderTest(postgresUrl))(
       expect(imported.statusCode, imported.body).toBe(201);
       const mails = await alertMails();
       // Whole account: 50 % and 80 % reached, by the month to date and by the forecast (the month is
-      // complete, so they are equal), to both people; aws: 100 % both ways, to the administrator.
+      // complete, so they are equal), to both people; AWS (the name its file gives the slug "aws"): 100 % both ways, to the administrator.
       expect(mails.map((m) => [m.kind, m.toAddress, m.subject])).toEqual(
         expect.arrayContaining([
           [
@@ -164,7 +164,7 @@ describe.each(databaseKindsUnderTest(postgresUrl))(
           ],
           ["budget_alert_actual", reader.email, expect.stringContaining(": 80 % atteints")],
           ["budget_alert_forecast", reader.email, expect.stringContaining("la prévision dépasse 80 %")],
-          ["budget_alert_actual", admin.email, "Budget aws de septembre 2024 : 100 % atteints"],
+          ["budget_alert_actual", admin.email, "Budget AWS de septembre 2024 : 100 % atteints"],
         ]),
       );
       expect(mails).toHaveLength(2 * 2 * 2 + 2);

@@ -206,6 +206,16 @@ describe.each(databaseKindsUnderTest(postgresUrl))(
       const usd = Number((await sampleFigures(dataDir, GARNIER_ACCOUNT)).billed);
       // Rounded per row: within a cent per service of the exact total.
       expect(Math.abs(total - (usd / 1.1) * 100)).toBeLessThanOrEqual(body.rows.length);
+      // Vendors by the name their file gives (ProviderName), which a customer reads, not cost_imports.
+      const byVendor = (
+        await get(garnierAdmin, "/api/billing/cost-explorer?from=2024-08-25&to=2024-10-05&by=vendor")
+      ).json();
+      expect(byVendor.rows.length).toBeGreaterThan(0);
+      for (const { vendor } of byVendor.rows as Array<{ vendor: string }>) {
+        const name = byVendor.vendorNames[vendor] as string;
+        expect(name.toLowerCase().replace(/[^a-z0-9]+/g, "-")).toBe(vendor);
+        expect(name).not.toBe(vendor);
+      }
       const service = body.rows[0].service as string;
       const byDay = await get(
         garnierAdmin,

@@ -3784,6 +3784,9 @@ export interface paths {
                                 day: string;
                                 unitsPerEuro: string;
                             }[];
+                            vendorNames: {
+                                [key: string]: string;
+                            };
                         };
                     };
                 };
@@ -3849,6 +3852,9 @@ export interface paths {
                                 firstDay: string;
                                 lastDay: string;
                             }[];
+                            vendorNames: {
+                                [key: string]: string;
+                            };
                         };
                     };
                 };
@@ -3992,6 +3998,9 @@ export interface paths {
                                 day: string;
                                 unitsPerEuro: string;
                             }[];
+                            vendorNames: {
+                                [key: string]: string;
+                            };
                         };
                     };
                 };
@@ -9424,6 +9433,9 @@ export interface components {
                 }[];
             }[];
             vendors: string[];
+            vendorNames: {
+                [key: string]: string;
+            };
             people: {
                 /** Format: uuid */
                 id: string;

@@ -132,7 +132,9 @@ export function BudgetsCard() {
           {alerts.slice(0, SHOWN).map(({ budget, alert }) => (
             <CardLine key={`${budget.id}-${alert.threshold}-${alert.basis}`}>
               {t(`home.cards.alert.${alert.basis}`, {
-                budget: budget.vendor ?? t("home.cards.allVendors"),
+                budget: budget.vendor
+                  ? (data.vendorNames[budget.vendor] ?? budget.vendor)
+                  : t("home.cards.allVendors"),
                 threshold: alert.threshold,
               })}
             </CardLine>

@@ -48,7 +48,8 @@ function BudgetList({ data, canManage }: { data: Budgets; canManage: boolean }) 
     mutationFn: billingApi.deleteBudget,
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: billingKeys.budgets }),
   });
-  const scope = (b: Budget) => b.vendor ?? t("budgets.wholeAccount");
+  const scope = (b: Budget) =>
+    b.vendor ? (data.vendorNames[b.vendor] ?? b.vendor) : t("budgets.wholeAccount");
   return (
     <Section
       title={t("budgets.list.heading", { month: f.month(data.month) })}
@@ -151,7 +152,7 @@ function BudgetForm({ data }: { data: Budgets }) {
             label={t("budgets.form.scope")}
             data={[
               { value: "", label: t("budgets.wholeAccount") },
-              ...data.vendors.map((v) => ({ value: v, label: v })),
+              ...data.vendors.map((v) => ({ value: v, label: data.vendorNames[v] ?? v })),
             ]}
           />
           <TextInput

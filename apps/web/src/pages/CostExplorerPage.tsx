@@ -87,6 +87,9 @@ function Explorer() {
   });
   const values = (d: Dimension) =>
     [...new Set((choices.data?.rows ?? []).map((r) => r[d] ?? ""))].filter(Boolean).sort();
+  // Vendors are shown by the name their files give them ("AWS"), filtered by their slug ("aws").
+  const vendorNames = { ...choices.data?.vendorNames, ...result.data?.vendorNames };
+  const labelOf = (d: Dimension, value: string) => (d === "vendor" ? (vendorNames[value] ?? value) : value);
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
@@ -126,7 +129,7 @@ function Explorer() {
               defaultValue={query[d] ?? ""}
               data={[
                 { value: "", label: t("explorer.all") },
-                ...values(d).map((v) => ({ value: v, label: v })),
+                ...values(d).map((v) => ({ value: v, label: labelOf(d, v) })),
               ]}
               maw={260}
             />
@@ -148,7 +151,7 @@ function Explorer() {
         </Text>
       )}
       {result.data && rows.length === 0 && <Text>{t("explorer.none")}</Text>}
-      {rows.length > 0 && <Charts rows={rows} currency={currency} />}
+      {rows.length > 0 && <Charts rows={rows} currency={currency} labelOf={labelOf} />}
       {rows.length > 0 && <Figures rows={rows} currency={currency} />}
       {result.data && result.data.rates.length > 0 && (
         <Text size="sm">
@@ -168,13 +171,21 @@ function Explorer() {
   );
 }
 
-function Charts({ rows, currency }: { rows: readonly Row[]; currency: string }) {
+function Charts({
+  rows,
+  currency,
+  labelOf,
+}: {
+  rows: readonly Row[];
+  currency: string;
+  labelOf: (d: Dimension, value: string) => string;
+}) {
   const { t } = useTranslation();
   const f = useLocaleFormat();
   const chart = (d: Dimension) =>
     totalsBy(rows, d)
       .slice(0, d === "day" ? undefined : 12)
-      .map((x) => ({ key: d === "day" ? f.date(x.key) : x.key, amount: Number(x.amount) }));
+      .map((x) => ({ key: d === "day" ? f.date(x.key) : labelOf(d, x.key), amount: Number(x.amount) }));
   const money = (value: number) => f.money(value.toFixed(2), currency);
   return (
     <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">

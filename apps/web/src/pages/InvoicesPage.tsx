@@ -204,7 +204,7 @@ function SimulationFigures({ s }: { s: MonthSimulation }) {
       >
         {(line) => (
           <Table.Tr key={`${line.vendor}/${line.service}`}>
-            <Table.Td>{line.vendor}</Table.Td>
+            <Table.Td>{s.vendorNames[line.vendor] ?? line.vendor}</Table.Td>
             <Table.Td>{line.service}</Table.Td>
             <Table.Td>{f.money(line.billed, s.currency)}</Table.Td>
           </Table.Tr>
@@ -322,7 +322,7 @@ function UnmatchedAccounts() {
       >
         {(a) => (
           <Table.Tr key={`${a.vendor}/${a.billingAccountId}/${a.subAccountId}/${a.currency}`}>
-            <Table.Td>{a.vendor}</Table.Td>
+            <Table.Td>{accounts.data?.vendorNames[a.vendor] ?? a.vendor}</Table.Td>
             {/* Vendors' ids can be long unbroken strings (Oracle OCIDs): they wrap rather than widen the table. */}
             <Table.Td style={{ wordBreak: "break-all" }}>{a.billingAccountId}</Table.Td>
             <Table.Td style={{ wordBreak: "break-all" }}>{a.subAccountId || t("common.none")}</Table.Td>

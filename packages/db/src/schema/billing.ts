@@ -58,6 +58,17 @@ export const costImports = pgTable(
 );
 
 /**
+ * The name each vendor slug of the daily sums stands for, as the latest FOCUS file wrote it
+ * (ServiceProviderName or ProviderName: "AWS", "Microsoft", "Google Cloud"): what the portal shows
+ * a customer, who may not read cost_imports. Public names: everyone reads them, imports write them.
+ */
+export const costVendors = pgTable("cost_vendors", {
+  vendor: text("vendor").primaryKey(),
+  name: text("name").notNull(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
+});
+
+/**
  * Daily sums per customer, vendor, account, service, region and charge category (with the charge
  * frequency, which the support fee's basis needs, and the billing currency). A row whose account
  * matches no customer has no organisation: staff see it in the unmatched accounts, no customer

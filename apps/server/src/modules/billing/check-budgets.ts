@@ -13,6 +13,7 @@ import { catalogueFor } from "../../i18n/reader.js";
 import { type AuditActor, recordAudit } from "../audit/record-audit.js";
 import { deploymentMail } from "../mail/deployment-mail.js";
 import { enqueueMail } from "../mail/enqueue-mail.js";
+import { vendorNames } from "./cost-vendors.js";
 import { simulateCustomerMonth } from "./simulate-month.js";
 
 const MONTH_FORMATS = {
@@ -63,6 +64,10 @@ export async function checkBudgets(
     .select({ name: organisations.name })
     .from(organisations)
     .where(eq(organisations.id, organisationId));
+  const names = await vendorNames(
+    tx,
+    held.flatMap((b) => (b.vendor ? [b.vendor] : [])),
+  );
   for (const budget of held) {
     const due = dueBudgetAlerts(budget, budgetSpend(simulation, budget.vendor), alreadySent);
     if (due.length === 0) continue;
@@ -105,7 +110,7 @@ export async function checkBudgets(
           params: {
             firstName: person.firstName,
             organisationName: organisation?.name ?? "",
-            scope: budget.vendor ?? WHOLE_ACCOUNT[locale],
+            scope: budget.vendor ? (names[budget.vendor] ?? budget.vendor) : WHOLE_ACCOUNT[locale],
             month: MONTH_FORMATS[locale].format(new Date(`${month}-15T12:00:00Z`)),
             threshold: String(alert.threshold),
             // In the contract's currency, the simulation's and the budget's (issue 17).

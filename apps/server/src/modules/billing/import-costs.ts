@@ -9,6 +9,7 @@ import { type AuditActor, recordAudit } from "../audit/record-audit.js";
 import { checkBudgets } from "./check-budgets.js";
 import { type CostOwner, copyDailyCostsToDatabase, type UnitImport } from "./copy-daily-costs.js";
 import { costsRoot, sha256OfFile, unitPath } from "./cost-paths.js";
+import { recordVendorNames } from "./cost-vendors.js";
 import { dailyAccounts } from "./daily-costs.js";
 import { COST_IMPORT_LOCK, keepAcceptedFiles, type PendingUnit } from "./detailed-lines.js";
 import { withDuckDb } from "./duckdb.js";
@@ -219,6 +220,11 @@ async function recordUnits(
         );
     units.push({ ...described, outcome: inForce.length > 0 ? "replaced" : "imported" });
   }
+  await recordVendorNames(
+    tx,
+    units.filter((u) => u.outcome !== "unchanged"),
+    now,
+  );
   const owned = accounts.flatMap((a): CostOwner[] => {
     const organisationId = owners.get(costAccountKey(a));
     return organisationId ? [{ ...a, organisationId }] : [];

@@ -2,6 +2,7 @@ import { budgetAlerts, budgets, costDaily, type Db, users } from "@guichet/db";
 import { budgetSpend, centsToDecimal, MissingEuroRateError } from "@guichet/domain";
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import type { AppContext } from "../../app-context.js";
+import { vendorNames } from "./cost-vendors.js";
 import { simulateCustomerMonth } from "./simulate-month.js";
 
 /**
@@ -68,6 +69,10 @@ export async function listBudgets(
       };
     }),
     vendors: vendors.map((v) => v.vendor),
+    vendorNames: await vendorNames(db, [
+      ...vendors.map((v) => v.vendor),
+      ...held.flatMap((b) => (b.vendor ? [b.vendor] : [])),
+    ]),
     people,
   };
 }

@@ -33,6 +33,8 @@ export const ZSimulation = z.object({
   fee: ZFee,
   forecast: z.object({ method: z.literal("run-rate"), total: z.string(), fee: ZFee }),
   rates: z.array(z.object({ currency: z.string(), day: z.string(), unitsPerEuro: z.string() })),
+  /** The name of each vendor of the lines, as its files write it ("AWS" for the slug "aws"). */
+  vendorNames: z.record(z.string(), z.string()),
 });
 
 function presentFee(fee: SupportFee, contract: Contract, locale: Locale): z.infer<typeof ZFee> {
@@ -52,6 +54,7 @@ export function presentSimulation(
   s: MonthSimulation,
   plan: string,
   rates: PeriodRate[],
+  vendorNames: Record<string, string>,
   contract: Contract,
   locale: Locale,
 ): z.infer<typeof ZSimulation> {
@@ -72,5 +75,6 @@ export function presentSimulation(
       fee: presentFee(s.forecast.fee, contract, locale),
     },
     rates,
+    vendorNames,
   };
 }

@@ -43,6 +43,8 @@ const ZBudgets = z
       }),
     ),
     vendors: z.array(z.string()),
+    /** The name of each vendor above and of the budgets', as its files write it ("AWS" for "aws"). */
+    vendorNames: z.record(z.string(), z.string()),
     people: z.array(ZPerson),
   })
   .meta({ id: "Budgets" });
