@@ -7,6 +7,8 @@ export const enBilling: typeof frBilling = {
     "Your invoices and credit notes, as PDF (Factur-X) and XML, and the simulation of the current month's invoice.",
   staffIntro:
     "Issue the month's invoices, read each customer's, and see the vendor accounts no customer holds.",
+  subscriptionIntro: "Your invoices and credit notes, as PDF (Factur-X) and XML.",
+  subscriptionStaffIntro: "Issue the month's invoices and read each customer's.",
   list: {
     heading: "Invoices and credit notes",
     empty: "No invoice yet.",

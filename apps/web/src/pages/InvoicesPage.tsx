@@ -42,7 +42,14 @@ function Invoices({ me }: { me: Me }) {
   const consumption = Boolean(useBillingClauses()?.cloudConsumption);
   return (
     <Stack gap="md">
-      <PageHeader title={t("billing.title")} intro={staff ? t("billing.staffIntro") : t("billing.intro")} />
+      <PageHeader
+        title={t("billing.title")}
+        intro={
+          consumption
+            ? t(staff ? "billing.staffIntro" : "billing.intro")
+            : t(staff ? "billing.subscriptionStaffIntro" : "billing.subscriptionIntro")
+        }
+      />
       {can.runInvoices(me) && <InvoiceRunForm />}
       {!staff && consumption && <Simulation />}
       <InvoiceList staff={staff} />
