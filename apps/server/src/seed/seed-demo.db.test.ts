@@ -27,6 +27,7 @@ import { loadContract } from "../contract/load-contract.js";
 import { verifyAuditTrail } from "../modules/audit/verify-audit.js";
 import { listUnmatchedAccounts } from "../modules/billing/list-unmatched-accounts.js";
 import { listTickets } from "../modules/desk/read-tickets.js";
+import { schematronFailures, xsdErrors } from "../modules/invoices/validate-cii.test-helper.js";
 import { bindDeployment } from "../runtime/bind-deployment.js";
 import { SeedError, seedDemoData } from "./seed-demo.js";
 
@@ -138,6 +139,11 @@ describe.each(databaseKindsUnderTest(postgresUrl))("demo data on %s", { timeout:
         const slugOf = new Map(customers.map((c) => [c.id, c.slug]));
         const issued = await database.db.select().from(invoices);
         expect(issued.every((i) => i.kind === "invoice" && i.period === "2026-10")).toBe(true);
+        // Every invoice the demo issues passes the official EN 16931 artefacts, as the tests' do.
+        for (const invoice of issued) {
+          expect(await xsdErrors(invoice.ciiXml)).toEqual([]);
+          expect(await schematronFailures(invoice.ciiXml)).toEqual([]);
+        }
         const documentOf = (slug: string) =>
           issued.find((i) => slugOf.get(i.organisationId) === slug)?.document as InvoiceDocument | undefined;
         if (id === "multicloud-ready") {
