@@ -197,6 +197,13 @@ describe.runIf(postgresUrl)("the demo's activity", { timeout: 180_000 }, () => {
       await page.getByRole("cell", { name: "Google Cloud", exact: true }).first().waitFor();
     }
     await checkPage(page, "17-demo-invoices");
+    if (costsThisMonth) {
+      // In English, English punctuation: no space before the colon.
+      await page.getByRole("button", { name: "English" }).click();
+      await page.getByText(/^Month to date \(up to .+\): €[\d,]+\.\d{2}$/).waitFor();
+      await page.getByText(/^Support fee: €199\.00 — /).waitFor();
+      await page.getByRole("button", { name: "Français" }).click();
+    }
     await page.getByRole("navigation").getByRole("link", { name: "Budgets" }).click();
     const budget = page.getByRole("row").filter({ hasText: "l'ensemble du compte" });
     await budget.getByText("Nadia Perrin").waitFor();

@@ -164,7 +164,10 @@ describe.runIf(postgresUrl)(
         .getByRole("status")
         .getByText(/^Facture \d{4}-000001 émise le .* pour ce mois : /)
         .waitFor();
-      await reader.getByText(/^Mois à date \(jusqu'au .*2024\)/).waitFor();
+      await reader.getByText(/^Mois à date \(jusqu'au .*2024\) : [\d\s]+,\d{2}\s€$/).waitFor();
+      await reader
+        .getByText(/^Prévision fin de mois : .+ de consommation \+ .+ de frais de support$/)
+        .waitFor();
       await checkPage(reader, "62b-mcr-simulation-past-month");
       const pdf = await download(reader, /^PDF \d{4}-000001$/);
       expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");

@@ -49,12 +49,12 @@ export const enBilling: typeof frBilling = {
     intro:
       "The month to date at the vendors' prices, in the billing currency at the period's ECB rate, the support fee it implies and a forecast to the month's end.",
     none: "No consumption imported for this month.",
-    monthToDate: "Month to date (up to {{day}})",
+    monthToDate: "Month to date (up to {{day}}): {{amount}}",
     vendor: "Vendor",
     service: "Service",
     amount: "Amount",
-    fee: "Support fee",
-    forecast: "Month-end forecast",
+    fee: "Support fee: {{amount}} — {{explanation}}",
+    forecast: "Month-end forecast: {{total}} of consumption + {{fee}} support fee",
     method:
       "Method: run rate. The month to date divided by the {{elapsed}} days elapsed, times the month's {{days}} days.",
     rate: "ECB rate of {{day}}: €1 = {{rate}} {{currency}}",

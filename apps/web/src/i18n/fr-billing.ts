@@ -52,12 +52,12 @@ export const frBilling = {
     intro:
       "Le mois à date au prix des éditeurs, converti dans la devise de facturation au taux BCE de la période, les frais de support qu'il implique et une prévision à la fin du mois.",
     none: "Aucune consommation importée pour ce mois.",
-    monthToDate: "Mois à date (jusqu'au {{day}})",
+    monthToDate: "Mois à date (jusqu'au {{day}}) : {{amount}}",
     vendor: "Éditeur",
     service: "Service",
     amount: "Montant",
-    fee: "Frais de support",
-    forecast: "Prévision fin de mois",
+    fee: "Frais de support : {{amount}} — {{explanation}}",
+    forecast: "Prévision fin de mois : {{total}} de consommation + {{fee}} de frais de support",
     method:
       "Méthode : rythme moyen. Le mois à date divisé par les {{elapsed}} jours écoulés, multiplié par les {{days}} jours du mois.",
     rate: "Taux BCE du {{day}} : 1 € = {{rate}} {{currency}}",

@@ -196,8 +196,10 @@ function SimulationFigures({ s }: { s: MonthSimulation }) {
   return (
     <Stack gap="xs">
       <Text fw={600}>
-        {t("billing.simulation.monthToDate", { day: f.date(s.lastDay) })} :{" "}
-        {f.money(s.monthToDate, s.currency)}
+        {t("billing.simulation.monthToDate", {
+          day: f.date(s.lastDay),
+          amount: f.money(s.monthToDate, s.currency),
+        })}
       </Text>
       <RecordTable
         records={s.lines}
@@ -218,11 +220,16 @@ function SimulationFigures({ s }: { s: MonthSimulation }) {
         )}
       </RecordTable>
       <Text>
-        {t("billing.simulation.fee")} : {f.money(s.fee.fee, s.currency)} — {s.fee.explanation}
+        {t("billing.simulation.fee", {
+          amount: f.money(s.fee.fee, s.currency),
+          explanation: s.fee.explanation,
+        })}
       </Text>
       <Text fw={600}>
-        {t("billing.simulation.forecast")} : {f.money(s.forecast.total, s.currency)} +{" "}
-        {f.money(s.forecast.fee.fee, s.currency)}
+        {t("billing.simulation.forecast", {
+          total: f.money(s.forecast.total, s.currency),
+          fee: f.money(s.forecast.fee.fee, s.currency),
+        })}
       </Text>
       <Text size="sm">{t("billing.simulation.method", { elapsed: s.daysElapsed, days: s.daysInMonth })}</Text>
       {s.rates.map((r) => (
