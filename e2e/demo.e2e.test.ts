@@ -210,6 +210,15 @@ describe.runIf(postgresUrl)("the demo's activity", { timeout: 180_000 }, () => {
     // The forecast reaches 80 % of the budget: the alert went to her.
     if (costsThisMonth) await budget.getByText(/prévision au-delà de 80\s%/).waitFor();
     await checkPage(page, "17-demo-budgets");
+    // Thresholds as each reader writes percentages: "50 %" in French, "50%" in English.
+    await budget.getByRole("cell", { name: /^50\s%, 80\s%, 100\s%$/ }).waitFor();
+    await page.getByRole("button", { name: "English" }).click();
+    await page
+      .getByRole("row")
+      .filter({ hasText: "the whole account" })
+      .getByRole("cell", { name: "50%, 80%, 100%", exact: true })
+      .waitFor();
+    await page.getByRole("button", { name: "Français" }).click();
   });
 
   it("shows the provider's administrator the requests past their SLA and the orders to handle", async () => {

@@ -85,6 +85,12 @@ describe.runIf(postgresUrl)("MCR 5.3.5: a support price increase (MCR-BIL-05)", 
     await page.getByRole("link", { name: "Changements" }).click();
     await page.getByRole("heading", { level: 1, name: "Changements avec préavis" }).waitFor();
     await page.getByText(`${shown(earliest)} pour une hausse`, { exact: false }).waitFor();
+    // Each price with its current terms in French numbers: 7,5 %, not 7.5 %.
+    const standard = page
+      .getByLabel("Prix concerné")
+      .locator("option")
+      .filter({ hasText: /^Standard/ });
+    expect(await standard.textContent()).toMatch(/actuel : 7,5\s%, min\. 69,00\s€/);
     const increase = {
       price: /^Standard/,
       values: { "Nouveau pourcentage (%)": "8,5" },

@@ -72,6 +72,13 @@ export function formatMoney(decimal: string, locale: ContractLanguage, currency:
   );
 }
 
+/** A whole percentage as the reader writes it: "80 %" in French, "80%" in English. */
+export function formatPercent(value: number, locale: ContractLanguage): string {
+  return new Intl.NumberFormat(tagOf(locale), { style: "percent", maximumFractionDigits: 2 }).format(
+    value / 100,
+  );
+}
+
 /** A file's size in kilobytes: "12 ko" in French, "12 kB" in English. */
 export function formatFileSize(bytes: number, locale: ContractLanguage): string {
   return new Intl.NumberFormat(tagOf(locale), {
@@ -94,6 +101,7 @@ export function useLocaleFormat() {
     period: (fromIso: string, toIso: string) => formatPeriod(fromIso, toIso, reader),
     month: (month: string, style?: "long" | "short") => formatMonth(month, reader, style),
     number: (value: number) => formatNumber(value, reader),
+    percent: (value: number) => formatPercent(value, reader),
     money: (decimal: string, currency: string) => formatMoney(decimal, reader, currency),
     fileSize: (bytes: number) => formatFileSize(bytes, reader),
     /** The contract's text in the reader's language, else in the interface's (issue 23). */

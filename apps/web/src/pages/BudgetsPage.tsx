@@ -81,7 +81,7 @@ function BudgetList({ data, canManage }: { data: Budgets; canManage: boolean }) 
             <Table.Td>
               {b.forecast === null ? t("budgets.list.noRate") : f.money(b.forecast, data.currency)}
             </Table.Td>
-            <Table.Td>{b.thresholds.map((x) => `${x}\u00a0%`).join(", ")}</Table.Td>
+            <Table.Td>{b.thresholds.map((x) => f.percent(x)).join(", ")}</Table.Td>
             <Table.Td>
               {b.alerts.length === 0
                 ? t("budgets.list.noAlert")

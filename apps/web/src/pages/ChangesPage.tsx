@@ -47,7 +47,8 @@ function Changes() {
 
 function AnnounceForm({ options }: { options: ChangeOptions }) {
   const { t } = useTranslation();
-  const { date, money } = useLocaleFormat();
+  const format = useLocaleFormat();
+  const { date } = format;
   const queryClient = useQueryClient();
   const [kind, setKind] = useState(options.kinds[0]?.kind ?? "price");
   const [priceKey, setPriceKey] = useState(options.prices[0]?.priceKey ?? "");
@@ -129,7 +130,7 @@ function AnnounceForm({ options }: { options: ChangeOptions }) {
               onChange={(event) => setPriceKey(event.currentTarget.value)}
               data={options.prices.map((p) => ({
                 value: p.priceKey,
-                label: `${p.label} (${t("notices.current", { terms: priceTermsText(p.current, t, money, options.currency) })})`,
+                label: `${p.label} (${t("notices.current", { terms: priceTermsText(p.current, t, format, options.currency) })})`,
               }))}
             />
             {price?.target === "support" ? (
