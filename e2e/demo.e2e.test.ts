@@ -201,7 +201,7 @@ describe.runIf(postgresUrl)("the demo's activity", { timeout: 180_000 }, () => {
       // In English, English punctuation: no space before the colon.
       await page.getByRole("button", { name: "English" }).click();
       await page.getByText(/^Month to date \(up to .+\): €[\d,]+\.\d{2}$/).waitFor();
-      await page.getByText(/^Support fee: €199\.00 — /).waitFor();
+      await page.getByText(/^Support fee: €199\.00 — Business support: 10% of the invoice/).waitFor();
       await page.getByRole("button", { name: "Français" }).click();
     }
     await page.getByRole("navigation").getByRole("link", { name: "Budgets" }).click();

@@ -1,4 +1,4 @@
-import { formatDecimalMoney } from "@guichet/domain/money";
+import { formatDecimalMoney, formatPercentText } from "@guichet/domain/money";
 import { useTranslation } from "react-i18next";
 import type { Label } from "../api/types";
 import { intlTag } from "./fallback";
@@ -72,8 +72,9 @@ export function formatMoney(decimal: string, locale: ContractLanguage, currency:
   );
 }
 
-/** A whole percentage as the reader writes it: "80 %" in French, "80%" in English. */
+/** A percentage as the reader writes it: "7,5 %" in French, "7.5%" in English (the server's formatter). */
 export function formatPercent(value: number, locale: ContractLanguage): string {
+  if (locale === "fr" || locale === "en") return formatPercentText(String(value), locale);
   return new Intl.NumberFormat(tagOf(locale), { style: "percent", maximumFractionDigits: 2 }).format(
     value / 100,
   );

@@ -1,11 +1,7 @@
 import type { Contract } from "../contract/index.js";
-import { formatMoney } from "../money/format-money.js";
+import { formatMoney, formatPercentText } from "../money/format-money.js";
 import type { Locale } from "../sla/messages.js";
 import type { SupportFee } from "./support-fee.js";
-
-function percent(text: string, locale: Locale): string {
-  return locale === "fr" ? `${text.replace(".", ",")}\u00a0%` : `${text} %`;
-}
 
 /**
  * A support fee in words (GEN-02: each automatic decision names its clause). `currency`: the
@@ -26,7 +22,7 @@ export function explainSupportFee(
       ? `Support ${planName} : ${m(fee.feeCents)} par mois, quelle que soit la consommation (${clause}).`
       : `${planName} support: ${m(fee.feeCents)} a month, whatever the consumption (${clause}).`;
   }
-  const rate = percent(fee.percentText, locale);
+  const rate = formatPercentText(fee.percentText, locale);
   const computed = ` = ${m(fee.computedCents)}`;
   if (locale === "fr") {
     const base = `Support ${planName} : ${rate} de la facture avant remise hors frais de mise en service (${m(fee.basisCents)})${computed}`;

@@ -1,4 +1,4 @@
-import { formatMoney } from "../money/format-money.js";
+import { formatMoney, formatPercentText } from "../money/format-money.js";
 import type { Locale } from "../sla/messages.js";
 import type { InvoiceDocument, InvoiceLine } from "./invoice.js";
 
@@ -30,12 +30,7 @@ export function describeInvoiceLine(
       };
     }
     case "support-fee": {
-      const percent =
-        line.percentText === null
-          ? ""
-          : fr
-            ? `${line.percentText.replace(".", ",")}\u00a0%`
-            : `${line.percentText} %`;
+      const percent = line.percentText === null ? "" : formatPercentText(line.percentText, fr ? "fr" : "en");
       const minimum =
         line.minimumCents === null
           ? ""

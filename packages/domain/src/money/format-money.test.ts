@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { currencySymbol, formatDecimalMoney, formatMoney } from "./format-money.js";
+import { currencySymbol, formatDecimalMoney, formatMoney, formatPercentText } from "./format-money.js";
 
 // Issue 17: one money-formatting path, fed by the contract's currency (MCR-BIL-04, issue 23 CHF).
 describe("formatMoney", () => {
@@ -16,5 +16,10 @@ describe("formatMoney", () => {
     expect(formatDecimalMoney("12", "en", "USD")).toBe("USD\u00a012.00");
     expect(currencySymbol("EUR")).toBe("€");
     expect(currencySymbol("CHF")).toBe("CHF");
+  });
+  it("writes a percentage in each language's typography", () => {
+    expect(formatPercentText("7.5", "fr")).toBe("7,5\u00a0%");
+    expect(formatPercentText("7.5", "en")).toBe("7.5%");
+    expect(formatPercentText("10", "en")).toBe("10%");
   });
 });

@@ -38,3 +38,11 @@ export function formatDecimalMoney(decimal: string, locale: MoneyLocale, currenc
 export function currencySymbol(currency: string): string {
   return currency === "EUR" ? "€" : currency;
 }
+
+/**
+ * A percentage as written in the contract or computed ("7.5", "10") as a reader writes it: "7,5 %"
+ * in French (U+00A0 before the sign, as before a currency), "7.5%" in English.
+ */
+export function formatPercentText(text: string, locale: MoneyLocale): string {
+  return locale === "fr" ? `${text.replace(".", ",")}\u00a0%` : `${text}%`;
+}

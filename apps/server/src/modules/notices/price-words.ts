@@ -1,4 +1,4 @@
-import { formatMoney, type PriceTerms } from "@guichet/domain";
+import { formatMoney, formatPercentText, type PriceTerms } from "@guichet/domain";
 import type { Locale } from "../../i18n/index.js";
 
 /**
@@ -20,8 +20,8 @@ export function priceWords(terms: PriceTerms, locale: Locale, currency: string):
         : `${fr ? "minimum" : "at least"} ${formatMoney(terms.minimumCents, locale, currency)} ${fr ? "par mois" : "a month"}`;
     parts.push(
       fr
-        ? `${percent.replace(".", ",")}\u00a0% de la facture (${minimum})`
-        : `${percent}% of the invoice (${minimum})`,
+        ? `${formatPercentText(percent, locale)} de la facture (${minimum})`
+        : `${formatPercentText(percent, locale)} of the invoice (${minimum})`,
     );
   }
   return parts.join(", ") || "—";
