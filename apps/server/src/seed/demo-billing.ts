@@ -14,14 +14,7 @@ import { simulateCustomerMonth } from "../modules/billing/simulate-month.js";
 import { runInvoices } from "../modules/invoices/run-invoices.js";
 import { DEMO_VENDORS, type DemoExtraLine, type DemoSubAccount, demoFocusCsv } from "./demo-focus.js";
 
-/**
- * What a newcomer finds under Factures, Coûts and Budgets (issue 17), made by the product's own
- * use cases as the people of the demo: on MultiCloud Ready, last month's and this month's cloud
- * consumption of the customers' vendor accounts (made-up FOCUS files, demo-focus.ts) imported with
- * demo euro reference rates, one sub-account left unmatched for staff, and a budget of BioLab
- * Nantes whose forecast reaches a threshold (an alert mail in the outbox); on both deployments,
- * last month's invoices issued (MCR-BIL-01, MCR-BIL-02, DSN-ORD-03).
- */
+/** Who does the demo's billing, each as herself in the audit trail. */
 export interface BillingDemo {
   /** The provider's person who imports the costs and runs the invoices. */
   provider: AuditActor;
@@ -66,6 +59,14 @@ function demoRatesCsv(from: string, until: string): string {
   return ["Date,USD", ...rows.reverse()].join("\n");
 }
 
+/**
+ * What a newcomer finds under Factures, Coûts and Budgets (issue 17), made by the product's own
+ * use cases as the people of the demo: on MultiCloud Ready, last month's and this month's cloud
+ * consumption of the customers' vendor accounts (made-up FOCUS files, demo-focus.ts) imported with
+ * demo euro reference rates, one sub-account left unmatched for staff, and a budget of BioLab
+ * Nantes whose forecast reaches a threshold (an alert mail in the outbox); on both deployments,
+ * last month's invoices issued (MCR-BIL-01, MCR-BIL-02, DSN-ORD-03).
+ */
 export async function seedBillingDemo(
   tx: Db,
   context: { contract: Contract; config: Config },
