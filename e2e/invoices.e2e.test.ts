@@ -115,19 +115,40 @@ describe.runIf(postgresUrl)(
       const page = await portal.visitor();
       await signIn(page, staff);
       await openInvoices(page);
-      // The portal has no upload field yet: the file goes through the API with the page's session.
-      const { csrfToken } = (await (await page.request.get("/api/auth/me")).json()) as { csrfToken: string };
-      const imported = await page.request.post("/api/billing/cost-imports", {
-        headers: { "x-csrf-token": csrfToken },
-        multipart: {
-          files: { name: "focus_sample_1.0.csv", mimeType: "text/csv", buffer: readFileSync(FOCUS_SAMPLE) },
-        },
+      // Staff import the month's FOCUS export from the page. A file that is not FOCUS is refused,
+      // named, with the column it lacks, and nothing of it is kept.
+      const files = page.locator('input[type="file"]');
+      await files.setInputFiles({
+        name: "export.csv",
+        mimeType: "text/csv",
+        buffer: Buffer.from("a,b\n1,2\n"),
       });
-      expect(imported.status(), await imported.text()).toBe(201);
-      await page.reload();
+      await page.getByRole("button", { name: "Importer", exact: true }).click();
+      await page
+        .getByRole("alert")
+        .getByText(/export\.csv.*colonne BilledCost absente/)
+        .waitFor();
+      await files.setInputFiles({
+        name: "focus_sample_1.0.csv",
+        mimeType: "text/csv",
+        buffer: readFileSync(FOCUS_SAMPLE),
+      });
+      await page.getByRole("button", { name: "Importer", exact: true }).click();
+      const report = page.getByRole("status").filter({ hasText: "lignes lues" });
+      await report.getByText(/^1\s000 lignes lues ; \d+ comptes fournisseurs sans client\.$/).waitFor();
+      await report
+        .getByText(/^Microsoft, compte .+, septembre 2024 \(\d+ lignes\) : importé$/)
+        .first()
+        .waitFor();
+      // Oracle's late hour of 30 September, billed in October's period: one line.
+      await report
+        .getByText("Oracle, compte 20209880, octobre 2024 (1 ligne) : importé", { exact: true })
+        .waitFor();
+      await checkPage(page, "60a-mcr-cost-import");
       // The AWS account recorded on the customer's order matched its lines; Microsoft's and Oracle's stay for staff.
-      await page.getByRole("cell", { name: "microsoft" }).first().waitFor();
-      expect(await page.getByRole("cell", { name: "aws", exact: true }).count()).toBe(0);
+      // Each vendor by the name its file gives it (ProviderName), not by the sums' slug.
+      await page.getByRole("cell", { name: "Microsoft", exact: true }).first().waitFor();
+      expect(await page.getByRole("cell", { name: /^aws$/i }).count()).toBe(0);
       await checkPage(page, "60-mcr-unmatched-accounts");
       // The import brought September's costs above the budget: the alert mails are in the outbox,
       // addressed to the person the customer named (MCR 6.1.2 "gestion budgétaire (alertes)").

@@ -1,5 +1,5 @@
-import type { BudgetInput, CostExplorerQuery } from "./billing-types";
-import { call, urlOf } from "./client";
+import type { BudgetInput, CostExplorerQuery, CostImportSummary } from "./billing-types";
+import { call, sendForm, urlOf } from "./client";
 
 /** Billing (issue 17), one function per route the portal uses, typed from `paths`. */
 export const billingApi = {
@@ -9,6 +9,12 @@ export const billingApi = {
   /** A month's simulation (MCR-BIL-04); no month: the current one, as the server counts it. */
   simulation: (month?: string) => call("get", "/api/billing/simulation", { query: month ? { month } : {} }),
   unmatchedAccounts: () => call("get", "/api/billing/unmatched-accounts"),
+  /** FOCUS files as one import, all or nothing (MCR-BIL-01), with the share of bytes sent so far. */
+  importCosts: (files: readonly File[], onProgress?: (sent: number) => void) => {
+    const form = new FormData();
+    for (const file of files) form.append("files", file, file.name);
+    return sendForm<CostImportSummary>(urlOf("/api/billing/cost-imports"), form, onProgress);
+  },
   costMonths: () => call("get", "/api/billing/cost-months"),
   budgets: () => call("get", "/api/budgets"),
   saveBudget: (body: BudgetInput) => call("post", "/api/budgets", { body }),

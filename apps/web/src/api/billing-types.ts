@@ -15,3 +15,4 @@ export type CostExplorerQuery = Query<"/api/billing/cost-explorer">;
 export type Budgets = Answer<"/api/budgets">;
 export type Budget = Budgets["items"][number];
 export type BudgetInput = Body<"/api/budgets">;
+export type CostImportSummary = Answer<"/api/billing/cost-imports", "post">;

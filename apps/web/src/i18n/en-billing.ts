@@ -74,6 +74,23 @@ export const enBilling: typeof frBilling = {
       no_billing_details: "no billing details",
     },
   },
+  import: {
+    heading: "Import cost files",
+    intro:
+      "The vendors' FinOps FOCUS exports (CSV, gzip'd CSV or Parquet), at once, all or nothing: the same file again changes nothing, a restated file replaces its period's.",
+    files: "FOCUS files",
+    submit: "Import",
+    sending: "Sending the files",
+    done_one: "{{lines}} lines read; {{count}} vendor account without a customer.",
+    done_other: "{{lines}} lines read; {{count}} vendor accounts without a customer.",
+    unit_one: "{{vendor}}, account {{account}}, {{month}} ({{lines}} line): {{outcome}}",
+    unit_other: "{{vendor}}, account {{account}}, {{month}} ({{lines}} lines): {{outcome}}",
+    outcomes: {
+      imported: "imported",
+      replaced: "replacing the period's earlier import",
+      unchanged: "already imported (the same file: nothing changes)",
+    },
+  },
   unmatched: {
     heading: "Vendor accounts without a customer",
     intro:

@@ -77,6 +77,23 @@ export const frBilling = {
       no_billing_details: "pas de coordonnées de facturation",
     },
   },
+  import: {
+    heading: "Importer des fichiers de coûts",
+    intro:
+      "Les exports FinOps FOCUS des éditeurs (CSV, CSV compressé en gzip ou Parquet), en une fois, tout ou rien : le même fichier une seconde fois ne change rien, un fichier corrigé remplace celui de sa période.",
+    files: "Fichiers FOCUS",
+    submit: "Importer",
+    sending: "Envoi des fichiers",
+    done_one: "{{lines}} lignes lues ; {{count}} compte fournisseur sans client.",
+    done_other: "{{lines}} lignes lues ; {{count}} comptes fournisseurs sans client.",
+    unit_one: "{{vendor}}, compte {{account}}, {{month}} ({{lines}} ligne) : {{outcome}}",
+    unit_other: "{{vendor}}, compte {{account}}, {{month}} ({{lines}} lignes) : {{outcome}}",
+    outcomes: {
+      imported: "importé",
+      replaced: "remplace l'import précédent de la période",
+      unchanged: "déjà importé (fichier identique, rien ne change)",
+    },
+  },
   unmatched: {
     heading: "Comptes fournisseurs sans client",
     intro:

@@ -17,6 +17,7 @@ import { billingApi, billingKeys } from "../api/billing-endpoints";
 import type { InvoiceSummary, MonthSimulation } from "../api/billing-types";
 import type { Me } from "../api/types";
 import { useBillingClauses } from "../billing/billing-clauses";
+import { CostImportForm } from "../billing/CostImportForm";
 import { DetailedBilling } from "../billing/DetailedBilling";
 import { Allowed } from "../components/Allowed";
 import { ErrorAlert } from "../components/ErrorAlert";
@@ -50,6 +51,7 @@ function Invoices({ me }: { me: Me }) {
             : t(staff ? "billing.subscriptionStaffIntro" : "billing.subscriptionIntro")
         }
       />
+      {can.runInvoices(me) && consumption && <CostImportForm />}
       {can.runInvoices(me) && <InvoiceRunForm />}
       {!staff && consumption && <Simulation />}
       <InvoiceList staff={staff} />
@@ -340,9 +342,7 @@ function UnmatchedAccounts() {
             {/* Vendors' ids can be long unbroken strings (Oracle OCIDs): they wrap rather than widen the table. */}
             <Table.Td style={{ wordBreak: "break-all" }}>{a.billingAccountId}</Table.Td>
             <Table.Td style={{ wordBreak: "break-all" }}>{a.subAccountId || t("common.none")}</Table.Td>
-            <Table.Td>
-              {twoPlaces(a.billedCost)} {a.currency}
-            </Table.Td>
+            <Table.Td>{f.money(twoPlaces(a.billedCost), a.currency)}</Table.Td>
             <Table.Td>{f.number(a.lineCount)}</Table.Td>
             <Table.Td>
               {f.date(a.firstDay)} – {f.date(a.lastDay)}
