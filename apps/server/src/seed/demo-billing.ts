@@ -87,6 +87,7 @@ export async function seedBillingDemo(
     })
     .from(vendorAccounts)
     .innerJoin(organisations, eq(organisations.id, vendorAccounts.organisationId));
+  const extras = EXTRAS.map((e) => ({ ...e, day: `${lastMonth}-${String(e.day).padStart(2, "0")}` }));
   const dir = mkdtempSync(join(tmpdir(), "guichet-demo-costs-"));
   try {
     const files = [];
@@ -97,7 +98,6 @@ export async function seedBillingDemo(
       });
       if (subAccounts.length === 0) continue;
       if (vendor.item === "aws") subAccounts.push(UNMATCHED);
-      const extras = demoExtras(subAccounts, lastMonth);
       for (const [month, days] of [
         [lastMonth, daysOf(`${lastMonth}-01`, `${thisMonth}-01`)],
         [thisMonth, daysOf(`${thisMonth}-01`, today)],
@@ -120,32 +120,29 @@ export async function seedBillingDemo(
   if (demo.budget) await budgetNearItsForecast(tx, context, demo.budget, thisMonth, now);
 }
 
-/** A one-time purchase (outside the support fee's basis, MCR-BIL-02) and a credit, last month. */
-function demoExtras(subAccounts: readonly DemoSubAccount[], month: string): DemoExtraLine[] {
-  const of = (fragment: string) => subAccounts.find((s) => s.id.includes(fragment))?.id;
-  const extras: DemoExtraLine[] = [];
-  const biolab = of("biolab-nantes-gcp");
-  if (biolab)
-    extras.push({
-      subAccountId: biolab,
-      day: `${month}-03`,
-      category: "Purchase",
-      description: "Cloud Marketplace : licence annuelle",
-      serviceName: "Cloud Marketplace",
-      listCost: 1_200,
-    });
-  const ducasse = of("banque-ducasse-aws");
-  if (ducasse)
-    extras.push({
-      subAccountId: ducasse,
-      day: `${month}-15`,
-      category: "Credit",
-      description: "Avoir commercial AWS",
-      serviceName: "AWS Credits",
-      listCost: -250,
-    });
-  return extras;
-}
+/**
+ * Lines the days do not make, on last month's `day`: a one-time purchase (outside the support
+ * fee's basis, MCR-BIL-02) and a credit, on vendor accounts the demo's orders record
+ * (`demo-<customer>-<item>`, demo-orders.ts). demoFocusCsv writes each in its sub-account's file.
+ */
+const EXTRAS: ReadonlyArray<Omit<DemoExtraLine, "day"> & { day: number }> = [
+  {
+    subAccountId: "demo-biolab-nantes-gcp",
+    day: 3,
+    category: "Purchase",
+    description: "Cloud Marketplace : licence annuelle",
+    serviceName: "Cloud Marketplace",
+    listCost: 1_200,
+  },
+  {
+    subAccountId: "demo-banque-ducasse-aws",
+    day: 15,
+    category: "Credit",
+    description: "Avoir commercial AWS",
+    serviceName: "AWS Credits",
+    listCost: -250,
+  },
+];
 
 /**
  * The customer's whole-account budget, set a little above this month's forecast: the forecast

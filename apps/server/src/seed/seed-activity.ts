@@ -12,7 +12,23 @@ import type { TicketCommand, TimelineAuthor } from "../modules/desk/ticket-store
 import { announceMaintenance } from "../modules/maintenance/announce-maintenance.js";
 import { publishNews } from "../modules/news/publish-news.js";
 import { DEMO_ACTIVITY, type DemoStep, type DemoTicket } from "./demo-activity.js";
-import { DEMO_DATA } from "./demo-data.js";
+import { DEMO_DATA, type DemoData, type DemoPerson } from "./demo-data.js";
+
+/**
+ * A demo person acting as herself, as a signed-in session would: her audit actor names her
+ * ("Nadia Perrin <it@biolab-nantes.demo>").
+ */
+export function demoActor(
+  data: DemoData,
+  accounts: ReadonlyMap<string, { userId: string; organisationId: string }>,
+  email: string,
+): { person: DemoPerson; actor: AuditActor & { userId: string; organisationId: string } } {
+  const account = accounts.get(email);
+  const person = data.people.find((p) => p.email === email);
+  if (!account || !person) throw new Error(`demo data: no demo person ${email}`);
+  const label = `${person.firstName} ${person.lastName} <${email}>`;
+  return { person, actor: { ...account, label, via: "session" } };
+}
 
 /** A demo person as the use cases see her: on the timeline and in the audit trail, by name. */
 interface Person {
@@ -42,16 +58,14 @@ export async function seedDemoActivity(
   const data = DEMO_DATA[contract.id];
   if (!activity || !data) return;
   const personOf = (email: string): Person => {
-    const account = accounts.get(email);
-    const person = data.people.find((p) => p.email === email);
-    if (!account || !person) throw new Error(`demo activity: no demo person ${email}`);
-    const label = `${person.firstName} ${person.lastName}`;
+    const { person, actor } = demoActor(data, accounts, email);
     const side = person.organisation === data.provider.slug ? "provider" : "customer";
     return {
-      ...account,
+      userId: actor.userId,
+      organisationId: actor.organisationId,
       roles: person.roles,
-      author: { side, userId: account.userId, label },
-      actor: { ...account, label: `${label} <${email}>`, via: "session" },
+      author: { side, userId: actor.userId, label: `${person.firstName} ${person.lastName}` },
+      actor,
     };
   };
   const agent = personOf(activity.agent);

@@ -9,7 +9,7 @@ import { type BillingDemo, seedBillingDemo } from "./demo-billing.js";
 import { seedCommercialDemo } from "./demo-commercial.js";
 import { DEMO_DATA, DEMO_PASSWORD, DEMO_SPECIFIC_CONDITIONS, type DemoData } from "./demo-data.js";
 import { seedOrdersDemo } from "./demo-orders.js";
-import { seedDemoActivity } from "./seed-activity.js";
+import { demoActor, seedDemoActivity } from "./seed-activity.js";
 
 export class SeedError extends Error {}
 
@@ -138,16 +138,7 @@ function billingPeople(
   data: DemoData,
   accounts: ReadonlyMap<string, { userId: string; organisationId: string }>,
 ): BillingDemo {
-  const actorOf = (email: string) => {
-    const person = data.people.find((p) => p.email === email);
-    const account = accounts.get(email);
-    if (!person || !account) throw new SeedError(`demo billing: no demo person ${email}`);
-    return {
-      ...account,
-      label: `${person.firstName} ${person.lastName} <${email}>`,
-      via: "session" as const,
-    };
-  };
+  const actorOf = (email: string) => demoActor(data, accounts, email).actor;
   const admin = data.people.find((p) => p.organisation === data.provider.slug && p.roles.includes("admin"));
   if (!admin) throw new SeedError("demo billing: the provider has no administrator");
   const budgetHolder = data.people.find((p) => p.email === "it@biolab-nantes.demo");

@@ -3784,6 +3784,7 @@ export interface paths {
                                 day: string;
                                 unitsPerEuro: string;
                             }[];
+                            /** @description The name each vendor slug stands for, as its files write it ("AWS" for "aws") */
                             vendorNames: {
                                 [key: string]: string;
                             };
@@ -3852,6 +3853,7 @@ export interface paths {
                                 firstDay: string;
                                 lastDay: string;
                             }[];
+                            /** @description The name each vendor slug stands for, as its files write it ("AWS" for "aws") */
                             vendorNames: {
                                 [key: string]: string;
                             };
@@ -3998,6 +4000,7 @@ export interface paths {
                                 day: string;
                                 unitsPerEuro: string;
                             }[];
+                            /** @description The name each vendor slug stands for, as its files write it ("AWS" for "aws") */
                             vendorNames: {
                                 [key: string]: string;
                             };
@@ -9433,6 +9436,7 @@ export interface components {
                 }[];
             }[];
             vendors: string[];
+            /** @description The name each vendor slug stands for, as its files write it ("AWS" for "aws") */
             vendorNames: {
                 [key: string]: string;
             };

@@ -88,7 +88,7 @@ function Explorer() {
   const values = (d: Dimension) =>
     [...new Set((choices.data?.rows ?? []).map((r) => r[d] ?? ""))].filter(Boolean).sort();
   // Vendors are shown by the name their files give them ("AWS"), filtered by their slug ("aws").
-  const vendorNames = { ...choices.data?.vendorNames, ...result.data?.vendorNames };
+  const vendorNames = (choices.data ?? result.data)?.vendorNames ?? {};
   const labelOf = (d: Dimension, value: string) => (d === "vendor" ? (vendorNames[value] ?? value) : value);
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();

@@ -64,13 +64,13 @@ export async function checkBudgets(
     .select({ name: organisations.name })
     .from(organisations)
     .where(eq(organisations.id, organisationId));
-  const names = await vendorNames(
-    tx,
-    held.flatMap((b) => (b.vendor ? [b.vendor] : [])),
-  );
+  // Read once, and only when a vendor's budget has an alert to send.
+  let names: Record<string, string> | undefined;
   for (const budget of held) {
     const due = dueBudgetAlerts(budget, budgetSpend(simulation, budget.vendor), alreadySent);
     if (due.length === 0) continue;
+    if (budget.vendor && !names) names = await vendorNames(tx);
+    const scope = budget.vendor ? (names?.[budget.vendor] ?? budget.vendor) : undefined;
     const recipients = budget.recipientUserIds.length
       ? await tx
           .select()
@@ -110,7 +110,7 @@ export async function checkBudgets(
           params: {
             firstName: person.firstName,
             organisationName: organisation?.name ?? "",
-            scope: budget.vendor ? (names[budget.vendor] ?? budget.vendor) : WHOLE_ACCOUNT[locale],
+            scope: scope ?? WHOLE_ACCOUNT[locale],
             month: MONTH_FORMATS[locale].format(new Date(`${month}-15T12:00:00Z`)),
             threshold: String(alert.threshold),
             // In the contract's currency, the simulation's and the budget's (issue 17).

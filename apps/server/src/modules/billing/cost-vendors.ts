@@ -1,5 +1,6 @@
 import { costVendors, type Db } from "@guichet/db";
-import { inArray, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
+import { z } from "zod";
 
 /**
  * The vendors' names as their FOCUS files write them ("AWS", "Microsoft", "Google Cloud"), by the
@@ -22,13 +23,16 @@ export async function recordVendorNames(
     });
 }
 
-/** The names of `vendors` (slugs); a slug without a recorded name is left out (the reader shows the slug). */
-export async function vendorNames(db: Db, vendors: Iterable<string>): Promise<Record<string, string>> {
-  const slugs = [...new Set(vendors)];
-  if (slugs.length === 0) return {};
-  const rows = await db
-    .select({ vendor: costVendors.vendor, name: costVendors.name })
-    .from(costVendors)
-    .where(inArray(costVendors.vendor, slugs));
+/**
+ * Every vendor's name by its slug: a row per vendor ever imported (a handful), so every answer
+ * takes them all rather than picking. A slug without a name is left out (the reader shows it).
+ */
+export async function vendorNames(db: Db): Promise<Record<string, string>> {
+  const rows = await db.select({ vendor: costVendors.vendor, name: costVendors.name }).from(costVendors);
   return Object.fromEntries(rows.map((r) => [r.vendor, r.name]));
 }
+
+/** `vendorNames` in an answer: the name each vendor slug stands for ("AWS" for "aws"). */
+export const ZVendorNames = z
+  .record(z.string(), z.string())
+  .describe('The name each vendor slug stands for, as its files write it ("AWS" for "aws")');

@@ -69,10 +69,7 @@ export async function listBudgets(
       };
     }),
     vendors: vendors.map((v) => v.vendor),
-    vendorNames: await vendorNames(db, [
-      ...vendors.map((v) => v.vendor),
-      ...held.flatMap((b) => (b.vendor ? [b.vendor] : [])),
-    ]),
+    vendorNames: await vendorNames(db),
     people,
   };
 }

@@ -7,6 +7,7 @@ import {
 } from "@guichet/domain";
 import { z } from "zod";
 import type { Locale } from "../../i18n/index.js";
+import { ZVendorNames } from "./cost-vendors.js";
 import type { PeriodRate } from "./period-rates.js";
 
 const ZFee = z.object({
@@ -33,8 +34,7 @@ export const ZSimulation = z.object({
   fee: ZFee,
   forecast: z.object({ method: z.literal("run-rate"), total: z.string(), fee: ZFee }),
   rates: z.array(z.object({ currency: z.string(), day: z.string(), unitsPerEuro: z.string() })),
-  /** The name of each vendor of the lines, as its files write it ("AWS" for the slug "aws"). */
-  vendorNames: z.record(z.string(), z.string()),
+  vendorNames: ZVendorNames,
 });
 
 function presentFee(fee: SupportFee, contract: Contract, locale: Locale): z.infer<typeof ZFee> {

@@ -11,6 +11,7 @@ import { negotiateLocale, t } from "../../i18n/index.js";
 import { authorize } from "../../policies/authorize.js";
 import { billingPolicy } from "../../policies/billing-policy.js";
 import { timeZoneOf } from "../accounts/issue-link.js";
+import { ZVendorNames } from "./cost-vendors.js";
 import { deleteBudget } from "./delete-budget.js";
 import { listBudgets } from "./list-budgets.js";
 import { saveBudget } from "./save-budget.js";
@@ -43,8 +44,7 @@ const ZBudgets = z
       }),
     ),
     vendors: z.array(z.string()),
-    /** The name of each vendor above and of the budgets', as its files write it ("AWS" for "aws"). */
-    vendorNames: z.record(z.string(), z.string()),
+    vendorNames: ZVendorNames,
     people: z.array(ZPerson),
   })
   .meta({ id: "Budgets" });

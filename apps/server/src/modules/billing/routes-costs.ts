@@ -14,7 +14,7 @@ import { authorize } from "../../policies/authorize.js";
 import { billingPolicy } from "../../policies/billing-policy.js";
 import { recordAudit } from "../audit/record-audit.js";
 import { costsRoot } from "./cost-paths.js";
-import { vendorNames } from "./cost-vendors.js";
+import { vendorNames, ZVendorNames } from "./cost-vendors.js";
 import { DetailedLinesPreparingError, pendingImportIds } from "./detailed-lines.js";
 import { costMonths, EXPLORER_DIMENSIONS, type ExplorerDimension, exploreCosts } from "./explore-costs.js";
 import { exportDetailedLines } from "./export-detailed-lines.js";
@@ -53,8 +53,7 @@ const ZExplorer = z.object({
     }),
   ),
   rates: z.array(z.object({ currency: z.string(), day: z.string(), unitsPerEuro: z.string() })),
-  /** The name of each vendor of the rows, as its files write it ("AWS" for the slug "aws"). */
-  vendorNames: z.record(z.string(), z.string()),
+  vendorNames: ZVendorNames,
 });
 
 /** The customer whose costs are asked (its own by default), once the caller may see them. */
@@ -187,9 +186,7 @@ export function costRoutes(context: AppContext): FastifyPluginAsyncZod {
           },
           contract.currency,
         ).catch((error: unknown) => rethrowMissingRate(error, locale));
-        const vendors = result.rows.flatMap((r) => (r.vendor ? [r.vendor] : []));
-        const names = await vendorNames(db, vendor ? [...vendors, vendor] : vendors);
-        return { currency: contract.currency, from, to, by, ...result, vendorNames: names };
+        return { currency: contract.currency, from, to, by, ...result, vendorNames: await vendorNames(db) };
       },
     );
 

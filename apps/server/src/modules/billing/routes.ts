@@ -16,7 +16,7 @@ import { authorize } from "../../policies/authorize.js";
 import { billingPolicy } from "../../policies/billing-policy.js";
 import { timeZoneOf } from "../accounts/issue-link.js";
 import { costsRoot } from "./cost-paths.js";
-import { vendorNames } from "./cost-vendors.js";
+import { vendorNames, ZVendorNames } from "./cost-vendors.js";
 import { describeFocusRefusal } from "./describe-refusal.js";
 import { type CostFile, importCosts } from "./import-costs.js";
 import { listUnmatchedAccounts } from "./list-unmatched-accounts.js";
@@ -143,10 +143,7 @@ export function billingRoutes(context: AppContext): FastifyPluginAsyncZod {
             organisationId,
             month,
           );
-          const names = await vendorNames(
-            db,
-            simulation.lines.map((l) => l.vendor),
-          );
+          const names = await vendorNames(db);
           return presentSimulation(simulation, plan, rates, names, context.contract, locale);
         } catch (error) {
           rethrowMissingRate(error, locale);
@@ -162,24 +159,13 @@ export function billingRoutes(context: AppContext): FastifyPluginAsyncZod {
           summary:
             "Vendor accounts whose cost lines match no customer: kept, billed to no one, until the account is recorded on a customer — provider admin, billing or account manager",
           response: {
-            200: z.object({
-              items: z.array(ZUnmatchedAccount),
-              /** The name of each vendor of the items, as its files write it ("AWS" for "aws"). */
-              vendorNames: z.record(z.string(), z.string()),
-            }),
+            200: z.object({ items: z.array(ZUnmatchedAccount), vendorNames: ZVendorNames }),
           },
         },
       },
       async (request) => {
         authorize(request, billingPolicy.viewUnmatchedAccounts);
-        const items = await listUnmatchedAccounts(db);
-        return {
-          items,
-          vendorNames: await vendorNames(
-            db,
-            items.map((a) => a.vendor),
-          ),
-        };
+        return { items: await listUnmatchedAccounts(db), vendorNames: await vendorNames(db) };
       },
     );
   };

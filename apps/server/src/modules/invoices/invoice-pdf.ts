@@ -3,6 +3,7 @@ import { dirname, join } from "node:path";
 import {
   describeInvoiceLine,
   formatMoney,
+  formatPercentText,
   type InvoiceDocument,
   type InvoiceParty,
   invoiceMentions,
@@ -197,9 +198,7 @@ export async function renderInvoicePdf(
     total(
       v.category !== "S"
         ? `${exemptLabel[v.category]} (${fr ? "TVA" : "VAT"} ${v.category}) ${fr ? "sur" : "on"} ${money(v.basisCents)}`
-        : fr
-          ? `TVA ${v.ratePercent.replace(".00", "").replace(".", ",")}\u00a0% sur ${money(v.basisCents)}`
-          : `VAT ${v.ratePercent.replace(".00", "")} % on ${money(v.basisCents)}`,
+        : `${fr ? "TVA" : "VAT"} ${formatPercentText(v.ratePercent.replace(".00", ""), locale)} ${fr ? "sur" : "on"} ${money(v.basisCents)}`,
       v.vatCents,
     );
   total(fr ? "Total TTC" : "Total including VAT", document.totalInclVatCents, true);

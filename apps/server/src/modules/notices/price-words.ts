@@ -19,9 +19,7 @@ export function priceWords(terms: PriceTerms, locale: Locale, currency: string):
           : "no minimum"
         : `${fr ? "minimum" : "at least"} ${formatMoney(terms.minimumCents, locale, currency)} ${fr ? "par mois" : "a month"}`;
     parts.push(
-      fr
-        ? `${formatPercentText(percent, locale)} de la facture (${minimum})`
-        : `${formatPercentText(percent, locale)} of the invoice (${minimum})`,
+      `${formatPercentText(percent, locale)} ${fr ? "de la facture" : "of the invoice"} (${minimum})`,
     );
   }
   return parts.join(", ") || "—";
