@@ -27,11 +27,7 @@ describe("the demo's first start, opened at once", { timeout: 240_000 }, () => {
   });
 
   afterAll(async () => {
-    if (demo && demo.exitCode === null) {
-      const exited = new Promise((resolve) => demo.once("exit", resolve));
-      demo.kill("SIGTERM");
-      await exited;
-    }
+    await demo?.stop();
     await browser?.close();
     rmSync(dataDir, { recursive: true, force: true });
   });

@@ -72,11 +72,7 @@ export async function startServer(
 
 /** Stops a started server (SIGTERM, waiting for its clean exit) and removes its data directory. */
 async function stopProcess(child: ReturnType<typeof spawnCli>, dataDir: string): Promise<void> {
-  if (child.exitCode === null) {
-    const exited = new Promise((resolve) => child.once("exit", resolve));
-    child.kill("SIGTERM");
-    await exited;
-  }
+  await child.stop();
   rmSync(dataDir, { recursive: true, force: true });
 }
 

@@ -28,8 +28,8 @@ const newDatabase = () => createScratchDatabase(postgresUrl as string, "guichet_
 async function startServer(env: Record<string, string>) {
   const port = await freePort();
   const child = spawnCli(["start"], { ...env, PORT: String(port) });
-  cleanups.push(() => {
-    if (child.exitCode === null) child.kill("SIGKILL");
+  cleanups.push(async () => {
+    await child.stop("SIGKILL");
   });
   const base = `http://127.0.0.1:${port}`;
   await waitForOk(`${base}/health/ready`, 120_000);
@@ -62,9 +62,7 @@ async function startServer(env: Record<string, string>) {
     if (response.status !== 201) throw new Error(`attach: ${response.status} ${await response.text()}`);
   };
   const stop = async () => {
-    const exited = new Promise((resolve) => child.once("exit", resolve));
-    child.kill("SIGTERM");
-    await exited;
+    await child.stop();
   };
   return { openTicket, attach, stop };
 }

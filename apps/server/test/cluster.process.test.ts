@@ -14,7 +14,7 @@ type Ready = { backgroundWork: { holder: string; thisProcess: boolean } | null }
 
 const servers: Server[] = [];
 afterAll(async () => {
-  for (const server of servers) if (server.child.exitCode === null) server.child.kill("SIGKILL");
+  for (const server of servers) await server.child.stop("SIGKILL");
 });
 
 async function startServer(name: string, env: Record<string, string>): Promise<Server> {

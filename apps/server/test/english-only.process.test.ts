@@ -56,9 +56,7 @@ describe("an English-only contract from the command line", { timeout: 180_000 },
       const { items } = (await outbox.json()) as { items: { subject: string }[] };
       expect(items.map((mail) => mail.subject)).toContain("Invitation to Harbour Customer Hub");
     } finally {
-      const exited = new Promise((resolve) => server.once("exit", resolve));
-      server.kill("SIGTERM");
-      await exited;
+      await server.stop();
     }
   });
 });

@@ -128,8 +128,7 @@ describe.runIf(postgresUrl)("guichet init on a fresh PostgreSQL database", { tim
       // Gold P1: one hour, around the clock.
       expect(sla[0]).toMatchObject({ metric: "initialResponse", state: "met" });
     } finally {
-      server.kill("SIGTERM");
-      await new Promise((resolve) => server.once("exit", resolve));
+      await server.stop();
     }
   });
 });

@@ -44,7 +44,7 @@ describe("the server's bundle", { timeout: 120_000 }, () => {
       expect(contract.provider.name).toBe("Orange Business");
       expect(child.output()).toContain('"seeded":true');
     } finally {
-      child.kill("SIGTERM");
+      await child.stop();
     }
   });
 });

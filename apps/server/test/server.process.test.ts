@@ -47,8 +47,7 @@ async function startAndStop(env: Record<string, string>) {
       database: string;
     };
     const openapi = await fetch(`http://127.0.0.1:${port}/api/openapi.json`);
-    const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
-    child.kill("SIGTERM");
+    const exited = child.stop();
     return {
       earlyPage,
       health,
@@ -57,7 +56,7 @@ async function startAndStop(env: Record<string, string>) {
       output: child.output(),
     };
   } finally {
-    if (child.exitCode === null) child.kill("SIGKILL");
+    await child.stop("SIGKILL");
   }
 }
 
@@ -128,9 +127,7 @@ describe("guichet start", { timeout: 180_000 }, () => {
       );
       expect((await fetch(`http://127.0.0.1:${port}/health`)).status).toBe(200);
     } finally {
-      const exited = new Promise((resolve) => server.once("exit", resolve));
-      server.kill("SIGKILL");
-      await exited;
+      await server.stop("SIGKILL");
     }
     // Killed without releasing: the next start takes the database over.
     const after = await runCli(["migrate"], { GUICHET_DATA_DIR: dataDir });

@@ -8,9 +8,10 @@ import { REPO_ROOT, runCli, spawnCli, waitForOk } from "./helpers/run-cli.js";
 import { createScratchDatabase } from "./helpers/scratch-database.js";
 
 const postgresUrl = inject("postgresUrl");
-const cleanups: (() => void)[] = [];
-afterAll(() => {
-  for (const cleanup of cleanups) cleanup();
+const cleanups: (() => unknown)[] = [];
+afterAll(async () => {
+  // Last in, first out: a server stops before its data directory is removed.
+  for (const cleanup of cleanups.reverse()) await cleanup();
 });
 
 /**
@@ -55,7 +56,7 @@ describe.runIf(postgresUrl)("upgrading a previous release's database", { timeout
 
       const port = await freePort();
       const server = spawnCli(["start"], { ...env, PORT: String(port) });
-      cleanups.push(() => server.kill("SIGKILL"));
+      cleanups.push(() => server.stop("SIGKILL"));
       const base = `http://127.0.0.1:${port}`;
       const ready = (await (await waitForOk(`${base}/health/ready`, 120_000)).json()) as {
         migrations: string;

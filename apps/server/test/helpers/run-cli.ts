@@ -29,12 +29,18 @@ export function runCli(args: string[], env: Record<string, string> = {}): Promis
   });
 }
 
+export type RunningCli = ChildProcess & {
+  output: () => string;
+  /**
+   * Sends `signal` and resolves with the exit code once the process is gone, at once if it already
+   * is. Await it before removing the process's data directory: a server still writing into it
+   * makes the removal fail (ENOTEMPTY).
+   */
+  stop: (signal?: NodeJS.Signals) => Promise<number | null>;
+};
+
 /** Starts a long-running `guichet` process (or another entry, `program`); the caller stops it. */
-export function spawnCli(
-  args: string[],
-  env: Record<string, string>,
-  program = GUICHET_BIN,
-): ChildProcess & { output: () => string } {
+export function spawnCli(args: string[], env: Record<string, string>, program = GUICHET_BIN): RunningCli {
   const child = spawn(process.execPath, [program, ...args], {
     cwd: REPO_ROOT,
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", LOG_LEVEL: "info", ...env },
@@ -46,7 +52,12 @@ export function spawnCli(
   child.stderr?.on("data", (chunk) => {
     output += chunk;
   });
-  return Object.assign(child, { output: () => output });
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  const stop = (signal: NodeJS.Signals = "SIGTERM") => {
+    if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+    return exited;
+  };
+  return Object.assign(child, { output: () => output, stop });
 }
 
 /** Polls a URL until it answers 200, or fails after `timeoutMs`. */
