@@ -193,6 +193,8 @@ describe.runIf(postgresUrl)("the demo's activity", { timeout: 180_000 }, () => {
         .first()
         .waitFor();
       await page.getByText(/^Méthode\s: rythme moyen\./).waitFor();
+      // Each line's forecast beside its month to date.
+      await page.getByRole("columnheader", { name: "Prévision fin de mois" }).waitFor();
       // Each vendor by the name its files give it, not the slug the sums keep ("google-cloud").
       await page.getByRole("cell", { name: "Google Cloud", exact: true }).first().waitFor();
     }

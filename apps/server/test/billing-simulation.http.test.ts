@@ -80,6 +80,9 @@ describe.each(databaseKindsUnderTest(postgresUrl))(
         day("2026-11-05", "Amazon S3", "542.25", "USD"), // 500.00 €
         day("2026-11-10", "Amazon EC2", "1000.00", "EUR"),
         day("2026-11-10", "Set-up", "250.00", "EUR", "Purchase", "One-Time"),
+        // The vendor's tax is not resold (the invoice applies its own VAT); its credit is shown apart.
+        day("2026-11-02", "Amazon EC2", "80.00", "EUR", "Tax", "Usage-Based"),
+        day("2026-11-06", "Amazon EC2", "-108.45", "USD", "Credit", "One-Time"), // -100.00 €
       ]);
       // 1 November 2026 is a Sunday: the rate of Friday 30 October.
       await db
@@ -100,16 +103,17 @@ describe.each(databaseKindsUnderTest(postgresUrl))(
         lastDay: "2026-11-10",
         daysElapsed: 10,
         daysInMonth: 30,
-        monthToDate: "2750.00",
+        monthToDate: "2650.00",
         lines: [
-          { vendor: "aws", service: "Amazon EC2", billed: "2000.00" },
-          { vendor: "aws", service: "Amazon S3", billed: "500.00" },
-          { vendor: "aws", service: "Set-up", billed: "250.00" },
+          { vendor: "aws", service: "Amazon EC2", credit: false, billed: "2000.00", forecast: "6000.00" },
+          { vendor: "aws", service: "Amazon EC2", credit: true, billed: "-100.00", forecast: "-100.00" },
+          { vendor: "aws", service: "Amazon S3", credit: false, billed: "500.00", forecast: "1500.00" },
+          { vendor: "aws", service: "Set-up", credit: false, billed: "250.00", forecast: "250.00" },
         ],
-        // Basis 2500.00 without the set-up fee; 10 % = 250.00, above the 199 € minimum.
+        // Basis 2500.00 without the set-up fee or the credit; 10 % = 250.00, above the 199 € minimum.
         fee: { basis: "2500.00", fee: "250.00", percent: "10", minimumApplied: false, clause: "MCR-BIL-02" },
-        // 2750 / 10 × 30 = 8250.00; basis 7500.00, fee 750.00.
-        forecast: { method: "run-rate", total: "8250.00", fee: { basis: "7500.00", fee: "750.00" } },
+        // Usage 2500 / 10 × 30 = 7500.00, the credit and the set-up fee once: 7650.00; basis 7500.00, fee 750.00.
+        forecast: { method: "run-rate", total: "7650.00", fee: { basis: "7500.00", fee: "750.00" } },
         rates: [{ currency: "USD", day: "2026-10-30", unitsPerEuro: "1.0845" }],
       });
       expect(body.fee.explanation).toContain("10\u00a0% de la facture avant remise");

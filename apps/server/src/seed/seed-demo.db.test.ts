@@ -156,6 +156,15 @@ describe.each(databaseKindsUnderTest(postgresUrl))("demo data on %s", { timeout:
             ),
           ).toBe(true);
           expect(fee("biolab-nantes")).toMatchObject({ plan: "business", minimumApplied: false });
+          // The AWS credit Banque Ducasse was allocated is on a line of its own (MCR-BIL-03), and
+          // the invoice carrying it passes the Schematron above.
+          expect(documentOf("banque-ducasse")?.lines).toContainEqual(
+            expect.objectContaining({
+              kind: "cloud",
+              service: "AWS Credits",
+              vendorCredit: { clause: "MCR-BIL-03" },
+            }),
+          );
           expect(fee("transports-garnier")).toMatchObject({
             plan: "standard",
             minimumApplied: true,

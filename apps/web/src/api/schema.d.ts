@@ -3720,7 +3720,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Simulation of a month's invoice (MCR-BIL-04): month to date per vendor and service in EUR, the support fee it implies (MCR-BIL-02), and a run-rate forecast to the month's end (month to date / days elapsed × days in the month). `month` defaults to the current one; a customer reads its own (`organisationId` defaults to it) — customer administrator or billing reader, provider billing staff */
+        /** Simulation of a month's invoice (MCR-BIL-04): month to date per vendor and service in the contract's currency as the invoice bills it (vendors' taxes left out, their usage credits apart: MCR-BIL-03), the support fee it implies (MCR-BIL-02), and a run-rate forecast to the month's end (recurring consumption to date / days elapsed × days in the month; one-time purchases, credits and adjustments once). `month` defaults to the current one; a customer reads its own (`organisationId` defaults to it) — customer administrator or billing reader, provider billing staff */
         get: {
             parameters: {
                 query?: {
@@ -3750,7 +3750,9 @@ export interface paths {
                             lines: {
                                 vendor: string;
                                 service: string;
+                                credit: boolean;
                                 billed: string;
+                                forecast: string;
                             }[];
                             days: {
                                 day: string;

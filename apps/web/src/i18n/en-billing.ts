@@ -52,11 +52,15 @@ export const enBilling: typeof frBilling = {
     monthToDate: "Month to date (up to {{day}}): {{amount}}",
     vendor: "Vendor",
     service: "Service",
-    amount: "Amount",
+    amount: "Month to date",
+    lineForecast: "Month-end forecast",
+    credit: "{{service}} (usage credit allocated by the vendor)",
     fee: "Support fee: {{amount}} — {{explanation}}",
     forecast: "Month-end forecast: {{total}} of consumption + {{fee}} support fee",
     method:
-      "Method: run rate. The month to date divided by the {{elapsed}} days elapsed, times the month's {{days}} days.",
+      "Method: run rate. The month's recurring consumption to date divided by the {{elapsed}} days elapsed, times the month's {{days}} days; one-time purchases and credits count once.",
+    resold:
+      "The vendors' taxes are not resold: the invoice applies its own VAT. A usage credit a vendor allocates is passed on as it bills it, on a line of its own.",
     rate: "ECB rate of {{day}}: €1 = {{rate}} {{currency}}",
   },
   run: {

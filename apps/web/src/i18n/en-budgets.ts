@@ -9,7 +9,7 @@ export const enBudgets: typeof frBudgets = {
   list: {
     heading: "Budgets for {{month}}",
     intro:
-      "Consumption at the vendors' prices, in the billing currency at the period's ECB rate, before the support fee and VAT; run-rate forecast (month to date ÷ days elapsed × days in the month).",
+      "Consumption at the vendors' prices, in the billing currency at the period's ECB rate, before the support fee and VAT; run-rate forecast (recurring consumption to date ÷ days elapsed × days in the month; one-time purchases and credits counted once).",
     empty: "No budget yet.",
     scope: "Scope",
     amount: "Monthly budget",

@@ -55,11 +55,15 @@ export const frBilling = {
     monthToDate: "Mois à date (jusqu'au {{day}}) : {{amount}}",
     vendor: "Éditeur",
     service: "Service",
-    amount: "Montant",
+    amount: "Mois à date",
+    lineForecast: "Prévision fin de mois",
+    credit: "{{service}} (crédit d'utilisation alloué par l'éditeur)",
     fee: "Frais de support : {{amount}} — {{explanation}}",
     forecast: "Prévision fin de mois : {{total}} de consommation + {{fee}} de frais de support",
     method:
-      "Méthode : rythme moyen. Le mois à date divisé par les {{elapsed}} jours écoulés, multiplié par les {{days}} jours du mois.",
+      "Méthode : rythme moyen. La consommation récurrente du mois à date divisée par les {{elapsed}} jours écoulés, multipliée par les {{days}} jours du mois ; les achats ponctuels et les crédits comptent une fois.",
+    resold:
+      "Les taxes des éditeurs ne sont pas refacturées : la facture applique sa propre TVA. Un crédit d'utilisation alloué par un éditeur est repris tel qu'il le facture, sur une ligne à part.",
     rate: "Taux BCE du {{day}} : 1 € = {{rate}} {{currency}}",
   },
   run: {

@@ -7,7 +7,7 @@ export const frBudgets = {
   list: {
     heading: "Budgets de {{month}}",
     intro:
-      "Consommation au prix des éditeurs, dans la devise de facturation au taux BCE de la période, hors frais de support et TVA ; prévision au rythme moyen (mois à date ÷ jours écoulés × jours du mois).",
+      "Consommation au prix des éditeurs, dans la devise de facturation au taux BCE de la période, hors frais de support et TVA ; prévision au rythme moyen (consommation récurrente à date ÷ jours écoulés × jours du mois ; achats ponctuels et crédits comptés une fois).",
     empty: "Aucun budget pour l'instant.",
     scope: "Périmètre",
     amount: "Budget mensuel",

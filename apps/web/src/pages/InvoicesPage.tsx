@@ -195,6 +195,8 @@ function Simulation() {
 function SimulationFigures({ s }: { s: MonthSimulation }) {
   const { t } = useTranslation();
   const f = useLocaleFormat();
+  // A month whose every day is imported has nothing left to forecast.
+  const forecast = s.daysElapsed < s.daysInMonth;
   return (
     <Stack gap="xs">
       <Text fw={600}>
@@ -210,14 +212,18 @@ function SimulationFigures({ s }: { s: MonthSimulation }) {
           t("billing.simulation.vendor"),
           t("billing.simulation.service"),
           t("billing.simulation.amount"),
+          ...(forecast ? [t("billing.simulation.lineForecast")] : []),
         ]}
-        minWidth={480}
+        minWidth={forecast ? 560 : 480}
       >
         {(line) => (
-          <Table.Tr key={`${line.vendor}/${line.service}`}>
+          <Table.Tr key={`${line.vendor}/${line.service}/${line.credit}`}>
             <Table.Td>{s.vendorNames[line.vendor] ?? line.vendor}</Table.Td>
-            <Table.Td>{line.service}</Table.Td>
+            <Table.Td>
+              {line.credit ? t("billing.simulation.credit", { service: line.service }) : line.service}
+            </Table.Td>
             <Table.Td>{f.money(line.billed, s.currency)}</Table.Td>
+            {forecast && <Table.Td>{f.money(line.forecast, s.currency)}</Table.Td>}
           </Table.Tr>
         )}
       </RecordTable>
@@ -227,13 +233,20 @@ function SimulationFigures({ s }: { s: MonthSimulation }) {
           explanation: s.fee.explanation,
         })}
       </Text>
-      <Text fw={600}>
-        {t("billing.simulation.forecast", {
-          total: f.money(s.forecast.total, s.currency),
-          fee: f.money(s.forecast.fee.fee, s.currency),
-        })}
-      </Text>
-      <Text size="sm">{t("billing.simulation.method", { elapsed: s.daysElapsed, days: s.daysInMonth })}</Text>
+      {forecast && (
+        <>
+          <Text fw={600}>
+            {t("billing.simulation.forecast", {
+              total: f.money(s.forecast.total, s.currency),
+              fee: f.money(s.forecast.fee.fee, s.currency),
+            })}
+          </Text>
+          <Text size="sm">
+            {t("billing.simulation.method", { elapsed: s.daysElapsed, days: s.daysInMonth })}
+          </Text>
+        </>
+      )}
+      <Text size="sm">{t("billing.simulation.resold")}</Text>
       {s.rates.map((r) => (
         <Text size="sm" key={r.currency}>
           {t("billing.simulation.rate", {

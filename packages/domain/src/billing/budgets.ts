@@ -7,8 +7,8 @@ import type { MonthSimulation } from "./month-simulation.js";
  * BilledCost in that currency at the
  * period's ECB rate, before the support fee and VAT), for the whole account or one vendor. Each
  * threshold (a percentage of the amount) warns twice at most per month: once when the month to
- * date reaches it ("actual"), once when the run-rate forecast to the month's end does
- * ("forecast", the simulation's method); never again that month.
+ * date reaches it ("actual"), once when the forecast to the month's end does ("forecast", the
+ * simulation's run rate); never again that month.
  */
 export type AlertBasis = "actual" | "forecast";
 
@@ -41,18 +41,21 @@ function centsOf(decimal: string): bigint {
 }
 
 /**
- * What a budget is compared with: the month to date of its scope, and the run-rate forecast
- * (month to date ÷ days elapsed × days in the month, rounded half-up to the cent; the month to
- * date itself when no day has elapsed).
+ * What a budget is compared with: the month to date of its scope and its forecast to the month's
+ * end, as the simulation shows them (its run rate: what repeats through the month extrapolated,
+ * one-time purchases and credits as they are). A vendor's budget sums that vendor's lines.
  */
 export function budgetSpend(simulation: MonthSimulation, vendor: string | null): BudgetSpend {
-  const actualCents = simulation.lines
-    .filter((line) => vendor === null || line.vendor === vendor)
-    .reduce((sum, line) => sum + centsOf(line.billed), 0n);
-  const elapsed = BigInt(simulation.daysElapsed);
-  const days = BigInt(simulation.daysInMonth);
-  const forecastCents = elapsed === 0n ? actualCents : (actualCents * days * 2n + elapsed) / (elapsed * 2n);
-  return { actualCents, forecastCents };
+  if (vendor === null)
+    return {
+      actualCents: centsOf(simulation.monthToDate),
+      forecastCents: centsOf(simulation.forecast.total),
+    };
+  const lines = simulation.lines.filter((line) => line.vendor === vendor);
+  return {
+    actualCents: lines.reduce((sum, line) => sum + centsOf(line.billed), 0n),
+    forecastCents: lines.reduce((sum, line) => sum + centsOf(line.forecast), 0n),
+  };
 }
 
 /** The key of an alert already sent, as `alreadySent` holds them. */

@@ -1,4 +1,5 @@
 export * from "./budgets.js";
+export * from "./charge-kinds.js";
 export * from "./euro-rates.js";
 export * from "./evaluate-fees.js";
 export * from "./exact.js";

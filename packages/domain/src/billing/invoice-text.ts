@@ -18,15 +18,28 @@ export function describeInvoiceLine(
   const money = (cents: string, currency = invoiceCurrency) => formatMoney(BigInt(cents), locale, currency);
   switch (line.kind) {
     case "cloud": {
-      const name = `${line.vendorName} — ${line.service}`;
-      if (!line.rate)
-        return { name, detail: fr ? "Consommation au prix de l'éditeur" : "Usage at the vendor's price" };
-      const rate = fr ? line.rate.unitsPerEuro.replace(".", ",") : line.rate.unitsPerEuro;
+      const credit = line.vendorCredit;
+      const name = credit
+        ? fr
+          ? `Crédit d'utilisation ${line.vendorName} — ${line.service}`
+          : `${line.vendorName} usage credit — ${line.service}`
+        : `${line.vendorName} — ${line.service}`;
+      const rate = line.rate && (fr ? line.rate.unitsPerEuro.replace(".", ",") : line.rate.unitsPerEuro);
+      const converted =
+        line.rate &&
+        (fr
+          ? `${money(line.billedInCurrency, line.currency)} au taux BCE du ${date(line.rate.day)} : 1 € = ${rate} ${line.currency}`
+          : `${money(line.billedInCurrency, line.currency)} at the ECB rate of ${date(line.rate.day)}: €1 = ${rate} ${line.currency}`);
+      if (credit) {
+        // MCR 5.2: the provider is not responsible for the credit's allocation and commits to nothing on it.
+        const words = fr
+          ? `Crédit alloué par ${line.vendorName}, repris tel qu'il l'a facturé ; le prestataire ne s'engage ni sur son montant, ni sur sa récurrence, ni sur sa période d'application — ${credit.clause}`
+          : `Credit allocated by ${line.vendorName}, passed on as it billed it; the provider makes no commitment on its amount, recurrence or period — ${credit.clause}`;
+        return { name, detail: converted ? `${converted}. ${words}` : words };
+      }
       return {
         name,
-        detail: fr
-          ? `${money(line.billedInCurrency, line.currency)} au taux BCE du ${date(line.rate.day)} : 1 € = ${rate} ${line.currency}`
-          : `${money(line.billedInCurrency, line.currency)} at the ECB rate of ${date(line.rate.day)}: €1 = ${rate} ${line.currency}`,
+        detail: converted ?? (fr ? "Consommation au prix de l'éditeur" : "Usage at the vendor's price"),
       };
     }
     case "support-fee": {

@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { shippedContract } from "../desk/shipped-contract.test-helper.js";
 import { parseDecimal } from "./exact.js";
-import { composeCreditNote, composeMonthlyInvoice, type InvoiceCost, type InvoiceParty } from "./invoice.js";
+import {
+  composeCreditNote,
+  composeMonthlyInvoice,
+  type InvoiceCost,
+  type InvoiceLine,
+  type InvoiceParty,
+} from "./invoice.js";
+import { describeInvoiceLine } from "./invoice-text.js";
 
 const mcr = shippedContract("multicloud-ready");
 const dsn = shippedContract("deux-sevres-eservices");
@@ -82,6 +89,40 @@ describe("the monthly invoice (MCR-BIL-01, MCR-BIL-02), figures computed by hand
       vat: [{ category: "S", ratePercent: "20.00", basisCents: "169900", vatCents: "33980" }],
       mentions: { recoveryIndemnityCents: "4000", paymentTermDays: 30 },
     });
+  });
+
+  it("passes a vendor's usage credit on as billed, on a line of its own citing MCR 5.2, outside the fee's basis (MCR-BIL-03)", () => {
+    const invoice = composeMonthlyInvoice({
+      contract: mcr,
+      month: "2026-10",
+      issueDate: "2026-11-02",
+      buyer,
+      costs: [cost("aws", "Amazon EC2", "3000.00"), cost("aws", "Amazon EC2", "-108.45", "USD", "Credit")],
+      rates: { USD: exact("1.0845") },
+      rateDays: [{ currency: "USD", unitsPerEuro: "1.0845", day: "2026-10-01" }],
+      plan: "business",
+      subscriptions: [],
+    });
+    const lines = invoice?.lines ?? [];
+    expect(lines[0]).toMatchObject({ kind: "cloud", service: "Amazon EC2", amountCents: "300000" });
+    expect(lines[0]).not.toHaveProperty("vendorCredit");
+    // -108.45 USD / 1.0845 = -100.00 EUR, not netted into the usage above.
+    expect(lines[1]).toMatchObject({
+      kind: "cloud",
+      service: "Amazon EC2",
+      amountCents: "-10000",
+      vendorCredit: { clause: "MCR-BIL-03" },
+    });
+    // Business: 10 % of the usage's 3000.00 alone.
+    expect(lines[2]).toMatchObject({ kind: "support-fee", basisCents: "300000", amountCents: "30000" });
+    expect(invoice?.totalExclVatCents).toBe("320000");
+    const words = describeInvoiceLine(lines[1] as InvoiceLine, "fr", "EUR");
+    expect(words.name).toBe("Crédit d'utilisation AWS — Amazon EC2");
+    expect(words.detail).toContain("ne s'engage ni sur son montant, ni sur sa récurrence");
+    expect(words.detail).toContain("au taux BCE du 01/10/2026");
+    expect(describeInvoiceLine(lines[1] as InvoiceLine, "en", "EUR").name).toBe(
+      "AWS usage credit — Amazon EC2",
+    );
   });
 
   it("a Premium customer with no consumption still owes the monthly minimum; Basic with none owes nothing", () => {

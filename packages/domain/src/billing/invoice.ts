@@ -1,5 +1,6 @@
 import { addDays, type CivilDate, daysBetween, daysInMonth } from "../commitments/civil-date.js";
 import { type Contract, contractRules, type Invoicing } from "../contract/index.js";
+import { consumptionLineOrder, isResold, isVendorCredit } from "./charge-kinds.js";
 import { addExact, type Exact, fromCents, multiplyExact, roundToCents, ZERO_EXACT } from "./exact.js";
 import { type CostAmount, type EuroRates, feeBasis, toCurrency } from "./fee-basis.js";
 import { supportFee } from "./support-fee.js";
@@ -41,6 +42,11 @@ export interface CloudLine {
   /** The ECB rate applied (units per euro) and its day; null for EUR. */
   rate: { unitsPerEuro: string; day: CivilDate } | null;
   amountCents: string;
+  /**
+   * A usage credit the vendor allocated (MCR-BIL-03), on a line of its own that says the provider
+   * makes no commitment on it, with the clause that says so. Absent: the service's usage.
+   */
+  vendorCredit?: { clause: string };
 }
 
 /** The support fee of the month (MCR-BIL-02): its basis and rate, shown. */
@@ -191,13 +197,14 @@ function cloudLines(
   costs: readonly InvoiceCost[],
   rates: MonthlyInvoiceInput["rateDays"],
   euro: EuroRates,
-  currency: string,
+  contract: Contract,
 ) {
+  const currency = contract.currency;
   const groups = new Map<string, { cost: InvoiceCost; sum: Exact }>();
   for (const c of costs) {
-    // Taxes a vendor charges are not resold: the invoice applies its own VAT (interpretation).
-    if (c.chargeCategory === "Tax") continue;
-    const key = `${c.vendor}\u0000${c.service}\u0000${c.currency}`;
+    if (!isResold(c.chargeCategory)) continue;
+    const credit = isVendorCredit(c.chargeCategory) ? "credit" : "";
+    const key = `${c.vendor}\u0000${c.service}\u0000${credit}\u0000${c.currency}`;
     const group = groups.get(key);
     groups.set(key, { cost: group?.cost ?? c, sum: addExact(group?.sum ?? ZERO_EXACT, c.billedCost) });
   }
@@ -214,9 +221,15 @@ function cloudLines(
         billedInCurrency: cents(roundToCents(sum)),
         rate: cost.currency === "EUR" || !rate ? null : { unitsPerEuro: rate.unitsPerEuro, day: rate.day },
         amountCents: cents(roundToCents(toCurrency(sum, cost.currency, currency, euro))),
+        ...(isVendorCredit(cost.chargeCategory)
+          ? { vendorCredit: { clause: contractRules(contract).vendorCredits } }
+          : {}),
       };
-    });
+    })
+    .sort((a, b) => consumptionLineOrder(creditShown(a), creditShown(b)));
 }
+
+const creditShown = (line: CloudLine) => ({ ...line, credit: line.vendorCredit !== undefined });
 
 /** The days of `month` a subscription is invoiced, split where its price changes. */
 export function subscriptionLines(
@@ -313,7 +326,7 @@ function mentionsOf(invoicing: Invoicing): InvoiceDocument["mentions"] {
 export function composeMonthlyInvoice(input: MonthlyInvoiceInput): InvoiceDocument | null {
   const invoicing = invoicingOf(input.contract);
   const currency = input.contract.currency;
-  const lines: InvoiceLine[] = cloudLines(input.costs, input.rateDays, input.rates, currency);
+  const lines: InvoiceLine[] = cloudLines(input.costs, input.rateDays, input.rates, input.contract);
   if (input.plan !== null) {
     const fee = supportFee(input.contract, input.plan, feeBasis(input.costs, input.rates, currency));
     if (fee.feeCents > 0n || lines.length > 0)

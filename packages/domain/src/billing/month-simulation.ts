@@ -1,4 +1,5 @@
 import type { Contract } from "../contract/index.js";
+import { consumptionLineOrder, isResold, isVendorCredit, repeatsThroughMonth } from "./charge-kinds.js";
 import {
   addExact,
   centsToDecimal,
@@ -13,19 +14,32 @@ import { type SupportFee, supportFee } from "./support-fee.js";
 
 /**
  * The simulation of the current month's invoice (MCR-BIL-04, MCR 6.1.2 "simulation de facture en
- * cours de mois"): the month to date per vendor and service (BilledCost, what the vendors bill,
- * in the contract's currency at the period's ECB rates, as its invoice: issue 17), the support fee it implies (MCR-BIL-02), and a forecast to the
- * month's end.
+ * cours de mois"): the month to date per vendor and service as the invoice will bill it (the
+ * vendors' BilledCost in the contract's currency at the period's ECB rates, their taxes left out,
+ * their usage credits on lines of their own: charge-kinds.ts), the support fee it implies
+ * (MCR-BIL-02), and a forecast to the month's end.
  *
- * Forecast method, stated to the customer: the run rate. The month to date divided by the days
- * elapsed (up to the last day with imported costs, since cost exports lag a day), times the
- * month's days; the fee of the forecast basis likewise. A month with no cost yet forecasts 0.
+ * Forecast method, stated to the customer: the run rate. What repeats through the month (usage,
+ * recurring purchases) to date, divided by the days elapsed (up to the last day with imported
+ * costs, since cost exports lag a day), times the month's days; one-time purchases, credits and
+ * adjustments count once, as they are. The fee of the forecast basis likewise. A month with no
+ * cost yet forecasts 0.
  */
 export interface SimulationDay extends CostAmount {
   day: string;
   vendor: string;
   service: string;
   billedCost: Exact;
+}
+
+export interface SimulationLine {
+  vendor: string;
+  service: string;
+  /** A usage credit the vendor allocated (MCR-BIL-03), shown apart from the service's usage. */
+  credit: boolean;
+  billed: string;
+  /** The line at the month's end by the run rate (a line that does not repeat: as it is). */
+  forecast: string;
 }
 
 export interface MonthSimulation {
@@ -36,7 +50,7 @@ export interface MonthSimulation {
   lastDay: string;
   daysElapsed: number;
   daysInMonth: number;
-  lines: Array<{ vendor: string; service: string; billed: string }>;
+  lines: SimulationLine[];
   /** Per day, for the chart. */
   days: Array<{ day: string; billed: string }>;
   monthToDate: string;
@@ -49,8 +63,18 @@ function daysIn(month: string): number {
   return new Date(Date.UTC(y, m, 0)).getUTCDate();
 }
 
-const sumOf = (values: Exact[]) => values.reduce(addExact, ZERO_EXACT);
 const decimal = (value: Exact) => centsToDecimal(roundToCents(value));
+
+/** Sums of `costs` per key, in key order. */
+function sumsBy<T>(
+  costs: readonly T[],
+  key: (c: T) => string,
+  amount: (c: T) => Exact,
+): Array<[string, Exact]> {
+  const sums = new Map<string, Exact>();
+  for (const c of costs) sums.set(key(c), addExact(sums.get(key(c)) ?? ZERO_EXACT, amount(c)));
+  return [...sums].sort(([a], [b]) => a.localeCompare(b));
+}
 
 /** `costs`: the lines of the billing period `month` (YYYY-MM). */
 export function simulateMonth(
@@ -62,24 +86,13 @@ export function simulateMonth(
 ): MonthSimulation {
   // The billing period's costs, as the caller reads them; a line of the period charged on the
   // previous month's last day (vendors bill late usage) counts, but not as a day elapsed.
-  const inMonth = costs;
+  const resold = costs.filter((c) => isResold(c.chargeCategory));
   const currency = contract.currency;
   const billed = (c: SimulationDay) => toCurrency(c.billedCost, c.currency, currency, rates);
-  const group = (key: (c: SimulationDay) => string) => {
-    const sums = new Map<string, Exact>();
-    for (const c of inMonth) sums.set(key(c), addExact(sums.get(key(c)) ?? ZERO_EXACT, billed(c)));
-    return [...sums].sort(([a], [b]) => a.localeCompare(b));
-  };
-  const lines = group((c) => `${c.vendor}\u0000${c.service}`).map(([k, v]) => {
-    const [vendor, service] = k.split("\u0000") as [string, string];
-    return { vendor, service, billed: decimal(v) };
-  });
-  const days = group((c) => c.day).map(([day, v]) => ({ day, billed: decimal(v) }));
+  const days = sumsBy(resold, (c) => c.day, billed).map(([day, v]) => ({ day, billed: decimal(v) }));
   const lastDay = days.filter((x) => x.day.startsWith(`${month}-`)).at(-1)?.day ?? "";
   const daysElapsed = lastDay ? Number(lastDay.slice(8, 10)) : 0;
   const daysInMonth = daysIn(month);
-  const mtd = sumOf(inMonth.map(billed));
-  const basis = feeBasis(inMonth, rates, currency);
   const scale = (value: Exact) =>
     daysElapsed === 0
       ? ZERO_EXACT
@@ -87,6 +100,26 @@ export function simulateMonth(
           num: BigInt(daysInMonth),
           den: 1n,
         });
+  // At the month's end: what repeats, by the run rate; the rest as it is.
+  const forecastOf = (c: SimulationDay) =>
+    repeatsThroughMonth(c.chargeCategory, c.chargeFrequency) ? scale(billed(c)) : billed(c);
+  const lineKey = (c: SimulationDay) =>
+    `${c.vendor}\u0000${c.service}\u0000${isVendorCredit(c.chargeCategory) ? "credit" : ""}`;
+  const forecasts = new Map(sumsBy(resold, lineKey, forecastOf));
+  const lines = sumsBy(resold, lineKey, billed).map(([key, value]): SimulationLine => {
+    const [vendor, service, credit] = key.split("\u0000") as [string, string, string];
+    const forecast = forecasts.get(key) ?? ZERO_EXACT;
+    return {
+      vendor,
+      service,
+      credit: credit === "credit",
+      billed: decimal(value),
+      forecast: decimal(forecast),
+    };
+  });
+  lines.sort(consumptionLineOrder);
+  const total = (amount: (c: SimulationDay) => Exact) => resold.map(amount).reduce(addExact, ZERO_EXACT);
+  const basis = feeBasis(resold, rates, currency);
   return {
     month,
     currency,
@@ -95,11 +128,11 @@ export function simulateMonth(
     daysInMonth,
     lines,
     days,
-    monthToDate: decimal(mtd),
+    monthToDate: decimal(total(billed)),
     fee: supportFee(contract, plan, basis),
     forecast: {
       method: "run-rate",
-      total: decimal(scale(mtd)),
+      total: decimal(total(forecastOf)),
       fee: supportFee(contract, plan, scale(basis)),
     },
   };

@@ -73,6 +73,8 @@ export interface ContractRules {
   cloudConsumption?: string;
   /** The day subscriptions are invoiced from (DSN-ORD-03: the order form's reception). */
   invoicingFrom: string;
+  /** The vendors' usage credits, on invoice lines of their own (MCR-BIL-03): `invoicing.vendorCredits.clause`. */
+  vendorCredits: string;
 }
 
 /** The price clause of the first cloud item sold at its vendor's price list, if any. */
@@ -147,6 +149,7 @@ export function contractRules(contract: Contract): ContractRules {
     billingSection: orDeploymentRule(contract.invoicing?.customerSection?.clause),
     cloudConsumption: cloudConsumptionOf(contract),
     invoicingFrom: orDeploymentRule(contract.commitments.invoicingFrom?.clause),
+    vendorCredits: orDeploymentRule(contract.invoicing?.vendorCredits?.clause),
     ordering: contract.catalogue.ordering?.clause,
   };
 }

@@ -35,6 +35,12 @@ export const ZInvoicing = z.strictObject({
    * budgets: MCR-BIL-04), where the contract has a clause for it; absent: the deployment's rule.
    */
   customerSection: z.strictObject({ clause: ZText }).optional(),
+  /**
+   * Usage credits a vendor allocates (FOCUS ChargeCategory "Credit", MCR-BIL-03): always on invoice
+   * lines of their own, saying the provider makes no commitment on them; this is the clause they
+   * cite, where the contract has one; absent: the deployment's rule.
+   */
+  vendorCredits: z.strictObject({ clause: ZText }).optional(),
 });
 
 export type Invoicing = z.output<typeof ZInvoicing>;

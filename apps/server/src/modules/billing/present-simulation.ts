@@ -29,7 +29,17 @@ export const ZSimulation = z.object({
   daysElapsed: z.number().int(),
   daysInMonth: z.number().int(),
   monthToDate: z.string(),
-  lines: z.array(z.object({ vendor: z.string(), service: z.string(), billed: z.string() })),
+  lines: z.array(
+    z.object({
+      vendor: z.string(),
+      service: z.string(),
+      /** A usage credit the vendor allocated (MCR-BIL-03), apart from the service's usage. */
+      credit: z.boolean(),
+      billed: z.string(),
+      /** The line at the month's end: by the run rate where it repeats, else as it is. */
+      forecast: z.string(),
+    }),
+  ),
   days: z.array(z.object({ day: z.string(), billed: z.string() })),
   fee: ZFee,
   forecast: z.object({ method: z.literal("run-rate"), total: z.string(), fee: ZFee }),

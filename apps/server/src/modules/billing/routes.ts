@@ -119,8 +119,8 @@ export function billingRoutes(context: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags: ["billing"],
           summary:
-            "Simulation of a month's invoice (MCR-BIL-04): month to date per vendor and service in EUR, the support fee it implies (MCR-BIL-02), " +
-            "and a run-rate forecast to the month's end (month to date / days elapsed × days in the month). `month` defaults to the current one; " +
+            "Simulation of a month's invoice (MCR-BIL-04): month to date per vendor and service in the contract's currency as the invoice bills it (vendors' taxes left out, their usage credits apart: MCR-BIL-03), the support fee it implies (MCR-BIL-02), " +
+            "and a run-rate forecast to the month's end (recurring consumption to date / days elapsed × days in the month; one-time purchases, credits and adjustments once). `month` defaults to the current one; " +
             "a customer reads its own (`organisationId` defaults to it) — customer administrator or billing reader, provider billing staff",
           querystring: z.strictObject({
             organisationId: z.uuid().optional(),

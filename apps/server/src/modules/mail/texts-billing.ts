@@ -18,7 +18,7 @@ Budgets et consommation : {publicUrl}/budgets`,
 
 Au rythme actuel, la consommation de {organisationName} pour {scope} atteindrait {spent} HT à la fin de {month}, soit au moins {threshold} % du budget mensuel de {budget}{cite}.
 
-Prévision au rythme moyen : le mois à date divisé par les jours écoulés, multiplié par les jours du mois. Vous ne recevrez plus d'alerte de prévision pour ce seuil ce mois-ci.
+Prévision au rythme moyen : la consommation récurrente du mois à date divisée par les jours écoulés, multipliée par les jours du mois ; les achats ponctuels et les crédits comptent une fois. Vous ne recevrez plus d'alerte de prévision pour ce seuil ce mois-ci.
 
 Budgets et consommation : {publicUrl}/budgets`,
 } as const;
@@ -40,7 +40,7 @@ Budgets and consumption: {publicUrl}/budgets`,
 
 At the current pace, the consumption of {organisationName} for {scope} would reach {spent} excl. VAT at the end of {month}, at least {threshold}% of the monthly budget of {budget}{cite}.
 
-Run-rate forecast: the month to date divided by the days elapsed, times the days in the month. You will not be warned again of a forecast for this threshold this month.
+Run-rate forecast: the month's recurring consumption to date divided by the days elapsed, times the days in the month; one-time purchases and credits count once. You will not be warned again of a forecast for this threshold this month.
 
 Budgets and consumption: {publicUrl}/budgets`,
 };
