@@ -117,6 +117,14 @@ describe.each(databaseKindsUnderTest(postgresUrl))(
         rates: [{ currency: "USD", day: "2026-10-30", unitsPerEuro: "1.0845" }],
       });
       expect(body.fee.explanation).toContain("10\u00a0% de la facture avant remise");
+      // The cost explorer sums the same: the vendor's tax left out, the credit in.
+      const explorer = await t.app.inject({
+        method: "GET",
+        url: "/api/billing/cost-explorer?from=2026-11-01&to=2026-11-30&by=vendor",
+        headers: (await signInAs(t.app, admin, now)).headers,
+      });
+      expect(explorer.statusCode, explorer.body).toBe(200);
+      expect(explorer.json().rows).toEqual([{ vendor: "aws", amount: "2650.00" }]);
     });
 
     it("stops without a rate, naming the currency and the day; keeps another customer out", async () => {

@@ -5,9 +5,14 @@ import { inFeeBasis } from "./fee-basis.js";
  * ChargeCategory and ChargeFrequency: one reading, so the simulation says what the invoice will.
  */
 
-/** Taxes a vendor charges are not resold: the invoice applies its own VAT (interpretation, issue 17). */
+/**
+ * The charge categories the invoice does not resell: taxes a vendor charges, since the invoice
+ * applies its own VAT (interpretation, issue 17). A query leaves them out with this list.
+ */
+export const NOT_RESOLD_CATEGORIES: readonly string[] = ["Tax"];
+
 export function isResold(chargeCategory: string): boolean {
-  return chargeCategory !== "Tax";
+  return !NOT_RESOLD_CATEGORIES.includes(chargeCategory);
 }
 
 /**

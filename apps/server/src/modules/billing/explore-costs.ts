@@ -3,12 +3,13 @@ import {
   addExact,
   centsToDecimal,
   type Exact,
+  NOT_RESOLD_CATEGORIES,
   parseDecimal,
   roundToCents,
   toCurrency,
   ZERO_EXACT,
 } from "@guichet/domain";
-import { and, desc, eq, gte, inArray, lte, type SQL, sql } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, lte, notInArray, type SQL, sql } from "drizzle-orm";
 import { billingRates, type PeriodRate } from "./period-rates.js";
 
 export const EXPLORER_DIMENSIONS = ["day", "vendor", "service", "region"] as const;
@@ -32,7 +33,7 @@ const COLUMN = {
 
 /**
  * The one query of the cost explorer (MCR 6.1.2, MCR-BIL-04): a customer's daily sums between two
- * days, filtered, grouped by the dimensions asked, in their billing currency and period (so each
+ * days, as the invoice bills them (the vendors' taxes left out), filtered, grouped by the dimensions asked, in their billing currency and period (so each
  * converts at its period's rate). It reads cost_daily by (organisation_id, day), the index the
  * bench measures (npm run bench:billing -- --explorer).
  */
@@ -42,6 +43,8 @@ export async function explorerSums(db: Db, organisationId: string, query: Explor
     eq(costDaily.organisationId, organisationId),
     gte(costDaily.day, query.from),
     lte(costDaily.day, query.to),
+    // What the invoice bills: the vendors' taxes are not resold (charge-kinds.ts).
+    notInArray(costDaily.chargeCategory, [...NOT_RESOLD_CATEGORIES]),
   ];
   if (query.vendor !== undefined) filters.push(eq(costDaily.vendor, query.vendor));
   if (query.service !== undefined) filters.push(eq(costDaily.service, query.service));
