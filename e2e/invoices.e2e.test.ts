@@ -165,6 +165,21 @@ describe.runIf(postgresUrl)(
 
       await runMonth(page, "2024-09", 1);
       await checkPage(page, "61-mcr-invoice-run");
+      // A correction is a credit note (an issued invoice never changes): part of the invoice,
+      // typed the French way, with its reason; it is numbered next in the same sequence.
+      await page.getByRole("button", { name: /^Émettre un avoir sur la facture \d{4}-000001$/ }).click();
+      const dialog = page.getByRole("dialog", { name: /^Avoir sur la facture \d{4}-000001$/ });
+      await dialog.getByLabel("Montant de l'avoir hors TVA (EUR)").fill("10,50");
+      await dialog.getByLabel("Motif").fill("Geste commercial sur le support de septembre");
+      await checkPage(page, "61b-mcr-credit-note-dialog");
+      await dialog.getByRole("button", { name: "Émettre l'avoir" }).click();
+      await page
+        .getByRole("status")
+        .getByText(/^Avoir \d{4}-000002 émis pour Transports Garnier.* : 10,50\s€ HT\.$/)
+        .waitFor();
+      await page.getByText(/^corrige la facture \d{4}-000001$/).waitFor();
+      const creditNote = await db.query("select document from invoices where kind = 'credit_note'");
+      expect(JSON.stringify(creditNote.rows[0].document)).toContain("Geste commercial sur le support de septembre");
       await page.close();
 
       const reader = await portal.visitor();

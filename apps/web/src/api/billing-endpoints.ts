@@ -6,6 +6,9 @@ export const billingApi = {
   invoices: (organisationId?: string) =>
     call("get", "/api/invoices", { query: organisationId ? { organisationId } : {} }),
   runInvoices: (month: string) => call("post", "/api/billing/invoice-runs", { body: { month } }),
+  /** Corrects an issued invoice: the whole of it, or `amount` excluding VAT ("12.50"). */
+  issueCreditNote: (invoiceId: string, body: { reason: string; amount?: string }) =>
+    call("post", "/api/invoices/{invoiceId}/credit-notes", { path: { invoiceId }, body }),
   /** A month's simulation (MCR-BIL-04); no month: the current one, as the server counts it. */
   simulation: (month?: string) => call("get", "/api/billing/simulation", { query: month ? { month } : {} }),
   unmatchedAccounts: () => call("get", "/api/billing/unmatched-accounts"),

@@ -1,6 +1,6 @@
 import { Button, Group, Stack, Text, Textarea } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
-import type { FormEvent } from "react";
+import type { FormEvent, ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { field } from "../form-data";
 import { ClauseTag } from "./ClauseTag";
@@ -24,6 +24,7 @@ export function ReasonDialogButton({
   dismissLabel,
   danger = false,
   maxLength = 1000,
+  children,
   pending,
   error,
   onConfirm,
@@ -41,15 +42,18 @@ export function ReasonDialogButton({
   /** A red button, for actions that cut someone off. */
   danger?: boolean;
   maxLength?: number;
+  /** Fields asked before the reason (a credit note's amount); `onConfirm` reads them from `form`. */
+  children?: ReactNode;
   pending: boolean;
   error: Error | null;
-  onConfirm: (reason: string, close: () => void) => void;
+  onConfirm: (reason: string, close: () => void, form: FormData) => void;
 }) {
   const { t } = useTranslation();
   const [opened, { open, close }] = useDisclosure(false);
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    onConfirm(field(new FormData(event.currentTarget), "reason"), close);
+    const form = new FormData(event.currentTarget);
+    onConfirm(field(form, "reason"), close, form);
   };
   return (
     <>
@@ -69,6 +73,7 @@ export function ReasonDialogButton({
               <Text>{intro}</Text>
               {clause && <ClauseTag clause={clause} />}
             </Group>
+            {children}
             <Textarea
               name="reason"
               label={t("common.reason")}

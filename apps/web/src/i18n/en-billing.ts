@@ -27,6 +27,20 @@ export const enBilling: typeof frBilling = {
     xml: "XML {{number}}",
     corrects: "corrects invoice {{number}}",
   },
+  creditNote: {
+    column: "Correction",
+    action: "Issue a credit note",
+    actionLabel: "Issue a credit note on invoice {{number}}",
+    title: "Credit note on invoice {{number}}",
+    intro:
+      "An issued invoice never changes: a credit note corrects it, numbered in the same sequence. Invoice of {{buyer}}, {{total}} excl. VAT.",
+    amount: "Credit note amount excluding VAT ({{currency}})",
+    amountHint:
+      "Leave empty to cancel the whole invoice ({{total}} excl. VAT); otherwise an amount up to that total.",
+    reasonHint: "The reason is printed on the credit note and kept in the audit trail.",
+    confirm: "Issue the credit note",
+    done: "Credit note {{number}} issued for {{buyer}}: {{exclVat}} excl. VAT.",
+  },
   detail: {
     heading: "Detailed billing",
     intro:

@@ -29,6 +29,20 @@ export const frBilling = {
     xml: "XML {{number}}",
     corrects: "corrige la facture {{number}}",
   },
+  creditNote: {
+    column: "Correction",
+    action: "Émettre un avoir",
+    actionLabel: "Émettre un avoir sur la facture {{number}}",
+    title: "Avoir sur la facture {{number}}",
+    intro:
+      "Une facture émise ne change jamais : un avoir la corrige, numéroté à la suite. Facture de {{buyer}}, {{total}} HT.",
+    amount: "Montant de l'avoir hors TVA ({{currency}})",
+    amountHint:
+      "Laissez vide pour annuler toute la facture ({{total}} HT) ; sinon un montant jusqu'à ce total.",
+    reasonHint: "Le motif figure sur l'avoir et dans le journal d'audit.",
+    confirm: "Émettre l'avoir",
+    done: "Avoir {{number}} émis pour {{buyer}} : {{exclVat}} HT.",
+  },
   detail: {
     heading: "Facturation détaillée",
     intro:

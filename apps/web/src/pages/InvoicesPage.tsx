@@ -18,6 +18,7 @@ import type { InvoiceSummary, MonthSimulation } from "../api/billing-types";
 import type { Me } from "../api/types";
 import { useBillingClauses } from "../billing/billing-clauses";
 import { CostImportForm } from "../billing/CostImportForm";
+import { CreditNoteButton } from "../billing/CreditNoteButton";
 import { DetailedBilling } from "../billing/DetailedBilling";
 import { Allowed } from "../components/Allowed";
 import { ErrorAlert } from "../components/ErrorAlert";
@@ -54,18 +55,19 @@ function Invoices({ me }: { me: Me }) {
       {can.runInvoices(me) && consumption && <CostImportForm />}
       {can.runInvoices(me) && <InvoiceRunForm />}
       {!staff && consumption && <Simulation />}
-      <InvoiceList staff={staff} />
+      <InvoiceList staff={staff} canCorrect={can.runInvoices(me)} />
       {!staff && consumption && <DetailedBilling />}
       {staff && consumption && <UnmatchedAccounts />}
     </Stack>
   );
 }
 
-function InvoiceList({ staff }: { staff: boolean }) {
+function InvoiceList({ staff, canCorrect }: { staff: boolean; canCorrect: boolean }) {
   const { t } = useTranslation();
   const clauses = useBillingClauses();
   const f = useLocaleFormat();
   const invoices = useQuery({ queryKey: billingKeys.invoices, queryFn: () => billingApi.invoices() });
+  const [issued, setIssued] = useState<InvoiceSummary | null>(null);
   const headings = [
     t("billing.list.number"),
     t("billing.list.kind"),
@@ -76,10 +78,20 @@ function InvoiceList({ staff }: { staff: boolean }) {
     t("billing.list.totalExclVat"),
     t("billing.list.totalInclVat"),
     t("billing.list.files"),
+    ...(canCorrect ? [t("billing.creditNote.column")] : []),
   ];
   return (
     <Section title={t("billing.list.heading")} clause={clauses?.billingSection}>
       <ErrorAlert error={invoices.error} />
+      {issued && (
+        <Alert color="green" variant="light" role="status">
+          {t("billing.creditNote.done", {
+            number: issued.number,
+            buyer: issued.buyerName,
+            exclVat: f.money(issued.totalExclVat, issued.currency),
+          })}
+        </Alert>
+      )}
       <RecordTable records={invoices.data?.items} empty={t("billing.list.empty")} headings={headings}>
         {(invoice: InvoiceSummary) => (
           <Table.Tr key={invoice.id}>
@@ -112,6 +124,13 @@ function InvoiceList({ staff }: { staff: boolean }) {
                 </Anchor>
               </Group>
             </Table.Td>
+            {canCorrect && (
+              <Table.Td>
+                {invoice.kind === "invoice" && (
+                  <CreditNoteButton invoice={invoice} clause={clauses?.invoicing} onIssued={setIssued} />
+                )}
+              </Table.Td>
+            )}
           </Table.Tr>
         )}
       </RecordTable>
