@@ -248,6 +248,10 @@ describe.runIf(postgresUrl)(
         reader.getByRole("button", { name: "Exporter en CSV" }).click(),
       ]);
       expect(csv.suggestedFilename()).toBe("couts-2024-09-01-2024-09-30.csv");
+      // Each vendor by its slug for machines and its name for people.
+      const rows = readFileSync((await csv.path()) as string, "utf8").split("\r\n");
+      expect(rows[0]).toBe("day,vendor,vendor_name,service,region,amount_eur");
+      expect(rows[1]).toMatch(/^2024-09-\d{2},aws,AWS,/);
       // On a phone-sized window too.
       await reader.setViewportSize({ width: 390, height: 844 });
       await checkPage(reader, "66-mcr-cost-explorer-phone");

@@ -46,6 +46,7 @@ export const enBudgets: typeof frBudgets = {
 /** The cost explorer: the keys of fr-budgets.ts's frExplorer. */
 export const enExplorer: typeof frExplorer = {
   title: "Cost explorer",
+  csvFile: "costs-{{from}}-{{to}}.csv",
   intro:
     "Your consumption between two dates, by day, vendor, service and region, in the billing currency at each billing period's ECB rate, before the support fee and VAT.",
   filters: "Filters",

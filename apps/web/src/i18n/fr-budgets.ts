@@ -45,6 +45,7 @@ export const frBudgets = {
 /** The cost explorer (MCR 6.1.2, MCR-BIL-04). */
 export const frExplorer = {
   title: "Explorateur de coûts",
+  csvFile: "couts-{{from}}-{{to}}.csv",
   intro:
     "Votre consommation entre deux dates, par jour, éditeur, service et région, dans la devise de facturation au taux BCE de chaque période de facturation, hors frais de support et TVA.",
   filters: "Filtres",

@@ -51,15 +51,29 @@ function monthStart(): { from: string; to: string } {
 }
 
 /**
- * A CSV of the rows (day, vendor, service, region, amount), decimal points, RFC 4180 quoting; the
- * amount column names its currency, the contract's (issue 17): amount_eur, amount_chf.
+ * A CSV of the rows (day, vendor, its name, service, region, amount), decimal points, RFC 4180
+ * quoting: the vendor's slug for machines ("google-cloud"), its name for people ("Google Cloud");
+ * the amount column names its currency, the contract's (issue 17): amount_eur, amount_chf.
  */
-function csvOf(rows: readonly Row[], currency: string): string {
+function csvOf(
+  rows: readonly Row[],
+  currency: string,
+  vendorNames: Readonly<Record<string, string>>,
+): string {
   const quote = (v: string) => (/[",\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
   const lines = rows.map((r) =>
-    [r.day ?? "", r.vendor ?? "", r.service ?? "", r.region ?? "", r.amount].map(quote).join(","),
+    [
+      r.day ?? "",
+      r.vendor ?? "",
+      r.vendor ? (vendorNames[r.vendor] ?? r.vendor) : "",
+      r.service ?? "",
+      r.region ?? "",
+      r.amount,
+    ]
+      .map(quote)
+      .join(","),
   );
-  return [`day,vendor,service,region,amount_${currency.toLowerCase()}`, ...lines].join("\r\n");
+  return [`day,vendor,vendor_name,service,region,amount_${currency.toLowerCase()}`, ...lines].join("\r\n");
 }
 
 /**
@@ -106,10 +120,10 @@ function Explorer() {
   const rows = result.data?.rows ?? [];
   const currency = result.data?.currency ?? "";
   const download = () => {
-    const blob = new Blob([csvOf(rows, currency)], { type: "text/csv;charset=utf-8" });
+    const blob = new Blob([csvOf(rows, currency, vendorNames)], { type: "text/csv;charset=utf-8" });
     const link = document.createElement("a");
     link.href = URL.createObjectURL(blob);
-    link.download = `couts-${query.from}-${query.to}.csv`;
+    link.download = t("explorer.csvFile", { from: query.from, to: query.to });
     link.click();
     URL.revokeObjectURL(link.href);
   };
