@@ -179,7 +179,9 @@ describe.runIf(postgresUrl)(
         .waitFor();
       await page.getByText(/^corrige la facture \d{4}-000001$/).waitFor();
       const creditNote = await db.query("select document from invoices where kind = 'credit_note'");
-      expect(JSON.stringify(creditNote.rows[0].document)).toContain("Geste commercial sur le support de septembre");
+      expect(JSON.stringify(creditNote.rows[0].document)).toContain(
+        "Geste commercial sur le support de septembre",
+      );
       await page.close();
 
       const reader = await portal.visitor();
