@@ -216,6 +216,18 @@ describe.runIf(postgresUrl)(
       expect(xml).toContain("Support Business");
       expect(xml).toContain("199,00\u00a0€/mois (appliqué)");
       expect(xml).toContain("taux BCE du 30/08/2024");
+      // Read online too (MCR 6.1.2 "consulter l'ensemble des factures en ligne"): the lines in
+      // words, the VAT, the totals and the mentions; the credit note says which invoice it corrects.
+      await reader.getByRole("link", { name: /^\d{4}-000002$/ }).click();
+      await reader.getByRole("heading", { level: 1, name: /^Avoir \d{4}-000002$/ }).waitFor();
+      await reader.getByText("Geste commercial sur le support de septembre").waitFor();
+      await reader.getByRole("link", { name: /^\d{4}-000001$/ }).click();
+      await reader.getByRole("heading", { level: 1, name: /^Facture \d{4}-000001$/ }).waitFor();
+      await reader.getByText(/^Support Business$/).waitFor();
+      await reader.getByText(/^TVA 20\s% sur [\d\s]+,\d{2}\s€ : [\d\s]+,\d{2}\s€$/).waitFor();
+      await reader.getByText(/^Indemnité forfaitaire pour frais de recouvrement/).waitFor();
+      await checkPage(reader, "62c-mcr-invoice-online");
+      await reader.getByRole("link", { name: "← Factures et avoirs" }).click();
 
       // The detailed billing: the customer's own FOCUS lines of September, as CSV. The server's
       // background step writes them within seconds of the import (issue 17: off the import's

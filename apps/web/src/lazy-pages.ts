@@ -37,6 +37,7 @@ export const SlaReportPage = lazyRouteComponent(() => import("./pages/SlaReportP
 export const WorkspacePage = lazyRouteComponent(() => import("./pages/WorkspacePage"), "WorkspacePage");
 export const DocumentsPage = lazyRouteComponent(() => import("./pages/DocumentsPage"), "DocumentsPage");
 export const InvoicesPage = lazyRouteComponent(() => import("./pages/InvoicesPage"), "InvoicesPage");
+export const InvoicePage = lazyRouteComponent(() => import("./pages/InvoicePage"), "InvoicePage");
 export const BudgetsPage = lazyRouteComponent(() => import("./pages/BudgetsPage"), "BudgetsPage");
 export const CostExplorerPage = lazyRouteComponent(
   () => import("./pages/CostExplorerPage"),

@@ -19,6 +19,7 @@ import {
   HelpPage,
   HomePage,
   InvitationPage,
+  InvoicePage,
   InvoicesPage,
   MaintenancePage,
   NewRequestPage,
@@ -121,6 +122,11 @@ const invoicesPage = createRoute({
   getParentRoute: () => session,
   path: "/factures",
   component: InvoicesPage,
+});
+const invoicePage = createRoute({
+  getParentRoute: () => session,
+  path: "/factures/$invoiceId",
+  component: InvoicePage,
 });
 const audit = createRoute({
   getParentRoute: () => session,
@@ -241,6 +247,7 @@ const routeTree = rootRoute.addChildren([
     staff,
     customers,
     invoicesPage,
+    invoicePage,
     budgetsPage,
     costsPage,
     audit,

@@ -5,6 +5,8 @@ import { call, sendForm, urlOf } from "./client";
 export const billingApi = {
   invoices: (organisationId?: string) =>
     call("get", "/api/invoices", { query: organisationId ? { organisationId } : {} }),
+  /** One invoice or credit note with its lines in words, its VAT and its mentions, in the reader's language. */
+  invoice: (invoiceId: string) => call("get", "/api/invoices/{invoiceId}", { path: { invoiceId } }),
   runInvoices: (month: string) => call("post", "/api/billing/invoice-runs", { body: { month } }),
   /** Corrects an issued invoice: the whole of it, or `amount` excluding VAT ("12.50"). */
   issueCreditNote: (invoiceId: string, body: { reason: string; amount?: string }) =>
@@ -35,6 +37,8 @@ export const billingApi = {
 
 export const billingKeys = {
   invoices: ["invoices"] as const,
+  /** Under `invoices`: a credit note issued refreshes the list and every detail. */
+  invoice: (invoiceId: string) => ["invoices", invoiceId] as const,
   simulation: (month: string | null) => ["billing-simulation", month] as const,
   unmatched: ["unmatched-accounts"] as const,
   costMonths: ["cost-months"] as const,

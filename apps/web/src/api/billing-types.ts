@@ -5,6 +5,7 @@
 import type { Answer, Body, Query } from "./paths";
 
 export type InvoiceSummary = Answer<"/api/invoices">["items"][number];
+export type InvoiceDetail = Answer<"/api/invoices/{invoiceId}">;
 export type InvoiceRun = Answer<"/api/billing/invoice-runs", "post">;
 export type InvoiceRunInput = Body<"/api/billing/invoice-runs">;
 export type MonthSimulation = Answer<"/api/billing/simulation">;

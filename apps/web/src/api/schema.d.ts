@@ -10154,6 +10154,18 @@ export interface components {
                 unitsPerEuro: string;
                 day: string;
             }[];
+            vatBreakdown: {
+                ratePercent: string;
+                basis: string;
+                vat: string;
+                exemption: string | null;
+            }[];
+            mentions: {
+                terms: string;
+                penalty: string;
+                indemnity: string;
+                discount: string;
+            };
         };
         InvoiceRun: {
             month: string;

@@ -18,7 +18,7 @@ export function RecordTable<T>({
   empty: string;
   headings: string[];
   minWidth?: number;
-  children: (record: T) => ReactNode;
+  children: (record: T, index: number) => ReactNode;
 }) {
   if (!records) return null;
   if (records.length === 0) return <Text>{empty}</Text>;

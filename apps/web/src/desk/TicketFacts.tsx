@@ -1,7 +1,7 @@
-import { Box, SimpleGrid, Text } from "@mantine/core";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { TicketView } from "../api/desk-types";
+import { FactList } from "../components/FactList";
 import { StatusBadge } from "../components/StatusBadge";
 import { useLocaleFormat } from "../i18n/format";
 import { useDeskLabels } from "./vocabulary";
@@ -34,18 +34,5 @@ export function TicketFacts({ ticket, side }: { ticket: TicketView; side: "custo
       [t("desk.assignee"), ticket.assigneeName ?? t("desk.nobody")],
     );
   }
-  return (
-    <SimpleGrid component="dl" cols={{ base: 2, sm: 3, md: 4 }} spacing="sm" verticalSpacing="xs" m={0}>
-      {facts.map(([term, value]) => (
-        <Box key={term}>
-          <Text component="dt" size="sm" c="dimmed">
-            {term}
-          </Text>
-          <Text component="dd" m={0} fw={500}>
-            {value}
-          </Text>
-        </Box>
-      ))}
-    </SimpleGrid>
-  );
+  return <FactList facts={facts} />;
 }

@@ -1,15 +1,4 @@
-import {
-  Alert,
-  Anchor,
-  Button,
-  Group,
-  List,
-  NativeSelect,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-} from "@mantine/core";
+import { Alert, Button, Group, List, NativeSelect, Stack, Table, Text, TextInput } from "@mantine/core";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -20,7 +9,9 @@ import { useBillingClauses } from "../billing/billing-clauses";
 import { CostImportForm } from "../billing/CostImportForm";
 import { CreditNoteButton } from "../billing/CreditNoteButton";
 import { DetailedBilling } from "../billing/DetailedBilling";
+import { InvoiceDownloads } from "../billing/InvoiceDownloads";
 import { Allowed } from "../components/Allowed";
+import { AnchorLink } from "../components/AnchorLink";
 import { ErrorAlert } from "../components/ErrorAlert";
 import { PageHeader } from "../components/PageHeader";
 import { RecordTable } from "../components/RecordTable";
@@ -95,7 +86,11 @@ function InvoiceList({ staff, canCorrect }: { staff: boolean; canCorrect: boolea
       <RecordTable records={invoices.data?.items} empty={t("billing.list.empty")} headings={headings}>
         {(invoice: InvoiceSummary) => (
           <Table.Tr key={invoice.id}>
-            <Table.Td>{invoice.number}</Table.Td>
+            <Table.Td>
+              <AnchorLink to="/factures/$invoiceId" params={{ invoiceId: invoice.id }}>
+                {invoice.number}
+              </AnchorLink>
+            </Table.Td>
             <Table.Td>
               {invoice.kind === "credit_note" ? t("billing.list.creditNote") : t("billing.list.invoice")}
               {invoice.correctsInvoiceId && (
@@ -115,14 +110,7 @@ function InvoiceList({ staff, canCorrect }: { staff: boolean; canCorrect: boolea
             <Table.Td>{f.money(invoice.totalExclVat, invoice.currency)}</Table.Td>
             <Table.Td>{f.money(invoice.totalInclVat, invoice.currency)}</Table.Td>
             <Table.Td>
-              <Group gap="sm" wrap="nowrap">
-                <Anchor href={billingApi.pdfUrl(invoice.id)} download>
-                  {t("billing.list.pdf", { number: invoice.number })}
-                </Anchor>
-                <Anchor href={billingApi.xmlUrl(invoice.id)} download>
-                  {t("billing.list.xml", { number: invoice.number })}
-                </Anchor>
-              </Group>
+              <InvoiceDownloads invoice={invoice} />
             </Table.Td>
             {canCorrect && (
               <Table.Td>
