@@ -81,7 +81,8 @@ function InvoiceBody({ invoice }: { invoice: InvoiceDetail }) {
           records={invoice.lines}
           empty={t("billing.invoice.noLine")}
           headings={[t("billing.invoice.line"), t("billing.list.totalExclVat")]}
-          minWidth={480}
+          // Two columns: the amounts stay in sight on a phone while the words wrap.
+          minWidth={320}
         >
           {(line, index) => (
             <Table.Tr key={index}>
