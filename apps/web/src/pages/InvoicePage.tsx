@@ -1,11 +1,12 @@
-import { Anchor, List, Stack, Table, Text } from "@mantine/core";
+import { Anchor, Group, List, Stack, Table, Text } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
-import { Link, useParams } from "@tanstack/react-router";
+import { Link, useNavigate, useParams } from "@tanstack/react-router";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { billingApi, billingKeys } from "../api/billing-endpoints";
 import type { InvoiceDetail } from "../api/billing-types";
 import { useBillingClauses } from "../billing/billing-clauses";
+import { CreditNoteButton } from "../billing/CreditNoteButton";
 import { InvoiceDownloads } from "../billing/InvoiceDownloads";
 import { Allowed } from "../components/Allowed";
 import { AnchorLink } from "../components/AnchorLink";
@@ -23,10 +24,10 @@ import { can } from "../permissions";
  * the totals and the mentions, as the PDF and the Factur-X XML say them, with both downloads.
  */
 export function InvoicePage() {
-  return <Allowed when={can.viewInvoices}>{() => <Invoice />}</Allowed>;
+  return <Allowed when={can.viewInvoices}>{(me) => <Invoice canCorrect={can.runInvoices(me)} />}</Allowed>;
 }
 
-function Invoice() {
+function Invoice({ canCorrect }: { canCorrect: boolean }) {
   const { t } = useTranslation();
   const { invoiceId } = useParams({ from: "/session/factures/$invoiceId" });
   const invoice = useQuery({
@@ -39,13 +40,14 @@ function Invoice() {
         {t("billing.invoice.back")}
       </Anchor>
       <ErrorAlert error={invoice.error} />
-      {invoice.data && <InvoiceBody invoice={invoice.data} />}
+      {invoice.data && <InvoiceBody invoice={invoice.data} canCorrect={canCorrect} />}
     </Stack>
   );
 }
 
-function InvoiceBody({ invoice }: { invoice: InvoiceDetail }) {
+function InvoiceBody({ invoice, canCorrect }: { invoice: InvoiceDetail; canCorrect: boolean }) {
   const { t } = useTranslation();
+  const navigate = useNavigate();
   const f = useLocaleFormat();
   const clauses = useBillingClauses();
   const money = (amount: string) => f.money(amount, invoice.currency);
@@ -75,7 +77,18 @@ function InvoiceBody({ invoice }: { invoice: InvoiceDetail }) {
     <>
       <PageHeader title={title} clause={clauses?.billingSection} />
       <FactList facts={facts} columns={5} />
-      <InvoiceDownloads invoice={invoice} />
+      <Group gap="md" justify="space-between">
+        <InvoiceDownloads invoice={invoice} />
+        {canCorrect && invoice.kind === "invoice" && (
+          <CreditNoteButton
+            invoice={invoice}
+            clause={clauses?.invoicing}
+            onIssued={(creditNote) =>
+              void navigate({ to: "/factures/$invoiceId", params: { invoiceId: creditNote.id } })
+            }
+          />
+        )}
+      </Group>
       <Section title={t("billing.invoice.lines")}>
         <RecordTable
           records={invoice.lines}
