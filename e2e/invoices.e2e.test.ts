@@ -343,6 +343,12 @@ describe.runIf(postgresUrl)("a DSN operator's invoice (DSN-ORD-03)", { timeout: 
     expect(xml).toContain(`<ram:LineTotalAmount>${(cents / 100).toFixed(2)}</ram:LineTotalAmount>`);
     expect(xml).toContain("Syndicat Mixte Ouvert Deux-Sèvres Numérique");
     expect(xml).toContain(`${covered}/${days} jours`);
+    // Read online, the same words: the prorated days and the specific conditions' price.
+    await reader.getByRole("link", { name: /^\d{4}-000001$/ }).click();
+    await reader.getByRole("heading", { level: 1, name: /^Facture \d{4}-000001$/ }).waitFor();
+    await reader.getByText(new RegExp(`${covered}/${days} jours × 150,00\\s€/mois`)).waitFor();
+    expect(await reader.getByText(/MCR-BIL/).count()).toBe(0);
+    await checkPage(reader, "63b-dsn-invoice-online");
     await reader.close();
   });
 });
