@@ -333,7 +333,11 @@ describe.runIf(postgresUrl)("a DSN operator's invoice (DSN-ORD-03)", { timeout: 
     expect(await reader.getByRole("link", { name: "Budgets" }).count()).toBe(0);
     expect(await reader.getByText(/MCR-BIL/).count()).toBe(0);
     // Nor does the page promise a simulation of the month, which only consumption has.
-    await reader.getByText("Vos factures et avoirs, en PDF (Factur-X) et en XML.", { exact: true }).waitFor();
+    await reader
+      .getByText("Vos factures et avoirs, à lire en ligne ou à télécharger en PDF (Factur-X) et en XML.", {
+        exact: true,
+      })
+      .waitFor();
     expect(await reader.getByText(/simulation/i).count()).toBe(0);
     await reader.getByText("Règle du déploiement").first().waitFor();
     const xml = (await download(reader, /^XML \d{4}-000001$/)).toString("utf8");

@@ -4,10 +4,10 @@ import type { frBilling } from "./fr-billing";
 export const enBilling: typeof frBilling = {
   title: "Invoices",
   intro:
-    "Your invoices and credit notes, as PDF (Factur-X) and XML, and the simulation of the current month's invoice.",
+    "Your invoices and credit notes, to read online or download as PDF (Factur-X) and XML, and the simulation of the current month's invoice.",
   staffIntro:
     "Issue the month's invoices, read each customer's, and see the vendor accounts no customer holds.",
-  subscriptionIntro: "Your invoices and credit notes, as PDF (Factur-X) and XML.",
+  subscriptionIntro: "Your invoices and credit notes, to read online or download as PDF (Factur-X) and XML.",
   subscriptionStaffIntro: "Issue the month's invoices and read each customer's.",
   list: {
     heading: "Invoices and credit notes",

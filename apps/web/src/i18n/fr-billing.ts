@@ -5,11 +5,11 @@
 export const frBilling = {
   title: "Factures",
   intro:
-    "Vos factures et avoirs, en PDF (Factur-X) et en XML, et la simulation de la facture du mois en cours.",
+    "Vos factures et avoirs, à lire en ligne ou à télécharger en PDF (Factur-X) et en XML, et la simulation de la facture du mois en cours.",
   staffIntro:
     "Émettre les factures du mois, consulter celles de chaque client et les comptes fournisseurs sans client.",
   // Where the contract sells no metered consumption (DSN): no simulation, no vendor accounts.
-  subscriptionIntro: "Vos factures et avoirs, en PDF (Factur-X) et en XML.",
+  subscriptionIntro: "Vos factures et avoirs, à lire en ligne ou à télécharger en PDF (Factur-X) et en XML.",
   subscriptionStaffIntro: "Émettre les factures du mois et consulter celles de chaque client.",
   list: {
     heading: "Factures et avoirs",

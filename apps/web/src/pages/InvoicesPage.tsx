@@ -90,7 +90,11 @@ function InvoiceList({ staff, canCorrect }: { staff: boolean; canCorrect: boolea
         {(invoice: InvoiceSummary) => (
           <Table.Tr key={invoice.id}>
             <Table.Td>
-              <AnchorLink to="/factures/$invoiceId" params={{ invoiceId: invoice.id }}>
+              <AnchorLink
+                to="/factures/$invoiceId"
+                params={{ invoiceId: invoice.id }}
+                style={{ whiteSpace: "nowrap" }}
+              >
                 {invoice.number}
               </AnchorLink>
             </Table.Td>
