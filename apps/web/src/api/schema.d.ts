@@ -9604,6 +9604,7 @@ export interface components {
             billingSection: string;
             cloudConsumption?: string;
             invoicingFrom: string;
+            vendorCredits: string;
             ordering?: string;
         };
         ContractSummary: {

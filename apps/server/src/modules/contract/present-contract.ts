@@ -131,6 +131,8 @@ const ZRules = z
     billingSection: z.string(),
     cloudConsumption: z.string().optional(),
     invoicingFrom: z.string(),
+    /** The clause the vendors' usage credits cite on their own invoice lines (MCR-BIL-03). */
+    vendorCredits: z.string(),
     /** Absent: the contract states no ordering, the portal offers none (issue 23). */
     ordering: z.string().optional(),
   })
