@@ -121,10 +121,9 @@ describe.each(databaseKindsUnderTest(postgresUrl))(
       ]);
       expect(detail.json().lines[0].detail).toContain("3\u202f253,50\u00a0USD au taux BCE du 01/10/2026");
       // What the portal shows of it online: the VAT breakdown and the mentions, in the reader's words.
-      expect(detail.json().vatBreakdown).toEqual([
-        { ratePercent: "20.00", basis: "3300.00", vat: "660.00", exemption: null },
-      ]);
+      expect(detail.json().vatBreakdown).toEqual([{ ratePercent: "20.00", basis: "3300.00", vat: "660.00" }]);
       expect(detail.json().mentions).toMatchObject({
+        vat: null,
         terms: "Paiement à 30 jours de la date de facture.",
         indemnity: expect.stringContaining("40,00\u00a0€"),
       });

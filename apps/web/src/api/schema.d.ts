@@ -10155,13 +10155,14 @@ export interface components {
                 unitsPerEuro: string;
                 day: string;
             }[];
+            correctsNumber: string | null;
             vatBreakdown: {
                 ratePercent: string;
                 basis: string;
                 vat: string;
-                exemption: string | null;
             }[];
             mentions: {
+                vat: string | null;
                 terms: string;
                 penalty: string;
                 indemnity: string;

@@ -51,11 +51,6 @@ function InvoiceBody({ invoice, canCorrect }: { invoice: InvoiceDetail; canCorre
   const f = useLocaleFormat();
   const clauses = useBillingClauses();
   const money = (amount: string) => f.money(amount, invoice.currency);
-  const corrects = useQuery({
-    queryKey: billingKeys.invoice(invoice.correctsInvoiceId ?? ""),
-    queryFn: () => billingApi.invoice(invoice.correctsInvoiceId as string),
-    enabled: invoice.correctsInvoiceId !== null,
-  });
   const facts: [string, ReactNode][] = [
     [t("billing.list.customer"), invoice.buyerName],
     [t("billing.list.period"), f.month(invoice.period)],
@@ -66,7 +61,7 @@ function InvoiceBody({ invoice, canCorrect }: { invoice: InvoiceDetail; canCorre
     facts.push([
       t("billing.invoice.corrects"),
       <AnchorLink key="corrects" to="/factures/$invoiceId" params={{ invoiceId: invoice.correctsInvoiceId }}>
-        {corrects.data?.number ?? t("billing.list.invoice")}
+        {invoice.correctsNumber}
       </AnchorLink>,
     ]);
   const title =
@@ -125,11 +120,7 @@ function InvoiceBody({ invoice, canCorrect }: { invoice: InvoiceDetail; canCorre
       </Section>
       <Section title={t("billing.invoice.mentions")}>
         <List size="sm">
-          {invoice.vatBreakdown
-            .filter((v) => v.exemption)
-            .map((v) => (
-              <List.Item key={`exemption-${v.ratePercent}`}>{v.exemption}</List.Item>
-            ))}
+          {invoice.mentions.vat && <List.Item>{invoice.mentions.vat}</List.Item>}
           <List.Item>{invoice.mentions.terms}</List.Item>
           <List.Item>{invoice.mentions.penalty}</List.Item>
           <List.Item>{invoice.mentions.indemnity}</List.Item>

@@ -200,17 +200,26 @@ function cloudLines(
   contract: Contract,
 ) {
   const currency = contract.currency;
-  const groups = new Map<string, { cost: InvoiceCost; sum: Exact }>();
+  const creditClause = contractRules(contract).vendorCredits;
+  // A line per vendor, service, credit or usage, and billing currency.
+  type Group = { vendor: string; service: string; credit: boolean; cost: InvoiceCost; sum: Exact };
+  const groups = new Map<string, Group>();
   for (const c of costs) {
     if (!isResold(c.chargeCategory)) continue;
-    const credit = isVendorCredit(c.chargeCategory) ? "credit" : "";
+    const credit = isVendorCredit(c.chargeCategory);
     const key = `${c.vendor}\u0000${c.service}\u0000${credit}\u0000${c.currency}`;
-    const group = groups.get(key);
-    groups.set(key, { cost: group?.cost ?? c, sum: addExact(group?.sum ?? ZERO_EXACT, c.billedCost) });
+    const group = groups.get(key) ?? {
+      vendor: c.vendor,
+      service: c.service,
+      credit,
+      cost: c,
+      sum: ZERO_EXACT,
+    };
+    groups.set(key, { ...group, sum: addExact(group.sum, c.billedCost) });
   }
-  return [...groups.entries()]
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([, { cost, sum }]): CloudLine => {
+  return [...groups.values()]
+    .sort((a, b) => consumptionLineOrder(a, b) || a.cost.currency.localeCompare(b.cost.currency))
+    .map(({ cost, credit, sum }): CloudLine => {
       const rate = rates.find((r) => r.currency === cost.currency);
       return {
         kind: "cloud",
@@ -221,15 +230,10 @@ function cloudLines(
         billedInCurrency: cents(roundToCents(sum)),
         rate: cost.currency === "EUR" || !rate ? null : { unitsPerEuro: rate.unitsPerEuro, day: rate.day },
         amountCents: cents(roundToCents(toCurrency(sum, cost.currency, currency, euro))),
-        ...(isVendorCredit(cost.chargeCategory)
-          ? { vendorCredit: { clause: contractRules(contract).vendorCredits } }
-          : {}),
+        ...(credit ? { vendorCredit: { clause: creditClause } } : {}),
       };
-    })
-    .sort((a, b) => consumptionLineOrder(creditShown(a), creditShown(b)));
+    });
 }
-
-const creditShown = (line: CloudLine) => ({ ...line, credit: line.vendorCredit !== undefined });
 
 /** The days of `month` a subscription is invoiced, split where its price changes. */
 export function subscriptionLines(

@@ -65,17 +65,6 @@ function daysIn(month: string): number {
 
 const decimal = (value: Exact) => centsToDecimal(roundToCents(value));
 
-/** Sums of `costs` per key, in key order. */
-function sumsBy<T>(
-  costs: readonly T[],
-  key: (c: T) => string,
-  amount: (c: T) => Exact,
-): Array<[string, Exact]> {
-  const sums = new Map<string, Exact>();
-  for (const c of costs) sums.set(key(c), addExact(sums.get(key(c)) ?? ZERO_EXACT, amount(c)));
-  return [...sums].sort(([a], [b]) => a.localeCompare(b));
-}
-
 /** `costs`: the lines of the billing period `month` (YYYY-MM). */
 export function simulateMonth(
   contract: Contract,
@@ -89,7 +78,11 @@ export function simulateMonth(
   const resold = costs.filter((c) => isResold(c.chargeCategory));
   const currency = contract.currency;
   const billed = (c: SimulationDay) => toCurrency(c.billedCost, c.currency, currency, rates);
-  const days = sumsBy(resold, (c) => c.day, billed).map(([day, v]) => ({ day, billed: decimal(v) }));
+  const byDay = new Map<string, Exact>();
+  for (const c of resold) byDay.set(c.day, addExact(byDay.get(c.day) ?? ZERO_EXACT, billed(c)));
+  const days = [...byDay]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([day, v]) => ({ day, billed: decimal(v) }));
   const lastDay = days.filter((x) => x.day.startsWith(`${month}-`)).at(-1)?.day ?? "";
   const daysElapsed = lastDay ? Number(lastDay.slice(8, 10)) : 0;
   const daysInMonth = daysIn(month);
@@ -103,21 +96,30 @@ export function simulateMonth(
   // At the month's end: what repeats, by the run rate; the rest as it is.
   const forecastOf = (c: SimulationDay) =>
     repeatsThroughMonth(c.chargeCategory, c.chargeFrequency) ? scale(billed(c)) : billed(c);
-  const lineKey = (c: SimulationDay) =>
-    `${c.vendor}\u0000${c.service}\u0000${isVendorCredit(c.chargeCategory) ? "credit" : ""}`;
-  const forecasts = new Map(sumsBy(resold, lineKey, forecastOf));
-  const lines = sumsBy(resold, lineKey, billed).map(([key, value]): SimulationLine => {
-    const [vendor, service, credit] = key.split("\u0000") as [string, string, string];
-    const forecast = forecasts.get(key) ?? ZERO_EXACT;
-    return {
-      vendor,
-      service,
-      credit: credit === "credit",
-      billed: decimal(value),
-      forecast: decimal(forecast),
+  // A line per vendor, service, and credit or usage: its month to date and its forecast.
+  const groups = new Map<
+    string,
+    { vendor: string; service: string; credit: boolean; billed: Exact; forecast: Exact }
+  >();
+  for (const c of resold) {
+    const credit = isVendorCredit(c.chargeCategory);
+    const key = `${c.vendor}\u0000${c.service}\u0000${credit}`;
+    const group = groups.get(key) ?? {
+      vendor: c.vendor,
+      service: c.service,
+      credit,
+      billed: ZERO_EXACT,
+      forecast: ZERO_EXACT,
     };
-  });
-  lines.sort(consumptionLineOrder);
+    groups.set(key, {
+      ...group,
+      billed: addExact(group.billed, billed(c)),
+      forecast: addExact(group.forecast, forecastOf(c)),
+    });
+  }
+  const lines = [...groups.values()]
+    .sort(consumptionLineOrder)
+    .map((g): SimulationLine => ({ ...g, billed: decimal(g.billed), forecast: decimal(g.forecast) }));
   const total = (amount: (c: SimulationDay) => Exact) => resold.map(amount).reduce(addExact, ZERO_EXACT);
   const basis = feeBasis(resold, rates, currency);
   return {

@@ -49,17 +49,21 @@ const ZInvoiceSummary = z
 const ZInvoiceDetail = ZInvoiceSummary.extend({
   lines: z.array(z.object({ kind: z.string(), name: z.string(), detail: z.string(), amount: z.string() })),
   rates: z.array(z.object({ currency: z.string(), unitsPerEuro: z.string(), day: z.string() })),
-  /** The VAT breakdown: its rate ("20.00"), basis and amount, and why none is charged (AE, G). */
-  vatBreakdown: z.array(
-    z.object({
-      ratePercent: z.string(),
-      basis: z.string(),
-      vat: z.string(),
-      exemption: z.string().nullable(),
-    }),
-  ),
-  /** The French mentions the invoice carries, in the reader's language (Code de commerce L441-9, L441-10, D441-5). */
-  mentions: z.object({ terms: z.string(), penalty: z.string(), indemnity: z.string(), discount: z.string() }),
+  /** A credit note's invoice number (its id is `correctsInvoiceId`); null for an invoice. */
+  correctsNumber: z.string().nullable(),
+  /** The VAT breakdown: its rate ("20.00"), basis and amount. */
+  vatBreakdown: z.array(z.object({ ratePercent: z.string(), basis: z.string(), vat: z.string() })),
+  /**
+   * The mentions the invoice carries, in the reader's language (invoiceMentions: Code de commerce
+   * L441-9, L441-10, D441-5); `vat` says why no VAT is charged (AE, G), else null.
+   */
+  mentions: z.object({
+    vat: z.string().nullable(),
+    terms: z.string(),
+    penalty: z.string(),
+    indemnity: z.string(),
+    discount: z.string(),
+  }),
 }).meta({ id: "InvoiceDetail" });
 
 const ZInvoiceRun = z
@@ -257,15 +261,13 @@ export function invoiceRoutes(context: AppContext): FastifyPluginAsyncZod {
             amount: eur(line.amountCents),
           })),
           rates: document.rates,
+          correctsNumber: document.corrects?.number ?? null,
           vatBreakdown: document.vat.map((v) => ({
             ratePercent: v.ratePercent,
             basis: eur(v.basisCents),
             vat: eur(v.vatCents),
-            exemption: v.exemptionReason?.[locale] ?? null,
           })),
-          mentions: (({ terms, penalty, indemnity, discount }) => ({ terms, penalty, indemnity, discount }))(
-            invoiceMentions(document, locale),
-          ),
+          mentions: invoiceMentions(document, locale),
         };
       },
     );
